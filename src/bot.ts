@@ -1,0 +1,93 @@
+// Wires config, database, X, Discord and the web app together. main.ts starts
+// what this builds; tests build it too, with stand-ins behind the API URLs.
+
+import type { Client } from 'discord.js';
+import type { Hono } from 'hono';
+import { createCommands } from './commands/index.js';
+import { createDispatcher, type Dispatch } from './commands/dispatch.js';
+import type { Command } from './commands/types.js';
+import type { Config } from './config/env.js';
+import { databaseIsHealthy, openDatabase, type Database } from './db/database.js';
+import { createGatewayClient } from './discord/gateway-door.js';
+import { discordPublicKey } from './discord/signature.js';
+import { createRest, RestInteractionWebhooks } from './discord/webhooks.js';
+import { LinkService } from './linking/link-service.js';
+import { LinkStore } from './linking/link-store.js';
+import type { Logger } from './log/logger.js';
+import { TokenCipher } from './secrets/token-cipher.js';
+import { TwitterOAuthClient } from './twitter/oauth-client.js';
+import { createWebApp } from './web/app.js';
+
+export interface Bot {
+  config: Config;
+  database: Database;
+  links: LinkService;
+  commands: Command[];
+  dispatch: Dispatch;
+  web: Hono;
+  /** Only in gateway mode; not logged in until start(). */
+  gateway: Client | null;
+  close(): Promise<void>;
+}
+
+export interface BotOptions {
+  now?: () => number;
+  /** Deadline for the automatic defer; tests shorten it. */
+  ackDeadlineMs?: number;
+}
+
+export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
+  const now = options.now ?? Date.now;
+  const database = openDatabase(config.databasePath);
+  const cipher = new TokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys);
+  const oauth = new TwitterOAuthClient({
+    apiUrl: config.twitterApiUrl,
+    consumer: { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret },
+  });
+  const rest = createRest(config.discordApiUrl, config.discordToken);
+  const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId);
+  const links = new LinkService({
+    store: new LinkStore(database.db),
+    cipher,
+    oauth,
+    webhooks,
+    publicUrl: config.publicUrl,
+    linkTtlSeconds: config.linkTtlSeconds,
+    now,
+    log: log.child({ component: 'linking' }),
+  });
+  const commands = createCommands({ links });
+  const dispatch = createDispatcher(commands, log.child({ component: 'commands' }));
+  const doorLog = log.child({ component: 'discord' });
+
+  const web = createWebApp({
+    links,
+    isHealthy: () => databaseIsHealthy(database),
+    log: log.child({ component: 'web' }),
+    interactions:
+      config.interactionsMode === 'http'
+        ? {
+            publicKey: discordPublicKey(config.discordPublicKey!),
+            door: { dispatch, webhooks, log: doorLog, ackDeadlineMs: options.ackDeadlineMs },
+          }
+        : undefined,
+  });
+  const gateway =
+    config.interactionsMode === 'gateway'
+      ? createGatewayClient({ discordApiUrl: config.discordApiUrl, dispatch, log: doorLog, ackDeadlineMs: options.ackDeadlineMs })
+      : null;
+
+  return {
+    config,
+    database,
+    links,
+    commands,
+    dispatch,
+    web,
+    gateway,
+    async close() {
+      await gateway?.destroy();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Runs the command a context names and turns any failure into a friendly,
+// private message, so a handler bug never leaves the member staring at
+// "The application did not respond".
+
+import type { Logger } from '../log/logger.js';
+import type { Command, CommandContext } from './types.js';
+
+export type Dispatch = (ctx: CommandContext) => Promise<void>;
+
+export const FAILURE_MESSAGE = 'Sorry, something went wrong on our side. Please try again in a minute.';
+
+export function createDispatcher(commands: readonly Command[], log: Logger): Dispatch {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  return async (ctx) => {
+    const command = byName.get(ctx.commandName);
+    const meta = { command: ctx.commandName, discordUserId: ctx.user.id, guildId: ctx.guildId };
+    if (!command) {
+      log.warn('unknown command', meta);
+      await ctx.reply({ ephemeral: true, content: 'This command is not available any more. The bot may have been updated.' });
+      return;
+    }
+    try {
+      await command.execute(ctx);
+      log.info('command handled', meta);
+    } catch (err) {
+      log.error('command failed', { ...meta, error: err });
+      try {
+        await ctx.reply({ ephemeral: true, content: FAILURE_MESSAGE, embeds: [], components: [] });
+      } catch (replyErr) {
+        log.error('could not report a command failure', { ...meta, error: replyErr });
+      }
+    }
+  };
+}

@@ -1,0 +1,62 @@
+// The transport-neutral shape every command handler sees. The gateway client
+// and the HTTP interactions endpoint both turn a Discord interaction into this.
+
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+
+export interface BotFile {
+  name: string;
+  data: Buffer;
+  contentType?: string;
+}
+
+export interface BotMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files?: BotFile[];
+  /** Only the invoking member sees it. Honoured by the first response; later edits keep it. */
+  ephemeral?: boolean;
+}
+
+export interface CommandUser {
+  id: string;
+  username: string;
+  globalName: string | null;
+}
+
+export type OptionValue = string | number | boolean;
+
+export interface CommandOptions {
+  subcommandGroup: string | null;
+  subcommand: string | null;
+  get(name: string): OptionValue | undefined;
+  string(name: string): string | undefined;
+  integer(name: string): number | undefined;
+  boolean(name: string): boolean | undefined;
+}
+
+export interface CommandContext {
+  commandName: string;
+  user: CommandUser;
+  guildId: string | null;
+  channelId: string | null;
+  /** The member's permissions in this channel, as Discord computed them; null in DMs. */
+  memberPermissions: bigint | null;
+  options: CommandOptions;
+  /** Valid for 15 minutes; lets work that ends elsewhere (the OAuth callback) edit the reply. */
+  interactionToken: string;
+  /** Sends the first response, or edits it if the interaction was already acknowledged. */
+  reply(message: BotMessage): Promise<void>;
+  /** Acknowledges now (Discord's 3-second rule); the answer follows with edit. */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  edit(message: BotMessage): Promise<void>;
+}
+
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(ctx: CommandContext): Promise<void>;
+}
+
+export function displayName(user: CommandUser): string {
+  return user.globalName ?? user.username;
+}

@@ -1,0 +1,36 @@
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { escapeMarkdown } from '../discord/markdown.js';
+import { CONNECTED_APPS_URL } from '../linking/link-messages.js';
+import type { LinkService } from '../linking/link-service.js';
+import type { Command } from './types.js';
+
+export function unlinkTwitterCommand(links: LinkService): Command {
+  return {
+    data: {
+      name: 'unlink-twitter',
+      description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
+      type: ApplicationCommandType.ChatInput,
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+    },
+    async execute(ctx) {
+      // Revoking at X can take longer than Discord's 3-second window.
+      await ctx.defer({ ephemeral: true });
+      const result = await links.unlink(ctx.user.id);
+      if (!result) {
+        await ctx.edit({ content: 'No X account is linked to you, so there was nothing to remove.' });
+        return;
+      }
+      const revoked = result.revoked
+        ? 'The bot’s access was revoked at X as well.'
+        : 'X could not be reached to revoke the bot’s access; remove it yourself under connected apps.';
+      await ctx.edit({
+        content: [
+          `Unlinked **@${escapeMarkdown(result.screenName)}**. Everything the bot stored about it was deleted.`,
+          revoked,
+          `You can check which apps can use your X account at <${CONNECTED_APPS_URL}>.`,
+        ].join('\n'),
+      });
+    },
+  };
+}

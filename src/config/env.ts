@@ -1,0 +1,169 @@
+// Reads and validates the environment once, at start-up. Every problem is
+// collected so the operator fixes them all in one go, not one per restart.
+
+export type InteractionsMode = 'gateway' | 'http';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  discordToken: string;
+  discordApplicationId: string;
+  discordPublicKey: string | null;
+  interactionsMode: InteractionsMode;
+  twitterConsumerKey: string;
+  twitterConsumerSecret: string;
+  publicUrl: string;
+  host: string;
+  port: number;
+  databasePath: string;
+  tokenEncryptionKey: Buffer;
+  previousTokenEncryptionKeys: Buffer[];
+  linkTtlSeconds: number;
+  twitterApiUrl: string;
+  discordApiUrl: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Configuration is incomplete (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSee .env.example and README.md for every variable.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const KEY_HINT =
+  'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"';
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  required(name: string, what: string): string {
+    const value = this.raw(name);
+    if (value === undefined) this.problems.push(`${name} is missing: ${what}`);
+    return value ?? '';
+  }
+
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  pattern(name: string, what: string, re: RegExp, required = true): string {
+    const value = required ? this.required(name, what) : this.raw(name);
+    if (value && !re.test(value)) this.problems.push(`${name} is malformed: expected ${what}`);
+    return value ?? '';
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      this.problems.push(`${name} is malformed: expected a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(choices as readonly string[]).includes(value)) {
+      this.problems.push(`${name} is malformed: expected one of ${choices.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  url(name: string, fallback: string | undefined, what: string): string {
+    const value = fallback === undefined ? this.required(name, what) : (this.raw(name) ?? fallback);
+    if (!value) return '';
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+      if (parsed.search || parsed.hash) throw new Error('query');
+    } catch {
+      this.problems.push(`${name} is malformed: expected an http(s) URL without query or fragment, got "${value}"`);
+      return '';
+    }
+    return value.replace(/\/+$/, '');
+  }
+
+  key(name: string, value: string | undefined): Buffer | null {
+    if (value === undefined) return null;
+    const bytes = Buffer.from(value, 'base64');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || bytes.length !== 32) {
+      this.problems.push(`${name} is malformed: expected 32 random bytes in base64 (${KEY_HINT})`);
+      return null;
+    }
+    return bytes;
+  }
+}
+
+export function loadConfig(env: Env): Config {
+  const r = new Reader(env);
+  const interactionsMode = r.oneOf('INTERACTIONS_MODE', ['gateway', 'http'] as const, 'gateway');
+  const discordToken = r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)');
+  const discordApplicationId = r.pattern(
+    'DISCORD_APPLICATION_ID',
+    'the numeric application id (General Information tab)',
+    /^\d{5,25}$/,
+  );
+  const discordPublicKey = r.pattern(
+    'DISCORD_PUBLIC_KEY',
+    'the 64-hex-digit public key (General Information tab)',
+    /^[0-9a-fA-F]{64}$/,
+    interactionsMode === 'http',
+  );
+  const twitterConsumerKey = r.required('TWITTER_CONSUMER_KEY', "the X app's API key (consumer key)");
+  const twitterConsumerSecret = r.required('TWITTER_CONSUMER_SECRET', "the X app's API key secret (consumer secret)");
+  const publicUrl = r.url('PUBLIC_URL', undefined, 'the public base URL of this web server, e.g. https://bot.example.com');
+  const host = r.optional('HOST') ?? '0.0.0.0';
+  const port = r.integer('PORT', 3000, 0, 65535);
+  const databasePath = r.optional('DATABASE_PATH') ?? './data/bot.sqlite';
+
+  const rawKey = r.optional('TOKEN_ENCRYPTION_KEY');
+  if (rawKey === undefined) r.problems.push(`TOKEN_ENCRYPTION_KEY is missing: 32 random bytes in base64 (${KEY_HINT})`);
+  const tokenEncryptionKey = r.key('TOKEN_ENCRYPTION_KEY', rawKey) ?? Buffer.alloc(0);
+  const previousTokenEncryptionKeys = (r.optional('TOKEN_ENCRYPTION_PREVIOUS_KEYS') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k) => r.key('TOKEN_ENCRYPTION_PREVIOUS_KEYS', k))
+    .filter((k): k is Buffer => k !== null);
+
+  const linkTtlSeconds = r.integer('LINK_TTL_SECONDS', 600, 60, 86_400);
+  const twitterApiUrl = r.url('TWITTER_API_URL', 'https://api.x.com', '');
+  const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
+  const logLevel = r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info');
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return {
+    discordToken,
+    discordApplicationId,
+    discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,
+    interactionsMode,
+    twitterConsumerKey,
+    twitterConsumerSecret,
+    publicUrl,
+    host,
+    port,
+    databasePath,
+    tokenEncryptionKey,
+    previousTokenEncryptionKeys,
+    linkTtlSeconds,
+    twitterApiUrl,
+    discordApiUrl,
+    logLevel,
+  };
+}

@@ -1,0 +1,40 @@
+// Opens the SQLite database (creating its folder), switches to WAL and applies
+// any pending migrations, so a fresh machine needs no separate set-up step.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Database {
+  db: Db;
+  sqlite: BetterSqlite3.Database;
+  close(): void;
+}
+
+// src/db and dist/db are both two levels below the project root.
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export function openDatabase(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db, sqlite, close: () => sqlite.close() };
+}
+
+export function databaseIsHealthy(database: Database): boolean {
+  try {
+    return database.sqlite.prepare('select 1 as ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}

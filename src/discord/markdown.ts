@@ -1,0 +1,4 @@
+/** Escapes Discord markdown so names like @some_user_ render literally. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>#[\]()-])/g, '\\$1');
+}

@@ -1,0 +1,38 @@
+// Shared by both doors: builds the CommandContext for one slash command, runs
+// it, and guarantees Discord gets an answer. If the handler has not answered
+// by the deadline it is deferred (privately) for it; if it ends without
+// answering at all, the member gets an apology instead of silence.
+
+import { FAILURE_MESSAGE, type Dispatch } from '../commands/dispatch.js';
+import { createResponder, type InteractionTransport } from '../commands/responder.js';
+import type { CommandContext } from '../commands/types.js';
+import type { Logger } from '../log/logger.js';
+
+/** Discord allows 3 s for the first response; leave room for the network. */
+export const ACK_DEADLINE_MS = 2_000;
+
+export type InteractionFacts = Omit<CommandContext, 'reply' | 'defer' | 'edit'>;
+
+export async function runInteraction(
+  facts: InteractionFacts,
+  transport: InteractionTransport,
+  dispatch: Dispatch,
+  log: Logger,
+  ackDeadlineMs = ACK_DEADLINE_MS,
+): Promise<void> {
+  const responder = createResponder(transport);
+  const ctx: CommandContext = { ...facts, reply: responder.reply, defer: responder.defer, edit: responder.edit };
+  const timer = setTimeout(() => {
+    if (responder.acknowledged) return;
+    log.warn('command slow to answer; deferring for it', { command: facts.commandName });
+    responder.defer({ ephemeral: true }).catch((err: unknown) => log.error('automatic defer failed', { error: err }));
+  }, ackDeadlineMs);
+  try {
+    await dispatch(ctx);
+    if (!responder.acknowledged) await responder.reply({ ephemeral: true, content: FAILURE_MESSAGE });
+  } catch (err) {
+    log.error('interaction could not be answered', { command: facts.commandName, error: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,27 @@
+// Ed25519 verification of Discord's X-Signature-Ed25519 header over
+// timestamp + raw body, with node:crypto (no extra dependency).
+
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+
+// DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it.
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+export function discordPublicKey(hex: string): KeyObject {
+  const raw = Buffer.from(hex, 'hex');
+  if (raw.length !== 32) throw new Error('a Discord public key is 32 bytes (64 hex digits)');
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+export function isValidDiscordSignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  rawBody: string,
+): boolean {
+  if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
+  try {
+    return verify(null, Buffer.from(timestamp + rawBody, 'utf8'), key, Buffer.from(signatureHex, 'hex'));
+  } catch {
+    return false;
+  }
+}

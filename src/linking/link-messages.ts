@@ -1,0 +1,49 @@
+// What the member sees in Discord about linking.
+
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { BotMessage } from '../commands/types.js';
+import { escapeMarkdown } from '../discord/markdown.js';
+
+export const CONNECTED_APPS_URL = 'https://x.com/settings/connected_apps';
+
+export function linkOfferMessage(
+  url: string,
+  expiresAt: number,
+  existing: { xScreenName: string; status: 'active' | 'broken' } | undefined,
+): BotMessage {
+  const unixSeconds = Math.floor(expiresAt / 1000);
+  const handle = existing ? `**@${escapeMarkdown(existing.xScreenName)}**` : '';
+  const lines = [
+    !existing
+      ? 'Link your X account to get reports on your timeline.'
+      : existing.status === 'broken'
+        ? `Your link to ${handle} stopped working (X no longer accepts it). Link again to fix it.`
+        : `Your Discord account is linked to ${handle} now. Linking again replaces it.`,
+    `This private link works once and expires <t:${unixSeconds}:R> (at <t:${unixSeconds}:t>). Do not share it.`,
+  ];
+  return {
+    ephemeral: true,
+    content: lines.join('\n'),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Link X account', url }],
+      },
+    ],
+  };
+}
+
+export function linkedMessage(screenName: string): BotMessage {
+  return {
+    content: `✅ Linked **@${escapeMarkdown(screenName)}** to your Discord account. Try \`/report\` next.`,
+    components: [],
+  };
+}
+
+export function linkCancelledMessage(): BotMessage {
+  return {
+    content: 'Linking was cancelled at X; nothing was stored. Run `/link-twitter` again whenever you like.',
+    components: [],
+  };
+}
+

@@ -1,0 +1,63 @@
+// Entry point: `npm start`. Loads .env if present, validates the environment,
+// opens (and migrates) the database, serves the web app and, in gateway mode,
+// connects to Discord.
+
+import { serve } from '@hono/node-server';
+import { createBot } from './bot.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createLogger } from './log/logger.js';
+
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile('.env');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason }));
+  process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err }));
+
+  const bot = createBot(config, log);
+  const server = serve({ fetch: bot.web.fetch, hostname: config.host, port: config.port }, (info) =>
+    log.info('web server listening', { host: info.address, port: info.port, publicUrl: config.publicUrl, mode: config.interactionsMode }),
+  );
+  server.on('error', (err) => {
+    log.error('web server failed', { error: err });
+    process.exit(1);
+  });
+
+  if (bot.gateway) {
+    try {
+      await bot.gateway.login(config.discordToken);
+    } catch (err) {
+      log.error('could not connect to Discord; check DISCORD_TOKEN', { error: err });
+      process.exit(1);
+    }
+  } else {
+    log.info('HTTP interactions mode: no gateway connection', { endpoint: `${config.publicUrl}/interactions` });
+  }
+
+  const shutdown = (signal: string) => {
+    log.info('shutting down', { signal });
+    server.close();
+    void bot.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,50 @@
+// The one Hono app: small route groups mounted side by side. The interactions
+// route exists only in HTTP mode, since Discord uses one door or the other.
+
+import { Hono } from 'hono';
+import type { KeyObject } from 'node:crypto';
+import type { HttpDoorDeps } from '../discord/http-door.js';
+import type { LinkService } from '../linking/link-service.js';
+import type { Logger } from '../log/logger.js';
+import { renderPage } from './page.js';
+import { healthRoutes } from './routes/health.js';
+import { interactionRoutes } from './routes/interactions.js';
+import { linkRoutes, twitterCallbackRoutes } from './routes/linking.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface WebAppDeps {
+  links: LinkService;
+  isHealthy: () => boolean;
+  log: Logger;
+  /** Present in HTTP interactions mode only. */
+  interactions?: { publicKey: KeyObject; door: HttpDoorDeps };
+}
+
+export function createWebApp(deps: WebAppDeps): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.route('/healthz', healthRoutes(deps.isHealthy));
+  app.route('/link', linkRoutes(deps.links));
+  app.route('/twitter', twitterCallbackRoutes(deps.links));
+  if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
+
+  app.notFound((c) =>
+    c.html(
+      renderPage({ title: 'Not found', heading: 'Nothing here', paragraphs: ['This address is not part of the bot.'], tone: 'info' }),
+      404,
+    ),
+  );
+  app.onError((err, c) => {
+    deps.log.error('request failed', { path: c.req.path, error: err });
+    return c.html(
+      renderPage({
+        title: 'Something went wrong',
+        heading: 'Something went wrong on our side',
+        paragraphs: ['Please try again in a minute. If it keeps happening, tell the bot’s operator.'],
+        tone: 'error',
+      }),
+      500,
+    );
+  });
+  return app;
+}
