@@ -1,0 +1,94 @@
+// Raw Discord interaction payloads, shaped as Discord sends them, and an
+// Ed25519 key pair to sign them the way Discord does.
+
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+
+let counter = 0n;
+const snowflake = () => (1_200_000_000_000_000_000n + ++counter).toString();
+
+export const APPLICATION_ID = '1100000000000000001';
+export const GUILD_ID = '1100000000000000002';
+export const CHANNEL_ID = '1100000000000000003';
+
+export interface MemberSpec {
+  id?: string;
+  username?: string;
+  globalName?: string | null;
+  /** Permission bitfield string; omitted in DMs. */
+  permissions?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  options?: Array<{ name: string; type: number; value?: unknown; options?: unknown[] }>;
+  member?: MemberSpec;
+  dm?: boolean;
+}
+
+export function commandPayload(spec: CommandSpec): Record<string, unknown> & { id: string; token: string } {
+  const user = {
+    id: spec.member?.id ?? '300000000000000001',
+    username: spec.member?.username ?? 'ada',
+    global_name: spec.member?.globalName === undefined ? 'Ada Lovelace' : spec.member.globalName,
+    discriminator: '0',
+    avatar: null,
+  };
+  const id = snowflake();
+  const token = `aW50ZXJhY3Rpb246${id}_${"x".repeat(40)}`;
+  const base = {
+    id,
+    application_id: APPLICATION_ID,
+    type: 2,
+    token,
+    version: 1,
+    locale: 'en-US',
+    app_permissions: '2248473465835073',
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    attachment_size_limit: 8_388_608,
+    data: { id: snowflake(), name: spec.name, type: 1, options: spec.options ?? [] },
+  };
+  if (spec.dm) {
+    return { ...base, context: 1, user, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1, flags: 0, recipients: [user] } };
+  }
+  return {
+    ...base,
+    context: 0,
+    guild_id: GUILD_ID,
+    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
+    member: {
+      user,
+      roles: [],
+      permissions: spec.member?.permissions ?? '2248473465835073',
+      joined_at: '2024-01-01T00:00:00.000000+00:00',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      communication_disabled_until: null,
+    },
+  };
+}
+
+export class DiscordSigner {
+  readonly publicKeyHex: string;
+  private readonly privateKey: KeyObject;
+
+  constructor() {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    this.privateKey = privateKey;
+    const der = publicKey.export({ format: 'der', type: 'spki' });
+    this.publicKeyHex = der.subarray(der.length - 32).toString('hex');
+  }
+
+  headers(body: string, timestamp = '1700000000'): Record<string, string> {
+    const signature = sign(null, Buffer.from(timestamp + body), this.privateKey).toString('hex');
+    return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+  }
+}

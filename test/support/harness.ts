@@ -1,0 +1,90 @@
+// Builds the real bot (real Hono app, real SQLite file, real discord.js
+// client) against local stand-ins for X and Discord.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createBot, type Bot } from '../../src/bot.js';
+import { loadConfig, type Config } from '../../src/config/env.js';
+import { createLogger, type Logger } from '../../src/log/logger.js';
+import { DiscordSigner, APPLICATION_ID } from './discord-payloads.js';
+import { DiscordStandIn } from './discord-stand-in.js';
+import { XStandIn } from './x-stand-in.js';
+
+export interface Harness {
+  bot: Bot;
+  config: Config;
+  x: XStandIn;
+  discord: DiscordStandIn;
+  signer: DiscordSigner;
+  logs: string[];
+  clock: { now: number };
+  dir: string;
+  /** Sends a signed interaction to POST /interactions (HTTP mode). */
+  interact(payload: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  mode?: 'gateway' | 'http';
+  env?: Record<string, string>;
+  ackDeadlineMs?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const x = await new XStandIn().start();
+  const discord = await new DiscordStandIn().start();
+  const signer = new DiscordSigner();
+  const dir = mkdtempSync(join(tmpdir(), 'xbot-test-'));
+  const config = loadConfig({
+    DISCORD_TOKEN: 'test-bot-token',
+    DISCORD_APPLICATION_ID: APPLICATION_ID,
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    INTERACTIONS_MODE: options.mode ?? 'http',
+    TWITTER_CONSUMER_KEY: x.consumer.key,
+    TWITTER_CONSUMER_SECRET: x.consumer.secret,
+    PUBLIC_URL: 'https://bot.example.test',
+    DATABASE_PATH: join(dir, 'db', 'bot.sqlite'),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TWITTER_API_URL: x.baseUrl,
+    DISCORD_API_URL: discord.apiUrl,
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const log: Logger = createLogger('debug', (line) => logs.push(line));
+  const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
+  const bot = createBot(config, log, { now: () => clock.now, ackDeadlineMs: options.ackDeadlineMs });
+  return {
+    bot,
+    config,
+    x,
+    discord,
+    signer,
+    logs,
+    clock,
+    dir,
+    interact(payload, headers) {
+      const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      return Promise.resolve(
+        bot.web.request('/interactions', { method: 'POST', body, headers: headers ?? signer.headers(body) }),
+      );
+    },
+    async close() {
+      await bot.close();
+      await x.stop();
+      await discord.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `check` passes, yielding to I/O between tries; no wall-clock sleeps. */
+export async function eventually<T>(check: () => T | undefined | false, tries = 500): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('condition never became true');
+}

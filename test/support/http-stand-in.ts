@@ -1,0 +1,90 @@
+// A tiny local HTTP server for stand-ins of Discord and X: it records every
+// request and lets a test queue canned failures. Listens on 127.0.0.1 only.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  json?: unknown;
+}
+
+export interface CannedResponse {
+  status: number;
+  body?: string | object;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (req: RecordedRequest) => CannedResponse | Promise<CannedResponse>;
+
+export class HttpStandIn {
+  readonly requests: RecordedRequest[] = [];
+  private readonly failures: Array<{ match: RegExp; response: CannedResponse }> = [];
+  private server?: Server;
+  baseUrl = '';
+
+  constructor(private readonly handler: Handler) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.serve(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next request whose "METHOD path" matches gets this response instead. */
+  failNext(match: RegExp, response: CannedResponse): void {
+    this.failures.push({ match, response });
+  }
+
+  requestsTo(match: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => match.test(`${r.method} ${r.path}`));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = `${this.baseUrl}${req.url ?? '/'}`;
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(new URL(url).pathname),
+      url,
+      headers: req.headers,
+      body,
+    };
+    if ((req.headers['content-type'] ?? '').includes('application/json') && body) {
+      try {
+        recorded.json = JSON.parse(body);
+      } catch {
+        // leave undefined; tests assert on what they expect
+      }
+    }
+    this.requests.push(recorded);
+    const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
+    let response: CannedResponse;
+    if (failureIndex >= 0) {
+      response = this.failures.splice(failureIndex, 1)[0]!.response;
+    } else {
+      try {
+        response = await this.handler(recorded);
+      } catch (err) {
+        response = { status: 500, body: { error: (err as Error).message } };
+      }
+    }
+    const payload = typeof response.body === 'object' ? JSON.stringify(response.body) : (response.body ?? '');
+    const contentType = typeof response.body === 'object' ? 'application/json' : 'text/plain';
+    res.writeHead(response.status, { 'content-type': contentType, ...response.headers });
+    res.end(payload);
+  }
+}
