@@ -4,16 +4,9 @@
 
 import { serve } from '@hono/node-server';
 import { createBot } from './bot.js';
+import { loadDotEnv } from './config/dotenv.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
-
-function loadDotEnv(): void {
-  try {
-    process.loadEnvFile('.env');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-}
 
 async function main(): Promise<void> {
   loadDotEnv();

@@ -1,14 +1,18 @@
 // Every slash command the bot offers. Registration and both Discord doors read this list.
 
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { LinkService } from '../linking/link-service.js';
-import { linkTwitterCommand } from './link-twitter.js';
+import * as linkTwitter from './link-twitter.js';
 import type { Command } from './types.js';
-import { unlinkTwitterCommand } from './unlink-twitter.js';
+import * as unlinkTwitter from './unlink-twitter.js';
 
 export interface CommandDeps {
   links: LinkService;
 }
 
+/** What Discord is told about each command; needs no running services. */
+export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [linkTwitter.data, unlinkTwitter.data];
+
 export function createCommands(deps: CommandDeps): Command[] {
-  return [linkTwitterCommand(deps.links), unlinkTwitterCommand(deps.links)];
+  return [linkTwitter.linkTwitterCommand(deps.links), unlinkTwitter.unlinkTwitterCommand(deps.links)];
 }

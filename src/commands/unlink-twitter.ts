@@ -1,18 +1,25 @@
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { escapeMarkdown } from '../discord/markdown.js';
 import { CONNECTED_APPS_URL } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Command } from './types.js';
 
+export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  name: 'unlink-twitter',
+  description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
+
 export function unlinkTwitterCommand(links: LinkService): Command {
   return {
-    data: {
-      name: 'unlink-twitter',
-      description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
-      type: ApplicationCommandType.ChatInput,
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    },
+    data,
     async execute(ctx) {
       // Revoking at X can take longer than Discord's 3-second window.
       await ctx.defer({ ephemeral: true });

@@ -167,3 +167,23 @@ export function loadConfig(env: Env): Config {
     logLevel,
   };
 }
+
+export interface DiscordRestConfig {
+  discordToken: string;
+  discordApplicationId: string;
+  discordApiUrl: string;
+}
+
+/** The subset the command-line tools (register-commands, invite-url) need. */
+export function loadDiscordRestConfig(env: Env, needToken = true): DiscordRestConfig {
+  const r = new Reader(env);
+  const discordToken = needToken ? r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)') : '';
+  const discordApplicationId = r.pattern(
+    'DISCORD_APPLICATION_ID',
+    'the numeric application id (General Information tab)',
+    /^\d{5,25}$/,
+  );
+  const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return { discordToken, discordApplicationId, discordApiUrl };
+}

@@ -14,6 +14,8 @@ export interface SignInput {
   method: 'GET' | 'POST' | 'DELETE';
   url: string;
   oauthParams?: Record<string, string>;
+  /** application/x-www-form-urlencoded body parameters, which are signed too. */
+  form?: Record<string, string>;
 }
 
 export interface SignerOptions {
@@ -38,11 +40,11 @@ export class OAuthSigner {
   /** The Authorization header value for one request. */
   authorization(input: SignInput, token?: Credentials): string {
     const extra = input.oauthParams ?? {};
-    for (const [k, v] of Object.entries(extra)) {
+    for (const [k, v] of Object.entries({ ...extra, ...input.form })) {
       // oauth-1.0a would sign `undefined` as the text "undefined".
-      if (typeof v !== 'string') throw new TypeError(`OAuth parameter ${k} must be a string`);
+      if (typeof v !== 'string') throw new TypeError(`signed parameter ${k} must be a string`);
     }
-    const signed = this.oauth.authorize({ method: input.method, url: input.url, data: { ...extra } }, token);
+    const signed = this.oauth.authorize({ method: input.method, url: input.url, data: { ...input.form, ...extra } }, token);
     return this.oauth.toHeader({ ...signed, ...extra }).Authorization;
   }
 }

@@ -10,6 +10,10 @@ export class DiscordStandIn extends HttpStandIn {
       if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(req.path)) {
         return { status: 200, body: { id: '1', channel_id: '1', content: '', embeds: [], attachments: [] } };
       }
+      if (req.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(req.path)) {
+        const commands = (req.json as Array<Record<string, unknown>>) ?? [];
+        return { status: 200, body: commands.map((c, i) => ({ id: String(1000 + i), version: '1', ...c })) };
+      }
       return { status: 404, body: { message: '404: Not Found', code: 0 } };
     });
   }

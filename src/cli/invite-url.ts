@@ -1,0 +1,18 @@
+// `npm run invite-url`: prints the link a server admin opens to add the bot.
+
+import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
+import { loadDotEnv } from '../config/dotenv.js';
+import { inviteUrl } from '../discord/registration.js';
+
+loadDotEnv();
+try {
+  const config = loadDiscordRestConfig(process.env, false);
+  process.stdout.write(
+    `${inviteUrl(config.discordApplicationId)}\n\n` +
+      'Open it as a server admin to add the bot with the commands scope and only the permissions it uses:\n' +
+      'View Channels, Send Messages, Embed Links, Attach Files.\n',
+  );
+} catch (err) {
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${(err as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,32 @@
+// `npm run register-commands [-- --guild <id>]`: tells Discord about every slash command.
+
+import { parseArgs } from 'node:util';
+import { commandDefinitions } from '../commands/index.js';
+import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
+import { registerCommands } from '../discord/registration.js';
+import { createRest } from '../discord/webhooks.js';
+import { loadDotEnv } from '../config/dotenv.js';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const { values } = parseArgs({ options: { guild: { type: 'string' } } });
+  if (values.guild !== undefined && !/^\d{5,25}$/.test(values.guild)) {
+    process.stderr.write(`--guild needs a server id (a number), got "${values.guild}"\n`);
+    return 2;
+  }
+  const config = loadDiscordRestConfig(process.env);
+  const rest = createRest(config.discordApiUrl, config.discordToken);
+  const registered = await registerCommands(rest, config.discordApplicationId, commandDefinitions, values.guild);
+  const where = values.guild ? `in server ${values.guild} (available now)` : 'globally (may take up to an hour to appear everywhere)';
+  process.stdout.write(`Registered ${registered.length} commands ${where}:\n`);
+  for (const command of registered) process.stdout.write(`  /${command.name}  ${command.description}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `Registration failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

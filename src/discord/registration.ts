@@ -1,0 +1,35 @@
+// Installing the bot: the invite link and slash-command registration.
+
+import type { REST } from '@discordjs/rest';
+import {
+  OAuth2Scopes,
+  PermissionFlagsBits,
+  Routes,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPutAPIApplicationCommandsResult,
+} from 'discord-api-types/v10';
+
+/** Only what the bot uses: read the channel, answer, embed reports and attach charts. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles;
+
+export function inviteUrl(applicationId: string, permissions: bigint = BOT_PERMISSIONS): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: permissions.toString(),
+    integration_type: '0',
+  });
+  return `https://discord.com/oauth2/authorize?${params.toString().replace(/\+/g, '%20')}`;
+}
+
+/** Bulk-overwrites the application's commands, globally or in one guild (instant, for development). */
+export async function registerCommands(
+  rest: REST,
+  applicationId: string,
+  definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  guildId?: string,
+): Promise<RESTPutAPIApplicationCommandsResult> {
+  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  return (await rest.put(route, { body: definitions })) as RESTPutAPIApplicationCommandsResult;
+}

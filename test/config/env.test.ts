@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const valid = {
+  DISCORD_TOKEN: 'bot-token',
+  DISCORD_APPLICATION_ID: '1100000000000000001',
+  TWITTER_CONSUMER_KEY: 'ck',
+  TWITTER_CONSUMER_SECRET: 'cs',
+  PUBLIC_URL: 'https://bot.example.com/',
+  TOKEN_ENCRYPTION_KEY: KEY,
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({
+      interactionsMode: 'gateway',
+      port: 3000,
+      host: '0.0.0.0',
+      databasePath: './data/bot.sqlite',
+      linkTtlSeconds: 600,
+      twitterApiUrl: 'https://api.x.com',
+      discordApiUrl: 'https://discord.com/api',
+      logLevel: 'info',
+      publicUrl: 'https://bot.example.com',
+      discordPublicKey: null,
+    });
+    expect(config.tokenEncryptionKey.length).toBe(32);
+  });
+
+  it('names every missing variable in one message, and says how to make a key', () => {
+    let message = '';
+    try {
+      loadConfig({});
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const name of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'TWITTER_CONSUMER_KEY', 'TWITTER_CONSUMER_SECRET', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY']) {
+      expect(message).toContain(name);
+    }
+    expect(message).toContain('randomBytes(32)');
+    expect(message).not.toContain('DISCORD_PUBLIC_KEY'); // only needed in http mode
+  });
+
+  it('requires a well-formed public key in http mode', () => {
+    expect(problems({ ...valid, INTERACTIONS_MODE: 'http' })).toEqual([expect.stringMatching(/^DISCORD_PUBLIC_KEY is missing/)]);
+    expect(problems({ ...valid, INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: 'zz' })).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY is malformed/),
+    ]);
+    expect(loadConfig({ ...valid, INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: 'AB'.repeat(32) }).discordPublicKey).toBe('ab'.repeat(32));
+  });
+
+  it('reports malformed values by name', () => {
+    const found = problems({
+      ...valid,
+      INTERACTIONS_MODE: 'websocket',
+      PORT: 'eighty',
+      LINK_TTL_SECONDS: '5',
+      PUBLIC_URL: 'ftp://x',
+      TOKEN_ENCRYPTION_KEY: 'short',
+      TWITTER_API_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+    });
+    for (const name of ['INTERACTIONS_MODE', 'PORT', 'LINK_TTL_SECONDS', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY', 'TWITTER_API_URL', 'LOG_LEVEL']) {
+      expect(found.some((p) => p.startsWith(`${name} is malformed`))).toBe(true);
+    }
+  });
+
+  it('accepts previous encryption keys for rotation', () => {
+    const old = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old}, ` }).previousTokenEncryptionKeys).toHaveLength(1);
+    expect(problems({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: 'nope' })[0]).toMatch(/TOKEN_ENCRYPTION_PREVIOUS_KEYS is malformed/);
+  });
+});

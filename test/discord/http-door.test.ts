@@ -1,0 +1,127 @@
+// POST /interactions: signature checks, PING, bad input, and the guarantee
+// that every command gets an answer within Discord's window.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/commands/dispatch.js';
+import type { BotMessage } from '../../src/commands/types.js';
+import { handleInteractionPayload } from '../../src/discord/http-door.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { commandPayload } from '../support/discord-payloads.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+describe('POST /interactions', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ mode: 'http' });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('answers a signed PING with PONG', async () => {
+    const res = await h.interact({ type: 1, id: '1', application_id: '1', token: 't', version: 1 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ type: 1 });
+  });
+
+  it('answers 401 to bad, missing or replayed-with-changes signatures', async () => {
+    const body = JSON.stringify({ type: 1 });
+    const good = h.signer.headers(body);
+    const cases: Array<[string, Record<string, string>]> = [
+      [body, { 'content-type': 'application/json' }],
+      [body, { ...good, 'x-signature-ed25519': '0'.repeat(128) }],
+      [body, { ...good, 'x-signature-timestamp': '1700000001' }],
+      [JSON.stringify({ type: 1, x: 1 }), good],
+      ['not json at all', { 'content-type': 'application/json' }],
+    ];
+    for (const [payload, headers] of cases) {
+      const res = await h.interact(payload, headers);
+      expect(res.status).toBe(401);
+    }
+    expect(h.discord.requests).toHaveLength(0);
+  });
+
+  it('answers 400 to signed junk and to interactions it does not handle', async () => {
+    expect((await h.interact('{"type":')).status).toBe(400);
+    expect((await h.interact({ type: 3, token: 't', data: { custom_id: 'x', component_type: 2 } })).status).toBe(400);
+    expect((await h.interact({ type: 2, data: { name: 'link-twitter', type: 1 } })).status).toBe(400);
+  });
+
+  it('works in DMs, where Discord sends user instead of member', async () => {
+    const res = await h.interact(commandPayload({ name: 'link-twitter', dm: true }));
+    const body = (await res.json()) as { type: number; data: { content: string } };
+    expect(body.type).toBe(4);
+    expect(body.data.content).toContain('private link');
+    expect(h.bot.database.sqlite.prepare('select guild_id from pending_links').get()).toEqual({ guild_id: null });
+  });
+
+  it('tells the member when a command is unknown (stale registration)', async () => {
+    const res = await h.interact(commandPayload({ name: 'no-such-command' }));
+    const body = (await res.json()) as { type: number; data: { content: string; flags: number } };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.content).toContain('not available');
+  });
+
+  it('is not served in gateway mode', async () => {
+    const gw = await startHarness({ mode: 'gateway' });
+    try {
+      expect((await gw.interact({ type: 1 })).status).toBe(404);
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
+describe('the HTTP door always answers', () => {
+  const edits: BotMessage[] = [];
+  const deps = (dispatch: Dispatch, ackDeadlineMs = 2000) => ({
+    dispatch,
+    log: silentLogger,
+    ackDeadlineMs,
+    webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(m) },
+  });
+  beforeEach(() => {
+    edits.length = 0;
+  });
+
+  it('defers privately on the handler’s behalf when it is slow, then delivers its reply as an edit', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let finished!: () => void;
+    const done = new Promise<void>((r) => (finished = r));
+    const result = await handleInteractionPayload(
+      commandPayload({ name: 'slow' }),
+      deps(async (ctx) => {
+        await gate;
+        await ctx.reply({ content: 'finally' });
+        finished();
+      }, 1),
+    );
+    expect(result.body).toEqual({ type: 5, data: { flags: 64 } });
+    release();
+    await done;
+    expect(edits).toEqual([{ content: 'finally' }]);
+  });
+
+  it('apologises when a handler ends without answering', async () => {
+    const result = await handleInteractionPayload(commandPayload({ name: 'mute' }), deps(async () => {}));
+    expect(result.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('went wrong') } });
+  });
+
+  it('sends attachments by deferring and editing, since the first answer is JSON', async () => {
+    const file = { name: 'chart.png', data: Buffer.from('png') };
+    let finished!: () => void;
+    const done = new Promise<void>((r) => (finished = r));
+    const result = await handleInteractionPayload(
+      commandPayload({ name: 'chart' }),
+      deps(async (ctx) => {
+        await ctx.reply({ content: 'here', files: [file] });
+        finished();
+      }),
+    );
+    expect(result.body).toEqual({ type: 5, data: {} });
+    await done;
+    expect(edits[0]?.files?.[0]?.name).toBe('chart.png');
+  });
+});

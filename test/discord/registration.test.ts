@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../src/commands/index.js';
+import { BOT_PERMISSIONS, inviteUrl, registerCommands } from '../../src/discord/registration.js';
+import { createRest } from '../../src/discord/webhooks.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+
+describe('command definitions', () => {
+  it('follow Discord’s documented shape for chat-input commands', () => {
+    const names = commandDefinitions.map((c) => c.name);
+    expect(names).toEqual(['link-twitter', 'unlink-twitter']);
+    expect(new Set(names).size).toBe(names.length);
+    for (const command of commandDefinitions) {
+      expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(command.description.length).toBeGreaterThan(0);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      expect(command.type).toBe(1);
+      expect(command.contexts).toEqual([0, 1]); // servers and DMs with the bot
+      expect(command.integration_types).toEqual([0]); // guild install
+    }
+  });
+});
+
+describe('installing', () => {
+  let discord: DiscordStandIn;
+  beforeAll(async () => {
+    discord = await new DiscordStandIn().start();
+  });
+  afterAll(async () => {
+    await discord.stop();
+  });
+
+  it('builds an invite link with both scopes and only the permissions used', () => {
+    const url = new URL(inviteUrl('1100000000000000001'));
+    expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
+    expect(url.searchParams.get('client_id')).toBe('1100000000000000001');
+    expect(url.searchParams.get('scope')).toBe('bot applications.commands');
+    expect(url.searchParams.get('permissions')).toBe(String(1024 + 2048 + 16384 + 32768));
+    expect(BOT_PERMISSIONS).toBe(52224n);
+  });
+
+  it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
+    const rest = createRest(discord.apiUrl, 'test-bot-token');
+    const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
+    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter']);
+    await registerCommands(rest, '1100000000000000001', commandDefinitions, '1100000000000000002');
+    const [first, second] = discord.requestsTo(/^PUT /);
+    expect(first!.path).toBe('/api/v10/applications/1100000000000000001/commands');
+    expect(second!.path).toBe('/api/v10/applications/1100000000000000001/guilds/1100000000000000002/commands');
+    expect(first!.headers.authorization).toBe('Bot test-bot-token');
+    expect(first!.json).toEqual(commandDefinitions);
+  });
+});

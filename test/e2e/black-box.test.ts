@@ -1,0 +1,130 @@
+// Black-box: the built bot started as `npm start` would (node dist/main.js),
+// in HTTP interactions mode, driven over real HTTP against stand-ins for X and
+// Discord. Only the process's environment and its network faces are used.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually } from '../support/harness.js';
+import { XStandIn } from '../support/x-stand-in.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let x: XStandIn;
+let discord: DiscordStandIn;
+let bot: ChildProcess;
+let base = '';
+let dir = '';
+const stdout: string[] = [];
+const signer = new DiscordSigner();
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+  x = await new XStandIn().start();
+  discord = await new DiscordStandIn().start();
+  dir = mkdtempSync(join(tmpdir(), 'xbot-e2e-'));
+  bot = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+    cwd: dir, // no .env here: configuration comes from the environment only
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: 'bot-token',
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+      INTERACTIONS_MODE: 'http',
+      TWITTER_CONSUMER_KEY: x.consumer.key,
+      TWITTER_CONSUMER_SECRET: x.consumer.secret,
+      PUBLIC_URL: 'https://bot.example.test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_PATH: join(dir, 'data', 'bot.sqlite'),
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      TWITTER_API_URL: x.baseUrl,
+      DISCORD_API_URL: discord.apiUrl,
+      LOG_LEVEL: 'debug',
+    },
+  });
+  bot.stdout!.on('data', (chunk: Buffer) => stdout.push(...chunk.toString().split('\n').filter(Boolean)));
+  bot.stderr!.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
+  const listening = await eventually(() => stdout.map((l) => JSON.parse(l)).find((r) => r.msg === 'web server listening'), 2000);
+  base = `http://127.0.0.1:${listening.port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (bot && bot.exitCode === null) {
+    bot.kill('SIGTERM');
+    await new Promise((r) => bot.once('exit', r));
+  }
+  await x?.stop();
+  await discord?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function interact(payload: unknown): Promise<any> {
+  const body = JSON.stringify(payload);
+  const res = await fetch(`${base}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+async function linkCommand(): Promise<{ linkPath: string; token: string }> {
+  const payload = commandPayload({ name: 'link-twitter' });
+  const reply = await interact(payload);
+  return { linkPath: new URL(reply.data.components[0].components[0].url).pathname, token: payload.token };
+}
+
+const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
+
+describe('black-box run of the built bot', () => {
+  it('creates and migrates its database on start and reports healthy', async () => {
+    expect(existsSync(join(dir, 'data', 'bot.sqlite'))).toBe(true);
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers Discord’s endpoint check: PONG to a signed PING, 401 to a bad signature', async () => {
+    expect(await interact({ type: 1 })).toEqual({ type: 1 });
+    const res = await fetch(`${base}/interactions`, {
+      method: 'POST',
+      body: '{"type":1}',
+      headers: { ...signer.headers('{"type":2}'), 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('links, refuses reuse, handles cancel, and unlinks, with every OAuth request verified', async () => {
+    const { linkPath, token } = await linkCommand();
+    const open = await get(linkPath);
+    expect(open.status).toBe(302);
+    const rt = new URL(open.headers.get('location')!).searchParams.get('oauth_token')!;
+    const done = await get(`/twitter/callback?${new URLSearchParams(x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }))}`);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('@ada is now linked to Ada Lovelace');
+    await eventually(() => discord.edits().find((e) => e.path.includes(token)));
+
+    expect((await get(linkPath)).status).toBe(410); // reuse refused
+
+    const second = await linkCommand();
+    const rt2 = new URL((await get(second.linkPath)).headers.get('location')!).searchParams.get('oauth_token')!;
+    const cancelled = await get(`/twitter/callback?denied=${rt2}`);
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.text()).toContain('Linking was cancelled');
+
+    const unlink = await interact(commandPayload({ name: 'unlink-twitter' }));
+    expect(unlink.type).toBe(5);
+    await eventually(() => discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
+    expect(x.requestsTo(/invalidate_token/)).toHaveLength(1);
+
+    expect(x.verifications.map((v) => v.path)).toEqual([
+      '/oauth/request_token',
+      '/oauth/access_token',
+      '/oauth/request_token',
+      '/1.1/oauth/invalidate_token',
+    ]);
+    expect(x.verifications.every((v) => v.ok)).toBe(true);
+    const logs = stdout.join('\n');
+    for (const secret of [token, second.token, linkPath.split('/').pop()!, rt]) expect(logs).not.toContain(secret);
+  });
+});

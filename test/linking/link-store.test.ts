@@ -1,0 +1,97 @@
+// The store against a real SQLite file: expiry and single use under races.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { LinkStore } from '../../src/linking/link-store.js';
+
+let dir: string;
+let database: Database;
+let store: LinkStore;
+const T0 = 1_800_000_000_000;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xbot-store-'));
+  database = openDatabase(join(dir, 'nested', 'bot.sqlite'));
+  store = new LinkStore(database.db);
+});
+afterEach(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function pending(hash: string, user = 'u1') {
+  store.createPending({
+    tokenHash: hash,
+    discordUserId: user,
+    discordUserName: 'Ada',
+    guildId: null,
+    interactionTokenSealed: 'sealed',
+    createdAt: T0,
+    interactionExpiresAt: T0 + 900_000,
+    expiresAt: T0 + 600_000,
+  });
+}
+
+describe('LinkStore', () => {
+  it('opens the database in WAL mode with migrations applied', () => {
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = database.sqlite.prepare("select name from sqlite_master where type='table'").all();
+    expect(tables).toEqual(expect.arrayContaining([{ name: 'pending_links' }, { name: 'linked_accounts' }]));
+  });
+
+  it('finds a link until it expires', () => {
+    pending('h1');
+    expect(store.findOpenable('h1', T0 + 599_999)).toBeDefined();
+    expect(store.findOpenable('h1', T0 + 600_000)).toBeUndefined();
+    expect(store.findOpenable('other', T0)).toBeUndefined();
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    pending('h1');
+    const link = store.findOpenable('h1', T0)!;
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => Promise.resolve().then(() => store.claimForAuthorization(link.id, `rt${i}`, 's', T0, T0 + 1))),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('will not claim an expired link', () => {
+    pending('h1');
+    const link = store.findOpenable('h1', T0)!;
+    expect(store.claimForAuthorization(link.id, 'rt', 's', T0 + 600_000, T0 + 700_000)).toBe(false);
+  });
+
+  it('completes a link once, storing the account; the second completion fails', () => {
+    pending('h1');
+    const link = store.findOpenable('h1', T0)!;
+    store.claimForAuthorization(link.id, 'rt', 's', T0, T0 + 600_000);
+    const account = { discordUserId: 'u1', xUserId: '18446744073709551615', xScreenName: 'ada', accessTokenSealed: 'a', accessSecretSealed: 'b', keyId: 'k' };
+    expect(store.complete(link.id, account, T0)).toBe(true);
+    expect(store.complete(link.id, account, T0)).toBe(false);
+    expect(store.getAccount('u1')?.xUserId).toBe('18446744073709551615');
+  });
+
+  it("supersedes the member's older links but not other members'", () => {
+    pending('h1', 'u1');
+    pending('h2', 'u2');
+    pending('h3', 'u1');
+    expect(store.findOpenable('h1', T0)).toBeUndefined();
+    expect(store.findOpenable('h2', T0)).toBeDefined();
+    expect(store.findOpenable('h3', T0)).toBeDefined();
+  });
+
+  it('forgets a member completely', () => {
+    pending('h1');
+    const link = store.findOpenable('h1', T0)!;
+    store.claimForAuthorization(link.id, 'rt', 's', T0, T0 + 600_000);
+    store.complete(link.id, { discordUserId: 'u1', xUserId: '1', xScreenName: 'a', accessTokenSealed: 'a', accessSecretSealed: 'b', keyId: 'k' }, T0);
+    pending('h2');
+    expect(store.forgetMember('u1')?.xScreenName).toBe('a');
+    expect(store.getAccount('u1')).toBeUndefined();
+    expect(store.findOpenable('h2', T0)).toBeUndefined();
+    expect(store.forgetMember('u1')).toBeUndefined();
+  });
+});

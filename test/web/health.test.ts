@@ -1,0 +1,28 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+it('reports ok while the database answers, 503 once it does not', async () => {
+  const ok = await h.bot.web.request('/healthz');
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toEqual({ status: 'ok' });
+  h.bot.database.close();
+  const down = await h.bot.web.request('/healthz');
+  expect(down.status).toBe(503);
+  h.bot.database.close = () => {};
+});
+
+it('serves a friendly 404 page with the security headers', async () => {
+  const res = await h.bot.web.request('/nope');
+  expect(res.status).toBe(404);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  expect(await res.text()).toContain('Nothing here');
+});
