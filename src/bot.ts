@@ -15,13 +15,17 @@ import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import type { Logger } from './log/logger.js';
 import { TokenCipher } from './secrets/token-cipher.js';
+import { PostStore } from './report/post-store.js';
+import { ReportService } from './report/report-service.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
+import { OAuthSigner } from './twitter/oauth-signer.js';
 import { createWebApp } from './web/app.js';
 
 export interface Bot {
   config: Config;
   database: Database;
   links: LinkService;
+  reports: ReportService;
   commands: Command[];
   dispatch: Dispatch;
   web: Hono;
@@ -34,16 +38,18 @@ export interface BotOptions {
   now?: () => number;
   /** Deadline for the automatic defer; tests shorten it. */
   ackDeadlineMs?: number;
+  /** Wait between retries of X calls; tests make it instant. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
   const now = options.now ?? Date.now;
   const database = openDatabase(config.databasePath);
   const cipher = new TokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys);
-  const oauth = new TwitterOAuthClient({
-    apiUrl: config.twitterApiUrl,
-    consumer: { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret },
-  });
+  const consumer = { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret };
+  const signer = new OAuthSigner(consumer);
+  const oauth = new TwitterOAuthClient({ apiUrl: config.twitterApiUrl, consumer, signer });
+  const posts = new PostStore(database.db);
   const rest = createRest(config.discordApiUrl, config.discordToken);
   const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId);
   const links = new LinkService({
@@ -55,8 +61,19 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     linkTtlSeconds: config.linkTtlSeconds,
     now,
     log: log.child({ component: 'linking' }),
+    onForget: (account) => posts.forget(account.xUserId, account.discordUserId),
   });
-  const commands = createCommands({ links });
+  const reports = new ReportService({
+    store: posts,
+    links,
+    signer,
+    apiUrl: config.twitterApiUrl,
+    limits: config.report,
+    now,
+    log: log.child({ component: 'report' }),
+    sleep: options.sleep,
+  });
+  const commands = createCommands({ links, reports });
   const dispatch = createDispatcher(commands, log.child({ component: 'commands' }));
   const doorLog = log.child({ component: 'discord' });
 
@@ -81,6 +98,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     config,
     database,
     links,
+    reports,
     commands,
     dispatch,
     web,

@@ -2,17 +2,28 @@
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { LinkService } from '../linking/link-service.js';
+import type { ReportService } from '../report/report-service.js';
 import * as linkTwitter from './link-twitter.js';
+import * as report from './report.js';
 import type { Command } from './types.js';
 import * as unlinkTwitter from './unlink-twitter.js';
 
 export interface CommandDeps {
   links: LinkService;
+  reports: ReportService;
 }
 
 /** What Discord is told about each command; needs no running services. */
-export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [linkTwitter.data, unlinkTwitter.data];
+export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  linkTwitter.data,
+  unlinkTwitter.data,
+  report.data,
+];
 
 export function createCommands(deps: CommandDeps): Command[] {
-  return [linkTwitter.linkTwitterCommand(deps.links), unlinkTwitter.unlinkTwitterCommand(deps.links)];
+  return [
+    linkTwitter.linkTwitterCommand(deps.links),
+    unlinkTwitter.unlinkTwitterCommand(deps.links),
+    report.reportCommand(deps.reports),
+  ];
 }

@@ -21,6 +21,14 @@ export interface Config {
   twitterApiUrl: string;
   discordApiUrl: string;
   logLevel: LogLevel;
+  report: ReportLimits;
+}
+
+export interface ReportLimits {
+  maxPosts: number;
+  maxMentions: number;
+  cacheSeconds: number;
+  cooldownSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +154,12 @@ export function loadConfig(env: Env): Config {
   const twitterApiUrl = r.url('TWITTER_API_URL', 'https://api.x.com', '');
   const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
   const logLevel = r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info');
+  const report: ReportLimits = {
+    maxPosts: r.integer('REPORT_MAX_POSTS', 1000, 5, 3200),
+    maxMentions: r.integer('REPORT_MAX_MENTIONS', 200, 0, 3200),
+    cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
+    cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
+  };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
@@ -165,6 +179,7 @@ export function loadConfig(env: Env): Config {
     twitterApiUrl,
     discordApiUrl,
     logLevel,
+    report,
   };
 }
 

@@ -1,7 +1,7 @@
 // The whole database schema. Migrations under drizzle/ are generated from this
 // file with `npm run db:generate`; never edit them by hand.
 
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** A one-time link handed to a member by /link-twitter, until it is completed, cancelled or expires. */
 export const pendingLinks = sqliteTable(
@@ -41,6 +41,65 @@ export const linkedAccounts = sqliteTable('linked_accounts', {
   linkedAt: integer('linked_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/** Posts read from X, kept so repeat reports read only what is new. */
+export const xPosts = sqliteTable(
+  'x_posts',
+  {
+    /** Whose timeline (or whose mentions) the post was read for. */
+    xUserId: text('x_user_id').notNull(),
+    source: text('source', { enum: ['timeline', 'mentions'] }).notNull(),
+    id: text('id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** The post object exactly as X sent it. */
+    json: text('json').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.xUserId, t.source, t.id] }), index('x_posts_time_idx').on(t.xUserId, t.source, t.createdAt)],
+);
+
+/** What part of a timeline (or mentions) is stored, and how fresh it is. */
+export const xFetchState = sqliteTable(
+  'x_fetch_state',
+  {
+    xUserId: text('x_user_id').notNull(),
+    source: text('source', { enum: ['timeline', 'mentions'] }).notNull(),
+    /** Stored posts are complete from here to fullReadAt (epoch ms). */
+    coveredFrom: integer('covered_from').notNull(),
+    /** When the period was last read afresh from X. */
+    fullReadAt: integer('full_read_at').notNull(),
+    /** When anything was last read (afresh or only newer posts). */
+    lastReadAt: integer('last_read_at').notNull(),
+    /** Set when a bound stopped the last full read before the period start. */
+    cutReason: text('cut_reason', { enum: ['max-posts', 'x-cap'] }),
+  },
+  (t) => [primaryKey({ columns: [t.xUserId, t.source] })],
+);
+
+/** The member's X profile, cached for reports. */
+export const xProfiles = sqliteTable('x_profiles', {
+  xUserId: text('x_user_id').primaryKey(),
+  json: text('json').notNull(),
+  fetchedAt: integer('fetched_at').notNull(),
+});
+
+/** One row per /report: what it cost at X, for the footer, budgets and operators. */
+export const reportRuns = sqliteTable(
+  'report_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Cleared when the member unlinks; the usage figures stay for budgets. */
+    discordUserId: text('discord_user_id'),
+    guildId: text('guild_id'),
+    days: integer('days').notNull(),
+    startedAt: integer('started_at').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    upstreamRequests: integer('upstream_requests').notNull(),
+    postsRead: integer('posts_read').notNull(),
+    outcome: text('outcome').notNull(),
+  },
+  (t) => [index('report_runs_user_idx').on(t.discordUserId, t.startedAt), index('report_runs_guild_idx').on(t.guildId, t.startedAt)],
+);
 
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;

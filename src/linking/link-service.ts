@@ -27,6 +27,8 @@ export interface LinkServiceDeps {
   linkTtlSeconds: number;
   now: () => number;
   log: Logger;
+  /** Deletes what other parts of the bot stored about an account (cached posts, report records). */
+  onForget?: (account: LinkedAccount) => void;
 }
 
 export interface LinkRequester {
@@ -148,6 +150,7 @@ export class LinkService {
   async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
     const account = this.deps.store.forgetMember(discordUserId);
     if (!account) return undefined;
+    this.deps.onForget?.(account);
     let revoked = false;
     try {
       await this.deps.oauth.invalidateToken(this.credentials(account));

@@ -7,7 +7,7 @@ import { DiscordStandIn } from '../support/discord-stand-in.js';
 describe('command definitions', () => {
   it('follow Discord’s documented shape for chat-input commands', () => {
     const names = commandDefinitions.map((c) => c.name);
-    expect(names).toEqual(['link-twitter', 'unlink-twitter']);
+    expect(names).toEqual(['link-twitter', 'unlink-twitter', 'report']);
     expect(new Set(names).size).toBe(names.length);
     for (const command of commandDefinitions) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -16,7 +16,20 @@ describe('command definitions', () => {
       expect(command.type).toBe(1);
       expect(command.contexts).toEqual([0, 1]); // servers and DMs with the bot
       expect(command.integration_types).toEqual([0]); // guild install
+      for (const option of command.options ?? []) {
+        expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+      }
     }
+  });
+
+  it('offers /report days as fixed choices and public as a boolean', () => {
+    const report = commandDefinitions.find((c) => c.name === 'report')!;
+    const options = Object.fromEntries((report.options ?? []).map((o) => [o.name, o]));
+    expect(options.days).toMatchObject({ type: 4, choices: [{ value: 7 }, { value: 30 }, { value: 90 }] });
+    expect(options.public).toMatchObject({ type: 5 });
+    expect(options.timezone).toMatchObject({ type: 3 });
+    expect(Object.values(options).every((o) => !('required' in o) || o.required === false)).toBe(true);
   });
 });
 
@@ -41,7 +54,7 @@ describe('installing', () => {
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
     const rest = createRest(discord.apiUrl, 'test-bot-token');
     const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
-    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter']);
+    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report']);
     await registerCommands(rest, '1100000000000000001', commandDefinitions, '1100000000000000002');
     const [first, second] = discord.requestsTo(/^PUT /);
     expect(first!.path).toBe('/api/v10/applications/1100000000000000001/commands');

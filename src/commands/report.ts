@@ -1,0 +1,60 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { ReportService } from '../report/report-service.js';
+import type { Command } from './types.js';
+
+export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  name: 'report',
+  description: 'A report on your recent X activity: posts, engagement, topics, responsiveness, with a chart',
+  type: ApplicationCommandType.ChatInput,
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      name: 'days',
+      description: 'How far back to look (default 30 days)',
+      type: ApplicationCommandOptionType.Integer,
+      choices: [
+        { name: '7 days', value: 7 },
+        { name: '30 days', value: 30 },
+        { name: '90 days', value: 90 },
+      ],
+    },
+    { name: 'public', description: 'Show the report to the channel (default: only you see it)', type: ApplicationCommandOptionType.Boolean },
+    {
+      name: 'timezone',
+      description: 'IANA time zone for days and hours, e.g. Europe/Berlin (default UTC)',
+      type: ApplicationCommandOptionType.String,
+      max_length: 64,
+    },
+  ],
+};
+
+const ALLOWED_DAYS = new Set([7, 30, 90]);
+
+export function reportCommand(reports: ReportService): Command {
+  return {
+    data,
+    async execute(ctx) {
+      const requestedDays = ctx.options.integer('days') ?? 30;
+      const request = {
+        discordUserId: ctx.user.id,
+        guildId: ctx.guildId,
+        days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
+        timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
+      };
+      const admission = reports.admit(request);
+      if (!admission.ok) {
+        await ctx.reply({ ephemeral: true, content: admission.message });
+        return;
+      }
+      await ctx.defer({ ephemeral: !(ctx.options.boolean('public') ?? false) });
+      await ctx.edit(await reports.run(request, admission.account));
+    },
+  };
+}

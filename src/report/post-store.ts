@@ -1,0 +1,122 @@
+// SQLite storage for posts read from X, how much of each timeline is stored,
+// cached profiles, and the record of every report run.
+
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import type { XPost, XUserProfile } from '../twitter/v2-types.js';
+
+export type Source = 'timeline' | 'mentions';
+export type FetchState = typeof xFetchState.$inferSelect;
+export type ReportRun = typeof reportRuns.$inferInsert;
+
+export class PostStore {
+  constructor(private readonly db: Db) {}
+
+  state(xUserId: string, source: Source): FetchState | undefined {
+    return this.db
+      .select()
+      .from(xFetchState)
+      .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
+      .get();
+  }
+
+  /** The newest stored post id; ids are ordered by length, then text, as big numbers are. */
+  newestId(xUserId: string, source: Source): string | undefined {
+    return this.db
+      .select({ id: xPosts.id })
+      .from(xPosts)
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source)))
+      .orderBy(desc(sql`length(${xPosts.id})`), desc(xPosts.id))
+      .limit(1)
+      .get()?.id;
+  }
+
+  posts(xUserId: string, source: Source, from: number, to: number): XPost[] {
+    return this.db
+      .select({ json: xPosts.json })
+      .from(xPosts)
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .all()
+      .map((row) => JSON.parse(row.json) as XPost);
+  }
+
+  /**
+   * Stores what a read returned. A full read replaces everything stored from
+   * `replaceFrom` on, so posts deleted at X disappear and metrics are current.
+   */
+  save(xUserId: string, source: Source, posts: XPost[], state: Omit<FetchState, 'xUserId' | 'source'>, replaceFrom?: number): void {
+    this.db.transaction((tx) => {
+      if (replaceFrom !== undefined) {
+        tx.delete(xPosts)
+          .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, replaceFrom)))
+          .run();
+      }
+      for (const post of posts) {
+        const row = { xUserId, source, id: post.id, createdAt: Date.parse(post.created_at), json: JSON.stringify(post), fetchedAt: state.lastReadAt };
+        tx.insert(xPosts)
+          .values(row)
+          .onConflictDoUpdate({ target: [xPosts.xUserId, xPosts.source, xPosts.id], set: { json: row.json, fetchedAt: row.fetchedAt } })
+          .run();
+      }
+      tx.insert(xFetchState)
+        .values({ xUserId, source, ...state })
+        .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
+        .run();
+    });
+  }
+
+  profile(xUserId: string): { profile: XUserProfile; fetchedAt: number } | undefined {
+    const row = this.db.select().from(xProfiles).where(eq(xProfiles.xUserId, xUserId)).get();
+    return row && { profile: JSON.parse(row.json) as XUserProfile, fetchedAt: row.fetchedAt };
+  }
+
+  saveProfile(profile: XUserProfile, fetchedAt: number): void {
+    const json = JSON.stringify(profile);
+    this.db
+      .insert(xProfiles)
+      .values({ xUserId: profile.id, json, fetchedAt })
+      .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
+      .run();
+  }
+
+  recordRun(run: ReportRun): void {
+    this.db.insert(reportRuns).values(run).run();
+  }
+
+  lastRunStartedAt(discordUserId: string): number | undefined {
+    return this.db
+      .select({ startedAt: reportRuns.startedAt })
+      .from(reportRuns)
+      .where(eq(reportRuns.discordUserId, discordUserId))
+      .orderBy(desc(reportRuns.startedAt))
+      .limit(1)
+      .get()?.startedAt;
+  }
+
+  /** Posts read for reports since `from`, for one server or (guildId undefined) the whole app. */
+  postsReadSince(from: number, guildId?: string | null): { requests: number; postsRead: number } {
+    const filters = [gte(reportRuns.startedAt, from)];
+    if (guildId !== undefined) filters.push(guildId === null ? sql`${reportRuns.guildId} is null` : eq(reportRuns.guildId, guildId));
+    const row = this.db
+      .select({
+        requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
+        postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
+      })
+      .from(reportRuns)
+      .where(and(...filters))
+      .get();
+    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0) };
+  }
+
+  /** Deletes what is stored about an X account and anonymises its member's report records. */
+  forget(xUserId: string, discordUserId: string): void {
+    this.db.transaction((tx) => {
+      tx.delete(xPosts).where(eq(xPosts.xUserId, xUserId)).run();
+      tx.delete(xFetchState).where(eq(xFetchState.xUserId, xUserId)).run();
+      tx.delete(xProfiles).where(eq(xProfiles.xUserId, xUserId)).run();
+      tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId)).run();
+    });
+  }
+}
+

@@ -1,0 +1,335 @@
+// Turns a member's posts and mentions into the numbers a report shows. Pure:
+// no I/O, no clock; everything it needs comes in as arguments.
+
+import type { XPost } from '../twitter/v2-types.js';
+import { datesBetween, LocalClock } from './local-time.js';
+
+export type PostKind = 'original' | 'reply' | 'quote' | 'repost';
+
+export interface ReportProfile {
+  id: string;
+  name: string;
+  username: string;
+  avatarUrl?: string;
+  followers?: number;
+  following?: number;
+  protected?: boolean;
+}
+
+export interface ReportInput {
+  profile: ReportProfile;
+  /** The member's posts; those outside the period are ignored. */
+  posts: XPost[];
+  /** Mentions of the member in the period; null when the section is off. */
+  mentions: XPost[] | null;
+  /** The member's posts in the previous period of the same length, when stored in full. */
+  previousPosts: XPost[] | null;
+  period: { start: number; end: number; days: number };
+  timeZone: string;
+  /** Set when a bound stopped reading before the period start. */
+  cut: { reason: 'max-posts' | 'x-cap'; oldest: number } | null;
+}
+
+export interface DayActivity {
+  date: string;
+  original: number;
+  reply: number;
+  quote: number;
+  repost: number;
+  likes: number;
+}
+
+export interface TopPost {
+  id: string;
+  url: string;
+  excerpt: string;
+  kind: PostKind;
+  engagement: number;
+  likes: number;
+  reposts: number;
+  replies: number;
+}
+
+export interface Counted {
+  name: string;
+  count: number;
+}
+
+export interface ReportSummary {
+  profile: ReportProfile;
+  period: ReportInput['period'];
+  timeZone: string;
+  cut: ReportInput['cut'];
+  activity: {
+    total: number;
+    byKind: Record<PostKind, number>;
+    perDay: number;
+    busiestWeekday: { weekday: number; count: number } | null;
+    busiestHour: { hour: number; count: number } | null;
+    longestStreak: { days: number; from: string; to: string } | null;
+    busiestDay: { date: string; count: number } | null;
+    days: DayActivity[];
+  };
+  engagement: {
+    ownPosts: number;
+    totals: { likes: number; reposts: number; replies: number; quotes: number; bookmarks: number; impressions: number };
+    perPost: { likes: number; reposts: number; replies: number; quotes: number; bookmarks: number; impressions: number };
+    /** Interactions per impression over posts that report impressions; null when none do. */
+    rate: number | null;
+    top: TopPost[];
+  };
+  topics: { hashtags: Counted[]; mentions: Counted[]; domains: Counted[]; mediaShare: number | null };
+  responsiveness: {
+    received: number;
+    answered: number;
+    answeredShare: number | null;
+    medianResponseMs: number | null;
+    withinHourShare: number | null;
+  } | null;
+  trend: { previousPosts: number; previousLikes: number; postsChange: number | null; likesChange: number | null } | null;
+}
+
+const HOUR = 3_600_000;
+
+export function postKind(post: XPost): PostKind {
+  const refs = post.referenced_tweets ?? [];
+  if (refs.some((r) => r.type === 'retweeted')) return 'repost';
+  if (refs.some((r) => r.type === 'replied_to')) return 'reply';
+  if (refs.some((r) => r.type === 'quoted')) return 'quote';
+  return 'original';
+}
+
+export function engagementOf(post: XPost): number {
+  const m = post.public_metrics ?? {};
+  return (m.like_count ?? 0) + (m.retweet_count ?? 0) + (m.reply_count ?? 0) + (m.quote_count ?? 0) + (m.bookmark_count ?? 0);
+}
+
+/** Compares X ids (beyond 2^53) without losing precision. */
+export function compareIds(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
+function excerpt(text: string, max = 90): string {
+  const clean = text.replace(/https:\/\/t\.co\/\w+/g, '').replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+function topCounts(counts: Map<string, { display: string; count: number }>, n = 5): Counted[] {
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || a.display.localeCompare(b.display))
+    .slice(0, n)
+    .map((c) => ({ name: c.display, count: c.count }));
+}
+
+function bump(counts: Map<string, { display: string; count: number }>, key: string, display: string): void {
+  const entry = counts.get(key);
+  if (entry) entry.count++;
+  else counts.set(key, { display, count: 1 });
+}
+
+function domainOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function change(now: number, before: number): number | null {
+  return before === 0 ? null : (now - before) / before;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function inPeriod(post: XPost, start: number, end: number): boolean {
+  const t = Date.parse(post.created_at);
+  return t >= start && t <= end;
+}
+
+export function summarise(input: ReportInput): ReportSummary {
+  const { period, profile } = input;
+  const clock = new LocalClock(input.timeZone);
+  const posts = input.posts.filter((p) => inPeriod(p, period.start, period.end));
+
+  const dates = datesBetween(clock.parts(period.start).date, clock.parts(period.end).date);
+  const days = new Map<string, DayActivity>(dates.map((date) => [date, { date, original: 0, reply: 0, quote: 0, repost: 0, likes: 0 }]));
+  const byKind: Record<PostKind, number> = { original: 0, reply: 0, quote: 0, repost: 0 };
+  const weekdays = new Array<number>(7).fill(0);
+  const hours = new Array<number>(24).fill(0);
+  const totals = { likes: 0, reposts: 0, replies: 0, quotes: 0, bookmarks: 0, impressions: 0 };
+  let interactionsWithImpressions = 0;
+  let impressionsCounted = 0;
+  let withMedia = 0;
+  const hashtags = new Map<string, { display: string; count: number }>();
+  const mentioned = new Map<string, { display: string; count: number }>();
+  const domains = new Map<string, { display: string; count: number }>();
+  const own: XPost[] = [];
+
+  for (const post of posts) {
+    const kind = postKind(post);
+    const local = clock.parts(Date.parse(post.created_at));
+    byKind[kind]++;
+    weekdays[local.weekday]!++;
+    hours[local.hour]!++;
+    const day = days.get(local.date);
+    if (day) day[kind]++;
+    if (kind === 'repost') continue; // a repost's metrics belong to someone else's post
+
+    own.push(post);
+    const m = post.public_metrics ?? {};
+    totals.likes += m.like_count ?? 0;
+    totals.reposts += m.retweet_count ?? 0;
+    totals.replies += m.reply_count ?? 0;
+    totals.quotes += m.quote_count ?? 0;
+    totals.bookmarks += m.bookmark_count ?? 0;
+    totals.impressions += m.impression_count ?? 0;
+    if (day) day.likes += m.like_count ?? 0;
+    if ((m.impression_count ?? 0) > 0) {
+      impressionsCounted += m.impression_count!;
+      interactionsWithImpressions += engagementOf(post);
+    }
+    for (const h of post.entities?.hashtags ?? []) bump(hashtags, h.tag.toLowerCase(), `#${h.tag}`);
+    for (const mention of post.entities?.mentions ?? []) bump(mentioned, mention.username.toLowerCase(), `@${mention.username}`);
+    let hasMedia = false;
+    for (const u of post.entities?.urls ?? []) {
+      if (u.media_key) {
+        hasMedia = true;
+        continue;
+      }
+      const domain = domainOf(u.expanded_url ?? u.url);
+      if (domain && domain !== 't.co') bump(domains, domain, domain);
+    }
+    if (hasMedia) withMedia++;
+  }
+
+  const dayList = [...days.values()];
+  const perPost = (v: number) => (own.length ? v / own.length : 0);
+  const busiest = (counts: number[]) => {
+    const max = Math.max(...counts);
+    return max > 0 ? { index: counts.indexOf(max), count: max } : null;
+  };
+  const weekday = busiest(weekdays);
+  const hour = busiest(hours);
+
+  return {
+    profile,
+    period,
+    timeZone: input.timeZone,
+    cut: input.cut,
+    activity: {
+      total: posts.length,
+      byKind,
+      perDay: posts.length / period.days,
+      busiestWeekday: weekday && { weekday: weekday.index, count: weekday.count },
+      busiestHour: hour && { hour: hour.index, count: hour.count },
+      longestStreak: longestStreak(dayList),
+      busiestDay: dayList.reduce<{ date: string; count: number } | null>((best, d) => {
+        const count = d.original + d.reply + d.quote + d.repost;
+        return count > 0 && (!best || count > best.count) ? { date: d.date, count } : best;
+      }, null),
+      days: dayList,
+    },
+    engagement: {
+      ownPosts: own.length,
+      totals,
+      perPost: {
+        likes: perPost(totals.likes),
+        reposts: perPost(totals.reposts),
+        replies: perPost(totals.replies),
+        quotes: perPost(totals.quotes),
+        bookmarks: perPost(totals.bookmarks),
+        impressions: perPost(totals.impressions),
+      },
+      rate: impressionsCounted > 0 ? interactionsWithImpressions / impressionsCounted : null,
+      top: [...own]
+        .sort((a, b) => engagementOf(b) - engagementOf(a) || compareIds(b.id, a.id))
+        .slice(0, 3)
+        .filter((p) => engagementOf(p) > 0)
+        .map((p) => ({
+          id: p.id,
+          url: `https://x.com/${profile.username}/status/${p.id}`,
+          excerpt: excerpt(p.text),
+          kind: postKind(p),
+          engagement: engagementOf(p),
+          likes: p.public_metrics?.like_count ?? 0,
+          reposts: p.public_metrics?.retweet_count ?? 0,
+          replies: p.public_metrics?.reply_count ?? 0,
+        })),
+    },
+    topics: {
+      hashtags: topCounts(hashtags),
+      mentions: topCounts(mentioned),
+      domains: topCounts(domains),
+      mediaShare: own.length ? withMedia / own.length : null,
+    },
+    responsiveness: input.mentions && responsiveness(input.mentions, posts, profile.id, period),
+    trend: input.previousPosts && trend(input.previousPosts, posts, period),
+  };
+}
+
+function longestStreak(days: DayActivity[]): ReportSummary['activity']['longestStreak'] {
+  let best: { days: number; from: string; to: string } | null = null;
+  let run = 0;
+  let from = '';
+  for (const d of days) {
+    if (d.original + d.reply + d.quote + d.repost > 0) {
+      if (run === 0) from = d.date;
+      run++;
+      if (!best || run > best.days) best = { days: run, from, to: d.date };
+    } else {
+      run = 0;
+    }
+  }
+  return best;
+}
+
+function responsiveness(
+  mentions: XPost[],
+  posts: XPost[],
+  selfId: string,
+  period: ReportInput['period'],
+): ReportSummary['responsiveness'] {
+  const replyTimes = new Map<string, number>();
+  for (const post of posts) {
+    for (const ref of post.referenced_tweets ?? []) {
+      if (ref.type !== 'replied_to') continue;
+      const t = Date.parse(post.created_at);
+      const earlier = replyTimes.get(ref.id);
+      if (earlier === undefined || t < earlier) replyTimes.set(ref.id, t);
+    }
+  }
+  const received = mentions.filter((m) => m.author_id !== selfId && inPeriod(m, period.start, period.end));
+  const delays: number[] = [];
+  for (const mention of received) {
+    const replied = replyTimes.get(mention.id);
+    if (replied !== undefined) delays.push(Math.max(0, replied - Date.parse(mention.created_at)));
+  }
+  const n = received.length;
+  return {
+    received: n,
+    answered: delays.length,
+    answeredShare: n ? delays.length / n : null,
+    medianResponseMs: median(delays),
+    withinHourShare: n ? delays.filter((d) => d <= HOUR).length / n : null,
+  };
+}
+
+function trend(previous: XPost[], posts: XPost[], period: ReportInput['period']): ReportSummary['trend'] {
+  const length = period.end - period.start;
+  const before = previous.filter((p) => inPeriod(p, period.start - length, period.start - 1));
+  const likes = (list: XPost[]) =>
+    list.filter((p) => postKind(p) !== 'repost').reduce((sum, p) => sum + (p.public_metrics?.like_count ?? 0), 0);
+  const previousLikes = likes(before);
+  const currentLikes = likes(posts);
+  return {
+    previousPosts: before.length,
+    previousLikes,
+    postsChange: change(posts.length, before.length),
+    likesChange: change(currentLikes, previousLikes),
+  };
+}

@@ -1,0 +1,114 @@
+// X API v2 reads with a member's OAuth 1.0a user token. Every request is
+// counted (X bills each post read), 5xx and timeouts are retried a bounded
+// number of times with backoff, and failures are classified for the member.
+
+import { classifyResponse, XApiError } from './errors.js';
+import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
+import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
+
+export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets,conversation_id,in_reply_to_user_id,lang';
+export const MENTION_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets';
+export const USER_FIELDS = 'profile_image_url,public_metrics,protected';
+
+export interface Usage {
+  requests: number;
+  postsRead: number;
+}
+
+export interface V2ClientOptions {
+  apiUrl: string;
+  signer: OAuthSigner;
+  token: Credentials;
+  usage: Usage;
+  /** Attempts per request for 5xx and network failures. */
+  attempts?: number;
+  timeoutMs?: number;
+  backoffMs?: (attempt: number) => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Aborts everything once the report's overall deadline passes. */
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export interface PageQuery {
+  startTime?: string;
+  sinceId?: string;
+  paginationToken?: string;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class XV2Client {
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: V2ClientOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  get usage(): Usage {
+    return this.options.usage;
+  }
+
+  async me(): Promise<XUserProfile> {
+    const body = await this.get<{ data?: XUserProfile }>('/2/users/me', { 'user.fields': USER_FIELDS });
+    if (!body.data?.id) throw new XApiError('bad-response', 'X sent no profile');
+    return body.data;
+  }
+
+  userPosts(userId: string, query: PageQuery, maxResults = 100): Promise<XListResponse<XPost>> {
+    return this.page(`/2/users/${userId}/tweets`, query, POST_FIELDS, maxResults);
+  }
+
+  mentions(userId: string, query: PageQuery, maxResults = 100): Promise<XListResponse<XPost>> {
+    return this.page(`/2/users/${userId}/mentions`, query, MENTION_FIELDS, maxResults);
+  }
+
+  private async page(path: string, query: PageQuery, fields: string, maxResults: number): Promise<XListResponse<XPost>> {
+    if (!/^\/2\/users\/\d+\/(tweets|mentions)$/.test(path)) throw new XApiError('bad-response', 'malformed user id');
+    const body = await this.get<XListResponse<XPost>>(path, {
+      max_results: Math.max(5, Math.min(100, maxResults)),
+      start_time: query.sinceId ? undefined : query.startTime,
+      since_id: query.sinceId,
+      pagination_token: query.paginationToken,
+      'tweet.fields': fields,
+    });
+    if (body.data !== undefined && !Array.isArray(body.data)) throw new XApiError('bad-response', 'X sent malformed posts');
+    this.options.usage.postsRead += body.data?.length ?? 0;
+    return body;
+  }
+
+  private async get<T>(path: string, query: Record<string, string | number | undefined>): Promise<T> {
+    const { apiUrl, signer, token, attempts = 3, timeoutMs = 15_000, signal } = this.options;
+    const backoff = this.options.backoffMs ?? ((attempt: number) => 500 * 2 ** attempt);
+    const sleep = this.options.sleep ?? defaultSleep;
+    const url = buildUrl(apiUrl, path, query);
+    let lastError: XApiError | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await sleep(backoff(attempt - 1));
+      if (signal?.aborted) throw new XApiError('unavailable', 'report deadline reached');
+      this.options.usage.requests++;
+      let response: Response;
+      let text: string;
+      try {
+        response = await this.fetch(url, {
+          headers: { authorization: signer.authorization({ method: 'GET', url }, token), accept: 'application/json' },
+          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+        });
+        text = await response.text();
+      } catch (err) {
+        lastError = new XApiError('unavailable', `could not reach X (${(err as Error).name})`);
+        continue;
+      }
+      if (response.ok) {
+        try {
+          return JSON.parse(text) as T;
+        } catch {
+          throw new XApiError('bad-response', 'X sent something that is not JSON', response.status);
+        }
+      }
+      lastError = classifyResponse(response.status, text, response.headers);
+      if (lastError.kind !== 'unavailable') throw lastError;
+    }
+    throw lastError ?? new XApiError('unavailable', 'X could not be reached');
+  }
+}

@@ -1,0 +1,43 @@
+// The parts of X API v2 objects the reports read. Ids stay strings: they exceed 2^53.
+
+export interface PublicMetrics {
+  retweet_count?: number;
+  reply_count?: number;
+  like_count?: number;
+  quote_count?: number;
+  bookmark_count?: number;
+  impression_count?: number;
+}
+
+export interface XPost {
+  id: string;
+  text: string;
+  created_at: string;
+  author_id?: string;
+  conversation_id?: string;
+  in_reply_to_user_id?: string;
+  lang?: string;
+  public_metrics?: PublicMetrics;
+  referenced_tweets?: Array<{ type: 'replied_to' | 'quoted' | 'retweeted'; id: string }>;
+  entities?: {
+    hashtags?: Array<{ tag: string }>;
+    mentions?: Array<{ username: string; id?: string }>;
+    urls?: Array<{ url: string; expanded_url?: string; display_url?: string; media_key?: string }>;
+  };
+}
+
+export interface XUserProfile {
+  id: string;
+  name: string;
+  username: string;
+  profile_image_url?: string;
+  protected?: boolean;
+  public_metrics?: { followers_count?: number; following_count?: number; tweet_count?: number };
+}
+
+export interface XListResponse<T> {
+  data?: T[];
+  includes?: Record<string, unknown>;
+  meta?: { result_count?: number; newest_id?: string; oldest_id?: string; next_token?: string };
+  errors?: Array<Record<string, unknown>>;
+}
