@@ -29,12 +29,12 @@ export function narrative(s: ReportSummary): string {
   }
   const parts: string[] = [];
   const kinds = [
-    [activity.byKind.original, 'original posts'],
-    [activity.byKind.reply, 'replies'],
-    [activity.byKind.quote, 'quotes'],
-    [activity.byKind.repost, 'reposts'],
+    [activity.byKind.original, 'original post', 'original posts'],
+    [activity.byKind.reply, 'reply', 'replies'],
+    [activity.byKind.quote, 'quote', 'quotes'],
+    [activity.byKind.repost, 'repost', 'reposts'],
   ] as const;
-  const mix = kinds.filter(([n]) => n > 0).map(([n, label]) => `${formatCount(n)} ${label}`);
+  const mix = kinds.filter(([n]) => n > 0).map(([n, one, many]) => `${formatCount(n)} ${n === 1 ? one : many}`);
   parts.push(
     `In the last ${s.period.days} days ${handle} posted ${formatCount(activity.total)} times (${mix.join(', ')}), ` +
       `about ${activity.perDay < 10 ? activity.perDay.toFixed(1) : formatCount(activity.perDay)} a day.`,

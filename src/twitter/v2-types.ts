@@ -17,6 +17,7 @@ export interface XPost {
   conversation_id?: string;
   in_reply_to_user_id?: string;
   lang?: string;
+  edit_history_tweet_ids?: string[];
   public_metrics?: PublicMetrics;
   referenced_tweets?: Array<{ type: 'replied_to' | 'quoted' | 'retweeted'; id: string }>;
   entities?: {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
+import type { DayActivity } from '../../src/report/summary.js';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function days(n: number, fill: (i: number) => Partial<DayActivity>): DayActivity[] {
+  return Array.from({ length: n }, (_, i) => ({
+    date: new Date(Date.UTC(2026, 7, 25 + i)).toISOString().slice(0, 10),
+    original: 0, reply: 0, quote: 0, repost: 0, likes: 0,
+    ...fill(i),
+  }));
+}
+
+describe('chart', () => {
+  it('renders a PNG of the documented size for 7, 30 and 90 days', () => {
+    for (const n of [8, 31, 91]) {
+      const png = renderChart(days(n, (i) => ({ original: i % 4, reply: i % 3, repost: i % 2, likes: (i * 13) % 70 })), `last ${n} days`);
+      expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(png.readUInt32BE(16)).toBe(CHART_WIDTH); // IHDR width
+      expect(png.readUInt32BE(20)).toBe(CHART_HEIGHT); // IHDR height
+      expect(png.length).toBeGreaterThan(5_000);
+      expect(png.length).toBeLessThan(1_000_000);
+    }
+  });
+
+  it('draws an empty period without failing', () => {
+    const png = renderChart(days(8, () => ({})), 'nothing');
+    expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('picks round axis steps', () => {
+    expect(niceScale(0)).toEqual({ top: 4, step: 1 });
+    expect(niceScale(9)).toEqual({ top: 10, step: 5 });
+    expect(niceScale(37)).toEqual({ top: 40, step: 10 });
+    expect(niceScale(3)).toEqual({ top: 3, step: 1 });
+    expect(niceScale(1234)).toEqual({ top: 1500, step: 500 });
+  });
+});

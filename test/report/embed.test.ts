@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { EMBED_LIMITS, fitEmbed, reportEmbed } from '../../src/report/embed.js';
+import { summarise } from '../../src/report/summary.js';
+import { post } from '../support/x-fixtures.js';
+import { END, mentions, PERIOD, posts, PROFILE } from './fixtures.js';
+
+function totalLength(e: ReturnType<typeof reportEmbed>): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+function expectWithinLimits(e: ReturnType<typeof reportEmbed>): void {
+  expect(e.title!.length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+  expect(e.description!.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
+  expect(e.fields!.length).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+  for (const f of e.fields!) {
+    expect(f.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName);
+    expect(f.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+    expect(f.value.length).toBeGreaterThan(0);
+  }
+  expect(e.footer!.text.length).toBeLessThanOrEqual(EMBED_LIMITS.footer);
+  expect(totalLength(e)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+}
+
+const facts = { dataAsOf: END, postsRead: 10, requests: 3, chartFile: 'x-report.png' };
+
+describe('report embed', () => {
+  it('shows header, sections, chart and cost footer', () => {
+    const e = reportEmbed(summarise({ profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' }, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null }), facts);
+    expect(e.author).toEqual({ name: 'Ada Lovelace (@ada_codes)', url: 'https://x.com/ada_codes', icon_url: 'https://pbs.twimg.com/a.jpg' });
+    expect(e.description).toContain('1,200 followers · 300 following');
+    expect(e.fields!.map((f) => f.name)).toEqual(['Activity', 'Engagement on 5 own posts', 'Top posts', 'Topics', 'Responsiveness']);
+    expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
+    expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
+    expect(e.image).toEqual({ url: 'attachment://x-report.png' });
+    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · this report read 10 posts from X in 3 requests');
+    expectWithinLimits(e);
+  });
+
+  it('notes a period cut short by a bound', () => {
+    const e = reportEmbed(summarise({ profile: PROFILE, posts, mentions: null, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: { reason: 'x-cap', oldest: Date.parse('2026-11-18T00:00:00Z') } }), facts);
+    expect(e.fields!.at(-1)).toEqual({ name: 'Partial period', value: 'Posts before 2026-11-18 are not included: X serves only the 3,200 most recent posts.' });
+  });
+
+  it('stays within every Discord limit with extreme input', () => {
+    const long = 'x'.repeat(5000);
+    const huge = Array.from({ length: 400 }, (_, i) =>
+      post({ at: new Date(END - i * 60_000).toISOString(), text: `${long} ${i}`, likes: i, hashtags: Array.from({ length: 20 }, (_, j) => `${long.slice(0, 200)}${j}`), mentions: [long.slice(0, 15)], urls: [`https://${'a'.repeat(60)}${i}.example.com/`] }),
+    );
+    const e = reportEmbed(
+      summarise({ profile: { ...PROFILE, name: long }, posts: huge, mentions: [], previousPosts: huge, period: PERIOD, timeZone: 'UTC', cut: { reason: 'max-posts', oldest: END - 3_600_000 } }),
+      facts,
+    );
+    expectWithinLimits(e);
+  });
+
+  it('fitEmbed drops trailing fields and trims text until the total fits', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(2000) }));
+    const e = fitEmbed({ title: 't'.repeat(300), description: 'd'.repeat(5000), fields, footer: { text: 'f' } });
+    expectWithinLimits(e);
+    expect(e.fields!.every((f, i) => f.name === `f${i}`)).toBe(true);
+  });
+});

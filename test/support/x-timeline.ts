@@ -1,0 +1,53 @@
+// X API v2 routes for the X stand-in: a user's timeline, mentions and
+// profile, paginated and filtered as X does (start_time, since_id,
+// pagination_token, max_results, the 3,200-post cap), answering in X's
+// { data, meta } shape.
+
+import type { CannedResponse, RecordedRequest } from './http-stand-in.js';
+import type { XStandIn, XUser } from './x-stand-in.js';
+import type { XPost, XUserProfile } from '../../src/twitter/v2-types.js';
+
+export interface TimelineData {
+  profile: XUserProfile;
+  /** Newest first, as X returns them. */
+  posts: XPost[];
+  mentions: XPost[];
+}
+
+function byNewest(a: XPost, b: XPost): number {
+  return a.id.length !== b.id.length ? b.id.length - a.id.length : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+function list(all: XPost[], url: URL, cap: number): CannedResponse {
+  const max = Number(url.searchParams.get('max_results') ?? 10);
+  if (!Number.isInteger(max) || max < 5 || max > 100) {
+    return { status: 400, body: { errors: [{ message: 'max_results must be between 5 and 100' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+  }
+  const start = url.searchParams.get('start_time');
+  const since = url.searchParams.get('since_id');
+  const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);
+  const eligible = [...all]
+    .sort(byNewest)
+    .slice(0, cap)
+    .filter((p) => (!start || Date.parse(p.created_at) >= Date.parse(start)))
+    .filter((p) => !since || BigInt(p.id) > BigInt(since));
+  const page = eligible.slice(offset, offset + max);
+  if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
+  const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };
+  if (offset + max < eligible.length) meta.next_token = `page-${offset + max}`;
+  return { status: 200, body: { data: page, meta } };
+}
+
+/** Serves `data` for the user whose access token signs the request. */
+export function serveTimeline(x: XStandIn, data: TimelineData, options: { latencyMs?: number; cap?: number } = {}): void {
+  const cap = options.cap ?? 3200;
+  x.routes.push((req: RecordedRequest, user: XUser) => {
+    if (user.id !== data.profile.id) return undefined;
+    const url = new URL(req.url);
+    if (req.method !== 'GET') return undefined;
+    if (url.pathname === '/2/users/me') return { status: 200, body: { data: data.profile } };
+    if (url.pathname === `/2/users/${user.id}/tweets`) return list(data.posts, url, cap);
+    if (url.pathname === `/2/users/${user.id}/mentions`) return list(data.mentions, url, 800);
+    return undefined;
+  });
+}
