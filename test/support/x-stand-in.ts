@@ -46,6 +46,19 @@ export class XStandIn extends HttpStandIn {
     return { oauth_token: requestToken, oauth_verifier: state.verifier };
   }
 
+  /** An access token as if the member had linked already. */
+  issueAccessToken(user: XUser): { key: string; secret: string } {
+    const key = `${user.id}-${randomBytes(12).toString('hex')}`;
+    const secret = randomBytes(16).toString('hex');
+    this.accessTokens.set(key, { secret, user });
+    return { key, secret };
+  }
+
+  /** v2 API requests (timeline, mentions, profile), in order. */
+  v2Requests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith('/2/'));
+  }
+
   private secretFor = (token: string | undefined): string | undefined => {
     if (token === undefined) return '';
     return this.requestTokens.get(token)?.secret ?? this.accessTokens.get(token)?.secret;
