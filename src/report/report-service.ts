@@ -108,8 +108,8 @@ export class ReportService {
     const periodStart = startedAt - request.days * DAY;
     const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
     const [timeline, mentions, profile] = await Promise.all([
-      readSource(client, store, { ...common, source: 'timeline', maxPosts: limits.maxPosts }),
-      limits.maxMentions > 0 ? readSource(client, store, { ...common, source: 'mentions', maxPosts: limits.maxMentions }) : null,
+      readSource(client, store, { ...common, source: 'timeline', maxPosts: limits.maxPosts, topUpWhenFresh: true }),
+      limits.maxMentions > 0 ? readSource(client, store, { ...common, source: 'mentions', maxPosts: limits.maxMentions, topUpWhenFresh: false }) : null,
       this.profile(client, account, startedAt),
     ]);
     const previousStart = periodStart - request.days * DAY;

@@ -18,6 +18,8 @@ export interface ReadRequest {
   now: number;
   cacheMs: number;
   maxPosts: number;
+  /** Within the cache window, ask X for newer posts (timeline) or serve the store as is (mentions). */
+  topUpWhenFresh: boolean;
 }
 
 export interface ReadResult {
@@ -57,6 +59,9 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   const fetchPage = fetcherFor(client, req);
   const state = store.state(req.xUserId, req.source);
 
+  if (state && isFresh(state, req) && !req.topUpWhenFresh) {
+    return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut: null, fullRead: false };
+  }
   if (state && isFresh(state, req)) {
     const newest = store.newestId(req.xUserId, req.source);
     const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };

@@ -48,6 +48,7 @@ const request = (over: Partial<ReadRequest> = {}): ReadRequest => ({
   now: NOW,
   cacheMs: 900_000,
   maxPosts: 1000,
+  topUpWhenFresh: true,
   ...over,
 });
 
@@ -79,6 +80,15 @@ describe('readSource', () => {
     expect(c.usage).toEqual({ requests: 1, postsRead: 1 });
     expect(result.posts.map((p) => p.id)).toContain(fresh.id);
     expect(result.fullRead).toBe(false);
+  });
+
+  it('serves mentions from the store within the cache window, without asking X', async () => {
+    data.mentions = syntheticTimeline(20, NOW - 60_000, 10);
+    await readSource(client(), store, request({ source: 'mentions', topUpWhenFresh: false }));
+    const c = client();
+    const again = await readSource(c, store, request({ source: 'mentions', topUpWhenFresh: false, now: NOW + 60_000 }));
+    expect(c.usage.requests).toBe(0);
+    expect(again.posts).toHaveLength(20);
   });
 
   it('reads the period afresh once the cache window has passed, picking up new metrics and deletions', async () => {

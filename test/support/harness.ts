@@ -32,6 +32,9 @@ export interface HarnessOptions {
   ackDeadlineMs?: number;
 }
 
+/** Backoff waits are recorded here instead of slept. */
+export const recordedWaits: number[] = [];
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const x = await new XStandIn().start();
   const discord = await new DiscordStandIn().start();
@@ -54,7 +57,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (line) => logs.push(line));
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
-  const bot = createBot(config, log, { now: () => clock.now, ackDeadlineMs: options.ackDeadlineMs });
+  const bot = createBot(config, log, {
+    now: () => clock.now,
+    ackDeadlineMs: options.ackDeadlineMs,
+    sleep: async (ms) => void recordedWaits.push(ms),
+  });
   return {
     bot,
     config,
@@ -87,4 +94,13 @@ export async function eventually<T>(check: () => T | undefined | false, tries = 
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error('condition never became true');
+}
+
+/** Links a member to an X user through the real flow: a link, X consent, the callback. */
+export async function linkAccount(h: Harness, memberId: string, user: { id: string; screenName: string }): Promise<void> {
+  const { url } = h.bot.links.startLink({ discordUserId: memberId, discordUserName: 'Ada Lovelace', guildId: null, interactionToken: 'link-interaction-token' });
+  const open = await h.bot.web.request(new URL(url).pathname);
+  const rt = new URL(open.headers.get('location')!).searchParams.get('oauth_token')!;
+  const done = await h.bot.web.request(`/twitter/callback?${new URLSearchParams(h.x.approve(rt, user))}`);
+  if (done.status !== 200) throw new Error(`linking failed: ${done.status}`);
 }

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes, for binary parts such as attached PNGs. */
+  raw: Buffer;
   json?: unknown;
 }
 
@@ -24,6 +26,7 @@ export type Handler = (req: RecordedRequest) => CannedResponse | Promise<CannedR
 export class HttpStandIn {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Array<{ match: RegExp; response: CannedResponse }> = [];
+  private readonly holds: Array<{ match: RegExp; gate: Promise<void> }> = [];
   private server?: Server;
   baseUrl = '';
 
@@ -47,6 +50,14 @@ export class HttpStandIn {
     this.failures.push({ match, response });
   }
 
+  /** Holds the next matching request until the returned function is called. */
+  hold(match: RegExp): () => void {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ match, gate });
+    return release;
+  }
+
   requestsTo(match: RegExp): RecordedRequest[] {
     return this.requests.filter((r) => match.test(`${r.method} ${r.path}`));
   }
@@ -54,7 +65,8 @@ export class HttpStandIn {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString('utf8');
     const url = `${this.baseUrl}${req.url ?? '/'}`;
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -62,6 +74,7 @@ export class HttpStandIn {
       url,
       headers: req.headers,
       body,
+      raw,
     };
     if ((req.headers['content-type'] ?? '').includes('application/json') && body) {
       try {
@@ -71,6 +84,8 @@ export class HttpStandIn {
       }
     }
     this.requests.push(recorded);
+    const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
+    if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]!.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
     let response: CannedResponse;
     if (failureIndex >= 0) {

@@ -1,0 +1,203 @@
+// /report end to end through both doors: the real app and database, X through
+// the stand-in (signatures verified), Discord REST observed at its stand-in.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { commandPayload } from '../support/discord-payloads.js';
+import { eventually, linkAccount, recordedWaits, startHarness, type Harness } from '../support/harness.js';
+import type { RecordedRequest } from '../support/http-stand-in.js';
+import { mention, post, syntheticTimeline } from '../support/x-fixtures.js';
+import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
+
+const MEMBER = '300000000000000001';
+const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
+const DAY = 86_400_000;
+let h: Harness;
+let data: TimelineData;
+
+function report(options: Array<{ name: string; type: number; value: unknown }> = []) {
+  return commandPayload({ name: 'report', member: { id: MEMBER }, options });
+}
+
+async function start(mode: 'http' | 'gateway' = 'http') {
+  h = await startHarness({ mode });
+  const now = h.clock.now;
+  data = {
+    profile: { id: X_USER.id, name: 'Ada Lovelace', username: 'ada_codes', profile_image_url: 'https://pbs.twimg.com/ada.jpg', public_metrics: { followers_count: 1200, following_count: 300 } },
+    posts: syntheticTimeline(300, now - 60_000, 100),
+    mentions: [mention(new Date(now - 3 * DAY).toISOString(), '555')],
+  };
+  serveTimeline(h.x, data);
+}
+
+afterEach(async () => {
+  await h.close();
+});
+
+function reportEdit(req: RecordedRequest): { embed: APIEmbed; png: Buffer | null; content: string } {
+  const payload = DiscordStandIn.payload(req) as { embeds?: APIEmbed[]; content?: string };
+  const pngStart = req.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { embed: payload.embeds?.[0] ?? {}, png: pngStart >= 0 ? req.raw.subarray(pngStart) : null, content: payload.content ?? '' };
+}
+
+async function lastEdit(matching: (r: ReturnType<typeof reportEdit>) => boolean): Promise<ReturnType<typeof reportEdit>> {
+  return eventually(() => h.discord.edits().map(reportEdit).reverse().find(matching));
+}
+
+describe('/report over HTTP interactions', () => {
+  beforeEach(() => start('http'));
+
+  it('tells a member who has not linked to link first, privately and at once', async () => {
+    const res = await h.interact(report());
+    expect(await res.json()).toEqual({ type: 4, data: expect.objectContaining({ flags: 64, content: expect.stringContaining('/link-twitter') }) });
+    expect(h.x.v2Requests()).toHaveLength(0);
+  });
+
+  it('defers, then edits in a report with the right numbers, a chart and its cost', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const res = await h.interact(report([{ name: 'days', type: 4, value: 30 }]));
+    expect(await res.json()).toEqual({ type: 5, data: { flags: 64 } });
+    const { embed } = await lastEdit((e) => Boolean(e.embed.title));
+    const editReq = h.discord.edits().at(-1)!;
+    expect(editReq.headers['content-type']).toMatch(/^multipart\/form-data/);
+
+    const since = h.clock.now - 30 * DAY;
+    const inPeriod = data.posts.filter((p) => Date.parse(p.created_at) >= since);
+    expect(embed.title).toBe('X report: last 30 days');
+    expect(embed.author?.name).toBe('Ada Lovelace (@ada_codes)');
+    const activity = embed.fields!.find((f) => f.name === 'Activity')!.value;
+    expect(activity).toContain(`**${inPeriod.length}** posts`);
+    const own = inPeriod.filter((p) => !p.referenced_tweets?.some((r) => r.type === 'retweeted'));
+    const likes = own.reduce((n, p) => n + (p.public_metrics?.like_count ?? 0), 0);
+    expect(embed.fields!.find((f) => f.name.startsWith('Engagement'))!.value).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
+    expect(embed.fields!.find((f) => f.name === 'Topics')!.value).toMatch(/^Hashtags: #buildinpublic \(\d+\)/);
+    expect(embed.image).toEqual({ url: 'attachment://x-report.png' });
+    const { png } = reportEdit(editReq);
+    expect(png!.subarray(1, 4).toString()).toBe('PNG');
+
+    // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
+    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} posts from X in 3 requests`);
+    const run = h.bot.database.sqlite.prepare('select * from report_runs').get() as Record<string, unknown>;
+    expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
+    expect(h.x.verifications.every((v) => v.ok)).toBe(true);
+  });
+
+  it('posts publicly when asked, and applies the cooldown, then reads at most one page on a warm repeat', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    expect(await (await h.interact(report([{ name: 'public', type: 5, value: true }]))).json()).toEqual({ type: 5, data: {} });
+    await lastEdit((e) => Boolean(e.embed.title));
+
+    const again = await h.interact(report());
+    const refusal = (await again.json()) as { type: number; data: { flags: number; content: string } };
+    expect(refusal.type).toBe(4);
+    expect(refusal.data.flags).toBe(64);
+    expect(refusal.data.content).toMatch(/run another <t:\d+:R>/);
+
+    h.clock.now += 31_000;
+    data.posts.unshift(post({ at: new Date(h.clock.now - 1000).toISOString(), likes: 5, hashtags: ['fresh'] }));
+    const before = h.x.v2Requests().length;
+    await h.interact(report());
+    const { embed } = await eventually(() => {
+      const edits = h.discord.edits().map(reportEdit).filter((e) => e.embed.title);
+      return edits.length === 2 && edits[1];
+    });
+    const calls = h.x.v2Requests().slice(before);
+    expect(calls).toHaveLength(1);
+    expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBeTruthy();
+    expect(embed.footer!.text).toContain('read 1 post from X in 1 request');
+  });
+
+  it('uses the time zone option and refuses an unknown one', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const bad = await h.interact(report([{ name: 'timezone', type: 3, value: 'Mars/Olympus' }]));
+    expect(((await bad.json()) as { data: { content: string } }).data.content).toContain('not a time zone');
+    await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
+    const { embed } = await lastEdit((e) => Boolean(e.embed.title));
+    expect(embed.fields!.find((f) => f.name === 'Activity')!.value).toContain('Asia/Tokyo');
+  });
+
+  it('tells a member their link broke when X answers 401, and marks it broken', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } });
+    await h.interact(report());
+    const { content } = await lastEdit((e) => e.content.includes('no longer accepts'));
+    expect(content).toContain('/link-twitter');
+    expect(h.bot.database.sqlite.prepare('select status from linked_accounts').get()).toEqual({ status: 'broken' });
+    h.clock.now += 60_000;
+    const next = await h.interact(report());
+    expect(((await next.json()) as { data: { content: string } }).data.content).toContain('no longer accepts');
+  });
+
+  it('says when to try again after a 429, from x-rate-limit-reset', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const reset = Math.floor(h.clock.now / 1000) + 600;
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }, headers: { 'x-rate-limit-reset': String(reset) } });
+    await h.interact(report());
+    const { content } = await lastEdit((e) => e.content.includes('rate limit'));
+    expect(content).toContain(`<t:${reset}:R>`);
+    expect(h.bot.database.sqlite.prepare('select outcome from report_runs').get()).toEqual({ outcome: 'x-rate-limited' });
+  });
+
+  it('names the app’s X access level when X caps usage or refuses the tier', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'UsageCapExceeded', type: 'https://api.twitter.com/2/problems/usage-capped', detail: 'Usage cap exceeded: Monthly product cap' } });
+    await h.interact(report());
+    expect((await lastEdit((e) => e.content.includes('usage cap'))).content).toContain('access level');
+    h.clock.now += 60_000;
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 403, body: { errors: [{ message: 'You currently have access to a subset of X API V2 endpoints', code: 453 }] } });
+    await h.interact(report());
+    expect((await lastEdit((e) => e.content.includes('453'))).content).toContain('access level');
+  });
+
+  it('retries X 5xx with backoff, then gives a clear message', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    recordedWaits.length = 0;
+    for (let i = 0; i < 3; i++) h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
+    await h.interact(report());
+    expect((await lastEdit((e) => e.content.includes('not answering'))).content).toContain('try again');
+    expect(recordedWaits).toEqual([500, 1000]);
+    expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(3);
+  });
+
+  it('runs one report per member at a time', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const release = h.x.hold(/\/2\/users\/\d+\/tweets/);
+    await h.interact(report());
+    await eventually(() => h.x.requestsTo(/\/tweets$/).length === 1);
+    const second = await h.interact(report());
+    expect(((await second.json()) as { data: { content: string } }).data.content).toContain('still being made');
+    release();
+    await lastEdit((e) => Boolean(e.embed.title));
+  });
+
+  it('forgets cached posts and profile on /unlink-twitter, keeping only anonymous usage', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    await h.interact(report());
+    await lastEdit((e) => Boolean(e.embed.title));
+    await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
+    await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
+    for (const table of ['x_posts', 'x_fetch_state', 'x_profiles']) {
+      expect(h.bot.database.sqlite.prepare(`select count(*) as n from ${table}`).get()).toEqual({ n: 0 });
+    }
+    expect(h.bot.database.sqlite.prepare('select discord_user_id from report_runs').all()).toEqual([{ discord_user_id: null }]);
+  });
+});
+
+describe('/report over the gateway', () => {
+  beforeEach(() => start('gateway'));
+
+  it('defers through discord.js and edits the reply with the embed and the PNG attached', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const payload = report([{ name: 'days', type: 4, value: 7 }]);
+    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
+    const callback = await eventually(() => h.discord.callbacks()[0]);
+    expect(DiscordStandIn.payload(callback)).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
+    const { embed, png } = reportEdit(edit);
+    expect(embed.title).toBe('X report: last 7 days');
+    expect(png!.subarray(1, 4).toString()).toBe('PNG');
+    expect(edit.body).toContain('filename="x-report.png"');
+  });
+});
+
