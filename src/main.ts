@@ -7,6 +7,7 @@ import { createBot } from './bot.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
+import { warmUpChart } from './report/chart.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err }));
 
   const bot = createBot(config, log);
+  warmUpChart();
   const server = serve({ fetch: bot.web.fetch, hostname: config.host, port: config.port }, (info) =>
     log.info('web server listening', { host: info.address, port: info.port, publicUrl: config.publicUrl, mode: config.interactionsMode }),
   );

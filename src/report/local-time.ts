@@ -1,6 +1,7 @@
 // Calendar positions of instants in an IANA time zone. Formatting every post
-// with Intl is slow for thousands of posts, so the zone's UTC offset is
-// computed once per quarter hour (zone transitions fall on such boundaries).
+// with Intl is slow for thousands of posts, so the zone's UTC offset is looked
+// up once per UTC day; only a day whose offset changes (a DST switch) is
+// resolved per quarter hour, the granularity of every zone's transitions.
 
 export interface LocalParts {
   /** YYYY-MM-DD in the zone. */
@@ -20,9 +21,13 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 86_400_000;
 
 export class LocalClock {
   private readonly offsets = new Map<number, number>();
+  /** Per UTC day: the day's single offset, or null when it changes during the day. */
+  private readonly dayOffsets = new Map<number, number | null>();
+  private readonly dateNames = new Map<number, string>();
   private readonly format: Intl.DateTimeFormat | null;
 
   constructor(readonly timeZone: string) {
@@ -43,11 +48,23 @@ export class LocalClock {
   /** Milliseconds to add to a UTC instant to get the wall-clock time in the zone. */
   offset(ms: number): number {
     if (!this.format) return 0;
+    const day = Math.floor(ms / DAY);
+    let daily = this.dayOffsets.get(day);
+    if (daily === undefined) {
+      const first = this.exactOffset(day * DAY);
+      daily = first === this.exactOffset((day + 1) * DAY - QUARTER_HOUR) ? first : null;
+      this.dayOffsets.set(day, daily);
+    }
+    return daily ?? this.exactOffset(ms);
+  }
+
+  private exactOffset(ms: number): number {
+    const format = this.format!;
     const bucket = Math.floor(ms / QUARTER_HOUR);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
       const at = bucket * QUARTER_HOUR;
-      const p = Object.fromEntries(this.format.formatToParts(at).map((x) => [x.type, x.value]));
+      const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
       offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - at;
       this.offsets.set(bucket, offset);
     }
@@ -55,8 +72,15 @@ export class LocalClock {
   }
 
   parts(ms: number): LocalParts {
-    const local = new Date(ms + this.offset(ms));
-    return { date: local.toISOString().slice(0, 10), weekday: local.getUTCDay(), hour: local.getUTCHours() };
+    const local = ms + this.offset(ms);
+    const day = Math.floor(local / DAY);
+    let date = this.dateNames.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY).toISOString().slice(0, 10);
+      this.dateNames.set(day, date);
+    }
+    // 1 January 1970 was a Thursday (weekday 4).
+    return { date, weekday: (((day + 4) % 7) + 7) % 7, hour: Math.floor((local - day * DAY) / 3_600_000) };
   }
 }
 

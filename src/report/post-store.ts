@@ -7,6 +7,9 @@ import { reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
+
+/** Rows per INSERT; 6 columns each stays far below SQLite's variable limit. */
+const INSERT_CHUNK = 500;
 export type FetchState = typeof xFetchState.$inferSelect;
 export type ReportRun = typeof reportRuns.$inferInsert;
 
@@ -41,29 +44,49 @@ export class PostStore {
       .map((row) => JSON.parse(row.json) as XPost);
   }
 
-  /**
-   * Stores what a read returned. A full read replaces everything stored from
-   * `replaceFrom` on, so posts deleted at X disappear and metrics are current.
-   */
-  save(xUserId: string, source: Source, posts: XPost[], state: Omit<FetchState, 'xUserId' | 'source'>, replaceFrom?: number): void {
+  /** Forgets posts stored from `from` on and marks the state stale, before a full read refills them. */
+  beginFullRead(xUserId: string, source: Source, from: number): void {
     this.db.transaction((tx) => {
-      if (replaceFrom !== undefined) {
-        tx.delete(xPosts)
-          .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, replaceFrom)))
-          .run();
-      }
-      for (const post of posts) {
-        const row = { xUserId, source, id: post.id, createdAt: Date.parse(post.created_at), json: JSON.stringify(post), fetchedAt: state.lastReadAt };
-        tx.insert(xPosts)
-          .values(row)
-          .onConflictDoUpdate({ target: [xPosts.xUserId, xPosts.source, xPosts.id], set: { json: row.json, fetchedAt: row.fetchedAt } })
-          .run();
-      }
-      tx.insert(xFetchState)
-        .values({ xUserId, source, ...state })
-        .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
+      tx.delete(xPosts)
+        .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
+        .run();
+      tx.update(xFetchState)
+        .set({ fullReadAt: 0 })
+        .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
         .run();
     });
+  }
+
+  /** Inserts or refreshes posts; multi-row inserts, as one statement per post costs more than X's latency. */
+  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): void {
+    if (posts.length === 0) return;
+    this.db.transaction((tx) => {
+      for (let i = 0; i < posts.length; i += INSERT_CHUNK) {
+        const rows = posts.slice(i, i + INSERT_CHUNK).map((post) => ({
+          xUserId,
+          source,
+          id: post.id,
+          createdAt: Date.parse(post.created_at),
+          json: JSON.stringify(post),
+          fetchedAt,
+        }));
+        tx.insert(xPosts)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: [xPosts.xUserId, xPosts.source, xPosts.id],
+            set: { json: sql`excluded.json`, fetchedAt: sql`excluded.fetched_at` },
+          })
+          .run();
+      }
+    });
+  }
+
+  saveState(xUserId: string, source: Source, state: Omit<FetchState, 'xUserId' | 'source'>): void {
+    this.db
+      .insert(xFetchState)
+      .values({ xUserId, source, ...state })
+      .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
+      .run();
   }
 
   profile(xUserId: string): { profile: XUserProfile; fetchedAt: number } | undefined {

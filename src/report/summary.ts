@@ -154,7 +154,15 @@ function inPeriod(post: XPost, start: number, end: number): boolean {
 export function summarise(input: ReportInput): ReportSummary {
   const { period, profile } = input;
   const clock = new LocalClock(input.timeZone);
-  const posts = input.posts.filter((p) => inPeriod(p, period.start, period.end));
+  const posts: XPost[] = [];
+  const times: number[] = [];
+  for (const post of input.posts) {
+    const t = Date.parse(post.created_at);
+    if (t >= period.start && t <= period.end) {
+      posts.push(post);
+      times.push(t);
+    }
+  }
 
   const dates = datesBetween(clock.parts(period.start).date, clock.parts(period.end).date);
   const days = new Map<string, DayActivity>(dates.map((date) => [date, { date, original: 0, reply: 0, quote: 0, repost: 0, likes: 0 }]));
@@ -170,17 +178,19 @@ export function summarise(input: ReportInput): ReportSummary {
   const domains = new Map<string, { display: string; count: number }>();
   const own: XPost[] = [];
 
-  for (const post of posts) {
+  const top: Array<{ post: XPost; engagement: number }> = [];
+  posts.forEach((post, i) => {
     const kind = postKind(post);
-    const local = clock.parts(Date.parse(post.created_at));
+    const local = clock.parts(times[i]!);
     byKind[kind]++;
     weekdays[local.weekday]!++;
     hours[local.hour]!++;
     const day = days.get(local.date);
     if (day) day[kind]++;
-    if (kind === 'repost') continue; // a repost's metrics belong to someone else's post
+    if (kind === 'repost') return; // a repost's metrics belong to someone else's post
 
     own.push(post);
+    keepTop(top, post, engagementOf(post));
     const m = post.public_metrics ?? {};
     totals.likes += m.like_count ?? 0;
     totals.reposts += m.retweet_count ?? 0;
@@ -205,7 +215,7 @@ export function summarise(input: ReportInput): ReportSummary {
       if (domain && domain !== 't.co') bump(domains, domain, domain);
     }
     if (hasMedia) withMedia++;
-  }
+  });
 
   const dayList = [...days.values()];
   const perPost = (v: number) => (own.length ? v / own.length : 0);
@@ -246,16 +256,14 @@ export function summarise(input: ReportInput): ReportSummary {
         impressions: perPost(totals.impressions),
       },
       rate: impressionsCounted > 0 ? interactionsWithImpressions / impressionsCounted : null,
-      top: [...own]
-        .sort((a, b) => engagementOf(b) - engagementOf(a) || compareIds(b.id, a.id))
-        .slice(0, 3)
-        .filter((p) => engagementOf(p) > 0)
-        .map((p) => ({
+      top: top
+        .filter((t) => t.engagement > 0)
+        .map(({ post: p, engagement }) => ({
           id: p.id,
           url: `https://x.com/${profile.username}/status/${p.id}`,
           excerpt: excerpt(p.text),
           kind: postKind(p),
-          engagement: engagementOf(p),
+          engagement,
           likes: p.public_metrics?.like_count ?? 0,
           reposts: p.public_metrics?.retweet_count ?? 0,
           replies: p.public_metrics?.reply_count ?? 0,
@@ -270,6 +278,15 @@ export function summarise(input: ReportInput): ReportSummary {
     responsiveness: input.mentions && responsiveness(input.mentions, posts, profile.id, period),
     trend: input.previousPosts && trend(input.previousPosts, posts, period),
   };
+}
+
+/** Keeps the three most engaging posts, ties going to the newer post. */
+function keepTop(top: Array<{ post: XPost; engagement: number }>, post: XPost, engagement: number): void {
+  const better = (a: { post: XPost; engagement: number }) => engagement > a.engagement || (engagement === a.engagement && compareIds(post.id, a.post.id) > 0);
+  const at = top.findIndex(better);
+  if (at >= 0) top.splice(at, 0, { post, engagement });
+  else top.push({ post, engagement });
+  if (top.length > 3) top.pop();
 }
 
 function longestStreak(days: DayActivity[]): ReportSummary['activity']['longestStreak'] {

@@ -33,16 +33,35 @@ export interface ReadResult {
 
 type Fetcher = (query: { startTime?: string; sinceId?: string; paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
 
-async function readPages(fetchPage: Fetcher, query: { startTime?: string; sinceId?: string }, maxPosts: number) {
+/**
+ * Follows next_token until the end or `maxPosts`. The next page is requested
+ * before the current one is handed to `onPage`, so storing a page overlaps
+ * with X's latency instead of adding to it.
+ */
+async function readPages(
+  fetchPage: Fetcher,
+  query: { startTime?: string; sinceId?: string },
+  maxPosts: number,
+  onPage: (posts: XPost[]) => void,
+): Promise<{ posts: XPost[]; more: boolean }> {
   const posts: XPost[] = [];
-  let token: string | undefined;
-  do {
-    const remaining = maxPosts - posts.length;
-    const page = await fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, remaining)));
-    posts.push(...(page.data ?? []).slice(0, remaining));
-    token = page.meta?.next_token;
-  } while (token && posts.length < maxPosts);
-  return { posts, more: Boolean(token) };
+  const request = (token: string | undefined) =>
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - posts.length)));
+  let pending = request(undefined);
+  for (;;) {
+    const page = await pending;
+    const fresh = (page.data ?? []).slice(0, maxPosts - posts.length);
+    posts.push(...fresh);
+    const token = page.meta?.next_token;
+    const more = Boolean(token) && posts.length < maxPosts;
+    if (more) {
+      pending = request(token);
+      // Let the request reach the wire before the CPU-bound store work runs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    onPage(fresh);
+    if (!more) return { posts, more: Boolean(token) };
+  }
 }
 
 function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
@@ -51,8 +70,13 @@ function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
     : (q, n) => client.mentions(req.xUserId, q, n);
 }
 
-function isFresh(state: FetchState | undefined, req: ReadRequest): boolean {
-  return state !== undefined && req.now - state.fullReadAt < req.cacheMs && state.coveredFrom <= req.periodStart;
+/**
+ * Stored posts serve a report while the last full read is recent and reached
+ * back to the period start, or was stopped by a bound that a fresh read would
+ * hit again (X's 3,200-post cap, REPORT_MAX_POSTS).
+ */
+function isFresh(state: FetchState, req: ReadRequest): boolean {
+  return req.now - state.fullReadAt < req.cacheMs && (state.coveredFrom <= req.periodStart || state.cutReason !== null);
 }
 
 export async function readSource(client: XV2Client, store: PostStore, req: ReadRequest): Promise<ReadResult> {
@@ -65,26 +89,26 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   if (state && isFresh(state, req)) {
     const newest = store.newestId(req.xUserId, req.source);
     const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
-    const { posts, more } = await readPages(fetchPage, query, req.maxPosts);
+    const { more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
     // If more was new than one report may read, the next report reads afresh.
-    store.save(req.xUserId, req.source, posts, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
+    store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
     const cut = state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
     return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut, fullRead: false };
   }
 
-  const { posts, more } = await readPages(fetchPage, { startTime: new Date(req.periodStart).toISOString() }, req.maxPosts);
+  // A full read replaces what is stored for the period, so deletions at X and
+  // current metrics show. Until it completes the stored state counts as stale.
+  store.beginFullRead(req.xUserId, req.source, req.periodStart);
+  const { posts, more } = await readPages(fetchPage, { startTime: new Date(req.periodStart).toISOString() }, req.maxPosts, (page) =>
+    store.savePosts(req.xUserId, req.source, page, req.now),
+  );
   const oldest = posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), req.now);
   const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
   const cut = more ? { reason: 'max-posts' as const, oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
   const readFrom = cut ? cut.oldest : req.periodStart;
   // Stored coverage that reaches into this read extends it backwards (no gap between them).
   const coveredFrom = state && state.fullReadAt >= readFrom && !cut ? Math.min(state.coveredFrom, readFrom) : readFrom;
-  store.save(
-    req.xUserId,
-    req.source,
-    posts,
-    { coveredFrom, fullReadAt: req.now, lastReadAt: req.now, cutReason: cut?.reason ?? null },
-    readFrom,
-  );
-  return { posts: store.posts(req.xUserId, req.source, coveredFrom, req.now), coveredFrom, cut, fullRead: true };
+  store.saveState(req.xUserId, req.source, { coveredFrom, fullReadAt: req.now, lastReadAt: req.now, cutReason: cut?.reason ?? null });
+  const older = coveredFrom < req.periodStart ? store.posts(req.xUserId, req.source, coveredFrom, req.periodStart - 1) : [];
+  return { posts: [...posts, ...older], coveredFrom, cut, fullRead: true };
 }

@@ -29,6 +29,8 @@ export class HttpStandIn {
   private readonly holds: Array<{ match: RegExp; gate: Promise<void> }> = [];
   private server?: Server;
   baseUrl = '';
+  /** Added before every answer, to model a distant API (benchmarks). */
+  latencyMs = 0;
 
   constructor(private readonly handler: Handler) {}
 
@@ -84,6 +86,7 @@ export class HttpStandIn {
       }
     }
     this.requests.push(recorded);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
     if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]!.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));

@@ -30,6 +30,8 @@ export class XStandIn extends HttpStandIn {
   readonly accessTokens = new Map<string, { secret: string; user: XUser }>();
   /** Every signature check, in order; tests assert all were accepted. */
   readonly verifications: Array<{ path: string; ok: boolean; reason?: string }> = [];
+  /** When set, GET /oauth/authorize approves as this user at once and redirects to the callback, as X does after consent. */
+  autoApproveAs: XUser | null = null;
   /** Extra routes (the v2 API) added by tests that need them. */
   readonly routes: Array<(req: RecordedRequest, user: XUser) => CannedResponse | undefined> = [];
 
@@ -59,12 +61,22 @@ export class XStandIn extends HttpStandIn {
     return this.requests.filter((r) => r.path.startsWith('/2/'));
   }
 
+  private authorizePage(req: RecordedRequest): CannedResponse {
+    const token = new URL(req.url).searchParams.get('oauth_token') ?? '';
+    const state = this.requestTokens.get(token);
+    if (!state) return { status: 400, body: 'This page is no longer valid.' };
+    if (!this.autoApproveAs) return { status: 200, body: '<html>Authorize app?</html>' };
+    const query = new URLSearchParams(this.approve(token, this.autoApproveAs));
+    return { status: 302, body: '', headers: { location: `${state.callback}?${query}` } };
+  }
+
   private secretFor = (token: string | undefined): string | undefined => {
     if (token === undefined) return '';
     return this.requestTokens.get(token)?.secret ?? this.accessTokens.get(token)?.secret;
   };
 
   private route(req: RecordedRequest): CannedResponse {
+    if (req.method === 'GET' && req.path === '/oauth/authorize') return this.authorizePage(req);
     const check = verifyOAuth1(
       {
         method: req.method,

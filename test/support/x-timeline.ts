@@ -18,6 +18,17 @@ function byNewest(a: XPost, b: XPost): number {
   return a.id.length !== b.id.length ? b.id.length - a.id.length : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
+const sortedCache = new WeakMap<XPost[], { length: number; first: string | undefined; sorted: Array<{ post: XPost; time: number; id: bigint }> }>();
+
+/** The list newest first with parsed times, recomputed only when the list changes. */
+function sortedOf(all: XPost[]) {
+  const cached = sortedCache.get(all);
+  if (cached && cached.length === all.length && cached.first === all[0]?.id) return cached.sorted;
+  const sorted = [...all].sort(byNewest).map((post) => ({ post, time: Date.parse(post.created_at), id: BigInt(post.id) }));
+  sortedCache.set(all, { length: all.length, first: all[0]?.id, sorted });
+  return sorted;
+}
+
 function list(all: XPost[], url: URL, cap: number): CannedResponse {
   const max = Number(url.searchParams.get('max_results') ?? 10);
   if (!Number.isInteger(max) || max < 5 || max > 100) {
@@ -26,11 +37,12 @@ function list(all: XPost[], url: URL, cap: number): CannedResponse {
   const start = url.searchParams.get('start_time');
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);
-  const eligible = [...all]
-    .sort(byNewest)
+  const startTime = start ? Date.parse(start) : -Infinity;
+  const sinceId = since ? BigInt(since) : -1n;
+  const eligible = sortedOf(all)
     .slice(0, cap)
-    .filter((p) => (!start || Date.parse(p.created_at) >= Date.parse(start)))
-    .filter((p) => !since || BigInt(p.id) > BigInt(since));
+    .filter((p) => p.time >= startTime && p.id > sinceId)
+    .map((p) => p.post);
   const page = eligible.slice(offset, offset + max);
   if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
   const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };

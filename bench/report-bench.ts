@@ -1,0 +1,138 @@
+// `npm run bench`: how fast and how cheap /report is. Prints figures, asserts
+// nothing. X is the local stand-in with a per-request latency
+// (BENCH_LATENCY_MS, default 50) serving a 3,200-post timeline.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot } from '../src/bot.js';
+import { loadConfig } from '../src/config/env.js';
+import { silentLogger } from '../src/log/logger.js';
+import { renderChart, warmUpChart } from '../src/report/chart.js';
+import { reportEmbed } from '../src/report/embed.js';
+import { summarise } from '../src/report/summary.js';
+import { Worker } from 'node:worker_threads';
+import type { XPost } from '../src/twitter/v2-types.js';
+import { DiscordStandIn } from '../test/support/discord-stand-in.js';
+
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const POSTS = 3200;
+const DAY = 86_400_000;
+const X_USER = { id: '1456789012345678901', screenName: 'ada' };
+const MEMBER = '300000000000000001';
+
+function mean(fn: () => void, runs: number): number {
+  fn(); // warm-up
+  const t = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - t) / runs;
+}
+
+function ask<T>(worker: Worker, message: string): Promise<T> {
+  return new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage(message);
+  });
+}
+
+async function main(): Promise<void> {
+  const now = Date.now();
+  // The worker runs TypeScript too: register tsx's loader there before importing it.
+  const entry = JSON.stringify(new URL('./x-worker.ts', import.meta.url).href);
+  const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, {
+    eval: true,
+    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, now },
+  });
+  worker.on('error', (err) => {
+    process.stderr.write(`X stand-in worker failed: ${err.message}\n`);
+    process.exit(1);
+  });
+  const x = await new Promise<{ baseUrl: string; consumer: { key: string; secret: string }; posts: XPost[]; mentions: XPost[] }>((resolve) =>
+    worker.once('message', resolve),
+  );
+  const discord = await new DiscordStandIn().start();
+  const dir = mkdtempSync(join(tmpdir(), 'xbot-bench-'));
+  const { posts, mentions } = x;
+
+  const bot = createBot(
+    loadConfig({
+      DISCORD_TOKEN: 'bench',
+      DISCORD_APPLICATION_ID: '1100000000000000001',
+      TWITTER_CONSUMER_KEY: x.consumer.key,
+      TWITTER_CONSUMER_SECRET: x.consumer.secret,
+      PUBLIC_URL: 'https://bot.example.test',
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      TWITTER_API_URL: x.baseUrl,
+      DISCORD_API_URL: discord.apiUrl,
+      INTERACTIONS_MODE: 'http',
+      DISCORD_PUBLIC_KEY: '00'.repeat(32),
+      REPORT_MAX_POSTS: String(POSTS),
+      REPORT_COOLDOWN_SECONDS: '0',
+    }),
+    silentLogger,
+  );
+  // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
+  const { url } = bot.links.startLink({ discordUserId: MEMBER, discordUserName: 'Ada', guildId: null, interactionToken: 't' });
+  const toX = (await bot.web.request(new URL(url).pathname)).headers.get('location')!;
+  const callback = new URL((await fetch(toX, { redirect: 'manual' })).headers.get('location')!);
+  const linked = await bot.web.request(`${callback.pathname}${callback.search}`);
+  if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
+  warmUpChart(); // as `npm start` does
+  await ask(worker, 'latency-on');
+
+  const request = { discordUserId: MEMBER, guildId: null, days: 90, timeZone: 'UTC' };
+  const runReport = async () => {
+    const before = await ask<{ timelinePages: number }>(worker, 'stats');
+    const t = performance.now();
+    const admission = bot.reports.admit(request);
+    if (!admission.ok) throw new Error(admission.message);
+    const message = await bot.reports.run(request, admission.account);
+    if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
+    const wall = performance.now() - t;
+    const run = bot.database.sqlite.prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1').get() as {
+      upstream_requests: number;
+      posts_read: number;
+    };
+    const after = await ask<{ timelinePages: number; verified: boolean }>(worker, 'stats');
+    if (!after.verified) throw new Error('the X stand-in rejected an OAuth signature');
+    const timelinePages = after.timelinePages - before.timelinePages;
+    return { wall, requests: run.upstream_requests, postsRead: run.posts_read, timelinePages };
+  };
+
+  const cold = await runReport();
+  const warm = await runReport();
+
+  const period = { start: now - 90 * DAY, end: now, days: 90 };
+  const input = { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions, previousPosts: null, period, timeZone: 'Europe/Berlin', cut: null };
+  const summariseMs = mean(() => reportEmbed(summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
+  const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);
+  const days = summarise(input).activity.days;
+  const chartMs = mean(() => renderChart(days, 'Posts and likes per day, last 90 days'), 20);
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+
+  const target = 1.15 * cold.timelinePages * LATENCY;
+  const rows: Array<[string, string, string]> = [
+    ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${cold.timelinePages} pages × ${LATENCY} ms)`],
+    ['cold upstream requests', String(cold.requests), ''],
+    ['cold posts read', String(cold.postsRead), `${POSTS} timeline + ${mentions.length} mentions`],
+    ['warm repeat wall time', `${warm.wall.toFixed(0)} ms`, ''],
+    ['warm repeat upstream requests', String(warm.requests), '≤ 1'],
+    ['warm repeat posts read', String(warm.postsRead), ''],
+    [`summarise + embed, ${POSTS} posts (Europe/Berlin)`, `${summariseMs.toFixed(2)} ms`, '< 20 ms'],
+    [`summarise, ${POSTS} posts (UTC)`, `${summaryUtcMs.toFixed(2)} ms`, '< 20 ms'],
+    ['chart render (91 days)', `${chartMs.toFixed(1)} ms`, '< 250 ms'],
+    ['peak RSS', `${peakRssMiB.toFixed(0)} MiB`, ''],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`\n/report benchmark (X stand-in in its own thread, ${LATENCY} ms latency per request, ${POSTS}-post timeline)\n\n`);
+  for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padStart(9)}  ${note}\n`);
+
+  await bot.close();
+  await worker.terminate();
+  await discord.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,29 @@
+// The X stand-in for the benchmark, in its own thread: its latency timers and
+// request handling must not share an event loop with the bot being measured,
+// just as the real X does not.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { mention, syntheticTimeline } from '../test/support/x-fixtures.js';
+import { serveTimeline } from '../test/support/x-timeline.js';
+import { XStandIn } from '../test/support/x-stand-in.js';
+
+const { latencyMs, posts: count, user, now } = workerData as { latencyMs: number; posts: number; user: { id: string; screenName: string }; now: number };
+const x = await new XStandIn().start();
+x.autoApproveAs = user;
+const posts = syntheticTimeline(count, now - 60_000, 85);
+const mentions = Array.from({ length: 150 }, (_, i) => mention(new Date(now - (i + 1) * 3_600_000).toISOString(), '555'));
+serveTimeline(x, { profile: { id: user.id, name: 'Ada', username: user.screenName, public_metrics: { followers_count: 1, following_count: 1 } }, posts, mentions });
+
+parentPort!.on('message', (message: string) => {
+  if (message === 'latency-on') {
+    x.latencyMs = latencyMs;
+    parentPort!.postMessage({ ok: true });
+  } else if (message === 'stats') {
+    parentPort!.postMessage({
+      timelinePages: x.requestsTo(/\/tweets$/).length,
+      v2Requests: x.v2Requests().length,
+      verified: x.verifications.every((v) => v.ok),
+    });
+  }
+});
+parentPort!.postMessage({ baseUrl: x.baseUrl, consumer: x.consumer, posts, mentions });
