@@ -21,6 +21,8 @@ const POSTS = 3200;
 const DAY = 86_400_000;
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
 const MEMBER = '300000000000000001';
+const WARM_USER = { id: '1456789012345678902', screenName: 'warm' };
+const WARM_MEMBER = '300000000000000002';
 
 function mean(fn: () => void, runs: number): number {
   fn(); // warm-up
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   const entry = JSON.stringify(new URL('./x-worker.ts', import.meta.url).href);
   const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, {
     eval: true,
-    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, now },
+    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, warmUser: WARM_USER, now },
   });
   worker.on('error', (err) => {
     process.stderr.write(`X stand-in worker failed: ${err.message}\n`);
@@ -74,16 +76,22 @@ async function main(): Promise<void> {
     silentLogger,
   );
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
-  const { url } = bot.links.startLink({ discordUserId: MEMBER, discordUserName: 'Ada', guildId: null, interactionToken: 't' });
-  const toX = (await bot.web.request(new URL(url).pathname)).headers.get('location')!;
-  const callback = new URL((await fetch(toX, { redirect: 'manual' })).headers.get('location')!);
-  const linked = await bot.web.request(`${callback.pathname}${callback.search}`);
-  if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
+  const link = async (member: string) => {
+    const { url } = bot.links.startLink({ discordUserId: member, discordUserName: 'Ada', guildId: null, interactionToken: 't' });
+    const toX = (await bot.web.request(new URL(url).pathname)).headers.get('location')!;
+    const callback = new URL((await fetch(toX, { redirect: 'manual' })).headers.get('location')!);
+    const linked = await bot.web.request(`${callback.pathname}${callback.search}`);
+    if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
+  };
+  await ask(worker, 'approve-as-warm');
+  await link(WARM_MEMBER);
+  await ask(worker, 'approve-as-user');
+  await link(MEMBER);
   warmUpChart(); // as `npm start` does
   await ask(worker, 'latency-on');
 
-  const request = { discordUserId: MEMBER, guildId: null, days: 90, timeZone: 'UTC' };
-  const runReport = async () => {
+  const runReport = async (member = MEMBER) => {
+    const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC' };
     const before = await ask<{ timelinePages: number }>(worker, 'stats');
     const t = performance.now();
     const admission = bot.reports.admit(request);
@@ -101,6 +109,9 @@ async function main(): Promise<void> {
     return { wall, requests: run.upstream_requests, postsRead: run.posts_read, timelinePages };
   };
 
+  // A running bot has served reports before: one for another member first, so
+  // "cold" means nothing stored for this member, not a freshly started process.
+  await runReport(WARM_MEMBER);
   const cold = await runReport();
   const warm = await runReport();
 

@@ -7,15 +7,26 @@ import { mention, syntheticTimeline } from '../test/support/x-fixtures.js';
 import { serveTimeline } from '../test/support/x-timeline.js';
 import { XStandIn } from '../test/support/x-stand-in.js';
 
-const { latencyMs, posts: count, user, now } = workerData as { latencyMs: number; posts: number; user: { id: string; screenName: string }; now: number };
+const { latencyMs, posts: count, user, warmUser, now } = workerData as {
+  latencyMs: number;
+  posts: number;
+  user: { id: string; screenName: string };
+  warmUser: { id: string; screenName: string };
+  now: number;
+};
 const x = await new XStandIn().start();
 x.autoApproveAs = user;
+// A small second account, for the warm-up report that puts the bot in the state of a running process.
+serveTimeline(x, { profile: { id: warmUser.id, name: 'Warm', username: warmUser.screenName }, posts: syntheticTimeline(300, now - 60_000, 80), mentions: [] });
 const posts = syntheticTimeline(count, now - 60_000, 85);
 const mentions = Array.from({ length: 150 }, (_, i) => mention(new Date(now - (i + 1) * 3_600_000).toISOString(), '555'));
 serveTimeline(x, { profile: { id: user.id, name: 'Ada', username: user.screenName, public_metrics: { followers_count: 1, following_count: 1 } }, posts, mentions });
 
 parentPort!.on('message', (message: string) => {
-  if (message === 'latency-on') {
+  if (message === 'approve-as-warm' || message === 'approve-as-user') {
+    x.autoApproveAs = message === 'approve-as-warm' ? warmUser : user;
+    parentPort!.postMessage({ ok: true });
+  } else if (message === 'latency-on') {
     x.latencyMs = latencyMs;
     parentPort!.postMessage({ ok: true });
   } else if (message === 'stats') {

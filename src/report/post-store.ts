@@ -2,18 +2,19 @@
 // cached profiles, and the record of every report run.
 
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import { reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
 
-/** Rows per INSERT; 6 columns each stays far below SQLite's variable limit. */
-const INSERT_CHUNK = 500;
 export type FetchState = typeof xFetchState.$inferSelect;
 export type ReportRun = typeof reportRuns.$inferInsert;
 
 export class PostStore {
+  private upsertPost?: Statement;
+
   constructor(private readonly db: Db) {}
 
   state(xUserId: string, source: Source): FetchState | undefined {
@@ -57,28 +58,21 @@ export class PostStore {
     });
   }
 
-  /** Inserts or refreshes posts; multi-row inserts, as one statement per post costs more than X's latency. */
+  /**
+   * Inserts or refreshes posts. A prepared statement rather than a query
+   * builder: this runs once per page while the next page is on its way, and
+   * must stay well inside X's latency.
+   */
   savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): void {
     if (posts.length === 0) return;
-    this.db.transaction((tx) => {
-      for (let i = 0; i < posts.length; i += INSERT_CHUNK) {
-        const rows = posts.slice(i, i + INSERT_CHUNK).map((post) => ({
-          xUserId,
-          source,
-          id: post.id,
-          createdAt: Date.parse(post.created_at),
-          json: JSON.stringify(post),
-          fetchedAt,
-        }));
-        tx.insert(xPosts)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: [xPosts.xUserId, xPosts.source, xPosts.id],
-            set: { json: sql`excluded.json`, fetchedAt: sql`excluded.fetched_at` },
-          })
-          .run();
-      }
-    });
+    const client = this.db.$client;
+    const upsert = (this.upsertPost ??= client.prepare(
+      'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
+        'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
+    ));
+    client.transaction(() => {
+      for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
+    })();
   }
 
   saveState(xUserId: string, source: Source, state: Omit<FetchState, 'xUserId' | 'source'>): void {

@@ -29,7 +29,7 @@ export class HttpStandIn {
   private readonly holds: Array<{ match: RegExp; gate: Promise<void> }> = [];
   private server?: Server;
   baseUrl = '';
-  /** Added before every answer, to model a distant API (benchmarks). */
+  /** Every answer leaves this long after its request arrived, to model a distant API (benchmarks). */
   latencyMs = 0;
 
   constructor(private readonly handler: Handler) {}
@@ -65,6 +65,7 @@ export class HttpStandIn {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -86,7 +87,6 @@ export class HttpStandIn {
       }
     }
     this.requests.push(recorded);
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
     if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]!.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
@@ -100,6 +100,8 @@ export class HttpStandIn {
         response = { status: 500, body: { error: (err as Error).message } };
       }
     }
+    const wait = arrived + this.latencyMs - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const payload = typeof response.body === 'object' ? JSON.stringify(response.body) : (response.body ?? '');
     const contentType = typeof response.body === 'object' ? 'application/json' : 'text/plain';
     res.writeHead(response.status, { 'content-type': contentType, ...response.headers });
