@@ -12,6 +12,8 @@ import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { summarise } from '../src/report/summary.js';
+import { OAuthSigner } from '../src/twitter/oauth-signer.js';
+import { XV2Client } from '../src/twitter/v2-client.js';
 import { Worker } from 'node:worker_threads';
 import type { XPost } from '../src/twitter/v2-types.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
@@ -115,6 +117,20 @@ async function main(): Promise<void> {
   const cold = await runReport();
   const warm = await runReport();
 
+  // The floor for any sequential reader: the same 32 pages with nothing else done.
+  const bare = new XV2Client({
+    apiUrl: x.baseUrl,
+    signer: new OAuthSigner(x.consumer),
+    token: bot.links.credentials(bot.links.account(MEMBER)!),
+    usage: { requests: 0, postsRead: 0 },
+  });
+  const bareStart = performance.now();
+  let token: string | undefined;
+  do {
+    token = (await bare.userPosts(X_USER.id, { startTime: new Date(now - 90 * DAY).toISOString(), paginationToken: token })).meta?.next_token;
+  } while (token);
+  const bareMs = performance.now() - bareStart;
+
   const period = { start: now - 90 * DAY, end: now, days: 90 };
   const input = { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions, previousPosts: null, period, timeZone: 'Europe/Berlin', cut: null };
   const summariseMs = mean(() => reportEmbed(summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
@@ -126,6 +142,7 @@ async function main(): Promise<void> {
   const target = 1.15 * cold.timelinePages * LATENCY;
   const rows: Array<[string, string, string]> = [
     ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${cold.timelinePages} pages × ${LATENCY} ms)`],
+    [`bare ${bare.usage.requests} sequential pages, no report`, `${bareMs.toFixed(0)} ms`, `${(bareMs / (bare.usage.requests * LATENCY)).toFixed(2)} × pages × latency: HTTP cost per page here`],
     ['cold upstream requests', String(cold.requests), ''],
     ['cold posts read', String(cold.postsRead), `${POSTS} timeline + ${mentions.length} mentions`],
     ['warm repeat wall time', `${warm.wall.toFixed(0)} ms`, ''],

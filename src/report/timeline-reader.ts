@@ -56,8 +56,9 @@ async function readPages(
     const more = Boolean(token) && posts.length < maxPosts;
     if (more) {
       pending = request(token);
-      // Let the request reach the wire before the CPU-bound store work runs.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let the request reach the wire before the CPU-bound store work runs:
+      // fetch writes it over several turns of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
     onPage(fresh);
     if (!more) return { posts, more: Boolean(token) };
