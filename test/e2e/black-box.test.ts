@@ -12,6 +12,9 @@ import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discor
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
 import { XStandIn } from '../support/x-stand-in.js';
+import { syntheticTimeline } from '../support/x-fixtures.js';
+import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let x: XStandIn;
@@ -21,10 +24,18 @@ let base = '';
 let dir = '';
 const stdout: string[] = [];
 const signer = new DiscordSigner();
+const X_USER = { id: '1456789012345678901', screenName: 'ada' };
+const DAY = 86_400_000;
+const timeline: TimelineData = {
+  profile: { id: X_USER.id, name: 'Ada Lovelace', username: 'ada', public_metrics: { followers_count: 10, following_count: 5 } },
+  posts: syntheticTimeline(400, Date.now() - 60_000, 120),
+  mentions: [],
+};
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
   x = await new XStandIn().start();
+  serveTimeline(x, timeline);
   discord = await new DiscordStandIn().start();
   dir = mkdtempSync(join(tmpdir(), 'xbot-e2e-'));
   bot = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -45,6 +56,7 @@ beforeAll(async () => {
       TWITTER_API_URL: x.baseUrl,
       DISCORD_API_URL: discord.apiUrl,
       LOG_LEVEL: 'debug',
+      REPORT_COOLDOWN_SECONDS: '0',
     },
   });
   bot.stdout!.on('data', (chunk: Buffer) => stdout.push(...chunk.toString().split('\n').filter(Boolean)));
@@ -126,5 +138,41 @@ describe('black-box run of the built bot', () => {
     expect(x.verifications.every((v) => v.ok)).toBe(true);
     const logs = stdout.join('\n');
     for (const secret of [token, second.token, linkPath.split('/').pop()!, rt]) expect(logs).not.toContain(secret);
+  });
+
+  it('reports: right numbers and a PNG, a warm repeat reading one page, a clear message on 429', async () => {
+    x.autoApproveAs = X_USER;
+    const { linkPath } = await linkCommand();
+    const consent = (await get(linkPath)).headers.get('location')!;
+    const callback = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
+    expect((await get(`${callback.pathname}${callback.search}`)).status).toBe(200);
+
+    const editFor = (token: string) => eventually(() => discord.edits().find((e) => e.path.includes(token)));
+    const first = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 30 }] });
+    expect((await interact(first)).type).toBe(5);
+    const edit = await editFor(first.token);
+    const embed = (DiscordStandIn.payload(edit).embeds as APIEmbed[])[0]!;
+    const since = Date.now() - 30 * DAY;
+    const inPeriod = timeline.posts.filter((p) => Date.parse(p.created_at) >= since);
+    const own = inPeriod.filter((p) => p.referenced_tweets?.[0]?.type !== 'retweeted');
+    const likes = own.reduce((n, p) => n + (p.public_metrics?.like_count ?? 0), 0);
+    const fields = Object.fromEntries(embed.fields!.map((f) => [f.name.split(' ')[0], f.value]));
+    expect(fields.Activity).toContain(`**${inPeriod.length}** posts`);
+    expect(fields.Engagement).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
+    expect(fields.Topics).toMatch(/^Hashtags: #buildinpublic/);
+    const png = edit.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(png).toBeGreaterThan(0);
+
+    const before = x.v2Requests().length;
+    const repeat = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 30 }] });
+    await interact(repeat);
+    const repeatEmbed = (DiscordStandIn.payload(await editFor(repeat.token)).embeds as APIEmbed[])[0]!;
+    expect(x.v2Requests().length - before).toBeLessThanOrEqual(1);
+    expect(repeatEmbed.footer!.text).toMatch(/in [01] requests?$/);
+
+    x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'Too Many Requests', type: 'about:blank', status: 429 }, headers: { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) } });
+    const limited = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
+    await interact(limited);
+    expect(String(DiscordStandIn.payload(await editFor(limited.token)).content)).toMatch(/rate limit.*<t:\d+:R>/);
   });
 });
