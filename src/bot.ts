@@ -15,6 +15,10 @@ import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import type { Logger } from './log/logger.js';
 import { TokenCipher } from './secrets/token-cipher.js';
+import { RestGuildApi } from './discord/guild-api.js';
+import { BudgetService } from './guilds/budget.js';
+import { LinkedRoleService } from './guilds/linked-role.js';
+import { SettingsStore } from './guilds/settings-store.js';
 import { PostStore } from './report/post-store.js';
 import { ReportService } from './report/report-service.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
@@ -46,11 +50,15 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const now = options.now ?? Date.now;
   const database = openDatabase(config.databasePath);
   const cipher = new TokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys);
+  const rest = createRest(config.discordApiUrl, config.discordToken);
   const consumer = { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret };
   const signer = new OAuthSigner(consumer);
   const oauth = new TwitterOAuthClient({ apiUrl: config.twitterApiUrl, consumer, signer });
   const posts = new PostStore(database.db);
-  const rest = createRest(config.discordApiUrl, config.discordToken);
+  const settings = new SettingsStore(database.db);
+  const guildApi = new RestGuildApi(rest);
+  const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
+  const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
   const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId);
   const links = new LinkService({
     store: new LinkStore(database.db),
@@ -61,7 +69,15 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     linkTtlSeconds: config.linkTtlSeconds,
     now,
     log: log.child({ component: 'linking' }),
-    onForget: (account) => posts.forget(account.xUserId, account.discordUserId),
+    hooks: {
+      linked: (userId) => roles.sync(userId, true),
+      broken: (userId) => roles.sync(userId, false),
+      async forgotten(account) {
+        await roles.sync(account.discordUserId, false);
+        settings.forgetMember(account.discordUserId);
+        posts.forget(account.xUserId, account.discordUserId);
+      },
+    },
   });
   const reports = new ReportService({
     store: posts,
@@ -71,10 +87,16 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     limits: config.report,
     now,
     log: log.child({ component: 'report' }),
+    budget,
     sleep: options.sleep,
   });
-  const commands = createCommands({ links, reports });
-  const dispatch = createDispatcher(commands, log.child({ component: 'commands' }));
+  const commands = createCommands({ links, reports, settings, admin: { settings, roles, budget, api: guildApi, now } });
+  const run = createDispatcher(commands, log.child({ component: 'commands' }));
+  const dispatch: Dispatch = (ctx) => {
+    // Linked roles apply to members the bot has seen in a server.
+    if (ctx.guildId) settings.seen(ctx.guildId, ctx.user.id, now());
+    return run(ctx);
+  };
   const doorLog = log.child({ component: 'discord' });
 
   const web = createWebApp({
@@ -91,7 +113,13 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   });
   const gateway =
     config.interactionsMode === 'gateway'
-      ? createGatewayClient({ discordApiUrl: config.discordApiUrl, dispatch, log: doorLog, ackDeadlineMs: options.ackDeadlineMs })
+      ? createGatewayClient({
+          discordApiUrl: config.discordApiUrl,
+          dispatch,
+          log: doorLog,
+          ackDeadlineMs: options.ackDeadlineMs,
+          onGuildLeft: (guildId) => settings.forgetGuild(guildId),
+        })
       : null;
 
   return {

@@ -5,6 +5,8 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { SettingsStore } from '../guilds/settings-store.js';
+import { publicReportsElsewhereMessage, publicReportsOffMessage } from '../report/report-messages.js';
 import type { ReportService } from '../report/report-service.js';
 import type { Command } from './types.js';
 
@@ -37,7 +39,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 
 const ALLOWED_DAYS = new Set([7, 30, 90]);
 
-export function reportCommand(reports: ReportService): Command {
+export function reportCommand(reports: ReportService, settings: SettingsStore): Command {
   return {
     data,
     async execute(ctx) {
@@ -48,13 +50,22 @@ export function reportCommand(reports: ReportService): Command {
         days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
         timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
       };
+      const wantsPublic = ctx.options.boolean('public') ?? false;
+      const refusal = wantsPublic && ctx.guildId ? publicRefusal(settings, ctx.guildId, ctx.channelId) : null;
       const admission = reports.admit(request);
-      if (!admission.ok) {
-        await ctx.reply({ ephemeral: true, content: admission.message });
+      if (refusal || !admission.ok) {
+        await ctx.reply({ ephemeral: true, content: refusal ?? (admission as { message: string }).message });
         return;
       }
-      await ctx.defer({ ephemeral: !(ctx.options.boolean('public') ?? false) });
-      await ctx.edit(await reports.run(request, admission.account));
+      await ctx.defer({ ephemeral: !wantsPublic });
+      await ctx.edit(await reports.run(request, admission.account, admission.allowance));
     },
   };
+}
+
+function publicRefusal(settings: SettingsStore, guildId: string, channelId: string | null): string | null {
+  const s = settings.get(guildId);
+  if (!s.publicReports) return publicReportsOffMessage;
+  if (s.reportsChannelId && s.reportsChannelId !== channelId) return publicReportsElsewhereMessage(s.reportsChannelId);
+  return null;
 }

@@ -42,6 +42,8 @@ export interface CommandContext {
   channelId: string | null;
   /** The member's permissions in this channel, as Discord computed them; null in DMs. */
   memberPermissions: bigint | null;
+  /** The bot's own permissions in this channel, as Discord computed them. */
+  appPermissions: bigint | null;
   options: CommandOptions;
   /** Valid for 15 minutes; lets work that ends elsewhere (the OAuth callback) edit the reply. */
   interactionToken: string;

@@ -22,6 +22,8 @@ export interface Config {
   discordApiUrl: string;
   logLevel: LogLevel;
   report: ReportLimits;
+  /** Cap on X posts read for reports per calendar month, across all servers; null: no cap. */
+  monthlyPostBudget: number | null;
 }
 
 export interface ReportLimits {
@@ -161,8 +163,11 @@ export function loadConfig(env: Env): Config {
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
   };
 
+  const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
+    monthlyPostBudget: appBudget > 0 ? appBudget : null,
     discordToken,
     discordApplicationId,
     discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,

@@ -71,7 +71,7 @@ export const xFetchState = sqliteTable(
     /** When anything was last read (afresh or only newer posts). */
     lastReadAt: integer('last_read_at').notNull(),
     /** Set when a bound stopped the last full read before the period start. */
-    cutReason: text('cut_reason', { enum: ['max-posts', 'x-cap'] }),
+    cutReason: text('cut_reason', { enum: ['max-posts', 'x-cap', 'budget'] }),
   },
   (t) => [primaryKey({ columns: [t.xUserId, t.source] })],
 );
@@ -101,5 +101,31 @@ export const reportRuns = sqliteTable(
   (t) => [index('report_runs_user_idx').on(t.discordUserId, t.startedAt), index('report_runs_guild_idx').on(t.guildId, t.startedAt)],
 );
 
+/** How the bot behaves in one server, set by its admins with /twitter-admin. */
+export const guildSettings = sqliteTable('guild_settings', {
+  guildId: text('guild_id').primaryKey(),
+  /** Role given to members while their X account is linked. */
+  linkedRoleId: text('linked_role_id'),
+  /** Whether /report public:true is allowed here. */
+  publicReports: integer('public_reports', { mode: 'boolean' }).notNull().default(true),
+  /** When set, public reports only in this channel. */
+  reportsChannelId: text('reports_channel_id'),
+  /** Cap on X posts read per calendar month (UTC) for reports requested here; null: no cap. */
+  monthlyPostBudget: integer('monthly_post_budget'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Members the bot has seen use a command in a server: whom a linked role applies to. */
+export const guildMembers = sqliteTable(
+  'guild_members',
+  {
+    guildId: text('guild_id').notNull(),
+    discordUserId: text('discord_user_id').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.discordUserId] }), index('guild_members_user_idx').on(t.discordUserId)],
+);
+
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
+export type GuildSettings = typeof guildSettings.$inferSelect;

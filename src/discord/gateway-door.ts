@@ -8,7 +8,9 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Options,
+  PermissionFlagsBits,
   type ChatInputCommandInteraction,
+  type Guild,
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { Dispatch } from '../commands/dispatch.js';
@@ -22,7 +24,14 @@ export interface GatewayDoorDeps {
   dispatch: Dispatch;
   log: Logger;
   ackDeadlineMs?: number;
+  /** The bot was removed from a server (or the server deleted). */
+  onGuildLeft?: (guildId: string) => void;
 }
+
+export const WELCOME_MESSAGE = [
+  'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
+  'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
+].join('\n');
 
 export function createGatewayClient(deps: GatewayDoorDeps): Client {
   const client = new Client({
@@ -49,6 +58,12 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
     if (!interaction.isChatInputCommand()) return;
     void handleGatewayInteraction(interaction, deps);
   });
+  client.on(Events.GuildCreate, (guild) => void welcome(guild, deps.log));
+  client.on(Events.GuildDelete, (guild) => {
+    if (!guild.available) return; // an outage, not a removal
+    deps.log.info('removed from a server; its settings are deleted', { guildId: guild.id });
+    deps.onGuildLeft?.(guild.id);
+  });
   client.once(Events.ClientReady, (ready) => {
     deps.log.info('gateway connected', { bot: ready.user.tag, guilds: ready.guilds.cache.size });
   });
@@ -58,6 +73,23 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
 }
 
 type SharedOptions = Pick<InteractionReplyOptions, 'content' | 'embeds' | 'components' | 'files' | 'allowedMentions'>;
+
+/** Posts the welcome in the server's system channel, when there is one the bot may post in. */
+async function welcome(guild: Guild, log: Logger): Promise<void> {
+  const channel = guild.systemChannel;
+  const me = guild.members.me;
+  const needed = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages];
+  if (!channel || !me || !channel.permissionsFor(me).has(needed)) {
+    log.info('joined a server; no system channel to welcome in', { guildId: guild.id });
+    return;
+  }
+  try {
+    await channel.send({ content: WELCOME_MESSAGE, allowedMentions: { parse: [] } });
+    log.info('joined a server; welcome posted', { guildId: guild.id });
+  } catch (err) {
+    log.warn('could not post the welcome', { guildId: guild.id, error: err });
+  }
+}
 
 function toDiscordJs(message: BotMessage): SharedOptions {
   const options: SharedOptions = { allowedMentions: { parse: [] } };
@@ -77,6 +109,7 @@ export function handleGatewayInteraction(interaction: ChatInputCommandInteractio
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+      appPermissions: interaction.appPermissions?.bitfield ?? null,
       options: parseOptions(interaction.options.data as readonly RawOption[]),
       interactionToken: interaction.token,
     },

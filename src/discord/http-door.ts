@@ -46,6 +46,7 @@ export function factsFromPayload(payload: APIChatInputApplicationCommandInteract
     guildId: payload.guild_id ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member?.permissions ? BigInt(payload.member.permissions) : null,
+    appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
     options: parseOptions(payload.data.options as readonly RawOption[] | undefined),
     interactionToken: payload.token,
   };

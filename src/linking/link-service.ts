@@ -27,8 +27,15 @@ export interface LinkServiceDeps {
   linkTtlSeconds: number;
   now: () => number;
   log: Logger;
-  /** Deletes what other parts of the bot stored about an account (cached posts, report records). */
-  onForget?: (account: LinkedAccount) => void;
+  /** What other parts of the bot do when a link changes (linked roles, cached posts). */
+  hooks?: LinkHooks;
+}
+
+export interface LinkHooks {
+  linked?(discordUserId: string): Promise<void>;
+  broken?(discordUserId: string): Promise<void>;
+  /** Must delete whatever else is stored about the member. */
+  forgotten?(account: LinkedAccount): Promise<void>;
 }
 
 export interface LinkRequester {
@@ -133,6 +140,7 @@ export class LinkService {
     );
     if (!completed) return { ok: false, reason: 'invalid' };
     log.info('account linked', { discordUserId: userId, xUserId: access.userId });
+    await this.runHook('linked', userId);
     await this.editLinkReply(link, linkedMessage(access.screenName));
     return { ok: true, screenName: access.screenName, discordUserName: link.discordUserName };
   }
@@ -150,7 +158,7 @@ export class LinkService {
   async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
     const account = this.deps.store.forgetMember(discordUserId);
     if (!account) return undefined;
-    this.deps.onForget?.(account);
+    await this.deps.hooks?.forgotten?.(account);
     let revoked = false;
     try {
       await this.deps.oauth.invalidateToken(this.credentials(account));
@@ -175,9 +183,18 @@ export class LinkService {
     };
   }
 
-  markBroken(discordUserId: string): void {
+  async markBroken(discordUserId: string): Promise<void> {
     this.deps.store.markBroken(discordUserId, this.deps.now());
     this.deps.log.warn('linked account marked broken', { discordUserId });
+    await this.runHook('broken', discordUserId);
+  }
+
+  private async runHook(name: 'linked' | 'broken', discordUserId: string): Promise<void> {
+    try {
+      await this.deps.hooks?.[name]?.(discordUserId);
+    } catch (err) {
+      this.deps.log.warn(`${name} hook failed`, { discordUserId, error: describe(err) });
+    }
   }
 
   private xFailure(step: string, err: unknown, discordUserId: string): { ok: false; reason: 'x-error'; error: XApiError } {

@@ -78,7 +78,11 @@ function fields(s: ReportSummary): APIEmbedField[] {
     out.push({ name: `Trend vs previous ${s.period.days} days`, value: lines.join('\n') });
   }
   if (s.cut) {
-    const why = s.cut.reason === 'x-cap' ? 'X serves only the 3,200 most recent posts' : 'the bot reads at most a set number of posts per report';
+    const why = {
+      'x-cap': 'X serves only the 3,200 most recent posts',
+      'max-posts': 'the bot reads at most a set number of posts per report',
+      budget: "this month's X budget for reports ran out",
+    }[s.cut.reason];
     out.push({
       name: 'Partial period',
       value: `Posts before ${new Date(s.cut.oldest).toISOString().slice(0, 10)} are not included: ${why}.`,

@@ -16,7 +16,16 @@ import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
 import type { PostStore } from './post-store.js';
-import { badTimeZoneMessage, brokenLinkMessage, busyMessage, cooldownMessage, notLinkedMessage, xFailureMessage } from './report-messages.js';
+import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
+import {
+  badTimeZoneMessage,
+  brokenLinkMessage,
+  budgetSpentMessage,
+  busyMessage,
+  cooldownMessage,
+  notLinkedMessage,
+  xFailureMessage,
+} from './report-messages.js';
 import { summarise, type ReportProfile } from './summary.js';
 import { readSource } from './timeline-reader.js';
 
@@ -32,6 +41,7 @@ export interface ReportServiceDeps {
   limits: ReportLimits;
   now: () => number;
   log: Logger;
+  budget: BudgetService;
   /** Tests replace the backoff wait; production waits for real. */
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
@@ -44,7 +54,8 @@ export interface ReportRequest {
   timeZone: string;
 }
 
-export type Admission = { ok: true; account: LinkedAccount } | { ok: false; message: string };
+/** `allowance`: posts this report may read under the monthly budgets (null: no cap). */
+export type Admission = { ok: true; account: LinkedAccount; allowance: number | null } | { ok: false; message: string };
 
 export class ReportService {
   private readonly running = new Set<string>();
@@ -61,11 +72,13 @@ export class ReportService {
     const last = this.deps.store.lastRunStartedAt(request.discordUserId);
     const readyAt = last === undefined ? 0 : last + this.deps.limits.cooldownSeconds * 1000;
     if (readyAt > this.deps.now()) return { ok: false, message: cooldownMessage(readyAt) };
-    return { ok: true, account };
+    const budget = this.deps.budget.state(request.guildId);
+    if (budget.remaining === 0) return { ok: false, message: budgetSpentMessage(budget.limitedBy!, nextMonthStart(this.deps.now())) };
+    return { ok: true, account, allowance: budget.remaining };
   }
 
   /** Runs an admitted report; always resolves with what to show the member. */
-  async run(request: ReportRequest, account: LinkedAccount): Promise<BotMessage> {
+  async run(request: ReportRequest, account: LinkedAccount, allowance: number | null = null): Promise<BotMessage> {
     const { discordUserId } = request;
     if (this.running.has(discordUserId)) return { content: busyMessage };
     this.running.add(discordUserId);
@@ -74,10 +87,10 @@ export class ReportService {
     const usage: Usage = { requests: 0, postsRead: 0 };
     let outcome = 'ok';
     try {
-      return await this.build(request, account, usage, startedAt);
+      return await this.build(request, account, usage, startedAt, allowance);
     } catch (err) {
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
-      return { content: this.failure(err, account), embeds: [], files: [] };
+      return { content: await this.failure(err, account), embeds: [], files: [] };
     } finally {
       this.running.delete(discordUserId);
       this.deps.store.recordRun({
@@ -94,7 +107,7 @@ export class ReportService {
     }
   }
 
-  private async build(request: ReportRequest, account: LinkedAccount, usage: Usage, startedAt: number): Promise<BotMessage> {
+  private async build(request: ReportRequest, account: LinkedAccount, usage: Usage, startedAt: number, allowance: number | null): Promise<BotMessage> {
     const { store, limits } = this.deps;
     const client = new XV2Client({
       apiUrl: this.deps.apiUrl,
@@ -107,9 +120,12 @@ export class ReportService {
     });
     const periodStart = startedAt - request.days * DAY;
     const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
+    const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
     const [timeline, mentions, profile] = await Promise.all([
-      readSource(client, store, { ...common, source: 'timeline', maxPosts: limits.maxPosts, topUpWhenFresh: true }),
-      limits.maxMentions > 0 ? readSource(client, store, { ...common, source: 'mentions', maxPosts: limits.maxMentions, topUpWhenFresh: false }) : null,
+      readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true }),
+      share.mentions > 0
+        ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound, topUpWhenFresh: false })
+        : null,
       this.profile(client, account, startedAt),
     ]);
     const previousStart = periodStart - request.days * DAY;
@@ -153,13 +169,32 @@ export class ReportService {
     };
   }
 
-  private failure(err: unknown, account: LinkedAccount): string {
+  private async failure(err: unknown, account: LinkedAccount): Promise<string> {
     if (!(err instanceof XApiError)) {
       this.deps.log.error('report failed', { discordUserId: account.discordUserId, error: err });
       return 'Sorry, the report could not be made because of a problem on our side. Please try again in a minute.';
     }
     this.deps.log.warn('report failed at X', { discordUserId: account.discordUserId, kind: err.kind, status: err.status, code: err.code });
-    if (err.kind === 'unauthorized') this.deps.links.markBroken(account.discordUserId);
+    if (err.kind === 'unauthorized') await this.deps.links.markBroken(account.discordUserId);
     return xFailureMessage(err, this.deps.now());
   }
+}
+
+/**
+ * Splits what the monthly budgets still allow between the timeline and the
+ * mentions read (run side by side, so each gets a fixed share); mentions get
+ * at most a fifth when the budget is tight. X reads at least 5 posts a page.
+ */
+export function splitAllowance(allowance: number | null, maxPosts: number, maxMentions: number) {
+  if (allowance === null || allowance >= maxPosts + maxMentions) {
+    return { posts: maxPosts, mentions: maxMentions, postsBound: 'max-posts' as const, mentionsBound: 'max-posts' as const };
+  }
+  const mentions = maxMentions > 0 ? Math.min(maxMentions, Math.floor(allowance / 5)) : 0;
+  const posts = Math.min(maxPosts, allowance - (mentions >= 5 ? mentions : 0));
+  return {
+    posts: Math.max(5, posts),
+    mentions: mentions >= 5 ? mentions : 0,
+    postsBound: posts < maxPosts ? ('budget' as const) : ('max-posts' as const),
+    mentionsBound: 'budget' as const,
+  };
 }

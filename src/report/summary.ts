@@ -27,7 +27,7 @@ export interface ReportInput {
   period: { start: number; end: number; days: number };
   timeZone: string;
   /** Set when a bound stopped reading before the period start. */
-  cut: { reason: 'max-posts' | 'x-cap'; oldest: number } | null;
+  cut: { reason: 'max-posts' | 'x-cap' | 'budget'; oldest: number } | null;
 }
 
 export interface DayActivity {

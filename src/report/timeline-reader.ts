@@ -20,13 +20,17 @@ export interface ReadRequest {
   maxPosts: number;
   /** Within the cache window, ask X for newer posts (timeline) or serve the store as is (mentions). */
   topUpWhenFresh: boolean;
+  /** Why maxPosts is what it is: the configured bound, or what is left of a budget. */
+  bound?: 'max-posts' | 'budget';
 }
+
+export type CutReason = 'max-posts' | 'x-cap' | 'budget';
 
 export interface ReadResult {
   /** Stored posts from the period start (or earlier, when the store reaches back further) to now. */
   posts: XPost[];
   coveredFrom: number;
-  cut: { reason: 'max-posts' | 'x-cap'; oldest: number } | null;
+  cut: { reason: CutReason; oldest: number } | null;
   /** True when this read went to X for the whole period. */
   fullRead: boolean;
 }
@@ -74,10 +78,12 @@ function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
 /**
  * Stored posts serve a report while the last full read is recent and reached
  * back to the period start, or was stopped by a bound that a fresh read would
- * hit again (X's 3,200-post cap, REPORT_MAX_POSTS).
+ * hit again (X's 3,200-post cap, REPORT_MAX_POSTS); a read cut short by a
+ * budget is not final, since next month's budget may read further.
  */
 function isFresh(state: FetchState, req: ReadRequest): boolean {
-  return req.now - state.fullReadAt < req.cacheMs && (state.coveredFrom <= req.periodStart || state.cutReason !== null);
+  const finalCut = state.cutReason === 'x-cap' || state.cutReason === 'max-posts';
+  return req.now - state.fullReadAt < req.cacheMs && (state.coveredFrom <= req.periodStart || finalCut);
 }
 
 export async function readSource(client: XV2Client, store: PostStore, req: ReadRequest): Promise<ReadResult> {
@@ -93,7 +99,8 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
     const { more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
     // If more was new than one report may read, the next report reads afresh.
     store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
-    const cut = state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
+    const cut: ReadResult['cut'] =
+      state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
     return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut, fullRead: false };
   }
 
@@ -105,7 +112,7 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   );
   const oldest = posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), req.now);
   const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
-  const cut = more ? { reason: 'max-posts' as const, oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
+  const cut = more ? { reason: req.bound ?? 'max-posts', oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
   const readFrom = cut ? cut.oldest : req.periodStart;
   // Stored coverage that reaches into this read extends it backwards (no gap between them).
   const coveredFrom = state && state.fullReadAt >= readFrom && !cut ? Math.min(state.coveredFrom, readFrom) : readFrom;

@@ -7,20 +7,42 @@ import { DiscordStandIn } from '../support/discord-stand-in.js';
 describe('command definitions', () => {
   it('follow Discord’s documented shape for chat-input commands', () => {
     const names = commandDefinitions.map((c) => c.name);
-    expect(names).toEqual(['link-twitter', 'unlink-twitter', 'report']);
+    expect(names).toEqual(['link-twitter', 'unlink-twitter', 'report', 'twitter-admin']);
     expect(new Set(names).size).toBe(names.length);
     for (const command of commandDefinitions) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
       expect(command.type).toBe(1);
-      expect(command.contexts).toEqual([0, 1]); // servers and DMs with the bot
       expect(command.integration_types).toEqual([0]); // guild install
-      for (const option of command.options ?? []) {
-        expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
-        expect(option.description.length).toBeLessThanOrEqual(100);
-      }
+      const walk = (options: typeof command.options) => {
+        for (const option of options ?? []) {
+          expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+          expect(option.description.length).toBeGreaterThan(0);
+          expect(option.description.length).toBeLessThanOrEqual(100);
+          if ('options' in option) walk(option.options as typeof command.options);
+        }
+      };
+      walk(command.options);
     }
+  });
+
+  it('lets members use their commands in servers and DMs, admins theirs only in servers with Manage Server', () => {
+    const byName = Object.fromEntries(commandDefinitions.map((c) => [c.name, c]));
+    for (const name of ['link-twitter', 'unlink-twitter', 'report']) {
+      expect(byName[name]!.contexts).toEqual([0, 1]);
+      expect(byName[name]!.default_member_permissions).toBeUndefined();
+    }
+    const admin = byName['twitter-admin']!;
+    expect(admin.contexts).toEqual([0]);
+    expect(admin.default_member_permissions).toBe('32'); // MANAGE_GUILD (1 << 5)
+    const shape = (admin.options ?? []).map((o) => [o.name, o.type, 'options' in o ? (o.options ?? []).map((s) => s.name) : []]);
+    expect(shape).toEqual([
+      ['status', 1, []],
+      ['linked-role', 2, ['set', 'clear']],
+      ['reports', 2, ['visibility', 'channel']],
+      ['budget', 1, ['posts-per-month']],
+    ]);
   });
 
   it('offers /report days as fixed choices and public as a boolean', () => {
@@ -54,7 +76,7 @@ describe('installing', () => {
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
     const rest = createRest(discord.apiUrl, 'test-bot-token');
     const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
-    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report']);
+    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report', 'twitter-admin']);
     await registerCommands(rest, '1100000000000000001', commandDefinitions, '1100000000000000002');
     const [first, second] = discord.requestsTo(/^PUT /);
     expect(first!.path).toBe('/api/v10/applications/1100000000000000001/commands');

@@ -1,0 +1,71 @@
+// The few Discord REST calls server administration needs, with the bot's
+// token. @discordjs/rest queues requests per rate-limit bucket and waits out
+// 429s, so backfills are paced to Discord's limits without extra code here.
+
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { Routes, type APIChannel, type APIGuild, type APIGuildMember, type APIUser } from 'discord-api-types/v10';
+
+export type GuildApiErrorKind = 'missing-permissions' | 'missing-access' | 'unknown-member' | 'unknown-role' | 'unknown' ;
+
+export class GuildApiError extends Error {
+  constructor(
+    readonly kind: GuildApiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'GuildApiError';
+  }
+}
+
+function translate(err: unknown): never {
+  if (err instanceof DiscordAPIError) {
+    const kind: GuildApiErrorKind =
+      err.code === 50013 ? 'missing-permissions' : err.code === 50001 ? 'missing-access' : err.code === 10007 ? 'unknown-member' : err.code === 10011 ? 'unknown-role' : 'unknown';
+    throw new GuildApiError(kind, `Discord answered ${err.status} (${err.code}): ${err.message}`, err.status);
+  }
+  throw new GuildApiError('unknown', err instanceof Error ? err.message : String(err));
+}
+
+export interface GuildApi {
+  botUserId(): Promise<string>;
+  guild(guildId: string): Promise<APIGuild>;
+  member(guildId: string, userId: string): Promise<APIGuildMember>;
+  channel(channelId: string): Promise<APIChannel>;
+  addRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void>;
+  removeRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void>;
+}
+
+export class RestGuildApi implements GuildApi {
+  private botId?: Promise<string>;
+
+  constructor(private readonly rest: REST) {}
+
+  botUserId(): Promise<string> {
+    this.botId ??= (this.rest.get(Routes.user('@me')) as Promise<APIUser>).then((u) => u.id).catch((err: unknown) => {
+      this.botId = undefined;
+      return translate(err);
+    });
+    return this.botId;
+  }
+
+  guild(guildId: string): Promise<APIGuild> {
+    return (this.rest.get(Routes.guild(guildId)) as Promise<APIGuild>).catch(translate);
+  }
+
+  member(guildId: string, userId: string): Promise<APIGuildMember> {
+    return (this.rest.get(Routes.guildMember(guildId, userId)) as Promise<APIGuildMember>).catch(translate);
+  }
+
+  channel(channelId: string): Promise<APIChannel> {
+    return (this.rest.get(Routes.channel(channelId)) as Promise<APIChannel>).catch(translate);
+  }
+
+  async addRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void> {
+    await this.rest.put(Routes.guildMemberRole(guildId, userId, roleId), { reason }).catch(translate);
+  }
+
+  async removeRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void> {
+    await this.rest.delete(Routes.guildMemberRole(guildId, userId, roleId), { reason }).catch(translate);
+  }
+}

@@ -1,0 +1,76 @@
+// The optional "linked" role: given to members while their X account is
+// linked, taken away when they unlink or the link breaks.
+
+import type { GuildApi } from '../discord/guild-api.js';
+import { GuildApiError } from '../discord/guild-api.js';
+import type { Logger } from '../log/logger.js';
+import { roleProblem, type RoleProblem } from './permissions.js';
+import type { SettingsStore } from './settings-store.js';
+
+export interface BackfillResult {
+  given: number;
+  skipped: number;
+  failure?: GuildApiError;
+}
+
+export class LinkedRoleService {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly api: GuildApi,
+    private readonly log: Logger,
+  ) {}
+
+  /** Whether the bot can give `roleId` in this server, asking Discord for the facts. */
+  async problem(guildId: string, roleId: string): Promise<RoleProblem | null> {
+    const [guild, botId] = await Promise.all([this.api.guild(guildId), this.api.botUserId()]);
+    const bot = await this.api.member(guildId, botId);
+    return roleProblem(guildId, guild.owner_id, guild.roles, { userId: botId, roleIds: bot.roles }, roleId);
+  }
+
+  /** Gives the role to every linked member seen in the server, one request at a time. */
+  async backfill(guildId: string, roleId: string): Promise<BackfillResult> {
+    let given = 0;
+    let skipped = 0;
+    for (const userId of this.settings.linkedMembers(guildId)) {
+      try {
+        await this.api.addRole(guildId, userId, roleId, 'Linked an X account');
+        given++;
+      } catch (err) {
+        if (err instanceof GuildApiError && err.kind === 'unknown-member') {
+          skipped++; // left the server
+          continue;
+        }
+        this.log.warn('linked role backfill stopped', { guildId, error: err });
+        return { given, skipped, failure: err instanceof GuildApiError ? err : new GuildApiError('unknown', String(err)) };
+      }
+    }
+    return { given, skipped };
+  }
+
+  /** Adds or removes the member's linked role in every server that has one; failures are logged, not thrown. */
+  async sync(discordUserId: string, linked: boolean): Promise<void> {
+    for (const { guildId, roleId } of this.settings.linkedRolesFor(discordUserId)) {
+      try {
+        if (linked) await this.api.addRole(guildId, discordUserId, roleId, 'Linked an X account');
+        else await this.api.removeRole(guildId, discordUserId, roleId, 'X account unlinked or no longer valid');
+      } catch (err) {
+        this.log.warn('could not update linked role', { guildId, discordUserId, linked, error: err });
+      }
+    }
+  }
+}
+
+export function describeRoleProblem(problem: RoleProblem, roleId: string): string {
+  switch (problem.kind) {
+    case 'missing-manage-roles':
+      return `I can't give <@&${roleId}>: I don't have the **Manage Roles** permission in this server. Grant it to my role, then try again.`;
+    case 'role-too-high':
+      return `I can't give <@&${roleId}>: it is at or above my highest role. In Server Settings → Roles, drag my role above it, then try again.`;
+    case 'managed-role':
+      return `<@&${roleId}> is managed by an integration, so no bot can give it. Pick a regular role.`;
+    case 'everyone-role':
+      return 'Every member has @everyone already. Pick another role.';
+    case 'unknown-role':
+      return 'That role no longer exists in this server.';
+  }
+}

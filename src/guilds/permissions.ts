@@ -1,0 +1,67 @@
+// Discord permission arithmetic, as documented ("Permissions → Permission
+// Overwrites"): what the bot may do in a channel, and whether it can hand out
+// a role. Pure, so "checked, not guessed" is testable.
+
+import { PermissionFlagsBits, type APIOverwrite, type APIRole } from 'discord-api-types/v10';
+
+const ALL = (1n << 64n) - 1n;
+
+export interface MemberFacts {
+  userId: string;
+  roleIds: string[];
+}
+
+export function basePermissions(guildId: string, ownerId: string | undefined, roles: APIRole[], member: MemberFacts): bigint {
+  if (ownerId === member.userId) return ALL;
+  const byId = new Map(roles.map((r) => [r.id, r]));
+  let perms = BigInt(byId.get(guildId)?.permissions ?? '0'); // @everyone has the guild's id
+  for (const id of member.roleIds) perms |= BigInt(byId.get(id)?.permissions ?? '0');
+  return perms & PermissionFlagsBits.Administrator ? ALL : perms;
+}
+
+export function channelPermissions(base: bigint, guildId: string, member: MemberFacts, overwrites: APIOverwrite[] = []): bigint {
+  if (base === ALL) return ALL;
+  let perms = base;
+  const everyone = overwrites.find((o) => o.id === guildId);
+  if (everyone) perms = (perms & ~BigInt(everyone.deny)) | BigInt(everyone.allow);
+  let allow = 0n;
+  let deny = 0n;
+  for (const o of overwrites) {
+    if (o.type === 0 && member.roleIds.includes(o.id)) {
+      allow |= BigInt(o.allow);
+      deny |= BigInt(o.deny);
+    }
+  }
+  perms = (perms & ~deny) | allow;
+  const own = overwrites.find((o) => o.type === 1 && o.id === member.userId);
+  if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
+  return perms;
+}
+
+export function has(perms: bigint, flag: bigint): boolean {
+  return (perms & flag) === flag;
+}
+
+export function highestRolePosition(roles: APIRole[], member: MemberFacts): number {
+  return roles.filter((r) => member.roleIds.includes(r.id)).reduce((max, r) => Math.max(max, r.position), 0);
+}
+
+export type RoleProblem =
+  | { kind: 'missing-manage-roles' }
+  | { kind: 'role-too-high'; botTop: number; rolePosition: number }
+  | { kind: 'managed-role' }
+  | { kind: 'everyone-role' }
+  | { kind: 'unknown-role' };
+
+/** Why the bot could not give `roleId` to members, or null when it can. */
+export function roleProblem(guildId: string, ownerId: string | undefined, roles: APIRole[], bot: MemberFacts, roleId: string): RoleProblem | null {
+  const role = roles.find((r) => r.id === roleId);
+  if (!role) return { kind: 'unknown-role' };
+  if (role.id === guildId) return { kind: 'everyone-role' };
+  if (role.managed) return { kind: 'managed-role' };
+  const perms = basePermissions(guildId, ownerId, roles, bot);
+  if (!has(perms, PermissionFlagsBits.ManageRoles)) return { kind: 'missing-manage-roles' };
+  const top = highestRolePosition(roles, bot);
+  if (ownerId !== bot.userId && role.position >= top) return { kind: 'role-too-high', botTop: top, rolePosition: role.position };
+  return null;
+}
