@@ -23,6 +23,9 @@ export interface CommandSpec {
   options?: Array<{ name: string; type: number; value?: unknown; options?: unknown[] }>;
   member?: MemberSpec;
   dm?: boolean;
+  /** The bot's permissions in the channel (app_permissions). */
+  appPermissions?: string;
+  channelId?: string;
 }
 
 export function commandPayload(spec: CommandSpec): Record<string, unknown> & { id: string; token: string } {
@@ -42,7 +45,7 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     token,
     version: 1,
     locale: 'en-US',
-    app_permissions: '2248473465835073',
+    app_permissions: spec.appPermissions ?? '2248473465835073',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
     attachment_size_limit: 8_388_608,
@@ -57,8 +60,8 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     guild_id: GUILD_ID,
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
-    channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
+    channel_id: spec.channelId ?? CHANNEL_ID,
+    channel: { id: spec.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
     member: {
       user,
       roles: [],

@@ -3,9 +3,32 @@
 
 import { HttpStandIn, type RecordedRequest } from './http-stand-in.js';
 
+export interface StandInRole {
+  id: string;
+  name: string;
+  position: number;
+  permissions: string;
+  managed?: boolean;
+}
+
+export const BOT_USER_ID = '1100000000000000001';
+
+/** One server as the stand-in knows it: roles, members' roles, channels. */
+export interface StandInGuild {
+  id: string;
+  ownerId: string;
+  roles: StandInRole[];
+  members: Map<string, string[]>;
+  channels: Map<string, { id: string; type: number; guild_id: string; permission_overwrites: Array<{ id: string; type: 0 | 1; allow: string; deny: string }> }>;
+}
+
 export class DiscordStandIn extends HttpStandIn {
+  readonly guilds = new Map<string, StandInGuild>();
+
   constructor() {
     super((req) => {
+      const guildRoute = this.guildRoute(req);
+      if (guildRoute) return guildRoute;
       if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(req.path)) return { status: 204 };
       if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(req.path)) {
         return { status: 200, body: { id: '1', channel_id: '1', content: '', embeds: [], attachments: [] } };
@@ -16,6 +39,46 @@ export class DiscordStandIn extends HttpStandIn {
       }
       return { status: 404, body: { message: '404: Not Found', code: 0 } };
     });
+  }
+
+  private guildRoute(req: RecordedRequest) {
+    const notFound = (code: number, message: string) => ({ status: 404, body: { message, code } });
+    if (req.method === 'GET' && req.path === '/api/v10/users/@me') {
+      return { status: 200, body: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, global_name: null, avatar: null } };
+    }
+    const messages = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.path);
+    if (messages && req.method === 'POST') {
+      return { status: 200, body: { id: '1400000000000000001', channel_id: messages[1], content: '', author: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', avatar: null, global_name: null }, embeds: [], attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: '2026-11-23T12:00:00.000000+00:00', edited_timestamp: null, flags: 0, components: [], type: 0 } };
+    }
+    const channel = /^\/api\/v10\/channels\/(\d+)$/.exec(req.path);
+    if (channel && req.method === 'GET') {
+      for (const g of this.guilds.values()) {
+        const found = g.channels.get(channel[1]!);
+        if (found) return { status: 200, body: { ...found, name: 'reports' } };
+      }
+      return notFound(10003, 'Unknown Channel');
+    }
+    const m = /^\/api\/v10\/guilds\/(\d+)(?:\/members\/(\d+)(?:\/roles\/(\d+))?)?$/.exec(req.path);
+    if (!m) return undefined;
+    const guild = this.guilds.get(m[1]!);
+    if (!guild) return notFound(10004, 'Unknown Guild');
+    const [, , userId, roleId] = m;
+    if (!userId && req.method === 'GET') {
+      return { status: 200, body: { id: guild.id, name: 'Test server', owner_id: guild.ownerId, roles: guild.roles.map((r) => ({ managed: false, hoist: false, mentionable: false, color: 0, flags: 0, ...r })) } };
+    }
+    const roles = userId ? guild.members.get(userId) : undefined;
+    if (userId && !roles) return notFound(10007, 'Unknown Member');
+    if (userId && !roleId && req.method === 'GET') return { status: 200, body: { user: { id: userId, username: 'u' }, roles, joined_at: '2024-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 } };
+    if (roleId && !guild.roles.some((r) => r.id === roleId)) return notFound(10011, 'Unknown Role');
+    if (roleId && req.method === 'PUT') {
+      if (!roles!.includes(roleId)) roles!.push(roleId);
+      return { status: 204 };
+    }
+    if (roleId && req.method === 'DELETE') {
+      guild.members.set(userId!, roles!.filter((r) => r !== roleId));
+      return { status: 204 };
+    }
+    return undefined;
   }
 
   get apiUrl(): string {

@@ -21,6 +21,8 @@ export interface Harness {
   logs: string[];
   clock: { now: number };
   dir: string;
+  /** Closes the bot and starts a new one on the same database and stand-ins. */
+  restart(): Promise<void>;
   /** Sends a signed interaction to POST /interactions (HTTP mode). */
   interact(payload: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -57,13 +59,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (line) => logs.push(line));
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
-  const bot = createBot(config, log, {
-    now: () => clock.now,
-    ackDeadlineMs: options.ackDeadlineMs,
-    sleep: async (ms) => void recordedWaits.push(ms),
-  });
-  return {
-    bot,
+  const build = () =>
+    createBot(config, log, {
+      now: () => clock.now,
+      ackDeadlineMs: options.ackDeadlineMs,
+      sleep: async (ms) => void recordedWaits.push(ms),
+    });
+  const harness: Harness = {
+    bot: build(),
     config,
     x,
     discord,
@@ -71,19 +74,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     clock,
     dir,
+    async restart() {
+      await harness.bot.close();
+      harness.bot = build();
+    },
     interact(payload, headers) {
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
       return Promise.resolve(
-        bot.web.request('/interactions', { method: 'POST', body, headers: headers ?? signer.headers(body) }),
+        harness.bot.web.request('/interactions', { method: 'POST', body, headers: headers ?? signer.headers(body) }),
       );
     },
     async close() {
-      await bot.close();
+      await harness.bot.close();
       await x.stop();
       await discord.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** Waits until `check` passes, yielding to I/O between tries; no wall-clock sleeps. */

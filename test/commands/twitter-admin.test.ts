@@ -1,0 +1,252 @@
+// /twitter-admin through both doors, with its effects observed at the Discord
+// stand-in (role changes, lookups) and in the database.
+
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOT_USER_ID, DiscordStandIn, type StandInGuild } from '../support/discord-stand-in.js';
+import { commandPayload, GUILD_ID, type CommandSpec } from '../support/discord-payloads.js';
+import { addGuild, REPORTS_CHANNEL, ROLES } from '../support/guild.js';
+import { eventually, linkAccount, startHarness, type Harness } from '../support/harness.js';
+import { syntheticTimeline } from '../support/x-fixtures.js';
+import { serveTimeline } from '../support/x-timeline.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ADMIN = { id: '300000000000000010', username: 'admin', permissions: String(P.ManageGuild | P.ViewChannel) };
+const MEMBER = { id: '300000000000000011', username: 'member', permissions: String(P.ViewChannel | P.SendMessages) };
+const X_USER = { id: '1456789012345678901', screenName: 'ada' };
+let h: Harness;
+let guild: StandInGuild;
+
+afterEach(async () => {
+  await h.close();
+});
+
+async function start(mode: 'http' | 'gateway' = 'http', env: Record<string, string> = {}, botPermissions?: bigint) {
+  h = await startHarness({ mode, env });
+  guild = addGuild(h.discord, botPermissions);
+}
+
+type Opt = NonNullable<CommandSpec['options']>[number];
+const sub = (name: string, options: Opt[] = []): Opt => ({ name, type: 1, options } as Opt);
+const group = (name: string, inner: Opt): Opt => ({ name, type: 2, options: [inner] } as Opt);
+
+function admin(option: Opt, member = ADMIN, extra: Partial<CommandSpec> = {}) {
+  return commandPayload({ name: 'twitter-admin', member, options: [option], ...extra });
+}
+
+/** The reply to an interaction: the immediate answer, or the edit of a deferred one. */
+async function answer(payload: ReturnType<typeof commandPayload>): Promise<{ content: string; embeds: any[] }> {
+  const res = (await (await h.interact(payload)).json()) as { type: number; data: { content?: string; embeds?: any[] } };
+  if (res.type === 4) return { content: res.data.content ?? '', embeds: res.data.embeds ?? [] };
+  const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
+  const body = DiscordStandIn.payload(edit) as { content?: string; embeds?: any[] };
+  return { content: body.content ?? '', embeds: body.embeds ?? [] };
+}
+
+/** A member uses the bot in the server (so the bot knows them there) and links X. */
+async function memberLinks(id: string, x = X_USER) {
+  guild.members.set(id, []);
+  await h.interact(commandPayload({ name: 'link-twitter', member: { id } }));
+  await linkAccount(h, id, x);
+}
+
+const roleCalls = () => h.discord.requestsTo(/\/roles\/\d+$/).map((r) => `${r.method} ${r.path.split('/').slice(-3).join('/')}`);
+const settingsRow = () => h.bot.database.sqlite.prepare('select * from guild_settings').get() as Record<string, unknown> | undefined;
+
+describe('/twitter-admin over HTTP interactions', () => {
+  it('refuses members without Manage Server, even if Discord’s default were bypassed', async () => {
+    await start();
+    for (const option of [sub('status'), group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])), sub('budget', [{ name: 'posts-per-month', type: 4, value: 5 }])]) {
+      const { content } = await answer(admin(option, MEMBER));
+      expect(content).toContain('Manage Server');
+    }
+    expect(settingsRow()).toBeUndefined();
+    expect(h.discord.requests.filter((r) => r.method !== 'POST')).toHaveLength(0);
+  });
+
+  it('is refused in DMs', async () => {
+    await start();
+    const { content } = await answer(commandPayload({ name: 'twitter-admin', dm: true, options: [sub('status')] }));
+    expect(content).toContain('only in a server');
+  });
+
+  it('sets a linked role: checks it, saves it, and backfills members who linked already, paced through a 429', async () => {
+    await start();
+    await memberLinks('300000000000000021');
+    await memberLinks('300000000000000022', { id: '1456789012345678902', screenName: 'bob' });
+    await h.interact(commandPayload({ name: 'link-twitter', member: { id: '300000000000000023' } })); // seen, not linked
+    h.discord.failNext(/^PUT .*\/roles\//, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' } });
+
+    const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
+    expect(content).toContain(`<@&${ROLES.linked}>`);
+    expect(content).toContain('Gave it to 2 members');
+    expect(settingsRow()).toMatchObject({ linked_role_id: ROLES.linked });
+    expect(guild.members.get('300000000000000021')).toEqual([ROLES.linked]);
+    expect(guild.members.get('300000000000000022')).toEqual([ROLES.linked]);
+    expect(roleCalls().filter((c) => c.startsWith('PUT'))).toHaveLength(3); // one retried after the 429
+    expect(h.discord.requestsTo(/^PUT .*\/roles\//)[0]!.headers['x-audit-log-reason']).toBe('Linked%20an%20X%20account');
+  });
+
+  it.each([
+    ['the role is above the bot’s highest role', ROLES.mods, undefined, 'drag my role above it'],
+    ['the bot lacks Manage Roles', ROLES.linked, P.ViewChannel | P.SendMessages, 'Manage Roles'],
+    ['the role belongs to an integration', ROLES.managed, undefined, 'managed by an integration'],
+  ])('tells the admin exactly why not when %s, changing nothing', async (_why, roleId, botPermissions, message) => {
+    await start('http', {}, botPermissions);
+    await memberLinks('300000000000000021');
+    const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: roleId }]))));
+    expect(content).toContain(message);
+    expect(content).toContain('Nothing was changed');
+    expect(settingsRow()?.linked_role_id ?? null).toBeNull();
+    expect(roleCalls()).toEqual([]);
+  });
+
+  it('reports Discord refusing mid-backfill (403) instead of pretending', async () => {
+    await start();
+    await memberLinks('300000000000000021');
+    h.discord.failNext(/^PUT .*\/roles\//, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+    const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
+    expect(content).toContain('Gave it to 0 members');
+    expect(content).toContain('Missing Permissions');
+  });
+
+  it('gives the role on linking and takes it away on unlinking and when the link breaks', async () => {
+    await start();
+    await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
+    const id = '300000000000000021';
+    await memberLinks(id);
+    expect(guild.members.get(id)).toEqual([ROLES.linked]);
+
+    await answer(commandPayload({ name: 'unlink-twitter', member: { id } }));
+    await eventually(() => guild.members.get(id)!.length === 0);
+    expect(roleCalls()).toEqual([`PUT ${id}/roles/${ROLES.linked}`, `DELETE ${id}/roles/${ROLES.linked}`]);
+
+    await memberLinks(id);
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: [], mentions: [] });
+    h.x.failNext(/\/tweets$/, { status: 401, body: { title: 'Unauthorized', status: 401, type: 'about:blank' } });
+    await answer(commandPayload({ name: 'report', member: { id } }));
+    await eventually(() => guild.members.get(id)!.length === 0);
+  });
+
+  it('keeps public reports private or in one channel, as set', async () => {
+    await start();
+    await memberLinks(MEMBER.id);
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(20, h.clock.now, 10), mentions: [] });
+    const publicReport = (channelId?: string) => commandPayload({ name: 'report', member: MEMBER, channelId, options: [{ name: 'public', type: 5, value: true }] });
+
+    expect((await answer(admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }]))))).content).toContain('always private');
+    const refused = (await (await h.interact(publicReport())).json()) as { type: number; data: { flags: number; content: string } };
+    expect(refused).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(refused.data.content).toContain('turned off');
+
+    await answer(admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'public-allowed' }]))));
+    await answer(admin(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }]))));
+    const elsewhere = (await (await h.interact(publicReport())).json()) as { data: { content: string } };
+    expect(elsewhere.data.content).toContain(`only in <#${REPORTS_CHANNEL}>`);
+    expect(await (await h.interact(publicReport(REPORTS_CHANNEL))).json()).toEqual({ type: 5, data: {} });
+    await eventually(() => h.x.v2Requests().length > 0);
+  });
+
+  it('caps a server’s monthly X budget: cuts the report that crosses it, then refuses until the month turns', async () => {
+    await start('http', { REPORT_COOLDOWN_SECONDS: '0', REPORT_MAX_MENTIONS: '0' });
+    await memberLinks(MEMBER.id);
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(300, h.clock.now - 60_000, 30), mentions: [] });
+    expect((await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content).toContain('up to 150 posts');
+
+    const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
+    expect(first.embeds[0].footer.text).toContain('read 150 posts');
+    expect(first.embeds[0].fields.at(-1)).toMatchObject({ name: 'Partial period', value: expect.stringContaining('budget') });
+
+    const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
+    expect(second.content).toContain("This server's monthly X budget");
+    expect(h.bot.database.sqlite.prepare('select sum(posts_read) as n from report_runs').get()).toEqual({ n: 150 });
+
+    h.clock.now = Date.parse('2026-12-01T00:00:01Z');
+    const nextMonth = await answer(commandPayload({ name: 'report', member: MEMBER }));
+    expect(nextMonth.embeds[0].title).toContain('X report');
+  });
+
+  it('applies the whole app’s X_MONTHLY_POST_BUDGET across servers and DMs', async () => {
+    await start('http', { X_MONTHLY_POST_BUDGET: '50', REPORT_COOLDOWN_SECONDS: '0', REPORT_MAX_MENTIONS: '0' });
+    await memberLinks(MEMBER.id);
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(300, h.clock.now - 60_000, 30), mentions: [] });
+    expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('read 50 posts');
+    expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain("The bot's monthly X budget");
+  });
+
+  it('shows status: linked members, settings, checked permissions and usage, and settings survive a restart', async () => {
+    await start();
+    await memberLinks('300000000000000021');
+    await answer(admin(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }]))));
+    await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 5000 }])));
+    await h.restart();
+
+    const noAttach = String(BigInt('2248473465835073') & ~P.AttachFiles);
+    const { embeds } = await answer(admin(sub('status'), ADMIN, { appPermissions: noAttach }));
+    const fields = Object.fromEntries(embeds[0].fields.map((f: { name: string; value: string }) => [f.name.split(' ')[0], f.value]));
+    expect(fields.Linked).toContain('1 member(s)');
+    expect(fields.Settings).toContain(`only in <#${REPORTS_CHANNEL}>`);
+    expect(fields.Settings).toContain('5,000 posts');
+    expect(fields.Permissions).toContain('In this channel I lack: Attach Files.');
+    expect(fields.Permissions).toContain(`In <#${REPORTS_CHANNEL}> I lack: Attach Files.`); // the channel overwrite denies it
+    expect(fields.X).toContain('This server: 0 requests, 0 posts read (cap 5,000)');
+    expect(h.discord.requestsTo(/^GET \/api\/v10\/(guilds|channels|users)/).length).toBeGreaterThan(0);
+    expect(BOT_USER_ID).toBe(h.config.discordApplicationId);
+  });
+});
+
+describe('/twitter-admin and server events over the gateway', () => {
+  function deliver(payload: unknown) {
+    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
+  }
+
+  it('sets the report visibility through discord.js', async () => {
+    await start('gateway');
+    const payload = admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }])));
+    deliver(payload);
+    const callback = await eventually(() => h.discord.callbacks()[0]);
+    expect(DiscordStandIn.payload(callback)).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('always private') } });
+    expect(settingsRow()).toMatchObject({ guild_id: GUILD_ID, public_reports: 0 });
+  });
+
+  it('welcomes a new server in its system channel when it may, and stays quiet when it may not', async () => {
+    await start('gateway');
+    const client = h.bot.gateway! as any;
+    client.user = client.users._add({ id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, avatar: null, global_name: null });
+    client.ws.status = 0; // Status.Ready: GUILD_CREATE now means "joined"
+    client.rest.setToken('test-bot-token'); // as login() does
+    const guildCreate = createRequire(import.meta.url)(join(ROOT, 'node_modules/discord.js/src/client/websocket/handlers/GUILD_CREATE.js'));
+    const packet = (id: string, denySend: boolean) => ({
+      d: {
+        id,
+        name: 'New server',
+        owner_id: '1',
+        system_channel_id: '1500000000000000001',
+        roles: [{ id, name: '@everyone', position: 0, permissions: String(P.ViewChannel | P.SendMessages), color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+        channels: [{ id: '1500000000000000001', type: 0, name: 'general', position: 0, permission_overwrites: denySend ? [{ id, type: 0, allow: '0', deny: String(P.SendMessages) }] : [] }],
+        members: [{ user: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, avatar: null }, roles: [], joined_at: '2026-11-23T12:00:00Z', deaf: false, mute: false, flags: 0 }],
+        features: [],
+        emojis: [],
+        stickers: [],
+      },
+    });
+    guildCreate(client, packet('1500000000000000000', false), { id: 0 });
+    const posted = await eventually(() => h.discord.requestsTo(/^POST \/api\/v10\/channels\/\d+\/messages$/)[0]);
+    expect(String(DiscordStandIn.payload(posted).content)).toContain('/link-twitter');
+    guildCreate(client, packet('1500000000000000010', true), { id: 0 });
+    await eventually(() => h.logs.some((l) => l.includes('no system channel to welcome in')));
+    expect(h.discord.requestsTo(/\/messages$/)).toHaveLength(1);
+  });
+
+  it('deletes a server’s settings when the bot leaves it', async () => {
+    await start('gateway');
+    deliver(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 10 }])));
+    await eventually(() => settingsRow());
+    const client = h.bot.gateway! as unknown as { guilds: { _add(d: unknown): unknown }; actions: { GuildDelete: { handle(d: unknown): void } } };
+    client.guilds._add({ id: GUILD_ID, name: 'Test server', owner_id: '1', roles: [], channels: [], members: [], features: [] });
+    client.actions.GuildDelete.handle({ id: GUILD_ID });
+    expect(settingsRow()).toBeUndefined();
+  });
+});
