@@ -10,7 +10,9 @@ try {
   process.stdout.write(
     `${inviteUrl(config.discordApplicationId)}\n\n` +
       'Open it as a server admin to add the bot with the commands scope and only the permissions it uses:\n' +
-      'View Channels, Send Messages, Embed Links, Attach Files.\n',
+      'View Channels, Send Messages, Embed Links, Attach Files.\n' +
+      'Manage Roles is not asked for: it only matters once an admin sets a role for linked members\n' +
+      '(/twitter-admin linked-role set); grant it to the bot\'s role then, and keep that role above the one it gives.\n',
   );
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${(err as Error).message}\n`);

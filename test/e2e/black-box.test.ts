@@ -2,7 +2,8 @@
 // in HTTP interactions mode, driven over real HTTP against stand-ins for X and
 // Discord. Only the process's environment and its network faces are used.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+const execFileAsync = promisify(execFile);
 let x: XStandIn;
 let discord: DiscordStandIn;
 let bot: ChildProcess;
@@ -174,5 +176,44 @@ describe('black-box run of the built bot', () => {
     const limited = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
     await interact(limited);
     expect(String(DiscordStandIn.payload(await editFor(limited.token)).content)).toMatch(/rate limit.*<t:\d+:R>/);
+  });
+
+  it('installs as the README says: invite-url prints the link, register-commands registers every command', async () => {
+    const env = { PATH: process.env.PATH, DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discord.apiUrl };
+    const invite = execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'invite-url.js')], { cwd: dir, env, encoding: 'utf8' });
+    expect(invite).toContain(`https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=52224`);
+    expect(invite).toContain('Manage Roles');
+
+    // Asynchronously: the Discord stand-in answers from this process.
+    const run = async (args: string[]) => (await execFileAsync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' })).stdout;
+    const guild = await run([join(ROOT, 'dist', 'cli', 'register-commands.js'), '--guild', '1100000000000000002']);
+    expect(guild).toContain('Registered 4 commands in server 1100000000000000002');
+    for (const name of ['/link-twitter', '/unlink-twitter', '/report', '/twitter-admin']) expect(guild).toContain(name);
+    const global = await run([join(ROOT, 'dist', 'cli', 'register-commands.js')]);
+    expect(global).toContain('Registered 4 commands globally');
+    const puts = discord.requestsTo(/^PUT /).map((r) => r.path);
+    expect(puts).toEqual([
+      `/api/v10/applications/${APPLICATION_ID}/guilds/1100000000000000002/commands`,
+      `/api/v10/applications/${APPLICATION_ID}/commands`,
+    ]);
+
+    let failure = '';
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'register-commands.js')], { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      failure = String((err as { stderr: string }).stderr);
+    }
+    expect(failure).toContain('DISCORD_TOKEN is missing');
+    expect(failure).toContain('DISCORD_APPLICATION_ID is missing');
+  });
+
+  it('refuses to start without configuration, naming what is missing', () => {
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      stderr = String((err as { stderr: string }).stderr);
+    }
+    for (const name of ['DISCORD_TOKEN', 'TWITTER_CONSUMER_KEY', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY']) expect(stderr).toContain(name);
   });
 });
