@@ -1,20 +1,12 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
 import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
+import { memberCommand } from './definition.js';
 import { displayName, type Command } from './types.js';
 
-export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+export const data = memberCommand({
   name: 'link-twitter',
   description: 'Link your X (Twitter) account with a private one-time link',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-};
+});
 
 export function linkTwitterCommand(links: LinkService): Command {
   return {

@@ -1,21 +1,13 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import { publicReportsElsewhereMessage, publicReportsOffMessage } from '../report/report-messages.js';
 import type { ReportService } from '../report/report-service.js';
+import { memberCommand } from './definition.js';
 import type { Command } from './types.js';
 
-export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+export const data = memberCommand({
   name: 'report',
   description: 'A report on your recent X activity: posts, engagement, topics, responsiveness, with a chart',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     {
       name: 'days',
@@ -35,7 +27,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       max_length: 64,
     },
   ],
-};
+});
 
 const ALLOWED_DAYS = new Set([7, 30, 90]);
 

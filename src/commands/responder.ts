@@ -32,22 +32,20 @@ export function createResponder(transport: InteractionTransport): Responder {
       acknowledged = true;
     });
 
+  // Before the first response, an edit is the response; after it, a reply is an edit.
+  const reply = (message: BotMessage) =>
+    serial(async () => {
+      if (acknowledged) return transport.editOriginal(message);
+      await transport.respond(message);
+      acknowledged = true;
+    });
+
   return {
     get acknowledged() {
       return acknowledged;
     },
-    reply: (message) =>
-      serial(async () => {
-        if (acknowledged) return transport.editOriginal(message);
-        await transport.respond(message);
-        acknowledged = true;
-      }),
+    reply,
     defer: (options) => defer(options?.ephemeral ?? false),
-    edit: (message) =>
-      serial(async () => {
-        if (acknowledged) return transport.editOriginal(message);
-        await transport.respond(message);
-        acknowledged = true;
-      }),
+    edit: reply,
   };
 }

@@ -1,21 +1,13 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
 import { escapeMarkdown } from '../discord/markdown.js';
 import { CONNECTED_APPS_URL } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
+import { memberCommand } from './definition.js';
 import type { Command } from './types.js';
 
-export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+export const data = memberCommand({
   name: 'unlink-twitter',
   description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-};
+});
 
 export function unlinkTwitterCommand(links: LinkService): Command {
   return {
