@@ -96,9 +96,14 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   if (state && isFresh(state, req)) {
     const newest = store.newestId(req.xUserId, req.source);
     const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
-    const { more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
-    // If more was new than one report may read, the next report reads afresh.
+    const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
+    // If more was new than one report may read, the next report reads afresh,
+    // and this one shows only the newest posts (older stored ones follow a gap).
     store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
+    if (more) {
+      const oldest = posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), req.now);
+      return { posts, coveredFrom: oldest, cut: { reason: req.bound ?? 'max-posts', oldest }, fullRead: false };
+    }
     const cut: ReadResult['cut'] =
       state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
     return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut, fullRead: false };

@@ -82,6 +82,18 @@ describe('readSource', () => {
     expect(result.fullRead).toBe(false);
   });
 
+  it('shows only the newest posts, cut, when more is new than one report may read, and reads afresh next time', async () => {
+    await readSource(client(), store, request());
+    const burst = Array.from({ length: 30 }, (_, i) => post({ at: new Date(NOW + (i + 1) * 1000).toISOString() }));
+    data.posts.unshift(...burst.reverse());
+    const later = NOW + 60_000;
+    const result = await readSource(client(), store, request({ now: later, periodStart: later - 30 * DAY, maxPosts: 20 }));
+    expect(result.posts).toHaveLength(20);
+    expect(result.cut).toEqual({ reason: 'max-posts', oldest: Date.parse(data.posts[19]!.created_at) });
+    const next = await readSource(client(), store, request({ now: later + 1000, periodStart: later + 1000 - 30 * DAY }));
+    expect(next.fullRead).toBe(true);
+  });
+
   it('serves mentions from the store within the cache window, without asking X', async () => {
     data.mentions = syntheticTimeline(20, NOW - 60_000, 10);
     await readSource(client(), store, request({ source: 'mentions', topUpWhenFresh: false }));
