@@ -59,7 +59,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const guildApi = new RestGuildApi(rest);
   const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
   const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
-  const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId);
+  const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId, undefined, options.sleep);
   const links = new LinkService({
     store: new LinkStore(database.db),
     cipher,

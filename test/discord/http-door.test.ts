@@ -7,7 +7,8 @@ import type { BotMessage } from '../../src/commands/types.js';
 import { handleInteractionPayload } from '../../src/discord/http-door.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { commandPayload } from '../support/discord-payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
 
 describe('POST /interactions', () => {
   let h: Harness;
@@ -61,6 +62,13 @@ describe('POST /interactions', () => {
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
     expect(body.data.content).toContain('not available');
+  });
+
+  it('retries an edit that reaches Discord before the deferred answer did (Unknown Webhook)', async () => {
+    h.discord.failNext(/^PATCH /, { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
+    await h.interact(commandPayload({ name: 'unlink-twitter' }));
+    await eventually(() => h.discord.edits().length === 2);
+    expect(String(DiscordStandIn.payload(h.discord.edits()[1]!).content)).toContain('nothing to remove');
   });
 
   it('is not served in gateway mode', async () => {
