@@ -35,7 +35,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
     ),
   );
   app.onError((err, c) => {
-    deps.log.error('request failed', { path: c.req.path, error: err });
+    // The route pattern, not the path: a path can hold a one-time link token.
+    deps.log.error('request failed', { route: c.req.routePath, error: err });
     return c.html(
       renderPage({
         title: 'Something went wrong',

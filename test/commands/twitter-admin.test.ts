@@ -211,6 +211,34 @@ describe('/twitter-admin and server events over the gateway', () => {
     expect(settingsRow()).toMatchObject({ guild_id: GUILD_ID, public_reports: 0 });
   });
 
+  it('runs every subcommand through discord.js, with the same effects as over HTTP', async () => {
+    await start('gateway');
+    guild.members.set('300000000000000021', []);
+    deliver(commandPayload({ name: 'link-twitter', member: { id: '300000000000000021' } })); // seen in the server
+    await eventually(() => h.discord.callbacks().length === 1);
+    await linkAccount(h, '300000000000000021', X_USER);
+    const said = async (option: Opt) => {
+      const payload = admin(option);
+      deliver(payload);
+      const callback = await eventually(() => h.discord.callbacks().find((c) => c.path.includes(payload.token)));
+      const first = DiscordStandIn.payload(callback) as { type: number; data: { content?: string } };
+      if (first.type === 4) return first.data.content ?? '';
+      const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
+      const body = DiscordStandIn.payload(edit) as { content?: string; embeds?: Array<{ fields: Array<{ value: string }> }> };
+      return body.content || body.embeds!.flatMap((e) => e.fields.map((f) => f.value)).join('\n');
+    };
+    expect(await said(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])))).toContain('Gave it to 1 member');
+    expect(guild.members.get('300000000000000021')).toEqual([ROLES.linked]);
+    expect(await said(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }])))).toContain('always private');
+    expect(await said(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }])))).toContain(`<#${REPORTS_CHANNEL}>`);
+    expect(await said(sub('budget', [{ name: 'posts-per-month', type: 4, value: 1234 }]))).toContain('1,234 posts');
+    expect(settingsRow()).toMatchObject({ linked_role_id: ROLES.linked, public_reports: 0, reports_channel_id: REPORTS_CHANNEL, monthly_post_budget: 1234 });
+    expect(await said(sub('status'))).toContain('1 member(s) of this server have linked');
+    expect(await said(group('linked-role', sub('clear')))).toContain('no longer gives a role');
+    expect(settingsRow()).toMatchObject({ linked_role_id: null });
+    expect(await said(sub('status'))).toContain('Linked role: none');
+  });
+
   it('welcomes a new server in its system channel when it may, and stays quiet when it may not', async () => {
     await start('gateway');
     const client = h.bot.gateway! as any;

@@ -26,3 +26,15 @@ it('serves a friendly 404 page with the security headers', async () => {
   expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   expect(await res.text()).toContain('Nothing here');
 });
+
+it('answers an internal failure with a friendly 500 page and logs the route, never the link token', async () => {
+  h.bot.database.close();
+  const token = 'A'.repeat(43);
+  const res = await h.bot.web.request(`/link/${token}`);
+  expect(res.status).toBe(500);
+  expect(await res.text()).toContain('Something went wrong on our side');
+  const logged = h.logs.join('\n');
+  expect(logged).toContain('"route":"/link/:token"');
+  expect(logged).not.toContain(token);
+  h.bot.database.close = () => {};
+});
