@@ -5,8 +5,8 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DayActivity, PostKind } from './summary.js';
 
-export const CHART_WIDTH = 1000;
-export const CHART_HEIGHT = 420;
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 360;
 
 const BACKGROUND = '#2b2d31';
 const GRID = '#3f4147';
