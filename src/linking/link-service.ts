@@ -174,13 +174,28 @@ export class LinkService {
     return this.deps.store.getAccount(discordUserId);
   }
 
-  /** Opens a linked account's access token for a call to X. */
+  /**
+   * Opens a linked account's access token for a call to X. Values sealed with
+   * a previous key are re-sealed with the current one on the way, so a key
+   * rotation completes as members use the bot.
+   */
   credentials(account: LinkedAccount): Credentials {
     const { cipher } = this.deps;
-    return {
-      key: cipher.open(account.accessTokenSealed, sealContext.accessToken(account.discordUserId)),
-      secret: cipher.open(account.accessSecretSealed, sealContext.accessSecret(account.discordUserId)),
+    const userId = account.discordUserId;
+    const credentials = {
+      key: cipher.open(account.accessTokenSealed, sealContext.accessToken(userId)),
+      secret: cipher.open(account.accessSecretSealed, sealContext.accessSecret(userId)),
     };
+    if (cipher.isStale(account.accessTokenSealed) || cipher.isStale(account.accessSecretSealed)) {
+      const sealed = {
+        accessTokenSealed: cipher.seal(credentials.key, sealContext.accessToken(userId)),
+        accessSecretSealed: cipher.seal(credentials.secret, sealContext.accessSecret(userId)),
+        keyId: cipher.currentKeyId,
+      };
+      this.deps.store.reseal(userId, sealed, this.deps.now());
+      this.deps.log.info('credentials re-sealed with the current key', { discordUserId: userId });
+    }
+    return credentials;
   }
 
   async markBroken(discordUserId: string): Promise<void> {

@@ -95,6 +95,15 @@ export class LinkStore {
     return this.db.select().from(linkedAccounts).where(eq(linkedAccounts.discordUserId, discordUserId)).get();
   }
 
+  /** Stores credentials re-sealed with the current key (key rotation). */
+  reseal(discordUserId: string, sealed: { accessTokenSealed: string; accessSecretSealed: string; keyId: string }, now: number): void {
+    this.db
+      .update(linkedAccounts)
+      .set({ ...sealed, updatedAt: now })
+      .where(eq(linkedAccounts.discordUserId, discordUserId))
+      .run();
+  }
+
   markBroken(discordUserId: string, now: number): void {
     this.db
       .update(linkedAccounts)

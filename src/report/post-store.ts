@@ -111,10 +111,10 @@ export class PostStore {
       .get()?.startedAt;
   }
 
-  /** Posts read for reports since `from`, for one server or (guildId undefined) the whole app. */
-  postsReadSince(from: number, guildId?: string | null): { requests: number; postsRead: number } {
+  /** Requests and posts read for reports since `from`, in one server or (no guildId) the whole app. */
+  postsReadSince(from: number, guildId?: string): { requests: number; postsRead: number } {
     const filters = [gte(reportRuns.startedAt, from)];
-    if (guildId !== undefined) filters.push(guildId === null ? sql`${reportRuns.guildId} is null` : eq(reportRuns.guildId, guildId));
+    if (guildId !== undefined) filters.push(eq(reportRuns.guildId, guildId));
     const row = this.db
       .select({
         requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,

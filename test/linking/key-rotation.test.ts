@@ -1,0 +1,47 @@
+// Rotating TOKEN_ENCRYPTION_KEY: stored tokens still open with the previous
+// key, and are re-sealed with the new one as they are used.
+
+import { randomBytes } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { createBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config/env.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { keyId } from '../../src/secrets/token-cipher.js';
+import { linkAccount, startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+it('opens tokens sealed with the previous key and re-seals them with the new one', async () => {
+  const oldKey = randomBytes(32).toString('base64');
+  const newKey = randomBytes(32).toString('base64');
+  h = await startHarness({ env: { TOKEN_ENCRYPTION_KEY: oldKey } });
+  await linkAccount(h, '300000000000000001', { id: '1456789012345678901', screenName: 'ada' });
+  const accessToken = [...h.x.accessTokens.keys()][0];
+  await h.bot.close();
+
+  const env = {
+    DISCORD_TOKEN: 't',
+    DISCORD_APPLICATION_ID: h.config.discordApplicationId,
+    TWITTER_CONSUMER_KEY: 'ck',
+    TWITTER_CONSUMER_SECRET: 'cs',
+    PUBLIC_URL: h.config.publicUrl,
+    DATABASE_PATH: h.config.databasePath,
+    TOKEN_ENCRYPTION_KEY: newKey,
+    TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey,
+  };
+  const rotated = createBot(loadConfig(env), silentLogger);
+  const row = () => rotated.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as { key_id: string; access_token_sealed: string };
+  expect(row().key_id).toBe(keyId(Buffer.from(oldKey, 'base64')));
+  expect(rotated.links.credentials(rotated.links.account('300000000000000001')!).key).toBe(accessToken);
+  expect(row().key_id).toBe(keyId(Buffer.from(newKey, 'base64')));
+  expect(row().access_token_sealed.split('.')[1]).toBe(keyId(Buffer.from(newKey, 'base64')));
+  await rotated.close();
+
+  // Once everything is re-sealed the old key can go.
+  const onlyNew = createBot(loadConfig({ ...env, TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' }), silentLogger);
+  expect(onlyNew.links.credentials(onlyNew.links.account('300000000000000001')!).key).toBe(accessToken);
+  h.bot = onlyNew;
+});
