@@ -139,11 +139,13 @@ async function main(): Promise<void> {
   const chartMs = mean(() => renderChart(days, 'Posts and likes per day, last 90 days'), 20);
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
-  const target = 1.15 * cold.timelinePages * LATENCY;
+  // The target counts the pages a sequential read needs; slices may take a few more, partial, requests.
+  const pages = Math.ceil(POSTS / 100);
+  const target = 1.15 * pages * LATENCY;
   const rows: Array<[string, string, string]> = [
-    ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${cold.timelinePages} pages × ${LATENCY} ms)`],
+    ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${pages} pages × ${LATENCY} ms)`],
     [`bare ${bare.usage.requests} sequential pages, no report`, `${bareMs.toFixed(0)} ms`, `${(bareMs / (bare.usage.requests * LATENCY)).toFixed(2)} × pages × latency: HTTP cost per page here`],
-    ['cold upstream requests', String(cold.requests), ''],
+    ['cold upstream requests', String(cold.requests), `${cold.timelinePages} for the timeline, in parallel time slices`],
     ['cold posts read', String(cold.postsRead), `${POSTS} timeline + ${mentions.length} mentions`],
     ['warm repeat wall time', `${warm.wall.toFixed(0)} ms`, ''],
     ['warm repeat upstream requests', String(warm.requests), '≤ 1'],

@@ -20,7 +20,11 @@ x.autoApproveAs = user;
 serveTimeline(x, { profile: { id: warmUser.id, name: 'Warm', username: warmUser.screenName }, posts: syntheticTimeline(300, now - 60_000, 80), mentions: [] });
 const posts = syntheticTimeline(count, now - 60_000, 85);
 const mentions = Array.from({ length: 150 }, (_, i) => mention(new Date(now - (i + 1) * 3_600_000).toISOString(), '555'));
-serveTimeline(x, { profile: { id: user.id, name: 'Ada', username: user.screenName, public_metrics: { followers_count: 1, following_count: 1 } }, posts, mentions });
+serveTimeline(x, {
+  profile: { id: user.id, name: 'Ada', username: user.screenName, public_metrics: { followers_count: 1, following_count: 1, tweet_count: count } },
+  posts,
+  mentions,
+});
 
 parentPort!.on('message', (message: string) => {
   if (message === 'approve-as-warm' || message === 'approve-as-user') {

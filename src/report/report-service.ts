@@ -121,12 +121,14 @@ export class ReportService {
     const periodStart = startedAt - request.days * DAY;
     const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
     const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
+    const profileRead = this.profile(client, account, startedAt);
+    const lifetimePosts = profileRead.then((p) => p.tweetCount, () => undefined);
     const [timeline, mentions, profile] = await Promise.all([
-      readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true }),
+      readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true, lifetimePosts }),
       share.mentions > 0
         ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound, topUpWhenFresh: false })
         : null,
-      this.profile(client, account, startedAt),
+      profileRead,
     ]);
     const previousStart = periodStart - request.days * DAY;
     const summary = summarise({
@@ -165,6 +167,7 @@ export class ReportService {
       avatarUrl: profile.profile_image_url,
       followers: profile.public_metrics?.followers_count,
       following: profile.public_metrics?.following_count,
+      tweetCount: profile.public_metrics?.tweet_count,
       protected: profile.protected,
     };
   }

@@ -13,6 +13,8 @@ export interface ReportProfile {
   avatarUrl?: string;
   followers?: number;
   following?: number;
+  /** Posts ever made, as X counts them. */
+  tweetCount?: number;
   protected?: boolean;
 }
 

@@ -6,6 +6,7 @@
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
 import type { FetchState, PostStore, Source } from './post-store.js';
+import { compareIds } from './summary.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -22,7 +23,18 @@ export interface ReadRequest {
   topUpWhenFresh: boolean;
   /** Why maxPosts is what it is: the configured bound, or what is left of a budget. */
   bound?: 'max-posts' | 'budget';
+  /**
+   * How many posts the member has ever made (X's tweet_count), when known. If
+   * that is within maxPosts no bound can bind, so the rest of the period after
+   * the first page is read in parallel time slices: the same posts, sooner.
+   */
+  lifetimePosts?: Promise<number | undefined>;
 }
+
+/** Most time slices read at once. */
+const MAX_SLICES = 6;
+/** Pages each slice should take, roughly, before another slice is worth it. */
+const PAGES_PER_SLICE = 4;
 
 export type CutReason = 'max-posts' | 'x-cap' | 'budget';
 
@@ -35,7 +47,8 @@ export interface ReadResult {
   fullRead: boolean;
 }
 
-type Fetcher = (query: { startTime?: string; sinceId?: string; paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
+type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string };
+type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
 
 /**
  * Follows next_token until the end or `maxPosts`. The next page is requested
@@ -44,14 +57,15 @@ type Fetcher = (query: { startTime?: string; sinceId?: string; paginationToken?:
  */
 async function readPages(
   fetchPage: Fetcher,
-  query: { startTime?: string; sinceId?: string },
+  query: Query,
   maxPosts: number,
   onPage: (posts: XPost[]) => void,
+  firstPage?: XListResponse<XPost>,
 ): Promise<{ posts: XPost[]; more: boolean }> {
   const posts: XPost[] = [];
   const request = (token: string | undefined) =>
     fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - posts.length)));
-  let pending = request(undefined);
+  let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
     const page = await pending;
     const fresh = (page.data ?? []).slice(0, maxPosts - posts.length);
@@ -101,7 +115,7 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
     // and this one shows only the newest posts (older stored ones follow a gap).
     store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
     if (more) {
-      const oldest = posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), req.now);
+      const oldest = oldestOf(posts, req.now);
       return { posts, coveredFrom: oldest, cut: { reason: req.bound ?? 'max-posts', oldest }, fullRead: false };
     }
     const cut: ReadResult['cut'] =
@@ -112,10 +126,15 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   // A full read replaces what is stored for the period, so deletions at X and
   // current metrics show. Until it completes the stored state counts as stale.
   store.beginFullRead(req.xUserId, req.source, req.periodStart);
-  const { posts, more } = await readPages(fetchPage, { startTime: new Date(req.periodStart).toISOString() }, req.maxPosts, (page) =>
-    store.savePosts(req.xUserId, req.source, page, req.now),
-  );
-  const oldest = posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), req.now);
+  const save = (page: XPost[]) => store.savePosts(req.xUserId, req.source, page, req.now);
+  const startTime = new Date(req.periodStart).toISOString();
+  const first = await fetchPage({ startTime }, Math.max(5, Math.min(PAGE, req.maxPosts)));
+  const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
+  const { posts, more } =
+    lifetime !== undefined && lifetime <= req.maxPosts && sliceable(first, req)
+      ? await readInSlices(fetchPage, req, first, save)
+      : await readPages(fetchPage, { startTime }, req.maxPosts, save, first);
+  const oldest = oldestOf(posts, req.now);
   const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
   const cut = more ? { reason: req.bound ?? 'max-posts', oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
   const readFrom = cut ? cut.oldest : req.periodStart;
@@ -124,4 +143,48 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   store.saveState(req.xUserId, req.source, { coveredFrom, fullReadAt: req.now, lastReadAt: req.now, cutReason: cut?.reason ?? null });
   const older = coveredFrom < req.periodStart ? store.posts(req.xUserId, req.source, coveredFrom, req.periodStart - 1) : [];
   return { posts: [...posts, ...older], coveredFrom, cut, fullRead: true };
+}
+
+function oldestOf(posts: XPost[], fallback: number): number {
+  return posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), fallback);
+}
+
+/** Slices need at least a couple of seconds between the period start and the first page. */
+function sliceable(first: XListResponse<XPost>, req: ReadRequest): boolean {
+  return oldestOf(first.data ?? [], req.now) - req.periodStart >= 2000;
+}
+
+/**
+ * Reads a period whose size cannot exceed maxPosts: the first page (newest
+ * posts) is in hand; what lies between the period start and that page's
+ * oldest post is split into time slices read side by side. Slices meet
+ * without overlap (end_time is exclusive; the newest slice ends at the first
+ * page's oldest post by id), so no post is read twice.
+ */
+async function readInSlices(
+  fetchPage: Fetcher,
+  req: ReadRequest,
+  first: XListResponse<XPost>,
+  save: (posts: XPost[]) => void,
+): Promise<{ posts: XPost[]; more: boolean }> {
+  const firstPosts = first.data ?? [];
+  save(firstPosts);
+  const oldest = oldestOf(firstPosts, req.now);
+  const oldestId = firstPosts.reduce((min, p) => (compareIds(p.id, min) < 0 ? p.id : min), firstPosts[0]!.id);
+  const span = Math.max(1000, req.now - oldest);
+  const estimatedPages = (firstPosts.length * ((oldest - req.periodStart) / span)) / PAGE;
+  const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
+  // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
+  const step = Math.max(1000, Math.floor((oldest - req.periodStart) / slices / 1000) * 1000);
+  const parts = await Promise.all(
+    Array.from({ length: slices }, (_, i) => {
+      const from = req.periodStart + i * step;
+      const newest = i === slices - 1;
+      const query: Query = newest
+        ? { startTime: new Date(from).toISOString(), untilId: oldestId }
+        : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
+      return readPages(fetchPage, query, req.maxPosts, save);
+    }),
+  );
+  return { posts: [...firstPosts, ...parts.flatMap((p) => p.posts)], more: false };
 }

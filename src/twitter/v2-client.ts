@@ -32,6 +32,9 @@ export interface V2ClientOptions {
 
 export interface PageQuery {
   startTime?: string;
+  /** Exclusive upper bounds, for reading a period in slices. */
+  endTime?: string;
+  untilId?: string;
   sinceId?: string;
   paginationToken?: string;
 }
@@ -68,6 +71,8 @@ export class XV2Client {
     const body = await this.get<XListResponse<XPost>>(path, {
       max_results: Math.max(5, Math.min(100, maxResults)),
       start_time: query.sinceId ? undefined : query.startTime,
+      end_time: query.sinceId ? undefined : query.endTime,
+      until_id: query.untilId,
       since_id: query.sinceId,
       pagination_token: query.paginationToken,
       'tweet.fields': fields,

@@ -94,6 +94,31 @@ describe('readSource', () => {
     expect(next.fullRead).toBe(true);
   });
 
+  it('reads the period in parallel time slices when the member has never posted more than maxPosts: same posts, same cost', async () => {
+    data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
+    const sequential = await readSource(client(), store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200 }));
+    database.sqlite.prepare('delete from x_fetch_state').run();
+    const before = x.v2Requests().length;
+    const c = client();
+    const sliced = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length) }));
+    const calls = x.v2Requests().slice(before);
+    expect(new Set(sliced.posts.map((p) => p.id))).toEqual(new Set(sequential.posts.map((p) => p.id)));
+    expect(sliced.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
+    expect(c.usage.postsRead).toBe(inPeriod(NOW - 90 * DAY)); // slices meet without overlap
+    expect(calls.filter((r) => new URL(r.url).searchParams.has('end_time')).length).toBeGreaterThan(1);
+    expect(calls.filter((r) => new URL(r.url).searchParams.has('until_id'))).not.toHaveLength(0);
+    expect(sliced.cut).toBeNull();
+    expect(x.verifications.every((v) => v.ok)).toBe(true);
+  });
+
+  it('reads page by page when the member has posted more than maxPosts, so the bound still reads only the newest', async () => {
+    const c = client();
+    const result = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 150, lifetimePosts: Promise.resolve(5000) }));
+    expect(x.v2Requests().some((r) => new URL(r.url).searchParams.has('end_time'))).toBe(false);
+    expect(result.cut?.reason).toBe('max-posts');
+    expect(c.usage.postsRead).toBe(150);
+  });
+
   it('serves mentions from the store within the cache window, without asking X', async () => {
     data.mentions = syntheticTimeline(20, NOW - 60_000, 10);
     await readSource(client(), store, request({ source: 'mentions', topUpWhenFresh: false }));

@@ -35,13 +35,20 @@ function list(all: XPost[], url: URL, cap: number): CannedResponse {
     return { status: 400, body: { errors: [{ message: 'max_results must be between 5 and 100' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' } };
   }
   const start = url.searchParams.get('start_time');
+  const end = url.searchParams.get('end_time');
+  if (start && end && Date.parse(end) <= Date.parse(start)) {
+    return { status: 400, body: { errors: [{ message: 'end_time must be after start_time' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+  }
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);
   const startTime = start ? Date.parse(start) : -Infinity;
+  const endTime = end ? Date.parse(end) : Infinity; // exclusive, as X's end_time
   const sinceId = since ? BigInt(since) : -1n;
+  const until = url.searchParams.get('until_id');
+  const untilId = until ? BigInt(until) : 1n << 128n;
   const eligible = sortedOf(all)
     .slice(0, cap)
-    .filter((p) => p.time >= startTime && p.id > sinceId)
+    .filter((p) => p.time >= startTime && p.time < endTime && p.id > sinceId && p.id < untilId)
     .map((p) => p.post);
   const page = eligible.slice(offset, offset + max);
   if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
