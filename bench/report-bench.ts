@@ -25,6 +25,8 @@ const X_USER = { id: '1456789012345678901', screenName: 'ada' };
 const MEMBER = '300000000000000001';
 const WARM_USER = { id: '1456789012345678902', screenName: 'warm' };
 const WARM_MEMBER = '300000000000000002';
+const PROLIFIC_USER = { id: '1456789012345678903', screenName: 'prolific' };
+const PROLIFIC_MEMBER = '300000000000000003';
 
 function mean(fn: () => void, runs: number): number {
   fn(); // warm-up
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const entry = JSON.stringify(new URL('./x-worker.ts', import.meta.url).href);
   const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, {
     eval: true,
-    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, warmUser: WARM_USER, now },
+    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, warmUser: WARM_USER, prolificUser: PROLIFIC_USER, now },
   });
   worker.on('error', (err) => {
     process.stderr.write(`X stand-in worker failed: ${err.message}\n`);
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
   };
   await ask(worker, 'approve-as-warm');
   await link(WARM_MEMBER);
+  await ask(worker, 'approve-as-prolific');
+  await link(PROLIFIC_MEMBER);
   await ask(worker, 'approve-as-user');
   await link(MEMBER);
   warmUpChart(); // as `npm start` does
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
   await runReport(WARM_MEMBER);
   const cold = await runReport();
   const warm = await runReport();
+  const paged = await runReport(PROLIFIC_MEMBER);
 
   // The floor for any sequential reader: the same 32 pages with nothing else done.
   const bare = new XV2Client({
@@ -144,6 +149,7 @@ async function main(): Promise<void> {
   const target = 1.15 * pages * LATENCY;
   const rows: Array<[string, string, string]> = [
     ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${pages} pages × ${LATENCY} ms)`],
+    ['cold report, page by page', `${paged.wall.toFixed(0)} ms`, `same timeline, lifetime posts above REPORT_MAX_POSTS: ${paged.timelinePages} sequential pages`],
     [`bare ${bare.usage.requests} sequential pages, no report`, `${bareMs.toFixed(0)} ms`, `${(bareMs / (bare.usage.requests * LATENCY)).toFixed(2)} × pages × latency: HTTP cost per page here`],
     ['cold upstream requests', String(cold.requests), `${cold.timelinePages} for the timeline, in parallel time slices`],
     ['cold posts read', String(cold.postsRead), `${POSTS} timeline + ${mentions.length} mentions`],

@@ -7,11 +7,13 @@ import { mention, syntheticTimeline } from '../test/support/x-fixtures.js';
 import { serveTimeline } from '../test/support/x-timeline.js';
 import { XStandIn } from '../test/support/x-stand-in.js';
 
-const { latencyMs, posts: count, user, warmUser, now } = workerData as {
+const { latencyMs, posts: count, user, warmUser, prolificUser, now } = workerData as {
   latencyMs: number;
   posts: number;
   user: { id: string; screenName: string };
   warmUser: { id: string; screenName: string };
+  /** Same timeline, but a lifetime count above any bound: read page by page. */
+  prolificUser: { id: string; screenName: string };
   now: number;
 };
 const x = await new XStandIn().start();
@@ -26,9 +28,16 @@ serveTimeline(x, {
   mentions,
 });
 
+serveTimeline(x, {
+  profile: { id: prolificUser.id, name: 'Prolific', username: prolificUser.screenName, public_metrics: { followers_count: 1, following_count: 1, tweet_count: 50_000 } },
+  posts: posts.map((p) => ({ ...p })),
+  mentions,
+});
+
+const approvals: Record<string, { id: string; screenName: string }> = { 'approve-as-warm': warmUser, 'approve-as-user': user, 'approve-as-prolific': prolificUser };
 parentPort!.on('message', (message: string) => {
-  if (message === 'approve-as-warm' || message === 'approve-as-user') {
-    x.autoApproveAs = message === 'approve-as-warm' ? warmUser : user;
+  if (message in approvals) {
+    x.autoApproveAs = approvals[message]!;
     parentPort!.postMessage({ ok: true });
   } else if (message === 'latency-on') {
     x.latencyMs = latencyMs;
