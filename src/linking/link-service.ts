@@ -161,7 +161,7 @@ export class LinkService {
     await this.deps.hooks?.forgotten?.(account);
     let revoked = false;
     try {
-      await this.deps.oauth.invalidateToken(this.credentials(account));
+      await this.deps.oauth.invalidateToken(this.open(account));
       revoked = true;
     } catch (err) {
       this.deps.log.warn('token revocation at X failed', { discordUserId, error: describe(err) });
@@ -182,10 +182,7 @@ export class LinkService {
   credentials(account: LinkedAccount): Credentials {
     const { cipher } = this.deps;
     const userId = account.discordUserId;
-    const credentials = {
-      key: cipher.open(account.accessTokenSealed, sealContext.accessToken(userId)),
-      secret: cipher.open(account.accessSecretSealed, sealContext.accessSecret(userId)),
-    };
+    const credentials = this.open(account);
     if (cipher.isStale(account.accessTokenSealed) || cipher.isStale(account.accessSecretSealed)) {
       const sealed = {
         accessTokenSealed: cipher.seal(credentials.key, sealContext.accessToken(userId)),
@@ -196,6 +193,14 @@ export class LinkService {
       this.deps.log.info('credentials re-sealed with the current key', { discordUserId: userId });
     }
     return credentials;
+  }
+
+  private open(account: LinkedAccount): Credentials {
+    const { cipher } = this.deps;
+    return {
+      key: cipher.open(account.accessTokenSealed, sealContext.accessToken(account.discordUserId)),
+      secret: cipher.open(account.accessSecretSealed, sealContext.accessSecret(account.discordUserId)),
+    };
   }
 
   async markBroken(discordUserId: string): Promise<void> {
