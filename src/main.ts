@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     try {
       await bot.gateway.login(config.discordToken);
     } catch (err) {
-      log.error('could not connect to Discord; check DISCORD_TOKEN', { error: err });
+      const rejected = (err as { code?: string }).code === 'TokenInvalid';
+      log.error(rejected ? 'Discord rejected DISCORD_TOKEN' : 'could not connect to Discord', { error: err });
       process.exit(1);
     }
   } else {
