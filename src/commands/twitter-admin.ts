@@ -16,7 +16,8 @@ import type { GuildApi } from '../discord/guild-api.js';
 import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
 import { describeRoleProblem, type LinkedRoleService } from '../guilds/linked-role.js';
 import { missingNames } from '../guilds/permission-names.js';
-import { basePermissions, channelPermissions } from '../guilds/permissions.js';
+import { botInGuild } from '../guilds/bot-facts.js';
+import { basePermissions, channelPermissions, roleProblem } from '../guilds/permissions.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import { formatCount } from '../report/narrative.js';
 import type { Command, CommandContext } from './types.js';
@@ -194,17 +195,23 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
     const missing = missingNames(ctx.appPermissions);
     if (missing.length) problems.push(`In this channel I lack: ${missing.join(', ')}.`);
   }
+  // Both checks need the bot's roles in this server: ask Discord once.
+  const facts = settings.linkedRoleId || settings.reportsChannelId ? botInGuild(deps.api, guildId) : null;
+  facts?.catch(() => undefined); // each check below reports a failure in its own words
   if (settings.linkedRoleId) {
-    const problem = await deps.roles.problem(guildId, settings.linkedRoleId).catch((err: Error) => ({ kind: 'error' as const, message: err.message }));
-    if (problem && problem.kind === 'error') problems.push(`Could not check the linked role: ${problem.message}.`);
-    else if (problem) problems.push(describeRoleProblem(problem, settings.linkedRoleId));
+    try {
+      const { ownerId, roles, bot } = await facts!;
+      const problem = roleProblem(guildId, ownerId, roles, bot, settings.linkedRoleId);
+      if (problem) problems.push(describeRoleProblem(problem, settings.linkedRoleId));
+    } catch (err) {
+      problems.push(`Could not check the linked role: ${(err as Error).message}.`);
+    }
   }
   if (settings.reportsChannelId) {
     try {
-      const [guild, botId, channel] = await Promise.all([deps.api.guild(guildId), deps.api.botUserId(), deps.api.channel(settings.reportsChannelId)]);
-      const bot = { userId: botId, roleIds: (await deps.api.member(guildId, botId)).roles };
+      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts!, deps.api.channel(settings.reportsChannelId)]);
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites : [];
-      const perms = channelPermissions(basePermissions(guildId, guild.owner_id, guild.roles, bot), guildId, bot, overwrites);
+      const perms = channelPermissions(basePermissions(guildId, ownerId, roles, bot), guildId, bot, overwrites);
       const missing = missingNames(perms);
       if (missing.length) problems.push(`In <#${settings.reportsChannelId}> I lack: ${missing.join(', ')}.`);
     } catch (err) {

@@ -4,6 +4,7 @@
 import type { GuildApi } from '../discord/guild-api.js';
 import { GuildApiError } from '../discord/guild-api.js';
 import type { Logger } from '../log/logger.js';
+import { botInGuild } from './bot-facts.js';
 import { roleProblem, type RoleProblem } from './permissions.js';
 import type { SettingsStore } from './settings-store.js';
 
@@ -22,9 +23,8 @@ export class LinkedRoleService {
 
   /** Whether the bot can give `roleId` in this server, asking Discord for the facts. */
   async problem(guildId: string, roleId: string): Promise<RoleProblem | null> {
-    const [guild, botId] = await Promise.all([this.api.guild(guildId), this.api.botUserId()]);
-    const bot = await this.api.member(guildId, botId);
-    return roleProblem(guildId, guild.owner_id, guild.roles, { userId: botId, roleIds: bot.roles }, roleId);
+    const facts = await botInGuild(this.api, guildId);
+    return roleProblem(guildId, facts.ownerId, facts.roles, facts.bot, roleId);
   }
 
   /** Gives the role to every linked member seen in the server, one request at a time. */

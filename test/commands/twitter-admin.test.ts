@@ -181,8 +181,11 @@ describe('/twitter-admin over HTTP interactions', () => {
     await memberLinks('300000000000000021');
     await answer(admin(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }]))));
     await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 5000 }])));
+    await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
     await h.restart();
 
+    const guildLookups = () => h.discord.requestsTo(/^GET \/api\/v10\/guilds\/\d+$/).length;
+    const before = guildLookups();
     const noAttach = String(BigInt('2248473465835073') & ~P.AttachFiles);
     const { embeds } = await answer(admin(sub('status'), ADMIN, { appPermissions: noAttach }));
     const fields = Object.fromEntries(embeds[0].fields.map((f: { name: string; value: string }) => [f.name.split(' ')[0], f.value]));
@@ -192,6 +195,8 @@ describe('/twitter-admin over HTTP interactions', () => {
     expect(fields.Permissions).toContain('In this channel I lack: Attach Files.');
     expect(fields.Permissions).toContain(`In <#${REPORTS_CHANNEL}> I lack: Attach Files.`); // the channel overwrite denies it
     expect(fields.X).toContain('This server: 0 requests, 0 posts read (cap 5,000)');
+    expect(fields.Settings).toContain(`Linked role: <@&${ROLES.linked}>`);
+    expect(guildLookups() - before).toBe(1); // role and channel checks share one lookup
     expect(h.discord.requestsTo(/^GET \/api\/v10\/(guilds|channels|users)/).length).toBeGreaterThan(0);
     expect(BOT_USER_ID).toBe(h.config.discordApplicationId);
   });
