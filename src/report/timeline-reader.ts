@@ -104,19 +104,18 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   const fetchPage = fetcherFor(client, req);
   const state = store.state(req.xUserId, req.source);
 
-  if (state && isFresh(state, req) && !req.topUpWhenFresh) {
-    return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut: null, fullRead: false };
-  }
   if (state && isFresh(state, req)) {
-    const newest = store.newestId(req.xUserId, req.source);
-    const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
-    const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
-    // If more was new than one report may read, the next report reads afresh,
-    // and this one shows only the newest posts (older stored ones follow a gap).
-    store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
-    if (more) {
-      const oldest = oldestOf(posts, req.now);
-      return { posts, coveredFrom: oldest, cut: { reason: req.bound ?? 'max-posts', oldest }, fullRead: false };
+    if (req.topUpWhenFresh) {
+      const newest = store.newestId(req.xUserId, req.source);
+      const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
+      const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
+      // If more was new than one report may read, the next report reads afresh,
+      // and this one shows only the newest posts (older stored ones follow a gap).
+      store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
+      if (more) {
+        const oldest = oldestOf(posts, req.now);
+        return { posts, coveredFrom: oldest, cut: { reason: req.bound ?? 'max-posts', oldest }, fullRead: false };
+      }
     }
     const cut: ReadResult['cut'] =
       state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
@@ -130,9 +129,12 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
   const startTime = new Date(req.periodStart).toISOString();
   const first = await fetchPage({ startTime }, Math.max(5, Math.min(PAGE, req.maxPosts)));
   const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
+  const firstOldest = oldestOf(first.data ?? [], req.now);
+  // Slices need at least a couple of seconds between the period start and the first page.
+  const sliceable = firstOldest - req.periodStart >= 2000;
   const { posts, more } =
-    lifetime !== undefined && lifetime <= req.maxPosts && sliceable(first, req)
-      ? await readInSlices(fetchPage, req, first, save)
+    lifetime !== undefined && lifetime <= req.maxPosts && sliceable
+      ? await readInSlices(fetchPage, req, first, firstOldest, save)
       : await readPages(fetchPage, { startTime }, req.maxPosts, save, first);
   const oldest = oldestOf(posts, req.now);
   const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
@@ -149,11 +151,6 @@ function oldestOf(posts: XPost[], fallback: number): number {
   return posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), fallback);
 }
 
-/** Slices need at least a couple of seconds between the period start and the first page. */
-function sliceable(first: XListResponse<XPost>, req: ReadRequest): boolean {
-  return oldestOf(first.data ?? [], req.now) - req.periodStart >= 2000;
-}
-
 /**
  * Reads a period whose size cannot exceed maxPosts: the first page (newest
  * posts) is in hand; what lies between the period start and that page's
@@ -165,11 +162,11 @@ async function readInSlices(
   fetchPage: Fetcher,
   req: ReadRequest,
   first: XListResponse<XPost>,
+  oldest: number,
   save: (posts: XPost[]) => void,
 ): Promise<{ posts: XPost[]; more: boolean }> {
   const firstPosts = first.data ?? [];
   save(firstPosts);
-  const oldest = oldestOf(firstPosts, req.now);
   const oldestId = firstPosts.reduce((min, p) => (compareIds(p.id, min) < 0 ? p.id : min), firstPosts[0]!.id);
   const span = Math.max(1000, req.now - oldest);
   const estimatedPages = (firstPosts.length * ((oldest - req.periodStart) / span)) / PAGE;
