@@ -74,9 +74,7 @@ export async function handleInteractionPayload(payload: unknown, deps: HttpDoorD
       if (message.files?.length) {
         // Attachments need multipart; acknowledge now and attach them with the edit.
         defer(message.ephemeral ?? false);
-        await afterInitial();
-        await deps.webhooks.editOriginal(token, message);
-        return;
+        return transport.editOriginal(message);
       }
       answer({ type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(message).body });
     },
