@@ -9,8 +9,9 @@ import type { Command } from './commands/types.js';
 import type { Config } from './config/env.js';
 import { databaseIsHealthy, openDatabase, type Database } from './db/database.js';
 import { createGatewayClient } from './discord/gateway-door.js';
+import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
-import { createRest, RestInteractionWebhooks } from './discord/webhooks.js';
+import { createRest, InteractionWebhookClient } from './discord/webhooks.js';
 import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import type { Logger } from './log/logger.js';
@@ -59,7 +60,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const guildApi = new RestGuildApi(rest);
   const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
   const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
-  const webhooks = new RestInteractionWebhooks(rest, config.discordApplicationId, undefined, options.sleep);
+  const webhooks = new InteractionWebhookClient({ apiUrl: config.discordApiUrl, applicationId: config.discordApplicationId, sleep: options.sleep });
   const links = new LinkService({
     store: new LinkStore(database.db),
     cipher,
@@ -107,7 +108,14 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       config.interactionsMode === 'http'
         ? {
             publicKey: discordPublicKey(config.discordPublicKey!),
-            door: { dispatch, webhooks, log: doorLog, ackDeadlineMs: options.ackDeadlineMs },
+            door: {
+              dispatch,
+              webhooks,
+              replays: new InteractionLedger(database.db, now),
+              now,
+              log: doorLog,
+              ackDeadlineMs: options.ackDeadlineMs,
+            },
           }
         : undefined,
   });
@@ -116,6 +124,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       ? createGatewayClient({
           discordApiUrl: config.discordApiUrl,
           dispatch,
+          webhooks,
           log: doorLog,
           ackDeadlineMs: options.ackDeadlineMs,
           onGuildLeft: (guildId) => settings.forgetGuild(guildId),

@@ -9,7 +9,7 @@ export interface RawOption {
   name: string;
   type: number;
   value?: unknown;
-  options?: readonly RawOption[];
+  options?: readonly RawOption[] | undefined;
 }
 
 export function parseOptions(raw: readonly RawOption[] | undefined): CommandOptions {

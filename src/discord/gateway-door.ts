@@ -18,10 +18,13 @@ import { parseOptions, type RawOption } from '../commands/options.js';
 import type { BotMessage } from '../commands/types.js';
 import type { Logger } from '../log/logger.js';
 import { ACK_DEADLINE_MS, runInteraction } from './run-interaction.js';
+import type { InteractionWebhooks } from './webhooks.js';
 
 export interface GatewayDoorDeps {
   discordApiUrl: string;
   dispatch: Dispatch;
+  /** Edits go through the interaction webhook, with the same retries as the HTTP door. */
+  webhooks: InteractionWebhooks;
   log: Logger;
   ackDeadlineMs?: number;
   /** The bot was removed from a server (or the server deleted). */
@@ -121,7 +124,7 @@ export function handleGatewayInteraction(interaction: ChatInputCommandInteractio
         await interaction.deferReply({ flags: ephemeralFlag(ephemeral) });
       },
       async editOriginal(message) {
-        await interaction.editReply(toDiscordJs(message));
+        await deps.webhooks.editOriginal(interaction.token, message);
       },
     },
     deps.dispatch,

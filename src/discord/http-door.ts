@@ -2,61 +2,54 @@
 // first answer goes back in the HTTP response; everything after that goes
 // through the interaction webhook.
 
-import {
-  ApplicationCommandType,
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteractionResponse,
-} from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Dispatch } from '../commands/dispatch.js';
-import { parseOptions, type RawOption } from '../commands/options.js';
+import { parseOptions } from '../commands/options.js';
 import type { InteractionTransport } from '../commands/responder.js';
 import type { Logger } from '../log/logger.js';
+import { commandPayload, pingPayload, type CommandPayload } from './interaction-payload.js';
 import { messageBody } from './message-body.js';
+import type { ReplayGuard } from './replay-guard.js';
 import { ACK_DEADLINE_MS, runInteraction, type InteractionFacts } from './run-interaction.js';
 import type { InteractionWebhooks } from './webhooks.js';
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;
   webhooks: InteractionWebhooks;
+  replays: ReplayGuard;
+  now: () => number;
   log: Logger;
   ackDeadlineMs?: number;
 }
 
-export type HttpDoorResult = { status: 200; body: APIInteractionResponse } | { status: 400; body: { error: string } };
+export type HttpDoorResult =
+  | { status: 200; body: APIInteractionResponse }
+  | { status: 400 | 409; body: { error: string } };
 
-export function isChatInputCommand(payload: unknown): payload is APIChatInputApplicationCommandInteraction {
-  const p = payload as Partial<APIChatInputApplicationCommandInteraction> | null;
-  return (
-    p?.type === InteractionType.ApplicationCommand &&
-    p.data?.type === ApplicationCommandType.ChatInput &&
-    typeof p.data.name === 'string' &&
-    typeof p.token === 'string' &&
-    typeof (p.member?.user ?? p.user)?.id === 'string'
-  );
-}
-
-export function factsFromPayload(payload: APIChatInputApplicationCommandInteraction): InteractionFacts {
-  const user = payload.member?.user ?? payload.user!;
+export function factsFromPayload(payload: CommandPayload): InteractionFacts {
+  const user = (payload.member?.user ?? payload.user)!;
   return {
     commandName: payload.data.name,
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     guildId: payload.guild_id ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
-    memberPermissions: payload.member?.permissions ? BigInt(payload.member.permissions) : null,
+    memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
-    options: parseOptions(payload.data.options as readonly RawOption[] | undefined),
+    options: parseOptions(payload.data.options),
     interactionToken: payload.token,
   };
 }
 
 /** Handles one verified interaction payload; resolves with the HTTP answer Discord awaits. */
-export async function handleInteractionPayload(payload: unknown, deps: HttpDoorDeps): Promise<HttpDoorResult> {
-  const type = (payload as { type?: unknown } | null)?.type;
-  if (type === InteractionType.Ping) return { status: 200, body: { type: InteractionResponseType.Pong } };
-  if (!isChatInputCommand(payload)) return { status: 400, body: { error: 'unsupported interaction' } };
+export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps): Promise<HttpDoorResult> {
+  if (pingPayload.safeParse(raw).success) return { status: 200, body: { type: InteractionResponseType.Pong } };
+  const parsed = commandPayload.safeParse(raw);
+  if (!parsed.success) return { status: 400, body: { error: 'unsupported or malformed interaction' } };
+  const payload = parsed.data;
+  if (!deps.replays.firstSeen(payload.id)) {
+    deps.log.warn('replayed interaction refused', { interactionId: payload.id });
+    return { status: 409, body: { error: 'interaction already handled' } };
+  }
 
   const token = payload.token;
   let answer!: (body: APIInteractionResponse) => void;

@@ -1,9 +1,12 @@
 // Discord REST calls on an interaction's webhook: editing the original
-// response. Used by the HTTP door for deferred work and by both doors when the
-// OAuth callback confirms a link. Interaction webhooks need no bot token.
+// response. Used by both doors for answers that follow a defer, and when the
+// OAuth callback confirms a link. Interaction webhooks need no bot token and
+// are exempt from Discord's global rate limit, so they bypass @discordjs/rest:
+// its global limiter would let one member's 429 hold every other member's
+// edit. A 429 here delays only the edit it answered.
 
-import { DiscordAPIError, REST } from '@discordjs/rest';
-import { Routes } from 'discord-api-types/v10';
+import { REST } from '@discordjs/rest';
+import { fetchWithDeadline } from '../http/deadline.js';
 import type { BotMessage } from '../commands/types.js';
 import { messageBody } from './message-body.js';
 
@@ -20,28 +23,119 @@ export function createRest(apiUrl: string, botToken?: string): REST {
 /** Discord's "Unknown Webhook": our first answer has not been processed yet. */
 const UNKNOWN_WEBHOOK = 10015;
 
-export class RestInteractionWebhooks implements InteractionWebhooks {
+export class WebhookError extends Error {
   constructor(
-    private readonly rest: REST,
-    private readonly applicationId: string,
-    /** Waits before retrying an edit that raced the first answer (HTTP door). */
-    private readonly retryDelaysMs: number[] = [250, 500, 1000],
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+    readonly status: number | null,
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookError';
+  }
+}
 
+export interface RetryPolicy {
+  /** Waits after "Unknown Webhook", which means our deferred answer is still being processed. */
+  unknownWebhookMs: number[];
+  /** Waits after 5xx, timeouts and network failures. */
+  unavailableMs: number[];
+  /** Most 429s honoured for one edit, and the longest retry_after waited. */
+  rateLimitRetries: number;
+  maxRateLimitWaitMs: number;
+}
+
+/**
+ * About 75 s of retries for a Discord outage and 8 s for the defer race: a
+ * finished report is worth waiting for, and the token stays valid 15 minutes.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  unknownWebhookMs: [250, 500, 1000, 2000, 4000],
+  unavailableMs: [500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000, 15_000],
+  rateLimitRetries: 5,
+  maxRateLimitWaitMs: 60_000,
+};
+
+export interface WebhookClientOptions {
+  apiUrl: string;
+  applicationId: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+}
+
+export class InteractionWebhookClient implements InteractionWebhooks {
+  private readonly fetch: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: WebhookClientOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  }
+
+  /** Edits the original response, retrying the same message through races, outages and 429s. */
   async editOriginal(interactionToken: string, message: BotMessage): Promise<void> {
     const { body, files } = messageBody(message);
     delete body.flags; // flags cannot change on edit
-    const route = Routes.webhookMessage(this.applicationId, interactionToken, '@original');
-    for (let attempt = 0; ; attempt++) {
+    const url = `${this.options.apiUrl}/v10/webhooks/${this.options.applicationId}/${encodeURIComponent(interactionToken)}/messages/@original`;
+    const counts = { raced: 0, unavailable: 0, limited: 0 };
+    for (;;) {
+      // A multipart body is a stream: build it anew for every attempt.
+      const init: RequestInit = { method: 'PATCH', ...encode(body, files) };
+      let wait: number | undefined;
+      let failure: WebhookError;
       try {
-        await this.rest.patch(route, { body, files: files.length > 0 ? files : undefined, auth: false });
-        return;
+        const { response, text } = await fetchWithDeadline(this.fetch, url, init, { timeoutMs: this.options.timeoutMs ?? 15_000 });
+        if (response.ok) return;
+        failure = webhookError(response.status, text);
+        if (response.status === 429 && counts.limited < this.retry.rateLimitRetries) {
+          counts.limited++;
+          wait = Math.min(this.retry.maxRateLimitWaitMs, retryAfterMs(response, text));
+        } else if (failure.code === UNKNOWN_WEBHOOK) {
+          wait = this.retry.unknownWebhookMs[counts.raced++];
+        } else if (response.status >= 500) {
+          wait = this.retry.unavailableMs[counts.unavailable++];
+        }
       } catch (err) {
-        const raced = err instanceof DiscordAPIError && err.code === UNKNOWN_WEBHOOK && attempt < this.retryDelaysMs.length;
-        if (!raced) throw err;
-        await this.sleep(this.retryDelaysMs[attempt]!);
+        failure = new WebhookError(null, null, `Discord could not be reached (${(err as Error).message})`);
+        wait = this.retry.unavailableMs[counts.unavailable++];
       }
+      if (wait === undefined) throw failure;
+      await this.sleep(wait);
     }
   }
+}
+
+function encode(body: object, files: ReturnType<typeof messageBody>['files']): Pick<RequestInit, 'body' | 'headers'> {
+  if (files.length === 0) return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  const form = new FormData();
+  form.append('payload_json', JSON.stringify(body));
+  files.forEach((file, i) => form.append(`files[${i}]`, new Blob([file.data], { type: file.contentType ?? 'application/octet-stream' }), file.name));
+  return { body: form };
+}
+
+function webhookError(status: number, text: string): WebhookError {
+  let parsed: { code?: unknown; message?: unknown } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    // Discord's edge sometimes answers HTML; the status says enough
+  }
+  const code = typeof parsed.code === 'number' ? parsed.code : null;
+  const message = typeof parsed.message === 'string' ? parsed.message : `HTTP ${status}`;
+  return new WebhookError(status, code, `Discord answered ${status}${code === null ? '' : ` (${code})`}: ${message}`);
+}
+
+/** Discord's retry_after (seconds, in the body) or the Retry-After header; a second if neither. */
+function retryAfterMs(response: Response, text: string): number {
+  try {
+    const seconds = (JSON.parse(text) as { retry_after?: unknown }).retry_after;
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+  } catch {
+    // fall through to the header
+  }
+  const header = Number(response.headers.get('retry-after'));
+  return Number.isFinite(header) && header >= 0 ? Math.ceil(header * 1000) : 1000;
 }

@@ -1,6 +1,7 @@
 // X's OAuth 1.0a three-legged endpoints: request token, authorize redirect,
 // access token, and token invalidation.
 
+import { fetchWithDeadline } from '../http/deadline.js';
 import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, OAuthSigner, type Credentials } from './oauth-signer.js';
 
@@ -65,14 +66,14 @@ export class TwitterOAuthClient {
     let response: Response;
     let body: string;
     try {
-      response = await this.fetch(url, {
-        method: 'POST',
-        headers: { authorization, accept: json ? 'application/json' : 'application/x-www-form-urlencoded' },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-      body = await response.text();
+      ({ response, text: body } = await fetchWithDeadline(
+        this.fetch,
+        url,
+        { method: 'POST', headers: { authorization, accept: json ? 'application/json' : 'application/x-www-form-urlencoded' } },
+        { timeoutMs: this.options.timeoutMs ?? 10_000 },
+      ));
     } catch (err) {
-      throw new XApiError('unavailable', `could not reach X (${(err as Error).name})`);
+      throw new XApiError('unavailable', `could not reach X (${(err as Error).message})`);
     }
     if (!response.ok) throw classifyResponse(response.status, body, response.headers);
     return new URLSearchParams(json ? '' : body);

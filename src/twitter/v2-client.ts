@@ -2,6 +2,7 @@
 // counted (X bills each post read), 5xx and timeouts are retried a bounded
 // number of times with backoff, and failures are classified for the member.
 
+import { fetchWithDeadline } from '../http/deadline.js';
 import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
 import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
@@ -27,6 +28,8 @@ export interface V2ClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Aborts everything once the report's overall deadline passes. */
   signal?: AbortSignal;
+  /** Called whenever `usage` changes, so reads are recorded as they happen. */
+  onUsage?: () => void;
   fetch?: typeof fetch;
 }
 
@@ -78,7 +81,10 @@ export class XV2Client {
       'tweet.fields': fields,
     });
     if (body.data !== undefined && !Array.isArray(body.data)) throw new XApiError('bad-response', 'X sent malformed posts');
+    // X bills what it returned, readable or not: count first, then check.
     this.options.usage.postsRead += body.data?.length ?? 0;
+    this.options.onUsage?.();
+    if (body.data?.some((post) => !isWellFormedPost(post))) throw new XApiError('bad-response', 'X sent a post without a usable id or date');
     return body;
   }
 
@@ -92,16 +98,19 @@ export class XV2Client {
       if (attempt > 0) await sleep(backoff(attempt - 1));
       if (signal?.aborted) throw new XApiError('unavailable', 'report deadline reached');
       this.options.usage.requests++;
+      this.options.onUsage?.();
       let response: Response;
       let text: string;
       try {
-        response = await this.fetch(url, {
-          headers: { authorization: signer.authorization({ method: 'GET', url }, token), accept: 'application/json' },
-          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
-        });
-        text = await response.text();
+        const authorization = signer.authorization({ method: 'GET', url }, token);
+        ({ response, text } = await fetchWithDeadline(
+          this.fetch,
+          url,
+          { headers: { authorization, accept: 'application/json' } },
+          { timeoutMs, signal },
+        ));
       } catch (err) {
-        lastError = new XApiError('unavailable', `could not reach X (${(err as Error).name})`);
+        lastError = new XApiError('unavailable', `could not reach X (${(err as Error).message})`);
         continue;
       }
       if (response.ok) {
@@ -116,4 +125,15 @@ export class XV2Client {
     }
     throw lastError ?? new XApiError('unavailable', 'X could not be reached');
   }
+}
+
+/** Ids are decimal strings (they exceed 2^53); dates must parse, or storing and summarising would fail later. */
+function isWellFormedPost(post: unknown): post is XPost {
+  const p = post as Partial<XPost> | null;
+  return (
+    typeof p?.id === 'string' &&
+    /^\d{1,20}$/.test(p.id) &&
+    typeof p.created_at === 'string' &&
+    Number.isFinite(Date.parse(p.created_at))
+  );
 }

@@ -6,6 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import type { HttpDoorDeps } from '../discord/http-door.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
+import { bodyLimits } from './body-limit.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
@@ -23,6 +24,8 @@ export interface WebAppDeps {
 export function createWebApp(deps: WebAppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  // Discord's payloads are small; our own forms are tiny.
+  app.use('*', bodyLimits([{ path: '/interactions', maxBytes: 1_000_000 }], 16 * 1024));
   app.route('/healthz', healthRoutes(deps.isHealthy));
   app.route('/link', linkRoutes(deps.links));
   app.route('/twitter', twitterCallbackRoutes(deps.links));

@@ -27,7 +27,7 @@ describe('POST /interactions', () => {
 
   it('answers 401 to bad, missing or replayed-with-changes signatures', async () => {
     const body = JSON.stringify({ type: 1 });
-    const good = h.signer.headers(body);
+    const good = h.signer.headers(body, String(Math.floor(h.clock.now / 1000)));
     const cases: Array<[string, Record<string, string>]> = [
       [body, { 'content-type': 'application/json' }],
       [body, { ...good, 'x-signature-ed25519': '0'.repeat(128) }],
@@ -87,6 +87,8 @@ describe('the HTTP door always answers', () => {
     dispatch,
     log: silentLogger,
     ackDeadlineMs,
+    replays: { firstSeen: () => true },
+    now: Date.now,
     webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(m) },
   });
   beforeEach(() => {

@@ -90,7 +90,8 @@ export class DiscordSigner {
     this.publicKeyHex = der.subarray(der.length - 32).toString('hex');
   }
 
-  headers(body: string, timestamp = '1700000000'): Record<string, string> {
+  /** Signed as Discord signs: over timestamp + body; the timestamp is now unless given. */
+  headers(body: string, timestamp = String(Math.floor(Date.now() / 1000))): Record<string, string> {
     const signature = sign(null, Buffer.from(timestamp + body), this.privateKey).toString('hex');
     return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }

@@ -81,7 +81,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     interact(payload, headers) {
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
       return Promise.resolve(
-        harness.bot.web.request('/interactions', { method: 'POST', body, headers: headers ?? signer.headers(body) }),
+        harness.bot.web.request('/interactions', {
+          method: 'POST',
+          body,
+          headers: headers ?? signer.headers(body, String(Math.floor(clock.now / 1000))),
+        }),
       );
     },
     async close() {

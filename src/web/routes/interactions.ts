@@ -1,25 +1,21 @@
 // POST /interactions: Discord's HTTP door. The signature is checked over the
-// raw body before anything is parsed.
+// raw body before anything is parsed, and the signed timestamp must be close
+// to our clock, so a captured request cannot be replayed later. The body's
+// size is bounded by the app's body-limit middleware while it streams in.
 
 import { Hono } from 'hono';
 import type { KeyObject } from 'node:crypto';
 import { handleInteractionPayload, type HttpDoorDeps } from '../../discord/http-door.js';
+import { isFreshTimestamp } from '../../discord/replay-guard.js';
 import { isValidDiscordSignature } from '../../discord/signature.js';
-
-const MAX_BODY_BYTES = 1_000_000;
 
 export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hono {
   return new Hono().post('/', async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) return c.json({ error: 'body too large' }, 413);
     const raw = await c.req.text();
-    const valid = isValidDiscordSignature(
-      publicKey,
-      c.req.header('x-signature-ed25519'),
-      c.req.header('x-signature-timestamp'),
-      raw,
-    );
+    const timestamp = c.req.header('x-signature-timestamp');
+    const valid = isValidDiscordSignature(publicKey, c.req.header('x-signature-ed25519'), timestamp, raw);
     if (!valid) return c.json({ error: 'invalid request signature' }, 401);
+    if (!isFreshTimestamp(timestamp, deps.now())) return c.json({ error: 'stale request timestamp' }, 401);
     let payload: unknown;
     try {
       payload = JSON.parse(raw);

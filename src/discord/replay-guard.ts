@@ -1,0 +1,46 @@
+// Refuses an interaction that was already handled. A signed interaction
+// replayed byte for byte passes the signature check, so ids are remembered
+// for as long as an interaction token lives; together with the timestamp
+// window this makes every signed request work once.
+
+import { lt } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { handledInteractions } from '../db/schema.js';
+
+/** Discord's interaction tokens work for 15 minutes. */
+export const INTERACTION_MEMORY_MS = 15 * 60 * 1000;
+/** Signed requests whose timestamp is further than this from our clock are refused. */
+export const TIMESTAMP_TOLERANCE_S = 5 * 60;
+
+export interface ReplayGuard {
+  /** Records the interaction id; false when it was seen before. */
+  firstSeen(interactionId: string): boolean;
+}
+
+export function isFreshTimestamp(timestamp: string | undefined, nowMs: number): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(nowMs / 1000 - Number(timestamp)) <= TIMESTAMP_TOLERANCE_S;
+}
+
+export class InteractionLedger implements ReplayGuard {
+  private lastPurge = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  firstSeen(interactionId: string): boolean {
+    const now = this.now();
+    if (now - this.lastPurge > 60_000) {
+      this.db.delete(handledInteractions).where(lt(handledInteractions.expiresAt, now)).run();
+      this.lastPurge = now;
+    }
+    const result = this.db
+      .insert(handledInteractions)
+      .values({ id: interactionId, expiresAt: now + INTERACTION_MEMORY_MS })
+      .onConflictDoNothing()
+      .run();
+    return result.changes === 1;
+  }
+}

@@ -1,0 +1,91 @@
+// Outbound HTTP with timeouts that hold. On Node 20, AbortSignal.any over
+// AbortSignal.timeout can lose its timer to garbage collection
+// (nodejs/node#55428, nodejs/undici#4068): a hanging upstream then holds a
+// request forever. Here every request owns a plain setTimeout, which keeps its
+// AbortController alive until it fires or is cleared, and the one timer covers
+// connecting, waiting for headers and reading the body, so a server that
+// drips bytes is cut off as surely as one that never answers.
+
+export type DeadlineFailure = 'timeout' | 'aborted' | 'too-large';
+
+export class DeadlineError extends Error {
+  constructor(
+    readonly reason: DeadlineFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeadlineError';
+  }
+}
+
+export interface DeadlineOptions {
+  /** The whole request: connect, headers and body. */
+  timeoutMs: number;
+  /** An outer deadline (a report's, a shutdown's) that also ends the request. */
+  signal?: AbortSignal;
+  /** Largest response body read; a bigger one is cut off. */
+  maxBytes?: number;
+}
+
+export interface FetchedText {
+  response: Response;
+  text: string;
+}
+
+/** X pages are well under 1 MiB; anything far larger is not an answer we want. */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+export async function fetchWithDeadline(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  options: DeadlineOptions,
+): Promise<FetchedText> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DeadlineError('timeout', `no complete answer within ${options.timeoutMs} ms`)),
+    options.timeoutMs,
+  );
+  const outer = options.signal;
+  const onOuterAbort = () => controller.abort(new DeadlineError('aborted', 'the caller gave up'));
+  if (outer?.aborted) onOuterAbort();
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
+  try {
+    const response = await fetchImpl(url, { ...init, signal: controller.signal });
+    const text = await readText(response, options.maxBytes ?? DEFAULT_MAX_BYTES, controller);
+    return { response, text };
+  } catch (err) {
+    // fetch rejects with the abort reason or a TypeError wrapping it.
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    throw reason instanceof DeadlineError ? reason : err;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+async function readText(response: Response, maxBytes: number, controller: AbortController): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      controller.abort(new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`));
+      await reader.cancel().catch(() => undefined);
+      throw new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** A deadline for a whole piece of work, held by a plain timer (see above). Call `clear` when done. */
+export function deadlineSignal(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DeadlineError('timeout', `gave up after ${ms} ms`)), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
