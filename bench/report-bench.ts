@@ -16,6 +16,7 @@ import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
 import { Worker } from 'node:worker_threads';
 import type { XPost } from '../src/twitter/v2-types.js';
+import { Browser } from '../test/support/browser.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -81,10 +82,11 @@ async function main(): Promise<void> {
   );
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
-    const { url } = bot.links.startLink({ discordUserId: member, discordUserName: 'Ada', guildId: null, interactionToken: 't' });
-    const toX = (await bot.web.request(new URL(url).pathname)).headers.get('location')!;
+    const { url } = bot.links.startLink({ discordUserId: member, discordUserName: 'Ada', discordUsername: 'ada', guildId: null, interactionToken: 't' });
+    const browser = new Browser(async (path, init) => bot.web.request(path, init), 'https://bot.example.test');
+    const toX = (await browser.openLink(new URL(url).pathname)).location!;
     const callback = new URL((await fetch(toX, { redirect: 'manual' })).headers.get('location')!);
-    const linked = await bot.web.request(`${callback.pathname}${callback.search}`);
+    const linked = await browser.get(`${callback.pathname}${callback.search}`);
     if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
   };
   await ask(worker, 'approve-as-warm');

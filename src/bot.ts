@@ -13,7 +13,9 @@ import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { createRest, InteractionWebhookClient } from './discord/webhooks.js';
 import { LinkService } from './linking/link-service.js';
+import { displacedNotice } from './linking/link-messages.js';
 import { LinkStore } from './linking/link-store.js';
+import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { RestGuildApi } from './discord/guild-api.js';
@@ -34,8 +36,11 @@ export interface Bot {
   commands: Command[];
   dispatch: Dispatch;
   web: Hono;
-  /** Only in gateway mode; not logged in until start(). */
+  revocations: RevocationQueue;
+  /** Only in gateway mode; main.ts logs it in. */
   gateway: Client | null;
+  /** Settles what a crash left behind (interrupted links, reports) and starts background work. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,15 +66,18 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
   const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
   const webhooks = new InteractionWebhookClient({ apiUrl: config.discordApiUrl, applicationId: config.discordApplicationId, sleep: options.sleep });
+  const linkLog = log.child({ component: 'linking' });
+  const revocations = new RevocationQueue({ db: database.db, cipher, oauth, now, log: linkLog });
   const links = new LinkService({
     store: new LinkStore(database.db),
     cipher,
     oauth,
+    revocations,
     webhooks,
     publicUrl: config.publicUrl,
     linkTtlSeconds: config.linkTtlSeconds,
     now,
-    log: log.child({ component: 'linking' }),
+    log: linkLog,
     hooks: {
       linked: (userId) => roles.sync(userId, true),
       broken: (userId) => roles.sync(userId, false),
@@ -77,6 +85,17 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         await roles.sync(account.discordUserId, false);
         settings.forgetMember(account.discordUserId);
         posts.forget(account.xUserId, account.discordUserId);
+      },
+      async displaced(account, newOwnerName) {
+        await roles.sync(account.discordUserId, false);
+        try {
+          await guildApi.sendDirectMessage(account.discordUserId, displacedNotice(account.xScreenName, newOwnerName));
+        } catch (err) {
+          linkLog.warn('could not tell a member their X account was linked elsewhere', { discordUserId: account.discordUserId, error: err });
+        }
+      },
+      async xAccountDropped(xUserId) {
+        posts.forgetXAccount(xUserId);
       },
     },
   });
@@ -102,6 +121,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
 
   const web = createWebApp({
     links,
+    linkPages: { publicUrl: config.publicUrl, twitterApiUrl: config.twitterApiUrl, linkTtlSeconds: config.linkTtlSeconds },
     isHealthy: () => databaseIsHealthy(database),
     log: log.child({ component: 'web' }),
     interactions:
@@ -131,6 +151,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         })
       : null;
 
+  let stopSweeps: (() => void) | undefined;
   return {
     config,
     database,
@@ -139,8 +160,14 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     commands,
     dispatch,
     web,
+    revocations,
     gateway,
+    async start() {
+      stopSweeps = revocations.start();
+      await links.recoverInterrupted();
+    },
     async close() {
+      stopSweeps?.();
       await gateway?.destroy();
       database.close();
     },

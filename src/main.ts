@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err }));
 
   const bot = createBot(config, log);
+  await bot.start();
   warmUpChart();
   const server = serve({ fetch: bot.web.fetch, hostname: config.host, port: config.port }, (info) =>
     log.info('web server listening', { host: info.address, port: info.port, publicUrl: config.publicUrl, mode: config.interactionsMode }),

@@ -15,6 +15,7 @@ export function linkTwitterCommand(links: LinkService): Command {
       const { url, expiresAt, existing } = links.startLink({
         discordUserId: ctx.user.id,
         discordUserName: displayName(ctx.user),
+        discordUsername: ctx.user.username,
         guildId: ctx.guildId,
         interactionToken: ctx.interactionToken,
       });

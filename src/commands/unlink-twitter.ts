@@ -22,7 +22,7 @@ export function unlinkTwitterCommand(links: LinkService): Command {
       }
       const revoked = result.revoked
         ? 'The bot’s access was revoked at X as well.'
-        : 'X could not be reached to revoke the bot’s access; remove it yourself under connected apps.';
+        : 'X could not be reached to revoke the bot’s access just now; the bot keeps trying until X confirms. You can also remove it yourself under connected apps.';
       await ctx.edit({
         content: [
           `Unlinked **@${escapeMarkdown(result.screenName)}**. Everything the bot stored about it was deleted.`,

@@ -34,6 +34,8 @@ export interface GuildApi {
   channel(channelId: string): Promise<APIChannel>;
   addRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void>;
   removeRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void>;
+  /** A private message from the bot; fails when the member does not accept DMs from it. */
+  sendDirectMessage(userId: string, content: string): Promise<void>;
 }
 
 export class RestGuildApi implements GuildApi {
@@ -67,5 +69,10 @@ export class RestGuildApi implements GuildApi {
 
   async removeRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void> {
     await this.rest.delete(Routes.guildMemberRole(guildId, userId, roleId), { reason }).catch(translate);
+  }
+
+  async sendDirectMessage(userId: string, content: string): Promise<void> {
+    const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }).catch(translate)) as APIChannel;
+    await this.rest.post(Routes.channelMessages(channel.id), { body: { content, allowed_mentions: { parse: [] } } }).catch(translate);
   }
 }

@@ -47,3 +47,21 @@ export function linkCancelledMessage(): BotMessage {
   };
 }
 
+
+export function linkInterruptedMessage(): BotMessage {
+  return {
+    content:
+      'Linking was interrupted on our side before it finished, so nothing was stored. Please run `/link-twitter` again. ' +
+      `If X lists this bot under connected apps (<${CONNECTED_APPS_URL}>), linking again puts it right.`,
+    components: [],
+  };
+}
+
+/** Sent to a member whose X account another Discord account has just linked. */
+export function displacedNotice(screenName: string, newOwnerName: string): string {
+  return (
+    `Your X account **@${escapeMarkdown(screenName)}** was just linked to another Discord account (${escapeMarkdown(newOwnerName)}) ` +
+    'by someone who signed in to it at X, so it is no longer linked to you and your reports and linked roles stop. ' +
+    `If that was not you, change your X password and check connected apps at <${CONNECTED_APPS_URL}>, then run \`/link-twitter\` again.`
+  );
+}

@@ -1,19 +1,25 @@
-// The account-linking flow: /link-twitter hands out a one-time link, the link
-// starts X's three-legged OAuth, and the callback stores the member's access
-// token. X is always called before the database is touched, and each database
-// step is a single conditional write, so a failure at X or a race between two
-// tabs leaves the database as it was.
+// The account-linking flow: /link-twitter hands out a one-time link; opening
+// it shows whose Discord account the X account will be linked to, and only
+// Continue starts X's three-legged OAuth; the callback stores the member's
+// access token. The flow is bound to the browser that pressed Continue (a
+// secret in a cookie, its hash with the pending link), so a forwarded link or
+// authorize URL cannot complete in someone else's browser. X is always called
+// before the database is touched, and each database step is a single
+// conditional write, so a failure at X or a race between two tabs leaves the
+// database as it was.
 
-import type { LinkedAccount } from '../db/schema.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { LinkedAccount, PendingLink } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord/webhooks.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
 import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
-import { linkCancelledMessage, linkedMessage } from './link-messages.js';
-import type { LinkStore } from './link-store.js';
+import { linkCancelledMessage, linkedMessage, linkInterruptedMessage } from './link-messages.js';
+import type { LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
+import type { RevocationQueue } from './revocations.js';
 
 /** Discord lets an interaction token edit its response for 15 minutes. */
 export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
@@ -22,6 +28,7 @@ export interface LinkServiceDeps {
   store: LinkStore;
   cipher: TokenCipher;
   oauth: TwitterOAuthClient;
+  revocations: RevocationQueue;
   webhooks: InteractionWebhooks;
   publicUrl: string;
   linkTtlSeconds: number;
@@ -36,21 +43,49 @@ export interface LinkHooks {
   broken?(discordUserId: string): Promise<void>;
   /** Must delete whatever else is stored about the member. */
   forgotten?(account: LinkedAccount): Promise<void>;
+  /** Another member linked this member's X account; it is theirs now. */
+  displaced?(account: LinkedAccount, newOwnerName: string): Promise<void>;
+  /** The member's data about an X account they no longer link (relinked to another one). */
+  xAccountDropped?(xUserId: string): Promise<void>;
 }
 
 export interface LinkRequester {
   discordUserId: string;
   discordUserName: string;
+  /** The unique @username, shown beside the display name anyone can imitate. */
+  discordUsername: string;
   guildId: string | null;
   interactionToken: string;
+}
+
+/** Who a link will link to, for the confirmation page. */
+export interface LinkPreview {
+  discordUserName: string;
+  discordUsername: string;
+  expiresAt: number;
 }
 
 export type OpenResult = { ok: true; redirectUrl: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'x-error'; error: XApiError };
 
 export type CallbackResult =
-  | { ok: true; screenName: string; discordUserName: string }
+  | { ok: true; screenName: string; discordUserName: string; discordUsername: string }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'other-browser' }
   | { ok: false; reason: 'x-error'; error: XApiError };
+
+export type CancelResult = 'cancelled' | 'invalid' | 'other-browser';
+
+/** The browser secret is 256 random bits in base64url, like a link token. */
+export const isWellFormedBrowserSecret = isWellFormedLinkToken;
+
+export function hashBrowserSecret(secret: string): string {
+  return createHash('sha256').update(`browser:${secret}`, 'utf8').digest('hex');
+}
+
+function sameBrowser(link: Pick<PendingLink, 'browserHash'>, secret: string | undefined): boolean {
+  if (!link.browserHash || !secret || !isWellFormedBrowserSecret(secret)) return false;
+  return timingSafeEqual(Buffer.from(link.browserHash, 'hex'), Buffer.from(hashBrowserSecret(secret), 'hex'));
+}
 
 const sealContext = {
   interaction: (tokenHash: string) => `interaction-token:${tokenHash}`,
@@ -75,6 +110,7 @@ export class LinkService {
       tokenHash: hash,
       discordUserId: requester.discordUserId,
       discordUserName: requester.discordUserName,
+      discordUsername: requester.discordUsername,
       guildId: requester.guildId,
       interactionTokenSealed: cipher.seal(requester.interactionToken, sealContext.interaction(hash)),
       createdAt,
@@ -85,9 +121,17 @@ export class LinkService {
     return { url: `${publicUrl}/link/${token}`, expiresAt, existing: store.getAccount(requester.discordUserId) };
   }
 
-  async openLink(token: string): Promise<OpenResult> {
+  /** Who an unused link would link to; no X request, so link previews and scanners consume nothing. */
+  preview(token: string): LinkPreview | undefined {
+    if (!isWellFormedLinkToken(token)) return undefined;
+    const link = this.deps.store.findOpenable(hashLinkToken(token), this.deps.now());
+    return link && { discordUserName: link.discordUserName, discordUsername: link.discordUsername, expiresAt: link.expiresAt };
+  }
+
+  /** Continue was pressed in the browser holding `browserSecret`: start X's OAuth, bound to that browser. */
+  async openLink(token: string, browserSecret: string): Promise<OpenResult> {
     const { store, cipher, oauth, now, linkTtlSeconds, log } = this.deps;
-    if (!isWellFormedLinkToken(token)) return { ok: false, reason: 'invalid' };
+    if (!isWellFormedLinkToken(token) || !isWellFormedBrowserSecret(browserSecret)) return { ok: false, reason: 'invalid' };
     const link = store.findOpenable(hashLinkToken(token), now());
     if (!link) return { ok: false, reason: 'invalid' };
 
@@ -100,8 +144,11 @@ export class LinkService {
     // The member gets a fresh window for the X consent screen.
     const claimed = store.claimForAuthorization(
       link.id,
-      requestToken.key,
-      cipher.seal(requestToken.secret, sealContext.requestSecret(requestToken.key)),
+      {
+        requestToken: requestToken.key,
+        requestSecretSealed: cipher.seal(requestToken.secret, sealContext.requestSecret(requestToken.key)),
+        browserHash: hashBrowserSecret(browserSecret),
+      },
       now(),
       now() + linkTtlSeconds * 1000,
     );
@@ -113,20 +160,27 @@ export class LinkService {
     return { ok: true, redirectUrl: oauth.authorizeUrl(requestToken.key) };
   }
 
-  async completeCallback(oauthToken: string, verifier: string): Promise<CallbackResult> {
+  async completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
     const { store, cipher, oauth, now, log } = this.deps;
     const link = store.findAuthorizing(oauthToken, now());
     if (!link || !link.requestSecretSealed) return { ok: false, reason: 'invalid' };
+    if (!sameBrowser(link, browserSecret)) {
+      // A forwarded authorize URL: approving it must not link the approver's X account to the sender.
+      log.warn('callback from another browser refused', { discordUserId: link.discordUserId });
+      return { ok: false, reason: 'other-browser' };
+    }
+    if (!store.beginExchange(link.id, now())) return { ok: false, reason: 'invalid' };
 
     let access;
     try {
       const secret = cipher.open(link.requestSecretSealed, sealContext.requestSecret(oauthToken));
       access = await oauth.accessToken({ key: oauthToken, secret }, verifier);
     } catch (err) {
+      store.abortExchange(link.id);
       return this.xFailure('access token', err, link.discordUserId);
     }
     const userId = link.discordUserId;
-    const completed = store.complete(
+    const completion = store.complete(
       link.id,
       {
         discordUserId: userId,
@@ -137,37 +191,90 @@ export class LinkService {
         keyId: cipher.currentKeyId,
       },
       now(),
+      this.revocationsReplacedBy(userId, access),
     );
-    if (!completed) return { ok: false, reason: 'invalid' };
-    log.info('account linked', { discordUserId: userId, xUserId: access.userId });
+    if (!completion) return { ok: false, reason: 'invalid' };
+    log.info('account linked', { discordUserId: userId, xUserId: access.userId, displacedDiscordUserId: completion.displaced?.discordUserId });
+    if (completion.replaced) await this.runHook('xAccountDropped', completion.replaced.xUserId);
+    if (completion.displaced) await this.runHook('displaced', completion.displaced, link.discordUserName);
     await this.runHook('linked', userId);
     await this.editLinkReply(link, linkedMessage(access.screenName));
-    return { ok: true, screenName: access.screenName, discordUserName: link.discordUserName };
+    void this.deps.revocations.runDue();
+    return { ok: true, screenName: access.screenName, discordUserName: link.discordUserName, discordUsername: link.discordUsername };
   }
 
-  /** The member pressed Cancel at X. Returns whether a live link was discarded. */
-  async cancel(deniedToken: string): Promise<boolean> {
-    const link = this.deps.store.discardByRequestToken(deniedToken);
-    if (!link) return false;
-    this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    if (link.expiresAt > this.deps.now()) await this.editLinkReply(link, linkCancelledMessage());
-    return true;
-  }
-
-  /** Deletes everything stored about the member, then revokes the token at X (best effort). */
-  async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
-    const account = this.deps.store.forgetMember(discordUserId);
-    if (!account) return undefined;
-    await this.deps.hooks?.forgotten?.(account);
-    let revoked = false;
-    try {
-      await this.deps.oauth.invalidateToken(this.open(account));
-      revoked = true;
-    } catch (err) {
-      this.deps.log.warn('token revocation at X failed', { discordUserId, error: describe(err) });
+  /**
+   * Tokens that completing this link makes unused: the member's own earlier
+   * link and that of a member who held this X account. X may hand out the
+   * same token again for the same account, so an equal token is kept.
+   */
+  private revocationsReplacedBy(discordUserId: string, access: Credentials & { userId: string }): RevocationRecord[] {
+    const { store, revocations, log } = this.deps;
+    const own = store.getAccount(discordUserId);
+    const holder = store.accountForXUser(access.userId);
+    const records: RevocationRecord[] = [];
+    for (const account of holder?.discordUserId === own?.discordUserId ? [own] : [own, holder]) {
+      if (!account) continue;
+      try {
+        const old = this.open(account);
+        if (old.key !== access.key) records.push(revocations.record(account.xUserId, old));
+      } catch (err) {
+        log.warn('could not open a replaced token to revoke it', { discordUserId: account.discordUserId, error: describe(err) });
+      }
     }
-    this.deps.log.info('account unlinked', { discordUserId, revoked });
-    return { screenName: account.xScreenName, revoked };
+    return records;
+  }
+
+  /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
+  async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
+    const link = this.deps.store.findAuthorizing(deniedToken, this.deps.now());
+    if (!link) return 'invalid';
+    if (!sameBrowser(link, browserSecret)) return 'other-browser';
+    if (!this.deps.store.discard(link.id)) return 'invalid';
+    this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
+    await this.editLinkReply(link, linkCancelledMessage());
+    return 'cancelled';
+  }
+
+  /**
+   * At start-up: links whose token exchange a crash cut off. X may have
+   * issued a token the bot never stored; the member is told to link again
+   * (X hands the same account the same token, which the bot then keeps and
+   * can revoke).
+   */
+  async recoverInterrupted(): Promise<number> {
+    const links = this.deps.store.takeInterruptedExchanges();
+    for (const link of links) {
+      this.deps.log.warn('linking was interrupted during the token exchange', { discordUserId: link.discordUserId });
+      await this.editLinkReply(link, linkInterruptedMessage());
+    }
+    return links.length;
+  }
+
+  /**
+   * Deletes everything stored about the member and revokes the token at X.
+   * The revocation is queued in the same transaction as the deletion and
+   * retried until X confirms; `revoked` says whether it is done already.
+   */
+  async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
+    const { store, revocations, log } = this.deps;
+    const account = store.getAccount(discordUserId);
+    if (!account) {
+      store.forgetPendingLinks(discordUserId);
+      return undefined;
+    }
+    let revocation: RevocationRecord | null = null;
+    try {
+      revocation = revocations.record(account.xUserId, this.open(account));
+    } catch (err) {
+      log.error('could not open the token to revoke it', { discordUserId, error: err });
+    }
+    const removed = store.forgetMember(account, revocation);
+    if (!removed) return this.unlink(discordUserId); // it changed under us: read it again
+    await this.deps.hooks?.forgotten?.(removed);
+    const revoked = revocation ? await revocations.attempt(revocation.sealId) : false;
+    log.info('account unlinked', { discordUserId, revoked });
+    return { screenName: removed.xScreenName, revoked };
   }
 
   account(discordUserId: string): LinkedAccount | undefined {
@@ -209,11 +316,12 @@ export class LinkService {
     await this.runHook('broken', discordUserId);
   }
 
-  private async runHook(name: 'linked' | 'broken', discordUserId: string): Promise<void> {
+  private async runHook<K extends keyof LinkHooks>(name: K, ...args: Parameters<NonNullable<LinkHooks[K]>>): Promise<void> {
     try {
-      await this.deps.hooks?.[name]?.(discordUserId);
+      const hook = this.deps.hooks?.[name] as ((...a: typeof args) => Promise<void>) | undefined;
+      await hook?.(...args);
     } catch (err) {
-      this.deps.log.warn(`${name} hook failed`, { discordUserId, error: describe(err) });
+      this.deps.log.warn(`${name} hook failed`, { error: describe(err) });
     }
   }
 

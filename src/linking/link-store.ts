@@ -4,12 +4,13 @@
 
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { linkedAccounts, pendingLinks, type LinkedAccount, type PendingLink } from '../db/schema.js';
+import { linkedAccounts, pendingLinks, pendingRevocations, type LinkedAccount, type PendingLink } from '../db/schema.js';
 
 export interface NewPendingLink {
   tokenHash: string;
   discordUserId: string;
   discordUserName: string;
+  discordUsername: string;
   guildId: string | null;
   interactionTokenSealed: string;
   createdAt: number;
@@ -18,6 +19,17 @@ export interface NewPendingLink {
 }
 
 export type AccountRecord = Omit<LinkedAccount, 'status' | 'linkedAt' | 'updatedAt'>;
+
+/** An access token to revoke at X, sealed for the revocation queue. */
+export type RevocationRecord = typeof pendingRevocations.$inferInsert;
+
+/** What completing a link changed besides storing the account. */
+export interface Completion {
+  /** The member's previous link, when it was to another X account. */
+  replaced: LinkedAccount | undefined;
+  /** Another member who had this X account linked; it is theirs no longer. */
+  displaced: LinkedAccount | undefined;
+}
 
 export class LinkStore {
   constructor(private readonly db: Db) {}
@@ -40,10 +52,15 @@ export class LinkStore {
   }
 
   /** Moves a link from pending to authorizing; false if someone else got there first or it expired. */
-  claimForAuthorization(id: number, requestToken: string, requestSecretSealed: string, now: number, expiresAt: number): boolean {
+  claimForAuthorization(
+    id: number,
+    claim: { requestToken: string; requestSecretSealed: string; browserHash: string },
+    now: number,
+    expiresAt: number,
+  ): boolean {
     const result = this.db
       .update(pendingLinks)
-      .set({ state: 'authorizing', requestToken, requestSecretSealed, expiresAt })
+      .set({ state: 'authorizing', ...claim, expiresAt })
       .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'pending'), gt(pendingLinks.expiresAt, now)))
       .run();
     return result.changes === 1;
@@ -63,14 +80,50 @@ export class LinkStore {
       .get();
   }
 
-  /** Consumes the link and stores the account in one transaction; false if the link was already consumed. */
-  complete(linkId: number, account: AccountRecord, now: number): boolean {
+  /**
+   * Moves an authorizing link to 'exchanging' while its verifier is traded at
+   * X; false if another callback got there first. A link found in that state
+   * at start-up was cut off by a crash.
+   */
+  beginExchange(id: number, now: number): boolean {
+    return (
+      this.db
+        .update(pendingLinks)
+        .set({ state: 'exchanging' })
+        .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'authorizing'), gt(pendingLinks.expiresAt, now)))
+        .run().changes === 1
+    );
+  }
+
+  /** X refused the exchange: the link is as it was, so the member can try again. */
+  abortExchange(id: number): void {
+    this.db.update(pendingLinks).set({ state: 'authorizing' }).where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'exchanging'))).run();
+  }
+
+  /** Links whose token exchange a crash cut off; they are removed as they are returned. */
+  takeInterruptedExchanges(): PendingLink[] {
+    return this.db.delete(pendingLinks).where(eq(pendingLinks.state, 'exchanging')).returning().all();
+  }
+
+  /**
+   * Consumes the link and stores the account in one transaction; null if the
+   * link was already consumed. One X account belongs to one member: another
+   * member holding it loses it (the caller tells them). Replaced tokens are
+   * queued for revocation in the same transaction.
+   */
+  complete(linkId: number, account: AccountRecord, now: number, revocations: RevocationRecord[] = []): Completion | null {
     return this.db.transaction((tx) => {
       const consumed = tx
         .delete(pendingLinks)
-        .where(and(eq(pendingLinks.id, linkId), eq(pendingLinks.state, 'authorizing')))
+        .where(and(eq(pendingLinks.id, linkId), eq(pendingLinks.state, 'exchanging')))
         .run();
-      if (consumed.changes !== 1) return false;
+      if (consumed.changes !== 1) return null;
+      const previous = tx.select().from(linkedAccounts).where(eq(linkedAccounts.discordUserId, account.discordUserId)).get();
+      const displaced = tx
+        .delete(linkedAccounts)
+        .where(and(eq(linkedAccounts.xUserId, account.xUserId), ne(linkedAccounts.discordUserId, account.discordUserId)))
+        .returning()
+        .get();
       tx.insert(linkedAccounts)
         .values({ ...account, status: 'active', linkedAt: now, updatedAt: now })
         .onConflictDoUpdate({
@@ -78,21 +131,22 @@ export class LinkStore {
           set: { ...account, status: 'active', linkedAt: now, updatedAt: now },
         })
         .run();
-      return true;
+      if (revocations.length > 0) tx.insert(pendingRevocations).values(revocations).run();
+      return { replaced: previous && previous.xUserId !== account.xUserId ? previous : undefined, displaced };
     });
   }
 
-  /** Removes the authorizing link for a request token, returning it if there was one. */
-  discardByRequestToken(requestToken: string): PendingLink | undefined {
-    return this.db
-      .delete(pendingLinks)
-      .where(and(eq(pendingLinks.requestToken, requestToken), ne(pendingLinks.state, 'pending')))
-      .returning()
-      .get();
+  /** Removes one pending link, returning it if it was still there. */
+  discard(id: number): PendingLink | undefined {
+    return this.db.delete(pendingLinks).where(eq(pendingLinks.id, id)).returning().get();
   }
 
   getAccount(discordUserId: string): LinkedAccount | undefined {
     return this.db.select().from(linkedAccounts).where(eq(linkedAccounts.discordUserId, discordUserId)).get();
+  }
+
+  accountForXUser(xUserId: string): LinkedAccount | undefined {
+    return this.db.select().from(linkedAccounts).where(eq(linkedAccounts.xUserId, xUserId)).get();
   }
 
   /** Stores credentials re-sealed with the current key (key rotation). */
@@ -112,11 +166,33 @@ export class LinkStore {
       .run();
   }
 
-  /** Deletes everything stored about a member; returns the account that was removed, if any. */
-  forgetMember(discordUserId: string): LinkedAccount | undefined {
+  /**
+   * Deletes the member's pending links and their account, if it is still the
+   * one the caller read (same X user, same link time), and queues its token
+   * for revocation in the same transaction, so a crash cannot forget a token
+   * without also remembering to revoke it.
+   */
+  forgetMember(account: Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>, revocation: RevocationRecord | null): LinkedAccount | undefined {
     return this.db.transaction((tx) => {
-      tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId)).run();
-      return tx.delete(linkedAccounts).where(eq(linkedAccounts.discordUserId, discordUserId)).returning().get();
+      tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, account.discordUserId)).run();
+      const removed = tx
+        .delete(linkedAccounts)
+        .where(
+          and(
+            eq(linkedAccounts.discordUserId, account.discordUserId),
+            eq(linkedAccounts.xUserId, account.xUserId),
+            eq(linkedAccounts.linkedAt, account.linkedAt),
+          ),
+        )
+        .returning()
+        .get();
+      if (removed && revocation) tx.insert(pendingRevocations).values(revocation).run();
+      return removed;
     });
+  }
+
+  /** Forgets the member's pending links (they have no account to forget). */
+  forgetPendingLinks(discordUserId: string): void {
+    this.db.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId)).run();
   }
 }

@@ -129,10 +129,17 @@ export class PostStore {
   /** Deletes what is stored about an X account and anonymises its member's report records. */
   forget(xUserId: string, discordUserId: string): void {
     this.db.transaction((tx) => {
+      this.forgetXAccount(xUserId);
+      tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId)).run();
+    });
+  }
+
+  /** Deletes the posts, fetch state and profile stored for an X account. */
+  forgetXAccount(xUserId: string): void {
+    this.db.transaction((tx) => {
       tx.delete(xPosts).where(eq(xPosts.xUserId, xUserId)).run();
       tx.delete(xFetchState).where(eq(xFetchState.xUserId, xUserId)).run();
       tx.delete(xProfiles).where(eq(xProfiles.xUserId, xUserId)).run();
-      tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId)).run();
     });
   }
 }

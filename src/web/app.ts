@@ -10,11 +10,12 @@ import { bodyLimits } from './body-limit.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
-import { linkRoutes, twitterCallbackRoutes } from './routes/linking.js';
+import { linkRoutes, twitterCallbackRoutes, type LinkRouteOptions } from './routes/linking.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface WebAppDeps {
   links: LinkService;
+  linkPages: LinkRouteOptions;
   isHealthy: () => boolean;
   log: Logger;
   /** Present in HTTP interactions mode only. */
@@ -27,8 +28,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
   // Discord's payloads are small; our own forms are tiny.
   app.use('*', bodyLimits([{ path: '/interactions', maxBytes: 1_000_000 }], 16 * 1024));
   app.route('/healthz', healthRoutes(deps.isHealthy));
-  app.route('/link', linkRoutes(deps.links));
-  app.route('/twitter', twitterCallbackRoutes(deps.links));
+  app.route('/link', linkRoutes(deps.links, deps.linkPages));
+  app.route('/twitter', twitterCallbackRoutes(deps.links, deps.linkPages));
   if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
 
   app.notFound((c) =>

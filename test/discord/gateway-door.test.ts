@@ -36,10 +36,11 @@ describe('gateway door', () => {
     expect(body.data.flags & 64).toBe(64);
     const url = new URL(body.data.components[0].components[0].url);
 
-    const open = await h.bot.web.request(url.pathname);
-    const rt = new URL(open.headers.get('location')!).searchParams.get('oauth_token')!;
+    const browser = h.browser();
+    const { location } = await browser.openLink(url.pathname);
+    const rt = new URL(location!).searchParams.get('oauth_token')!;
     const query = new URLSearchParams(h.x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }));
-    expect((await h.bot.web.request(`/twitter/callback?${query}`)).status).toBe(200);
+    expect((await browser.get(`/twitter/callback?${query}`)).status).toBe(200);
     const edit = await eventually(() => h.discord.edits()[0]);
     expect(edit.path).toContain(payload.token);
     expect(String(DiscordStandIn.payload(edit).content)).toContain('Linked');

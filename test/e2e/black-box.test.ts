@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser } from '../support/browser.js';
 import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
@@ -91,6 +92,7 @@ async function linkCommand(): Promise<{ linkPath: string; token: string }> {
 }
 
 const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
+const browser = () => new Browser((path, init) => fetch(`${base}${path}`, init), 'https://bot.example.test');
 
 describe('black-box run of the built bot', () => {
   it('creates and migrates its database on start and reports healthy', async () => {
@@ -110,10 +112,12 @@ describe('black-box run of the built bot', () => {
 
   it('links, refuses reuse, handles cancel, and unlinks, with every OAuth request verified', async () => {
     const { linkPath, token } = await linkCommand();
-    const open = await get(linkPath);
-    expect(open.status).toBe(302);
-    const rt = new URL(open.headers.get('location')!).searchParams.get('oauth_token')!;
-    const done = await get(`/twitter/callback?${new URLSearchParams(x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }))}`);
+    const member = browser();
+    const open = await member.openLink(linkPath);
+    expect(open.page.status).toBe(200);
+    expect(open.res.status).toBe(303);
+    const rt = new URL(open.location!).searchParams.get('oauth_token')!;
+    const done = await member.get(`/twitter/callback?${new URLSearchParams(x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }))}`);
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('@ada is now linked to Ada Lovelace');
     await eventually(() => discord.edits().find((e) => e.path.includes(token)));
@@ -121,8 +125,9 @@ describe('black-box run of the built bot', () => {
     expect((await get(linkPath)).status).toBe(410); // reuse refused
 
     const second = await linkCommand();
-    const rt2 = new URL((await get(second.linkPath)).headers.get('location')!).searchParams.get('oauth_token')!;
-    const cancelled = await get(`/twitter/callback?denied=${rt2}`);
+    const rt2 = new URL((await member.openLink(second.linkPath)).location!).searchParams.get('oauth_token')!;
+    expect((await get(`/twitter/callback?denied=${rt2}`)).status).toBe(403); // not from the member's browser
+    const cancelled = await member.get(`/twitter/callback?denied=${rt2}`);
     expect(cancelled.status).toBe(200);
     expect(await cancelled.text()).toContain('Linking was cancelled');
 
@@ -145,9 +150,10 @@ describe('black-box run of the built bot', () => {
   it('reports: right numbers and a PNG, a warm repeat reading one page, a clear message on 429', async () => {
     x.autoApproveAs = X_USER;
     const { linkPath } = await linkCommand();
-    const consent = (await get(linkPath)).headers.get('location')!;
+    const member = browser();
+    const consent = (await member.openLink(linkPath)).location!;
     const callback = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
-    expect((await get(`${callback.pathname}${callback.search}`)).status).toBe(200);
+    expect((await member.get(`${callback.pathname}${callback.search}`)).status).toBe(200);
 
     const editFor = (token: string) => eventually(() => discord.edits().find((e) => e.path.includes(token)));
     const first = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 30 }] });

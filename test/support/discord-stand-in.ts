@@ -46,6 +46,10 @@ export class DiscordStandIn extends HttpStandIn {
     if (req.method === 'GET' && req.path === '/api/v10/users/@me') {
       return { status: 200, body: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, global_name: null, avatar: null } };
     }
+    if (req.method === 'POST' && req.path === '/api/v10/users/@me/channels') {
+      const recipient = (req.json as { recipient_id?: string } | undefined)?.recipient_id ?? '0';
+      return { status: 200, body: { id: `15${recipient.slice(2)}`, type: 1, recipients: [{ id: recipient, username: 'u', discriminator: '0', avatar: null, global_name: null }] } };
+    }
     const messages = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.path);
     if (messages && req.method === 'POST') {
       return { status: 200, body: { id: '1400000000000000001', channel_id: messages[1], content: '', author: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', avatar: null, global_name: null }, embeds: [], attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: '2026-11-23T12:00:00.000000+00:00', edited_timestamp: null, flags: 0, components: [], type: 0 } };
@@ -94,6 +98,20 @@ export class DiscordStandIn extends HttpStandIn {
 
   edits(): RecordedRequest[] {
     return this.requestsTo(/^PATCH \/api\/v10\/webhooks\/.*\/messages\/@original$/);
+  }
+
+  /** Direct messages the bot sent, with the user each went to. */
+  directMessages(): Array<{ userId: string; content: string }> {
+    const channels = new Map(
+      this.requestsTo(/^POST \/api\/v10\/users\/@me\/channels$/).map((r) => {
+        const id = (r.json as { recipient_id: string }).recipient_id;
+        return [`15${id.slice(2)}` as string, id] as const;
+      }),
+    );
+    return this.requestsTo(/^POST \/api\/v10\/channels\/\d+\/messages$/)
+      .map((r) => ({ channel: /channels\/(\d+)\//.exec(r.path)![1]!, content: String((r.json as { content?: string }).content) }))
+      .filter((m) => channels.has(m.channel))
+      .map((m) => ({ userId: channels.get(m.channel)!, content: m.content }));
   }
 
   callbacks(): RecordedRequest[] {

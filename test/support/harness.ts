@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createBot, type Bot } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config/env.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
+import { Browser } from './browser.js';
 import { DiscordSigner, APPLICATION_ID } from './discord-payloads.js';
 import { DiscordStandIn } from './discord-stand-in.js';
 import { XStandIn } from './x-stand-in.js';
@@ -23,6 +24,8 @@ export interface Harness {
   dir: string;
   /** Closes the bot and starts a new one on the same database and stand-ins. */
   restart(): Promise<void>;
+  /** A new browser (its own cookie jar) talking to the bot's web app. */
+  browser(): Browser;
   /** Sends a signed interaction to POST /interactions (HTTP mode). */
   interact(payload: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -59,14 +62,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (line) => logs.push(line));
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
-  const build = () =>
-    createBot(config, log, {
+  const build = async () => {
+    const bot = createBot(config, log, {
       now: () => clock.now,
       ackDeadlineMs: options.ackDeadlineMs,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
+    await bot.start();
+    return bot;
+  };
   const harness: Harness = {
-    bot: build(),
+    bot: await build(),
     config,
     x,
     discord,
@@ -76,7 +82,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dir,
     async restart() {
       await harness.bot.close();
-      harness.bot = build();
+      harness.bot = await build();
+    },
+    browser() {
+      return new Browser(async (path, init) => harness.bot.web.request(path, init), config.publicUrl);
     },
     interact(payload, headers) {
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -110,9 +119,16 @@ export async function eventually<T>(check: () => T | undefined | false, tries = 
 
 /** Links a member to an X user through the real flow: a link, X consent, the callback. */
 export async function linkAccount(h: Harness, memberId: string, user: { id: string; screenName: string }): Promise<void> {
-  const { url } = h.bot.links.startLink({ discordUserId: memberId, discordUserName: 'Ada Lovelace', guildId: null, interactionToken: 'link-interaction-token' });
-  const open = await h.bot.web.request(new URL(url).pathname);
-  const rt = new URL(open.headers.get('location')!).searchParams.get('oauth_token')!;
-  const done = await h.bot.web.request(`/twitter/callback?${new URLSearchParams(h.x.approve(rt, user))}`);
+  const { url } = h.bot.links.startLink({
+    discordUserId: memberId,
+    discordUserName: 'Ada Lovelace',
+    discordUsername: 'ada',
+    guildId: null,
+    interactionToken: 'link-interaction-token',
+  });
+  const browser = h.browser();
+  const { location } = await browser.openLink(new URL(url).pathname);
+  const rt = new URL(location!).searchParams.get('oauth_token')!;
+  const done = await browser.get(`/twitter/callback?${new URLSearchParams(h.x.approve(rt, user))}`);
   if (done.status !== 200) throw new Error(`linking failed: ${done.status}`);
 }

@@ -4,11 +4,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
+import { Browser } from '../support/browser.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
+let b: Browser;
 beforeEach(async () => {
   h = await startHarness({ mode: 'http' });
+  b = h.browser();
 });
 afterEach(async () => {
   await h.close();
@@ -26,9 +29,9 @@ async function runLinkCommand(member = ADA) {
   return { payload, body, url, path: new URL(url).pathname };
 }
 
-async function openLink(path: string) {
-  const res = await h.bot.web.request(path);
-  return { res, location: res.headers.get('location') };
+/** The member's browser opens the link and presses Continue. */
+function openLink(path: string) {
+  return b.openLink(path);
 }
 
 function callbackPath(query: Record<string, string>) {
@@ -44,13 +47,13 @@ describe('linking an X account', () => {
     expect(url).toMatch(/^https:\/\/bot\.example\.test\/link\/[A-Za-z0-9_-]{43}$/);
 
     const { res, location } = await openLink(path);
-    expect(res.status).toBe(302);
+    expect(res.status).toBe(303);
     const redirect = new URL(location!);
     expect(`${redirect.origin}${redirect.pathname}`).toBe(`${h.x.baseUrl}/oauth/authorize`);
     const requestToken = redirect.searchParams.get('oauth_token')!;
     expect(h.x.requestTokens.get(requestToken)?.callback).toBe('https://bot.example.test/twitter/callback');
 
-    const done = await h.bot.web.request(callbackPath(h.x.approve(requestToken, X_USER)));
+    const done = await b.get(callbackPath(h.x.approve(requestToken, X_USER)));
     expect(done.status).toBe(200);
     const page = await done.text();
     expect(page).toContain('@ada_codes is now linked to Ada Lovelace');
@@ -79,7 +82,7 @@ describe('linking an X account', () => {
 
   it('refuses a link that was already used, and one that has expired', async () => {
     const first = await runLinkCommand();
-    expect((await openLink(first.path)).res.status).toBe(302);
+    expect((await openLink(first.path)).res.status).toBe(303);
     const reuse = await openLink(first.path);
     expect(reuse.res.status).toBe(410);
     expect(await reuse.res.text()).toContain('run /link-twitter again');
@@ -94,14 +97,14 @@ describe('linking an X account', () => {
   it('lets only one of two simultaneous openings of a link through', async () => {
     const { path } = await runLinkCommand();
     const results = await Promise.all([openLink(path), openLink(path), openLink(path)]);
-    expect(results.map((r) => r.res.status).sort()).toEqual([302, 410, 410]);
+    expect(results.map((r) => r.res.status).sort()).toEqual([303, 410, 410]);
   });
 
   it('supersedes an older pending link when the member asks again', async () => {
     const older = await runLinkCommand();
     const newer = await runLinkCommand();
     expect((await openLink(older.path)).res.status).toBe(410);
-    expect((await openLink(newer.path)).res.status).toBe(302);
+    expect((await openLink(newer.path)).res.status).toBe(303);
   });
 
   it('rejects unknown and malformed link tokens without calling X', async () => {
@@ -116,7 +119,7 @@ describe('linking an X account', () => {
   it('handles Cancel at X: nothing stored, the link is discarded, Discord is told', async () => {
     const { path } = await runLinkCommand();
     const requestToken = new URL((await openLink(path)).location!).searchParams.get('oauth_token')!;
-    const res = await h.bot.web.request(callbackPath({ denied: requestToken }));
+    const res = await b.get(callbackPath({ denied: requestToken }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Linking was cancelled');
     expect(h.bot.database.sqlite.prepare('select count(*) as n from pending_links').get()).toEqual({ n: 0 });
@@ -140,13 +143,13 @@ describe('linking an X account', () => {
       expect(await res.text()).toContain('/link-twitter again');
     }
     // A wrong verifier is refused by X: a 4xx page, the link stays as it was.
-    const wrong = await h.bot.web.request(callbackPath({ oauth_token: requestToken, oauth_verifier: 'wrong' }));
+    const wrong = await b.get(callbackPath({ oauth_token: requestToken, oauth_verifier: 'wrong' }));
     expect(wrong.status).toBe(424);
     expect(h.bot.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'authorizing' });
 
     const approved = h.x.approve(requestToken, X_USER);
-    expect((await h.bot.web.request(callbackPath(approved))).status).toBe(200);
-    const replay = await h.bot.web.request(callbackPath(approved));
+    expect((await b.get(callbackPath(approved))).status).toBe(200);
+    const replay = await b.get(callbackPath(approved));
     expect(replay.status).toBe(400);
   });
 
@@ -156,12 +159,12 @@ describe('linking an X account', () => {
       status: 403,
       body: { errors: [{ code: 415, message: 'Callback URL not approved for this client application.' }] },
     });
-    const res = await h.bot.web.request(path);
+    const res = (await openLink(path)).res;
     expect(res.status).toBe(424);
     const text = await res.text();
     expect(text).toContain('Callback URL not approved');
     expect(text).toContain('https://bot.example.test/twitter/callback');
-    expect((await openLink(path)).res.status).toBe(302);
+    expect((await openLink(path)).res.status).toBe(303);
   });
 
   it.each([
@@ -173,7 +176,7 @@ describe('linking an X account', () => {
   ])('shows a clear page when X answers %s to the request token call', async (_name, failure, status) => {
     const { path } = await runLinkCommand();
     h.x.failNext(/request_token/, failure);
-    const res = await h.bot.web.request(path);
+    const { res } = await openLink(path);
     expect(res.status).toBe(status);
     expect(await res.text()).toMatch(/X /);
     expect(h.bot.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
@@ -183,7 +186,7 @@ describe('linking an X account', () => {
     for (const user of [X_USER, { id: '1999999999999999999', screenName: 'ada_two' }]) {
       const { path } = await runLinkCommand();
       const rt = new URL((await openLink(path)).location!).searchParams.get('oauth_token')!;
-      expect((await h.bot.web.request(callbackPath(h.x.approve(rt, user)))).status).toBe(200);
+      expect((await b.get(callbackPath(h.x.approve(rt, user)))).status).toBe(200);
     }
     const rows = h.bot.database.sqlite.prepare('select x_user_id, x_screen_name from linked_accounts').all();
     expect(rows).toEqual([{ x_user_id: '1999999999999999999', x_screen_name: 'ada_two' }]);
@@ -194,7 +197,7 @@ describe('linking an X account', () => {
   it('unlinks: deletes everything, revokes the token at X and confirms privately', async () => {
     const { path } = await runLinkCommand();
     const rt = new URL((await openLink(path)).location!).searchParams.get('oauth_token')!;
-    await h.bot.web.request(callbackPath(h.x.approve(rt, X_USER)));
+    await b.get(callbackPath(h.x.approve(rt, X_USER)));
     await runLinkCommand(); // a pending link that must go too
 
     const res = await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
@@ -214,7 +217,7 @@ describe('linking an X account', () => {
   it('unlinks even when X cannot be reached, and says so', async () => {
     const { path } = await runLinkCommand();
     const rt = new URL((await openLink(path)).location!).searchParams.get('oauth_token')!;
-    await h.bot.web.request(callbackPath(h.x.approve(rt, X_USER)));
+    await b.get(callbackPath(h.x.approve(rt, X_USER)));
     h.x.failNext(/invalidate_token/, { status: 503, body: 'down' });
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() => h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));

@@ -1,35 +1,100 @@
-// GET /link/:token starts the OAuth flow; GET /twitter/callback ends it.
+// GET /link/:token shows whose Discord account the link is for; POST (the
+// Continue button) starts X's OAuth, bound to this browser by a cookie;
+// GET /twitter/callback ends it, only in that browser.
 
-import { Hono } from 'hono';
-import type { LinkService } from '../../linking/link-service.js';
-import { cancelledPage, invalidCallbackPage, invalidLinkPage, linkedPage, xErrorPage } from '../link-pages.js';
-import { renderPage } from '../page.js';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomBytes } from 'node:crypto';
+import { isWellFormedBrowserSecret, type LinkService } from '../../linking/link-service.js';
+import {
+  cancelledPage,
+  confirmLinkPage,
+  cookiesNeededPage,
+  invalidCallbackPage,
+  invalidLinkPage,
+  linkedPage,
+  otherBrowserPage,
+  xErrorPage,
+} from '../link-pages.js';
+import { contentSecurityPolicy, renderPage } from '../page.js';
 
-export function linkRoutes(links: LinkService): Hono {
-  return new Hono().get('/:token', async (c) => {
-    const result = await links.openLink(c.req.param('token'));
-    if (result.ok) return c.redirect(result.redirectUrl, 302);
-    if (result.reason === 'invalid') return c.html(renderPage(invalidLinkPage), 410);
-    const { status, page } = xErrorPage(result.error, links.callbackUrl);
-    return c.html(renderPage(page), status);
-  });
+export interface LinkRouteOptions {
+  publicUrl: string;
+  /** Where X's authorize page lives: Continue is redirected there. */
+  twitterApiUrl: string;
+  linkTtlSeconds: number;
+}
+
+/**
+ * The browser's own secret. HttpOnly (no script reads it), SameSite=Lax (sent
+ * on X's redirect back, a top-level GET, but not with a cross-site POST, so
+ * another site cannot press Continue for the visitor), Secure and __Host-
+ * bound to this origin when the bot is served over https.
+ */
+function browserCookie(options: LinkRouteOptions) {
+  const secure = options.publicUrl.startsWith('https:');
+  const name = secure ? '__Host-xbot_browser' : 'xbot_browser';
+  return {
+    read(c: Context): string | undefined {
+      const value = getCookie(c, name);
+      return value && isWellFormedBrowserSecret(value) ? value : undefined;
+    },
+    /** Keeps the browser's secret (or makes one) alive for another link's lifetime and more. */
+    ensure(c: Context): string {
+      const value = this.read(c) ?? randomBytes(32).toString('base64url');
+      setCookie(c, name, value, { path: '/', httpOnly: true, secure, sameSite: 'Lax', maxAge: options.linkTtlSeconds * 3 });
+      return value;
+    },
+  };
+}
+
+export function linkRoutes(links: LinkService, options: LinkRouteOptions): Hono {
+  const cookie = browserCookie(options);
+  const origin = new URL(options.publicUrl).origin;
+  const formPolicy = contentSecurityPolicy(["'self'", new URL(options.twitterApiUrl).origin, 'https:']);
+
+  return new Hono()
+    .get('/:token', (c) => {
+      const preview = links.preview(c.req.param('token'));
+      if (!preview) return c.html(renderPage(invalidLinkPage), 410);
+      cookie.ensure(c);
+      c.header('Content-Security-Policy', formPolicy);
+      // The form posts back to this address, so the token is not repeated into the page.
+      return c.html(renderPage(confirmLinkPage(preview)), 200);
+    })
+    .post('/:token', async (c) => {
+      // Browsers name the page a form came from; only our own page may press Continue.
+      const from = c.req.header('origin');
+      if (from !== undefined && from !== origin) return c.html(renderPage(invalidLinkPage), 403);
+      const secret = cookie.read(c);
+      if (!secret) return c.html(renderPage(cookiesNeededPage), 400);
+      cookie.ensure(c);
+      const result = await links.openLink(c.req.param('token'), secret);
+      if (result.ok) return c.redirect(result.redirectUrl, 303);
+      if (result.reason === 'invalid') return c.html(renderPage(invalidLinkPage), 410);
+      const { status, page } = xErrorPage(result.error, links.callbackUrl);
+      return c.html(renderPage(page), status);
+    });
 }
 
 const OAUTH_TOKEN = /^[\x21-\x7e]{1,200}$/;
 
-export function twitterCallbackRoutes(links: LinkService): Hono {
+export function twitterCallbackRoutes(links: LinkService, options: LinkRouteOptions): Hono {
+  const cookie = browserCookie(options);
   return new Hono().get('/callback', async (c) => {
     const { denied, oauth_token: token, oauth_verifier: verifier } = c.req.query();
     if (denied !== undefined) {
-      const known = OAUTH_TOKEN.test(denied) && (await links.cancel(denied));
-      return c.html(renderPage(known ? cancelledPage : invalidCallbackPage), known ? 200 : 400);
+      const outcome = OAUTH_TOKEN.test(denied) ? await links.cancel(denied, cookie.read(c)) : 'invalid';
+      if (outcome === 'cancelled') return c.html(renderPage(cancelledPage), 200);
+      return c.html(renderPage(outcome === 'other-browser' ? otherBrowserPage : invalidCallbackPage), outcome === 'other-browser' ? 403 : 400);
     }
     if (!token || !verifier || !OAUTH_TOKEN.test(token) || !OAUTH_TOKEN.test(verifier)) {
       return c.html(renderPage(invalidCallbackPage), 400);
     }
-    const result = await links.completeCallback(token, verifier);
-    if (result.ok) return c.html(renderPage(linkedPage(result.screenName, result.discordUserName)), 200);
+    const result = await links.completeCallback(token, verifier, cookie.read(c));
+    if (result.ok) return c.html(renderPage(linkedPage(result.screenName, result.discordUserName, result.discordUsername)), 200);
     if (result.reason === 'invalid') return c.html(renderPage(invalidCallbackPage), 400);
+    if (result.reason === 'other-browser') return c.html(renderPage(otherBrowserPage), 403);
     const { status, page } = xErrorPage(result.error, links.callbackUrl);
     return c.html(renderPage(page), status);
   });

@@ -1,0 +1,117 @@
+// The revocation queue: access tokens the bot no longer keeps are revoked at
+// X until X confirms. A token enters the queue in the same transaction that
+// forgets it (unlink, relink to another account), so neither an X outage nor
+// a crash between the two steps leaves a live token nobody can revoke.
+
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { pendingRevocations } from '../db/schema.js';
+import type { Logger } from '../log/logger.js';
+import type { TokenCipher } from '../secrets/token-cipher.js';
+import { XApiError } from '../twitter/errors.js';
+import type { Credentials } from '../twitter/oauth-signer.js';
+import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
+import type { RevocationRecord } from './link-store.js';
+
+export interface RevocationQueueDeps {
+  db: Db;
+  cipher: TokenCipher;
+  oauth: Pick<TwitterOAuthClient, 'invalidateToken'>;
+  now: () => number;
+  log: Logger;
+}
+
+const MINUTE = 60_000;
+/** 1, 2, 4 … minutes between attempts, at most 6 hours. */
+export const retryDelayMs = (attempts: number) => Math.min(6 * 60 * MINUTE, MINUTE * 2 ** attempts);
+/** How often due revocations are looked for. */
+const SWEEP_MS = MINUTE;
+
+const context = {
+  token: (sealId: string) => `revocation-token:${sealId}`,
+  secret: (sealId: string) => `revocation-secret:${sealId}`,
+};
+
+export class RevocationQueue {
+  constructor(private readonly deps: RevocationQueueDeps) {}
+
+  /** Seals a token for the queue; the caller writes the record in its own transaction. */
+  record(xUserId: string, credentials: Credentials): RevocationRecord {
+    const { cipher, now } = this.deps;
+    const sealId = randomBytes(16).toString('base64url');
+    return {
+      xUserId,
+      sealId,
+      accessTokenSealed: cipher.seal(credentials.key, context.token(sealId)),
+      accessSecretSealed: cipher.seal(credentials.secret, context.secret(sealId)),
+      createdAt: now(),
+      attempts: 0,
+      nextAttemptAt: now(),
+    };
+  }
+
+  /** Tries one queued revocation now; true once X has confirmed (or the token was dead already). */
+  async attempt(sealId: string): Promise<boolean> {
+    const { db, cipher, oauth, now, log } = this.deps;
+    const row = db.select().from(pendingRevocations).where(eq(pendingRevocations.sealId, sealId)).get();
+    if (!row) return true;
+    // Take the attempt by moving its next time on first: a concurrent sweep skips it.
+    const taken = db
+      .update(pendingRevocations)
+      .set({ attempts: row.attempts + 1, nextAttemptAt: now() + retryDelayMs(row.attempts) })
+      .where(and(eq(pendingRevocations.id, row.id), eq(pendingRevocations.attempts, row.attempts)))
+      .run();
+    if (taken.changes !== 1) return false;
+    try {
+      await oauth.invalidateToken({
+        key: cipher.open(row.accessTokenSealed, context.token(sealId)),
+        secret: cipher.open(row.accessSecretSealed, context.secret(sealId)),
+      });
+    } catch (err) {
+      // X refusing the token means it is dead already: nothing is left to revoke.
+      if (!(err instanceof XApiError && err.kind === 'unauthorized')) {
+        log.warn('token revocation at X failed; will retry', {
+          xUserId: row.xUserId,
+          attempts: row.attempts + 1,
+          retryInMs: retryDelayMs(row.attempts),
+          error: err,
+        });
+        return false;
+      }
+    }
+    db.delete(pendingRevocations).where(eq(pendingRevocations.id, row.id)).run();
+    log.info('token revoked at X', { xUserId: row.xUserId, attempts: row.attempts + 1 });
+    return true;
+  }
+
+  /** Tries every revocation that is due, one at a time. */
+  async runDue(): Promise<void> {
+    const due = this.deps.db
+      .select({ sealId: pendingRevocations.sealId })
+      .from(pendingRevocations)
+      .where(lte(pendingRevocations.nextAttemptAt, this.deps.now()))
+      .orderBy(asc(pendingRevocations.nextAttemptAt))
+      .limit(50)
+      .all();
+    for (const { sealId } of due) await this.attempt(sealId);
+  }
+
+  pending(): number {
+    return this.deps.db.select({ n: count() }).from(pendingRevocations).get()?.n ?? 0;
+  }
+
+  /** Runs due revocations now and then every minute; returns a function that stops it. */
+  start(): () => void {
+    let running: Promise<void> | null = null;
+    const sweep = () => {
+      running ??= this.runDue()
+        .catch((err: unknown) => this.deps.log.error('revocation sweep failed', { error: err }))
+        .finally(() => (running = null));
+    };
+    sweep();
+    const timer = setInterval(sweep, SWEEP_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}
