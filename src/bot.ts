@@ -50,6 +50,8 @@ export interface BotOptions {
   ackDeadlineMs?: number;
   /** Wait between retries of X calls; tests make it instant. */
   sleep?: (ms: number) => Promise<void>;
+  /** Per X request during reports (default 15 s); tests of hanging upstreams shorten it. */
+  xRequestTimeoutMs?: number;
 }
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
@@ -103,12 +105,15 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     store: posts,
     links,
     signer,
+    cipher,
+    webhooks,
     apiUrl: config.twitterApiUrl,
     limits: config.report,
     now,
     log: log.child({ component: 'report' }),
     budget,
     sleep: options.sleep,
+    xRequestTimeoutMs: options.xRequestTimeoutMs,
   });
   const commands = createCommands({ links, reports, settings, admin: { settings, roles, budget, api: guildApi, now } });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
@@ -165,6 +170,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     async start() {
       stopSweeps = revocations.start();
       await links.recoverInterrupted();
+      await reports.recoverInterrupted();
     },
     async close() {
       stopSweeps?.();

@@ -41,16 +41,26 @@ export function reportCommand(reports: ReportService, settings: SettingsStore): 
         guildId: ctx.guildId,
         days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
         timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
+        interactionToken: ctx.interactionToken,
       };
       const wantsPublic = ctx.options.boolean('public') ?? false;
       const refusal = wantsPublic && ctx.guildId ? publicRefusal(settings, ctx.guildId, ctx.channelId) : null;
-      const admission = reports.admit(request);
-      if (refusal || !admission.ok) {
-        await ctx.reply({ ephemeral: true, content: refusal ?? (admission as { message: string }).message });
+      if (refusal) {
+        await ctx.reply({ ephemeral: true, content: refusal });
         return;
       }
-      await ctx.defer({ ephemeral: !wantsPublic });
-      await ctx.edit(await reports.run(request, admission.account, admission.allowance));
+      const admission = reports.admit(request);
+      if (!admission.ok) {
+        await ctx.reply({ ephemeral: true, content: admission.message });
+        return;
+      }
+      try {
+        await ctx.defer({ ephemeral: !wantsPublic });
+      } catch (err) {
+        reports.abandon(admission.ticket);
+        throw err;
+      }
+      await ctx.edit(await reports.run(request, admission.ticket));
     },
   };
 }

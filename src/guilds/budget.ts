@@ -18,6 +18,8 @@ export function nextMonthStart(now: number): number {
 export interface Usage {
   requests: number;
   postsRead: number;
+  /** What running reports may still read: held against the caps until they end. */
+  reserved: number;
 }
 
 export interface BudgetState {
@@ -25,10 +27,12 @@ export interface BudgetState {
   guildCap: number | null;
   app: Usage;
   appCap: number | null;
-  /** Posts that may still be read this month; null when nothing caps it. */
+  /** Posts that may still be read this month, less what running reports hold; null when nothing caps it. */
   remaining: number | null;
   /** Which cap is the tighter one. */
   limitedBy: 'server' | 'app' | null;
+  /** True when the tighter cap is reached only because running reports hold the rest. */
+  heldByRunning: boolean;
 }
 
 export class BudgetService {
@@ -45,10 +49,24 @@ export class BudgetService {
     const guild = guildId ? this.posts.postsReadSince(from, guildId) : null;
     const guildCap = guildId ? this.settings.get(guildId).monthlyPostBudget : null;
     const left = [
-      guildCap !== null && guild ? { by: 'server' as const, n: Math.max(0, guildCap - guild.postsRead) } : null,
-      this.appCap !== null ? { by: 'app' as const, n: Math.max(0, this.appCap - app.postsRead) } : null,
-    ].filter((x): x is { by: 'server' | 'app'; n: number } => x !== null);
+      guildCap !== null && guild ? { by: 'server' as const, cap: guildCap, usage: guild } : null,
+      this.appCap !== null ? { by: 'app' as const, cap: this.appCap, usage: app } : null,
+    ]
+      .filter((x) => x !== null)
+      .map(({ by, cap, usage }) => ({
+        by,
+        n: Math.max(0, cap - usage.postsRead - usage.reserved),
+        spent: usage.postsRead >= cap,
+      }));
     const tightest = left.sort((a, b) => a.n - b.n)[0];
-    return { guild, guildCap, app, appCap: this.appCap, remaining: tightest?.n ?? null, limitedBy: tightest?.by ?? null };
+    return {
+      guild,
+      guildCap,
+      app,
+      appCap: this.appCap,
+      remaining: tightest?.n ?? null,
+      limitedBy: tightest?.by ?? null,
+      heldByRunning: tightest !== undefined && tightest.n === 0 && !tightest.spent,
+    };
   }
 }

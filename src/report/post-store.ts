@@ -1,10 +1,10 @@
 // SQLite storage for posts read from X, how much of each timeline is stored,
 // cached profiles, and the record of every report run.
 
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import { reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles, type LinkedAccount } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
@@ -12,10 +12,64 @@ export type Source = 'timeline' | 'mentions';
 export type FetchState = typeof xFetchState.$inferSelect;
 export type ReportRun = typeof reportRuns.$inferInsert;
 
+/** The link a report was admitted under; its writes count only while this link stands. */
+export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
+
+/** The member unlinked (or relinked) while a report was running: what it read is not kept. */
+export class LinkGoneError extends Error {
+  constructor() {
+    super('the link this report was made for is gone');
+    this.name = 'LinkGoneError';
+  }
+}
+
+export interface RunUsage {
+  requests: number;
+  postsRead: number;
+}
+
 export class PostStore {
   private upsertPost?: Statement;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Set for a report's view of the store (see forLink). */
+    private readonly owner?: LinkOwner,
+  ) {}
+
+  /**
+   * The same store for one report: each write first checks, in its own
+   * transaction, that the link the report was admitted under still stands,
+   * so an unlink racing a report cannot be undone by the report's writes.
+   */
+  forLink(owner: LinkOwner): PostStore {
+    return new PostStore(this.db, owner);
+  }
+
+  linkStands(owner: LinkOwner): boolean {
+    return (
+      this.db
+        .select({ id: linkedAccounts.discordUserId })
+        .from(linkedAccounts)
+        .where(
+          and(
+            eq(linkedAccounts.discordUserId, owner.discordUserId),
+            eq(linkedAccounts.xUserId, owner.xUserId),
+            eq(linkedAccounts.linkedAt, owner.linkedAt),
+          ),
+        )
+        .get() !== undefined
+    );
+  }
+
+  private write<T>(change: () => T): T {
+    const owner = this.owner;
+    if (!owner) return change();
+    return this.db.$client.transaction(() => {
+      if (!this.linkStands(owner)) throw new LinkGoneError();
+      return change();
+    })();
+  }
 
   state(xUserId: string, source: Source): FetchState | undefined {
     return this.db
@@ -47,7 +101,7 @@ export class PostStore {
 
   /** Forgets posts stored from `from` on and marks the state stale, before a full read refills them. */
   beginFullRead(xUserId: string, source: Source, from: number): void {
-    this.db.transaction((tx) => {
+    this.write(() => this.db.transaction((tx) => {
       tx.delete(xPosts)
         .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
         .run();
@@ -55,7 +109,7 @@ export class PostStore {
         .set({ fullReadAt: 0 })
         .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
         .run();
-    });
+    }));
   }
 
   /**
@@ -70,17 +124,21 @@ export class PostStore {
       'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
         'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
     ));
-    client.transaction(() => {
-      for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
-    })();
+    this.write(() =>
+      client.transaction(() => {
+        for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
+      })(),
+    );
   }
 
   saveState(xUserId: string, source: Source, state: Omit<FetchState, 'xUserId' | 'source'>): void {
-    this.db
-      .insert(xFetchState)
-      .values({ xUserId, source, ...state })
-      .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
-      .run();
+    this.write(() =>
+      this.db
+        .insert(xFetchState)
+        .values({ xUserId, source, ...state })
+        .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
+        .run(),
+    );
   }
 
   profile(xUserId: string): { profile: XUserProfile; fetchedAt: number } | undefined {
@@ -90,17 +148,48 @@ export class PostStore {
 
   saveProfile(profile: XUserProfile, fetchedAt: number): void {
     const json = JSON.stringify(profile);
+    this.write(() =>
+      this.db
+        .insert(xProfiles)
+        .values({ xUserId: profile.id, json, fetchedAt })
+        .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
+        .run(),
+    );
+  }
+
+  /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
+  startRun(run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>): number {
+    const row = this.db
+      .insert(reportRuns)
+      .values({ ...run, durationMs: 0, upstreamRequests: 0, postsRead: 0, outcome: 'running' })
+      .returning({ id: reportRuns.id })
+      .get();
+    return row.id;
+  }
+
+  /** What a report has read so far; called as each X answer arrives, even after the run ended. */
+  updateRunUsage(runId: number, usage: RunUsage): void {
+    this.db.update(reportRuns).set({ upstreamRequests: usage.requests, postsRead: usage.postsRead }).where(eq(reportRuns.id, runId)).run();
+  }
+
+  /** Ends a run: its reservation is released and its interaction token forgotten. */
+  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: RunUsage; anonymous: boolean }): void {
     this.db
-      .insert(xProfiles)
-      .values({ xUserId: profile.id, json, fetchedAt })
-      .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
+      .update(reportRuns)
+      .set({
+        outcome: end.outcome,
+        durationMs: end.durationMs,
+        upstreamRequests: end.usage.requests,
+        postsRead: end.usage.postsRead,
+        reservedPosts: 0,
+        interactionTokenSealed: null,
+        ...(end.anonymous ? { discordUserId: null } : {}),
+      })
+      .where(eq(reportRuns.id, runId))
       .run();
   }
 
-  recordRun(run: ReportRun): void {
-    this.db.insert(reportRuns).values(run).run();
-  }
-
+  /** When the member's latest report was admitted (the cooldown counts from there). */
   lastRunStartedAt(discordUserId: string): number | undefined {
     return this.db
       .select({ startedAt: reportRuns.startedAt })
@@ -111,19 +200,54 @@ export class PostStore {
       .get()?.startedAt;
   }
 
-  /** Requests and posts read for reports since `from`, in one server or (no guildId) the whole app. */
-  postsReadSince(from: number, guildId?: string): { requests: number; postsRead: number } {
+  /** Whether the member has a report running that started after `since` (older ones were cut off). */
+  hasRunningRun(discordUserId: string, since: number): boolean {
+    return (
+      this.db
+        .select({ id: reportRuns.id })
+        .from(reportRuns)
+        .where(and(eq(reportRuns.discordUserId, discordUserId), eq(reportRuns.outcome, 'running'), gte(reportRuns.startedAt, since)))
+        .get() !== undefined
+    );
+  }
+
+  /** Runs a crash left 'running' (started before `before`): marked interrupted, reservations released. */
+  takeInterruptedRuns(before: number): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
+    return this.db.transaction((tx) => {
+      const where = and(eq(reportRuns.outcome, 'running'), lt(reportRuns.startedAt, before));
+      const runs = tx
+        .select({
+          id: reportRuns.id,
+          discordUserId: reportRuns.discordUserId,
+          startedAt: reportRuns.startedAt,
+          interactionTokenSealed: reportRuns.interactionTokenSealed,
+        })
+        .from(reportRuns)
+        .where(where)
+        .all();
+      tx.update(reportRuns).set({ outcome: 'interrupted', reservedPosts: 0, interactionTokenSealed: null }).where(where).run();
+      return runs;
+    });
+  }
+
+  /**
+   * Requests and posts read for reports since `from`, in one server or (no
+   * guildId) the whole app, and what running reports may still read
+   * (their reservation less what they have read).
+   */
+  postsReadSince(from: number, guildId?: string): { requests: number; postsRead: number; reserved: number } {
     const filters = [gte(reportRuns.startedAt, from)];
     if (guildId !== undefined) filters.push(eq(reportRuns.guildId, guildId));
     const row = this.db
       .select({
         requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
         postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
+        reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
       })
       .from(reportRuns)
       .where(and(...filters))
       .get();
-    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0) };
+    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0), reserved: Number(row?.reserved ?? 0) };
   }
 
   /** Deletes what is stored about an X account and anonymises its member's report records. */

@@ -9,6 +9,17 @@ export const brokenLinkMessage =
 
 export const busyMessage = 'Your previous report is still being made. Please wait for it to finish.';
 
+export const unlinkedDuringReportMessage =
+  'You unlinked your X account while this report was being made, so it was discarded and nothing it read was kept.';
+
+export const interruptedMessage =
+  'The bot restarted while making your report, so it could not finish. Please run `/report` again; what it had already read from X is kept, so the next one costs less.';
+
+export function budgetHeldMessage(limitedBy: 'server' | 'app'): string {
+  const whose = limitedBy === 'server' ? "This server's monthly X budget" : "The bot's monthly X budget";
+  return `${whose} is taken up by reports running right now. Please try again in a few minutes, when they have finished.`;
+}
+
 export function cooldownMessage(readyAt: number): string {
   return `Reports are limited to one every little while, to spare the bot's X budget. You can run another <t:${Math.ceil(readyAt / 1000)}:R>.`;
 }

@@ -6,8 +6,12 @@
 import type { BotMessage } from '../commands/types.js';
 import type { ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
+import type { InteractionWebhooks } from '../discord/webhooks.js';
+import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
+import { DeadlineError } from '../http/deadline.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
+import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { XV2Client, type Usage } from '../twitter/v2-client.js';
@@ -15,15 +19,17 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
-import type { PostStore } from './post-store.js';
-import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
+import { LinkGoneError, type PostStore } from './post-store.js';
 import {
   badTimeZoneMessage,
   brokenLinkMessage,
+  budgetHeldMessage,
   budgetSpentMessage,
   busyMessage,
   cooldownMessage,
+  interruptedMessage,
   notLinkedMessage,
+  unlinkedDuringReportMessage,
   xFailureMessage,
 } from './report-messages.js';
 import { summarise, type ReportProfile } from './summary.js';
@@ -32,11 +38,17 @@ import { readSource } from './timeline-reader.js';
 const DAY = 86_400_000;
 /** Discord's interaction token lives 15 minutes; give up well before. */
 export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
+const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+/** X returns at least 5 posts a page, so an allowance below that cannot be kept. */
+const SMALLEST_READ = 5;
 
 export interface ReportServiceDeps {
   store: PostStore;
   links: LinkService;
   signer: OAuthSigner;
+  cipher: TokenCipher;
+  /** To tell a member whose report a restart cut off. */
+  webhooks: InteractionWebhooks;
   apiUrl: string;
   limits: ReportLimits;
   now: () => number;
@@ -45,6 +57,8 @@ export interface ReportServiceDeps {
   /** Tests replace the backoff wait; production waits for real. */
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /** Per X request (connect, headers and body); default 15 s. */
+  xRequestTimeoutMs?: number;
 }
 
 export interface ReportRequest {
@@ -52,113 +66,179 @@ export interface ReportRequest {
   guildId: string | null;
   days: number;
   timeZone: string;
+  /** Sealed with the run while it lasts, so a restart can still answer the member. */
+  interactionToken: string;
 }
 
-/** `allowance`: posts this report may read under the monthly budgets (null: no cap). */
-export type Admission = { ok: true; account: LinkedAccount; allowance: number | null } | { ok: false; message: string };
+/**
+ * An admitted report: recorded as running, holding its allowance against the
+ * budgets. Admission and reservation are one synchronous step, so reports
+ * admitted side by side cannot together read more than a budget allows.
+ */
+export interface ReportTicket {
+  runId: number;
+  account: LinkedAccount;
+  /** Posts this report may read under the monthly budgets (null: no cap). */
+  allowance: number | null;
+  startedAt: number;
+}
+
+export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; message: string };
+
+const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
 export class ReportService {
-  private readonly running = new Set<string>();
-
   constructor(private readonly deps: ReportServiceDeps) {}
 
-  /** Quick checks made before deferring, so refusals can be private and instant. */
+  /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
   admit(request: ReportRequest): Admission {
+    const { store, limits, now, budget, cipher } = this.deps;
     if (!isValidTimeZone(request.timeZone)) return { ok: false, message: badTimeZoneMessage(request.timeZone) };
     const account = this.deps.links.account(request.discordUserId);
     if (!account) return { ok: false, message: notLinkedMessage };
     if (account.status === 'broken') return { ok: false, message: brokenLinkMessage };
-    if (this.running.has(request.discordUserId)) return { ok: false, message: busyMessage };
-    const last = this.deps.store.lastRunStartedAt(request.discordUserId);
-    const readyAt = last === undefined ? 0 : last + this.deps.limits.cooldownSeconds * 1000;
-    if (readyAt > this.deps.now()) return { ok: false, message: cooldownMessage(readyAt) };
-    const budget = this.deps.budget.state(request.guildId);
-    if (budget.remaining === 0) return { ok: false, message: budgetSpentMessage(budget.limitedBy!, nextMonthStart(this.deps.now())) };
-    return { ok: true, account, allowance: budget.remaining };
+    const startedAt = now();
+    if (store.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: busyMessage };
+    const last = store.lastRunStartedAt(request.discordUserId);
+    const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
+    if (readyAt > startedAt) return { ok: false, message: cooldownMessage(readyAt) };
+    const state = budget.state(request.guildId);
+    if (state.remaining !== null && state.remaining < SMALLEST_READ) {
+      return {
+        ok: false,
+        message: state.heldByRunning ? budgetHeldMessage(state.limitedBy!) : budgetSpentMessage(state.limitedBy!, nextMonthStart(startedAt)),
+      };
+    }
+    const most = limits.maxPosts + limits.maxMentions;
+    const allowance = state.remaining === null ? null : Math.min(state.remaining, most);
+    const runId = store.startRun({
+      discordUserId: request.discordUserId,
+      guildId: request.guildId,
+      days: request.days,
+      startedAt,
+      reservedPosts: allowance ?? most,
+      interactionTokenSealed: cipher.seal(request.interactionToken, runTokenContext(request.discordUserId, startedAt)),
+    });
+    return { ok: true, ticket: { runId, account, allowance, startedAt } };
+  }
+
+  /** The admitted report will not run (Discord refused the defer): release what it held. */
+  abandon(ticket: ReportTicket): void {
+    this.deps.store.finishRun(ticket.runId, { outcome: 'abandoned', durationMs: 0, usage: { requests: 0, postsRead: 0 }, anonymous: false });
   }
 
   /** Runs an admitted report; always resolves with what to show the member. */
-  async run(request: ReportRequest, account: LinkedAccount, allowance: number | null = null): Promise<BotMessage> {
-    const { discordUserId } = request;
-    if (this.running.has(discordUserId)) return { content: busyMessage };
-    this.running.add(discordUserId);
-    const startedAt = this.deps.now();
+  async run(request: ReportRequest, ticket: ReportTicket): Promise<BotMessage> {
+    const { store, log } = this.deps;
+    const { account, runId } = ticket;
     const started = performance.now();
     const usage: Usage = { requests: 0, postsRead: 0 };
     let outcome = 'ok';
+    let linkGone = false;
     try {
-      return await this.build(request, account, usage, startedAt, allowance);
+      const message = await this.build(request, ticket, usage);
+      // The member may have unlinked after the last write: do not deliver what they asked to forget.
+      if (!store.linkStands(account)) throw new LinkGoneError();
+      return message;
     } catch (err) {
+      if (err instanceof LinkGoneError) {
+        linkGone = true;
+        outcome = 'unlinked';
+        log.info('report discarded: the member unlinked while it ran', { discordUserId: account.discordUserId });
+        return { content: unlinkedDuringReportMessage, embeds: [], files: [] };
+      }
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
       return { content: await this.failure(err, account), embeds: [], files: [] };
     } finally {
-      this.running.delete(discordUserId);
-      this.deps.store.recordRun({
-        discordUserId,
-        guildId: request.guildId,
-        days: request.days,
-        startedAt,
-        durationMs: Math.round(performance.now() - started),
-        upstreamRequests: usage.requests,
-        postsRead: usage.postsRead,
-        outcome,
-      });
-      this.deps.log.info('report finished', { discordUserId, outcome, requests: usage.requests, postsRead: usage.postsRead, days: request.days });
+      store.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
+      log.info('report finished', { discordUserId: account.discordUserId, outcome, requests: usage.requests, postsRead: usage.postsRead, days: request.days });
     }
   }
 
-  private async build(request: ReportRequest, account: LinkedAccount, usage: Usage, startedAt: number, allowance: number | null): Promise<BotMessage> {
-    const { store, limits } = this.deps;
+  /**
+   * At start-up: reports a crash cut off. Their reservations are released and
+   * each member whose interaction token still works is told to ask again.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const { store, cipher, webhooks, now, log } = this.deps;
+    const runs = store.takeInterruptedRuns(now());
+    for (const run of runs) {
+      log.warn('a report was cut off by a restart', { discordUserId: run.discordUserId, runId: run.id });
+      if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;
+      try {
+        const token = cipher.open(run.interactionTokenSealed, runTokenContext(run.discordUserId, run.startedAt));
+        await webhooks.editOriginal(token, { content: interruptedMessage, embeds: [], files: [] });
+      } catch (err) {
+        log.warn('could not tell the member their report was cut off', { discordUserId: run.discordUserId, error: err });
+      }
+    }
+    return runs.length;
+  }
+
+  private async build(request: ReportRequest, ticket: ReportTicket, usage: Usage): Promise<BotMessage> {
+    const { limits } = this.deps;
+    const { account, allowance, startedAt, runId } = ticket;
+    // One controller ends every X request of this report: at its deadline, or as soon as one read fails.
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), REPORT_DEADLINE_MS);
+    const store = this.deps.store.forLink(account);
     const client = new XV2Client({
       apiUrl: this.deps.apiUrl,
       signer: this.deps.signer,
       token: this.deps.links.credentials(account),
       usage,
+      onUsage: () => this.deps.store.updateRunUsage(runId, usage),
       sleep: this.deps.sleep,
-      signal: AbortSignal.timeout(REPORT_DEADLINE_MS),
+      signal: controller.signal,
+      timeoutMs: this.deps.xRequestTimeoutMs,
       fetch: this.deps.fetch,
     });
-    const periodStart = startedAt - request.days * DAY;
-    const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
-    const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
-    const profileRead = this.profile(client, account, startedAt);
-    const lifetimePosts = profileRead.then((p) => p.tweetCount, () => undefined);
-    const [timeline, mentions, profile] = await Promise.all([
-      readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true, lifetimePosts }),
-      share.mentions > 0
-        ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound, topUpWhenFresh: false })
-        : null,
-      profileRead,
-    ]);
-    const previousStart = periodStart - request.days * DAY;
-    const summary = summarise({
-      profile,
-      posts: timeline.posts,
-      mentions: mentions?.posts ?? null,
-      previousPosts: timeline.coveredFrom <= previousStart ? timeline.posts : null,
-      period: { start: periodStart, end: startedAt, days: request.days },
-      timeZone: request.timeZone,
-      cut: timeline.cut,
-    });
-    const chartFile = 'x-report.png';
-    const png = renderChart(summary.activity.days, `Posts and likes per day, last ${request.days} days (${request.timeZone})`);
-    return {
-      content: '',
-      embeds: [reportEmbed(summary, { dataAsOf: startedAt, postsRead: usage.postsRead, requests: usage.requests, chartFile })],
-      files: [{ name: chartFile, data: png, contentType: 'image/png' }],
-    };
+    try {
+      const periodStart = startedAt - request.days * DAY;
+      const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
+      const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
+      const profileRead = this.profile(client, store, account, startedAt);
+      const lifetimePosts = profileRead.then((p) => p.tweetCount, () => undefined);
+      const reads = await settleAll(controller, [
+        readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true, lifetimePosts }),
+        share.mentions > 0
+          ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound, topUpWhenFresh: false })
+          : Promise.resolve(null),
+        profileRead,
+      ] as const);
+      const [timeline, mentions, profile] = reads;
+      const previousStart = periodStart - request.days * DAY;
+      const summary = summarise({
+        profile,
+        posts: timeline.posts,
+        mentions: mentions?.posts ?? null,
+        previousPosts: timeline.coveredFrom <= previousStart ? timeline.posts : null,
+        period: { start: periodStart, end: startedAt, days: request.days },
+        timeZone: request.timeZone,
+        cut: timeline.cut,
+      });
+      const chartFile = 'x-report.png';
+      const png = renderChart(summary.activity.days, `Posts and likes per day, last ${request.days} days (${request.timeZone})`);
+      return {
+        content: '',
+        embeds: [reportEmbed(summary, { dataAsOf: startedAt, postsRead: usage.postsRead, requests: usage.requests, chartFile })],
+        files: [{ name: chartFile, data: png, contentType: 'image/png' }],
+      };
+    } finally {
+      clearTimeout(deadline);
+    }
   }
 
   /** The member's profile: stored while fresh, else one /2/users/me call. */
-  private async profile(client: XV2Client, account: LinkedAccount, now: number): Promise<ReportProfile> {
-    const cached = this.deps.store.profile(account.xUserId);
+  private async profile(client: XV2Client, store: PostStore, account: LinkedAccount, now: number): Promise<ReportProfile> {
+    const cached = store.profile(account.xUserId);
     let profile: XUserProfile;
     if (cached && now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000) {
       profile = cached.profile;
     } else {
       profile = await client.me();
       if (profile.id !== account.xUserId) throw new XApiError('bad-response', 'X returned another account');
-      this.deps.store.saveProfile(profile, now);
+      store.saveProfile(profile, now);
     }
     return {
       id: profile.id,
@@ -200,4 +280,25 @@ export function splitAllowance(allowance: number | null, maxPosts: number, maxMe
     postsBound: posts < maxPosts ? ('budget' as const) : ('max-posts' as const),
     mentionsBound: 'budget' as const,
   };
+}
+
+/**
+ * Waits for every read, even after one fails, so no request is left running
+ * (and uncounted) behind a finished report; the first failure aborts the
+ * others at once and is rethrown.
+ */
+async function settleAll<T extends readonly unknown[]>(
+  controller: AbortController,
+  reads: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const watched = reads.map((read) =>
+    read.catch((err: unknown) => {
+      controller.abort(new DeadlineError('aborted', 'another read of this report failed'));
+      throw err;
+    }),
+  );
+  const results = await Promise.allSettled(watched);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

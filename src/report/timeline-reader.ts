@@ -74,6 +74,9 @@ async function readPages(
     const more = Boolean(token) && posts.length < maxPosts;
     if (more) {
       pending = request(token);
+      // If storing this page throws, the next page still arrives (and is
+      // billed and counted); its failure must not become an unhandled rejection.
+      pending.catch(() => undefined);
       // Let the request reach the wire before the CPU-bound store work runs:
       // fetch writes it over several turns of the event loop.
       await new Promise((resolve) => setTimeout(resolve, 1));
@@ -173,7 +176,8 @@ async function readInSlices(
   const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
   // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
   const step = Math.max(1000, Math.floor((oldest - req.periodStart) / slices / 1000) * 1000);
-  const parts = await Promise.all(
+  // Every slice settles before this returns or throws: none keeps reading behind a failed report.
+  const settled = await Promise.allSettled(
     Array.from({ length: slices }, (_, i) => {
       const from = req.periodStart + i * step;
       const newest = i === slices - 1;
@@ -183,5 +187,8 @@ async function readInSlices(
       return readPages(fetchPage, query, req.maxPosts, save);
     }),
   );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const parts = settled.map((r) => (r as PromiseFulfilledResult<{ posts: XPost[] }>).value);
   return { posts: [...firstPosts, ...parts.flatMap((p) => p.posts)], more: false };
 }
