@@ -1,7 +1,7 @@
 // SQLite storage for posts read from X, how much of each timeline is stored,
 // cached profiles, and the record of every report run.
 
-import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles, type LinkedAccount } from '../db/schema.js';
@@ -211,10 +211,10 @@ export class PostStore {
     );
   }
 
-  /** Runs a crash left 'running' (started before `before`): marked interrupted, reservations released. */
+  /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */
   takeInterruptedRuns(before: number): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
     return this.db.transaction((tx) => {
-      const where = and(eq(reportRuns.outcome, 'running'), lt(reportRuns.startedAt, before));
+      const where = and(eq(reportRuns.outcome, 'running'), lte(reportRuns.startedAt, before));
       const runs = tx
         .select({
           id: reportRuns.id,

@@ -141,7 +141,8 @@ export class ReportService {
       if (!store.linkStands(account)) throw new LinkGoneError();
       return message;
     } catch (err) {
-      if (err instanceof LinkGoneError) {
+      // An unlink mid-report shows up as whichever read noticed first; the link itself says what happened.
+      if (err instanceof LinkGoneError || !store.linkStands(account)) {
         linkGone = true;
         outcome = 'unlinked';
         log.info('report discarded: the member unlinked while it ran', { discordUserId: account.discordUserId });
@@ -291,14 +292,16 @@ async function settleAll<T extends readonly unknown[]>(
   controller: AbortController,
   reads: { [K in keyof T]: Promise<T[K]> },
 ): Promise<T> {
+  let first: { error: unknown } | undefined;
   const watched = reads.map((read) =>
-    read.catch((err: unknown) => {
+    read.catch((error: unknown) => {
+      // The first failure is the cause; the others are mostly the abort it triggers.
+      first ??= { error };
       controller.abort(new DeadlineError('aborted', 'another read of this report failed'));
-      throw err;
+      throw error;
     }),
   );
   const results = await Promise.allSettled(watched);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  if (first) throw first.error;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

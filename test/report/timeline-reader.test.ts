@@ -11,6 +11,7 @@ import { readSource, type ReadRequest } from '../../src/report/timeline-reader.j
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
 import { post, syntheticTimeline } from '../support/x-fixtures.js';
+import { eventually } from '../support/harness.js';
 import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 import { XStandIn } from '../support/x-stand-in.js';
 
@@ -55,6 +56,20 @@ const request = (over: Partial<ReadRequest> = {}): ReadRequest => ({
 const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created_at) >= from).length;
 
 describe('readSource', () => {
+  it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
+    const usage = { requests: 0, postsRead: 0 };
+    const c = new XV2Client({ apiUrl: x.baseUrl, signer: new OAuthSigner(x.consumer), token: x.issueAccessToken(USER), usage, attempts: 1 });
+    x.routes.unshift((req) => (req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined));
+    const failing = Object.create(store) as PostStore;
+    failing.savePosts = () => {
+      throw new Error('disk full');
+    };
+    await expect(readSource(c, failing, request())).rejects.toThrow('disk full');
+    // The second request still completes (and fails); Vitest fails the run on an unhandled rejection.
+    await eventually(() => x.requestsTo(/tweets/).length === 2 && usage.requests === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
   it('reads the whole period cold, page by page', async () => {
     const c = client();
     const result = await readSource(c, store, request());

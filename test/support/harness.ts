@@ -35,6 +35,7 @@ export interface HarnessOptions {
   mode?: 'gateway' | 'http';
   env?: Record<string, string>;
   ackDeadlineMs?: number;
+  xRequestTimeoutMs?: number;
 }
 
 /** Backoff waits are recorded here instead of slept. */
@@ -66,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const bot = createBot(config, log, {
       now: () => clock.now,
       ackDeadlineMs: options.ackDeadlineMs,
+      xRequestTimeoutMs: options.xRequestTimeoutMs,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();

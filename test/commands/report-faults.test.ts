@@ -1,0 +1,148 @@
+// /report under attack and failure: an unlink racing a report, many members
+// against a small budget, an X that hangs, a page X sends garbage in, and a
+// Discord that fails the final edit. What the member sees, and what is left
+// in the database, is asserted.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { commandPayload } from '../support/discord-payloads.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually, linkAccount, startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { syntheticTimeline } from '../support/x-fixtures.js';
+import { serveTimeline } from '../support/x-timeline.js';
+
+const MEMBER = '300000000000000001';
+const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
+let h: Harness;
+
+async function start(options: HarnessOptions = {}) {
+  h = await startHarness({ mode: 'http', ...options, env: { REPORT_COOLDOWN_SECONDS: '0', ...options.env } });
+}
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    console.log(h.discord.edits().map((e) => JSON.stringify(DiscordStandIn.payload(e)).slice(0, 200)).join('\n'));
+    console.log(h.logs.filter((l) => !l.includes('"debug"')).slice(-15).join('\n'));
+  }
+  await h.close();
+});
+
+const count = (sql: string) => (h.bot.database.sqlite.prepare(sql).get() as { n: number }).n;
+const report = (member = MEMBER) => commandPayload({ name: 'report', member: { id: member } });
+const editsFor = (token: string) => h.discord.edits().filter((e) => e.path.includes(token)).map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: APIEmbed[] });
+
+function serve(user: { id: string }, posts = 300) {
+  serveTimeline(h.x, { profile: { id: user.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(posts, h.clock.now - 60_000, 60), mentions: [] });
+}
+
+describe('an unlink racing a report', () => {
+  it('wins: the report in flight writes nothing and is not delivered', async () => {
+    await start({ env: { REPORT_MAX_MENTIONS: '0' } }); // the timeline page is the last thing to arrive
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    const release = h.x.hold(/\/2\/users\/\d+\/tweets/);
+    const payload = report();
+    await h.interact(payload);
+    await eventually(() => h.x.requestsTo(/\/tweets$/).length === 1);
+
+    // X is slow to revoke, so the page in flight still comes back full of posts.
+    h.x.failNext(/invalidate_token/, { status: 503, body: 'busy' });
+    await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
+    await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
+    release();
+    const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('unlinked your X account')));
+    expect(edit.embeds ?? []).toEqual([]);
+
+    for (const table of ['x_posts', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
+      expect(count(`select count(*) as n from ${table}`)).toBe(0);
+    }
+    expect(count(`select count(*) as n from report_runs where discord_user_id is not null`)).toBe(0);
+    // The posts X returned were bought all the same: the usage stays, anonymous, for the budgets.
+    expect(count(`select sum(posts_read) as n from report_runs`)).toBeGreaterThan(0);
+  });
+});
+
+describe('budgets under concurrency', () => {
+  it('ten members reporting at once against a 60-post budget read at most 60 posts', async () => {
+    await start({ env: { X_MONTHLY_POST_BUDGET: '60' } });
+    const members = Array.from({ length: 10 }, (_, i) => ({ member: `30000000000000010${i}`, x: { id: `145678901234567890${i}`, screenName: `m${i}` } }));
+    for (const { member, x } of members) {
+      await linkAccount(h, member, x);
+      serve(x);
+    }
+    const payloads = members.map(({ member }) => report(member));
+    const answers = await Promise.all(payloads.map(async (p) => (await h.interact(p)).json() as Promise<{ type: number; data?: { content?: string } }>));
+    const deferred = payloads.filter((_, i) => answers[i]!.type === 5);
+    expect(deferred.length).toBeGreaterThanOrEqual(1);
+    for (const [i, a] of answers.entries()) {
+      if (a.type === 4) expect(a.data?.content).toMatch(/budget is (taken up by reports running right now|used up)/), void i;
+    }
+    await eventually(() => deferred.every((p) => editsFor(p.token).length > 0));
+    expect(count('select sum(posts_read) as n from report_runs')).toBeLessThanOrEqual(60);
+    expect(count("select count(*) as n from report_runs where outcome = 'running' or reserved_posts > 0")).toBe(0);
+  });
+});
+
+describe('X failing mid-report', () => {
+  it('a hanging X: the member hears X is not answering, and the reads are recorded', async () => {
+    await start({ xRequestTimeoutMs: 150 });
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    for (let i = 0; i < 3; i++) h.x.hold(/\/2\/users\/\d+\/tweets/); // never released: X hangs
+    const payload = report();
+    await h.interact(payload);
+    const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('not answering')), 2000);
+    expect(edit.content).toContain('try again');
+    expect(count("select upstream_requests as n from report_runs where outcome = 'x-unavailable'")).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a page with a garbage date: a clear message, no unhandled rejection, every page X returned counted', async () => {
+    await start();
+    await linkAccount(h, MEMBER, X_USER);
+    const posts = syntheticTimeline(300, h.clock.now - 60_000, 60);
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions: [] });
+    // The second page has a post whose date cannot be read.
+    h.x.routes.unshift((req) => {
+      const url = new URL(req.url);
+      if (!url.pathname.endsWith('/tweets') || url.searchParams.get('pagination_token') !== 'page-100') return undefined;
+      const page = posts.slice(100, 200).map((p, i) => (i === 50 ? { ...p, created_at: 'garbage' } : p));
+      return { status: 200, body: { data: page, meta: { result_count: page.length, next_token: 'page-200' } } };
+    });
+    const payload = report();
+    await h.interact(payload);
+    const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('could not read')));
+    expect(edit.embeds ?? []).toEqual([]);
+    expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(2);
+    expect(count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
+    expect(h.logs.join('\n')).not.toContain('unhandled rejection');
+  });
+});
+
+describe('Discord failing the final edit', () => {
+  it('gets the finished report through eight 500s instead of replacing it with an apology', async () => {
+    await start();
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    for (let i = 0; i < 8; i++) h.discord.failNext(/^PATCH /, { status: 500, body: { message: 'Internal Server Error', code: 0 } });
+    const payload = report();
+    await h.interact(payload);
+    await eventually(() => h.discord.edits().length === 9);
+    const last = editsFor(payload.token).at(-1)!;
+    expect(last.embeds?.[0]?.title).toBeTruthy();
+    expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
+  });
+});
+
+describe('a restart mid-report', () => {
+  it('tells the member their report was cut off and releases what it held', async () => {
+    await start({ env: { X_MONTHLY_POST_BUDGET: '5000' } });
+    await linkAccount(h, MEMBER, X_USER);
+    // A run left 'running' by a crash, as the database would hold it.
+    const admission = h.bot.reports.admit({ discordUserId: MEMBER, guildId: null, days: 30, timeZone: 'UTC', interactionToken: 'cut-off-token' });
+    expect(admission.ok).toBe(true);
+    expect(count("select reserved_posts as n from report_runs where outcome = 'running'")).toBe(1200);
+    await h.restart();
+    const edit = await eventually(() => editsFor('cut-off-token')[0]);
+    expect(edit.content).toContain('The bot restarted while making your report');
+    expect(count("select count(*) as n from report_runs where outcome = 'interrupted' and reserved_posts = 0 and interaction_token_sealed is null")).toBe(1);
+  });
+});
