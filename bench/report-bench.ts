@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     }),
     silentLogger,
   );
+  await bot.start();
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
     const { url } = bot.links.startLink({ discordUserId: member, discordUserName: 'Ada', discordUsername: 'ada', guildId: null, interactionToken: 't' });
@@ -99,12 +100,12 @@ async function main(): Promise<void> {
   await ask(worker, 'latency-on');
 
   const runReport = async (member = MEMBER) => {
-    const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC' };
+    const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC', interactionToken: 'bench' };
     const before = await ask<{ timelinePages: number }>(worker, 'stats');
     const t = performance.now();
     const admission = bot.reports.admit(request);
     if (!admission.ok) throw new Error(admission.message);
-    const message = await bot.reports.run(request, admission.account);
+    const message = await bot.reports.run(request, admission.ticket);
     if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
     const wall = performance.now() - t;
     const run = bot.database.sqlite.prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1').get() as {
