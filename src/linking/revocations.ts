@@ -85,12 +85,15 @@ export class RevocationQueue {
     return true;
   }
 
-  /** Tries every revocation that is due, one at a time. */
-  async runDue(): Promise<void> {
+  /**
+   * Tries every revocation that is due, one at a time. `everything`: at
+   * start-up, when an attempt a crash cut off still shows as scheduled later.
+   */
+  async runDue(everything = false): Promise<void> {
     const due = this.deps.db
       .select({ sealId: pendingRevocations.sealId })
       .from(pendingRevocations)
-      .where(lte(pendingRevocations.nextAttemptAt, this.deps.now()))
+      .where(everything ? undefined : lte(pendingRevocations.nextAttemptAt, this.deps.now()))
       .orderBy(asc(pendingRevocations.nextAttemptAt))
       .limit(50)
       .all();
@@ -101,16 +104,16 @@ export class RevocationQueue {
     return this.deps.db.select({ n: count() }).from(pendingRevocations).get()?.n ?? 0;
   }
 
-  /** Runs due revocations now and then every minute; returns a function that stops it. */
+  /** Runs every queued revocation now, then due ones every minute; returns a function that stops it. */
   start(): () => void {
     let running: Promise<void> | null = null;
-    const sweep = () => {
-      running ??= this.runDue()
+    const sweep = (everything = false) => {
+      running ??= this.runDue(everything)
         .catch((err: unknown) => this.deps.log.error('revocation sweep failed', { error: err }))
         .finally(() => (running = null));
     };
-    sweep();
-    const timer = setInterval(sweep, SWEEP_MS);
+    sweep(true);
+    const timer = setInterval(() => sweep(), SWEEP_MS);
     timer.unref();
     return () => clearInterval(timer);
   }

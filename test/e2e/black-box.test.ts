@@ -36,7 +36,6 @@ const timeline: TimelineData = {
 };
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
   x = await new XStandIn().start();
   serveTimeline(x, timeline);
   discord = await new DiscordStandIn().start();

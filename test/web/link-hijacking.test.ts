@@ -155,11 +155,15 @@ describe('revocation', () => {
     expect(count('pending_revocations')).toBe(1);
     expect(h.x.accessTokens.size).toBe(1);
 
-    await h.restart(); // the queue is in the database, not in memory
+    // A minute later it is due again; X is still down.
+    h.x.failNext(/invalidate_token/, { status: 503, body: 'down' });
     h.clock.now += 60_000;
     await h.bot.revocations.runDue();
-    expect(h.x.accessTokens.size).toBe(0);
-    expect(count('pending_revocations')).toBe(0);
+    expect(h.bot.database.sqlite.prepare('select attempts from pending_revocations').get()).toEqual({ attempts: 2 });
+    expect(h.x.accessTokens.size).toBe(1);
+
+    await h.restart(); // the queue is in the database, not in memory; start-up tries it at once
+    await eventually(() => h.x.accessTokens.size === 0 && count('pending_revocations') === 0);
     expect(h.logs.join('\n')).toContain('token revocation at X failed; will retry');
     expect(h.logs.join('\n')).not.toContain(token);
   });

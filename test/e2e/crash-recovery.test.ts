@@ -1,0 +1,150 @@
+// Black-box: the built bot killed with -9 at the worst moments (during the
+// access-token exchange, during unlink's revocation, in the middle of a
+// report), then started again on the same database. What a crash leaves
+// behind must be put right: the member told, the token revoked, the reads
+// counted.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { Browser } from '../support/browser.js';
+import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually } from '../support/harness.js';
+import { mention, syntheticTimeline } from '../support/x-fixtures.js';
+import { XStandIn } from '../support/x-stand-in.js';
+import { serveTimeline } from '../support/x-timeline.js';
+
+const X_USER = { id: '1456789012345678901', screenName: 'ada' };
+const signer = new DiscordSigner();
+let x: XStandIn;
+let discord: DiscordStandIn;
+let dir: string;
+let env: Record<string, string>;
+let bots: BotProcess[];
+
+beforeEach(async () => {
+  x = await new XStandIn().start();
+  discord = await new DiscordStandIn().start();
+  dir = mkdtempSync(join(tmpdir(), 'xbot-crash-'));
+  bots = [];
+  env = {
+    DISCORD_TOKEN: 'bot-token',
+    DISCORD_APPLICATION_ID: APPLICATION_ID,
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    INTERACTIONS_MODE: 'http',
+    TWITTER_CONSUMER_KEY: x.consumer.key,
+    TWITTER_CONSUMER_SECRET: x.consumer.secret,
+    PUBLIC_URL: 'https://bot.example.test',
+    DATABASE_PATH: join(dir, 'data', 'bot.sqlite'),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TWITTER_API_URL: x.baseUrl,
+    DISCORD_API_URL: discord.apiUrl,
+    REPORT_COOLDOWN_SECONDS: '0',
+  };
+});
+afterEach(async () => {
+  for (const bot of bots) await bot.stop();
+  await x.stop();
+  await discord.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(): Promise<BotProcess> {
+  const bot = await startBotProcess(env, dir);
+  bots.push(bot);
+  return bot;
+}
+
+async function interact(bot: BotProcess, payload: unknown): Promise<{ type: number; data?: any }> {
+  const body = JSON.stringify(payload);
+  const res = await fetch(`${bot.base}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { type: number; data?: any };
+}
+
+const browser = (bot: BotProcess) => new Browser((path, init) => fetch(`${bot.base}${path}`, init), env.PUBLIC_URL!);
+const editsFor = (token: string) => discord.edits().filter((e) => e.path.includes(token)).map((e) => DiscordStandIn.payload(e) as { content?: string });
+
+async function linkFully(bot: BotProcess): Promise<void> {
+  x.autoApproveAs = X_USER;
+  const reply = await interact(bot, commandPayload({ name: 'link-twitter' }));
+  const member = browser(bot);
+  const consent = (await member.openLink(new URL(reply.data.components[0].components[0].url).pathname)).location!;
+  const callback = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
+  expect((await member.get(`${callback.pathname}${callback.search}`)).status).toBe(200);
+}
+
+function database(): BetterSqlite3.Database {
+  return new BetterSqlite3(env.DATABASE_PATH!, { readonly: true });
+}
+
+describe('kill -9', () => {
+  it('during the access-token exchange: after the restart the member is told to link again', async () => {
+    const first = await start();
+    const payload = commandPayload({ name: 'link-twitter' });
+    const reply = await interact(first, payload);
+    const member = browser(first);
+    const { location } = await member.openLink(new URL(reply.data.components[0].components[0].url).pathname);
+    const rt = new URL(location!).searchParams.get('oauth_token')!;
+    x.hold(/access_token/);
+    void member.get(`/twitter/callback?${new URLSearchParams(x.approve(rt, X_USER))}`).catch(() => undefined);
+    await eventually(() => x.requestsTo(/access_token/).length === 1);
+    await first.kill9();
+
+    await start();
+    const told = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('Linking was interrupted')));
+    expect(told.content).toContain('/link-twitter');
+    const db = database();
+    expect(db.prepare('select count(*) as n from pending_links').get()).toEqual({ n: 0 });
+    expect(db.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('during unlink’s revocation at X: the restarted bot revokes the token', async () => {
+    const first = await start();
+    await linkFully(first);
+    expect(x.accessTokens.size).toBe(1);
+    x.hold(/invalidate_token/);
+    await interact(first, commandPayload({ name: 'unlink-twitter' }));
+    await eventually(() => x.requestsTo(/invalidate_token/).length === 1);
+    await first.kill9();
+
+    await start();
+    await eventually(() => x.accessTokens.size === 0 && x.requestsTo(/invalidate_token/).length === 2);
+    const db = database();
+    await eventually(() => (db.prepare('select count(*) as n from pending_revocations').get() as { n: number }).n === 0);
+    expect(db.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('in the middle of a report: the member is answered and what was read is counted', async () => {
+    const first = await start();
+    const mentions = Array.from({ length: 7 }, (_, i) => mention(new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), '42'));
+    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(400, Date.now() - 60_000, 90), mentions });
+    await linkFully(first);
+    x.hold(/\/tweets$/);
+    const payload = commandPayload({ name: 'report' });
+    expect((await interact(first, payload)).type).toBe(5);
+    await eventually(() => x.requestsTo(/\/tweets$/).length === 1 && x.requestsTo(/\/users\/me$/).length === 1);
+    // Let the answers that did come back be recorded before the kill.
+    const db = database();
+    const usage = () => db.prepare('select upstream_requests as requests, posts_read as posts from report_runs').get() as { requests: number; posts: number } | undefined;
+    await eventually(() => usage()?.requests === 3 && usage()?.posts === 7);
+    await first.kill9();
+
+    await start();
+    const told = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('The bot restarted while making your report')));
+    expect(told).toBeDefined();
+    const run = db.prepare('select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs').get();
+    expect(run).toEqual({ outcome: 'interrupted', upstream_requests: 3, posts_read: 7, reserved_posts: 0, interaction_token_sealed: null });
+    db.close();
+    // The member can ask again at once.
+    const again = commandPayload({ name: 'report' });
+    expect((await interact(bots[1]!, again)).type).toBe(5);
+  });
+});

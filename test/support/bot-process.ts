@@ -1,0 +1,43 @@
+// The built bot as a child process (node dist/main.js), configured only by
+// its environment, for black-box tests that restart it or kill it with -9.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { eventually } from './harness.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface BotProcess {
+  base: string;
+  lines: string[];
+  /** Parsed JSON log records. */
+  records(): Array<Record<string, unknown>>;
+  /** SIGKILL: no shutdown code runs, as in a power cut or an OOM kill. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBotProcess(env: Record<string, string>, cwd: string): Promise<BotProcess> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', ...env },
+  });
+  const lines: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+  const records = () =>
+    lines.flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+  const listening = await eventually(() => records().find((r) => r.msg === 'web server listening'), 2000);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { base: `http://127.0.0.1:${String(listening.port)}`, lines, records, kill9: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+}
