@@ -269,8 +269,9 @@ export class LinkService {
     } catch (err) {
       log.error('could not open the token to revoke it', { discordUserId, error: err });
     }
+    // Read, sealed and deleted without an await in between: nothing can change the row meanwhile.
     const removed = store.forgetMember(account, revocation);
-    if (!removed) return this.unlink(discordUserId); // it changed under us: read it again
+    if (!removed) return undefined;
     await this.deps.hooks?.forgotten?.(removed);
     const revoked = revocation ? await revocations.attempt(revocation.sealId) : false;
     log.info('account unlinked', { discordUserId, revoked });

@@ -4,6 +4,7 @@
 
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, pendingLinks, pendingRevocations, type LinkedAccount, type PendingLink } from '../db/schema.js';
 
 export interface NewPendingLink {
@@ -172,20 +173,10 @@ export class LinkStore {
    * for revocation in the same transaction, so a crash cannot forget a token
    * without also remembering to revoke it.
    */
-  forgetMember(account: Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>, revocation: RevocationRecord | null): LinkedAccount | undefined {
+  forgetMember(account: LinkOwner, revocation: RevocationRecord | null): LinkedAccount | undefined {
     return this.db.transaction((tx) => {
       tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, account.discordUserId)).run();
-      const removed = tx
-        .delete(linkedAccounts)
-        .where(
-          and(
-            eq(linkedAccounts.discordUserId, account.discordUserId),
-            eq(linkedAccounts.xUserId, account.xUserId),
-            eq(linkedAccounts.linkedAt, account.linkedAt),
-          ),
-        )
-        .returning()
-        .get();
+      const removed = tx.delete(linkedAccounts).where(isLink(account)).returning().get();
       if (removed && revocation) tx.insert(pendingRevocations).values(revocation).run();
       return removed;
     });

@@ -4,7 +4,8 @@
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles, type LinkedAccount } from '../db/schema.js';
+import { isLink, type LinkOwner } from '../db/link-owner.js';
+import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
@@ -12,8 +13,6 @@ export type Source = 'timeline' | 'mentions';
 export type FetchState = typeof xFetchState.$inferSelect;
 export type ReportRun = typeof reportRuns.$inferInsert;
 
-/** The link a report was admitted under; its writes count only while this link stands. */
-export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {
@@ -46,20 +45,9 @@ export class PostStore {
     return new PostStore(this.db, owner);
   }
 
+  /** Whether the link a report was admitted under still stands. */
   linkStands(owner: LinkOwner): boolean {
-    return (
-      this.db
-        .select({ id: linkedAccounts.discordUserId })
-        .from(linkedAccounts)
-        .where(
-          and(
-            eq(linkedAccounts.discordUserId, owner.discordUserId),
-            eq(linkedAccounts.xUserId, owner.xUserId),
-            eq(linkedAccounts.linkedAt, owner.linkedAt),
-          ),
-        )
-        .get() !== undefined
-    );
+    return this.db.select({ id: linkedAccounts.discordUserId }).from(linkedAccounts).where(isLink(owner)).get() !== undefined;
   }
 
   private write<T>(change: () => T): T {

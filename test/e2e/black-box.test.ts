@@ -2,13 +2,13 @@
 // in HTTP interactions mode, driven over real HTTP against stand-ins for X and
 // Discord. Only the process's environment and its network faces are used.
 
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standInEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
@@ -22,10 +22,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const execFileAsync = promisify(execFile);
 let x: XStandIn;
 let discord: DiscordStandIn;
-let bot: ChildProcess;
+let bot: BotProcess | undefined;
 let base = '';
 let dir = '';
-const stdout: string[] = [];
+let stdout: string[] = [];
 const signer = new DiscordSigner();
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
 const DAY = 86_400_000;
@@ -40,38 +40,13 @@ beforeAll(async () => {
   serveTimeline(x, timeline);
   discord = await new DiscordStandIn().start();
   dir = mkdtempSync(join(tmpdir(), 'xbot-e2e-'));
-  bot = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-    cwd: dir, // no .env here: configuration comes from the environment only
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: 'bot-token',
-      DISCORD_APPLICATION_ID: APPLICATION_ID,
-      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
-      INTERACTIONS_MODE: 'http',
-      TWITTER_CONSUMER_KEY: x.consumer.key,
-      TWITTER_CONSUMER_SECRET: x.consumer.secret,
-      PUBLIC_URL: 'https://bot.example.test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_PATH: join(dir, 'data', 'bot.sqlite'),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      TWITTER_API_URL: x.baseUrl,
-      DISCORD_API_URL: discord.apiUrl,
-      LOG_LEVEL: 'debug',
-      REPORT_COOLDOWN_SECONDS: '0',
-    },
-  });
-  bot.stdout!.on('data', (chunk: Buffer) => stdout.push(...chunk.toString().split('\n').filter(Boolean)));
-  bot.stderr!.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
-  const listening = await eventually(() => stdout.map((l) => JSON.parse(l)).find((r) => r.msg === 'web server listening'), 2000);
-  base = `http://127.0.0.1:${listening.port}`;
+  bot = await startBotProcess(standInEnv(x, discord, signer, dir), dir); // no .env in dir: the environment only
+  stdout = bot.lines;
+  base = bot.base;
 }, 120_000);
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) {
-    bot.kill('SIGTERM');
-    await new Promise((r) => bot.once('exit', r));
-  }
+  await bot?.stop();
   await x?.stop();
   await discord?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -4,15 +4,14 @@
 // behind must be put right: the member told, the token revoked, the reads
 // counted.
 
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { standInEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
-import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
+import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
 import { mention, syntheticTimeline } from '../support/x-fixtures.js';
@@ -32,20 +31,7 @@ beforeEach(async () => {
   discord = await new DiscordStandIn().start();
   dir = mkdtempSync(join(tmpdir(), 'xbot-crash-'));
   bots = [];
-  env = {
-    DISCORD_TOKEN: 'bot-token',
-    DISCORD_APPLICATION_ID: APPLICATION_ID,
-    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
-    INTERACTIONS_MODE: 'http',
-    TWITTER_CONSUMER_KEY: x.consumer.key,
-    TWITTER_CONSUMER_SECRET: x.consumer.secret,
-    PUBLIC_URL: 'https://bot.example.test',
-    DATABASE_PATH: join(dir, 'data', 'bot.sqlite'),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    TWITTER_API_URL: x.baseUrl,
-    DISCORD_API_URL: discord.apiUrl,
-    REPORT_COOLDOWN_SECONDS: '0',
-  };
+  env = standInEnv(x, discord, signer, dir);
 });
 afterEach(async () => {
   for (const bot of bots) await bot.stop();

@@ -2,8 +2,30 @@
 // its environment, for black-box tests that restart it or kill it with -9.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { APPLICATION_ID, type DiscordSigner } from './discord-payloads.js';
+import type { DiscordStandIn } from './discord-stand-in.js';
 import { eventually } from './harness.js';
+import type { XStandIn } from './x-stand-in.js';
+
+/** A complete HTTP-mode configuration against the stand-ins, with its database under `dir`. */
+export function standInEnv(x: XStandIn, discord: DiscordStandIn, signer: DiscordSigner, dir: string): Record<string, string> {
+  return {
+    DISCORD_TOKEN: 'bot-token',
+    DISCORD_APPLICATION_ID: APPLICATION_ID,
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    INTERACTIONS_MODE: 'http',
+    TWITTER_CONSUMER_KEY: x.consumer.key,
+    TWITTER_CONSUMER_SECRET: x.consumer.secret,
+    PUBLIC_URL: 'https://bot.example.test',
+    DATABASE_PATH: join(dir, 'data', 'bot.sqlite'),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TWITTER_API_URL: x.baseUrl,
+    DISCORD_API_URL: discord.apiUrl,
+    REPORT_COOLDOWN_SECONDS: '0',
+  };
+}
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -1,0 +1,17 @@
+// One link of a member to an X account, as later writes must find it again:
+// the same member, the same X account, linked at the same moment. A relink,
+// even to the same X account, is another link.
+
+import { and, eq } from 'drizzle-orm';
+import { linkedAccounts, type LinkedAccount } from './schema.js';
+
+export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
+
+/** The SQL condition matching exactly this link's row in linked_accounts. */
+export function isLink(owner: LinkOwner) {
+  return and(
+    eq(linkedAccounts.discordUserId, owner.discordUserId),
+    eq(linkedAccounts.xUserId, owner.xUserId),
+    eq(linkedAccounts.linkedAt, owner.linkedAt),
+  );
+}
