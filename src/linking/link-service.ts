@@ -199,7 +199,8 @@ export class LinkService {
     if (completion.displaced) await this.runHook('displaced', completion.displaced, link.discordUserName);
     await this.runHook('linked', userId);
     await this.editLinkReply(link, linkedMessage(access.screenName));
-    void this.deps.revocations.runDue();
+    // Replaced tokens are revoked now, in the background; the queue retries any that fail.
+    this.deps.revocations.runDue().catch((err: unknown) => log.error('revocation after linking failed', { error: err }));
     return { ok: true, screenName: access.screenName, discordUserName: link.discordUserName, discordUsername: link.discordUsername };
   }
 
