@@ -110,7 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Waits until `check` passes, yielding to I/O between tries; no wall-clock sleeps. */
-export async function eventually<T>(check: () => T | undefined | false, tries = 500): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false, tries = 2000): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const value = check();
     if (value) return value;
