@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createBot } from '../src/bot.js';
 import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/log/logger.js';
@@ -14,7 +15,6 @@ import { reportEmbed } from '../src/report/embed.js';
 import { summarise } from '../src/report/summary.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
-import { Worker } from 'node:worker_threads';
 import type { XPost } from '../src/twitter/v2-types.js';
 import { Browser } from '../test/support/browser.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     process.stderr.write(`X stand-in worker failed: ${err.message}\n`);
     process.exit(1);
   });
-  const x = await new Promise<{ baseUrl: string; consumer: { key: string; secret: string }; posts: XPost[]; mentions: XPost[] }>((resolve) =>
-    worker.once('message', resolve),
+  const x = await new Promise<{ baseUrl: string; consumer: { key: string; secret: string }; posts: XPost[]; mentions: XPost[] }>(
+    (resolve) => worker.once('message', resolve),
   );
   const discord = await new DiscordStandIn().start();
   const dir = mkdtempSync(join(tmpdir(), 'xbot-bench-'));
@@ -83,7 +83,13 @@ async function main(): Promise<void> {
   await bot.start();
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
-    const { url } = bot.links.startLink({ discordUserId: member, discordUserName: 'Ada', discordUsername: 'ada', guildId: null, interactionToken: 't' });
+    const { url } = bot.links.startLink({
+      discordUserId: member,
+      discordUserName: 'Ada',
+      discordUsername: 'ada',
+      guildId: null,
+      interactionToken: 't',
+    });
     const browser = new Browser(async (path, init) => bot.web.request(path, init), 'https://bot.example.test');
     const toX = (await browser.openLink(new URL(url).pathname)).location!;
     const callback = new URL((await fetch(toX, { redirect: 'manual' })).headers.get('location')!);
@@ -135,12 +141,21 @@ async function main(): Promise<void> {
   const bareStart = performance.now();
   let token: string | undefined;
   do {
-    token = (await bare.userPosts(X_USER.id, { startTime: new Date(now - 90 * DAY).toISOString(), paginationToken: token })).meta?.next_token;
+    token = (await bare.userPosts(X_USER.id, { startTime: new Date(now - 90 * DAY).toISOString(), paginationToken: token })).meta
+      ?.next_token;
   } while (token);
   const bareMs = performance.now() - bareStart;
 
   const period = { start: now - 90 * DAY, end: now, days: 90 };
-  const input = { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions, previousPosts: null, period, timeZone: 'Europe/Berlin', cut: null };
+  const input = {
+    profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
+    posts,
+    mentions,
+    previousPosts: null,
+    period,
+    timeZone: 'Europe/Berlin',
+    cut: null,
+  };
   const summariseMs = mean(() => reportEmbed(summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);
   const days = summarise(input).activity.days;
@@ -152,8 +167,16 @@ async function main(): Promise<void> {
   const target = 1.15 * pages * LATENCY;
   const rows: Array<[string, string, string]> = [
     ['cold report wall time', `${cold.wall.toFixed(0)} ms`, `≤ ${target.toFixed(0)} ms (1.15 × ${pages} pages × ${LATENCY} ms)`],
-    ['cold report, page by page', `${paged.wall.toFixed(0)} ms`, `same timeline, lifetime posts above REPORT_MAX_POSTS: ${paged.timelinePages} sequential pages`],
-    [`bare ${bare.usage.requests} sequential pages, no report`, `${bareMs.toFixed(0)} ms`, `${(bareMs / (bare.usage.requests * LATENCY)).toFixed(2)} × pages × latency: HTTP cost per page here`],
+    [
+      'cold report, page by page',
+      `${paged.wall.toFixed(0)} ms`,
+      `same timeline, lifetime posts above REPORT_MAX_POSTS: ${paged.timelinePages} sequential pages`,
+    ],
+    [
+      `bare ${bare.usage.requests} sequential pages, no report`,
+      `${bareMs.toFixed(0)} ms`,
+      `${(bareMs / (bare.usage.requests * LATENCY)).toFixed(2)} × pages × latency: HTTP cost per page here`,
+    ],
     ['cold upstream requests', String(cold.requests), `${cold.timelinePages} for the timeline, in parallel time slices`],
     ['cold posts read', String(cold.postsRead), `${POSTS} timeline + ${mentions.length} mentions`],
     ['warm repeat wall time', `${warm.wall.toFixed(0)} ms`, ''],

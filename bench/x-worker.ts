@@ -4,10 +4,17 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { mention, syntheticTimeline } from '../test/support/x-fixtures.js';
-import { serveTimeline } from '../test/support/x-timeline.js';
 import { XStandIn } from '../test/support/x-stand-in.js';
+import { serveTimeline } from '../test/support/x-timeline.js';
 
-const { latencyMs, posts: count, user, warmUser, prolificUser, now } = workerData as {
+const {
+  latencyMs,
+  posts: count,
+  user,
+  warmUser,
+  prolificUser,
+  now,
+} = workerData as {
   latencyMs: number;
   posts: number;
   user: { id: string; screenName: string };
@@ -19,22 +26,40 @@ const { latencyMs, posts: count, user, warmUser, prolificUser, now } = workerDat
 const x = await new XStandIn().start();
 x.autoApproveAs = user;
 // A small second account, for the warm-up report that puts the bot in the state of a running process.
-serveTimeline(x, { profile: { id: warmUser.id, name: 'Warm', username: warmUser.screenName }, posts: syntheticTimeline(300, now - 60_000, 80), mentions: [] });
+serveTimeline(x, {
+  profile: { id: warmUser.id, name: 'Warm', username: warmUser.screenName },
+  posts: syntheticTimeline(300, now - 60_000, 80),
+  mentions: [],
+});
 const posts = syntheticTimeline(count, now - 60_000, 85);
 const mentions = Array.from({ length: 150 }, (_, i) => mention(new Date(now - (i + 1) * 3_600_000).toISOString(), '555'));
 serveTimeline(x, {
-  profile: { id: user.id, name: 'Ada', username: user.screenName, public_metrics: { followers_count: 1, following_count: 1, tweet_count: count } },
+  profile: {
+    id: user.id,
+    name: 'Ada',
+    username: user.screenName,
+    public_metrics: { followers_count: 1, following_count: 1, tweet_count: count },
+  },
   posts,
   mentions,
 });
 
 serveTimeline(x, {
-  profile: { id: prolificUser.id, name: 'Prolific', username: prolificUser.screenName, public_metrics: { followers_count: 1, following_count: 1, tweet_count: 50_000 } },
+  profile: {
+    id: prolificUser.id,
+    name: 'Prolific',
+    username: prolificUser.screenName,
+    public_metrics: { followers_count: 1, following_count: 1, tweet_count: 50_000 },
+  },
   posts: posts.map((p) => ({ ...p })),
   mentions,
 });
 
-const approvals: Record<string, { id: string; screenName: string }> = { 'approve-as-warm': warmUser, 'approve-as-user': user, 'approve-as-prolific': prolificUser };
+const approvals: Record<string, { id: string; screenName: string }> = {
+  'approve-as-warm': warmUser,
+  'approve-as-user': user,
+  'approve-as-prolific': prolificUser,
+};
 parentPort!.on('message', (message: string) => {
   if (message in approvals) {
     x.autoApproveAs = approvals[message]!;

@@ -3,27 +3,27 @@
 
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
-import { createCommands } from './commands/index.js';
 import { createDispatcher, type Dispatch } from './commands/dispatch.js';
+import { createCommands } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import type { Config } from './config/env.js';
-import { databaseIsHealthy, openDatabase, type Database } from './db/database.js';
+import { type Database, databaseIsHealthy, openDatabase } from './db/database.js';
 import { createGatewayClient } from './discord/gateway-door.js';
+import { RestGuildApi } from './discord/guild-api.js';
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { createRest, InteractionWebhookClient } from './discord/webhooks.js';
-import { LinkService } from './linking/link-service.js';
-import { displacedNotice } from './linking/link-messages.js';
-import { LinkStore } from './linking/link-store.js';
-import { RevocationQueue } from './linking/revocations.js';
-import type { Logger } from './log/logger.js';
-import { TokenCipher } from './secrets/token-cipher.js';
-import { RestGuildApi } from './discord/guild-api.js';
 import { BudgetService } from './guilds/budget.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { SettingsStore } from './guilds/settings-store.js';
+import { displacedNotice } from './linking/link-messages.js';
+import { LinkService } from './linking/link-service.js';
+import { LinkStore } from './linking/link-store.js';
+import { RevocationQueue } from './linking/revocations.js';
+import type { Logger } from './log/logger.js';
 import { PostStore } from './report/post-store.js';
 import { ReportService } from './report/report-service.js';
+import { TokenCipher } from './secrets/token-cipher.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
 import { createWebApp } from './web/app.js';
@@ -67,7 +67,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const guildApi = new RestGuildApi(rest);
   const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
   const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
-  const webhooks = new InteractionWebhookClient({ apiUrl: config.discordApiUrl, applicationId: config.discordApplicationId, sleep: options.sleep });
+  const webhooks = new InteractionWebhookClient({
+    apiUrl: config.discordApiUrl,
+    applicationId: config.discordApplicationId,
+    sleep: options.sleep,
+  });
   const linkLog = log.child({ component: 'linking' });
   const revocations = new RevocationQueue({ db: database.db, cipher, oauth, now, log: linkLog });
   const links = new LinkService({
@@ -93,7 +97,10 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         try {
           await guildApi.sendDirectMessage(account.discordUserId, displacedNotice(account.xScreenName, newOwnerName));
         } catch (err) {
-          linkLog.warn('could not tell a member their X account was linked elsewhere', { discordUserId: account.discordUserId, error: err });
+          linkLog.warn('could not tell a member their X account was linked elsewhere', {
+            discordUserId: account.discordUserId,
+            error: err,
+          });
         }
       },
       async xAccountDropped(xUserId) {
@@ -132,7 +139,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     interactions:
       config.interactionsMode === 'http'
         ? {
-            publicKey: discordPublicKey(config.discordPublicKey!),
+            publicKey: discordPublicKey(config.discordPublicKey ?? ''), // required in http mode by loadConfig
             door: {
               dispatch,
               webhooks,

@@ -5,13 +5,13 @@
 import { serve } from '@hono/node-server';
 import { createBot } from './bot.js';
 import { loadDotEnv } from './config/dotenv.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
 import { warmUpChart } from './report/chart.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (err) {

@@ -1,7 +1,7 @@
 // `npm run invite-url`: prints the link a server admin opens to add the bot.
 
-import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
 import { loadDotEnv } from '../config/dotenv.js';
+import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
 import { inviteUrl } from '../discord/registration.js';
 
 loadDotEnv();
@@ -12,7 +12,7 @@ try {
       'Open it as a server admin to add the bot with the commands scope and only the permissions it uses:\n' +
       'View Channels, Send Messages, Embed Links, Attach Files.\n' +
       'Manage Roles is not asked for: it only matters once an admin sets a role for linked members\n' +
-      '(/twitter-admin linked-role set); grant it to the bot\'s role then, and keep that role above the one it gives.\n',
+      "(/twitter-admin linked-role set); grant it to the bot's role then, and keep that role above the one it gives.\n",
   );
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `${(err as Error).message}\n`);

@@ -1,12 +1,12 @@
 // Every slash command the bot offers. Registration and both Discord doors read this list.
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { SettingsStore } from '../guilds/settings-store.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { ReportService } from '../report/report-service.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
-import * as twitterAdmin from './twitter-admin.js';
 import * as linkTwitter from './link-twitter.js';
 import * as report from './report.js';
+import * as twitterAdmin from './twitter-admin.js';
 import type { Command } from './types.js';
 import * as unlinkTwitter from './unlink-twitter.js';
 

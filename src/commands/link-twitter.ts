@@ -1,7 +1,7 @@
 import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
 import { memberCommand } from './definition.js';
-import { displayName, type Command } from './types.js';
+import { type Command, displayName } from './types.js';
 
 export const data = memberCommand({
   name: 'link-twitter',

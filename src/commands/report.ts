@@ -19,7 +19,11 @@ export const data = memberCommand({
         { name: '90 days', value: 90 },
       ],
     },
-    { name: 'public', description: 'Show the report to the channel (default: only you see it)', type: ApplicationCommandOptionType.Boolean },
+    {
+      name: 'public',
+      description: 'Show the report to the channel (default: only you see it)',
+      type: ApplicationCommandOptionType.Boolean,
+    },
     {
       name: 'timezone',
       description: 'IANA time zone for days and hours, e.g. Europe/Berlin (default UTC)',

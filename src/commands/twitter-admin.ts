@@ -3,21 +3,21 @@
 // handler checks again, since an admin can override that default.
 
 import {
+  type APIEmbedField,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  type APIEmbedField,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { GuildApi } from '../discord/guild-api.js';
-import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
+import { botInGuild } from '../guilds/bot-facts.js';
+import { type BudgetService, nextMonthStart } from '../guilds/budget.js';
 import { describeRoleProblem, type LinkedRoleService } from '../guilds/linked-role.js';
 import { missingNames } from '../guilds/permission-names.js';
-import { botInGuild } from '../guilds/bot-facts.js';
-import { basePermissions, channelPermissions, roleProblem } from '../guilds/permissions.js';
+import { basePermissions, channelPermissions, type RoleProblem, roleProblem } from '../guilds/permissions.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import { formatCount } from '../report/narrative.js';
 import type { Command, CommandContext } from './types.js';
@@ -30,7 +30,11 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   integration_types: [ApplicationIntegrationType.GuildInstall],
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   options: [
-    { type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Linked members, settings, missing permissions and X usage this month' },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'status',
+      description: 'Linked members, settings, missing permissions and X usage this month',
+    },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
       name: 'linked-role',
@@ -87,7 +91,14 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       name: 'budget',
       description: "Cap the X posts this server's reports may read per month (0: no cap)",
       options: [
-        { type: ApplicationCommandOptionType.Integer, name: 'posts-per-month', description: 'Posts per calendar month (UTC)', required: true, min_value: 0, max_value: 10_000_000 },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'posts-per-month',
+          description: 'Posts per calendar month (UTC)',
+          required: true,
+          min_value: 0,
+          max_value: 10_000_000,
+        },
       ],
     },
   ],
@@ -131,14 +142,19 @@ export function twitterAdminCommand(deps: AdminDeps): Command {
           return;
         case 'linked-role clear':
           deps.settings.update(guildId, { linkedRoleId: null }, deps.now());
-          await ctx.reply({ ephemeral: true, content: 'The bot no longer gives a role for linking. Members keep roles they already have.' });
+          await ctx.reply({
+            ephemeral: true,
+            content: 'The bot no longer gives a role for linking. Members keep roles they already have.',
+          });
           return;
         case 'reports visibility': {
           const open = ctx.options.string('visibility') === 'public-allowed';
           deps.settings.update(guildId, { publicReports: open }, deps.now());
           await ctx.reply({
             ephemeral: true,
-            content: open ? 'Members may now post reports publicly with `/report public:true`.' : 'Reports are now always private to the member who asks.',
+            content: open
+              ? 'Members may now post reports publicly with `/report public:true`.'
+              : 'Reports are now always private to the member who asks.',
           });
           return;
         }
@@ -147,7 +163,9 @@ export function twitterAdminCommand(deps: AdminDeps): Command {
           deps.settings.update(guildId, { reportsChannelId: channelId }, deps.now());
           await ctx.reply({
             ephemeral: true,
-            content: channelId ? `Public reports are now allowed only in <#${channelId}>.` : 'Public reports are now allowed in any channel.',
+            content: channelId
+              ? `Public reports are now allowed only in <#${channelId}>.`
+              : 'Public reports are now allowed in any channel.',
           });
           return;
         }
@@ -172,7 +190,7 @@ export function twitterAdminCommand(deps: AdminDeps): Command {
 }
 
 async function setLinkedRole(deps: AdminDeps, guildId: string, roleId: string): Promise<string> {
-  let problem;
+  let problem: RoleProblem | null;
   try {
     problem = await deps.roles.problem(guildId, roleId);
   } catch (err) {
@@ -182,7 +200,9 @@ async function setLinkedRole(deps: AdminDeps, guildId: string, roleId: string): 
   deps.settings.update(guildId, { linkedRoleId: roleId }, deps.now());
   const result = await deps.roles.backfill(guildId, roleId);
   const lines = [`Members who link their X account now get <@&${roleId}>, and lose it when they unlink.`];
-  lines.push(`Gave it to ${result.given} member${result.given === 1 ? '' : 's'} who had linked already${result.skipped ? ` (${result.skipped} had left the server)` : ''}.`);
+  lines.push(
+    `Gave it to ${result.given} member${result.given === 1 ? '' : 's'} who had linked already${result.skipped ? ` (${result.skipped} had left the server)` : ''}.`,
+  );
   if (result.failure) lines.push(`Discord stopped the rest: ${result.failure.message}. Fix the permission and run this again.`);
   return lines.join('\n');
 }
@@ -195,12 +215,15 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
     const missing = missingNames(ctx.appPermissions);
     if (missing.length) problems.push(`In this channel I lack: ${missing.join(', ')}.`);
   }
-  // Both checks need the bot's roles in this server: ask Discord once.
-  const facts = settings.linkedRoleId || settings.reportsChannelId ? botInGuild(deps.api, guildId) : null;
-  facts?.catch(() => undefined); // each check below reports a failure in its own words
+  // Both checks need the bot's roles in this server: asked once, when the first check needs them.
+  let asked: ReturnType<typeof botInGuild> | undefined;
+  const facts = () => {
+    asked ??= botInGuild(deps.api, guildId);
+    return asked;
+  };
   if (settings.linkedRoleId) {
     try {
-      const { ownerId, roles, bot } = await facts!;
+      const { ownerId, roles, bot } = await facts();
       const problem = roleProblem(guildId, ownerId, roles, bot, settings.linkedRoleId);
       if (problem) problems.push(describeRoleProblem(problem, settings.linkedRoleId));
     } catch (err) {
@@ -209,7 +232,7 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   }
   if (settings.reportsChannelId) {
     try {
-      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts!, deps.api.channel(settings.reportsChannelId)]);
+      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts(), deps.api.channel(settings.reportsChannelId)]);
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites : [];
       const perms = channelPermissions(basePermissions(guildId, ownerId, roles, bot), guildId, bot, overwrites);
       const missing = missingNames(perms);

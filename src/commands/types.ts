@@ -1,7 +1,12 @@
 // The transport-neutral shape every command handler sees. The gateway client
 // and the HTTP interactions endpoint both turn a Discord interaction into this.
 
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 
 export interface BotFile {
   name: string;

@@ -44,8 +44,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEY_HINT =
-  'generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"';
+const KEY_HINT = "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
 
 type Env = Record<string, string | undefined>;
 
@@ -124,11 +123,7 @@ export function loadConfig(env: Env): Config {
   const r = new Reader(env);
   const interactionsMode = r.oneOf('INTERACTIONS_MODE', ['gateway', 'http'] as const, 'gateway');
   const discordToken = r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)');
-  const discordApplicationId = r.pattern(
-    'DISCORD_APPLICATION_ID',
-    'the numeric application id (General Information tab)',
-    /^\d{5,25}$/,
-  );
+  const discordApplicationId = r.pattern('DISCORD_APPLICATION_ID', 'the numeric application id (General Information tab)', /^\d{5,25}$/);
   const discordPublicKey = r.pattern(
     'DISCORD_PUBLIC_KEY',
     'the 64-hex-digit public key (General Information tab)',
@@ -198,11 +193,7 @@ export interface DiscordRestConfig {
 export function loadDiscordRestConfig(env: Env, needToken = true): DiscordRestConfig {
   const r = new Reader(env);
   const discordToken = needToken ? r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)') : '';
-  const discordApplicationId = r.pattern(
-    'DISCORD_APPLICATION_ID',
-    'the numeric application id (General Information tab)',
-    /^\d{5,25}$/,
-  );
+  const discordApplicationId = r.pattern('DISCORD_APPLICATION_ID', 'the numeric application id (General Information tab)', /^\d{5,25}$/);
   const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return { discordToken, discordApplicationId, discordApiUrl };

@@ -3,7 +3,7 @@
 // even to the same X account, is another link.
 
 import { and, eq } from 'drizzle-orm';
-import { linkedAccounts, type LinkedAccount } from './schema.js';
+import { type LinkedAccount, linkedAccounts } from './schema.js';
 
 export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
 

@@ -23,7 +23,9 @@ export const pendingLinks = sqliteTable(
      * X, 'exchanging' while the callback trades the verifier for the access
      * token (a link left in that state was cut off by a crash).
      */
-    state: text('state', { enum: ['pending', 'authorizing', 'exchanging'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'authorizing', 'exchanging'] })
+      .notNull()
+      .default('pending'),
     requestToken: text('request_token').unique(),
     requestSecretSealed: text('request_secret_sealed'),
     /** SHA-256 of the secret in the browser cookie set by Continue: the callback completes only in that browser. */
@@ -51,7 +53,9 @@ export const linkedAccounts = sqliteTable(
     accessSecretSealed: text('access_secret_sealed').notNull(),
     keyId: text('key_id').notNull(),
     /** 'broken' once X rejects the token; the member must link again. */
-    status: text('status', { enum: ['active', 'broken'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'broken'] })
+      .notNull()
+      .default('active'),
     linkedAt: integer('linked_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -3,15 +3,15 @@
 // trimmed to what the bot reads.
 
 import {
+  type ChatInputCommandInteraction,
   Client,
   Events,
   GatewayIntentBits,
+  type Guild,
+  type InteractionReplyOptions,
   MessageFlags,
   Options,
   PermissionFlagsBits,
-  type ChatInputCommandInteraction,
-  type Guild,
-  type InteractionReplyOptions,
 } from 'discord.js';
 import type { Dispatch } from '../commands/dispatch.js';
 import { parseOptions, type RawOption } from '../commands/options.js';

@@ -3,9 +3,9 @@
 // 429s, so backfills are paced to Discord's limits without extra code here.
 
 import { DiscordAPIError, type REST } from '@discordjs/rest';
-import { Routes, type APIChannel, type APIGuild, type APIGuildMember, type APIUser } from 'discord-api-types/v10';
+import { type APIChannel, type APIGuild, type APIGuildMember, type APIUser, Routes } from 'discord-api-types/v10';
 
-export type GuildApiErrorKind = 'missing-permissions' | 'missing-access' | 'unknown-member' | 'unknown-role' | 'unknown' ;
+export type GuildApiErrorKind = 'missing-permissions' | 'missing-access' | 'unknown-member' | 'unknown-role' | 'unknown';
 
 export class GuildApiError extends Error {
   constructor(
@@ -21,7 +21,15 @@ export class GuildApiError extends Error {
 function translate(err: unknown): never {
   if (err instanceof DiscordAPIError) {
     const kind: GuildApiErrorKind =
-      err.code === 50013 ? 'missing-permissions' : err.code === 50001 ? 'missing-access' : err.code === 10007 ? 'unknown-member' : err.code === 10011 ? 'unknown-role' : 'unknown';
+      err.code === 50013
+        ? 'missing-permissions'
+        : err.code === 50001
+          ? 'missing-access'
+          : err.code === 10007
+            ? 'unknown-member'
+            : err.code === 10011
+              ? 'unknown-role'
+              : 'unknown';
     throw new GuildApiError(kind, `Discord answered ${err.status} (${err.code}): ${err.message}`, err.status);
   }
   throw new GuildApiError('unknown', err instanceof Error ? err.message : String(err));
@@ -44,10 +52,12 @@ export class RestGuildApi implements GuildApi {
   constructor(private readonly rest: REST) {}
 
   botUserId(): Promise<string> {
-    this.botId ??= (this.rest.get(Routes.user('@me')) as Promise<APIUser>).then((u) => u.id).catch((err: unknown) => {
-      this.botId = undefined;
-      return translate(err);
-    });
+    this.botId ??= (this.rest.get(Routes.user('@me')) as Promise<APIUser>)
+      .then((u) => u.id)
+      .catch((err: unknown) => {
+        this.botId = undefined;
+        return translate(err);
+      });
     return this.botId;
   }
 

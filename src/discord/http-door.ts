@@ -2,15 +2,15 @@
 // first answer goes back in the HTTP response; everything after that goes
 // through the interaction webhook.
 
-import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { Dispatch } from '../commands/dispatch.js';
 import { parseOptions } from '../commands/options.js';
 import type { InteractionTransport } from '../commands/responder.js';
 import type { Logger } from '../log/logger.js';
-import { commandPayload, pingPayload, type CommandPayload } from './interaction-payload.js';
+import { type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
 import { messageBody } from './message-body.js';
 import type { ReplayGuard } from './replay-guard.js';
-import { ACK_DEADLINE_MS, runInteraction, type InteractionFacts } from './run-interaction.js';
+import { ACK_DEADLINE_MS, type InteractionFacts, runInteraction } from './run-interaction.js';
 import type { InteractionWebhooks } from './webhooks.js';
 
 export interface HttpDoorDeps {
@@ -22,12 +22,11 @@ export interface HttpDoorDeps {
   ackDeadlineMs?: number;
 }
 
-export type HttpDoorResult =
-  | { status: 200; body: APIInteractionResponse }
-  | { status: 400 | 409; body: { error: string } };
+export type HttpDoorResult = { status: 200; body: APIInteractionResponse } | { status: 400 | 409; body: { error: string } };
 
 export function factsFromPayload(payload: CommandPayload): InteractionFacts {
-  const user = (payload.member?.user ?? payload.user)!;
+  const user = payload.member?.user ?? payload.user;
+  if (!user) throw new TypeError('the payload schema guarantees a user');
   return {
     commandName: payload.data.name,
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },

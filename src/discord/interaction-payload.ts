@@ -45,7 +45,10 @@ export const commandPayload = z
     data: z.object({
       name,
       type: z.literal(1),
-      options: z.array(z.union([valueOption, subcommandOption, groupOption])).max(25).optional(),
+      options: z
+        .array(z.union([valueOption, subcommandOption, groupOption]))
+        .max(25)
+        .optional(),
     }),
   })
   .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });

@@ -1,6 +1,6 @@
 // Converts a BotMessage into Discord's REST shapes.
 
-import { MessageFlags, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { type APIInteractionResponseCallbackData, MessageFlags } from 'discord-api-types/v10';
 import type { BotMessage } from '../commands/types.js';
 
 export interface RawFile {

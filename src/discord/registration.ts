@@ -4,9 +4,9 @@ import type { REST } from '@discordjs/rest';
 import {
   OAuth2Scopes,
   PermissionFlagsBits,
-  Routes,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
+  Routes,
 } from 'discord-api-types/v10';
 
 /** Only what the bot uses: read the channel, answer, embed reports and attach charts. */

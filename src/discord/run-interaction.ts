@@ -3,7 +3,7 @@
 // by the deadline it is deferred (privately) for it; if it ends without
 // answering at all, the member gets an apology instead of silence.
 
-import { FAILURE_MESSAGE, type Dispatch } from '../commands/dispatch.js';
+import { type Dispatch, FAILURE_MESSAGE } from '../commands/dispatch.js';
 import { createResponder, type InteractionTransport } from '../commands/responder.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Logger } from '../log/logger.js';

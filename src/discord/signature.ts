@@ -1,7 +1,7 @@
 // Ed25519 verification of Discord's X-Signature-Ed25519 header over
 // timestamp + raw body, with node:crypto (no extra dependency).
 
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 
 // DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

@@ -6,8 +6,8 @@
 // edit. A 429 here delays only the edit it answered.
 
 import { REST } from '@discordjs/rest';
-import { fetchWithDeadline } from '../http/deadline.js';
 import type { BotMessage } from '../commands/types.js';
+import { fetchWithDeadline } from '../http/deadline.js';
 import { messageBody } from './message-body.js';
 
 export interface InteractionWebhooks {
@@ -112,7 +112,9 @@ function encode(body: object, files: ReturnType<typeof messageBody>['files']): P
   if (files.length === 0) return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   const form = new FormData();
   form.append('payload_json', JSON.stringify(body));
-  files.forEach((file, i) => form.append(`files[${i}]`, new Blob([file.data], { type: file.contentType ?? 'application/octet-stream' }), file.name));
+  for (const [i, file] of files.entries()) {
+    form.append(`files[${i}]`, new Blob([file.data], { type: file.contentType ?? 'application/octet-stream' }), file.name);
+  }
   return { body: form };
 }
 

@@ -5,7 +5,7 @@ import type { GuildApi } from '../discord/guild-api.js';
 import { GuildApiError } from '../discord/guild-api.js';
 import type { Logger } from '../log/logger.js';
 import { botInGuild } from './bot-facts.js';
-import { roleProblem, type RoleProblem } from './permissions.js';
+import { type RoleProblem, roleProblem } from './permissions.js';
 import type { SettingsStore } from './settings-store.js';
 
 export interface BackfillResult {

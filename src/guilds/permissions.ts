@@ -2,7 +2,7 @@
 // Overwrites"): what the bot may do in a channel, and whether it can hand out
 // a role. Pure, so "checked, not guessed" is testable.
 
-import { PermissionFlagsBits, type APIOverwrite, type APIRole } from 'discord-api-types/v10';
+import { type APIOverwrite, type APIRole, PermissionFlagsBits } from 'discord-api-types/v10';
 
 const ALL = (1n << 64n) - 1n;
 
@@ -54,7 +54,13 @@ export type RoleProblem =
   | { kind: 'unknown-role' };
 
 /** Why the bot could not give `roleId` to members, or null when it can. */
-export function roleProblem(guildId: string, ownerId: string | undefined, roles: APIRole[], bot: MemberFacts, roleId: string): RoleProblem | null {
+export function roleProblem(
+  guildId: string,
+  ownerId: string | undefined,
+  roles: APIRole[],
+  bot: MemberFacts,
+  roleId: string,
+): RoleProblem | null {
   const role = roles.find((r) => r.id === roleId);
   if (!role) return { kind: 'unknown-role' };
   if (role.id === guildId) return { kind: 'everyone-role' };

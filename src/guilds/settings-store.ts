@@ -2,7 +2,7 @@
 
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { guildMembers, guildSettings, linkedAccounts, type GuildSettings } from '../db/schema.js';
+import { type GuildSettings, guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
 
 export type SettingsChange = Partial<Omit<GuildSettings, 'guildId' | 'updatedAt'>>;
 

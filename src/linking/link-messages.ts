@@ -47,7 +47,6 @@ export function linkCancelledMessage(): BotMessage {
   };
 }
 
-
 export function linkInterruptedMessage(): BotMessage {
   return {
     content:

@@ -14,8 +14,8 @@ import type { InteractionWebhooks } from '../discord/webhooks.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
+import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
-import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
 import { linkCancelledMessage, linkedMessage, linkInterruptedMessage } from './link-messages.js';
 import type { LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
@@ -65,7 +65,10 @@ export interface LinkPreview {
   expiresAt: number;
 }
 
-export type OpenResult = { ok: true; redirectUrl: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'x-error'; error: XApiError };
+export type OpenResult =
+  | { ok: true; redirectUrl: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'x-error'; error: XApiError };
 
 export type CallbackResult =
   | { ok: true; screenName: string; discordUserName: string; discordUsername: string }
@@ -163,7 +166,7 @@ export class LinkService {
   async completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
     const { store, cipher, oauth, now, log } = this.deps;
     const link = store.findAuthorizing(oauthToken, now());
-    if (!link || !link.requestSecretSealed) return { ok: false, reason: 'invalid' };
+    if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
     if (!sameBrowser(link, browserSecret)) {
       // A forwarded authorize URL: approving it must not link the approver's X account to the sender.
       log.warn('callback from another browser refused', { discordUserId: link.discordUserId });
@@ -171,7 +174,7 @@ export class LinkService {
     }
     if (!store.beginExchange(link.id, now())) return { ok: false, reason: 'invalid' };
 
-    let access;
+    let access: AccessToken;
     try {
       const secret = cipher.open(link.requestSecretSealed, sealContext.requestSecret(oauthToken));
       access = await oauth.accessToken({ key: oauthToken, secret }, verifier);
@@ -194,7 +197,11 @@ export class LinkService {
       this.revocationsReplacedBy(userId, access),
     );
     if (!completion) return { ok: false, reason: 'invalid' };
-    log.info('account linked', { discordUserId: userId, xUserId: access.userId, displacedDiscordUserId: completion.displaced?.discordUserId });
+    log.info('account linked', {
+      discordUserId: userId,
+      xUserId: access.userId,
+      displacedDiscordUserId: completion.displaced?.discordUserId,
+    });
     if (completion.replaced) await this.runHook('xAccountDropped', completion.replaced.xUserId);
     if (completion.displaced) await this.runHook('displaced', completion.displaced, link.discordUserName);
     await this.runHook('linked', userId);
@@ -329,11 +336,20 @@ export class LinkService {
 
   private xFailure(step: string, err: unknown, discordUserId: string): { ok: false; reason: 'x-error'; error: XApiError } {
     const error = err instanceof XApiError ? err : new XApiError('bad-response', 'unexpected failure');
-    this.deps.log.warn(`X ${step} failed`, { discordUserId, kind: error.kind, status: error.status, code: error.code, error: describe(err) });
+    this.deps.log.warn(`X ${step} failed`, {
+      discordUserId,
+      kind: error.kind,
+      status: error.status,
+      code: error.code,
+      error: describe(err),
+    });
     return { ok: false, reason: 'x-error', error };
   }
 
-  private async editLinkReply(link: { tokenHash: string; interactionTokenSealed: string; interactionExpiresAt: number; discordUserId: string }, message: Parameters<InteractionWebhooks['editOriginal']>[1]): Promise<void> {
+  private async editLinkReply(
+    link: { tokenHash: string; interactionTokenSealed: string; interactionExpiresAt: number; discordUserId: string },
+    message: Parameters<InteractionWebhooks['editOriginal']>[1],
+  ): Promise<void> {
     if (this.deps.now() >= link.interactionExpiresAt) return;
     try {
       const token = this.deps.cipher.open(link.interactionTokenSealed, sealContext.interaction(link.tokenHash));

@@ -5,7 +5,7 @@
 import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, pendingLinks, pendingRevocations, type LinkedAccount, type PendingLink } from '../db/schema.js';
+import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../db/schema.js';
 
 export interface NewPendingLink {
   tokenHash: string;
@@ -71,13 +71,7 @@ export class LinkStore {
     return this.db
       .select()
       .from(pendingLinks)
-      .where(
-        and(
-          eq(pendingLinks.requestToken, requestToken),
-          eq(pendingLinks.state, 'authorizing'),
-          gt(pendingLinks.expiresAt, now),
-        ),
-      )
+      .where(and(eq(pendingLinks.requestToken, requestToken), eq(pendingLinks.state, 'authorizing'), gt(pendingLinks.expiresAt, now)))
       .get();
   }
 
@@ -98,7 +92,11 @@ export class LinkStore {
 
   /** X refused the exchange: the link is as it was, so the member can try again. */
   abortExchange(id: number): void {
-    this.db.update(pendingLinks).set({ state: 'authorizing' }).where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'exchanging'))).run();
+    this.db
+      .update(pendingLinks)
+      .set({ state: 'authorizing' })
+      .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'exchanging')))
+      .run();
   }
 
   /** Links whose token exchange a crash cut off; they are removed as they are returned. */
@@ -160,11 +158,7 @@ export class LinkStore {
   }
 
   markBroken(discordUserId: string, now: number): void {
-    this.db
-      .update(linkedAccounts)
-      .set({ status: 'broken', updatedAt: now })
-      .where(eq(linkedAccounts.discordUserId, discordUserId))
-      .run();
+    this.db.update(linkedAccounts).set({ status: 'broken', updatedAt: now }).where(eq(linkedAccounts.discordUserId, discordUserId)).run();
   }
 
   /**

@@ -10,8 +10,8 @@ import { pendingRevocations } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
-import type { Credentials } from '../twitter/oauth-signer.js';
 import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
+import type { Credentials } from '../twitter/oauth-signer.js';
 import type { RevocationRecord } from './link-store.js';
 
 export interface RevocationQueueDeps {

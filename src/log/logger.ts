@@ -31,7 +31,7 @@ export function redact(value: unknown, depth = 0): unknown {
 
 export function createLogger(
   level: LogLevel = 'info',
-  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   base: LogFields = {},
 ): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {

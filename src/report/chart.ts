@@ -26,8 +26,8 @@ export function niceScale(max: number): { top: number; step: number } {
   if (max <= 0) return { top: 4, step: 1 };
   const rough = max / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!;
-  const niceStep = step < 1 ? 1 : step;
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const niceStep = Math.max(step, 1);
   return { top: Math.ceil(max / niceStep) * niceStep, step: niceStep };
 }
 

@@ -7,7 +7,16 @@ import { escapeMarkdown } from '../discord/markdown.js';
 import { formatCount, formatDuration, formatShare, narrative, WEEKDAYS } from './narrative.js';
 import type { ReportSummary } from './summary.js';
 
-export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000 };
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+};
 
 export interface ReportFooterFacts {
   dataAsOf: number;
@@ -32,7 +41,8 @@ function fields(s: ReportSummary): APIEmbedField[] {
     `${formatCount(a.byKind.original)} original · ${formatCount(a.byKind.reply)} replies · ${formatCount(a.byKind.quote)} quotes · ${formatCount(a.byKind.repost)} reposts`,
   ];
   if (a.busiestWeekday) activity.push(`Busiest weekday: ${WEEKDAYS[a.busiestWeekday.weekday]} (${a.busiestWeekday.count})`);
-  if (a.busiestHour) activity.push(`Busiest hour: ${String(a.busiestHour.hour).padStart(2, '0')}:00 ${s.timeZone} (${a.busiestHour.count})`);
+  if (a.busiestHour)
+    activity.push(`Busiest hour: ${String(a.busiestHour.hour).padStart(2, '0')}:00 ${s.timeZone} (${a.busiestHour.count})`);
   if (a.busiestDay) activity.push(`Busiest day: ${a.busiestDay.date} (${a.busiestDay.count})`);
   if (a.longestStreak) activity.push(`Longest streak: ${a.longestStreak.days} day${a.longestStreak.days === 1 ? '' : 's'}`);
   out.push({ name: 'Activity', value: activity.join('\n') });
@@ -49,7 +59,10 @@ function fields(s: ReportSummary): APIEmbedField[] {
   }
   if (e.top.length > 0) {
     const value = e.top
-      .map((p, i) => `${i + 1}. [${escapeMarkdown(clip(p.excerpt || '(no text)', 90))}](${p.url}) — ${formatCount(p.likes)} ❤️ ${formatCount(p.reposts)} 🔁 ${formatCount(p.replies)} 💬`)
+      .map(
+        (p, i) =>
+          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || '(no text)', 90))}](${p.url}) — ${formatCount(p.likes)} ❤️ ${formatCount(p.reposts)} 🔁 ${formatCount(p.replies)} 💬`,
+      )
       .join('\n');
     out.push({ name: 'Top posts', value });
   }
@@ -113,7 +126,8 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
       .slice(0, EMBED_LIMITS.fields)
       .map((f) => ({ ...f, name: clip(f.name, EMBED_LIMITS.fieldName), value: clip(f.value, EMBED_LIMITS.fieldValue) })),
   };
-  while (embedLength(fitted) > EMBED_LIMITS.total && fitted.fields!.length > 0) fitted.fields!.pop();
+  const fields = fitted.fields ?? [];
+  while (embedLength(fitted) > EMBED_LIMITS.total && fields.length > 0) fields.pop();
   if (embedLength(fitted) > EMBED_LIMITS.total && fitted.description) {
     fitted.description = clip(fitted.description, Math.max(1, fitted.description.length - (embedLength(fitted) - EMBED_LIMITS.total)));
   }
@@ -122,8 +136,7 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 
 export function reportEmbed(s: ReportSummary, facts: ReportFooterFacts): APIEmbed {
   const p = s.profile;
-  const follow =
-    p.followers !== undefined ? ` · ${formatCount(p.followers)} followers · ${formatCount(p.following ?? 0)} following` : '';
+  const follow = p.followers !== undefined ? ` · ${formatCount(p.followers)} followers · ${formatCount(p.following ?? 0)} following` : '';
   const from = new Date(s.period.start).toISOString().slice(0, 10);
   const to = new Date(s.period.end).toISOString().slice(0, 10);
   const embed: APIEmbed = {

@@ -59,7 +59,8 @@ export class LocalClock {
   }
 
   private exactOffset(ms: number): number {
-    const format = this.format!;
+    const format = this.format;
+    if (!format) return 0;
     const bucket = Math.floor(ms / QUARTER_HOUR);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {

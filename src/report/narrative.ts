@@ -24,7 +24,9 @@ export function narrative(s: ReportSummary): string {
   const handle = `@${s.profile.username}`;
   const { activity, engagement, responsiveness, trend } = s;
   if (activity.total === 0) {
-    const protectedNote = s.profile.protected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : '';
+    const protectedNote = s.profile.protected
+      ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.'
+      : '';
     return `${handle} posted nothing in the last ${s.period.days} days.${protectedNote}`;
   }
   const parts: string[] = [];
@@ -46,7 +48,9 @@ export function narrative(s: ReportSummary): string {
   }
   if (engagement.ownPosts > 0) {
     const rate = engagement.rate !== null ? `, an engagement rate of ${(engagement.rate * 100).toFixed(1)}%` : '';
-    parts.push(`Their own posts earned ${formatCount(engagement.totals.likes)} likes (${engagement.perPost.likes.toFixed(1)} per post)${rate}.`);
+    parts.push(
+      `Their own posts earned ${formatCount(engagement.totals.likes)} likes (${engagement.perPost.likes.toFixed(1)} per post)${rate}.`,
+    );
   }
   if (responsiveness && responsiveness.received > 0 && responsiveness.answeredShare !== null) {
     const speed = responsiveness.medianResponseMs !== null ? `, typically within ${formatDuration(responsiveness.medianResponseMs)}` : '';

@@ -1,8 +1,8 @@
 // SQLite storage for posts read from X, how much of each timeline is stored,
 // cached profiles, and the record of every report run.
 
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
@@ -12,7 +12,6 @@ export type Source = 'timeline' | 'mentions';
 
 export type FetchState = typeof xFetchState.$inferSelect;
 export type ReportRun = typeof reportRuns.$inferInsert;
-
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {
@@ -89,15 +88,17 @@ export class PostStore {
 
   /** Forgets posts stored from `from` on and marks the state stale, before a full read refills them. */
   beginFullRead(xUserId: string, source: Source, from: number): void {
-    this.write(() => this.db.transaction((tx) => {
-      tx.delete(xPosts)
-        .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
-        .run();
-      tx.update(xFetchState)
-        .set({ fullReadAt: 0 })
-        .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
-        .run();
-    }));
+    this.write(() =>
+      this.db.transaction((tx) => {
+        tx.delete(xPosts)
+          .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
+          .run();
+        tx.update(xFetchState)
+          .set({ fullReadAt: 0 })
+          .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
+          .run();
+      }),
+    );
   }
 
   /**
@@ -108,10 +109,11 @@ export class PostStore {
   savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): void {
     if (posts.length === 0) return;
     const client = this.db.$client;
-    const upsert = (this.upsertPost ??= client.prepare(
+    this.upsertPost ??= client.prepare(
       'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
         'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
-    ));
+    );
+    const upsert = this.upsertPost;
     this.write(() =>
       client.transaction(() => {
         for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
@@ -200,7 +202,9 @@ export class PostStore {
   }
 
   /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */
-  takeInterruptedRuns(before: number): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
+  takeInterruptedRuns(
+    before: number,
+  ): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
     return this.db.transaction((tx) => {
       const where = and(eq(reportRuns.outcome, 'running'), lte(reportRuns.startedAt, before));
       const runs = tx
@@ -255,4 +259,3 @@ export class PostStore {
     });
   }
 }
-

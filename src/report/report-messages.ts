@@ -60,7 +60,8 @@ export function budgetSpentMessage(limitedBy: 'server' | 'app', resetsAt: number
   return `${whose} is used up, so no more posts can be read from X this month. Reports work again <t:${Math.floor(resetsAt / 1000)}:R>.`;
 }
 
-export const publicReportsOffMessage = 'Public reports are turned off in this server. Run `/report` without `public` to get yours privately.';
+export const publicReportsOffMessage =
+  'Public reports are turned off in this server. Run `/report` without `public` to get yours privately.';
 
 export function publicReportsElsewhereMessage(channelId: string): string {
   return `Public reports are allowed only in <#${channelId}>. Run it there, or without \`public\` to get it privately.`;

@@ -7,14 +7,14 @@ import type { BotMessage } from '../commands/types.js';
 import type { ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord/webhooks.js';
-import { nextMonthStart, type BudgetService } from '../guilds/budget.js';
+import { type BudgetService, nextMonthStart } from '../guilds/budget.js';
 import { DeadlineError } from '../http/deadline.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
-import { XV2Client, type Usage } from '../twitter/v2-client.js';
+import { type Usage, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
@@ -32,7 +32,7 @@ import {
   unlinkedDuringReportMessage,
   xFailureMessage,
 } from './report-messages.js';
-import { summarise, type ReportProfile } from './summary.js';
+import { type ReportProfile, summarise } from './summary.js';
 import { readSource } from './timeline-reader.js';
 
 const DAY = 86_400_000;
@@ -106,7 +106,9 @@ export class ReportService {
     if (state.remaining !== null && state.remaining < SMALLEST_READ) {
       return {
         ok: false,
-        message: state.heldByRunning ? budgetHeldMessage(state.limitedBy!) : budgetSpentMessage(state.limitedBy!, nextMonthStart(startedAt)),
+        message: state.heldByRunning
+          ? budgetHeldMessage(state.limitedBy ?? 'app')
+          : budgetSpentMessage(state.limitedBy ?? 'app', nextMonthStart(startedAt)),
       };
     }
     const most = limits.maxPosts + limits.maxMentions;
@@ -124,7 +126,12 @@ export class ReportService {
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
   abandon(ticket: ReportTicket): void {
-    this.deps.store.finishRun(ticket.runId, { outcome: 'abandoned', durationMs: 0, usage: { requests: 0, postsRead: 0 }, anonymous: false });
+    this.deps.store.finishRun(ticket.runId, {
+      outcome: 'abandoned',
+      durationMs: 0,
+      usage: { requests: 0, postsRead: 0 },
+      anonymous: false,
+    });
   }
 
   /** Runs an admitted report; always resolves with what to show the member. */
@@ -152,7 +159,13 @@ export class ReportService {
       return { content: await this.failure(err, account), embeds: [], files: [] };
     } finally {
       store.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
-      log.info('report finished', { discordUserId: account.discordUserId, outcome, requests: usage.requests, postsRead: usage.postsRead, days: request.days });
+      log.info('report finished', {
+        discordUserId: account.discordUserId,
+        outcome,
+        requests: usage.requests,
+        postsRead: usage.postsRead,
+        days: request.days,
+      });
     }
   }
 
@@ -199,11 +212,27 @@ export class ReportService {
       const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt);
-      const lifetimePosts = profileRead.then((p) => p.tweetCount, () => undefined);
+      const lifetimePosts = profileRead.then(
+        (p) => p.tweetCount,
+        () => undefined,
+      );
       const reads = await settleAll(controller, [
-        readSource(client, store, { ...common, source: 'timeline', maxPosts: share.posts, bound: share.postsBound, topUpWhenFresh: true, lifetimePosts }),
+        readSource(client, store, {
+          ...common,
+          source: 'timeline',
+          maxPosts: share.posts,
+          bound: share.postsBound,
+          topUpWhenFresh: true,
+          lifetimePosts,
+        }),
         share.mentions > 0
-          ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound, topUpWhenFresh: false })
+          ? readSource(client, store, {
+              ...common,
+              source: 'mentions',
+              maxPosts: share.mentions,
+              bound: share.mentionsBound,
+              topUpWhenFresh: false,
+            })
           : Promise.resolve(null),
         profileRead,
       ] as const);
@@ -288,10 +317,7 @@ export function splitAllowance(allowance: number | null, maxPosts: number, maxMe
  * (and uncounted) behind a finished report; the first failure aborts the
  * others at once and is rethrown.
  */
-async function settleAll<T extends readonly unknown[]>(
-  controller: AbortController,
-  reads: { [K in keyof T]: Promise<T[K]> },
-): Promise<T> {
+async function settleAll<T extends readonly unknown[]>(controller: AbortController, reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   let first: { error: unknown } | undefined;
   const watched = reads.map((read) =>
     read.catch((error: unknown) => {

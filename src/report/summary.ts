@@ -112,7 +112,10 @@ export function compareIds(a: string, b: string): number {
 }
 
 function excerpt(text: string, max = 90): string {
-  const clean = text.replace(/https:\/\/t\.co\/\w+/g, '').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/https:\/\/t\.co\/\w+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
@@ -145,7 +148,8 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
 function inPeriod(post: XPost, start: number, end: number): boolean {
@@ -183,10 +187,10 @@ export function summarise(input: ReportInput): ReportSummary {
   const top: Array<{ post: XPost; engagement: number }> = [];
   posts.forEach((post, i) => {
     const kind = postKind(post);
-    const local = clock.parts(times[i]!);
+    const local = clock.parts(times[i] ?? Date.parse(post.created_at));
     byKind[kind]++;
-    weekdays[local.weekday]!++;
-    hours[local.hour]!++;
+    weekdays[local.weekday] = (weekdays[local.weekday] ?? 0) + 1;
+    hours[local.hour] = (hours[local.hour] ?? 0) + 1;
     const day = days.get(local.date);
     if (day) day[kind]++;
     if (kind === 'repost') return; // a repost's metrics belong to someone else's post
@@ -201,8 +205,9 @@ export function summarise(input: ReportInput): ReportSummary {
     totals.bookmarks += m.bookmark_count ?? 0;
     totals.impressions += m.impression_count ?? 0;
     if (day) day.likes += m.like_count ?? 0;
-    if ((m.impression_count ?? 0) > 0) {
-      impressionsCounted += m.impression_count!;
+    const impressions = m.impression_count ?? 0;
+    if (impressions > 0) {
+      impressionsCounted += impressions;
       interactionsWithImpressions += engagementOf(post);
     }
     for (const h of post.entities?.hashtags ?? []) bump(hashtags, h.tag.toLowerCase(), `#${h.tag}`);
@@ -284,7 +289,8 @@ export function summarise(input: ReportInput): ReportSummary {
 
 /** Keeps the three most engaging posts, ties going to the newer post. */
 function keepTop(top: Array<{ post: XPost; engagement: number }>, post: XPost, engagement: number): void {
-  const better = (a: { post: XPost; engagement: number }) => engagement > a.engagement || (engagement === a.engagement && compareIds(post.id, a.post.id) > 0);
+  const better = (a: { post: XPost; engagement: number }) =>
+    engagement > a.engagement || (engagement === a.engagement && compareIds(post.id, a.post.id) > 0);
   const at = top.findIndex(better);
   if (at >= 0) top.splice(at, 0, { post, engagement });
   else top.push({ post, engagement });
@@ -307,12 +313,7 @@ function longestStreak(days: DayActivity[]): ReportSummary['activity']['longestS
   return best;
 }
 
-function responsiveness(
-  mentions: XPost[],
-  posts: XPost[],
-  selfId: string,
-  period: ReportInput['period'],
-): ReportSummary['responsiveness'] {
+function responsiveness(mentions: XPost[], posts: XPost[], selfId: string, period: ReportInput['period']): ReportSummary['responsiveness'] {
   const replyTimes = new Map<string, number>();
   for (const post of posts) {
     for (const ref of post.referenced_tweets ?? []) {

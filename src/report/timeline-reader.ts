@@ -87,9 +87,7 @@ async function readPages(
 }
 
 function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
-  return req.source === 'timeline'
-    ? (q, n) => client.userPosts(req.xUserId, q, n)
-    : (q, n) => client.mentions(req.xUserId, q, n);
+  return req.source === 'timeline' ? (q, n) => client.userPosts(req.xUserId, q, n) : (q, n) => client.mentions(req.xUserId, q, n);
 }
 
 /**
@@ -111,7 +109,9 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
     if (req.topUpWhenFresh) {
       const newest = store.newestId(req.xUserId, req.source);
       const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
-      const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) => store.savePosts(req.xUserId, req.source, page, req.now));
+      const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) =>
+        store.savePosts(req.xUserId, req.source, page, req.now),
+      );
       // If more was new than one report may read, the next report reads afresh,
       // and this one shows only the newest posts (older stored ones follow a gap).
       store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
@@ -122,7 +122,12 @@ export async function readSource(client: XV2Client, store: PostStore, req: ReadR
     }
     const cut: ReadResult['cut'] =
       state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
-    return { posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now), coveredFrom: state.coveredFrom, cut, fullRead: false };
+    return {
+      posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now),
+      coveredFrom: state.coveredFrom,
+      cut,
+      fullRead: false,
+    };
   }
 
   // A full read replaces what is stored for the period, so deletions at X and
@@ -170,7 +175,8 @@ async function readInSlices(
 ): Promise<{ posts: XPost[]; more: boolean }> {
   const firstPosts = first.data ?? [];
   save(firstPosts);
-  const oldestId = firstPosts.reduce((min, p) => (compareIds(p.id, min) < 0 ? p.id : min), firstPosts[0]!.id);
+  // Slices are read only after a first page that had more to follow, so it is not empty.
+  const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
   const span = Math.max(1000, req.now - oldest);
   const estimatedPages = (firstPosts.length * ((oldest - req.periodStart) / span)) / PAGE;
   const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));

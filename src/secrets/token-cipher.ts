@@ -22,6 +22,7 @@ export function keyId(key: Buffer): string {
 export class TokenCipher {
   private readonly keys = new Map<string, Buffer>();
   readonly currentKeyId: string;
+  private readonly currentKey: Buffer;
 
   constructor(current: Buffer, previous: Buffer[] = []) {
     for (const key of [current, ...previous]) {
@@ -29,18 +30,17 @@ export class TokenCipher {
       this.keys.set(keyId(key), key);
     }
     this.currentKeyId = keyId(current);
+    this.currentKey = current;
   }
 
   seal(plaintext: string, context: string): string {
-    const key = this.keys.get(this.currentKeyId)!;
+    const key = this.currentKey;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return [VERSION, this.currentKeyId, iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join(
-      '.',
-    );
+    return [VERSION, this.currentKeyId, iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join('.');
   }
 
   open(sealed: string, context: string): string {

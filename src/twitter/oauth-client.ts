@@ -3,7 +3,7 @@
 
 import { fetchWithDeadline } from '../http/deadline.js';
 import { classifyResponse, XApiError } from './errors.js';
-import { buildUrl, OAuthSigner, type Credentials } from './oauth-signer.js';
+import { buildUrl, type Credentials, OAuthSigner } from './oauth-signer.js';
 
 export interface AccessToken extends Credentials {
   userId: string;
@@ -55,12 +55,7 @@ export class TwitterOAuthClient {
     await this.post('/1.1/oauth/invalidate_token', {}, token, true);
   }
 
-  private async post(
-    path: string,
-    oauthParams: Record<string, string>,
-    token?: Credentials,
-    json = false,
-  ): Promise<URLSearchParams> {
+  private async post(path: string, oauthParams: Record<string, string>, token?: Credentials, json = false): Promise<URLSearchParams> {
     const url = buildUrl(this.options.apiUrl, path);
     const authorization = this.signer.authorization({ method: 'POST', url, oauthParams }, token);
     let response: Response;

@@ -51,7 +51,7 @@ export class OAuthSigner {
 
 /** RFC 3986 percent-encoding, as OAuth 1.0a requires (spaces are %20, never +). */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Builds base + path + query with RFC 3986 encoding, dropping undefined values. */

@@ -84,7 +84,8 @@ export class XV2Client {
     // X bills what it returned, readable or not: count first, then check.
     this.options.usage.postsRead += body.data?.length ?? 0;
     this.options.onUsage?.();
-    if (body.data?.some((post) => !isWellFormedPost(post))) throw new XApiError('bad-response', 'X sent a post without a usable id or date');
+    if (body.data?.some((post) => !isWellFormedPost(post)))
+      throw new XApiError('bad-response', 'X sent a post without a usable id or date');
     return body;
   }
 
@@ -131,9 +132,6 @@ export class XV2Client {
 function isWellFormedPost(post: unknown): post is XPost {
   const p = post as Partial<XPost> | null;
   return (
-    typeof p?.id === 'string' &&
-    /^\d{1,20}$/.test(p.id) &&
-    typeof p.created_at === 'string' &&
-    Number.isFinite(Date.parse(p.created_at))
+    typeof p?.id === 'string' && /^\d{1,20}$/.test(p.id) && typeof p.created_at === 'string' && Number.isFinite(Date.parse(p.created_at))
   );
 }

@@ -1,8 +1,8 @@
 // The one Hono app: small route groups mounted side by side. The interactions
 // route exists only in HTTP mode, since Discord uses one door or the other.
 
-import { Hono } from 'hono';
 import type { KeyObject } from 'node:crypto';
+import { Hono } from 'hono';
 import type { HttpDoorDeps } from '../discord/http-door.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
@@ -10,7 +10,7 @@ import { bodyLimits } from './body-limit.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
-import { linkRoutes, twitterCallbackRoutes, type LinkRouteOptions } from './routes/linking.js';
+import { type LinkRouteOptions, linkRoutes, twitterCallbackRoutes } from './routes/linking.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface WebAppDeps {

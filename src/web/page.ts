@@ -46,9 +46,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderPage(page: PageContent): string {
-  const form = page.form
-    ? `<form method="post"><button type="submit">${escapeHtml(page.form.button)}</button></form>`
-    : '';
+  const form = page.form ? `<form method="post"><button type="submit">${escapeHtml(page.form.button)}</button></form>` : '';
   const body = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + form;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +

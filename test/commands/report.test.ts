@@ -1,11 +1,11 @@
 // /report end to end through both doors: the real app and database, X through
 // the stand-in (signatures verified), Discord REST observed at its stand-in.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandPayload } from '../support/discord-payloads.js';
-import { eventually, linkAccount, recordedWaits, startHarness, type Harness } from '../support/harness.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually, type Harness, linkAccount, recordedWaits, startHarness } from '../support/harness.js';
 import type { RecordedRequest } from '../support/http-stand-in.js';
 import { mention, post, syntheticTimeline } from '../support/x-fixtures.js';
 import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
@@ -24,7 +24,13 @@ async function start(mode: 'http' | 'gateway' = 'http') {
   h = await startHarness({ mode });
   const now = h.clock.now;
   data = {
-    profile: { id: X_USER.id, name: 'Ada Lovelace', username: 'ada_codes', profile_image_url: 'https://pbs.twimg.com/ada.jpg', public_metrics: { followers_count: 1200, following_count: 300 } },
+    profile: {
+      id: X_USER.id,
+      name: 'Ada Lovelace',
+      username: 'ada_codes',
+      profile_image_url: 'https://pbs.twimg.com/ada.jpg',
+      public_metrics: { followers_count: 1200, following_count: 300 },
+    },
     posts: syntheticTimeline(300, now - 60_000, 100),
     mentions: [mention(new Date(now - 3 * DAY).toISOString(), '555')],
   };
@@ -50,7 +56,10 @@ describe('/report over HTTP interactions', () => {
 
   it('tells a member who has not linked to link first, privately and at once', async () => {
     const res = await h.interact(report());
-    expect(await res.json()).toEqual({ type: 4, data: expect.objectContaining({ flags: 64, content: expect.stringContaining('/link-twitter') }) });
+    expect(await res.json()).toEqual({
+      type: 4,
+      data: expect.objectContaining({ flags: 64, content: expect.stringContaining('/link-twitter') }),
+    });
     expect(h.x.v2Requests()).toHaveLength(0);
   });
 
@@ -99,7 +108,10 @@ describe('/report over HTTP interactions', () => {
     const before = h.x.v2Requests().length;
     await h.interact(report());
     const { embed } = await eventually(() => {
-      const edits = h.discord.edits().map(reportEdit).filter((e) => e.embed.title);
+      const edits = h.discord
+        .edits()
+        .map(reportEdit)
+        .filter((e) => e.embed.title);
       return edits.length === 2 && edits[1];
     });
     const calls = h.x.v2Requests().slice(before);
@@ -119,7 +131,10 @@ describe('/report over HTTP interactions', () => {
 
   it('tells a member their link broke when X answers 401, and marks it broken', async () => {
     await linkAccount(h, MEMBER, X_USER);
-    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } });
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, {
+      status: 401,
+      body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' },
+    });
     await h.interact(report());
     const { content } = await lastEdit((e) => e.content.includes('no longer accepts'));
     expect(content).toContain('/link-twitter');
@@ -132,7 +147,11 @@ describe('/report over HTTP interactions', () => {
   it('says when to try again after a 429, from x-rate-limit-reset', async () => {
     await linkAccount(h, MEMBER, X_USER);
     const reset = Math.floor(h.clock.now / 1000) + 600;
-    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }, headers: { 'x-rate-limit-reset': String(reset) } });
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, {
+      status: 429,
+      body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+      headers: { 'x-rate-limit-reset': String(reset) },
+    });
     await h.interact(report());
     const { content } = await lastEdit((e) => e.content.includes('rate limit'));
     expect(content).toContain(`<t:${reset}:R>`);
@@ -141,11 +160,21 @@ describe('/report over HTTP interactions', () => {
 
   it('names the app’s X access level when X caps usage or refuses the tier', async () => {
     await linkAccount(h, MEMBER, X_USER);
-    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'UsageCapExceeded', type: 'https://api.twitter.com/2/problems/usage-capped', detail: 'Usage cap exceeded: Monthly product cap' } });
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, {
+      status: 429,
+      body: {
+        title: 'UsageCapExceeded',
+        type: 'https://api.twitter.com/2/problems/usage-capped',
+        detail: 'Usage cap exceeded: Monthly product cap',
+      },
+    });
     await h.interact(report());
     expect((await lastEdit((e) => e.content.includes('usage cap'))).content).toContain('access level');
     h.clock.now += 60_000;
-    h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 403, body: { errors: [{ message: 'You currently have access to a subset of X API V2 endpoints', code: 453 }] } });
+    h.x.failNext(/\/2\/users\/\d+\/tweets/, {
+      status: 403,
+      body: { errors: [{ message: 'You currently have access to a subset of X API V2 endpoints', code: 453 }] },
+    });
     await h.interact(report());
     expect((await lastEdit((e) => e.content.includes('453'))).content).toContain('access level');
   });
@@ -153,7 +182,8 @@ describe('/report over HTTP interactions', () => {
   it('retries X 5xx with backoff, then gives a clear message', async () => {
     await linkAccount(h, MEMBER, X_USER);
     recordedWaits.length = 0;
-    for (let i = 0; i < 3; i++) h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
+    for (let i = 0; i < 3; i++)
+      h.x.failNext(/\/2\/users\/\d+\/tweets/, { status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
     await h.interact(report());
     expect((await lastEdit((e) => e.content.includes('not answering'))).content).toContain('try again');
     expect(recordedWaits).toEqual([500, 1000]);
@@ -190,7 +220,9 @@ describe('/report over the gateway', () => {
   it('defers through discord.js and edits the reply with the embed and the PNG attached', async () => {
     await linkAccount(h, MEMBER, X_USER);
     const payload = report([{ name: 'days', type: 4, value: 7 }]);
-    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
+    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(
+      payload,
+    );
     const callback = await eventually(() => h.discord.callbacks()[0]);
     expect(DiscordStandIn.payload(callback)).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
@@ -200,4 +232,3 @@ describe('/report over the gateway', () => {
     expect(edit.body).toContain('filename="x-report.png"');
   });
 });
-

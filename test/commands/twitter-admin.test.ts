@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type CommandSpec, commandPayload, GUILD_ID } from '../support/discord-payloads.js';
 import { BOT_USER_ID, DiscordStandIn, type StandInGuild } from '../support/discord-stand-in.js';
-import { commandPayload, GUILD_ID, type CommandSpec } from '../support/discord-payloads.js';
 import { addGuild, REPORTS_CHANNEL, ROLES } from '../support/guild.js';
-import { eventually, linkAccount, startHarness, type Harness } from '../support/harness.js';
+import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 import { syntheticTimeline } from '../support/x-fixtures.js';
 import { serveTimeline } from '../support/x-timeline.js';
 
@@ -29,8 +29,8 @@ async function start(mode: 'http' | 'gateway' = 'http', env: Record<string, stri
 }
 
 type Opt = NonNullable<CommandSpec['options']>[number];
-const sub = (name: string, options: Opt[] = []): Opt => ({ name, type: 1, options } as Opt);
-const group = (name: string, inner: Opt): Opt => ({ name, type: 2, options: [inner] } as Opt);
+const sub = (name: string, options: Opt[] = []): Opt => ({ name, type: 1, options }) as Opt;
+const group = (name: string, inner: Opt): Opt => ({ name, type: 2, options: [inner] }) as Opt;
 
 function admin(option: Opt, member = ADMIN, extra: Partial<CommandSpec> = {}) {
   return commandPayload({ name: 'twitter-admin', member, options: [option], ...extra });
@@ -58,7 +58,11 @@ const settingsRow = () => h.bot.database.sqlite.prepare('select * from guild_set
 describe('/twitter-admin over HTTP interactions', () => {
   it('refuses members without Manage Server, even if Discord’s default were bypassed', async () => {
     await start();
-    for (const option of [sub('status'), group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])), sub('budget', [{ name: 'posts-per-month', type: 4, value: 5 }])]) {
+    for (const option of [
+      sub('status'),
+      group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])),
+      sub('budget', [{ name: 'posts-per-month', type: 4, value: 5 }]),
+    ]) {
       const { content } = await answer(admin(option, MEMBER));
       expect(content).toContain('Manage Server');
     }
@@ -77,7 +81,11 @@ describe('/twitter-admin over HTTP interactions', () => {
     await memberLinks('300000000000000021');
     await memberLinks('300000000000000022', { id: '1456789012345678902', screenName: 'bob' });
     await h.interact(commandPayload({ name: 'link-twitter', member: { id: '300000000000000023' } })); // seen, not linked
-    h.discord.failNext(/^PUT .*\/roles\//, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' } });
+    h.discord.failNext(/^PUT .*\/roles\//, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+      headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' },
+    });
 
     const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
     expect(content).toContain(`<@&${ROLES.linked}>`);
@@ -133,10 +141,17 @@ describe('/twitter-admin over HTTP interactions', () => {
   it('keeps public reports private or in one channel, as set', async () => {
     await start();
     await memberLinks(MEMBER.id);
-    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(20, h.clock.now, 10), mentions: [] });
-    const publicReport = (channelId?: string) => commandPayload({ name: 'report', member: MEMBER, channelId, options: [{ name: 'public', type: 5, value: true }] });
+    serveTimeline(h.x, {
+      profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
+      posts: syntheticTimeline(20, h.clock.now, 10),
+      mentions: [],
+    });
+    const publicReport = (channelId?: string) =>
+      commandPayload({ name: 'report', member: MEMBER, channelId, options: [{ name: 'public', type: 5, value: true }] });
 
-    expect((await answer(admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }]))))).content).toContain('always private');
+    expect(
+      (await answer(admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }]))))).content,
+    ).toContain('always private');
     const refused = (await (await h.interact(publicReport())).json()) as { type: number; data: { flags: number; content: string } };
     expect(refused).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(refused.data.content).toContain('turned off');
@@ -152,7 +167,11 @@ describe('/twitter-admin over HTTP interactions', () => {
   it('caps a server’s monthly X budget: cuts the report that crosses it, then refuses until the month turns', async () => {
     await start('http', { REPORT_COOLDOWN_SECONDS: '0', REPORT_MAX_MENTIONS: '0' });
     await memberLinks(MEMBER.id);
-    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(300, h.clock.now - 60_000, 30), mentions: [] });
+    serveTimeline(h.x, {
+      profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
+      posts: syntheticTimeline(300, h.clock.now - 60_000, 30),
+      mentions: [],
+    });
     expect((await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content).toContain('up to 150 posts');
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
@@ -171,7 +190,11 @@ describe('/twitter-admin over HTTP interactions', () => {
   it('applies the whole app’s X_MONTHLY_POST_BUDGET across servers and DMs', async () => {
     await start('http', { X_MONTHLY_POST_BUDGET: '50', REPORT_COOLDOWN_SECONDS: '0', REPORT_MAX_MENTIONS: '0' });
     await memberLinks(MEMBER.id);
-    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(300, h.clock.now - 60_000, 30), mentions: [] });
+    serveTimeline(h.x, {
+      profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
+      posts: syntheticTimeline(300, h.clock.now - 60_000, 30),
+      mentions: [],
+    });
     expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('read 50 posts');
     expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain("The bot's monthly X budget");
   });
@@ -204,7 +227,9 @@ describe('/twitter-admin over HTTP interactions', () => {
 
 describe('/twitter-admin and server events over the gateway', () => {
   function deliver(payload: unknown) {
-    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
+    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(
+      payload,
+    );
   }
 
   it('sets the report visibility through discord.js', async () => {
@@ -212,7 +237,10 @@ describe('/twitter-admin and server events over the gateway', () => {
     const payload = admin(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }])));
     deliver(payload);
     const callback = await eventually(() => h.discord.callbacks()[0]);
-    expect(DiscordStandIn.payload(callback)).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('always private') } });
+    expect(DiscordStandIn.payload(callback)).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringContaining('always private') },
+    });
     expect(settingsRow()).toMatchObject({ guild_id: GUILD_ID, public_reports: 0 });
   });
 
@@ -234,10 +262,19 @@ describe('/twitter-admin and server events over the gateway', () => {
     };
     expect(await said(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])))).toContain('Gave it to 1 member');
     expect(guild.members.get('300000000000000021')).toEqual([ROLES.linked]);
-    expect(await said(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }])))).toContain('always private');
-    expect(await said(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }])))).toContain(`<#${REPORTS_CHANNEL}>`);
+    expect(await said(group('reports', sub('visibility', [{ name: 'visibility', type: 3, value: 'private-only' }])))).toContain(
+      'always private',
+    );
+    expect(await said(group('reports', sub('channel', [{ name: 'channel', type: 7, value: REPORTS_CHANNEL }])))).toContain(
+      `<#${REPORTS_CHANNEL}>`,
+    );
     expect(await said(sub('budget', [{ name: 'posts-per-month', type: 4, value: 1234 }]))).toContain('1,234 posts');
-    expect(settingsRow()).toMatchObject({ linked_role_id: ROLES.linked, public_reports: 0, reports_channel_id: REPORTS_CHANNEL, monthly_post_budget: 1234 });
+    expect(settingsRow()).toMatchObject({
+      linked_role_id: ROLES.linked,
+      public_reports: 0,
+      reports_channel_id: REPORTS_CHANNEL,
+      monthly_post_budget: 1234,
+    });
     expect(await said(sub('status'))).toContain('1 member(s) of this server have linked');
     expect(await said(group('linked-role', sub('clear')))).toContain('no longer gives a role');
     expect(settingsRow()).toMatchObject({ linked_role_id: null });
@@ -257,9 +294,38 @@ describe('/twitter-admin and server events over the gateway', () => {
         name: 'New server',
         owner_id: '1',
         system_channel_id: '1500000000000000001',
-        roles: [{ id, name: '@everyone', position: 0, permissions: String(P.ViewChannel | P.SendMessages), color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-        channels: [{ id: '1500000000000000001', type: 0, name: 'general', position: 0, permission_overwrites: denySend ? [{ id, type: 0, allow: '0', deny: String(P.SendMessages) }] : [] }],
-        members: [{ user: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, avatar: null }, roles: [], joined_at: '2026-11-23T12:00:00Z', deaf: false, mute: false, flags: 0 }],
+        roles: [
+          {
+            id,
+            name: '@everyone',
+            position: 0,
+            permissions: String(P.ViewChannel | P.SendMessages),
+            color: 0,
+            hoist: false,
+            managed: false,
+            mentionable: false,
+            flags: 0,
+          },
+        ],
+        channels: [
+          {
+            id: '1500000000000000001',
+            type: 0,
+            name: 'general',
+            position: 0,
+            permission_overwrites: denySend ? [{ id, type: 0, allow: '0', deny: String(P.SendMessages) }] : [],
+          },
+        ],
+        members: [
+          {
+            user: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', bot: true, avatar: null },
+            roles: [],
+            joined_at: '2026-11-23T12:00:00Z',
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
+        ],
         features: [],
         emojis: [],
         stickers: [],
@@ -277,7 +343,10 @@ describe('/twitter-admin and server events over the gateway', () => {
     await start('gateway');
     deliver(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 10 }])));
     await eventually(() => settingsRow());
-    const client = h.bot.gateway! as unknown as { guilds: { _add(d: unknown): unknown }; actions: { GuildDelete: { handle(d: unknown): void } } };
+    const client = h.bot.gateway! as unknown as {
+      guilds: { _add(d: unknown): unknown };
+      actions: { GuildDelete: { handle(d: unknown): void } };
+    };
     client.guilds._add({ id: GUILD_ID, name: 'Test server', owner_id: '1', roles: [], channels: [], members: [], features: [] });
     client.actions.GuildDelete.handle({ id: GUILD_ID });
     expect(settingsRow()).toBeUndefined();

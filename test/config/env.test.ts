@@ -46,7 +46,14 @@ describe('configuration', () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const name of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'TWITTER_CONSUMER_KEY', 'TWITTER_CONSUMER_SECRET', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY']) {
+    for (const name of [
+      'DISCORD_TOKEN',
+      'DISCORD_APPLICATION_ID',
+      'TWITTER_CONSUMER_KEY',
+      'TWITTER_CONSUMER_SECRET',
+      'PUBLIC_URL',
+      'TOKEN_ENCRYPTION_KEY',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).toContain('randomBytes(32)');
@@ -72,7 +79,15 @@ describe('configuration', () => {
       TWITTER_API_URL: 'not a url',
       LOG_LEVEL: 'loud',
     });
-    for (const name of ['INTERACTIONS_MODE', 'PORT', 'LINK_TTL_SECONDS', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY', 'TWITTER_API_URL', 'LOG_LEVEL']) {
+    for (const name of [
+      'INTERACTIONS_MODE',
+      'PORT',
+      'LINK_TTL_SECONDS',
+      'PUBLIC_URL',
+      'TOKEN_ENCRYPTION_KEY',
+      'TWITTER_API_URL',
+      'LOG_LEVEL',
+    ]) {
       expect(found.some((p) => p.startsWith(`${name} is malformed`))).toBe(true);
     }
   });

@@ -4,9 +4,9 @@
 
 import type { Client } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -7,8 +7,8 @@ import type { BotMessage } from '../../src/commands/types.js';
 import { handleInteractionPayload } from '../../src/discord/http-door.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { commandPayload } from '../support/discord-payloads.js';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 
 describe('POST /interactions', () => {
   let h: Harness;
@@ -115,7 +115,10 @@ describe('the HTTP door always answers', () => {
   });
 
   it('apologises when a handler ends without answering', async () => {
-    const result = await handleInteractionPayload(commandPayload({ name: 'mute' }), deps(async () => {}));
+    const result = await handleInteractionPayload(
+      commandPayload({ name: 'mute' }),
+      deps(async () => {}),
+    );
     expect(result.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('went wrong') } });
   });
 

@@ -20,7 +20,9 @@ describe('Discord request signatures', () => {
     const flipped = (signature[0] === 'a' ? 'b' : 'a') + signature.slice(1);
     expect(isValidDiscordSignature(key, flipped, timestamp, body)).toBe(false);
     const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
-    expect(isValidDiscordSignature(discordPublicKey(other.subarray(other.length - 32).toString('hex')), signature, timestamp, body)).toBe(false);
+    expect(isValidDiscordSignature(discordPublicKey(other.subarray(other.length - 32).toString('hex')), signature, timestamp, body)).toBe(
+      false,
+    );
   });
 
   it('rejects missing or malformed headers without throwing', () => {

@@ -19,7 +19,11 @@ afterEach(async () => {
 
 const client = (sleep: (ms: number) => Promise<void> = async (ms) => void waits.push(ms)) =>
   new InteractionWebhookClient({ apiUrl: discord.apiUrl, applicationId: APPLICATION_ID, sleep });
-const report = { content: '', embeds: [{ title: 'Your X report' }], files: [{ name: 'x-report.png', data: Buffer.from('PNG-bytes'), contentType: 'image/png' }] };
+const report = {
+  content: '',
+  embeds: [{ title: 'Your X report' }],
+  files: [{ name: 'x-report.png', data: Buffer.from('PNG-bytes'), contentType: 'image/png' }],
+};
 
 describe('InteractionWebhookClient', () => {
   it('delivers the same finished report through eight 500s', async () => {
@@ -28,7 +32,10 @@ describe('InteractionWebhookClient', () => {
     const edits = discord.edits();
     expect(edits).toHaveLength(9);
     for (const edit of edits) {
-      expect(DiscordStandIn.payload(edit)).toMatchObject({ embeds: [{ title: 'Your X report' }], attachments: [{ id: 0, filename: 'x-report.png' }] });
+      expect(DiscordStandIn.payload(edit)).toMatchObject({
+        embeds: [{ title: 'Your X report' }],
+        attachments: [{ id: 0, filename: 'x-report.png' }],
+      });
       expect(edit.body).toContain('PNG-bytes');
     }
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000]);
@@ -43,14 +50,20 @@ describe('InteractionWebhookClient', () => {
 
   it('gives up at once on a refusal that retrying cannot fix', async () => {
     discord.failNext(/^PATCH /, { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } });
-    const err = await client().editOriginal('token-a', { content: 'x' }).catch((e: unknown) => e);
+    const err = await client()
+      .editOriginal('token-a', { content: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WebhookError);
     expect((err as WebhookError).code).toBe(50027);
     expect(discord.edits()).toHaveLength(1);
   });
 
   it('lets a 429 on one member’s edit hold up only that edit', async () => {
-    discord.failNext(/token-a/, { status: 429, body: { message: 'You are being rate limited.', retry_after: 19.2, global: true }, headers: { 'x-ratelimit-global': 'true' } });
+    discord.failNext(/token-a/, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 19.2, global: true },
+      headers: { 'x-ratelimit-global': 'true' },
+    });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slept: number[] = [];

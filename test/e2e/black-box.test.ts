@@ -3,20 +3,20 @@
 // Discord. Only the process's environment and its network faces are used.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { standInEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
-import { XStandIn } from '../support/x-stand-in.js';
 import { syntheticTimeline } from '../support/x-fixtures.js';
+import { XStandIn } from '../support/x-stand-in.js';
 import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
-import type { APIEmbed } from 'discord-api-types/v10';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -91,7 +91,9 @@ describe('black-box run of the built bot', () => {
     expect(open.page.status).toBe(200);
     expect(open.res.status).toBe(303);
     const rt = new URL(open.location!).searchParams.get('oauth_token')!;
-    const done = await member.get(`/twitter/callback?${new URLSearchParams(x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }))}`);
+    const done = await member.get(
+      `/twitter/callback?${new URLSearchParams(x.approve(rt, { id: '1456789012345678901', screenName: 'ada' }))}`,
+    );
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('@ada is now linked to Ada Lovelace');
     await eventually(() => discord.edits().find((e) => e.path.includes(token)));
@@ -152,16 +154,27 @@ describe('black-box run of the built bot', () => {
     expect(x.v2Requests().length - before).toBeLessThanOrEqual(1);
     expect(repeatEmbed.footer!.text).toMatch(/in [01] requests?$/);
 
-    x.failNext(/\/2\/users\/\d+\/tweets/, { status: 429, body: { title: 'Too Many Requests', type: 'about:blank', status: 429 }, headers: { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) } });
+    x.failNext(/\/2\/users\/\d+\/tweets/, {
+      status: 429,
+      body: { title: 'Too Many Requests', type: 'about:blank', status: 429 },
+      headers: { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) },
+    });
     const limited = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
     await interact(limited);
     expect(String(DiscordStandIn.payload(await editFor(limited.token)).content)).toMatch(/rate limit.*<t:\d+:R>/);
   });
 
   it('installs as the README says: invite-url prints the link, register-commands registers every command', async () => {
-    const env = { PATH: process.env.PATH, DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discord.apiUrl };
+    const env = {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: 'bot-token',
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: discord.apiUrl,
+    };
     const invite = execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'invite-url.js')], { cwd: dir, env, encoding: 'utf8' });
-    expect(invite).toContain(`https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=52224`);
+    expect(invite).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=52224`,
+    );
     expect(invite).toContain('Manage Roles');
 
     // Asynchronously: the Discord stand-in answers from this process.
@@ -179,7 +192,12 @@ describe('black-box run of the built bot', () => {
 
     let failure = '';
     try {
-      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'register-commands.js')], { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'register-commands.js')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (err) {
       failure = String((err as { stderr: string }).stderr);
     }
@@ -190,7 +208,12 @@ describe('black-box run of the built bot', () => {
   it('refuses to start without configuration, naming what is missing', () => {
     let stderr = '';
     try {
-      execFileSync(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (err) {
       stderr = String((err as { stderr: string }).stderr);
     }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { standInEnv, startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
@@ -54,7 +54,11 @@ async function interact(bot: BotProcess, payload: unknown): Promise<{ type: numb
 }
 
 const browser = (bot: BotProcess) => new Browser((path, init) => fetch(`${bot.base}${path}`, init), env.PUBLIC_URL!);
-const editsFor = (token: string) => discord.edits().filter((e) => e.path.includes(token)).map((e) => DiscordStandIn.payload(e) as { content?: string });
+const editsFor = (token: string) =>
+  discord
+    .edits()
+    .filter((e) => e.path.includes(token))
+    .map((e) => DiscordStandIn.payload(e) as { content?: string });
 
 async function linkFully(bot: BotProcess): Promise<void> {
   x.autoApproveAs = X_USER;
@@ -111,7 +115,11 @@ describe('kill -9', () => {
   it('in the middle of a report: the member is answered and what was read is counted', async () => {
     const first = await start();
     const mentions = Array.from({ length: 7 }, (_, i) => mention(new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), '42'));
-    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(400, Date.now() - 60_000, 90), mentions });
+    serveTimeline(x, {
+      profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
+      posts: syntheticTimeline(400, Date.now() - 60_000, 90),
+      mentions,
+    });
     await linkFully(first);
     x.hold(/\/tweets$/);
     const payload = commandPayload({ name: 'report' });
@@ -119,14 +127,21 @@ describe('kill -9', () => {
     await eventually(() => x.requestsTo(/\/tweets$/).length === 1 && x.requestsTo(/\/users\/me$/).length === 1);
     // Let the answers that did come back be recorded before the kill.
     const db = database();
-    const usage = () => db.prepare('select upstream_requests as requests, posts_read as posts from report_runs').get() as { requests: number; posts: number } | undefined;
+    const usage = () =>
+      db.prepare('select upstream_requests as requests, posts_read as posts from report_runs').get() as
+        | { requests: number; posts: number }
+        | undefined;
     await eventually(() => usage()?.requests === 3 && usage()?.posts === 7);
     await first.kill9();
 
     await start();
-    const told = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('The bot restarted while making your report')));
+    const told = await eventually(() =>
+      editsFor(payload.token).find((e) => e.content?.includes('The bot restarted while making your report')),
+    );
     expect(told).toBeDefined();
-    const run = db.prepare('select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs').get();
+    const run = db
+      .prepare('select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs')
+      .get();
     expect(run).toEqual({ outcome: 'interrupted', upstream_requests: 3, posts_read: 7, reserved_posts: 0, interaction_token_sealed: null });
     db.close();
     // The member can ask again at once.

@@ -1,11 +1,28 @@
-import { PermissionFlagsBits as P, type APIRole } from 'discord-api-types/v10';
+import { type APIRole, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { basePermissions, channelPermissions, has, roleProblem } from '../../src/guilds/permissions.js';
 
 const G = '100';
 const role = (id: string, position: number, permissions: bigint, managed = false) =>
-  ({ id, name: id, position, permissions: String(permissions), managed, color: 0, hoist: false, mentionable: false, flags: 0 }) as unknown as APIRole;
-const roles = [role(G, 0, P.ViewChannel | P.SendMessages), role('bot', 5, P.ManageRoles), role('low', 2, 0n), role('high', 8, 0n), role('int', 1, 0n, true), role('admin', 3, P.Administrator)];
+  ({
+    id,
+    name: id,
+    position,
+    permissions: String(permissions),
+    managed,
+    color: 0,
+    hoist: false,
+    mentionable: false,
+    flags: 0,
+  }) as unknown as APIRole;
+const roles = [
+  role(G, 0, P.ViewChannel | P.SendMessages),
+  role('bot', 5, P.ManageRoles),
+  role('low', 2, 0n),
+  role('high', 8, 0n),
+  role('int', 1, 0n, true),
+  role('admin', 3, P.Administrator),
+];
 const bot = { userId: 'b', roleIds: ['bot'] };
 
 describe('permissions', () => {

@@ -7,7 +7,7 @@ import { createBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config/env.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { keyId } from '../../src/secrets/token-cipher.js';
-import { linkAccount, startHarness, type Harness } from '../support/harness.js';
+import { type Harness, linkAccount, startHarness } from '../support/harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -33,7 +33,11 @@ it('opens tokens sealed with the previous key and re-seals them with the new one
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey,
   };
   const rotated = createBot(loadConfig(env), silentLogger);
-  const row = () => rotated.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as { key_id: string; access_token_sealed: string };
+  const row = () =>
+    rotated.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as {
+      key_id: string;
+      access_token_sealed: string;
+    };
   expect(row().key_id).toBe(keyId(Buffer.from(oldKey, 'base64')));
   expect(rotated.links.credentials(rotated.links.account('300000000000000001')!).key).toBe(accessToken);
   expect(row().key_id).toBe(keyId(Buffer.from(newKey, 'base64')));

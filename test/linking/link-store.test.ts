@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { type Database, openDatabase } from '../../src/db/database.js';
 import { LinkStore } from '../../src/linking/link-store.js';
 
 let dir: string;
@@ -78,7 +78,14 @@ describe('LinkStore', () => {
     const link = authorizing('h1', 'rt');
     expect(store.beginExchange(link.id, T0)).toBe(true);
     expect(store.beginExchange(link.id, T0)).toBe(false); // a second callback racing the first
-    const account = { discordUserId: 'u1', xUserId: '18446744073709551615', xScreenName: 'ada', accessTokenSealed: 'a', accessSecretSealed: 'b', keyId: 'k' };
+    const account = {
+      discordUserId: 'u1',
+      xUserId: '18446744073709551615',
+      xScreenName: 'ada',
+      accessTokenSealed: 'a',
+      accessSecretSealed: 'b',
+      keyId: 'k',
+    };
     expect(store.complete(link.id, account, T0)).toEqual({ replaced: undefined, displaced: undefined });
     expect(store.complete(link.id, account, T0)).toBeNull();
     expect(store.getAccount('u1')?.xUserId).toBe('18446744073709551615');
@@ -119,7 +126,11 @@ describe('LinkStore', () => {
   it('forgets a member completely, queueing the token for revocation in the same step', () => {
     const link = authorizing('h1', 'rt');
     store.beginExchange(link.id, T0);
-    store.complete(link.id, { discordUserId: 'u1', xUserId: '1', xScreenName: 'a', accessTokenSealed: 'a', accessSecretSealed: 'b', keyId: 'k' }, T0);
+    store.complete(
+      link.id,
+      { discordUserId: 'u1', xUserId: '1', xScreenName: 'a', accessTokenSealed: 'a', accessSecretSealed: 'b', keyId: 'k' },
+      T0,
+    );
     pending('h2');
     const account = store.getAccount('u1')!;
     const revocation = { xUserId: '1', sealId: 's1', accessTokenSealed: 'a', accessSecretSealed: 'b', createdAt: T0, nextAttemptAt: T0 };

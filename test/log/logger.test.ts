@@ -9,7 +9,14 @@ describe('logger', () => {
     log.debug('hidden');
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!);
-    expect(record).toMatchObject({ level: 'info', msg: 'hello', component: 'test', accessToken: '[redacted]', consumerSecret: '[redacted]', id: '7' });
+    expect(record).toMatchObject({
+      level: 'info',
+      msg: 'hello',
+      component: 'test',
+      accessToken: '[redacted]',
+      consumerSecret: '[redacted]',
+      id: '7',
+    });
     expect(record.nested).toEqual({ oauth_verifier: '[redacted]', interactionToken: '[redacted]', ok: 1 });
   });
 

@@ -7,7 +7,11 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 function days(n: number, fill: (i: number) => Partial<DayActivity>): DayActivity[] {
   return Array.from({ length: n }, (_, i) => ({
     date: new Date(Date.UTC(2026, 7, 25 + i)).toISOString().slice(0, 10),
-    original: 0, reply: 0, quote: 0, repost: 0, likes: 0,
+    original: 0,
+    reply: 0,
+    quote: 0,
+    repost: 0,
+    likes: 0,
     ...fill(i),
   }));
 }
@@ -15,7 +19,10 @@ function days(n: number, fill: (i: number) => Partial<DayActivity>): DayActivity
 describe('chart', () => {
   it('renders a PNG of the documented size for 7, 30 and 90 days', () => {
     for (const n of [8, 31, 91]) {
-      const png = renderChart(days(n, (i) => ({ original: i % 4, reply: i % 3, repost: i % 2, likes: (i * 13) % 70 })), `last ${n} days`);
+      const png = renderChart(
+        days(n, (i) => ({ original: i % 4, reply: i % 3, repost: i % 2, likes: (i * 13) % 70 })),
+        `last ${n} days`,
+      );
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.readUInt32BE(16)).toBe(CHART_WIDTH); // IHDR width
       expect(png.readUInt32BE(20)).toBe(CHART_HEIGHT); // IHDR height
@@ -25,7 +32,10 @@ describe('chart', () => {
   });
 
   it('draws an empty period without failing', () => {
-    const png = renderChart(days(8, () => ({})), 'nothing');
+    const png = renderChart(
+      days(8, () => ({})),
+      'nothing',
+    );
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, fitEmbed, reportEmbed } from '../../src/report/embed.js';
 import { summarise } from '../../src/report/summary.js';
 import { post } from '../support/x-fixtures.js';
-import { END, mentions, PERIOD, posts, PROFILE } from './fixtures.js';
+import { END, mentions, PERIOD, PROFILE, posts } from './fixtures.js';
 
 function totalLength(e: ReturnType<typeof reportEmbed>): number {
   return (
@@ -31,8 +31,23 @@ const facts = { dataAsOf: END, postsRead: 10, requests: 3, chartFile: 'x-report.
 
 describe('report embed', () => {
   it('shows header, sections, chart and cost footer', () => {
-    const e = reportEmbed(summarise({ profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' }, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null }), facts);
-    expect(e.author).toEqual({ name: 'Ada Lovelace (@ada_codes)', url: 'https://x.com/ada_codes', icon_url: 'https://pbs.twimg.com/a.jpg' });
+    const e = reportEmbed(
+      summarise({
+        profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' },
+        posts,
+        mentions,
+        previousPosts: null,
+        period: PERIOD,
+        timeZone: 'UTC',
+        cut: null,
+      }),
+      facts,
+    );
+    expect(e.author).toEqual({
+      name: 'Ada Lovelace (@ada_codes)',
+      url: 'https://x.com/ada_codes',
+      icon_url: 'https://pbs.twimg.com/a.jpg',
+    });
     expect(e.description).toContain('1,200 followers · 300 following');
     expect(e.fields!.map((f) => f.name)).toEqual(['Activity', 'Engagement on 5 own posts', 'Top posts', 'Topics', 'Responsiveness']);
     expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
@@ -43,17 +58,46 @@ describe('report embed', () => {
   });
 
   it('notes a period cut short by a bound', () => {
-    const e = reportEmbed(summarise({ profile: PROFILE, posts, mentions: null, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: { reason: 'x-cap', oldest: Date.parse('2026-11-18T00:00:00Z') } }), facts);
-    expect(e.fields!.at(-1)).toEqual({ name: 'Partial period', value: 'Posts before 2026-11-18 are not included: X serves only the 3,200 most recent posts.' });
+    const e = reportEmbed(
+      summarise({
+        profile: PROFILE,
+        posts,
+        mentions: null,
+        previousPosts: null,
+        period: PERIOD,
+        timeZone: 'UTC',
+        cut: { reason: 'x-cap', oldest: Date.parse('2026-11-18T00:00:00Z') },
+      }),
+      facts,
+    );
+    expect(e.fields!.at(-1)).toEqual({
+      name: 'Partial period',
+      value: 'Posts before 2026-11-18 are not included: X serves only the 3,200 most recent posts.',
+    });
   });
 
   it('stays within every Discord limit with extreme input', () => {
     const long = 'x'.repeat(5000);
     const huge = Array.from({ length: 400 }, (_, i) =>
-      post({ at: new Date(END - i * 60_000).toISOString(), text: `${long} ${i}`, likes: i, hashtags: Array.from({ length: 20 }, (_, j) => `${long.slice(0, 200)}${j}`), mentions: [long.slice(0, 15)], urls: [`https://${'a'.repeat(60)}${i}.example.com/`] }),
+      post({
+        at: new Date(END - i * 60_000).toISOString(),
+        text: `${long} ${i}`,
+        likes: i,
+        hashtags: Array.from({ length: 20 }, (_, j) => `${long.slice(0, 200)}${j}`),
+        mentions: [long.slice(0, 15)],
+        urls: [`https://${'a'.repeat(60)}${i}.example.com/`],
+      }),
     );
     const e = reportEmbed(
-      summarise({ profile: { ...PROFILE, name: long }, posts: huge, mentions: [], previousPosts: huge, period: PERIOD, timeZone: 'UTC', cut: { reason: 'max-posts', oldest: END - 3_600_000 } }),
+      summarise({
+        profile: { ...PROFILE, name: long },
+        posts: huge,
+        mentions: [],
+        previousPosts: huge,
+        period: PERIOD,
+        timeZone: 'UTC',
+        cut: { reason: 'max-posts', oldest: END - 3_600_000 },
+      }),
       facts,
     );
     expectWithinLimits(e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrative } from '../../src/report/narrative.js';
-import { compareIds, postKind, summarise, type ReportInput } from '../../src/report/summary.js';
-import { END, mentions, PERIOD, posts, previous, PROFILE } from './fixtures.js';
+import { compareIds, postKind, type ReportInput, summarise } from '../../src/report/summary.js';
+import { END, mentions, PERIOD, PROFILE, posts, previous } from './fixtures.js';
 
 const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   profile: PROFILE,
@@ -26,7 +26,14 @@ describe('summarise', () => {
     expect(s.activity.busiestDay).toEqual({ date: '2026-11-18', count: 3 });
     expect(s.activity.longestStreak).toEqual({ days: 2, from: '2026-11-17', to: '2026-11-18' });
     expect(s.activity.days.map((d) => d.date)).toEqual([
-      '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
     ]);
     expect(s.activity.days[2]).toEqual({ date: '2026-11-18', original: 0, reply: 1, quote: 1, repost: 1, likes: 31 });
   });
@@ -102,7 +109,9 @@ describe('summarise', () => {
 
   it('writes a plain-language paragraph from the numbers', () => {
     const text = narrative(s);
-    expect(text).toContain('In the last 7 days @ada_codes posted 6 times (2 original posts, 2 replies, 1 quote, 1 repost), about 0.9 a day.');
+    expect(text).toContain(
+      'In the last 7 days @ada_codes posted 6 times (2 original posts, 2 replies, 1 quote, 1 repost), about 0.9 a day.',
+    );
     expect(text).toContain('most active on Wednesdays around 09:00 UTC');
     expect(text).toContain('43 likes (8.6 per post)');
     expect(text).toContain('answered 67% of 3 mentions, typically within 1.9 h');

@@ -5,15 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { type Database, openDatabase } from '../../src/db/database.js';
 import { PostStore } from '../../src/report/post-store.js';
-import { readSource, type ReadRequest } from '../../src/report/timeline-reader.js';
+import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
-import { post, syntheticTimeline } from '../support/x-fixtures.js';
 import { eventually } from '../support/harness.js';
-import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
+import { post, syntheticTimeline } from '../support/x-fixtures.js';
 import { XStandIn } from '../support/x-stand-in.js';
+import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
 const DAY = 86_400_000;
 const USER = { id: '1456789012345678901', screenName: 'ada' };
@@ -39,7 +39,12 @@ afterEach(async () => {
 });
 
 function client() {
-  return new XV2Client({ apiUrl: x.baseUrl, signer: new OAuthSigner(x.consumer), token: x.issueAccessToken(USER), usage: { requests: 0, postsRead: 0 } });
+  return new XV2Client({
+    apiUrl: x.baseUrl,
+    signer: new OAuthSigner(x.consumer),
+    token: x.issueAccessToken(USER),
+    usage: { requests: 0, postsRead: 0 },
+  });
 }
 
 const request = (over: Partial<ReadRequest> = {}): ReadRequest => ({
@@ -58,8 +63,16 @@ const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created
 describe('readSource', () => {
   it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
     const usage = { requests: 0, postsRead: 0 };
-    const c = new XV2Client({ apiUrl: x.baseUrl, signer: new OAuthSigner(x.consumer), token: x.issueAccessToken(USER), usage, attempts: 1 });
-    x.routes.unshift((req) => (req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined));
+    const c = new XV2Client({
+      apiUrl: x.baseUrl,
+      signer: new OAuthSigner(x.consumer),
+      token: x.issueAccessToken(USER),
+      usage,
+      attempts: 1,
+    });
+    x.routes.unshift((req) =>
+      req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined,
+    );
     const failing = Object.create(store) as PostStore;
     failing.savePosts = () => {
       throw new Error('disk full');
@@ -115,7 +128,11 @@ describe('readSource', () => {
     database.sqlite.prepare('delete from x_fetch_state').run();
     const before = x.v2Requests().length;
     const c = client();
-    const sliced = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length) }));
+    const sliced = await readSource(
+      c,
+      store,
+      request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length) }),
+    );
     const calls = x.v2Requests().slice(before);
     expect(new Set(sliced.posts.map((p) => p.id))).toEqual(new Set(sequential.posts.map((p) => p.id)));
     expect(sliced.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
@@ -128,7 +145,11 @@ describe('readSource', () => {
 
   it('reads page by page when the member has posted more than maxPosts, so the bound still reads only the newest', async () => {
     const c = client();
-    const result = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 150, lifetimePosts: Promise.resolve(5000) }));
+    const result = await readSource(
+      c,
+      store,
+      request({ periodStart: NOW - 90 * DAY, maxPosts: 150, lifetimePosts: Promise.resolve(5000) }),
+    );
     expect(x.v2Requests().some((r) => new URL(r.url).searchParams.has('end_time'))).toBe(false);
     expect(result.cut?.reason).toBe('max-posts');
     expect(c.usage.postsRead).toBe(150);

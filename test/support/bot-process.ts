@@ -1,7 +1,7 @@
 // The built bot as a child process (node dist/main.js), configured only by
 // its environment, for black-box tests that restart it or kill it with -9.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { APPLICATION_ID, type DiscordSigner } from './discord-payloads.js';

@@ -1,7 +1,7 @@
 // Raw Discord interaction payloads, shaped as Discord sends them, and an
 // Ed25519 key pair to sign them the way Discord does.
 
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 
 let counter = 0n;
 const snowflake = () => (1_200_000_000_000_000_000n + ++counter).toString();
@@ -37,7 +37,7 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     avatar: null,
   };
   const id = snowflake();
-  const token = `aW50ZXJhY3Rpb246${id}_${"x".repeat(40)}`;
+  const token = `aW50ZXJhY3Rpb246${id}_${'x'.repeat(40)}`;
   const base = {
     id,
     application_id: APPLICATION_ID,

@@ -19,7 +19,10 @@ export interface StandInGuild {
   ownerId: string;
   roles: StandInRole[];
   members: Map<string, string[]>;
-  channels: Map<string, { id: string; type: number; guild_id: string; permission_overwrites: Array<{ id: string; type: 0 | 1; allow: string; deny: string }> }>;
+  channels: Map<
+    string,
+    { id: string; type: number; guild_id: string; permission_overwrites: Array<{ id: string; type: 0 | 1; allow: string; deny: string }> }
+  >;
 }
 
 export class DiscordStandIn extends HttpStandIn {
@@ -48,11 +51,38 @@ export class DiscordStandIn extends HttpStandIn {
     }
     if (req.method === 'POST' && req.path === '/api/v10/users/@me/channels') {
       const recipient = (req.json as { recipient_id?: string } | undefined)?.recipient_id ?? '0';
-      return { status: 200, body: { id: `15${recipient.slice(2)}`, type: 1, recipients: [{ id: recipient, username: 'u', discriminator: '0', avatar: null, global_name: null }] } };
+      return {
+        status: 200,
+        body: {
+          id: `15${recipient.slice(2)}`,
+          type: 1,
+          recipients: [{ id: recipient, username: 'u', discriminator: '0', avatar: null, global_name: null }],
+        },
+      };
     }
     const messages = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.path);
     if (messages && req.method === 'POST') {
-      return { status: 200, body: { id: '1400000000000000001', channel_id: messages[1], content: '', author: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', avatar: null, global_name: null }, embeds: [], attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: '2026-11-23T12:00:00.000000+00:00', edited_timestamp: null, flags: 0, components: [], type: 0 } };
+      return {
+        status: 200,
+        body: {
+          id: '1400000000000000001',
+          channel_id: messages[1],
+          content: '',
+          author: { id: BOT_USER_ID, username: 'xbot', discriminator: '0', avatar: null, global_name: null },
+          embeds: [],
+          attachments: [],
+          mentions: [],
+          mention_roles: [],
+          pinned: false,
+          mention_everyone: false,
+          tts: false,
+          timestamp: '2026-11-23T12:00:00.000000+00:00',
+          edited_timestamp: null,
+          flags: 0,
+          components: [],
+          type: 0,
+        },
+      };
     }
     const channel = /^\/api\/v10\/channels\/(\d+)$/.exec(req.path);
     if (channel && req.method === 'GET') {
@@ -68,18 +98,33 @@ export class DiscordStandIn extends HttpStandIn {
     if (!guild) return notFound(10004, 'Unknown Guild');
     const [, , userId, roleId] = m;
     if (!userId && req.method === 'GET') {
-      return { status: 200, body: { id: guild.id, name: 'Test server', owner_id: guild.ownerId, roles: guild.roles.map((r) => ({ managed: false, hoist: false, mentionable: false, color: 0, flags: 0, ...r })) } };
+      return {
+        status: 200,
+        body: {
+          id: guild.id,
+          name: 'Test server',
+          owner_id: guild.ownerId,
+          roles: guild.roles.map((r) => ({ managed: false, hoist: false, mentionable: false, color: 0, flags: 0, ...r })),
+        },
+      };
     }
     const roles = userId ? guild.members.get(userId) : undefined;
     if (userId && !roles) return notFound(10007, 'Unknown Member');
-    if (userId && !roleId && req.method === 'GET') return { status: 200, body: { user: { id: userId, username: 'u' }, roles, joined_at: '2024-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 } };
+    if (userId && !roleId && req.method === 'GET')
+      return {
+        status: 200,
+        body: { user: { id: userId, username: 'u' }, roles, joined_at: '2024-01-01T00:00:00Z', deaf: false, mute: false, flags: 0 },
+      };
     if (roleId && !guild.roles.some((r) => r.id === roleId)) return notFound(10011, 'Unknown Role');
     if (roleId && req.method === 'PUT') {
       if (!roles!.includes(roleId)) roles!.push(roleId);
       return { status: 204 };
     }
     if (roleId && req.method === 'DELETE') {
-      guild.members.set(userId!, roles!.filter((r) => r !== roleId));
+      guild.members.set(
+        userId!,
+        roles!.filter((r) => r !== roleId),
+      );
       return { status: 204 };
     }
     return undefined;

@@ -5,11 +5,19 @@ import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { GUILD_ID } from './discord-payloads.js';
 import { BOT_USER_ID, type DiscordStandIn, type StandInGuild } from './discord-stand-in.js';
 
-export const ROLES = { bot: '1300000000000000001', linked: '1300000000000000002', mods: '1300000000000000003', managed: '1300000000000000004' };
+export const ROLES = {
+  bot: '1300000000000000001',
+  linked: '1300000000000000002',
+  mods: '1300000000000000003',
+  managed: '1300000000000000004',
+};
 export const REPORTS_CHANNEL = '1300000000000000010';
 export const OWNER_ID = '1300000000000000099';
 
-export function addGuild(discord: DiscordStandIn, botPermissions: bigint = P.ManageRoles | P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles): StandInGuild {
+export function addGuild(
+  discord: DiscordStandIn,
+  botPermissions: bigint = P.ManageRoles | P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles,
+): StandInGuild {
   const guild: StandInGuild = {
     id: GUILD_ID,
     ownerId: OWNER_ID,
@@ -22,7 +30,15 @@ export function addGuild(discord: DiscordStandIn, botPermissions: bigint = P.Man
     ],
     members: new Map([[BOT_USER_ID, [ROLES.bot]]]),
     channels: new Map([
-      [REPORTS_CHANNEL, { id: REPORTS_CHANNEL, type: 0, guild_id: GUILD_ID, permission_overwrites: [{ id: ROLES.bot, type: 0, allow: '0', deny: String(P.AttachFiles) }] }],
+      [
+        REPORTS_CHANNEL,
+        {
+          id: REPORTS_CHANNEL,
+          type: 0,
+          guild_id: GUILD_ID,
+          permission_overwrites: [{ id: ROLES.bot, type: 0, allow: '0', deny: String(P.AttachFiles) }],
+        },
+      ],
     ]),
   };
   discord.guilds.set(GUILD_ID, guild);

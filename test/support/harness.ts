@@ -1,15 +1,15 @@
 // Builds the real bot (real Hono app, real SQLite file, real discord.js
 // client) against local stand-ins for X and Discord.
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { createBot, type Bot } from '../../src/bot.js';
-import { loadConfig, type Config } from '../../src/config/env.js';
+import { type Bot, createBot } from '../../src/bot.js';
+import { type Config, loadConfig } from '../../src/config/env.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
 import { Browser } from './browser.js';
-import { DiscordSigner, APPLICATION_ID } from './discord-payloads.js';
+import { APPLICATION_ID, DiscordSigner } from './discord-payloads.js';
 import { DiscordStandIn } from './discord-stand-in.js';
 import { XStandIn } from './x-stand-in.js';
 

@@ -31,8 +31,22 @@ export function post(spec: PostSpec): XPost {
   const id = postId(spec.at);
   const kind = spec.kind ?? 'original';
   const refType = { reply: 'replied_to', quote: 'quoted', repost: 'retweeted' } as const;
-  const urls = (spec.urls ?? []).map((u, i) => ({ start: 0, end: 23, url: `https://t.co/u${i}`, expanded_url: u, display_url: u.replace(/^https?:\/\//, '') }));
-  if (spec.media) urls.push({ start: 24, end: 47, url: 'https://t.co/m', expanded_url: `https://x.com/u/status/${id}/photo/1`, display_url: 'pic.x.com/m', media_key: `3_${id}` } as never);
+  const urls = (spec.urls ?? []).map((u, i) => ({
+    start: 0,
+    end: 23,
+    url: `https://t.co/u${i}`,
+    expanded_url: u,
+    display_url: u.replace(/^https?:\/\//, ''),
+  }));
+  if (spec.media)
+    urls.push({
+      start: 24,
+      end: 47,
+      url: 'https://t.co/m',
+      expanded_url: `https://x.com/u/status/${id}/photo/1`,
+      display_url: 'pic.x.com/m',
+      media_key: `3_${id}`,
+    } as never);
   const result: XPost = {
     id,
     text: spec.text ?? `post at ${spec.at}`,

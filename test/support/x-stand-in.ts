@@ -3,7 +3,7 @@
 // member approving or cancelling at X.
 
 import { randomBytes } from 'node:crypto';
-import { HttpStandIn, type CannedResponse, type RecordedRequest } from './http-stand-in.js';
+import { type CannedResponse, HttpStandIn, type RecordedRequest } from './http-stand-in.js';
 import { verifyOAuth1 } from './oauth-verifier.js';
 
 export interface XUser {
@@ -93,7 +93,11 @@ export class XStandIn extends HttpStandIn {
 
     if (req.method === 'POST' && req.path === '/oauth/request_token') {
       const callback = check.oauth.get('oauth_callback');
-      if (!callback) return { status: 400, body: { errors: [{ code: 417, message: 'Desktop applications only support the oauth_callback value oob' }] } };
+      if (!callback)
+        return {
+          status: 400,
+          body: { errors: [{ code: 417, message: 'Desktop applications only support the oauth_callback value oob' }] },
+        };
       const key = `rt-${randomBytes(12).toString('hex')}`;
       const secret = randomBytes(16).toString('hex');
       this.requestTokens.set(key, { secret, callback });
@@ -101,7 +105,7 @@ export class XStandIn extends HttpStandIn {
     }
     if (req.method === 'POST' && req.path === '/oauth/access_token') {
       const state = token ? this.requestTokens.get(token) : undefined;
-      if (!state || !state.verifier || check.oauth.get('oauth_verifier') !== state.verifier || !state.user) {
+      if (!state?.verifier || check.oauth.get('oauth_verifier') !== state.verifier || !state.user) {
         return { status: 401, body: 'Error processing your OAuth request: Invalid oauth_verifier parameter' };
       }
       this.requestTokens.delete(token!);

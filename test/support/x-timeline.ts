@@ -3,9 +3,9 @@
 // pagination_token, max_results, the 3,200-post cap), answering in X's
 // { data, meta } shape.
 
+import type { XPost, XUserProfile } from '../../src/twitter/v2-types.js';
 import type { CannedResponse, RecordedRequest } from './http-stand-in.js';
 import type { XStandIn, XUser } from './x-stand-in.js';
-import type { XPost, XUserProfile } from '../../src/twitter/v2-types.js';
 
 export interface TimelineData {
   profile: XUserProfile;
@@ -18,7 +18,10 @@ function byNewest(a: XPost, b: XPost): number {
   return a.id.length !== b.id.length ? b.id.length - a.id.length : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-const sortedCache = new WeakMap<XPost[], { length: number; first: string | undefined; sorted: Array<{ post: XPost; time: number; id: bigint }> }>();
+const sortedCache = new WeakMap<
+  XPost[],
+  { length: number; first: string | undefined; sorted: Array<{ post: XPost; time: number; id: bigint }> }
+>();
 
 /** The list newest first with parsed times, recomputed only when the list changes. */
 function sortedOf(all: XPost[]) {
@@ -32,12 +35,26 @@ function sortedOf(all: XPost[]) {
 function list(all: XPost[], url: URL, cap: number): CannedResponse {
   const max = Number(url.searchParams.get('max_results') ?? 10);
   if (!Number.isInteger(max) || max < 5 || max > 100) {
-    return { status: 400, body: { errors: [{ message: 'max_results must be between 5 and 100' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+    return {
+      status: 400,
+      body: {
+        errors: [{ message: 'max_results must be between 5 and 100' }],
+        title: 'Invalid Request',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+      },
+    };
   }
   const start = url.searchParams.get('start_time');
   const end = url.searchParams.get('end_time');
   if (start && end && Date.parse(end) <= Date.parse(start)) {
-    return { status: 400, body: { errors: [{ message: 'end_time must be after start_time' }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+    return {
+      status: 400,
+      body: {
+        errors: [{ message: 'end_time must be after start_time' }],
+        title: 'Invalid Request',
+        type: 'https://api.twitter.com/2/problems/invalid-request',
+      },
+    };
   }
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);

@@ -41,9 +41,7 @@ describe('TwitterOAuthClient', () => {
   });
 
   it('exchanges the verifier for an access token, keeping the user id as a string', async () => {
-    nock(API)
-      .post('/oauth/access_token')
-      .reply(200, 'oauth_token=at&oauth_token_secret=as&user_id=1456789012345678901&screen_name=ada');
+    nock(API).post('/oauth/access_token').reply(200, 'oauth_token=at&oauth_token_secret=as&user_id=1456789012345678901&screen_name=ada');
     const token = await client.accessToken({ key: 'rt', secret: 'rs' }, 'verifier');
     expect(token).toEqual({ key: 'at', secret: 'as', userId: '1456789012345678901', screenName: 'ada' });
   });
@@ -51,9 +49,14 @@ describe('TwitterOAuthClient', () => {
   it('recognises "Callback URL not approved" (403, code 415)', async () => {
     nock(API)
       .post('/oauth/request_token')
-      .reply(403, '<?xml version="1.0" encoding="UTF-8"?><errors><error code="415">Callback URL not approved for this client application.</error></errors>');
+      .reply(
+        403,
+        '<?xml version="1.0" encoding="UTF-8"?><errors><error code="415">Callback URL not approved for this client application.</error></errors>',
+      );
     expect((await failure(client.requestToken('https://cb'))).kind).toBe('callback-not-approved');
-    nock(API).post('/oauth/request_token').reply(403, { errors: [{ code: 415, message: 'Callback URL not approved' }] });
+    nock(API)
+      .post('/oauth/request_token')
+      .reply(403, { errors: [{ code: 415, message: 'Callback URL not approved' }] });
     expect((await failure(client.requestToken('https://cb'))).kind).toBe('callback-not-approved');
   });
 
@@ -65,7 +68,9 @@ describe('TwitterOAuthClient', () => {
     [503, 'unavailable'],
     [404, 'bad-response'],
   ] as const)('classifies HTTP %i as %s', async (status, kind) => {
-    nock(API).post('/oauth/access_token').reply(status, { errors: [{ code: 1, message: 'x' }] }, { 'x-rate-limit-reset': '1800000000' });
+    nock(API)
+      .post('/oauth/access_token')
+      .reply(status, { errors: [{ code: 1, message: 'x' }] }, { 'x-rate-limit-reset': '1800000000' });
     const err = await failure(client.accessToken({ key: 'rt', secret: 'rs' }, 'v'));
     expect(err.kind).toBe(kind);
     if (kind === 'rate-limited') expect(err.resetAt).toBe(1800000000);
@@ -81,7 +86,10 @@ describe('TwitterOAuthClient', () => {
   });
 
   it('invalidates a token with a signed call', async () => {
-    nock(API).post('/1.1/oauth/invalidate_token').matchHeader('authorization', /oauth_token="at"/).reply(200, { access_token: 'at' });
+    nock(API)
+      .post('/1.1/oauth/invalidate_token')
+      .matchHeader('authorization', /oauth_token="at"/)
+      .reply(200, { access_token: 'at' });
     await expect(client.invalidateToken({ key: 'at', secret: 'as' })).resolves.toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XApiError } from '../../src/twitter/errors.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
-import { XV2Client, type Usage } from '../../src/twitter/v2-client.js';
+import { type Usage, XV2Client } from '../../src/twitter/v2-client.js';
 import { verifyOAuth1 } from '../support/oauth-verifier.js';
 
 const API = 'https://api.x.com';
@@ -25,7 +25,10 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 async function failure(promise: Promise<unknown>): Promise<XApiError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(XApiError);
   return err as XApiError;
 }
@@ -58,7 +61,11 @@ describe('XV2Client', () => {
       .get('/2/users/42/mentions')
       .query((q) => q.since_id === '1999999999999999999' && q.pagination_token === 'tok' && !('start_time' in q))
       .reply(200, { meta: { result_count: 0 } });
-    const page = await client().mentions('42', { startTime: '2026-01-01T00:00:00.000Z', sinceId: '1999999999999999999', paginationToken: 'tok' });
+    const page = await client().mentions('42', {
+      startTime: '2026-01-01T00:00:00.000Z',
+      sinceId: '1999999999999999999',
+      paginationToken: 'tok',
+    });
     expect(page.data).toBeUndefined();
     expect(usage.postsRead).toBe(0);
   });
@@ -66,7 +73,10 @@ describe('XV2Client', () => {
   it('retries 5xx and network failures with backoff, then gives up clearly', async () => {
     nock(API).get('/2/users/me').query(true).reply(503, { title: 'Service Unavailable', type: 'about:blank', status: 503 });
     nock(API).get('/2/users/me').query(true).replyWithError('ECONNRESET');
-    nock(API).get('/2/users/me').query(true).reply(200, { data: { id: '42', name: 'A', username: 'a' } });
+    nock(API)
+      .get('/2/users/me')
+      .query(true)
+      .reply(200, { data: { id: '42', name: 'A', username: 'a' } });
     expect((await client().me()).id).toBe('42');
     expect(usage.requests).toBe(3);
     expect(waits).toEqual([500, 1000]);
@@ -79,10 +89,45 @@ describe('XV2Client', () => {
 
   it.each([
     ['401 (revoked token)', 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }, {}, 'unauthorized'],
-    ['429 rate limit', 429, { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }, { 'x-rate-limit-reset': '1800000000' }, 'rate-limited'],
-    ['429 usage cap', 429, { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Monthly product cap', type: 'https://api.twitter.com/2/problems/usage-capped', period: 'Monthly', scope: 'Product' }, {}, 'usage-capped'],
-    ['403 client-not-enrolled', 403, { title: 'Client Forbidden', reason: 'client-not-enrolled', type: 'https://api.twitter.com/2/problems/client-forbidden', required_enrollment: 'Appropriate Level of API Access' }, {}, 'access-level'],
-    ['403 code 453', 403, { errors: [{ message: 'You currently have access to a subset of X API V2 endpoints and limited v1.1 endpoints only.', code: 453 }] }, {}, 'access-level'],
+    [
+      '429 rate limit',
+      429,
+      { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+      { 'x-rate-limit-reset': '1800000000' },
+      'rate-limited',
+    ],
+    [
+      '429 usage cap',
+      429,
+      {
+        title: 'UsageCapExceeded',
+        detail: 'Usage cap exceeded: Monthly product cap',
+        type: 'https://api.twitter.com/2/problems/usage-capped',
+        period: 'Monthly',
+        scope: 'Product',
+      },
+      {},
+      'usage-capped',
+    ],
+    [
+      '403 client-not-enrolled',
+      403,
+      {
+        title: 'Client Forbidden',
+        reason: 'client-not-enrolled',
+        type: 'https://api.twitter.com/2/problems/client-forbidden',
+        required_enrollment: 'Appropriate Level of API Access',
+      },
+      {},
+      'access-level',
+    ],
+    [
+      '403 code 453',
+      403,
+      { errors: [{ message: 'You currently have access to a subset of X API V2 endpoints and limited v1.1 endpoints only.', code: 453 }] },
+      {},
+      'access-level',
+    ],
   ] as const)('classifies %s without retrying', async (_name, status, body, headers, kind) => {
     nock(API).get('/2/users/me').query(true).reply(status, body, headers);
     const err = await failure(client().me());
@@ -94,7 +139,10 @@ describe('XV2Client', () => {
   it('rejects answers that are not what X sends', async () => {
     nock(API).get('/2/users/me').query(true).reply(200, '<html>');
     expect((await failure(client().me())).kind).toBe('bad-response');
-    nock(API).get('/2/users/1/tweets').query(true).reply(200, { data: { not: 'a list' } });
+    nock(API)
+      .get('/2/users/1/tweets')
+      .query(true)
+      .reply(200, { data: { not: 'a list' } });
     expect((await failure(client().userPosts('1', {}))).kind).toBe('bad-response');
     expect((await failure(client().userPosts('1/../../x', {}))).kind).toBe('bad-response');
   });

@@ -4,10 +4,10 @@
 
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandPayload } from '../support/discord-payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -122,7 +122,7 @@ describe('signed payloads of the wrong shape', () => {
   const nested = (depth: number) =>
     JSON.stringify({ ...report, data: { name: 'report', type: 1, options: '@' } }).replace(
       '"@"',
-      '[' + '{"name":"x","type":1,"options":['.repeat(depth) + '{"name":"days","type":4,"value":7}' + ']}'.repeat(depth) + ']',
+      `[${'{"name":"x","type":1,"options":['.repeat(depth)}{"name":"days","type":4,"value":7}${']}'.repeat(depth)}]`,
     );
   const cases: Array<[string, Record<string, unknown> | string]> = [
     ['options: [null]', { ...report, data: { name: 'report', type: 1, options: [null] } }],

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -68,7 +68,9 @@ describe('a forwarded /link URL', () => {
       expect(html).toContain('If that Discord account is not yours, close this page');
       expect(html).toMatch(/<form method="post"><button type="submit">Continue to X<\/button><\/form>/);
       expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
-      expect(page.headers.get('set-cookie')).toMatch(/^__Host-xbot_browser=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect(page.headers.get('set-cookie')).toMatch(
+        /^__Host-xbot_browser=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+      );
     }
     expect(h.x.requests).toHaveLength(0);
     expect(h.bot.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
@@ -124,7 +126,9 @@ describe('one X account, two Discord members', () => {
       .prepare("insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, 'timeline', '1', 0, '{}', 0)")
       .run(ADA_X.id);
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
-    const edit = await eventually(() => h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('nothing to remove')));
+    const edit = await eventually(() =>
+      h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('nothing to remove')),
+    );
     expect(edit).toBeDefined();
     expect(h.bot.links.account(MALLORY.id)?.xUserId).toBe(ADA_X.id);
     expect(count('x_posts')).toBe(1);

@@ -2,10 +2,10 @@
 // Discord that check every OAuth signature and record every REST call.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordStandIn } from '../support/discord-stand-in.js';
+import type { Browser } from '../support/browser.js';
 import { commandPayload } from '../support/discord-payloads.js';
-import { Browser } from '../support/browser.js';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
 let b: Browser;

@@ -3,9 +3,9 @@
 // to our clock, so a captured request cannot be replayed later. The body's
 // size is bounded by the app's body-limit middleware while it streams in.
 
-import { Hono } from 'hono';
 import type { KeyObject } from 'node:crypto';
-import { handleInteractionPayload, type HttpDoorDeps } from '../../discord/http-door.js';
+import { Hono } from 'hono';
+import { type HttpDoorDeps, handleInteractionPayload } from '../../discord/http-door.js';
 import { isFreshTimestamp } from '../../discord/replay-guard.js';
 import { isValidDiscordSignature } from '../../discord/signature.js';
 

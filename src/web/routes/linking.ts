@@ -2,9 +2,9 @@
 // Continue button) starts X's OAuth, bound to this browser by a cookie;
 // GET /twitter/callback ends it, only in that browser.
 
-import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { isWellFormedBrowserSecret, type LinkService } from '../../linking/link-service.js';
 import {
   cancelledPage,
@@ -86,7 +86,10 @@ export function twitterCallbackRoutes(links: LinkService, options: LinkRouteOpti
     if (denied !== undefined) {
       const outcome = OAUTH_TOKEN.test(denied) ? await links.cancel(denied, cookie.read(c)) : 'invalid';
       if (outcome === 'cancelled') return c.html(renderPage(cancelledPage), 200);
-      return c.html(renderPage(outcome === 'other-browser' ? otherBrowserPage : invalidCallbackPage), outcome === 'other-browser' ? 403 : 400);
+      return c.html(
+        renderPage(outcome === 'other-browser' ? otherBrowserPage : invalidCallbackPage),
+        outcome === 'other-browser' ? 403 : 400,
+      );
     }
     if (!token || !verifier || !OAUTH_TOKEN.test(token) || !OAUTH_TOKEN.test(verifier)) {
       return c.html(renderPage(invalidCallbackPage), 400);
