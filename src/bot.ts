@@ -3,19 +3,20 @@
 
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
+import { BudgetService } from './budget/budget.js';
+import { UsageStore } from './budget/usage-store.js';
 import { createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
-import type { Command } from './commands/types.js';
 import type { Config } from './config/env.js';
 import { type Database, databaseIsHealthy, openDatabase } from './db/database.js';
 import { createGatewayClient } from './discord/gateway-door.js';
-import { RestGuildApi } from './discord/guild-api.js';
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
-import { createRest, InteractionWebhookClient } from './discord/webhooks.js';
-import { BudgetService } from './guilds/budget.js';
+import { RestGuildApi } from './discord-api/guild-api.js';
+import { createRest, InteractionWebhookClient } from './discord-api/webhooks.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { SettingsStore } from './guilds/settings-store.js';
+import type { Command } from './interaction/contract.js';
 import { displacedNotice } from './linking/link-messages.js';
 import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
@@ -66,7 +67,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const settings = new SettingsStore(database.db);
   const guildApi = new RestGuildApi(rest);
   const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
-  const budget = new BudgetService(posts, settings, config.monthlyPostBudget, now);
+  const budget = new BudgetService(new UsageStore(database.db), settings, config.monthlyPostBudget, now);
   const webhooks = new InteractionWebhookClient({
     apiUrl: config.discordApiUrl,
     applicationId: config.discordApplicationId,
@@ -122,7 +123,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
   });
-  const commands = createCommands({ links, reports, settings, admin: { settings, roles, budget, api: guildApi, now } });
+  const commands = createCommands({ links, reports, settings, roles, budget, guildApi, now });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.

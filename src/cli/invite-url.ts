@@ -2,7 +2,7 @@
 
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
-import { inviteUrl } from '../discord/registration.js';
+import { inviteUrl } from '../discord-api/registration.js';
 
 loadDotEnv();
 try {

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { commandDefinitions } from '../commands/index.js';
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
-import { registerCommands } from '../discord/registration.js';
-import { createRest } from '../discord/webhooks.js';
+import { registerCommands } from '../discord-api/registration.js';
+import { createRest } from '../discord-api/webhooks.js';
 
 async function main(): Promise<number> {
   loadDotEnv();

@@ -2,8 +2,8 @@
 // private message, so a handler bug never leaves the member staring at
 // "The application did not respond".
 
+import type { Command, CommandContext } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
-import type { Command, CommandContext } from './types.js';
 
 export type Dispatch = (ctx: CommandContext) => Promise<void>;
 

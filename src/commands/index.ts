@@ -1,35 +1,23 @@
-// Every slash command the bot offers. Registration and both Discord doors read this list.
+// Every slash command the bot offers, listed once. Registration, both Discord
+// doors and the dispatcher read this list: adding a command is a new module
+// (its definition and handler, see command-module.ts) and one line here.
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { SettingsStore } from '../guilds/settings-store.js';
-import type { LinkService } from '../linking/link-service.js';
-import type { ReportService } from '../report/report-service.js';
+import type { Command } from '../interaction/contract.js';
+import type { CommandDeps, CommandModule } from './command-module.js';
 import * as linkTwitter from './link-twitter.js';
 import * as report from './report.js';
 import * as twitterAdmin from './twitter-admin.js';
-import type { Command } from './types.js';
 import * as unlinkTwitter from './unlink-twitter.js';
 
-export interface CommandDeps {
-  links: LinkService;
-  reports: ReportService;
-  settings: SettingsStore;
-  admin: twitterAdmin.AdminDeps;
-}
+export type { CommandDeps } from './command-module.js';
+
+/** In the order Discord shows them. */
+export const commandModules: readonly CommandModule[] = [linkTwitter.command, unlinkTwitter.command, report.command, twitterAdmin.command];
 
 /** What Discord is told about each command; needs no running services. */
-export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
-  linkTwitter.data,
-  unlinkTwitter.data,
-  report.data,
-  twitterAdmin.data,
-];
+export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = commandModules.map((m) => m.data);
 
 export function createCommands(deps: CommandDeps): Command[] {
-  return [
-    linkTwitter.linkTwitterCommand(deps.links),
-    unlinkTwitter.unlinkTwitterCommand(deps.links),
-    report.reportCommand(deps.reports, deps.settings),
-    twitterAdmin.twitterAdminCommand(deps.admin),
-  ];
+  return commandModules.map((m) => m.create(deps));
 }

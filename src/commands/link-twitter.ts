@@ -1,14 +1,17 @@
+import { type Command, displayName } from '../interaction/contract.js';
 import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
+import type { CommandModule } from './command-module.js';
 import { memberCommand } from './definition.js';
-import { type Command, displayName } from './types.js';
 
 export const data = memberCommand({
   name: 'link-twitter',
   description: 'Link your X (Twitter) account with a private one-time link',
 });
 
-export function linkTwitterCommand(links: LinkService): Command {
+export const command: CommandModule = { data, create: ({ links }) => linkTwitterCommand(links) };
+
+function linkTwitterCommand(links: LinkService): Command {
   return {
     data,
     async execute(ctx) {

@@ -1,9 +1,10 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { SettingsStore } from '../guilds/settings-store.js';
+import type { Command } from '../interaction/contract.js';
 import { publicReportsElsewhereMessage, publicReportsOffMessage } from '../report/report-messages.js';
 import type { ReportService } from '../report/report-service.js';
+import type { CommandModule } from './command-module.js';
 import { memberCommand } from './definition.js';
-import type { Command } from './types.js';
 
 export const data = memberCommand({
   name: 'report',
@@ -35,7 +36,9 @@ export const data = memberCommand({
 
 const ALLOWED_DAYS = new Set([7, 30, 90]);
 
-export function reportCommand(reports: ReportService, settings: SettingsStore): Command {
+export const command: CommandModule = { data, create: ({ reports, settings }) => reportCommand(reports, settings) };
+
+function reportCommand(reports: ReportService, settings: SettingsStore): Command {
   return {
     data,
     async execute(ctx) {

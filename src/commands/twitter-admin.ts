@@ -12,15 +12,14 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { GuildApi } from '../discord/guild-api.js';
+import { nextMonthStart } from '../budget/budget.js';
 import { botInGuild } from '../guilds/bot-facts.js';
-import { type BudgetService, nextMonthStart } from '../guilds/budget.js';
-import { describeRoleProblem, type LinkedRoleService } from '../guilds/linked-role.js';
+import { describeRoleProblem } from '../guilds/linked-role.js';
 import { missingNames } from '../guilds/permission-names.js';
 import { basePermissions, channelPermissions, type RoleProblem, roleProblem } from '../guilds/permissions.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { Command, CommandContext } from '../interaction/contract.js';
 import { formatCount } from '../report/narrative.js';
-import type { Command, CommandContext } from './types.js';
+import type { CommandDeps, CommandModule } from './command-module.js';
 
 export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: 'twitter-admin',
@@ -104,20 +103,16 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   ],
 };
 
-export interface AdminDeps {
-  settings: SettingsStore;
-  roles: LinkedRoleService;
-  budget: BudgetService;
-  api: GuildApi;
-  now: () => number;
-}
+type AdminDeps = Pick<CommandDeps, 'settings' | 'roles' | 'budget' | 'guildApi' | 'now'>;
 
 export function isServerManager(perms: bigint | null): boolean {
   if (perms === null) return false;
   return (perms & PermissionFlagsBits.Administrator) !== 0n || (perms & PermissionFlagsBits.ManageGuild) !== 0n;
 }
 
-export function twitterAdminCommand(deps: AdminDeps): Command {
+export const command: CommandModule = { data, create: (deps) => twitterAdminCommand(deps) };
+
+function twitterAdminCommand(deps: AdminDeps): Command {
   return {
     data,
     async execute(ctx) {
@@ -218,7 +213,7 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   // Both checks need the bot's roles in this server: asked once, when the first check needs them.
   let asked: ReturnType<typeof botInGuild> | undefined;
   const facts = () => {
-    asked ??= botInGuild(deps.api, guildId);
+    asked ??= botInGuild(deps.guildApi, guildId);
     return asked;
   };
   if (settings.linkedRoleId) {
@@ -232,7 +227,7 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   }
   if (settings.reportsChannelId) {
     try {
-      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts(), deps.api.channel(settings.reportsChannelId)]);
+      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts(), deps.guildApi.channel(settings.reportsChannelId)]);
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites : [];
       const perms = channelPermissions(basePermissions(guildId, ownerId, roles, bot), guildId, bot, overwrites);
       const missing = missingNames(perms);

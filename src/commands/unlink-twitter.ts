@@ -1,15 +1,18 @@
-import { escapeMarkdown } from '../discord/markdown.js';
+import { escapeMarkdown } from '../discord-api/markdown.js';
+import type { Command } from '../interaction/contract.js';
 import { CONNECTED_APPS_URL } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
+import type { CommandModule } from './command-module.js';
 import { memberCommand } from './definition.js';
-import type { Command } from './types.js';
 
 export const data = memberCommand({
   name: 'unlink-twitter',
   description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
 });
 
-export function unlinkTwitterCommand(links: LinkService): Command {
+export const command: CommandModule = { data, create: ({ links }) => unlinkTwitterCommand(links) };
+
+function unlinkTwitterCommand(links: LinkService): Command {
   return {
     data,
     async execute(ctx) {

@@ -14,11 +14,11 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { Dispatch } from '../commands/dispatch.js';
-import { parseOptions, type RawOption } from '../commands/options.js';
-import type { BotMessage } from '../commands/types.js';
+import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import type { BotMessage } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
+import { parseOptions, type RawOption } from './options.js';
 import { ACK_DEADLINE_MS, runInteraction } from './run-interaction.js';
-import type { InteractionWebhooks } from './webhooks.js';
 
 export interface GatewayDoorDeps {
   discordApiUrl: string;

@@ -4,14 +4,14 @@
 
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { Dispatch } from '../commands/dispatch.js';
-import { parseOptions } from '../commands/options.js';
-import type { InteractionTransport } from '../commands/responder.js';
+import { messageBody } from '../discord-api/message-body.js';
+import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { Logger } from '../log/logger.js';
 import { type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
-import { messageBody } from './message-body.js';
+import { parseOptions } from './options.js';
 import type { ReplayGuard } from './replay-guard.js';
+import type { InteractionTransport } from './responder.js';
 import { ACK_DEADLINE_MS, type InteractionFacts, runInteraction } from './run-interaction.js';
-import type { InteractionWebhooks } from './webhooks.js';
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;

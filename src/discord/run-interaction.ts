@@ -4,9 +4,9 @@
 // answering at all, the member gets an apology instead of silence.
 
 import { type Dispatch, FAILURE_MESSAGE } from '../commands/dispatch.js';
-import { createResponder, type InteractionTransport } from '../commands/responder.js';
-import type { CommandContext } from '../commands/types.js';
+import type { CommandContext } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
+import { createResponder, type InteractionTransport } from './responder.js';
 
 /** Discord allows 3 s for the first response; leave room for the network. */
 export const ACK_DEADLINE_MS = 2_000;

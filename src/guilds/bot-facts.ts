@@ -1,5 +1,5 @@
 import type { APIRole } from 'discord-api-types/v10';
-import type { GuildApi } from '../discord/guild-api.js';
+import type { GuildApi } from '../discord-api/guild-api.js';
 import type { MemberFacts } from './permissions.js';
 
 /** What permission checks need to know about the bot in one server, from Discord. */

@@ -1,8 +1,8 @@
 // The optional "linked" role: given to members while their X account is
 // linked, taken away when they unlink or the link breaks.
 
-import type { GuildApi } from '../discord/guild-api.js';
-import { GuildApiError } from '../discord/guild-api.js';
+import type { GuildApi } from '../discord-api/guild-api.js';
+import { GuildApiError } from '../discord-api/guild-api.js';
 import type { Logger } from '../log/logger.js';
 import { botInGuild } from './bot-facts.js';
 import { type RoleProblem, roleProblem } from './permissions.js';

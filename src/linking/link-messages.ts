@@ -1,8 +1,8 @@
 // What the member sees in Discord about linking.
 
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import type { BotMessage } from '../commands/types.js';
-import { escapeMarkdown } from '../discord/markdown.js';
+import { escapeMarkdown } from '../discord-api/markdown.js';
+import type { BotMessage } from '../interaction/contract.js';
 
 export const CONNECTED_APPS_URL = 'https://x.com/settings/connected_apps';
 

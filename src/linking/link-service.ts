@@ -10,7 +10,7 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { LinkedAccount, PendingLink } from '../db/schema.js';
-import type { InteractionWebhooks } from '../discord/webhooks.js';
+import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';

@@ -3,7 +3,7 @@
 // footer 2048, 6000 characters in total).
 
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { escapeMarkdown } from '../discord/markdown.js';
+import { escapeMarkdown } from '../discord-api/markdown.js';
 import { formatCount, formatDuration, formatShare, narrative, WEEKDAYS } from './narrative.js';
 import type { ReportSummary } from './summary.js';
 

@@ -6,6 +6,7 @@ import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import type { Usage } from '../twitter/v2-client.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
@@ -19,11 +20,6 @@ export class LinkGoneError extends Error {
     super('the link this report was made for is gone');
     this.name = 'LinkGoneError';
   }
-}
-
-export interface RunUsage {
-  requests: number;
-  postsRead: number;
 }
 
 export class PostStore {
@@ -158,12 +154,12 @@ export class PostStore {
   }
 
   /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: RunUsage): void {
+  updateRunUsage(runId: number, usage: Usage): void {
     this.db.update(reportRuns).set({ upstreamRequests: usage.requests, postsRead: usage.postsRead }).where(eq(reportRuns.id, runId)).run();
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */
-  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: RunUsage; anonymous: boolean }): void {
+  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: Usage; anonymous: boolean }): void {
     this.db
       .update(reportRuns)
       .set({
@@ -220,26 +216,6 @@ export class PostStore {
       tx.update(reportRuns).set({ outcome: 'interrupted', reservedPosts: 0, interactionTokenSealed: null }).where(where).run();
       return runs;
     });
-  }
-
-  /**
-   * Requests and posts read for reports since `from`, in one server or (no
-   * guildId) the whole app, and what running reports may still read
-   * (their reservation less what they have read).
-   */
-  postsReadSince(from: number, guildId?: string): { requests: number; postsRead: number; reserved: number } {
-    const filters = [gte(reportRuns.startedAt, from)];
-    if (guildId !== undefined) filters.push(eq(reportRuns.guildId, guildId));
-    const row = this.db
-      .select({
-        requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
-        postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
-        reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
-      })
-      .from(reportRuns)
-      .where(and(...filters))
-      .get();
-    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0), reserved: Number(row?.reserved ?? 0) };
   }
 
   /** Deletes what is stored about an X account and anonymises its member's report records. */

@@ -3,12 +3,12 @@
 // member's own token; the three reads run side by side so the wall time is
 // that of the longest.
 
-import type { BotMessage } from '../commands/types.js';
+import { type BudgetService, nextMonthStart, splitAllowance } from '../budget/budget.js';
 import type { ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
-import type { InteractionWebhooks } from '../discord/webhooks.js';
-import { type BudgetService, nextMonthStart } from '../guilds/budget.js';
+import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
+import type { BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
@@ -291,25 +291,6 @@ export class ReportService {
     if (err.kind === 'unauthorized') await this.deps.links.markBroken(account.discordUserId);
     return xFailureMessage(err, this.deps.now());
   }
-}
-
-/**
- * Splits what the monthly budgets still allow between the timeline and the
- * mentions read (run side by side, so each gets a fixed share); mentions get
- * at most a fifth when the budget is tight. X reads at least 5 posts a page.
- */
-export function splitAllowance(allowance: number | null, maxPosts: number, maxMentions: number) {
-  if (allowance === null || allowance >= maxPosts + maxMentions) {
-    return { posts: maxPosts, mentions: maxMentions, postsBound: 'max-posts' as const, mentionsBound: 'max-posts' as const };
-  }
-  const mentions = maxMentions > 0 ? Math.min(maxMentions, Math.floor(allowance / 5)) : 0;
-  const posts = Math.min(maxPosts, allowance - (mentions >= 5 ? mentions : 0));
-  return {
-    posts: Math.max(5, posts),
-    mentions: mentions >= 5 ? mentions : 0,
-    postsBound: posts < maxPosts ? ('budget' as const) : ('max-posts' as const),
-    mentionsBound: 'budget' as const,
-  };
 }
 
 /**

@@ -1,8 +1,10 @@
 // Turns a member's posts and mentions into the numbers a report shows. Pure:
 // no I/O, no clock; everything it needs comes in as arguments.
 
+import { compareIds } from '../twitter/ids.js';
 import type { XPost } from '../twitter/v2-types.js';
 import { datesBetween, LocalClock } from './local-time.js';
+import type { ReadResult } from './timeline-reader.js';
 
 export type PostKind = 'original' | 'reply' | 'quote' | 'repost';
 
@@ -29,7 +31,7 @@ export interface ReportInput {
   period: { start: number; end: number; days: number };
   timeZone: string;
   /** Set when a bound stopped reading before the period start. */
-  cut: { reason: 'max-posts' | 'x-cap' | 'budget'; oldest: number } | null;
+  cut: ReadResult['cut'];
 }
 
 export interface DayActivity {
@@ -104,11 +106,6 @@ export function postKind(post: XPost): PostKind {
 export function engagementOf(post: XPost): number {
   const m = post.public_metrics ?? {};
   return (m.like_count ?? 0) + (m.retweet_count ?? 0) + (m.reply_count ?? 0) + (m.quote_count ?? 0) + (m.bookmark_count ?? 0);
-}
-
-/** Compares X ids (beyond 2^53) without losing precision. */
-export function compareIds(a: string, b: string): number {
-  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 }
 
 function excerpt(text: string, max = 90): string {

@@ -3,10 +3,10 @@
 // usually one page. Past the window, or for a longer period than is stored,
 // the period is read afresh so metrics are current.
 
+import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
 import type { FetchState, PostStore, Source } from './post-store.js';
-import { compareIds } from './summary.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -36,7 +36,8 @@ const MAX_SLICES = 6;
 /** Pages each slice should take, roughly, before another slice is worth it. */
 const PAGES_PER_SLICE = 4;
 
-export type CutReason = 'max-posts' | 'x-cap' | 'budget';
+/** Why a read stopped before the period start; stored with the fetch state. */
+export type CutReason = NonNullable<FetchState['cutReason']>;
 
 export interface ReadResult {
   /** Stored posts from the period start (or earlier, when the store reaches back further) to now. */

@@ -3,8 +3,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/commands/dispatch.js';
-import type { BotMessage } from '../../src/commands/types.js';
 import { handleInteractionPayload } from '../../src/discord/http-door.js';
+import type { BotMessage } from '../../src/interaction/contract.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';

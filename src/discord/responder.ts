@@ -2,7 +2,7 @@
 // call reply/defer/edit and the right Discord call is made: the first response
 // once, then edits of it.
 
-import type { BotMessage, CommandContext } from './types.js';
+import type { BotMessage, CommandContext } from '../interaction/contract.js';
 
 /** The three raw operations each Discord door provides. */
 export interface InteractionTransport {

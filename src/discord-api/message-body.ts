@@ -1,7 +1,7 @@
 // Converts a BotMessage into Discord's REST shapes.
 
 import { type APIInteractionResponseCallbackData, MessageFlags } from 'discord-api-types/v10';
-import type { BotMessage } from '../commands/types.js';
+import type { BotMessage } from '../interaction/contract.js';
 
 export interface RawFile {
   name: string;

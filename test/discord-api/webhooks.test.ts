@@ -3,7 +3,7 @@
 // they answered, never other members' edits.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InteractionWebhookClient, WebhookError } from '../../src/discord/webhooks.js';
+import { InteractionWebhookClient, WebhookError } from '../../src/discord-api/webhooks.js';
 import { APPLICATION_ID } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 

@@ -2,8 +2,8 @@
 // app's (X_MONTHLY_POST_BUDGET), counted in posts read for reports per UTC
 // calendar month.
 
-import type { PostStore } from '../report/post-store.js';
-import type { SettingsStore } from './settings-store.js';
+import type { SettingsStore } from '../guilds/settings-store.js';
+import type { MonthlyUsage, UsageStore } from './usage-store.js';
 
 export function monthStart(now: number): number {
   const d = new Date(now);
@@ -15,17 +15,10 @@ export function nextMonthStart(now: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
-export interface Usage {
-  requests: number;
-  postsRead: number;
-  /** What running reports may still read: held against the caps until they end. */
-  reserved: number;
-}
-
 export interface BudgetState {
-  guild: Usage | null;
+  guild: MonthlyUsage | null;
   guildCap: number | null;
-  app: Usage;
+  app: MonthlyUsage;
   appCap: number | null;
   /** Posts that may still be read this month, less what running reports hold; null when nothing caps it. */
   remaining: number | null;
@@ -37,7 +30,7 @@ export interface BudgetState {
 
 export class BudgetService {
   constructor(
-    private readonly posts: PostStore,
+    private readonly usage: UsageStore,
     private readonly settings: SettingsStore,
     private readonly appCap: number | null,
     private readonly now: () => number,
@@ -45,8 +38,8 @@ export class BudgetService {
 
   state(guildId: string | null): BudgetState {
     const from = monthStart(this.now());
-    const app = this.posts.postsReadSince(from);
-    const guild = guildId ? this.posts.postsReadSince(from, guildId) : null;
+    const app = this.usage.postsReadSince(from);
+    const guild = guildId ? this.usage.postsReadSince(from, guildId) : null;
     const guildCap = guildId ? this.settings.get(guildId).monthlyPostBudget : null;
     const left = [
       guildCap !== null && guild ? { by: 'server' as const, cap: guildCap, usage: guild } : null,
@@ -69,4 +62,23 @@ export class BudgetService {
       heldByRunning: tightest !== undefined && tightest.n === 0 && !tightest.spent,
     };
   }
+}
+
+/**
+ * Splits what the monthly budgets still allow between the timeline and the
+ * mentions read (run side by side, so each gets a fixed share); mentions get
+ * at most a fifth when the budget is tight. X reads at least 5 posts a page.
+ */
+export function splitAllowance(allowance: number | null, maxPosts: number, maxMentions: number) {
+  if (allowance === null || allowance >= maxPosts + maxMentions) {
+    return { posts: maxPosts, mentions: maxMentions, postsBound: 'max-posts' as const, mentionsBound: 'max-posts' as const };
+  }
+  const mentions = maxMentions > 0 ? Math.min(maxMentions, Math.floor(allowance / 5)) : 0;
+  const posts = Math.min(maxPosts, allowance - (mentions >= 5 ? mentions : 0));
+  return {
+    posts: Math.max(5, posts),
+    mentions: mentions >= 5 ? mentions : 0,
+    postsBound: posts < maxPosts ? ('budget' as const) : ('max-posts' as const),
+    mentionsBound: 'budget' as const,
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthStart, nextMonthStart } from '../../src/guilds/budget.js';
-import { splitAllowance } from '../../src/report/report-service.js';
+import { monthStart, nextMonthStart, splitAllowance } from '../../src/budget/budget.js';
 
 describe('budget arithmetic', () => {
   it('counts calendar months in UTC', () => {

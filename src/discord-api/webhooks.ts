@@ -6,8 +6,8 @@
 // edit. A 429 here delays only the edit it answered.
 
 import { REST } from '@discordjs/rest';
-import type { BotMessage } from '../commands/types.js';
 import { fetchWithDeadline } from '../http/deadline.js';
+import type { BotMessage } from '../interaction/contract.js';
 import { messageBody } from './message-body.js';
 
 export interface InteractionWebhooks {

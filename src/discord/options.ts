@@ -3,7 +3,7 @@
 // value, options} shape: the raw payload, or discord.js's CommandInteractionOption.
 
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { CommandOptions, OptionValue } from './types.js';
+import type { CommandOptions, OptionValue } from '../interaction/contract.js';
 
 export interface RawOption {
   name: string;

@@ -1,0 +1,37 @@
+// What reports read from X per month, for the budgets: sums over report_runs,
+// counting what running reports still hold as reserved.
+
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { reportRuns } from '../db/schema.js';
+
+export interface MonthlyUsage {
+  requests: number;
+  postsRead: number;
+  /** What running reports may still read: held against the caps until they end. */
+  reserved: number;
+}
+
+export class UsageStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Requests and posts read for reports since `from`, in one server or (no
+   * guildId) the whole app, and what running reports may still read
+   * (their reservation less what they have read).
+   */
+  postsReadSince(from: number, guildId?: string): MonthlyUsage {
+    const filters = [gte(reportRuns.startedAt, from)];
+    if (guildId !== undefined) filters.push(eq(reportRuns.guildId, guildId));
+    const row = this.db
+      .select({
+        requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
+        postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
+        reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
+      })
+      .from(reportRuns)
+      .where(and(...filters))
+      .get();
+    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0), reserved: Number(row?.reserved ?? 0) };
+  }
+}

@@ -1,0 +1,28 @@
+// What a command module is: the definition Discord is told about, and its
+// handler built from the bot's services. index.ts lists the modules once, and
+// registration and dispatch both read that list.
+
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { BudgetService } from '../budget/budget.js';
+import type { GuildApi } from '../discord-api/guild-api.js';
+import type { LinkedRoleService } from '../guilds/linked-role.js';
+import type { SettingsStore } from '../guilds/settings-store.js';
+import type { Command } from '../interaction/contract.js';
+import type { LinkService } from '../linking/link-service.js';
+import type { ReportService } from '../report/report-service.js';
+
+/** Every service a command may use; bot.ts builds it once. */
+export interface CommandDeps {
+  links: LinkService;
+  reports: ReportService;
+  settings: SettingsStore;
+  roles: LinkedRoleService;
+  budget: BudgetService;
+  guildApi: GuildApi;
+  now: () => number;
+}
+
+export interface CommandModule {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  create(deps: CommandDeps): Command;
+}
