@@ -227,7 +227,7 @@ export class LinkService {
         const old = this.open(account);
         if (old.key !== access.key) records.push(revocations.record(account.xUserId, old));
       } catch (err) {
-        log.warn('could not open a replaced token to revoke it', { discordUserId: account.discordUserId, error: describe(err) });
+        log.warn('could not open a replaced token to revoke it', { discordUserId: account.discordUserId, error: err });
       }
     }
     return records;
@@ -330,7 +330,7 @@ export class LinkService {
       const hook = this.deps.hooks?.[name] as ((...a: typeof args) => Promise<void>) | undefined;
       await hook?.(...args);
     } catch (err) {
-      this.deps.log.warn(`${name} hook failed`, { error: describe(err) });
+      this.deps.log.warn(`${name} hook failed`, { error: err });
     }
   }
 
@@ -341,7 +341,7 @@ export class LinkService {
       kind: error.kind,
       status: error.status,
       code: error.code,
-      error: describe(err),
+      error: err,
     });
     return { ok: false, reason: 'x-error', error };
   }
@@ -355,11 +355,7 @@ export class LinkService {
       const token = this.deps.cipher.open(link.interactionTokenSealed, sealContext.interaction(link.tokenHash));
       await this.deps.webhooks.editOriginal(token, message);
     } catch (err) {
-      this.deps.log.warn('could not update the /link-twitter reply', { discordUserId: link.discordUserId, error: describe(err) });
+      this.deps.log.warn('could not update the /link-twitter reply', { discordUserId: link.discordUserId, error: err });
     }
   }
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

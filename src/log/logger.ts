@@ -16,15 +16,29 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /token|secret|verifier|signature|authorization|password|key$/i;
 
-export function redact(value: unknown, depth = 0): unknown {
+/** Deeper than this, a value is summarised rather than written (and never unredacted). */
+const MAX_DEPTH = 6;
+
+/**
+ * A copy safe to write: credential-like keys redacted at every depth, errors
+ * with their stack and cause, bigints as text, cycles and depth cut off.
+ */
+export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[circular]';
+  if (depth >= MAX_DEPTH) return Array.isArray(value) ? `[array of ${value.length}]` : '[object]';
+  seen.add(value);
   if (value instanceof Error) {
-    return { name: value.name, message: value.message };
+    // Name, message and stack say where it failed; own fields (status, code, kind) say how.
+    const own = redact({ ...value }, depth + 1, seen) as Record<string, unknown>;
+    const cause = value.cause === undefined ? {} : { cause: redact(value.cause, depth + 1, seen) };
+    return { name: value.name, message: value.message, stack: value.stack, ...own, ...cause };
   }
-  if (value === null || typeof value !== 'object' || depth > 4) return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
+    out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1, seen);
   }
   return out;
 }
@@ -37,7 +51,7 @@ export function createLogger(
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const record = { time: new Date().toISOString(), level: lvl, msg, ...(redact({ ...base, ...fields }) as LogFields) };
-    write(JSON.stringify(record, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+    write(JSON.stringify(record));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

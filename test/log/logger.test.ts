@@ -20,9 +20,26 @@ describe('logger', () => {
     expect(record.nested).toEqual({ oauth_verifier: '[redacted]', interactionToken: '[redacted]', ok: 1 });
   });
 
-  it('logs errors by name and message only', () => {
+  it('logs errors with their stack, own fields and cause, so a failure says where it happened', () => {
     const lines: string[] = [];
-    createLogger('info', (l) => lines.push(l)).error('failed', { error: new Error('boom') });
-    expect(JSON.parse(lines[0]!).error).toEqual({ name: 'Error', message: 'boom' });
+    const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const error = Object.assign(new Error('boom', { cause }), { status: 503, token: 'never-written' });
+    createLogger('info', (l) => lines.push(l)).error('failed', { error });
+    const logged = JSON.parse(lines[0]!).error;
+    expect(logged).toMatchObject({ name: 'Error', message: 'boom', status: 503, token: '[redacted]' });
+    expect(logged.stack).toMatch(/logger\.test\.ts:\d+/);
+    expect(logged.cause).toMatchObject({ message: 'socket hang up', code: 'ECONNRESET' });
+    expect(lines[0]).not.toContain('never-written');
+  });
+
+  it('redacts at every depth, and survives cycles', () => {
+    const lines: string[] = [];
+    let deep: Record<string, unknown> = { accessSecret: 'deep-secret' };
+    for (let i = 0; i < 10; i++) deep = { level: deep, [`token${i}`]: `t${i}` };
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop.self = loop;
+    createLogger('info', (l) => lines.push(l)).info('deep', { deep, loop });
+    expect(lines[0]).not.toMatch(/deep-secret|"t\d"/);
+    expect(JSON.parse(lines[0]!).loop.self).toBe('[circular]');
   });
 });
