@@ -13,8 +13,10 @@ import { createGatewayClient } from './discord/gateway-door.js';
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
-import { createRest, InteractionWebhookClient } from './discord-api/webhooks.js';
+import { createRest } from './discord-api/rest.js';
+import { InteractionWebhookClient } from './discord-api/webhooks.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
+import { MemberStore } from './guilds/member-store.js';
 import { SettingsStore } from './guilds/settings-store.js';
 import type { Command } from './interaction/contract.js';
 import { displacedNotice } from './linking/link-messages.js';
@@ -22,8 +24,9 @@ import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
-import { PostStore } from './report/post-store.js';
 import { ReportService } from './report/report-service.js';
+import { ReportRunStore } from './report/run-store.js';
+import { XCache } from './report/x-cache.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
@@ -63,10 +66,12 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const consumer = { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret };
   const signer = new OAuthSigner(consumer);
   const oauth = new TwitterOAuthClient({ apiUrl: config.twitterApiUrl, consumer, signer });
-  const posts = new PostStore(database.db);
+  const posts = new XCache(database.db);
+  const runs = new ReportRunStore(database.db);
   const settings = new SettingsStore(database.db);
+  const members = new MemberStore(database.db);
   const guildApi = new RestGuildApi(rest);
-  const roles = new LinkedRoleService(settings, guildApi, log.child({ component: 'roles' }));
+  const roles = new LinkedRoleService(members, guildApi, log.child({ component: 'roles' }));
   const budget = new BudgetService(new UsageStore(database.db), settings, config.monthlyPostBudget, now);
   const webhooks = new InteractionWebhookClient({
     apiUrl: config.discordApiUrl,
@@ -90,8 +95,12 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       broken: (userId) => roles.sync(userId, false),
       async forgotten(account) {
         await roles.sync(account.discordUserId, false);
-        settings.forgetMember(account.discordUserId);
-        posts.forget(account.xUserId, account.discordUserId);
+        members.forgetMember(account.discordUserId);
+        // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
+        database.sqlite.transaction(() => {
+          posts.forgetXAccount(account.xUserId);
+          runs.anonymise(account.discordUserId);
+        })();
       },
       async displaced(account, newOwnerName) {
         await roles.sync(account.discordUserId, false);
@@ -111,6 +120,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   });
   const reports = new ReportService({
     store: posts,
+    runs,
     links,
     signer,
     cipher,
@@ -123,11 +133,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
   });
-  const commands = createCommands({ links, reports, settings, roles, budget, guildApi, now });
+  const commands = createCommands({ links, reports, settings, members, roles, budget, guildApi, now });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
-    if (ctx.guildId) settings.seen(ctx.guildId, ctx.user.id, now());
+    if (ctx.guildId) members.seen(ctx.guildId, ctx.user.id, now());
     return run(ctx);
   };
   const doorLog = log.child({ component: 'discord' });
@@ -160,7 +170,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
           webhooks,
           log: doorLog,
           ackDeadlineMs: options.ackDeadlineMs,
-          onGuildLeft: (guildId) => settings.forgetGuild(guildId),
+          onGuildLeft: (guildId) =>
+            database.sqlite.transaction(() => {
+              settings.forgetGuild(guildId);
+              members.forgetGuild(guildId);
+            })(),
         })
       : null;
 

@@ -5,7 +5,7 @@ import { commandDefinitions } from '../commands/index.js';
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
 import { registerCommands } from '../discord-api/registration.js';
-import { createRest } from '../discord-api/webhooks.js';
+import { createRest } from '../discord-api/rest.js';
 
 async function main(): Promise<number> {
   loadDotEnv();

@@ -6,6 +6,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { BudgetService } from '../budget/budget.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
+import type { MemberStore } from '../guilds/member-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
@@ -16,6 +17,7 @@ export interface CommandDeps {
   links: LinkService;
   reports: ReportService;
   settings: SettingsStore;
+  members: MemberStore;
   roles: LinkedRoleService;
   budget: BudgetService;
   guildApi: GuildApi;

@@ -13,7 +13,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { nextMonthStart } from '../budget/budget.js';
-import { botInGuild } from '../guilds/bot-facts.js';
+import { botInGuild } from '../guilds/bot-membership.js';
 import { describeRoleProblem } from '../guilds/linked-role.js';
 import { missingNames } from '../guilds/permission-names.js';
 import { basePermissions, channelPermissions, type RoleProblem, roleProblem } from '../guilds/permissions.js';
@@ -103,7 +103,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   ],
 };
 
-type AdminDeps = Pick<CommandDeps, 'settings' | 'roles' | 'budget' | 'guildApi' | 'now'>;
+type AdminDeps = Pick<CommandDeps, 'settings' | 'members' | 'roles' | 'budget' | 'guildApi' | 'now'>;
 
 export function isServerManager(perms: bigint | null): boolean {
   if (perms === null) return false;
@@ -212,13 +212,13 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   }
   // Both checks need the bot's roles in this server: asked once, when the first check needs them.
   let asked: ReturnType<typeof botInGuild> | undefined;
-  const facts = () => {
+  const botMembership = () => {
     asked ??= botInGuild(deps.guildApi, guildId);
     return asked;
   };
   if (settings.linkedRoleId) {
     try {
-      const { ownerId, roles, bot } = await facts();
+      const { ownerId, roles, bot } = await botMembership();
       const problem = roleProblem(guildId, ownerId, roles, bot, settings.linkedRoleId);
       if (problem) problems.push(describeRoleProblem(problem, settings.linkedRoleId));
     } catch (err) {
@@ -227,7 +227,7 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   }
   if (settings.reportsChannelId) {
     try {
-      const [{ ownerId, roles, bot }, channel] = await Promise.all([facts(), deps.guildApi.channel(settings.reportsChannelId)]);
+      const [{ ownerId, roles, bot }, channel] = await Promise.all([botMembership(), deps.guildApi.channel(settings.reportsChannelId)]);
       const overwrites = 'permission_overwrites' in channel ? channel.permission_overwrites : [];
       const perms = channelPermissions(basePermissions(guildId, ownerId, roles, bot), guildId, bot, overwrites);
       const missing = missingNames(perms);
@@ -239,7 +239,7 @@ async function statusMessage(deps: AdminDeps, ctx: CommandContext, guildId: stri
   const month = new Date(deps.now()).toISOString().slice(0, 7);
   const cap = (n: number | null) => (n === null ? 'no cap' : `cap ${formatCount(n)}`);
   const fields: APIEmbedField[] = [
-    { name: 'Linked members', value: `${deps.settings.linkedMembers(guildId).length} member(s) of this server have linked an X account.` },
+    { name: 'Linked members', value: `${deps.members.linkedMembers(guildId).length} member(s) of this server have linked an X account.` },
     {
       name: 'Settings',
       value: [

@@ -5,19 +5,12 @@
 // its global limiter would let one member's 429 hold every other member's
 // edit. A 429 here delays only the edit it answered.
 
-import { REST } from '@discordjs/rest';
 import { fetchWithDeadline } from '../http/deadline.js';
 import type { BotMessage } from '../interaction/contract.js';
 import { messageBody } from './message-body.js';
 
 export interface InteractionWebhooks {
   editOriginal(interactionToken: string, message: BotMessage): Promise<void>;
-}
-
-export function createRest(apiUrl: string, botToken?: string): REST {
-  const rest = new REST({ api: apiUrl, version: '10', timeout: 15_000 });
-  if (botToken) rest.setToken(botToken);
-  return rest;
 }
 
 /** Discord's "Unknown Webhook": our first answer has not been processed yet. */

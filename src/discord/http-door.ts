@@ -11,7 +11,7 @@ import { type CommandPayload, commandPayload, pingPayload } from './interaction-
 import { parseOptions } from './options.js';
 import type { ReplayGuard } from './replay-guard.js';
 import type { InteractionTransport } from './responder.js';
-import { ACK_DEADLINE_MS, type InteractionFacts, runInteraction } from './run-interaction.js';
+import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;
@@ -24,7 +24,7 @@ export interface HttpDoorDeps {
 
 export type HttpDoorResult = { status: 200; body: APIInteractionResponse } | { status: 400 | 409; body: { error: string } };
 
-export function factsFromPayload(payload: CommandPayload): InteractionFacts {
+export function inputFromPayload(payload: CommandPayload): InteractionInput {
   const user = payload.member?.user ?? payload.user;
   if (!user) throw new TypeError('the payload schema guarantees a user');
   return {
@@ -79,6 +79,6 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
     },
   };
 
-  void runInteraction(factsFromPayload(payload), transport, deps.dispatch, deps.log, deps.ackDeadlineMs ?? ACK_DEADLINE_MS);
+  void runInteraction(inputFromPayload(payload), transport, deps.dispatch, deps.log, deps.ackDeadlineMs ?? ACK_DEADLINE_MS);
   return { status: 200, body: await initial };
 }

@@ -11,27 +11,27 @@ import { createResponder, type InteractionTransport } from './responder.js';
 /** Discord allows 3 s for the first response; leave room for the network. */
 export const ACK_DEADLINE_MS = 2_000;
 
-export type InteractionFacts = Omit<CommandContext, 'reply' | 'defer' | 'edit'>;
+export type InteractionInput = Omit<CommandContext, 'reply' | 'defer' | 'edit'>;
 
 export async function runInteraction(
-  facts: InteractionFacts,
+  input: InteractionInput,
   transport: InteractionTransport,
   dispatch: Dispatch,
   log: Logger,
   ackDeadlineMs = ACK_DEADLINE_MS,
 ): Promise<void> {
   const responder = createResponder(transport);
-  const ctx: CommandContext = { ...facts, reply: responder.reply, defer: responder.defer, edit: responder.edit };
+  const ctx: CommandContext = { ...input, reply: responder.reply, defer: responder.defer, edit: responder.edit };
   const timer = setTimeout(() => {
     if (responder.acknowledged) return;
-    log.warn('command slow to answer; deferring for it', { command: facts.commandName });
+    log.warn('command slow to answer; deferring for it', { command: input.commandName });
     responder.defer({ ephemeral: true }).catch((err: unknown) => log.error('automatic defer failed', { error: err }));
   }, ackDeadlineMs);
   try {
     await dispatch(ctx);
     if (!responder.acknowledged) await responder.reply({ ephemeral: true, content: FAILURE_MESSAGE });
   } catch (err) {
-    log.error('interaction could not be answered', { command: facts.commandName, error: err });
+    log.error('interaction could not be answered', { command: input.commandName, error: err });
   } finally {
     clearTimeout(timer);
   }

@@ -4,9 +4,9 @@
 import type { GuildApi } from '../discord-api/guild-api.js';
 import { GuildApiError } from '../discord-api/guild-api.js';
 import type { Logger } from '../log/logger.js';
-import { botInGuild } from './bot-facts.js';
+import { botInGuild } from './bot-membership.js';
+import type { MemberStore } from './member-store.js';
 import { type RoleProblem, roleProblem } from './permissions.js';
-import type { SettingsStore } from './settings-store.js';
 
 export interface BackfillResult {
   given: number;
@@ -16,22 +16,22 @@ export interface BackfillResult {
 
 export class LinkedRoleService {
   constructor(
-    private readonly settings: SettingsStore,
+    private readonly members: MemberStore,
     private readonly api: GuildApi,
     private readonly log: Logger,
   ) {}
 
-  /** Whether the bot can give `roleId` in this server, asking Discord for the facts. */
+  /** Whether the bot can give `roleId` in this server, asking Discord how the bot stands there. */
   async problem(guildId: string, roleId: string): Promise<RoleProblem | null> {
-    const facts = await botInGuild(this.api, guildId);
-    return roleProblem(guildId, facts.ownerId, facts.roles, facts.bot, roleId);
+    const membership = await botInGuild(this.api, guildId);
+    return roleProblem(guildId, membership.ownerId, membership.roles, membership.bot, roleId);
   }
 
   /** Gives the role to every linked member seen in the server, one request at a time. */
   async backfill(guildId: string, roleId: string): Promise<BackfillResult> {
     let given = 0;
     let skipped = 0;
-    for (const userId of this.settings.linkedMembers(guildId)) {
+    for (const userId of this.members.linkedMembers(guildId)) {
       try {
         await this.api.addRole(guildId, userId, roleId, 'Linked an X account');
         given++;
@@ -49,7 +49,7 @@ export class LinkedRoleService {
 
   /** Adds or removes the member's linked role in every server that has one; failures are logged, not thrown. */
   async sync(discordUserId: string, linked: boolean): Promise<void> {
-    for (const { guildId, roleId } of this.settings.linkedRolesFor(discordUserId)) {
+    for (const { guildId, roleId } of this.members.linkedRolesFor(discordUserId)) {
       try {
         if (linked) await this.api.addRole(guildId, discordUserId, roleId, 'Linked an X account');
         else await this.api.removeRole(guildId, discordUserId, roleId, 'X account unlinked or no longer valid');

@@ -6,12 +6,12 @@ import { type APIOverwrite, type APIRole, PermissionFlagsBits } from 'discord-ap
 
 const ALL = (1n << 64n) - 1n;
 
-export interface MemberFacts {
+export interface MemberRoles {
   userId: string;
   roleIds: string[];
 }
 
-export function basePermissions(guildId: string, ownerId: string | undefined, roles: APIRole[], member: MemberFacts): bigint {
+export function basePermissions(guildId: string, ownerId: string | undefined, roles: APIRole[], member: MemberRoles): bigint {
   if (ownerId === member.userId) return ALL;
   const byId = new Map(roles.map((r) => [r.id, r]));
   let perms = BigInt(byId.get(guildId)?.permissions ?? '0'); // @everyone has the guild's id
@@ -19,7 +19,7 @@ export function basePermissions(guildId: string, ownerId: string | undefined, ro
   return perms & PermissionFlagsBits.Administrator ? ALL : perms;
 }
 
-export function channelPermissions(base: bigint, guildId: string, member: MemberFacts, overwrites: APIOverwrite[] = []): bigint {
+export function channelPermissions(base: bigint, guildId: string, member: MemberRoles, overwrites: APIOverwrite[] = []): bigint {
   if (base === ALL) return ALL;
   let perms = base;
   const everyone = overwrites.find((o) => o.id === guildId);
@@ -42,7 +42,7 @@ export function has(perms: bigint, flag: bigint): boolean {
   return (perms & flag) === flag;
 }
 
-export function highestRolePosition(roles: APIRole[], member: MemberFacts): number {
+export function highestRolePosition(roles: APIRole[], member: MemberRoles): number {
   return roles.filter((r) => member.roleIds.includes(r.id)).reduce((max, r) => Math.max(max, r.position), 0);
 }
 
@@ -58,7 +58,7 @@ export function roleProblem(
   guildId: string,
   ownerId: string | undefined,
   roles: APIRole[],
-  bot: MemberFacts,
+  bot: MemberRoles,
   roleId: string,
 ): RoleProblem | null {
   const role = roles.find((r) => r.id === roleId);

@@ -14,7 +14,22 @@ export interface Logger {
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_KEY = /token|secret|verifier|signature|authorization|password|key$/i;
+const SECRET_KEY = /token|secret|verifier|signature|authorization|password|key$|body$/i;
+
+/**
+ * Secrets that travel inside text: an interaction or webhook token in a URL
+ * path (Discord's errors carry the URL they failed on), a one-time link token,
+ * OAuth query parameters.
+ */
+const SECRET_IN_TEXT: Array<[RegExp, string]> = [
+  [/(\/(?:interactions|webhooks)\/\d+\/)[^/?\s"]+/g, '$1[redacted]'],
+  [/(\/link\/)[A-Za-z0-9_-]{43}/g, '$1[redacted]'],
+  [/((?:oauth_token|oauth_verifier|denied)=)[^&\s"]+/g, '$1[redacted]'],
+];
+
+function scrub(text: string): string {
+  return SECRET_IN_TEXT.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
 
 /** Deeper than this, a value is summarised rather than written (and never unredacted). */
 const MAX_DEPTH = 6;
@@ -25,6 +40,7 @@ const MAX_DEPTH = 6;
  */
 export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return scrub(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
   if (depth >= MAX_DEPTH) return Array.isArray(value) ? `[array of ${value.length}]` : '[object]';
@@ -33,7 +49,7 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
     // Name, message and stack say where it failed; own fields (status, code, kind) say how.
     const own = redact({ ...value }, depth + 1, seen) as Record<string, unknown>;
     const cause = value.cause === undefined ? {} : { cause: redact(value.cause, depth + 1, seen) };
-    return { name: value.name, message: value.message, stack: value.stack, ...own, ...cause };
+    return { name: value.name, message: scrub(value.message), stack: value.stack && scrub(value.stack), ...own, ...cause };
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1, seen));
   const out: Record<string, unknown> = {};

@@ -18,7 +18,7 @@ export const EMBED_LIMITS = {
   total: 6000,
 };
 
-export interface ReportFooterFacts {
+export interface ReportFooter {
   dataAsOf: number;
   postsRead: number;
   requests: number;
@@ -134,7 +134,7 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
-export function reportEmbed(s: ReportSummary, facts: ReportFooterFacts): APIEmbed {
+export function reportEmbed(s: ReportSummary, footer: ReportFooter): APIEmbed {
   const p = s.profile;
   const follow = p.followers !== undefined ? ` · ${formatCount(p.followers)} followers · ${formatCount(p.following ?? 0)} following` : '';
   const from = new Date(s.period.start).toISOString().slice(0, 10);
@@ -147,11 +147,11 @@ export function reportEmbed(s: ReportSummary, facts: ReportFooterFacts): APIEmbe
     description: `${escapeMarkdown(narrative(s))}\n\n*${from} → ${to}${follow}*`,
     fields: fields(s),
     thumbnail: p.avatarUrl ? { url: p.avatarUrl } : undefined,
-    image: facts.chartFile ? { url: `attachment://${facts.chartFile}` } : undefined,
+    image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
-      text: `Data as of ${new Date(facts.dataAsOf).toISOString().replace('T', ' ').slice(0, 16)} UTC · this report read ${formatCount(facts.postsRead)} post${facts.postsRead === 1 ? '' : 's'} from X in ${formatCount(facts.requests)} request${facts.requests === 1 ? '' : 's'}`,
+      text: `Data as of ${new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16)} UTC · this report read ${formatCount(footer.postsRead)} post${footer.postsRead === 1 ? '' : 's'} from X in ${formatCount(footer.requests)} request${footer.requests === 1 ? '' : 's'}`,
     },
-    timestamp: new Date(facts.dataAsOf).toISOString(),
+    timestamp: new Date(footer.dataAsOf).toISOString(),
   };
   return fitEmbed(embed);
 }

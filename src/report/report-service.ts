@@ -19,7 +19,6 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
-import { LinkGoneError, type PostStore } from './post-store.js';
 import {
   badTimeZoneMessage,
   brokenLinkMessage,
@@ -32,8 +31,10 @@ import {
   unlinkedDuringReportMessage,
   xFailureMessage,
 } from './report-messages.js';
+import type { ReportRunStore } from './run-store.js';
 import { type ReportProfile, summarise } from './summary.js';
 import { readSource } from './timeline-reader.js';
+import { LinkGoneError, type XCache } from './x-cache.js';
 
 const DAY = 86_400_000;
 /** Discord's interaction token lives 15 minutes; give up well before. */
@@ -43,7 +44,8 @@ const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 const SMALLEST_READ = 5;
 
 export interface ReportServiceDeps {
-  store: PostStore;
+  store: XCache;
+  runs: ReportRunStore;
   links: LinkService;
   signer: OAuthSigner;
   cipher: TokenCipher;
@@ -92,14 +94,14 @@ export class ReportService {
 
   /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
   admit(request: ReportRequest): Admission {
-    const { store, limits, now, budget, cipher } = this.deps;
+    const { runs, limits, now, budget, cipher } = this.deps;
     if (!isValidTimeZone(request.timeZone)) return { ok: false, message: badTimeZoneMessage(request.timeZone) };
     const account = this.deps.links.account(request.discordUserId);
     if (!account) return { ok: false, message: notLinkedMessage };
     if (account.status === 'broken') return { ok: false, message: brokenLinkMessage };
     const startedAt = now();
-    if (store.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: busyMessage };
-    const last = store.lastRunStartedAt(request.discordUserId);
+    if (runs.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: busyMessage };
+    const last = runs.lastRunStartedAt(request.discordUserId);
     const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
     if (readyAt > startedAt) return { ok: false, message: cooldownMessage(readyAt) };
     const state = budget.state(request.guildId);
@@ -113,7 +115,7 @@ export class ReportService {
     }
     const most = limits.maxPosts + limits.maxMentions;
     const allowance = state.remaining === null ? null : Math.min(state.remaining, most);
-    const runId = store.startRun({
+    const runId = runs.startRun({
       discordUserId: request.discordUserId,
       guildId: request.guildId,
       days: request.days,
@@ -126,7 +128,7 @@ export class ReportService {
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
   abandon(ticket: ReportTicket): void {
-    this.deps.store.finishRun(ticket.runId, {
+    this.deps.runs.finishRun(ticket.runId, {
       outcome: 'abandoned',
       durationMs: 0,
       usage: { requests: 0, postsRead: 0 },
@@ -136,7 +138,7 @@ export class ReportService {
 
   /** Runs an admitted report; always resolves with what to show the member. */
   async run(request: ReportRequest, ticket: ReportTicket): Promise<BotMessage> {
-    const { store, log } = this.deps;
+    const { store, runs, log } = this.deps;
     const { account, runId } = ticket;
     const started = performance.now();
     const usage: Usage = { requests: 0, postsRead: 0 };
@@ -158,7 +160,7 @@ export class ReportService {
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
       return { content: await this.failure(err, account), embeds: [], files: [] };
     } finally {
-      store.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
+      runs.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
       log.info('report finished', {
         discordUserId: account.discordUserId,
         outcome,
@@ -174,9 +176,9 @@ export class ReportService {
    * each member whose interaction token still works is told to ask again.
    */
   async recoverInterrupted(): Promise<number> {
-    const { store, cipher, webhooks, now, log } = this.deps;
-    const runs = store.takeInterruptedRuns(now());
-    for (const run of runs) {
+    const { runs, cipher, webhooks, now, log } = this.deps;
+    const interrupted = runs.takeInterruptedRuns(now());
+    for (const run of interrupted) {
       log.warn('a report was cut off by a restart', { discordUserId: run.discordUserId, runId: run.id });
       if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;
       try {
@@ -186,7 +188,7 @@ export class ReportService {
         log.warn('could not tell the member their report was cut off', { discordUserId: run.discordUserId, error: err });
       }
     }
-    return runs.length;
+    return interrupted.length;
   }
 
   private async build(request: ReportRequest, ticket: ReportTicket, usage: Usage): Promise<BotMessage> {
@@ -201,7 +203,7 @@ export class ReportService {
       signer: this.deps.signer,
       token: this.deps.links.credentials(account),
       usage,
-      onUsage: () => this.deps.store.updateRunUsage(runId, usage),
+      onUsage: () => this.deps.runs.updateRunUsage(runId, usage),
       sleep: this.deps.sleep,
       signal: controller.signal,
       timeoutMs: this.deps.xRequestTimeoutMs,
@@ -260,7 +262,7 @@ export class ReportService {
   }
 
   /** The member's profile: stored while fresh, else one /2/users/me call. */
-  private async profile(client: XV2Client, store: PostStore, account: LinkedAccount, now: number): Promise<ReportProfile> {
+  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number): Promise<ReportProfile> {
     const cached = store.profile(account.xUserId);
     let profile: XUserProfile;
     if (cached && now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000) {

@@ -6,7 +6,7 @@
 import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
-import type { FetchState, PostStore, Source } from './post-store.js';
+import type { FetchState, Source, XCache } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -102,7 +102,7 @@ function isFresh(state: FetchState, req: ReadRequest): boolean {
   return req.now - state.fullReadAt < req.cacheMs && (state.coveredFrom <= req.periodStart || finalCut);
 }
 
-export async function readSource(client: XV2Client, store: PostStore, req: ReadRequest): Promise<ReadResult> {
+export async function readSource(client: XV2Client, store: XCache, req: ReadRequest): Promise<ReadResult> {
   const fetchPage = fetcherFor(client, req);
   const state = store.state(req.xUserId, req.source);
 

@@ -42,4 +42,19 @@ describe('logger', () => {
     expect(lines[0]).not.toMatch(/deep-secret|"t\d"/);
     expect(JSON.parse(lines[0]!).loop.self).toBe('[circular]');
   });
+
+  it('scrubs tokens carried inside text: Discord URLs, one-time links, OAuth parameters, request bodies', () => {
+    const lines: string[] = [];
+    const error = Object.assign(new Error('Interaction has already been acknowledged.'), {
+      url: 'https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb246secret_part/callback?with_response=false',
+      requestBody: { json: { content: 'https://bot.example/link/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } },
+    });
+    createLogger('info', (l) => lines.push(l)).error('failed', {
+      error,
+      path: '/twitter/callback?oauth_token=rt-1&oauth_verifier=v-2',
+      link: 'https://bot.example/link/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB',
+    });
+    expect(lines[0]).not.toMatch(/secret_part|AAAAAAAA|BBBBBBBB|rt-1|v-2/);
+    expect(lines[0]).toContain('/interactions/123/[redacted]/callback');
+  });
 });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
-import { PostStore } from '../../src/report/post-store.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
+import { XCache } from '../../src/report/x-cache.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
 import { eventually } from '../support/harness.js';
@@ -21,14 +21,14 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
 let x: XStandIn;
 let dir: string;
 let database: Database;
-let store: PostStore;
+let store: XCache;
 let data: TimelineData;
 
 beforeEach(async () => {
   x = await new XStandIn().start();
   dir = mkdtempSync(join(tmpdir(), 'xbot-reader-'));
   database = openDatabase(join(dir, 'bot.sqlite'));
-  store = new PostStore(database.db);
+  store = new XCache(database.db);
   data = { profile: { id: USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(450, NOW - 60_000, 120), mentions: [] };
   serveTimeline(x, data);
 });
@@ -73,7 +73,7 @@ describe('readSource', () => {
     x.routes.unshift((req) =>
       req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined,
     );
-    const failing = Object.create(store) as PostStore;
+    const failing = Object.create(store) as XCache;
     failing.savePosts = () => {
       throw new Error('disk full');
     };

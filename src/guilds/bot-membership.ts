@@ -1,12 +1,12 @@
 import type { APIRole } from 'discord-api-types/v10';
 import type { GuildApi } from '../discord-api/guild-api.js';
-import type { MemberFacts } from './permissions.js';
+import type { MemberRoles } from './permissions.js';
 
 /** What permission checks need to know about the bot in one server, from Discord. */
 export interface BotInGuild {
   ownerId: string | undefined;
   roles: APIRole[];
-  bot: MemberFacts;
+  bot: MemberRoles;
 }
 
 export async function botInGuild(api: GuildApi, guildId: string): Promise<BotInGuild> {

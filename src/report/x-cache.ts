@@ -1,18 +1,16 @@
-// SQLite storage for posts read from X, how much of each timeline is stored,
-// cached profiles, and the record of every report run.
+// What the bot keeps of what it read from X, so repeat reports read only
+// what is new: posts, how much of each timeline is stored, and profiles.
 
 import type { Statement } from 'better-sqlite3';
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, reportRuns, xFetchState, xPosts, xProfiles } from '../db/schema.js';
-import type { Usage } from '../twitter/v2-client.js';
+import { linkedAccounts, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
 
 export type FetchState = typeof xFetchState.$inferSelect;
-export type ReportRun = typeof reportRuns.$inferInsert;
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {
@@ -22,7 +20,7 @@ export class LinkGoneError extends Error {
   }
 }
 
-export class PostStore {
+export class XCache {
   private upsertPost?: Statement;
 
   constructor(
@@ -36,8 +34,8 @@ export class PostStore {
    * transaction, that the link the report was admitted under still stands,
    * so an unlink racing a report cannot be undone by the report's writes.
    */
-  forLink(owner: LinkOwner): PostStore {
-    return new PostStore(this.db, owner);
+  forLink(owner: LinkOwner): XCache {
+    return new XCache(this.db, owner);
   }
 
   /** Whether the link a report was admitted under still stands. */
@@ -141,89 +139,6 @@ export class PostStore {
         .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
         .run(),
     );
-  }
-
-  /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
-  startRun(run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>): number {
-    const row = this.db
-      .insert(reportRuns)
-      .values({ ...run, durationMs: 0, upstreamRequests: 0, postsRead: 0, outcome: 'running' })
-      .returning({ id: reportRuns.id })
-      .get();
-    return row.id;
-  }
-
-  /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: Usage): void {
-    this.db.update(reportRuns).set({ upstreamRequests: usage.requests, postsRead: usage.postsRead }).where(eq(reportRuns.id, runId)).run();
-  }
-
-  /** Ends a run: its reservation is released and its interaction token forgotten. */
-  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: Usage; anonymous: boolean }): void {
-    this.db
-      .update(reportRuns)
-      .set({
-        outcome: end.outcome,
-        durationMs: end.durationMs,
-        upstreamRequests: end.usage.requests,
-        postsRead: end.usage.postsRead,
-        reservedPosts: 0,
-        interactionTokenSealed: null,
-        ...(end.anonymous ? { discordUserId: null } : {}),
-      })
-      .where(eq(reportRuns.id, runId))
-      .run();
-  }
-
-  /** When the member's latest report was admitted (the cooldown counts from there). */
-  lastRunStartedAt(discordUserId: string): number | undefined {
-    return this.db
-      .select({ startedAt: reportRuns.startedAt })
-      .from(reportRuns)
-      .where(eq(reportRuns.discordUserId, discordUserId))
-      .orderBy(desc(reportRuns.startedAt))
-      .limit(1)
-      .get()?.startedAt;
-  }
-
-  /** Whether the member has a report running that started after `since` (older ones were cut off). */
-  hasRunningRun(discordUserId: string, since: number): boolean {
-    return (
-      this.db
-        .select({ id: reportRuns.id })
-        .from(reportRuns)
-        .where(and(eq(reportRuns.discordUserId, discordUserId), eq(reportRuns.outcome, 'running'), gte(reportRuns.startedAt, since)))
-        .get() !== undefined
-    );
-  }
-
-  /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */
-  takeInterruptedRuns(
-    before: number,
-  ): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
-    return this.db.transaction((tx) => {
-      const where = and(eq(reportRuns.outcome, 'running'), lte(reportRuns.startedAt, before));
-      const runs = tx
-        .select({
-          id: reportRuns.id,
-          discordUserId: reportRuns.discordUserId,
-          startedAt: reportRuns.startedAt,
-          interactionTokenSealed: reportRuns.interactionTokenSealed,
-        })
-        .from(reportRuns)
-        .where(where)
-        .all();
-      tx.update(reportRuns).set({ outcome: 'interrupted', reservedPosts: 0, interactionTokenSealed: null }).where(where).run();
-      return runs;
-    });
-  }
-
-  /** Deletes what is stored about an X account and anonymises its member's report records. */
-  forget(xUserId: string, discordUserId: string): void {
-    this.db.transaction((tx) => {
-      this.forgetXAccount(xUserId);
-      tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId)).run();
-    });
   }
 
   /** Deletes the posts, fetch state and profile stored for an X account. */
