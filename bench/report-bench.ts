@@ -13,6 +13,7 @@ import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { summarise } from '../src/report/summary.js';
+import { en } from '../src/text/catalog.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
 import type { XPost } from '../src/twitter/v2-types.js';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       discordUserName: 'Ada',
       discordUsername: 'ada',
       guildId: null,
+      locale: null,
       interactionToken: 't',
     });
     const browser = new Browser(async (path, init) => bot.web.request(path, init), 'https://bot.example.test');
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
   await ask(worker, 'latency-on');
 
   const runReport = async (member = MEMBER) => {
-    const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC', interactionToken: 'bench' };
+    const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC', locale: null, interactionToken: 'bench' };
     const before = await ask<{ timelinePages: number }>(worker, 'stats');
     const t = performance.now();
     const admission = bot.reports.admit(request);
@@ -156,10 +158,10 @@ async function main(): Promise<void> {
     timeZone: 'Europe/Berlin',
     cut: null,
   };
-  const summariseMs = mean(() => reportEmbed(summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
+  const summariseMs = mean(() => reportEmbed(en, summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);
   const days = summarise(input).activity.days;
-  const chartMs = mean(() => renderChart(days, 'Posts and likes per day, last 90 days'), 20);
+  const chartMs = mean(() => renderChart(days, en.report.chart(90, 'UTC')), 20);
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
   // The target counts the pages a sequential read needs; slices may take a few more, partial, requests.

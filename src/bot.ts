@@ -19,7 +19,6 @@ import { LinkedRoleService } from './guilds/linked-role.js';
 import { MemberStore } from './guilds/member-store.js';
 import { SettingsStore } from './guilds/settings-store.js';
 import type { Command } from './interaction/contract.js';
-import { displacedNotice } from './linking/link-messages.js';
 import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
@@ -28,6 +27,7 @@ import { ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
 import { XCache } from './report/x-cache.js';
 import { TokenCipher } from './secrets/token-cipher.js';
+import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
 import { createWebApp } from './web/app.js';
@@ -105,7 +105,8 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       async displaced(account, newOwnerName) {
         await roles.sync(account.discordUserId, false);
         try {
-          await guildApi.sendDirectMessage(account.discordUserId, displacedNotice(account.xScreenName, newOwnerName));
+          // Their locale is not known outside an interaction: the default catalog.
+          await guildApi.sendDirectMessage(account.discordUserId, textFor(null).linking.displaced(account.xScreenName, newOwnerName));
         } catch (err) {
           linkLog.warn('could not tell a member their X account was linked elsewhere', {
             discordUserId: account.discordUserId,

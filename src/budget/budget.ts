@@ -3,6 +3,7 @@
 // calendar month.
 
 import type { SettingsStore } from '../guilds/settings-store.js';
+import type { BudgetScope } from '../text/en.js';
 import type { MonthlyUsage, UsageStore } from './usage-store.js';
 
 export function monthStart(now: number): number {
@@ -23,7 +24,7 @@ export interface BudgetState {
   /** Posts that may still be read this month, less what running reports hold; null when nothing caps it. */
   remaining: number | null;
   /** Which cap is the tighter one. */
-  limitedBy: 'server' | 'app' | null;
+  limitedBy: BudgetScope | null;
   /** True when the tighter cap is reached only because running reports hold the rest. */
   heldByRunning: boolean;
 }

@@ -2,6 +2,7 @@
 
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
+import { BOT_PERMISSION_LIST } from '../discord-api/bot-permissions.js';
 import { inviteUrl } from '../discord-api/registration.js';
 
 loadDotEnv();
@@ -10,7 +11,7 @@ try {
   process.stdout.write(
     `${inviteUrl(config.discordApplicationId)}\n\n` +
       'Open it as a server admin to add the bot with the commands scope and only the permissions it uses:\n' +
-      'View Channels, Send Messages, Embed Links, Attach Files.\n' +
+      `${BOT_PERMISSION_LIST.map((p) => p.name).join(', ')}.\n` +
       'Manage Roles is not asked for: it only matters once an admin sets a role for linked members\n' +
       "(/twitter-admin linked-role set); grant it to the bot's role then, and keep that role above the one it gives.\n",
   );

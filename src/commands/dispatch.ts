@@ -4,10 +4,9 @@
 
 import type { Command, CommandContext } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
+import { textFor } from '../text/catalog.js';
 
 export type Dispatch = (ctx: CommandContext) => Promise<void>;
-
-export const FAILURE_MESSAGE = 'Sorry, something went wrong on our side. Please try again in a minute.';
 
 export function createDispatcher(commands: readonly Command[], log: Logger): Dispatch {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
@@ -16,7 +15,7 @@ export function createDispatcher(commands: readonly Command[], log: Logger): Dis
     const meta = { command: ctx.commandName, discordUserId: ctx.user.id, guildId: ctx.guildId };
     if (!command) {
       log.warn('unknown command', meta);
-      await ctx.reply({ ephemeral: true, content: 'This command is not available any more. The bot may have been updated.' });
+      await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).common.unknownCommand });
       return;
     }
     try {
@@ -25,7 +24,7 @@ export function createDispatcher(commands: readonly Command[], log: Logger): Dis
     } catch (err) {
       log.error('command failed', { ...meta, error: err });
       try {
-        await ctx.reply({ ephemeral: true, content: FAILURE_MESSAGE, embeds: [], components: [] });
+        await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).common.failure, embeds: [], components: [] });
       } catch (replyErr) {
         log.error('could not report a command failure', { ...meta, error: replyErr });
       }

@@ -1,6 +1,7 @@
 import { type Command, displayName } from '../interaction/contract.js';
 import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
+import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
 import { memberCommand } from './definition.js';
 
@@ -20,9 +21,10 @@ function linkTwitterCommand(links: LinkService): Command {
         discordUserName: displayName(ctx.user),
         discordUsername: ctx.user.username,
         guildId: ctx.guildId,
+        locale: ctx.locale,
         interactionToken: ctx.interactionToken,
       });
-      await ctx.reply(linkOfferMessage(url, expiresAt, existing));
+      await ctx.reply(linkOfferMessage(textFor(ctx.locale), url, expiresAt, existing));
     },
   };
 }

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
-import { publicReportsElsewhereMessage, publicReportsOffMessage } from '../report/report-messages.js';
 import type { ReportService } from '../report/report-service.js';
+import { type Catalog, textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
 import { memberCommand } from './definition.js';
 
@@ -48,10 +48,11 @@ function reportCommand(reports: ReportService, settings: SettingsStore): Command
         guildId: ctx.guildId,
         days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
         timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
+        locale: ctx.locale,
         interactionToken: ctx.interactionToken,
       };
       const wantsPublic = ctx.options.boolean('public') ?? false;
-      const refusal = wantsPublic && ctx.guildId ? publicRefusal(settings, ctx.guildId, ctx.channelId) : null;
+      const refusal = wantsPublic && ctx.guildId ? publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
       if (refusal) {
         await ctx.reply({ ephemeral: true, content: refusal });
         return;
@@ -72,9 +73,9 @@ function reportCommand(reports: ReportService, settings: SettingsStore): Command
   };
 }
 
-function publicRefusal(settings: SettingsStore, guildId: string, channelId: string | null): string | null {
+function publicRefusal(t: Catalog, settings: SettingsStore, guildId: string, channelId: string | null): string | null {
   const s = settings.get(guildId);
-  if (!s.publicReports) return publicReportsOffMessage;
-  if (s.reportsChannelId && s.reportsChannelId !== channelId) return publicReportsElsewhereMessage(s.reportsChannelId);
+  if (!s.publicReports) return t.report.publicOff;
+  if (s.reportsChannelId && s.reportsChannelId !== channelId) return t.report.publicElsewhere(s.reportsChannelId);
   return null;
 }

@@ -16,6 +16,8 @@ export const pendingLinks = sqliteTable(
     /** Unique @username, shown beside the display name, which anyone can imitate. */
     discordUsername: text('discord_username').notNull().default(''),
     guildId: text('guild_id'),
+    /** The member's Discord locale, for the texts that follow (confirmation, pages). */
+    locale: text('locale'),
     /** Sealed interaction token, to edit the member's ephemeral reply when linking ends. */
     interactionTokenSealed: text('interaction_token_sealed').notNull(),
     /**
@@ -152,6 +154,8 @@ export const reportRuns = sqliteTable(
     outcome: text('outcome').notNull(),
     /** Posts a running report may still read: held against the budgets until it ends. */
     reservedPosts: integer('reserved_posts').notNull().default(0),
+    /** The member's Discord locale, for a message sent after a restart. */
+    locale: text('locale'),
     /** Sealed, while running: lets a restart tell the member their report was cut off. */
     interactionTokenSealed: text('interaction_token_sealed'),
   },
@@ -184,5 +188,6 @@ export const guildMembers = sqliteTable(
 );
 
 export type PendingLink = typeof pendingLinks.$inferSelect;
+export type FetchState = typeof xFetchState.$inferSelect;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
 export type GuildSettings = typeof guildSettings.$inferSelect;

@@ -3,7 +3,7 @@
 // 429s, so backfills are paced to Discord's limits without extra code here.
 
 import { DiscordAPIError, type REST } from '@discordjs/rest';
-import { type APIChannel, type APIGuild, type APIGuildMember, type APIUser, Routes } from 'discord-api-types/v10';
+import { type APIChannel, type APIGuild, type APIGuildMember, type APIUser, RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 
 export type GuildApiErrorKind = 'missing-permissions' | 'missing-access' | 'unknown-member' | 'unknown-role' | 'unknown';
 
@@ -20,16 +20,13 @@ export class GuildApiError extends Error {
 
 function translate(err: unknown): never {
   if (err instanceof DiscordAPIError) {
-    const kind: GuildApiErrorKind =
-      err.code === 50013
-        ? 'missing-permissions'
-        : err.code === 50001
-          ? 'missing-access'
-          : err.code === 10007
-            ? 'unknown-member'
-            : err.code === 10011
-              ? 'unknown-role'
-              : 'unknown';
+    const kinds: Partial<Record<number | string, GuildApiErrorKind>> = {
+      [RESTJSONErrorCodes.MissingPermissions]: 'missing-permissions',
+      [RESTJSONErrorCodes.MissingAccess]: 'missing-access',
+      [RESTJSONErrorCodes.UnknownMember]: 'unknown-member',
+      [RESTJSONErrorCodes.UnknownRole]: 'unknown-role',
+    };
+    const kind = kinds[err.code] ?? 'unknown';
     throw new GuildApiError(kind, `Discord answered ${err.status} (${err.code}): ${err.message}`, err.status);
   }
   throw new GuildApiError('unknown', err instanceof Error ? err.message : String(err));

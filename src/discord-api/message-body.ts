@@ -1,13 +1,13 @@
 // Converts a BotMessage into Discord's REST shapes.
 
 import { type APIInteractionResponseCallbackData, MessageFlags } from 'discord-api-types/v10';
-import type { BotMessage } from '../interaction/contract.js';
+import type { BotFile, BotMessage } from '../interaction/contract.js';
 
-export interface RawFile {
-  name: string;
-  data: Buffer;
-  contentType?: string;
-}
+/**
+ * Not @discordjs/rest's RawFile, whose data may be any primitive: webhook
+ * edits go through our own client (webhooks.ts) and upload bytes.
+ */
+export type RawFile = BotFile;
 
 export function messageBody(message: BotMessage): { body: APIInteractionResponseCallbackData; files: RawFile[] } {
   const files = message.files ?? [];
@@ -20,5 +20,5 @@ export function messageBody(message: BotMessage): { body: APIInteractionResponse
   if (message.components !== undefined) body.components = message.components;
   if (message.ephemeral) body.flags = MessageFlags.Ephemeral;
   if (files.length > 0) body.attachments = files.map((f, id) => ({ id, filename: f.name }));
-  return { body, files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) };
+  return { body, files };
 }

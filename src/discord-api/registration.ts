@@ -3,15 +3,11 @@
 import type { REST } from '@discordjs/rest';
 import {
   OAuth2Scopes,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
   Routes,
 } from 'discord-api-types/v10';
-
-/** Only what the bot uses: read the channel, answer, embed reports and attach charts. */
-export const BOT_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles;
+import { BOT_PERMISSIONS } from './bot-permissions.js';
 
 export function inviteUrl(applicationId: string, permissions: bigint = BOT_PERMISSIONS): string {
   const params = new URLSearchParams({

@@ -5,6 +5,7 @@
 // its global limiter would let one member's 429 hold every other member's
 // edit. A 429 here delays only the edit it answered.
 
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { fetchWithDeadline } from '../http/deadline.js';
 import type { BotMessage } from '../interaction/contract.js';
 import { messageBody } from './message-body.js';
@@ -14,7 +15,7 @@ export interface InteractionWebhooks {
 }
 
 /** Discord's "Unknown Webhook": our first answer has not been processed yet. */
-const UNKNOWN_WEBHOOK = 10015;
+const UNKNOWN_WEBHOOK = RESTJSONErrorCodes.UnknownWebhook;
 
 export class WebhookError extends Error {
   constructor(

@@ -17,6 +17,7 @@ import type { Dispatch } from '../commands/dispatch.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { BotMessage } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
+import { textFor } from '../text/catalog.js';
 import { parseOptions, type RawOption } from './options.js';
 import { ACK_DEADLINE_MS, runInteraction } from './run-interaction.js';
 
@@ -30,11 +31,6 @@ export interface GatewayDoorDeps {
   /** The bot was removed from a server (or the server deleted). */
   onGuildLeft?: (guildId: string) => void;
 }
-
-export const WELCOME_MESSAGE = [
-  'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
-  'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
-].join('\n');
 
 export function createGatewayClient(deps: GatewayDoorDeps): Client {
   const client = new Client({
@@ -87,7 +83,7 @@ async function welcome(guild: Guild, log: Logger): Promise<void> {
     return;
   }
   try {
-    await channel.send({ content: WELCOME_MESSAGE, allowedMentions: { parse: [] } });
+    await channel.send({ content: textFor(guild.preferredLocale).common.welcome, allowedMentions: { parse: [] } });
     log.info('joined a server; welcome posted', { guildId: guild.id });
   } catch (err) {
     log.warn('could not post the welcome', { guildId: guild.id, error: err });
@@ -110,6 +106,7 @@ export function handleGatewayInteraction(interaction: ChatInputCommandInteractio
       commandName: interaction.commandName,
       user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
       guildId: interaction.guildId,
+      locale: interaction.locale,
       channelId: interaction.channelId,
       memberPermissions: interaction.memberPermissions?.bitfield ?? null,
       appPermissions: interaction.appPermissions?.bitfield ?? null,

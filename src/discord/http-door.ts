@@ -31,6 +31,7 @@ export function inputFromPayload(payload: CommandPayload): InteractionInput {
     commandName: payload.data.name,
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     guildId: payload.guild_id ?? null,
+    locale: payload.locale ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,

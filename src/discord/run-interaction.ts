@@ -3,9 +3,10 @@
 // by the deadline it is deferred (privately) for it; if it ends without
 // answering at all, the member gets an apology instead of silence.
 
-import { type Dispatch, FAILURE_MESSAGE } from '../commands/dispatch.js';
+import type { Dispatch } from '../commands/dispatch.js';
 import type { CommandContext } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
+import { textFor } from '../text/catalog.js';
 import { createResponder, type InteractionTransport } from './responder.js';
 
 /** Discord allows 3 s for the first response; leave room for the network. */
@@ -29,7 +30,7 @@ export async function runInteraction(
   }, ackDeadlineMs);
   try {
     await dispatch(ctx);
-    if (!responder.acknowledged) await responder.reply({ ephemeral: true, content: FAILURE_MESSAGE });
+    if (!responder.acknowledged) await responder.reply({ ephemeral: true, content: textFor(input.locale).common.failure });
   } catch (err) {
     log.error('interaction could not be answered', { command: input.commandName, error: err });
   } finally {

@@ -59,18 +59,3 @@ export class LinkedRoleService {
     }
   }
 }
-
-export function describeRoleProblem(problem: RoleProblem, roleId: string): string {
-  switch (problem.kind) {
-    case 'missing-manage-roles':
-      return `I can't give <@&${roleId}>: I don't have the **Manage Roles** permission in this server. Grant it to my role, then try again.`;
-    case 'role-too-high':
-      return `I can't give <@&${roleId}>: it is at or above my highest role. In Server Settings → Roles, drag my role above it, then try again.`;
-    case 'managed-role':
-      return `<@&${roleId}> is managed by an integration, so no bot can give it. Pick a regular role.`;
-    case 'everyone-role':
-      return 'Every member has @everyone already. Pick another role.';
-    case 'unknown-role':
-      return 'That role no longer exists in this server.';
-  }
-}

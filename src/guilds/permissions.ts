@@ -2,7 +2,11 @@
 // Overwrites"): what the bot may do in a channel, and whether it can hand out
 // a role. Pure, so "checked, not guessed" is testable.
 
-import { type APIOverwrite, type APIRole, PermissionFlagsBits } from 'discord-api-types/v10';
+// Not discord.js's PermissionsBitField: importing discord.js here would load
+// the whole gateway library in HTTP mode for two bit tests.
+
+import { type APIOverwrite, type APIRole, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { RoleProblemKind } from '../text/en.js';
 
 const ALL = (1n << 64n) - 1n;
 
@@ -27,13 +31,13 @@ export function channelPermissions(base: bigint, guildId: string, member: Member
   let allow = 0n;
   let deny = 0n;
   for (const o of overwrites) {
-    if (o.type === 0 && member.roleIds.includes(o.id)) {
+    if (o.type === OverwriteType.Role && member.roleIds.includes(o.id)) {
       allow |= BigInt(o.allow);
       deny |= BigInt(o.deny);
     }
   }
   perms = (perms & ~deny) | allow;
-  const own = overwrites.find((o) => o.type === 1 && o.id === member.userId);
+  const own = overwrites.find((o) => o.type === OverwriteType.Member && o.id === member.userId);
   if (own) perms = (perms & ~BigInt(own.deny)) | BigInt(own.allow);
   return perms;
 }
@@ -47,11 +51,14 @@ export function highestRolePosition(roles: APIRole[], member: MemberRoles): numb
 }
 
 export type RoleProblem =
-  | { kind: 'missing-manage-roles' }
-  | { kind: 'role-too-high'; botTop: number; rolePosition: number }
-  | { kind: 'managed-role' }
-  | { kind: 'everyone-role' }
-  | { kind: 'unknown-role' };
+  | { kind: Exclude<RoleProblemKind, 'role-too-high'> }
+  | { kind: 'role-too-high'; botTop: number; rolePosition: number };
+
+/** Manage Server or Administrator: who may change the bot's settings in a server. */
+export function isServerManager(perms: bigint | null): boolean {
+  if (perms === null) return false;
+  return has(perms, PermissionFlagsBits.Administrator) || has(perms, PermissionFlagsBits.ManageGuild);
+}
 
 /** Why the bot could not give `roleId` to members, or null when it can. */
 export function roleProblem(

@@ -45,6 +45,8 @@ export interface CommandContext {
   user: CommandUser;
   guildId: string | null;
   channelId: string | null;
+  /** The member's Discord locale ("en-US", "de"): which catalog their answers come from. */
+  locale: string | null;
   /** The member's permissions in this channel, as Discord computed them; null in DMs. */
   memberPermissions: bigint | null;
   /** The bot's own permissions in this channel, as Discord computed them. */

@@ -13,10 +13,11 @@ import type { LinkedAccount, PendingLink } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
+import { textFor } from '../text/catalog.js';
 import { XApiError } from '../twitter/errors.js';
 import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
-import { linkCancelledMessage, linkedMessage, linkInterruptedMessage } from './link-messages.js';
+import { linkOutcomeMessage } from './link-messages.js';
 import type { LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
@@ -55,6 +56,8 @@ export interface LinkRequester {
   /** The unique @username, shown beside the display name anyone can imitate. */
   discordUsername: string;
   guildId: string | null;
+  /** The member's Discord locale, for the pages and messages that follow. */
+  locale: string | null;
   interactionToken: string;
 }
 
@@ -62,6 +65,7 @@ export interface LinkRequester {
 export interface LinkPreview {
   discordUserName: string;
   discordUsername: string;
+  locale: string | null;
   expiresAt: number;
 }
 
@@ -71,7 +75,7 @@ export type OpenResult =
   | { ok: false; reason: 'x-error'; error: XApiError };
 
 export type CallbackResult =
-  | { ok: true; screenName: string; discordUserName: string; discordUsername: string }
+  | { ok: true; screenName: string; discordUserName: string; discordUsername: string; locale: string | null }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'other-browser' }
   | { ok: false; reason: 'x-error'; error: XApiError };
@@ -115,6 +119,7 @@ export class LinkService {
       discordUserName: requester.discordUserName,
       discordUsername: requester.discordUsername,
       guildId: requester.guildId,
+      locale: requester.locale,
       interactionTokenSealed: cipher.seal(requester.interactionToken, sealContext.interaction(hash)),
       createdAt,
       interactionExpiresAt: createdAt + INTERACTION_TOKEN_LIFETIME_MS,
@@ -128,7 +133,14 @@ export class LinkService {
   preview(token: string): LinkPreview | undefined {
     if (!isWellFormedLinkToken(token)) return undefined;
     const link = this.deps.store.findOpenable(hashLinkToken(token), this.deps.now());
-    return link && { discordUserName: link.discordUserName, discordUsername: link.discordUsername, expiresAt: link.expiresAt };
+    return (
+      link && {
+        discordUserName: link.discordUserName,
+        discordUsername: link.discordUsername,
+        locale: link.locale,
+        expiresAt: link.expiresAt,
+      }
+    );
   }
 
   /** Continue was pressed in the browser holding `browserSecret`: start X's OAuth, bound to that browser. */
@@ -205,10 +217,16 @@ export class LinkService {
     if (completion.replaced) await this.runHook('xAccountDropped', completion.replaced.xUserId);
     if (completion.displaced) await this.runHook('displaced', completion.displaced, link.discordUserName);
     await this.runHook('linked', userId);
-    await this.editLinkReply(link, linkedMessage(access.screenName));
+    await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
     // Replaced tokens are revoked now, in the background; the queue retries any that fail.
     this.deps.revocations.runDue().catch((err: unknown) => log.error('revocation after linking failed', { error: err }));
-    return { ok: true, screenName: access.screenName, discordUserName: link.discordUserName, discordUsername: link.discordUsername };
+    return {
+      ok: true,
+      screenName: access.screenName,
+      discordUserName: link.discordUserName,
+      discordUsername: link.discordUsername,
+      locale: link.locale,
+    };
   }
 
   /**
@@ -240,7 +258,7 @@ export class LinkService {
     if (!sameBrowser(link, browserSecret)) return 'other-browser';
     if (!this.deps.store.discard(link.id)) return 'invalid';
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await this.editLinkReply(link, linkCancelledMessage());
+    await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
     return 'cancelled';
   }
 
@@ -254,7 +272,7 @@ export class LinkService {
     const links = this.deps.store.takeInterruptedExchanges();
     for (const link of links) {
       this.deps.log.warn('linking was interrupted during the token exchange', { discordUserId: link.discordUserId });
-      await this.editLinkReply(link, linkInterruptedMessage());
+      await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.interrupted));
     }
     return links.length;
   }

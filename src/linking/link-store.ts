@@ -13,6 +13,7 @@ export interface NewPendingLink {
   discordUserName: string;
   discordUsername: string;
   guildId: string | null;
+  locale: string | null;
   interactionTokenSealed: string;
   createdAt: number;
   interactionExpiresAt: number;

@@ -13,16 +13,21 @@ const GRID = '#3f4147';
 const TEXT = '#dbdee1';
 const MUTED = '#949ba4';
 const LIKES = '#f23f43';
-const SERIES: Array<{ kind: PostKind; label: string; colour: string }> = [
-  { kind: 'original', label: 'Original', colour: '#1d9bf0' },
-  { kind: 'reply', label: 'Replies', colour: '#23a55a' },
-  { kind: 'quote', label: 'Quotes', colour: '#f0b232' },
-  { kind: 'repost', label: 'Reposts', colour: '#a78bfa' },
+const SERIES: Array<{ kind: PostKind; colour: string }> = [
+  { kind: 'original', colour: '#1d9bf0' },
+  { kind: 'reply', colour: '#23a55a' },
+  { kind: 'quote', colour: '#f0b232' },
+  { kind: 'repost', colour: '#a78bfa' },
 ];
 const FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
 /** A round axis maximum and step for `max` split in about 4 ticks. */
-export function niceScale(max: number): { top: number; step: number } {
+interface Scale {
+  top: number;
+  step: number;
+}
+
+export function niceScale(max: number): Scale {
   if (max <= 0) return { top: 4, step: 1 };
   const rough = max / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
@@ -37,30 +42,65 @@ function shortNumber(n: number): string {
   return String(n);
 }
 
-export function renderChart(days: DayActivity[], title: string): Buffer {
+/** The words on the chart, from the member's catalog. */
+export interface ChartLabels {
+  title: string;
+  kinds: Record<PostKind, string>;
+  likes: string;
+  postsAxis: string;
+  likesAxis: string;
+  empty: string;
+}
+
+interface Plot {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+  /** Horizontal room for one day. */
+  slot: number;
+}
+
+const total = (d: DayActivity) => d.original + d.reply + d.quote + d.repost;
+
+export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
 
-  const plot = { left: 60, right: CHART_WIDTH - 70, top: 70, bottom: CHART_HEIGHT - 50 };
-  const width = plot.right - plot.left;
-  const height = plot.bottom - plot.top;
-  const postsScale = niceScale(Math.max(0, ...days.map((d) => d.original + d.reply + d.quote + d.repost)));
+  const edges = { left: 60, right: CHART_WIDTH - 70, top: 70, bottom: CHART_HEIGHT - 50 };
+  const width = edges.right - edges.left;
+  const plot: Plot = { ...edges, width, height: edges.bottom - edges.top, slot: width / Math.max(1, days.length) };
+  const postsScale = niceScale(Math.max(0, ...days.map(total)));
   const likesScale = niceScale(Math.max(0, ...days.map((d) => d.likes)));
 
+  drawTitle(ctx, plot, labels);
+  drawGrid(ctx, plot, postsScale, likesScale, labels);
+  drawBars(ctx, plot, days, postsScale);
+  drawLikes(ctx, plot, days, likesScale);
+  drawDates(ctx, plot, days);
+  if (days.every((d) => total(d) === 0)) drawEmpty(ctx, plot, labels.empty);
+  return canvas.toBuffer('image/png');
+}
+
+function drawTitle(ctx: SKRSContext2D, plot: Plot, labels: ChartLabels): void {
   ctx.fillStyle = TEXT;
   ctx.font = `bold 20px ${FONT}`;
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  ctx.fillText(title, plot.left, 32);
-  drawLegend(ctx, plot.left, 54);
+  ctx.fillText(labels.title, plot.left, 32);
+  drawLegend(ctx, plot.left, 54, labels);
+}
 
-  // Grid and both axes' labels.
+/** Horizontal grid lines with the posts axis on the left and the likes axis on the right. */
+function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, labels: ChartLabels): void {
   ctx.font = `13px ${FONT}`;
   ctx.lineWidth = 1;
-  for (let v = 0; v <= postsScale.top; v += postsScale.step) {
-    const y = plot.bottom - (v / postsScale.top) * height;
+  for (let v = 0; v <= posts.top; v += posts.step) {
+    const y = plot.bottom - (v / posts.top) * plot.height;
     ctx.strokeStyle = GRID;
     ctx.beginPath();
     ctx.moveTo(plot.left, Math.round(y) + 0.5);
@@ -72,54 +112,55 @@ export function renderChart(days: DayActivity[], title: string): Buffer {
     ctx.fillText(shortNumber(v), plot.left - 8, y);
     ctx.fillStyle = LIKES;
     ctx.textAlign = 'left';
-    ctx.fillText(shortNumber((v / postsScale.top) * likesScale.top), plot.right + 8, y);
+    ctx.fillText(shortNumber((v / posts.top) * likes.top), plot.right + 8, y);
   }
-  ctx.save();
-  ctx.translate(16, plot.top + height / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textAlign = 'center';
-  ctx.fillStyle = MUTED;
-  ctx.fillText('posts', 0, 0);
-  ctx.restore();
-  ctx.save();
-  ctx.translate(CHART_WIDTH - 14, plot.top + height / 2);
-  ctx.rotate(Math.PI / 2);
-  ctx.textAlign = 'center';
-  ctx.fillStyle = LIKES;
-  ctx.fillText('likes', 0, 0);
-  ctx.restore();
+  drawAxisName(ctx, 16, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
+  drawAxisName(ctx, CHART_WIDTH - 14, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
+}
 
-  // Stacked bars.
-  const slot = width / Math.max(1, days.length);
-  const barWidth = Math.max(1, Math.min(28, slot * 0.7));
+function drawAxisName(ctx: SKRSContext2D, x: number, y: number, angle: number, colour: string, name: string): void {
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.rotate(angle);
+  ctx.textAlign = 'center';
+  ctx.fillStyle = colour;
+  ctx.fillText(name, 0, 0);
+  ctx.restore();
+}
+
+/** Posts per day, stacked by kind. */
+function drawBars(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], posts: Scale): void {
+  const barWidth = Math.max(1, Math.min(28, plot.slot * 0.7));
   days.forEach((day, i) => {
     let y = plot.bottom;
-    const x = plot.left + i * slot + (slot - barWidth) / 2;
+    const x = plot.left + i * plot.slot + (plot.slot - barWidth) / 2;
     for (const series of SERIES) {
-      const h = (day[series.kind] / postsScale.top) * height;
+      const h = (day[series.kind] / posts.top) * plot.height;
       if (h <= 0) continue;
       ctx.fillStyle = series.colour;
       ctx.fillRect(x, y - h, barWidth, h);
       y -= h;
     }
   });
+}
 
-  // Likes line.
-  if (days.some((d) => d.likes > 0)) {
-    ctx.strokeStyle = LIKES;
-    ctx.lineWidth = 2.5;
-    ctx.lineJoin = 'round';
-    ctx.beginPath();
-    days.forEach((day, i) => {
-      const x = plot.left + i * slot + slot / 2;
-      const y = plot.bottom - (day.likes / likesScale.top) * height;
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    });
-    ctx.stroke();
-  }
+function drawLikes(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], likes: Scale): void {
+  if (!days.some((d) => d.likes > 0)) return;
+  ctx.strokeStyle = LIKES;
+  ctx.lineWidth = 2.5;
+  ctx.lineJoin = 'round';
+  ctx.beginPath();
+  days.forEach((day, i) => {
+    const x = plot.left + i * plot.slot + plot.slot / 2;
+    const y = plot.bottom - (day.likes / likes.top) * plot.height;
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+}
 
-  // Date labels: about eight, first and last always.
+/** About eight date labels, the first and last always. */
+function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
   ctx.fillStyle = MUTED;
   ctx.font = `12px ${FONT}`;
   ctx.textAlign = 'center';
@@ -128,22 +169,26 @@ export function renderChart(days: DayActivity[], title: string): Buffer {
   days.forEach((day, i) => {
     if (i % every !== 0 && i !== days.length - 1) return;
     if (i === days.length - 1 && i % every !== 0 && i % every < every / 2) return;
-    ctx.fillText(day.date.slice(5), plot.left + i * slot + slot / 2, plot.bottom + 8);
+    ctx.fillText(day.date.slice(5), plot.left + i * plot.slot + plot.slot / 2, plot.bottom + 8);
   });
-  if (days.every((d) => d.original + d.reply + d.quote + d.repost === 0)) {
-    ctx.fillStyle = MUTED;
-    ctx.font = `16px ${FONT}`;
-    ctx.textBaseline = 'middle';
-    ctx.fillText('No posts in this period', plot.left + width / 2, plot.top + height / 2);
-  }
-  return canvas.toBuffer('image/png');
 }
 
-function drawLegend(ctx: SKRSContext2D, x: number, y: number): void {
+function drawEmpty(ctx: SKRSContext2D, plot: Plot, text: string): void {
+  ctx.fillStyle = MUTED;
+  ctx.font = `16px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, plot.left + plot.width / 2, plot.top + plot.height / 2);
+}
+
+function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabels): void {
   ctx.font = `13px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  const items = [...SERIES.map((s) => ({ label: s.label, colour: s.colour, line: false })), { label: 'Likes', colour: LIKES, line: true }];
+  const items = [
+    ...SERIES.map((s) => ({ label: labels.kinds[s.kind], colour: s.colour, line: false })),
+    { label: labels.likes, colour: LIKES, line: true },
+  ];
   for (const item of items) {
     ctx.fillStyle = item.colour;
     if (item.line) ctx.fillRect(x, y - 1.5, 14, 3);
@@ -156,5 +201,7 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number): void {
 
 /** Loads fonts and the rasteriser once at start-up, so the first report is not slower than the rest. */
 export function warmUpChart(): void {
-  renderChart([{ date: '2026-01-01', original: 1, reply: 0, quote: 0, repost: 0, likes: 1 }], 'warm-up');
+  const kinds = { original: 'o', reply: 'r', quote: 'q', repost: 'p' };
+  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e' };
+  renderChart([{ date: '2026-01-01', original: 1, reply: 0, quote: 0, repost: 0, likes: 1 }], labels);
 }

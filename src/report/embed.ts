@@ -3,8 +3,9 @@
 // footer 2048, 6000 characters in total).
 
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { escapeMarkdown } from '../discord-api/markdown.js';
-import { formatCount, formatDuration, formatShare, narrative, WEEKDAYS } from './narrative.js';
+import type { Catalog } from '../text/catalog.js';
+import { count, escapeMarkdown, share } from '../text/format.js';
+import { narrative } from './narrative.js';
 import type { ReportSummary } from './summary.js';
 
 export const EMBED_LIMITS = {
@@ -29,77 +30,67 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function signed(share: number): string {
-  return `${share >= 0 ? '+' : '−'}${formatShare(Math.abs(share))}`;
+function signed(fraction: number): string {
+  return `${fraction >= 0 ? '+' : '−'}${share(Math.abs(fraction))}`;
 }
 
-function fields(s: ReportSummary): APIEmbedField[] {
-  const { activity: a, engagement: e, topics: t, responsiveness: r, trend } = s;
+function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
+  const r = t.report;
+  const { activity: a, engagement: e, topics: tp, responsiveness: resp, trend } = s;
   const out: APIEmbedField[] = [];
-  const activity = [
-    `**${formatCount(a.total)}** posts · ${a.perDay.toFixed(1)}/day`,
-    `${formatCount(a.byKind.original)} original · ${formatCount(a.byKind.reply)} replies · ${formatCount(a.byKind.quote)} quotes · ${formatCount(a.byKind.repost)} reposts`,
-  ];
-  if (a.busiestWeekday) activity.push(`Busiest weekday: ${WEEKDAYS[a.busiestWeekday.weekday]} (${a.busiestWeekday.count})`);
-  if (a.busiestHour)
-    activity.push(`Busiest hour: ${String(a.busiestHour.hour).padStart(2, '0')}:00 ${s.timeZone} (${a.busiestHour.count})`);
-  if (a.busiestDay) activity.push(`Busiest day: ${a.busiestDay.date} (${a.busiestDay.count})`);
-  if (a.longestStreak) activity.push(`Longest streak: ${a.longestStreak.days} day${a.longestStreak.days === 1 ? '' : 's'}`);
-  out.push({ name: 'Activity', value: activity.join('\n') });
+  const activity = [r.activityTotal(a.total, a.perDay), r.activityMix(a.byKind.original, a.byKind.reply, a.byKind.quote, a.byKind.repost)];
+  if (a.busiestWeekday) activity.push(r.busiestWeekday(t.weekdays[a.busiestWeekday.weekday] ?? '', a.busiestWeekday.count));
+  if (a.busiestHour) activity.push(r.busiestHour(a.busiestHour.hour, s.timeZone, a.busiestHour.count));
+  if (a.busiestDay) activity.push(r.busiestDay(a.busiestDay.date, a.busiestDay.count));
+  if (a.longestStreak) activity.push(r.longestStreak(a.longestStreak.days));
+  out.push({ name: r.activityField, value: activity.join('\n') });
 
   if (e.ownPosts > 0) {
-    const per = (v: number) => (v < 10 ? v.toFixed(1) : formatCount(v));
+    const per = (v: number) => (v < 10 ? v.toFixed(1) : count(v));
     const lines = [
-      `❤️ ${formatCount(e.totals.likes)} likes (${per(e.perPost.likes)}/post)`,
-      `🔁 ${formatCount(e.totals.reposts)} reposts · 💬 ${formatCount(e.totals.replies)} replies · ❝ ${formatCount(e.totals.quotes)} quotes`,
-      `🔖 ${formatCount(e.totals.bookmarks)} bookmarks · 👁️ ${formatCount(e.totals.impressions)} impressions`,
+      r.likesLine(e.totals.likes, per(e.perPost.likes)),
+      r.interactionsLine(e.totals.reposts, e.totals.replies, e.totals.quotes),
+      r.reachLine(e.totals.bookmarks, e.totals.impressions),
     ];
-    if (e.rate !== null) lines.push(`Engagement rate: ${(e.rate * 100).toFixed(2)}%`);
-    out.push({ name: `Engagement on ${formatCount(e.ownPosts)} own posts`, value: lines.join('\n') });
+    if (e.rate !== null) lines.push(r.engagementRate(e.rate));
+    out.push({ name: r.engagementField(e.ownPosts), value: lines.join('\n') });
   }
   if (e.top.length > 0) {
     const value = e.top
       .map(
         (p, i) =>
-          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || '(no text)', 90))}](${p.url}) — ${formatCount(p.likes)} ❤️ ${formatCount(p.reposts)} 🔁 ${formatCount(p.replies)} 💬`,
+          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${count(p.likes)} ❤️ ${count(p.reposts)} 🔁 ${count(p.replies)} 💬`,
       )
       .join('\n');
-    out.push({ name: 'Top posts', value });
+    out.push({ name: r.topPostsField, value });
   }
   const topics: string[] = [];
   const list = (items: { name: string; count: number }[]) => items.map((i) => `${escapeMarkdown(i.name)} (${i.count})`).join(', ');
-  if (t.hashtags.length) topics.push(`Hashtags: ${list(t.hashtags)}`);
-  if (t.mentions.length) topics.push(`Mentions: ${list(t.mentions)}`);
-  if (t.domains.length) topics.push(`Links: ${list(t.domains)}`);
-  if (t.mediaShare !== null) topics.push(`Posts with media: ${formatShare(t.mediaShare)}`);
-  if (topics.length) out.push({ name: 'Topics', value: topics.join('\n') });
+  if (tp.hashtags.length) topics.push(r.hashtags(list(tp.hashtags)));
+  if (tp.mentions.length) topics.push(r.mentions(list(tp.mentions)));
+  if (tp.domains.length) topics.push(r.links(list(tp.domains)));
+  if (tp.mediaShare !== null) topics.push(r.mediaShare(tp.mediaShare));
+  if (topics.length) out.push({ name: r.topicsField, value: topics.join('\n') });
 
-  if (r) {
-    const lines = [`${formatCount(r.received)} mentions received`];
-    if (r.received > 0) {
-      lines.push(`Answered: ${formatShare(r.answeredShare ?? 0)} (${formatCount(r.answered)})`);
-      if (r.medianResponseMs !== null) lines.push(`Median time to answer: ${formatDuration(r.medianResponseMs)}`);
-      lines.push(`Answered within 1 hour: ${formatShare(r.withinHourShare ?? 0)}`);
+  if (resp) {
+    const lines = [r.mentionsReceived(resp.received)];
+    if (resp.received > 0) {
+      lines.push(r.answeredLine(resp.answeredShare ?? 0, resp.answered));
+      if (resp.medianResponseMs !== null) lines.push(r.medianAnswer(resp.medianResponseMs));
+      lines.push(r.withinHour(resp.withinHourShare ?? 0));
     }
-    out.push({ name: 'Responsiveness', value: lines.join('\n') });
+    out.push({ name: r.responsivenessField, value: lines.join('\n') });
   }
   if (trend) {
+    const change = (c: number | null) => (c !== null ? ` (${signed(c)})` : '');
     const lines = [
-      `Posts: ${formatCount(s.activity.total)} vs ${formatCount(trend.previousPosts)}${trend.postsChange !== null ? ` (${signed(trend.postsChange)})` : ''}`,
-      `Likes: ${formatCount(e.totals.likes)} vs ${formatCount(trend.previousLikes)}${trend.likesChange !== null ? ` (${signed(trend.likesChange)})` : ''}`,
+      r.trendPosts(s.activity.total, trend.previousPosts, change(trend.postsChange)),
+      r.trendLikes(e.totals.likes, trend.previousLikes, change(trend.likesChange)),
     ];
-    out.push({ name: `Trend vs previous ${s.period.days} days`, value: lines.join('\n') });
+    out.push({ name: r.trendField(s.period.days), value: lines.join('\n') });
   }
   if (s.cut) {
-    const why = {
-      'x-cap': 'X serves only the 3,200 most recent posts',
-      'max-posts': 'the bot reads at most a set number of posts per report',
-      budget: "this month's X budget for reports ran out",
-    }[s.cut.reason];
-    out.push({
-      name: 'Partial period',
-      value: `Posts before ${new Date(s.cut.oldest).toISOString().slice(0, 10)} are not included: ${why}.`,
-    });
+    out.push({ name: r.partialField, value: r.partialValue(new Date(s.cut.oldest).toISOString().slice(0, 10), s.cut.reason) });
   }
   return out;
 }
@@ -134,22 +125,22 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
-export function reportEmbed(s: ReportSummary, footer: ReportFooter): APIEmbed {
+export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter): APIEmbed {
   const p = s.profile;
-  const follow = p.followers !== undefined ? ` · ${formatCount(p.followers)} followers · ${formatCount(p.following ?? 0)} following` : '';
+  const follow = p.followers !== undefined ? t.report.followers(p.followers, p.following ?? 0) : '';
   const from = new Date(s.period.start).toISOString().slice(0, 10);
   const to = new Date(s.period.end).toISOString().slice(0, 10);
   const embed: APIEmbed = {
     color: 0x1d9bf0,
     author: { name: `${p.name} (@${p.username})`, url: `https://x.com/${p.username}`, icon_url: p.avatarUrl },
-    title: `X report: last ${s.period.days} days`,
+    title: t.report.title(s.period.days),
     url: `https://x.com/${p.username}`,
-    description: `${escapeMarkdown(narrative(s))}\n\n*${from} → ${to}${follow}*`,
-    fields: fields(s),
+    description: `${escapeMarkdown(narrative(t, s))}\n\n*${from} → ${to}${follow}*`,
+    fields: fields(t, s),
     thumbnail: p.avatarUrl ? { url: p.avatarUrl } : undefined,
     image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
-      text: `Data as of ${new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16)} UTC · this report read ${formatCount(footer.postsRead)} post${footer.postsRead === 1 ? '' : 's'} from X in ${formatCount(footer.requests)} request${footer.requests === 1 ? '' : 's'}`,
+      text: t.report.footer(new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16), footer.postsRead, footer.requests),
     },
     timestamp: new Date(footer.dataAsOf).toISOString(),
   };

@@ -12,6 +12,7 @@ import type { BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
+import { type Catalog, textFor } from '../text/catalog.js';
 import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
@@ -19,18 +20,6 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
-import {
-  badTimeZoneMessage,
-  brokenLinkMessage,
-  budgetHeldMessage,
-  budgetSpentMessage,
-  busyMessage,
-  cooldownMessage,
-  interruptedMessage,
-  notLinkedMessage,
-  unlinkedDuringReportMessage,
-  xFailureMessage,
-} from './report-messages.js';
 import type { ReportRunStore } from './run-store.js';
 import { type ReportProfile, summarise } from './summary.js';
 import { readSource } from './timeline-reader.js';
@@ -68,6 +57,8 @@ export interface ReportRequest {
   guildId: string | null;
   days: number;
   timeZone: string;
+  /** The member's Discord locale: the catalog the report and its messages come from. */
+  locale: string | null;
   /** Sealed with the run while it lasts, so a restart can still answer the member. */
   interactionToken: string;
 }
@@ -95,22 +86,23 @@ export class ReportService {
   /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
   admit(request: ReportRequest): Admission {
     const { runs, limits, now, budget, cipher } = this.deps;
-    if (!isValidTimeZone(request.timeZone)) return { ok: false, message: badTimeZoneMessage(request.timeZone) };
+    const t = textFor(request.locale);
+    if (!isValidTimeZone(request.timeZone)) return { ok: false, message: t.report.badTimeZone(request.timeZone) };
     const account = this.deps.links.account(request.discordUserId);
-    if (!account) return { ok: false, message: notLinkedMessage };
-    if (account.status === 'broken') return { ok: false, message: brokenLinkMessage };
+    if (!account) return { ok: false, message: t.report.notLinked };
+    if (account.status === 'broken') return { ok: false, message: t.report.brokenLink };
     const startedAt = now();
-    if (runs.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: busyMessage };
+    if (runs.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: t.report.busy };
     const last = runs.lastRunStartedAt(request.discordUserId);
     const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
-    if (readyAt > startedAt) return { ok: false, message: cooldownMessage(readyAt) };
+    if (readyAt > startedAt) return { ok: false, message: t.report.cooldown(readyAt) };
     const state = budget.state(request.guildId);
     if (state.remaining !== null && state.remaining < SMALLEST_READ) {
       return {
         ok: false,
         message: state.heldByRunning
-          ? budgetHeldMessage(state.limitedBy ?? 'app')
-          : budgetSpentMessage(state.limitedBy ?? 'app', nextMonthStart(startedAt)),
+          ? t.report.budgetHeld(state.limitedBy ?? 'app')
+          : t.report.budgetSpent(state.limitedBy ?? 'app', nextMonthStart(startedAt)),
       };
     }
     const most = limits.maxPosts + limits.maxMentions;
@@ -119,6 +111,7 @@ export class ReportService {
       discordUserId: request.discordUserId,
       guildId: request.guildId,
       days: request.days,
+      locale: request.locale,
       startedAt,
       reservedPosts: allowance ?? most,
       interactionTokenSealed: cipher.seal(request.interactionToken, runTokenContext(request.discordUserId, startedAt)),
@@ -140,6 +133,7 @@ export class ReportService {
   async run(request: ReportRequest, ticket: ReportTicket): Promise<BotMessage> {
     const { store, runs, log } = this.deps;
     const { account, runId } = ticket;
+    const t = textFor(request.locale);
     const started = performance.now();
     const usage: Usage = { requests: 0, postsRead: 0 };
     let outcome = 'ok';
@@ -155,10 +149,10 @@ export class ReportService {
         linkGone = true;
         outcome = 'unlinked';
         log.info('report discarded: the member unlinked while it ran', { discordUserId: account.discordUserId });
-        return { content: unlinkedDuringReportMessage, embeds: [], files: [] };
+        return { content: t.report.unlinkedMeanwhile, embeds: [], files: [] };
       }
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
-      return { content: await this.failure(err, account), embeds: [], files: [] };
+      return { content: await this.failure(err, account, t), embeds: [], files: [] };
     } finally {
       runs.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
       log.info('report finished', {
@@ -183,7 +177,7 @@ export class ReportService {
       if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;
       try {
         const token = cipher.open(run.interactionTokenSealed, runTokenContext(run.discordUserId, run.startedAt));
-        await webhooks.editOriginal(token, { content: interruptedMessage, embeds: [], files: [] });
+        await webhooks.editOriginal(token, { content: textFor(run.locale).report.interrupted, embeds: [], files: [] });
       } catch (err) {
         log.warn('could not tell the member their report was cut off', { discordUserId: run.discordUserId, error: err });
       }
@@ -250,10 +244,11 @@ export class ReportService {
         cut: timeline.cut,
       });
       const chartFile = 'x-report.png';
-      const png = renderChart(summary.activity.days, `Posts and likes per day, last ${request.days} days (${request.timeZone})`);
+      const t = textFor(request.locale);
+      const png = renderChart(summary.activity.days, t.report.chart(request.days, request.timeZone));
       return {
         content: '',
-        embeds: [reportEmbed(summary, { dataAsOf: startedAt, postsRead: usage.postsRead, requests: usage.requests, chartFile })],
+        embeds: [reportEmbed(t, summary, { dataAsOf: startedAt, postsRead: usage.postsRead, requests: usage.requests, chartFile })],
         files: [{ name: chartFile, data: png, contentType: 'image/png' }],
       };
     } finally {
@@ -284,14 +279,15 @@ export class ReportService {
     };
   }
 
-  private async failure(err: unknown, account: LinkedAccount): Promise<string> {
+  private async failure(err: unknown, account: LinkedAccount, t: Catalog): Promise<string> {
     if (!(err instanceof XApiError)) {
       this.deps.log.error('report failed', { discordUserId: account.discordUserId, error: err });
-      return 'Sorry, the report could not be made because of a problem on our side. Please try again in a minute.';
+      return t.report.ourFailure;
     }
     this.deps.log.warn('report failed at X', { discordUserId: account.discordUserId, kind: err.kind, status: err.status, code: err.code });
     if (err.kind === 'unauthorized') await this.deps.links.markBroken(account.discordUserId);
-    return xFailureMessage(err, this.deps.now());
+    const resetAt = err.resetAt && err.resetAt * 1000 > this.deps.now() ? err.resetAt : null;
+    return t.report.xFailure(err.kind, resetAt);
   }
 }
 

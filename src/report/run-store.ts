@@ -13,7 +13,9 @@ export class ReportRunStore {
   constructor(private readonly db: Db) {}
 
   /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
-  startRun(run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>): number {
+  startRun(
+    run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>,
+  ): number {
     const row = this.db
       .insert(reportRuns)
       .values({ ...run, durationMs: 0, upstreamRequests: 0, postsRead: 0, outcome: 'running' })
@@ -69,13 +71,14 @@ export class ReportRunStore {
   /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */
   takeInterruptedRuns(
     before: number,
-  ): Array<{ id: number; discordUserId: string | null; startedAt: number; interactionTokenSealed: string | null }> {
+  ): Array<{ id: number; discordUserId: string | null; locale: string | null; startedAt: number; interactionTokenSealed: string | null }> {
     return this.db.transaction((tx) => {
       const where = and(eq(reportRuns.outcome, 'running'), lte(reportRuns.startedAt, before));
       const runs = tx
         .select({
           id: reportRuns.id,
           discordUserId: reportRuns.discordUserId,
+          locale: reportRuns.locale,
           startedAt: reportRuns.startedAt,
           interactionTokenSealed: reportRuns.interactionTokenSealed,
         })

@@ -5,12 +5,12 @@ import type { Statement } from 'better-sqlite3';
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import { type FetchState, linkedAccounts, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 
 export type Source = 'timeline' | 'mentions';
 
-export type FetchState = typeof xFetchState.$inferSelect;
+export type { FetchState };
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {

@@ -7,6 +7,7 @@ import type { HttpDoorDeps } from '../discord/http-door.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import { bodyLimits } from './body-limit.js';
+import { browserText } from './browser-text.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
@@ -32,24 +33,11 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.route('/twitter', twitterCallbackRoutes(deps.links, deps.linkPages));
   if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
 
-  app.notFound((c) =>
-    c.html(
-      renderPage({ title: 'Not found', heading: 'Nothing here', paragraphs: ['This address is not part of the bot.'], tone: 'info' }),
-      404,
-    ),
-  );
+  app.notFound((c) => c.html(renderPage(browserText(c).pages.notFound), 404));
   app.onError((err, c) => {
     // The route pattern, not the path: a path can hold a one-time link token.
     deps.log.error('request failed', { route: c.req.routePath, error: err });
-    return c.html(
-      renderPage({
-        title: 'Something went wrong',
-        heading: 'Something went wrong on our side',
-        paragraphs: ['Please try again in a minute. If it keeps happening, tell the bot’s operator.'],
-        tone: 'error',
-      }),
-      500,
-    );
+    return c.html(renderPage(browserText(c).pages.internalError), 500);
   });
   return app;
 }

@@ -3,13 +3,9 @@
 
 import { createHash } from 'node:crypto';
 
-export type Tone = 'success' | 'info' | 'error';
+import type { PageText } from '../text/en.js';
 
-export interface PageContent {
-  title: string;
-  heading: string;
-  paragraphs: string[];
-  tone: Tone;
+export interface PageContent extends PageText {
   /** A single button that POSTs back to the page's own address. */
   form?: { button: string };
 }

@@ -61,6 +61,8 @@ describe('an unlink racing a report', () => {
     const payload = report();
     await h.interact(payload);
     await eventually(() => h.x.requestsTo(/\/tweets$/).length === 1);
+    // The profile is in; only the timeline page is still on its way.
+    await eventually(() => count('select count(*) as n from x_profiles') === 1);
 
     // X is slow to revoke, so the page in flight still comes back full of posts.
     h.x.failNext(/invalidate_token/, { status: 503, body: 'busy' });
@@ -164,6 +166,7 @@ describe('a restart mid-report', () => {
     const admission = h.bot.reports.admit({
       discordUserId: MEMBER,
       guildId: null,
+      locale: null,
       days: 30,
       timeZone: 'UTC',
       interactionToken: 'cut-off-token',

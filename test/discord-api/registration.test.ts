@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions, commandModules } from '../../src/commands/index.js';
-import { BOT_PERMISSIONS, inviteUrl, registerCommands } from '../../src/discord-api/registration.js';
+import { BOT_PERMISSIONS } from '../../src/discord-api/bot-permissions.js';
+import { inviteUrl, registerCommands } from '../../src/discord-api/registration.js';
 import { createRest } from '../../src/discord-api/rest.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 

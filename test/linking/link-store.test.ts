@@ -29,6 +29,7 @@ function pending(hash: string, user = 'u1') {
     discordUserName: 'Ada',
     discordUsername: 'ada',
     guildId: null,
+    locale: null,
     interactionTokenSealed: 'sealed',
     createdAt: T0,
     interactionExpiresAt: T0 + 900_000,

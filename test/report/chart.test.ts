@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
 import type { DayActivity } from '../../src/report/summary.js';
+import { en } from '../../src/text/catalog.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -21,7 +22,7 @@ describe('chart', () => {
     for (const n of [8, 31, 91]) {
       const png = renderChart(
         days(n, (i) => ({ original: i % 4, reply: i % 3, repost: i % 2, likes: (i * 13) % 70 })),
-        `last ${n} days`,
+        en.report.chart(n - 1, 'UTC'),
       );
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.readUInt32BE(16)).toBe(CHART_WIDTH); // IHDR width
@@ -34,7 +35,7 @@ describe('chart', () => {
   it('draws an empty period without failing', () => {
     const png = renderChart(
       days(8, () => ({})),
-      'nothing',
+      en.report.chart(7, 'UTC'),
     );
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });

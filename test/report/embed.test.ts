@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS, fitEmbed, reportEmbed } from '../../src/report/embed.js';
 import { summarise } from '../../src/report/summary.js';
+import { en } from '../../src/text/catalog.js';
 import { post } from '../support/x-fixtures.js';
 import { END, mentions, PERIOD, PROFILE, posts } from './fixtures.js';
 
@@ -32,6 +33,7 @@ const facts = { dataAsOf: END, postsRead: 10, requests: 3, chartFile: 'x-report.
 describe('report embed', () => {
   it('shows header, sections, chart and cost footer', () => {
     const e = reportEmbed(
+      en,
       summarise({
         profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' },
         posts,
@@ -59,6 +61,7 @@ describe('report embed', () => {
 
   it('notes a period cut short by a bound', () => {
     const e = reportEmbed(
+      en,
       summarise({
         profile: PROFILE,
         posts,
@@ -89,6 +92,7 @@ describe('report embed', () => {
       }),
     );
     const e = reportEmbed(
+      en,
       summarise({
         profile: { ...PROFILE, name: long },
         posts: huge,

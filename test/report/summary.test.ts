@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrative } from '../../src/report/narrative.js';
 import { postKind, type ReportInput, summarise } from '../../src/report/summary.js';
+import { en } from '../../src/text/catalog.js';
 import { END, mentions, PERIOD, PROFILE, posts, previous } from './fixtures.js';
 
 const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
@@ -106,13 +107,13 @@ describe('summarise', () => {
     expect(empty.engagement.rate).toBeNull();
     expect(empty.topics.mediaShare).toBeNull();
     expect(empty.responsiveness).toEqual({ received: 0, answered: 0, answeredShare: null, medianResponseMs: null, withinHourShare: null });
-    const text = narrative(empty);
+    const text = narrative(en, empty);
     expect(text).toContain('@ada_codes posted nothing in the last 7 days.');
     expect(text).toContain('protected');
   });
 
   it('writes a plain-language paragraph from the numbers', () => {
-    const text = narrative(s);
+    const text = narrative(en, s);
     expect(text).toContain(
       'In the last 7 days @ada_codes posted 6 times (2 original posts, 2 replies, 1 quote, 1 repost), about 0.9 a day.',
     );
@@ -120,6 +121,8 @@ describe('summarise', () => {
     expect(text).toContain('43 likes (8.6 per post)');
     expect(text).toContain('answered 67% of 3 mentions, typically within 1.9 h');
     expect(text).toContain('Posting is up 200% on the previous 7 days.');
-    expect(narrative(summarise(input({ cut: { reason: 'max-posts', oldest: END - 86_400_000 } })))).toContain('Only part of the period');
+    expect(narrative(en, summarise(input({ cut: { reason: 'max-posts', oldest: END - 86_400_000 } })))).toContain(
+      'Only part of the period',
+    );
   });
 });

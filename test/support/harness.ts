@@ -126,6 +126,7 @@ export async function linkAccount(h: Harness, memberId: string, user: { id: stri
     discordUserName: 'Ada Lovelace',
     discordUsername: 'ada',
     guildId: null,
+    locale: null,
     interactionToken: 'link-interaction-token',
   });
   const browser = h.browser();

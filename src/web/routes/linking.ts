@@ -6,16 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { isWellFormedBrowserSecret, type LinkService } from '../../linking/link-service.js';
-import {
-  cancelledPage,
-  confirmLinkPage,
-  cookiesNeededPage,
-  invalidCallbackPage,
-  invalidLinkPage,
-  linkedPage,
-  otherBrowserPage,
-  xErrorPage,
-} from '../link-pages.js';
+import { textFor } from '../../text/catalog.js';
+import { browserText } from '../browser-text.js';
+import { confirmLinkPage, linkedPage, xErrorPage } from '../link-pages.js';
 import { contentSecurityPolicy, renderPage } from '../page.js';
 
 export interface LinkRouteOptions {
@@ -56,23 +49,24 @@ export function linkRoutes(links: LinkService, options: LinkRouteOptions): Hono 
   return new Hono()
     .get('/:token', (c) => {
       const preview = links.preview(c.req.param('token'));
-      if (!preview) return c.html(renderPage(invalidLinkPage), 410);
+      if (!preview) return c.html(renderPage(browserText(c).pages.invalidLink), 410);
       cookie.ensure(c);
       c.header('Content-Security-Policy', formPolicy);
       // The form posts back to this address, so the token is not repeated into the page.
-      return c.html(renderPage(confirmLinkPage(preview)), 200);
+      return c.html(renderPage(confirmLinkPage(textFor(preview.locale), preview)), 200);
     })
     .post('/:token', async (c) => {
+      const t = browserText(c);
       // Browsers name the page a form came from; only our own page may press Continue.
       const from = c.req.header('origin');
-      if (from !== undefined && from !== origin) return c.html(renderPage(invalidLinkPage), 403);
+      if (from !== undefined && from !== origin) return c.html(renderPage(t.pages.invalidLink), 403);
       const secret = cookie.read(c);
-      if (!secret) return c.html(renderPage(cookiesNeededPage), 400);
+      if (!secret) return c.html(renderPage(t.pages.cookiesNeeded), 400);
       cookie.ensure(c);
       const result = await links.openLink(c.req.param('token'), secret);
       if (result.ok) return c.redirect(result.redirectUrl, 303);
-      if (result.reason === 'invalid') return c.html(renderPage(invalidLinkPage), 410);
-      const { status, page } = xErrorPage(result.error, links.callbackUrl);
+      if (result.reason === 'invalid') return c.html(renderPage(t.pages.invalidLink), 410);
+      const { status, page } = xErrorPage(t, result.error, links.callbackUrl);
       return c.html(renderPage(page), status);
     });
 }
@@ -82,23 +76,25 @@ const OAUTH_TOKEN = /^[\x21-\x7e]{1,200}$/;
 export function twitterCallbackRoutes(links: LinkService, options: LinkRouteOptions): Hono {
   const cookie = browserCookie(options);
   return new Hono().get('/callback', async (c) => {
+    const t = browserText(c);
     const { denied, oauth_token: token, oauth_verifier: verifier } = c.req.query();
     if (denied !== undefined) {
       const outcome = OAUTH_TOKEN.test(denied) ? await links.cancel(denied, cookie.read(c)) : 'invalid';
-      if (outcome === 'cancelled') return c.html(renderPage(cancelledPage), 200);
-      return c.html(
-        renderPage(outcome === 'other-browser' ? otherBrowserPage : invalidCallbackPage),
-        outcome === 'other-browser' ? 403 : 400,
-      );
+      if (outcome === 'cancelled') return c.html(renderPage(t.pages.cancelled), 200);
+      if (outcome === 'other-browser') return c.html(renderPage(t.pages.otherBrowser), 403);
+      return c.html(renderPage(t.pages.invalidCallback), 400);
     }
     if (!token || !verifier || !OAUTH_TOKEN.test(token) || !OAUTH_TOKEN.test(verifier)) {
-      return c.html(renderPage(invalidCallbackPage), 400);
+      return c.html(renderPage(t.pages.invalidCallback), 400);
     }
     const result = await links.completeCallback(token, verifier, cookie.read(c));
-    if (result.ok) return c.html(renderPage(linkedPage(result.screenName, result.discordUserName, result.discordUsername)), 200);
-    if (result.reason === 'invalid') return c.html(renderPage(invalidCallbackPage), 400);
-    if (result.reason === 'other-browser') return c.html(renderPage(otherBrowserPage), 403);
-    const { status, page } = xErrorPage(result.error, links.callbackUrl);
+    if (result.ok) {
+      const page = linkedPage(textFor(result.locale), result.screenName, result.discordUserName, result.discordUsername);
+      return c.html(renderPage(page), 200);
+    }
+    if (result.reason === 'invalid') return c.html(renderPage(t.pages.invalidCallback), 400);
+    if (result.reason === 'other-browser') return c.html(renderPage(t.pages.otherBrowser), 403);
+    const { status, page } = xErrorPage(t, result.error, links.callbackUrl);
     return c.html(renderPage(page), status);
   });
 }

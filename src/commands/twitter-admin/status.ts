@@ -1,0 +1,52 @@
+// /twitter-admin status: linked members, settings, checked permissions and X usage this month.
+
+import type { APIEmbedField } from 'discord-api-types/v10';
+import { nextMonthStart } from '../../budget/budget.js';
+import { diagnosePermissions, type PermissionFinding } from '../../guilds/diagnostics.js';
+import type { BotMessage, CommandContext } from '../../interaction/contract.js';
+import type { Catalog } from '../../text/catalog.js';
+import type { AdminDeps } from './admin-deps.js';
+
+export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandContext, guildId: string): Promise<BotMessage> {
+  const a = t.admin;
+  const settings = deps.settings.get(guildId);
+  const budget = deps.budget.state(guildId);
+  const findings = await diagnosePermissions(deps.guildApi, guildId, settings, ctx.appPermissions);
+  const month = new Date(deps.now()).toISOString().slice(0, 7);
+  const fields: APIEmbedField[] = [
+    { name: a.linkedMembersField, value: a.linkedMembers(deps.members.linkedMembers(guildId).length) },
+    {
+      name: a.settingsField,
+      value: [
+        a.linkedRoleSetting(settings.linkedRoleId),
+        a.publicSetting(settings.publicReports, settings.reportsChannelId),
+        a.budgetSetting(settings.monthlyPostBudget),
+      ].join('\n'),
+    },
+    { name: a.permissionsField, value: findings.length ? findings.map((f) => describe(t, f)).join('\n') : a.nothingMissing },
+    {
+      name: a.usageField(month),
+      value: [
+        a.usageLine('server', budget.guild?.requests ?? 0, budget.guild?.postsRead ?? 0, budget.guildCap),
+        a.usageLine('app', budget.app.requests, budget.app.postsRead, budget.appCap),
+        a.usageResets(nextMonthStart(deps.now())),
+      ].join('\n'),
+    },
+  ];
+  return { embeds: [{ title: a.statusTitle, color: 0x1d9bf0, fields }] };
+}
+
+function describe(t: Catalog, finding: PermissionFinding): string {
+  switch (finding.kind) {
+    case 'lacks-here':
+      return t.admin.lacksHere(finding.names);
+    case 'role':
+      return t.admin.roleProblem(finding.problem.kind, finding.roleId);
+    case 'role-uncheckable':
+      return t.admin.roleUncheckable(finding.reason);
+    case 'lacks-in-channel':
+      return t.admin.lacksIn(finding.channelId, finding.names);
+    case 'channel-unreadable':
+      return t.admin.channelUnreadable(finding.channelId, finding.reason);
+  }
+}

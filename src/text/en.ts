@@ -1,0 +1,345 @@
+// Every sentence a member or admin reads, in English. Another language is one
+// more file of this shape (typed by `Catalog`), listed in catalog.ts. Entries
+// are plain strings or functions of the values they show; Discord markup
+// (mentions, timestamps) comes from @discordjs/formatters, and anything a
+// member or X supplied is escaped before it gets here or by `md`.
+
+import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/formatters';
+import type { FetchState } from '../db/schema.js';
+import type { XErrorKind } from '../twitter/errors.js';
+import { count, escapeMarkdown as md, plural, share } from './format.js';
+
+const CONNECTED_APPS_URL = 'https://x.com/settings/connected_apps';
+const seconds = (ms: number) => Math.ceil(ms / 1000);
+const RUN_AGAIN = 'Go back to Discord and run /link-twitter again for a fresh link.';
+
+/** Why a read stopped before the period start, as stored with the fetch state. */
+export type CutReason = NonNullable<FetchState['cutReason']>;
+/** Whose monthly budget: the server's (set by its admins) or the whole bot's. */
+export type BudgetScope = 'server' | 'app';
+/** Why the bot cannot give a role; guilds/permissions.ts decides which. */
+export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
+export type PageTone = 'success' | 'info' | 'error';
+export interface PageText {
+  title: string;
+  heading: string;
+  paragraphs: string[];
+  tone: PageTone;
+}
+
+const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
+
+export const en = {
+  locale: 'en-US',
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+
+  common: {
+    failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
+    unknownCommand: 'This command is not available any more. The bot may have been updated.',
+    welcome: [
+      'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
+      'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
+    ].join('\n'),
+  },
+
+  linking: {
+    offerNew: 'Link your X account to get reports on your timeline.',
+    offerBroken: (screenName: string) =>
+      `Your link to **@${md(screenName)}** stopped working (X no longer accepts it). Link again to fix it.`,
+    offerReplace: (screenName: string) => `Your Discord account is linked to **@${md(screenName)}** now. Linking again replaces it.`,
+    offerExpiry: (expiresAt: number) =>
+      `This private link works once and expires ${time(seconds(expiresAt), TimestampStyles.RelativeTime)} (at ${time(seconds(expiresAt), TimestampStyles.ShortTime)}). Do not share it.`,
+    offerButton: 'Link X account',
+    linked: (screenName: string) => `✅ Linked **@${md(screenName)}** to your Discord account. Try \`/report\` next.`,
+    cancelled: 'Linking was cancelled at X; nothing was stored. Run `/link-twitter` again whenever you like.',
+    interrupted:
+      'Linking was interrupted on our side before it finished, so nothing was stored. Please run `/link-twitter` again. ' +
+      `If X lists this bot under connected apps (<${CONNECTED_APPS_URL}>), linking again puts it right.`,
+    displaced: (screenName: string, newOwnerName: string) =>
+      `Your X account **@${md(screenName)}** was just linked to another Discord account (${md(newOwnerName)}) ` +
+      'by someone who signed in to it at X, so it is no longer linked to you and your reports and linked roles stop. ' +
+      `If that was not you, change your X password and check connected apps at <${CONNECTED_APPS_URL}>, then run \`/link-twitter\` again.`,
+    unlinkNothing: 'No X account is linked to you, so there was nothing to remove.',
+    unlinked: (screenName: string, revoked: boolean) =>
+      [
+        `Unlinked **@${md(screenName)}**. Everything the bot stored about it was deleted.`,
+        revoked
+          ? 'The bot’s access was revoked at X as well.'
+          : 'X could not be reached to revoke the bot’s access just now; the bot keeps trying until X confirms. You can also remove it yourself under connected apps.',
+        `You can check which apps can use your X account at <${CONNECTED_APPS_URL}>.`,
+      ].join('\n'),
+  },
+
+  pages: {
+    notFound: page('info', 'Not found', 'Nothing here', 'This address is not part of the bot.'),
+    internalError: page(
+      'error',
+      'Something went wrong',
+      'Something went wrong on our side',
+      'Please try again in a minute. If it keeps happening, tell the bot’s operator.',
+    ),
+    invalidLink: page(
+      'error',
+      'Link expired',
+      'This link has expired or was already used',
+      'Each link works once and only for a short time, so that nobody else can use it.',
+      RUN_AGAIN,
+    ),
+    invalidCallback: page(
+      'error',
+      'Linking not completed',
+      'This sign-in could not be matched to a link',
+      'It may have expired, been used already, or been started from another link.',
+      RUN_AGAIN,
+    ),
+    cancelled: page(
+      'info',
+      'Linking cancelled',
+      'Linking was cancelled',
+      'You cancelled at X, so nothing was stored. You can close this tab.',
+      'To try again, run /link-twitter in Discord.',
+    ),
+    confirm: (who: string): PageText =>
+      page(
+        'info',
+        'Link your X account',
+        `Link an X account to ${who} on Discord?`,
+        `Continue takes you to X, where you sign in and approve read access. The X account you approve there will be linked to the Discord account ${who}: its reports and linked roles go to that Discord account.`,
+        'If that Discord account is not yours, close this page. Someone may have sent you their link to get at your X account.',
+      ),
+    confirmButton: 'Continue to X',
+    otherBrowser: page(
+      'error',
+      'Linking not completed',
+      'Finish linking in the browser where you started',
+      'This sign-in was started in another browser (or this browser did not keep the bot’s cookie), so it was not completed: nothing was linked.',
+      'If someone sent you this address, that is why: completing it would have linked your X account to their Discord account.',
+      'To link your own account, run /link-twitter in Discord and open the link in this browser.',
+    ),
+    cookiesNeeded: page(
+      'error',
+      'Linking not started',
+      'Your browser did not send the bot’s cookie',
+      'Linking uses one cookie, so that it can only be finished in the browser that started it. Allow cookies for this site and open your link again.',
+    ),
+    linked: (screenName: string, who: string) =>
+      page(
+        'success',
+        'Account linked',
+        `@${screenName} is now linked to ${who}`,
+        'You can close this tab and go back to Discord. Try /report there.',
+      ),
+    /** "Ada Lovelace (@ada)": the display name anyone can copy, with the unique username beside it. */
+    discordIdentity: (name: string, username: string) =>
+      username && username !== name ? `${name} (@${username})` : username ? `@${username}` : name,
+    xCallbackNotApproved: (callbackUrl: string) =>
+      page(
+        'error',
+        'Linking failed',
+        'X refused this bot’s callback address',
+        `X answered "Callback URL not approved" (error 415): ${callbackUrl} is not on the X app’s list of callback URLs.`,
+        'Please tell the bot’s operator; they can add it in the X developer portal under the app’s authentication settings.',
+      ),
+    xRateLimited: page('error', 'Linking failed', 'X is busy right now', 'X asked us to slow down. Please try again in a few minutes.'),
+    xUnauthorized: page(
+      'error',
+      'Linking failed',
+      'X did not accept this sign-in',
+      'The authorization may have expired or been used already.',
+      RUN_AGAIN,
+    ),
+    xForbidden: page(
+      'error',
+      'Linking failed',
+      'X refused the request',
+      'The bot’s X app is not allowed to do this; please tell the bot’s operator.',
+    ),
+    xUnavailable: page(
+      'error',
+      'Linking failed',
+      'X could not be reached',
+      'X did not answer properly. Please try again in a few minutes.',
+      RUN_AGAIN,
+    ),
+  },
+
+  report: {
+    notLinked: 'You have not linked an X account yet. Link first with `/link-twitter`, then run `/report` again.',
+    brokenLink: 'X no longer accepts your linked account (access was revoked or expired). Run `/link-twitter` to link it again.',
+    busy: 'Your previous report is still being made. Please wait for it to finish.',
+    unlinkedMeanwhile: 'You unlinked your X account while this report was being made, so it was discarded and nothing it read was kept.',
+    interrupted:
+      'The bot restarted while making your report, so it could not finish. Please run `/report` again; what it had already read from X is kept, so the next one costs less.',
+    cooldown: (readyAt: number) =>
+      `Reports are limited to one every little while, to spare the bot's X budget. You can run another ${time(seconds(readyAt), TimestampStyles.RelativeTime)}.`,
+    badTimeZone: (zone: string) =>
+      `"${md(zone.slice(0, 60))}" is not a time zone I know. Use an IANA name such as \`Europe/Berlin\` or \`America/New_York\`.`,
+    budgetSpent: (scope: BudgetScope, resetsAt: number) =>
+      `${scope === 'server' ? "This server's monthly X budget for reports" : "The bot's monthly X budget"} is used up, so no more posts can be read from X this month. Reports work again ${time(Math.floor(resetsAt / 1000), TimestampStyles.RelativeTime)}.`,
+    budgetHeld: (scope: BudgetScope) =>
+      `${scope === 'server' ? "This server's monthly X budget" : "The bot's monthly X budget"} is taken up by reports running right now. Please try again in a few minutes, when they have finished.`,
+    publicOff: 'Public reports are turned off in this server. Run `/report` without `public` to get yours privately.',
+    publicElsewhere: (channelId: string) =>
+      `Public reports are allowed only in ${channelMention(channelId)}. Run it there, or without \`public\` to get it privately.`,
+    xFailure: (kind: XErrorKind, resetAt: number | null): string => {
+      switch (kind) {
+        case 'unauthorized':
+          return en.report.brokenLink;
+        case 'rate-limited':
+          return `X's rate limit for this bot has been reached. Please try again ${resetAt ? time(resetAt, TimestampStyles.RelativeTime) : 'in about 15 minutes'}.`;
+        case 'usage-capped':
+          return (
+            "The bot's X app has used up the usage cap of its X access level for now, so X refuses to serve more posts. " +
+            'Please tell the bot operator; reports work again when the cap resets or the access level is raised.'
+          );
+        case 'access-level':
+          return (
+            "The bot's X app is not allowed to read timelines at its current X access level (X error 453 / client-not-enrolled). " +
+            'The bot operator needs an access level that includes reading posts (pay-per-use or a paid tier).'
+          );
+        case 'forbidden':
+          return 'X refused to let the bot read this timeline. If your account settings changed, try `/link-twitter` again.';
+        case 'unavailable':
+          return 'X is not answering right now (the bot tried several times). Please try again in a few minutes.';
+        default:
+          return 'X sent an answer the bot could not read. Please try again later.';
+      }
+    },
+    ourFailure: 'Sorry, the report could not be made because of a problem on our side. Please try again in a minute.',
+
+    // The report itself.
+    title: (days: number) => `X report: last ${days} days`,
+    chart: (days: number, zone: string) => ({
+      title: `Posts and likes per day, last ${days} days (${zone})`,
+      kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },
+      likes: 'Likes',
+      postsAxis: 'posts',
+      likesAxis: 'likes',
+      empty: 'No posts in this period',
+    }),
+    followers: (followers: number, following: number) => ` · ${count(followers)} followers · ${count(following)} following`,
+    footer: (dataAsOf: string, postsRead: number, requests: number) =>
+      `Data as of ${dataAsOf} UTC · this report read ${count(postsRead)} ${plural(postsRead, 'post', 'posts')} from X in ${count(requests)} ${plural(requests, 'request', 'requests')}`,
+    quietPeriod: (handle: string, days: number, isProtected: boolean) =>
+      `${handle} posted nothing in the last ${days} days.` +
+      (isProtected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : ''),
+    kindCount: (kind: 'original' | 'reply' | 'quote' | 'repost', n: number) =>
+      `${count(n)} ${
+        {
+          original: plural(n, 'original post', 'original posts'),
+          reply: plural(n, 'reply', 'replies'),
+          quote: plural(n, 'quote', 'quotes'),
+          repost: plural(n, 'repost', 'reposts'),
+        }[kind]
+      }`,
+    postedTimes: (days: number, handle: string, total: number, mix: string[], perDay: number) =>
+      `In the last ${days} days ${handle} posted ${count(total)} times (${mix.join(', ')}), about ${perDay < 10 ? perDay.toFixed(1) : count(perDay)} a day.`,
+    mostActive: (weekday: string, hour: number, zone: string) =>
+      `They are most active on ${weekday}s around ${String(hour).padStart(2, '0')}:00 ${zone}.`,
+    earned: (likes: number, perPost: number, rate: number | null) =>
+      `Their own posts earned ${count(likes)} likes (${perPost.toFixed(1)} per post)${rate !== null ? `, an engagement rate of ${(rate * 100).toFixed(1)}%` : ''}.`,
+    answered: (answeredShare: number, received: number, medianMs: number | null) =>
+      `They answered ${share(answeredShare)} of ${count(received)} mentions${medianMs !== null ? `, typically within ${duration(medianMs)}` : ''}.`,
+    postingTrend: (change: number, days: number) =>
+      `Posting is ${change >= 0 ? 'up' : 'down'} ${share(Math.abs(change))} on the previous ${days} days.`,
+    partialNote: 'Only part of the period could be read (see the note below).',
+
+    activityField: 'Activity',
+    activityTotal: (total: number, perDay: number) => `**${count(total)}** posts · ${perDay.toFixed(1)}/day`,
+    activityMix: (original: number, replies: number, quotes: number, reposts: number) =>
+      `${count(original)} original · ${count(replies)} replies · ${count(quotes)} quotes · ${count(reposts)} reposts`,
+    busiestWeekday: (weekday: string, n: number) => `Busiest weekday: ${weekday} (${n})`,
+    busiestHour: (hour: number, zone: string, n: number) => `Busiest hour: ${String(hour).padStart(2, '0')}:00 ${zone} (${n})`,
+    busiestDay: (date: string, n: number) => `Busiest day: ${date} (${n})`,
+    longestStreak: (days: number) => `Longest streak: ${days} ${plural(days, 'day', 'days')}`,
+    engagementField: (ownPosts: number) => `Engagement on ${count(ownPosts)} own posts`,
+    likesLine: (likes: number, perPost: string) => `❤️ ${count(likes)} likes (${perPost}/post)`,
+    interactionsLine: (reposts: number, replies: number, quotes: number) =>
+      `🔁 ${count(reposts)} reposts · 💬 ${count(replies)} replies · ❝ ${count(quotes)} quotes`,
+    reachLine: (bookmarks: number, impressions: number) => `🔖 ${count(bookmarks)} bookmarks · 👁️ ${count(impressions)} impressions`,
+    engagementRate: (rate: number) => `Engagement rate: ${(rate * 100).toFixed(2)}%`,
+    topPostsField: 'Top posts',
+    noText: '(no text)',
+    topicsField: 'Topics',
+    hashtags: (list: string) => `Hashtags: ${list}`,
+    mentions: (list: string) => `Mentions: ${list}`,
+    links: (list: string) => `Links: ${list}`,
+    mediaShare: (mediaShare: number) => `Posts with media: ${share(mediaShare)}`,
+    responsivenessField: 'Responsiveness',
+    mentionsReceived: (received: number) => `${count(received)} mentions received`,
+    answeredLine: (answeredShare: number, answered: number) => `Answered: ${share(answeredShare)} (${count(answered)})`,
+    medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
+    withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
+    trendField: (days: number) => `Trend vs previous ${days} days`,
+    trendPosts: (now: number, before: number, change: string) => `Posts: ${count(now)} vs ${count(before)}${change}`,
+    trendLikes: (now: number, before: number, change: string) => `Likes: ${count(now)} vs ${count(before)}${change}`,
+    partialField: 'Partial period',
+    partialValue: (before: string, reason: CutReason) =>
+      `Posts before ${before} are not included: ${
+        {
+          'x-cap': 'X serves only the 3,200 most recent posts',
+          'max-posts': 'the bot reads at most a set number of posts per report',
+          budget: "this month's X budget for reports ran out",
+        }[reason]
+      }.`,
+  },
+
+  admin: {
+    serverOnly: '`/twitter-admin` works only in a server.',
+    managersOnly: 'Only members with the **Manage Server** permission can change the bot’s settings.',
+    unknownSubcommand: 'Unknown subcommand. The bot’s commands may need registering again.',
+    roleCleared: 'The bot no longer gives a role for linking. Members keep roles they already have.',
+    publicAllowed: 'Members may now post reports publicly with `/report public:true`.',
+    privateOnly: 'Reports are now always private to the member who asks.',
+    reportsChannelSet: (channelId: string | null) =>
+      channelId ? `Public reports are now allowed only in ${channelMention(channelId)}.` : 'Public reports are now allowed in any channel.',
+    budgetSet: (cap: number, used: number) =>
+      cap > 0
+        ? `Reports requested here may read up to ${count(cap)} posts from X per month. ${count(used)} read so far this month.`
+        : `This server's X budget cap is removed. ${count(used)} posts read so far this month.`,
+    roleCheckFailed: (reason: string) => `I could not check the role with Discord (${reason}). Nothing was changed.`,
+    nothingChanged: (problem: string) => `${problem} Nothing was changed.`,
+    roleSet: (roleId: string, given: number, skipped: number, failure: string | null) =>
+      [
+        `Members who link their X account now get ${roleMention(roleId)}, and lose it when they unlink.`,
+        `Gave it to ${given} ${plural(given, 'member', 'members')} who had linked already${skipped ? ` (${skipped} had left the server)` : ''}.`,
+        ...(failure ? [`Discord stopped the rest: ${failure}. Fix the permission and run this again.`] : []),
+      ].join('\n'),
+    roleProblem: (kind: RoleProblemKind, roleId: string) =>
+      ({
+        'missing-manage-roles': `I can't give ${roleMention(roleId)}: I don't have the **Manage Roles** permission in this server. Grant it to my role, then try again.`,
+        'role-too-high': `I can't give ${roleMention(roleId)}: it is at or above my highest role. In Server Settings → Roles, drag my role above it, then try again.`,
+        'managed-role': `${roleMention(roleId)} is managed by an integration, so no bot can give it. Pick a regular role.`,
+        'everyone-role': 'Every member has @everyone already. Pick another role.',
+        'unknown-role': 'That role no longer exists in this server.',
+      })[kind],
+
+    statusTitle: 'X report bot: server status',
+    linkedMembersField: 'Linked members',
+    linkedMembers: (n: number) => `${n} member(s) of this server have linked an X account.`,
+    settingsField: 'Settings',
+    linkedRoleSetting: (roleId: string | null) => `Linked role: ${roleId ? roleMention(roleId) : 'none'}`,
+    publicSetting: (open: boolean, channelId: string | null) =>
+      `Public reports: ${open ? 'allowed' : 'off (private only)'}${channelId ? `, only in ${channelMention(channelId)}` : ''}`,
+    budgetSetting: (cap: number | null) => `Monthly budget: ${cap === null ? 'no cap' : `${count(cap)} posts`}`,
+    permissionsField: 'Permissions',
+    nothingMissing: 'Nothing missing.',
+    lacksHere: (names: string[]) => `In this channel I lack: ${names.join(', ')}.`,
+    lacksIn: (channelId: string, names: string[]) => `In ${channelMention(channelId)} I lack: ${names.join(', ')}.`,
+    roleUncheckable: (reason: string) => `Could not check the linked role: ${reason}.`,
+    channelUnreadable: (channelId: string, reason: string) => `I can't read ${channelMention(channelId)} (${reason}).`,
+    usageField: (month: string) => `X usage in ${month} (UTC)`,
+    usageLine: (scope: BudgetScope, requests: number, postsRead: number, cap: number | null) =>
+      `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(requests)} requests, ${count(postsRead)} posts read (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
+    usageResets: (at: number) => `Resets ${time(Math.floor(at / 1000), TimestampStyles.RelativeTime)}.`,
+  },
+};
+
+/** "45 min", "3.5 h", "4 days". */
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${Math.max(1, minutes)} min`;
+  const hours = ms / 3_600_000;
+  if (hours < 48) return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} days`;
+}

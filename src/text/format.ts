@@ -1,0 +1,26 @@
+// Number and markup formatting shared by the catalogs.
+
+/** 1234 → "1,234". */
+export function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** 0.426 → "43%". */
+export function share(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/**
+ * Escapes Discord's inline markdown so names like @some_user_ and member text
+ * render literally. Not discord.js's escapeMarkdown: that one leaves `]` and
+ * `(`…`)` alone, so a post excerpt could close our [link](…) syntax and
+ * inject a link of its own. Line-start syntax (# headings, - lists) never
+ * reaches a line start in our messages, so it is left alone.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_~`|>[\]()])/g, '\\$1');
+}
