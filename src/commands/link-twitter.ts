@@ -3,11 +3,11 @@ import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
-import { memberCommand } from './definition.js';
+import { describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
   name: 'link-twitter',
-  description: 'Link your X (Twitter) account with a private one-time link',
+  ...describedAs('link-twitter'),
 });
 
 export const command: CommandModule = { data, create: ({ links }) => linkTwitterCommand(links) };

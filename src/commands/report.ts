@@ -4,30 +4,26 @@ import type { Command } from '../interaction/contract.js';
 import type { ReportService } from '../report/report-service.js';
 import { type Catalog, textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
-import { memberCommand } from './definition.js';
+import { choice, describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
   name: 'report',
-  description: 'A report on your recent X activity: posts, engagement, topics, responsiveness, with a chart',
+  ...describedAs('report'),
   options: [
     {
       name: 'days',
-      description: 'How far back to look (default 30 days)',
+      ...describedAs('report days'),
       type: ApplicationCommandOptionType.Integer,
-      choices: [
-        { name: '7 days', value: 7 },
-        { name: '30 days', value: 30 },
-        { name: '90 days', value: 90 },
-      ],
+      choices: [choice('report days 7', 7), choice('report days 30', 30), choice('report days 90', 90)],
     },
     {
       name: 'public',
-      description: 'Show the report to the channel (default: only you see it)',
+      ...describedAs('report public'),
       type: ApplicationCommandOptionType.Boolean,
     },
     {
       name: 'timezone',
-      description: 'IANA time zone for days and hours, e.g. Europe/Berlin (default UTC)',
+      ...describedAs('report timezone'),
       type: ApplicationCommandOptionType.String,
       max_length: 64,
     },

@@ -16,6 +16,8 @@ import { isServerManager } from '../guilds/permissions.js';
 import type { Command } from '../interaction/contract.js';
 import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
+import { choice, describedAs } from './definition.js';
+
 import type { AdminDeps } from './twitter-admin/admin-deps.js';
 import { clearLinkedRole, setLinkedRole } from './twitter-admin/linked-role.js';
 import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/settings.js';
@@ -23,7 +25,7 @@ import { statusMessage } from './twitter-admin/status.js';
 
 export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   name: 'twitter-admin',
-  description: 'Set up the X report bot for this server',
+  ...describedAs('twitter-admin'),
   type: ApplicationCommandType.ChatInput,
   contexts: [InteractionContextType.Guild],
   integration_types: [ApplicationIntegrationType.GuildInstall],
@@ -32,40 +34,42 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'status',
-      description: 'Linked members, settings, missing permissions and X usage this month',
+      ...describedAs('twitter-admin status'),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
       name: 'linked-role',
-      description: 'A role the bot gives members while their X account is linked',
+      ...describedAs('twitter-admin linked-role'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
           name: 'set',
-          description: 'Give this role to linked members (and to those who linked already)',
-          options: [{ type: ApplicationCommandOptionType.Role, name: 'role', description: 'The role to give', required: true }],
+          ...describedAs('twitter-admin linked-role set'),
+          options: [
+            { type: ApplicationCommandOptionType.Role, name: 'role', ...describedAs('twitter-admin linked-role set role'), required: true },
+          ],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', description: 'Stop giving a role for linking' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', ...describedAs('twitter-admin linked-role clear') },
       ],
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
       name: 'reports',
-      description: 'Whether and where reports may be posted publicly',
+      ...describedAs('twitter-admin reports'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
           name: 'visibility',
-          description: 'Allow /report public:true, or keep every report private',
+          ...describedAs('twitter-admin reports visibility'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
               name: 'visibility',
-              description: 'Who may see reports',
+              ...describedAs('twitter-admin reports visibility visibility'),
               required: true,
               choices: [
-                { name: 'private only', value: 'private-only' },
-                { name: 'public allowed', value: 'public-allowed' },
+                choice('twitter-admin reports visibility visibility private-only', 'private-only'),
+                choice('twitter-admin reports visibility visibility public-allowed', 'public-allowed'),
               ],
             },
           ],
@@ -73,12 +77,12 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         {
           type: ApplicationCommandOptionType.Subcommand,
           name: 'channel',
-          description: 'Allow public reports only in one channel (leave empty for any channel)',
+          ...describedAs('twitter-admin reports channel'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
               name: 'channel',
-              description: 'The channel for public reports',
+              ...describedAs('twitter-admin reports channel channel'),
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
           ],
@@ -88,12 +92,12 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'budget',
-      description: "Cap the X posts this server's reports may read per month (0: no cap)",
+      ...describedAs('twitter-admin budget'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
           name: 'posts-per-month',
-          description: 'Posts per calendar month (UTC)',
+          ...describedAs('twitter-admin budget posts-per-month'),
           required: true,
           min_value: 0,
           max_value: 10_000_000,

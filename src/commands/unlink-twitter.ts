@@ -2,11 +2,11 @@ import type { Command } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
-import { memberCommand } from './definition.js';
+import { describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
   name: 'unlink-twitter',
-  description: 'Unlink your X (Twitter) account and delete everything the bot stored about it',
+  ...describedAs('unlink-twitter'),
 });
 
 export const command: CommandModule = { data, create: ({ links }) => unlinkTwitterCommand(links) };

@@ -14,4 +14,14 @@ export function textFor(locale: string | null | undefined): Catalog {
   return CATALOGS[locale] ?? CATALOGS[locale.split('-')[0] ?? ''] ?? en;
 }
 
+/** A command's text in English (what Discord falls back to) and in every other catalog, by Discord locale. */
+export function localized(key: keyof Catalog['commands']): { text: string; localizations: Record<string, string> } {
+  const localizations = Object.fromEntries(
+    Object.values(CATALOGS)
+      .filter((catalog) => catalog !== en)
+      .map((catalog) => [catalog.locale, catalog.commands[key]]),
+  );
+  return { text: en.commands[key], localizations };
+}
+
 export { en };

@@ -1,3 +1,4 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
 import type { DayActivity } from '../../src/report/summary.js';
@@ -46,5 +47,37 @@ describe('chart', () => {
     expect(niceScale(37)).toEqual({ top: 40, step: 10 });
     expect(niceScale(3)).toEqual({ top: 3, step: 1 });
     expect(niceScale(1234)).toEqual({ top: 1500, step: 500 });
+  });
+});
+
+describe('what the chart draws', () => {
+  async function pixels(png: Buffer) {
+    const image = await loadImage(png);
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    return (x: number, y: number) => {
+      const [r, g, b] = ctx.getImageData(x, y, 1, 1).data;
+      return `#${[r, g, b].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+    };
+  }
+
+  it('stacks each kind in its own colour from the bottom of the plot, and draws nothing where a day had no posts', async () => {
+    // Day 0: 4 originals only; day 1: nothing.
+    const png = renderChart(
+      days(2, (i) => (i === 0 ? { original: 4 } : {})),
+      en.report.chart(1, 'UTC'),
+    );
+    const at = await pixels(png);
+    const plotBottom = CHART_HEIGHT - 50;
+    const slot = (CHART_WIDTH - 70 - 60) / 2;
+    expect(at(Math.round(60 + slot / 2), plotBottom - 5)).toBe('#1d9bf0'); // original posts' blue
+    expect(at(Math.round(60 + slot * 1.5), plotBottom - 5)).toBe('#2b2d31'); // the background
+  });
+
+  it('picks round 1-2-5 steps for an axis', () => {
+    expect(niceScale(3)).toEqual({ top: 3, step: 1 });
+    expect(niceScale(350)).toEqual({ top: 400, step: 100 });
+    expect(niceScale(2300)).toEqual({ top: 3000, step: 1000 });
   });
 });
