@@ -189,5 +189,7 @@ export const guildMembers = sqliteTable(
 
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type FetchState = typeof xFetchState.$inferSelect;
+/** Why a read stopped before the period start. */
+export type CutReason = NonNullable<FetchState['cutReason']>;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
 export type GuildSettings = typeof guildSettings.$inferSelect;

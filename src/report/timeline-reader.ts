@@ -3,6 +3,7 @@
 // usually one page. Past the window, or for a longer period than is stored,
 // the period is read afresh so metrics are current.
 
+import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
@@ -35,9 +36,6 @@ export interface ReadRequest {
 const MAX_SLICES = 6;
 /** Pages each slice should take, roughly, before another slice is worth it. */
 const PAGES_PER_SLICE = 4;
-
-/** Why a read stopped before the period start; stored with the fetch state. */
-export type CutReason = NonNullable<FetchState['cutReason']>;
 
 export interface ReadResult {
   /** Stored posts from the period start (or earlier, when the store reaches back further) to now. */

@@ -5,7 +5,7 @@
 // member or X supplied is escaped before it gets here or by `md`.
 
 import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/formatters';
-import type { FetchState } from '../db/schema.js';
+import type { CutReason } from '../db/schema.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share } from './format.js';
 
@@ -13,8 +13,6 @@ const CONNECTED_APPS_URL = 'https://x.com/settings/connected_apps';
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 const RUN_AGAIN = 'Go back to Discord and run /link-twitter again for a fresh link.';
 
-/** Why a read stopped before the period start, as stored with the fetch state. */
-export type CutReason = NonNullable<FetchState['cutReason']>;
 /** Whose monthly budget: the server's (set by its admins) or the whole bot's. */
 export type BudgetScope = 'server' | 'app';
 /** Why the bot cannot give a role; guilds/permissions.ts decides which. */
