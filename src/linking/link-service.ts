@@ -215,7 +215,11 @@ export class LinkService {
       displacedDiscordUserId: completion.displaced?.discordUserId,
     });
     if (completion.replaced) await this.runHook('xAccountDropped', completion.replaced.xUserId);
-    if (completion.displaced) await this.runHook('displaced', completion.displaced, link.discordUserName);
+    if (completion.displaced) {
+      // Name the new holder by their unique @username too: a display name can imitate anyone.
+      const newOwner = textFor(null).pages.discordIdentity(link.discordUserName, link.discordUsername);
+      await this.runHook('displaced', completion.displaced, newOwner);
+    }
     await this.runHook('linked', userId);
     await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
     // Replaced tokens are revoked now, in the background; the queue retries any that fail.
