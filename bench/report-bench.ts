@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
     token: bot.links.credentials(bot.links.account(MEMBER)!),
-    usage: { requests: 0, postsRead: 0 },
+    usage: { requests: 0, postsRead: 0, userReads: 0 },
   });
   const bareStart = performance.now();
   let token: string | undefined;
@@ -158,7 +158,10 @@ async function main(): Promise<void> {
     timeZone: 'Europe/Berlin',
     cut: null,
   };
-  const summariseMs = mean(() => reportEmbed(en, summarise(input), { dataAsOf: now, postsRead: 0, requests: 0 }), 50);
+  const summariseMs = mean(
+    () => reportEmbed(en, summarise(input), { dataAsOf: now, usage: { postsRead: 0, userReads: 0, requests: 0 }, costMicroUsd: 0 }),
+    50,
+  );
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);
   const days = summarise(input).activity.days;
   const chartMs = mean(() => renderChart(days, en.report.chart(90, 'UTC')), 20);

@@ -128,13 +128,14 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     webhooks,
     apiUrl: config.twitterApiUrl,
     limits: config.report,
+    pricing: config.pricing,
     now,
     log: log.child({ component: 'report' }),
     budget,
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
   });
-  const commands = createCommands({ links, reports, settings, members, roles, budget, guildApi, now });
+  const commands = createCommands({ links, reports, settings, members, roles, budget, guildApi, pricing: config.pricing, now });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.

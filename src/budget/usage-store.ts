@@ -8,6 +8,8 @@ import { reportRuns } from '../db/schema.js';
 export interface MonthlyUsage {
   requests: number;
   postsRead: number;
+  /** What those reads cost, in millionths of a US dollar. */
+  costMicroUsd: number;
   /** What running reports may still read: held against the caps until they end. */
   reserved: number;
 }
@@ -27,11 +29,17 @@ export class UsageStore {
       .select({
         requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
         postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
+        costMicroUsd: sql<number>`coalesce(sum(${reportRuns.costMicroUsd}), 0)`,
         reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
       })
       .from(reportRuns)
       .where(and(...filters))
       .get();
-    return { requests: Number(row?.requests ?? 0), postsRead: Number(row?.postsRead ?? 0), reserved: Number(row?.reserved ?? 0) };
+    return {
+      requests: Number(row?.requests ?? 0),
+      postsRead: Number(row?.postsRead ?? 0),
+      costMicroUsd: Number(row?.costMicroUsd ?? 0),
+      reserved: Number(row?.reserved ?? 0),
+    };
   }
 }

@@ -4,6 +4,7 @@
 
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { BudgetService } from '../budget/budget.js';
+import type { Pricing } from '../config/env.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
 import type { MemberStore } from '../guilds/member-store.js';
@@ -21,6 +22,8 @@ export interface CommandDeps {
   roles: LinkedRoleService;
   budget: BudgetService;
   guildApi: GuildApi;
+  /** X's prices, to show admins what reading cost. */
+  pricing: Pricing;
   now: () => number;
 }
 

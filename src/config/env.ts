@@ -24,6 +24,14 @@ export interface Config {
   report: ReportLimits;
   /** Cap on X posts read for reports per calendar month, across all servers; null: no cap. */
   monthlyPostBudget: number | null;
+  /** What X charges, to tell members and admins what reading cost. */
+  pricing: Pricing;
+}
+
+/** X's pay-per-use prices in US dollars (February 2026): per post returned, per user object returned. */
+export interface Pricing {
+  postUsd: number;
+  userUsd: number;
 }
 
 export interface ReportLimits {
@@ -79,6 +87,17 @@ class Reader {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < min || n > max) {
       this.problems.push(`${name} is malformed: expected a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return n;
+  }
+
+  decimal(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || n < min || n > max) {
+      this.problems.push(`${name} is malformed: expected a decimal number from ${min} to ${max}, got "${value}"`);
       return fallback;
     }
     return n;
@@ -159,10 +178,15 @@ export function loadConfig(env: Env): Config {
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);
+  const pricing: Pricing = {
+    postUsd: r.decimal('X_POST_READ_USD', 0.005, 0, 10),
+    userUsd: r.decimal('X_USER_READ_USD', 0.01, 0, 10),
+  };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
     monthlyPostBudget: appBudget > 0 ? appBudget : null,
+    pricing,
     discordToken,
     discordApplicationId,
     discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,

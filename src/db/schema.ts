@@ -150,6 +150,10 @@ export const reportRuns = sqliteTable(
     /** Updated as each X answer arrives, so a crash mid-report still counts what was read. */
     upstreamRequests: integer('upstream_requests').notNull(),
     postsRead: integer('posts_read').notNull(),
+    /** User objects X returned (the profile), billed apart from posts. */
+    userReads: integer('user_reads').notNull().default(0),
+    /** What the reads cost at the prices of the day, in millionths of a US dollar (exact sums). */
+    costMicroUsd: integer('cost_micro_usd').notNull().default(0),
     /** 'running' from admission until the report ends; 'interrupted' when a restart found it running. */
     outcome: text('outcome').notNull(),
     /** Posts a running report may still read: held against the budgets until it ends. */

@@ -5,6 +5,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Catalog } from '../text/catalog.js';
 import { count, escapeMarkdown, share } from '../text/format.js';
+import type { Usage } from '../twitter/v2-client.js';
 import { narrative } from './narrative.js';
 import type { ReportSummary } from './summary.js';
 
@@ -21,8 +22,9 @@ export const EMBED_LIMITS = {
 
 export interface ReportFooter {
   dataAsOf: number;
-  postsRead: number;
-  requests: number;
+  /** What this report read from X, and what that cost. */
+  usage: Usage;
+  costMicroUsd: number;
   chartFile?: string;
 }
 
@@ -140,7 +142,7 @@ export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter):
     thumbnail: p.avatarUrl ? { url: p.avatarUrl } : undefined,
     image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
-      text: t.report.footer(new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16), footer.postsRead, footer.requests),
+      text: t.report.footer(new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16), footer.usage, footer.costMicroUsd),
     },
     timestamp: new Date(footer.dataAsOf).toISOString(),
   };

@@ -4,7 +4,8 @@
 // that of the longest.
 
 import { type BudgetService, nextMonthStart, splitAllowance } from '../budget/budget.js';
-import type { ReportLimits } from '../config/env.js';
+import { costMicroUsd } from '../budget/pricing.js';
+import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
@@ -42,6 +43,7 @@ export interface ReportServiceDeps {
   webhooks: InteractionWebhooks;
   apiUrl: string;
   limits: ReportLimits;
+  pricing: Pricing;
   now: () => number;
   log: Logger;
   budget: BudgetService;
@@ -124,7 +126,8 @@ export class ReportService {
     this.deps.runs.finishRun(ticket.runId, {
       outcome: 'abandoned',
       durationMs: 0,
-      usage: { requests: 0, postsRead: 0 },
+      usage: { requests: 0, postsRead: 0, userReads: 0 },
+      costMicroUsd: 0,
       anonymous: false,
     });
   }
@@ -135,7 +138,7 @@ export class ReportService {
     const { account, runId } = ticket;
     const t = textFor(request.locale);
     const started = performance.now();
-    const usage: Usage = { requests: 0, postsRead: 0 };
+    const usage: Usage = { requests: 0, postsRead: 0, userReads: 0 };
     let outcome = 'ok';
     let linkGone = false;
     try {
@@ -154,7 +157,13 @@ export class ReportService {
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
       return { content: await this.failure(err, account, t), embeds: [], files: [] };
     } finally {
-      runs.finishRun(runId, { outcome, durationMs: Math.round(performance.now() - started), usage, anonymous: linkGone });
+      runs.finishRun(runId, {
+        outcome,
+        durationMs: Math.round(performance.now() - started),
+        usage,
+        costMicroUsd: costMicroUsd(usage, this.deps.pricing),
+        anonymous: linkGone,
+      });
       log.info('report finished', {
         discordUserId: account.discordUserId,
         outcome,
@@ -197,7 +206,7 @@ export class ReportService {
       signer: this.deps.signer,
       token: this.deps.links.credentials(account),
       usage,
-      onUsage: () => this.deps.runs.updateRunUsage(runId, usage),
+      onUsage: () => this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing)),
       sleep: this.deps.sleep,
       signal: controller.signal,
       timeoutMs: this.deps.xRequestTimeoutMs,
@@ -248,7 +257,7 @@ export class ReportService {
       const png = renderChart(summary.activity.days, t.report.chart(request.days, request.timeZone));
       return {
         content: '',
-        embeds: [reportEmbed(t, summary, { dataAsOf: startedAt, postsRead: usage.postsRead, requests: usage.requests, chartFile })],
+        embeds: [reportEmbed(t, summary, { dataAsOf: startedAt, usage, costMicroUsd: costMicroUsd(usage, this.deps.pricing), chartFile })],
         files: [{ name: chartFile, data: png, contentType: 'image/png' }],
       };
     } finally {

@@ -25,12 +25,16 @@ export class ReportRunStore {
   }
 
   /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: Usage): void {
-    this.db.update(reportRuns).set({ upstreamRequests: usage.requests, postsRead: usage.postsRead }).where(eq(reportRuns.id, runId)).run();
+  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): void {
+    this.db
+      .update(reportRuns)
+      .set({ upstreamRequests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd })
+      .where(eq(reportRuns.id, runId))
+      .run();
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */
-  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: Usage; anonymous: boolean }): void {
+  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: Usage; costMicroUsd: number; anonymous: boolean }): void {
     this.db
       .update(reportRuns)
       .set({
@@ -38,6 +42,8 @@ export class ReportRunStore {
         durationMs: end.durationMs,
         upstreamRequests: end.usage.requests,
         postsRead: end.usage.postsRead,
+        userReads: end.usage.userReads,
+        costMicroUsd: end.costMicroUsd,
         reservedPosts: 0,
         interactionTokenSealed: null,
         ...(end.anonymous ? { discordUserId: null } : {}),

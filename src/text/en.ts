@@ -7,7 +7,7 @@
 import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/formatters';
 import type { CutReason } from '../db/schema.js';
 import type { XErrorKind } from '../twitter/errors.js';
-import { count, escapeMarkdown as md, plural, share } from './format.js';
+import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
 
 const CONNECTED_APPS_URL = 'https://x.com/settings/connected_apps';
 const seconds = (ms: number) => Math.ceil(ms / 1000);
@@ -244,8 +244,15 @@ export const en = {
       empty: 'No posts in this period',
     }),
     followers: (followers: number, following: number) => ` · ${count(followers)} followers · ${count(following)} following`,
-    footer: (dataAsOf: string, postsRead: number, requests: number) =>
-      `Data as of ${dataAsOf} UTC · this report read ${count(postsRead)} ${plural(postsRead, 'post', 'posts')} from X in ${count(requests)} ${plural(requests, 'request', 'requests')}`,
+    footer: (dataAsOf: string, read: { postsRead: number; userReads: number; requests: number }, costMicro: number) => {
+      if (read.postsRead === 0 && read.userReads === 0)
+        return `Data as of ${dataAsOf} UTC · nothing new to read from X: this report cost nothing`;
+      const what = [
+        ...(read.postsRead > 0 ? [`${count(read.postsRead)} new ${plural(read.postsRead, 'post', 'posts')}`] : []),
+        ...(read.userReads > 0 ? ['your profile'] : []),
+      ].join(' and ');
+      return `Data as of ${dataAsOf} UTC · read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · about ${usd(costMicro)}`;
+    },
     quietPeriod: (handle: string, days: number, isProtected: boolean) =>
       `${handle} posted nothing in the last ${days} days.` +
       (isProtected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : ''),
@@ -347,7 +354,8 @@ export const en = {
     linkedRoleSetting: (roleId: string | null) => `Linked role: ${roleId ? roleMention(roleId) : 'none'}`,
     publicSetting: (open: boolean, channelId: string | null) =>
       `Public reports: ${open ? 'allowed' : 'off (private only)'}${channelId ? `, only in ${channelMention(channelId)}` : ''}`,
-    budgetSetting: (cap: number | null) => `Monthly budget: ${cap === null ? 'no cap' : `${count(cap)} posts`}`,
+    budgetSetting: (cap: number | null, capMicroUsd: number) =>
+      `Monthly budget: ${cap === null ? 'no cap' : `${count(cap)} posts (about ${usd(capMicroUsd)} of posts)`}`,
     permissionsField: 'Permissions',
     nothingMissing: 'Nothing missing.',
     lacksHere: (names: string[]) => `In this channel I lack: ${names.join(', ')}.`,
@@ -355,8 +363,8 @@ export const en = {
     roleUncheckable: (reason: string) => `Could not check the linked role: ${reason}.`,
     channelUnreadable: (channelId: string, reason: string) => `I can't read ${channelMention(channelId)} (${reason}).`,
     usageField: (month: string) => `X usage in ${month} (UTC)`,
-    usageLine: (scope: BudgetScope, requests: number, postsRead: number, cap: number | null) =>
-      `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(requests)} requests, ${count(postsRead)} posts read (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
+    usageLine: (scope: BudgetScope, used: { requests: number; postsRead: number; costMicroUsd: number }, cap: number | null) =>
+      `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(used.requests)} requests, ${count(used.postsRead)} posts read, about ${usd(used.costMicroUsd)} (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
     usageResets: (at: number) => `Resets ${time(Math.floor(at / 1000), TimestampStyles.RelativeTime)}.`,
   },
 };

@@ -10,6 +10,13 @@ export function share(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+/** Millionths of a dollar → "$0.12", "$0.005" (one post's price), "$0". */
+export function usd(micro: number): string {
+  if (micro <= 0) return '$0';
+  if (micro < 10_000) return `$${(Math.max(micro, 1000) / 1_000_000).toFixed(3)}`;
+  return `$${(micro / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }

@@ -11,9 +11,11 @@ export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets
 export const MENTION_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets';
 export const USER_FIELDS = 'profile_image_url,public_metrics,protected';
 
+/** What a set of reads cost at X: requests made, posts and user objects returned (each billed). */
 export interface Usage {
   requests: number;
   postsRead: number;
+  userReads: number;
 }
 
 export interface V2ClientOptions {
@@ -58,6 +60,8 @@ export class XV2Client {
   async me(): Promise<XUserProfile> {
     const body = await this.get<{ data?: XUserProfile }>('/2/users/me', { 'user.fields': USER_FIELDS });
     if (!body.data?.id) throw new XApiError('bad-response', 'X sent no profile');
+    this.options.usage.userReads += 1;
+    this.options.onUsage?.();
     return body.data;
   }
 

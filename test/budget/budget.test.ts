@@ -22,7 +22,7 @@ describe('BudgetService', () => {
   const usage = (server: MonthlyUsage, app: MonthlyUsage) =>
     ({ postsReadSince: (_from: number, guildId?: string) => (guildId ? server : app) }) as unknown as UsageStore;
   const settings = (cap: number | null) => ({ get: () => ({ monthlyPostBudget: cap }) }) as unknown as SettingsStore;
-  const read = (postsRead: number, reserved = 0): MonthlyUsage => ({ requests: 1, postsRead, reserved });
+  const read = (postsRead: number, reserved = 0): MonthlyUsage => ({ requests: 1, postsRead, costMicroUsd: postsRead * 5000, reserved });
   const now = () => Date.parse('2026-11-23T12:00:00Z');
 
   it('is bound by the tighter of the server’s and the bot’s caps', () => {

@@ -86,9 +86,13 @@ describe('/report over HTTP interactions', () => {
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
 
     // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
-    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} posts from X in 3 requests`);
+    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} new posts and your profile from X in 3 requests`);
     const run = h.bot.database.sqlite.prepare('select * from report_runs').get() as Record<string, unknown>;
     expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
+    // X's prices: $0.005 a post, $0.010 the profile; recorded exactly, shown rounded.
+    const cost = (inPeriod.length + 1) * 5_000 + 10_000;
+    expect(run).toMatchObject({ user_reads: 1, cost_micro_usd: cost });
+    expect(embed.footer!.text).toContain(`about $${(cost / 1_000_000).toFixed(2)}`);
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
 
@@ -117,7 +121,7 @@ describe('/report over HTTP interactions', () => {
     const calls = h.x.v2Requests().slice(before);
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBeTruthy();
-    expect(embed.footer!.text).toContain('read 1 post from X in 1 request');
+    expect(embed.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 1 new post from X in 1 request · about $0.005');
   });
 
   it('uses the time zone option and refuses an unknown one', async () => {

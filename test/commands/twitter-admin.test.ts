@@ -175,7 +175,7 @@ describe('/twitter-admin over HTTP interactions', () => {
     expect((await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content).toContain('up to 150 posts');
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
-    expect(first.embeds[0].footer.text).toContain('read 150 posts');
+    expect(first.embeds[0].footer.text).toContain('read 150 new posts');
     expect(first.embeds[0].fields.at(-1)).toMatchObject({ name: 'Partial period', value: expect.stringContaining('budget') });
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
@@ -195,7 +195,7 @@ describe('/twitter-admin over HTTP interactions', () => {
       posts: syntheticTimeline(300, h.clock.now - 60_000, 30),
       mentions: [],
     });
-    expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('read 50 posts');
+    expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('read 50 new posts');
     expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain("The bot's monthly X budget");
   });
 
@@ -214,10 +214,10 @@ describe('/twitter-admin over HTTP interactions', () => {
     const fields = Object.fromEntries(embeds[0].fields.map((f: { name: string; value: string }) => [f.name.split(' ')[0], f.value]));
     expect(fields.Linked).toContain('1 member(s)');
     expect(fields.Settings).toContain(`only in <#${REPORTS_CHANNEL}>`);
-    expect(fields.Settings).toContain('5,000 posts');
+    expect(fields.Settings).toContain('5,000 posts (about $25.00 of posts)');
     expect(fields.Permissions).toContain('In this channel I lack: Attach Files.');
     expect(fields.Permissions).toContain(`In <#${REPORTS_CHANNEL}> I lack: Attach Files.`); // the channel overwrite denies it
-    expect(fields.X).toContain('This server: 0 requests, 0 posts read (cap 5,000)');
+    expect(fields.X).toContain('This server: 0 requests, 0 posts read, about $0 (cap 5,000)');
     expect(fields.Settings).toContain(`Linked role: <@&${ROLES.linked}>`);
     expect(guildLookups() - before).toBe(1); // role and channel checks share one lookup
     expect(h.discord.requestsTo(/^GET \/api\/v10\/(guilds|channels|users)/).length).toBeGreaterThan(0);

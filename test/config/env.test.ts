@@ -103,6 +103,13 @@ describe('configuration', () => {
     expect(found.map((p) => p.split(' ')[0])).toEqual(['REPORT_MAX_POSTS', 'REPORT_CACHE_SECONDS', 'X_MONTHLY_POST_BUDGET']);
   });
 
+  it('reads X prices, defaulting to February 2026 pay-per-use, and names a malformed one', () => {
+    expect(loadConfig(valid).pricing).toEqual({ postUsd: 0.005, userUsd: 0.01 });
+    expect(loadConfig({ ...valid, X_POST_READ_USD: '0.0045', X_USER_READ_USD: '0' }).pricing).toEqual({ postUsd: 0.0045, userUsd: 0 });
+    const found = problems({ ...valid, X_POST_READ_USD: '$0.005', X_USER_READ_USD: '-1' });
+    expect(found.map((p) => p.split(' ')[0])).toEqual(['X_POST_READ_USD', 'X_USER_READ_USD']);
+  });
+
   it('accepts previous encryption keys for rotation', () => {
     const old = Buffer.alloc(32, 9).toString('base64');
     expect(loadConfig({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old}, ` }).previousTokenEncryptionKeys).toHaveLength(1);

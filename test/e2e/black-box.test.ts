@@ -152,7 +152,7 @@ describe('black-box run of the built bot', () => {
     await interact(repeat);
     const repeatEmbed = (DiscordStandIn.payload(await editFor(repeat.token)).embeds as APIEmbed[])[0]!;
     expect(x.v2Requests().length - before).toBeLessThanOrEqual(1);
-    expect(repeatEmbed.footer!.text).toMatch(/in [01] requests?$/);
+    expect(repeatEmbed.footer!.text).toMatch(/(in 1 request · about \$0\.\d+|this report cost nothing)$/);
 
     x.failNext(/\/2\/users\/\d+\/tweets/, {
       status: 429,

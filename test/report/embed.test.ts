@@ -28,7 +28,7 @@ function expectWithinLimits(e: ReturnType<typeof reportEmbed>): void {
   expect(totalLength(e)).toBeLessThanOrEqual(EMBED_LIMITS.total);
 }
 
-const facts = { dataAsOf: END, postsRead: 10, requests: 3, chartFile: 'x-report.png' };
+const facts = { dataAsOf: END, usage: { postsRead: 10, userReads: 1, requests: 3 }, costMicroUsd: 60_000, chartFile: 'x-report.png' };
 
 describe('report embed', () => {
   it('shows header, sections, chart and cost footer', () => {
@@ -55,7 +55,10 @@ describe('report embed', () => {
     expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
     expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
     expect(e.image).toEqual({ url: 'attachment://x-report.png' });
-    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · this report read 10 posts from X in 3 requests');
+    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 10 new posts and your profile from X in 3 requests · about $0.06');
+    const stored = summarise({ profile: PROFILE, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null });
+    const free = reportEmbed(en, stored, { ...facts, usage: { postsRead: 0, userReads: 0, requests: 1 }, costMicroUsd: 0 });
+    expect(free.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · nothing new to read from X: this report cost nothing');
     expectWithinLimits(e);
   });
 

@@ -43,7 +43,7 @@ function client() {
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
     token: x.issueAccessToken(USER),
-    usage: { requests: 0, postsRead: 0 },
+    usage: { requests: 0, postsRead: 0, userReads: 0 },
   });
 }
 
@@ -62,7 +62,7 @@ const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created
 
 describe('readSource', () => {
   it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
-    const usage = { requests: 0, postsRead: 0 };
+    const usage = { requests: 0, postsRead: 0, userReads: 0 };
     const c = new XV2Client({
       apiUrl: x.baseUrl,
       signer: new OAuthSigner(x.consumer),
@@ -91,7 +91,7 @@ describe('readSource', () => {
     expect(result.posts).toHaveLength(expected);
     expect(result.fullRead).toBe(true);
     expect(result.cut).toBeNull();
-    expect(c.usage).toEqual({ requests: 2, postsRead: expected });
+    expect(c.usage).toEqual({ requests: 2, postsRead: expected, userReads: 0 });
     expect(x.verifications.every((v) => v.ok)).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('readSource', () => {
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBe(data.posts[1]!.id);
-    expect(c.usage).toEqual({ requests: 1, postsRead: 1 });
+    expect(c.usage).toEqual({ requests: 1, postsRead: 1, userReads: 0 });
     expect(result.posts.map((p) => p.id)).toContain(fresh.id);
     expect(result.fullRead).toBe(false);
   });

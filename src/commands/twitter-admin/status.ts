@@ -2,6 +2,7 @@
 
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { nextMonthStart } from '../../budget/budget.js';
+import { costMicroUsd } from '../../budget/pricing.js';
 import { diagnosePermissions, type PermissionFinding } from '../../guilds/diagnostics.js';
 import type { BotMessage, CommandContext } from '../../interaction/contract.js';
 import type { Catalog } from '../../text/catalog.js';
@@ -20,15 +21,18 @@ export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandCon
       value: [
         a.linkedRoleSetting(settings.linkedRoleId),
         a.publicSetting(settings.publicReports, settings.reportsChannelId),
-        a.budgetSetting(settings.monthlyPostBudget),
+        a.budgetSetting(
+          settings.monthlyPostBudget,
+          costMicroUsd({ postsRead: settings.monthlyPostBudget ?? 0, userReads: 0 }, deps.pricing),
+        ),
       ].join('\n'),
     },
     { name: a.permissionsField, value: findings.length ? findings.map((f) => describe(t, f)).join('\n') : a.nothingMissing },
     {
       name: a.usageField(month),
       value: [
-        a.usageLine('server', budget.guild?.requests ?? 0, budget.guild?.postsRead ?? 0, budget.guildCap),
-        a.usageLine('app', budget.app.requests, budget.app.postsRead, budget.appCap),
+        a.usageLine('server', budget.guild ?? { requests: 0, postsRead: 0, costMicroUsd: 0 }, budget.guildCap),
+        a.usageLine('app', budget.app, budget.appCap),
         a.usageResets(nextMonthStart(deps.now())),
       ].join('\n'),
     },
