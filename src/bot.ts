@@ -23,7 +23,7 @@ import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
-import { ReportService } from './report/report-service.js';
+import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
 import { XCache } from './report/x-cache.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -192,7 +192,23 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     revocations,
     gateway,
     async start() {
-      stopSweeps = revocations.start();
+      const stopRevocations = revocations.start();
+      // Retention: now, then hourly. Cheap (an index on post age) and off every request's path.
+      const prune = () => {
+        try {
+          const removed = posts.prune(now(), POST_RETENTION_MS);
+          if (removed > 0) log.info('old posts deleted', { removed });
+        } catch (err) {
+          log.error('deleting old posts failed', { error: err });
+        }
+      };
+      prune();
+      const pruning = setInterval(prune, 60 * 60 * 1000);
+      pruning.unref();
+      stopSweeps = () => {
+        stopRevocations();
+        clearInterval(pruning);
+      };
       await links.recoverInterrupted();
       await reports.recoverInterrupted();
     },

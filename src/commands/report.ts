@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
-import type { ReportService } from '../report/report-service.js';
+import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import { type Catalog, textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
@@ -30,7 +30,7 @@ export const data = memberCommand({
   ],
 });
 
-const ALLOWED_DAYS = new Set([7, 30, 90]);
+const ALLOWED_DAYS = new Set<number>(REPORT_PERIODS);
 
 export const command: CommandModule = { data, create: ({ reports, settings }) => reportCommand(reports, settings) };
 

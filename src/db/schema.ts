@@ -108,7 +108,12 @@ export const xPosts = sqliteTable(
     json: text('json').notNull(),
     fetchedAt: integer('fetched_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.xUserId, t.source, t.id] }), index('x_posts_time_idx').on(t.xUserId, t.source, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.xUserId, t.source, t.id] }),
+    index('x_posts_time_idx').on(t.xUserId, t.source, t.createdAt),
+    // Retention deletes by age across every account.
+    index('x_posts_age_idx').on(t.createdAt),
+  ],
 );
 
 /** What part of a timeline (or mentions) is stored, and how fresh it is. */

@@ -27,6 +27,10 @@ import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
 
 const DAY = 86_400_000;
+/** The periods a report may cover, in days. */
+export const REPORT_PERIODS = [7, 30, 90] as const;
+/** Posts are kept for the longest period and the one before it (the trend); older ones are deleted. */
+export const POST_RETENTION_MS = 2 * Math.max(...REPORT_PERIODS) * DAY;
 /** Discord's interaction token lives 15 minutes; give up well before. */
 export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
 const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;

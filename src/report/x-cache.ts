@@ -2,7 +2,7 @@
 // what is new: posts, how much of each timeline is stored, and profiles.
 
 import type { Statement } from 'better-sqlite3';
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { type FetchState, linkedAccounts, xFetchState, xPosts, xProfiles } from '../db/schema.js';
@@ -139,6 +139,20 @@ export class XCache {
         .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
         .run(),
     );
+  }
+
+  /**
+   * Deletes posts older than `keepMs` before `now` across every account, and
+   * moves each fetch state's coverage up to match, so what is stored stays
+   * exactly what the state claims. Returns how many posts went.
+   */
+  prune(now: number, keepMs: number): number {
+    const cutoff = now - keepMs;
+    return this.db.transaction((tx) => {
+      const removed = tx.delete(xPosts).where(lt(xPosts.createdAt, cutoff)).run().changes;
+      tx.update(xFetchState).set({ coveredFrom: cutoff }).where(lt(xFetchState.coveredFrom, cutoff)).run();
+      return removed;
+    });
   }
 
   /** Deletes the posts, fetch state and profile stored for an X account. */

@@ -1,0 +1,1 @@
+CREATE INDEX `x_posts_age_idx` ON `x_posts` (`created_at`);

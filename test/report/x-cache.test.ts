@@ -1,0 +1,47 @@
+// Retention of posts read from X: kept for the longest report and the period
+// before it (the trend), deleted after, with the fetch state kept truthful.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database.js';
+import { POST_RETENTION_MS } from '../../src/report/report-service.js';
+import { XCache } from '../../src/report/x-cache.js';
+import { post } from '../support/x-fixtures.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+let dir: string;
+let database: Database;
+let cache: XCache;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xbot-cache-'));
+  database = openDatabase(join(dir, 'bot.sqlite'));
+  cache = new XCache(database.db);
+});
+afterEach(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('XCache.prune', () => {
+  it('keeps 180 days of posts for every account, deletes older ones, and moves coverage up to match', () => {
+    expect(POST_RETENTION_MS).toBe(180 * DAY);
+    const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
+    for (const user of ['1', '2']) {
+      cache.savePosts(user, 'timeline', [post({ at: at(10) }), post({ at: at(179) }), post({ at: at(181) }), post({ at: at(400) })], NOW);
+      cache.saveState(user, 'timeline', { coveredFrom: NOW - 400 * DAY, fullReadAt: NOW, lastReadAt: NOW, cutReason: null });
+    }
+    cache.saveState('3', 'mentions', { coveredFrom: NOW - 5 * DAY, fullReadAt: NOW, lastReadAt: NOW, cutReason: null });
+
+    expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(4);
+    for (const user of ['1', '2']) {
+      expect(cache.posts(user, 'timeline', 0, NOW)).toHaveLength(2);
+      expect(cache.state(user, 'timeline')?.coveredFrom).toBe(NOW - 180 * DAY);
+    }
+    expect(cache.state('3', 'mentions')?.coveredFrom).toBe(NOW - 5 * DAY); // newer coverage untouched
+    expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(0);
+  });
+});
