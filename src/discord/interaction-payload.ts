@@ -26,8 +26,6 @@ const valueOption = z.object({
 const subcommandOption = z.object({ name, type: z.literal(1), options: z.array(valueOption).max(25).optional() });
 const groupOption = z.object({ name, type: z.literal(2), options: z.array(subcommandOption).max(25).optional() });
 
-export type PayloadOption = z.infer<typeof valueOption> | z.infer<typeof subcommandOption> | z.infer<typeof groupOption>;
-
 export const pingPayload = z.object({ type: z.literal(1) });
 
 export const commandPayload = z

@@ -82,10 +82,3 @@ async function readText(response: Response, maxBytes: number, controller: AbortC
     text += decoder.decode(value, { stream: true });
   }
 }
-
-/** A deadline for a whole piece of work, held by a plain timer (see above). Call `clear` when done. */
-export function deadlineSignal(ms: number): { signal: AbortSignal; clear: () => void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DeadlineError('timeout', `gave up after ${ms} ms`)), ms);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}

@@ -4,7 +4,7 @@
 // a crash between the two steps leaves a live token nobody can revoke.
 
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { pendingRevocations } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
@@ -98,10 +98,6 @@ export class RevocationQueue {
       .limit(50)
       .all();
     for (const { sealId } of due) await this.attempt(sealId);
-  }
-
-  pending(): number {
-    return this.deps.db.select({ n: count() }).from(pendingRevocations).get()?.n ?? 0;
   }
 
   /** Runs every queued revocation now, then due ones every minute; returns a function that stops it. */
