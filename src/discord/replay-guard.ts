@@ -6,9 +6,8 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { handledInteractions } from '../db/schema.js';
+import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 
-/** Discord's interaction tokens work for 15 minutes. */
-export const INTERACTION_MEMORY_MS = 15 * 60 * 1000;
 /** Signed requests whose timestamp is further than this from our clock are refused. */
 export const TIMESTAMP_TOLERANCE_S = 5 * 60;
 
@@ -38,7 +37,7 @@ export class InteractionLedger implements ReplayGuard {
     }
     const result = this.db
       .insert(handledInteractions)
-      .values({ id: interactionId, expiresAt: now + INTERACTION_MEMORY_MS })
+      .values({ id: interactionId, expiresAt: now + INTERACTION_TOKEN_LIFETIME_MS })
       .onConflictDoNothing()
       .run();
     return result.changes === 1;

@@ -8,6 +8,9 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 
+/** Discord lets an interaction token edit its response for 15 minutes. */
+export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+
 export interface BotFile {
   name: string;
   data: Buffer;

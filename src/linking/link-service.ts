@@ -11,6 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { LinkedAccount, PendingLink } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { textFor } from '../text/catalog.js';
@@ -21,9 +22,6 @@ import { linkOutcomeMessage } from './link-messages.js';
 import type { LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
-
-/** Discord lets an interaction token edit its response for 15 minutes. */
-export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 
 export interface LinkServiceDeps {
   store: LinkStore;

@@ -9,7 +9,7 @@ import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
-import type { BotMessage } from '../interaction/contract.js';
+import { type BotMessage, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
@@ -33,7 +33,6 @@ export const REPORT_PERIODS = [7, 30, 90] as const;
 export const POST_RETENTION_MS = 2 * Math.max(...REPORT_PERIODS) * DAY;
 /** Discord's interaction token lives 15 minutes; give up well before. */
 export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
-const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 /** X returns at least 5 posts a page, so an allowance below that cannot be kept. */
 const SMALLEST_READ = 5;
 
