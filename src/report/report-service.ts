@@ -22,6 +22,7 @@ import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
 import type { ReportRunStore } from './run-store.js';
+import { settleAll } from './settle-all.js';
 import { type ReportProfile, summarise } from './summary.js';
 import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
@@ -301,24 +302,4 @@ export class ReportService {
     const resetAt = err.resetAt && err.resetAt * 1000 > this.deps.now() ? err.resetAt : null;
     return t.report.xFailure(err.kind, resetAt);
   }
-}
-
-/**
- * Waits for every read, even after one fails, so no request is left running
- * (and uncounted) behind a finished report; the first failure aborts the
- * others at once and is rethrown.
- */
-async function settleAll<T extends readonly unknown[]>(controller: AbortController, reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  let first: { error: unknown } | undefined;
-  const watched = reads.map((read) =>
-    read.catch((error: unknown) => {
-      // The first failure is the cause; the others are mostly the abort it triggers.
-      first ??= { error };
-      controller.abort(new DeadlineError('aborted', 'another read of this report failed'));
-      throw error;
-    }),
-  );
-  const results = await Promise.allSettled(watched);
-  if (first) throw first.error;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

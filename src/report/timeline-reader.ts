@@ -7,6 +7,7 @@ import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
+import { settleAll } from './settle-all.js';
 import type { FetchState, Source, XCache } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
@@ -59,8 +60,13 @@ async function readPages(
   query: Query,
   maxPosts: number,
   onPage: (posts: XPost[]) => void,
-  firstPage?: XListResponse<XPost>,
+  options: {
+    firstPage?: XListResponse<XPost>;
+    /** Aborted when a sibling read failed: no further page is asked for. */
+    stop?: AbortSignal;
+  } = {},
 ): Promise<{ posts: XPost[]; more: boolean }> {
+  const { firstPage, stop } = options;
   const posts: XPost[] = [];
   const request = (token: string | undefined) =>
     fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - posts.length)));
@@ -72,6 +78,7 @@ async function readPages(
     const token = page.meta?.next_token;
     const more = Boolean(token) && posts.length < maxPosts;
     if (more) {
+      if (stop?.aborted) throw stop.reason;
       pending = request(token);
       // If storing this page throws, the next page still arrives (and is
       // billed and counted); its failure must not become an unhandled rejection.
@@ -142,7 +149,7 @@ export async function readSource(client: XV2Client, store: XCache, req: ReadRequ
   const { posts, more } =
     lifetime !== undefined && lifetime <= req.maxPosts && sliceable
       ? await readInSlices(fetchPage, req, first, firstOldest, save)
-      : await readPages(fetchPage, { startTime }, req.maxPosts, save, first);
+      : await readPages(fetchPage, { startTime }, req.maxPosts, save, { firstPage: first });
   const oldest = oldestOf(posts, req.now);
   const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
   const cut = more ? { reason: req.bound ?? 'max-posts', oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
@@ -181,19 +188,18 @@ async function readInSlices(
   const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
   // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
   const step = Math.max(1000, Math.floor((oldest - req.periodStart) / slices / 1000) * 1000);
-  // Every slice settles before this returns or throws: none keeps reading behind a failed report.
-  const settled = await Promise.allSettled(
+  // A failed slice stops the others after their current page; all settle before this returns or throws.
+  const stop = new AbortController();
+  const parts = await settleAll(
+    stop,
     Array.from({ length: slices }, (_, i) => {
       const from = req.periodStart + i * step;
       const newest = i === slices - 1;
       const query: Query = newest
         ? { startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
-      return readPages(fetchPage, query, req.maxPosts, save);
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal });
     }),
   );
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  const parts = settled.map((r) => (r as PromiseFulfilledResult<{ posts: XPost[] }>).value);
   return { posts: [...firstPosts, ...parts.flatMap((p) => p.posts)], more: false };
 }
