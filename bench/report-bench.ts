@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
     token: bot.links.credentials(bot.links.account(MEMBER)!),
-    usage: { requests: 0, postsRead: 0, userReads: 0 },
+    usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
   });
   const bareStart = performance.now();
   let token: string | undefined;
@@ -159,7 +159,12 @@ async function main(): Promise<void> {
     cut: null,
   };
   const summariseMs = mean(
-    () => reportEmbed(en, summarise(input), { dataAsOf: now, usage: { postsRead: 0, userReads: 0, requests: 0 }, costMicroUsd: 0 }),
+    () =>
+      reportEmbed(en, summarise(input), {
+        dataAsOf: now,
+        usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 },
+        costMicroUsd: 0,
+      }),
     50,
   );
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);

@@ -27,6 +27,11 @@ export const data = memberCommand({
       type: ApplicationCommandOptionType.String,
       max_length: 64,
     },
+    {
+      name: 'refresh',
+      ...describedAs('report refresh'),
+      type: ApplicationCommandOptionType.Boolean,
+    },
   ],
 });
 
@@ -46,6 +51,7 @@ function reportCommand(reports: ReportService, settings: SettingsStore): Command
         timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
         locale: ctx.locale,
         interactionToken: ctx.interactionToken,
+        refreshProfile: ctx.options.boolean('refresh') ?? false,
       };
       const wantsPublic = ctx.options.boolean('public') ?? false;
       const refusal = wantsPublic && ctx.guildId ? publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;

@@ -37,6 +37,9 @@ export interface Pricing {
 export interface ReportLimits {
   maxPosts: number;
   maxMentions: number;
+  /** Posts younger than this are read again for current metrics; older ones keep those of their last read. */
+  refreshHours: number;
+  /** The metrics of young posts are read again at most once per this window. */
   cacheSeconds: number;
   cooldownSeconds: number;
 }
@@ -173,6 +176,7 @@ export function loadConfig(env: Env): Config {
   const report: ReportLimits = {
     maxPosts: r.integer('REPORT_MAX_POSTS', 1000, 5, 3200),
     maxMentions: r.integer('REPORT_MAX_MENTIONS', 200, 0, 3200),
+    refreshHours: r.integer('REPORT_REFRESH_HOURS', 48, 0, 720),
     cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
   };

@@ -116,22 +116,34 @@ export const xPosts = sqliteTable(
   ],
 );
 
-/** What part of a timeline (or mentions) is stored, and how fresh it is. */
+/** How fresh the metrics of a timeline's stored posts are (what is stored: x_coverage). */
 export const xFetchState = sqliteTable(
   'x_fetch_state',
   {
     xUserId: text('x_user_id').notNull(),
     source: text('source', { enum: ['timeline', 'mentions'] }).notNull(),
-    /** Stored posts are complete from here to fullReadAt (epoch ms). */
-    coveredFrom: integer('covered_from').notNull(),
-    /** When the period was last read afresh from X. */
-    fullReadAt: integer('full_read_at').notNull(),
-    /** When anything was last read (afresh or only newer posts). */
-    lastReadAt: integer('last_read_at').notNull(),
-    /** Set when a bound stopped the last full read before the period start. */
-    cutReason: text('cut_reason', { enum: ['max-posts', 'x-cap', 'budget'] }),
+    /** When the posts younger than the refresh horizon were last read again for current metrics (0: never). */
+    refreshedAt: integer('refreshed_at').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.xUserId, t.source] })],
+);
+
+/**
+ * Spans of time within which every post X served is stored. A report reads
+ * only what no span covers, so no post is bought twice; spans that meet are
+ * merged.
+ */
+export const xCoverage = sqliteTable(
+  'x_coverage',
+  {
+    xUserId: text('x_user_id').notNull(),
+    source: text('source', { enum: ['timeline', 'mentions'] }).notNull(),
+    coveredFrom: integer('covered_from').notNull(),
+    coveredTo: integer('covered_to').notNull(),
+    /** Why the read that made this span stopped at coveredFrom though asked to go further back. */
+    cutReason: text('cut_reason', { enum: ['max-posts', 'x-cap', 'budget'] }),
+  },
+  (t) => [primaryKey({ columns: [t.xUserId, t.source, t.coveredFrom] })],
 );
 
 /** The member's X profile, cached for reports. */
@@ -199,6 +211,6 @@ export const guildMembers = sqliteTable(
 export type PendingLink = typeof pendingLinks.$inferSelect;
 export type FetchState = typeof xFetchState.$inferSelect;
 /** Why a read stopped before the period start. */
-export type CutReason = NonNullable<FetchState['cutReason']>;
+export type CutReason = NonNullable<(typeof xCoverage.$inferSelect)['cutReason']>;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
 export type GuildSettings = typeof guildSettings.$inferSelect;

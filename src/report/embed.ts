@@ -55,6 +55,7 @@ function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
       r.reachLine(e.totals.bookmarks, e.totals.impressions),
     ];
     if (e.rate !== null) lines.push(r.engagementRate(e.rate));
+    if (e.metricsAsOfLastRead) lines.push(r.metricsAsOfLastRead(e.metricsAsOfLastRead.olderThanHours));
     out.push({ name: r.engagementField(e.ownPosts), value: lines.join('\n') });
   }
   if (e.top.length > 0) {

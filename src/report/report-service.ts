@@ -27,7 +27,9 @@ import { type ReportProfile, summarise } from './summary.js';
 import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const utcDay = (ms: number) => Math.floor(ms / DAY);
 /** The periods a report may cover, in days. */
 export const REPORT_PERIODS = [7, 30, 90] as const;
 /** Posts are kept for the longest period and the one before it (the trend); older ones are deleted. */
@@ -67,6 +69,8 @@ export interface ReportRequest {
   locale: string | null;
   /** Sealed with the run while it lasts, so a restart can still answer the member. */
   interactionToken: string;
+  /** The member asked to read their profile (followers) afresh, though it was read today. */
+  refreshProfile?: boolean;
 }
 
 /**
@@ -130,7 +134,7 @@ export class ReportService {
     this.deps.runs.finishRun(ticket.runId, {
       outcome: 'abandoned',
       durationMs: 0,
-      usage: { requests: 0, postsRead: 0, userReads: 0 },
+      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
       costMicroUsd: 0,
       anonymous: false,
     });
@@ -142,7 +146,7 @@ export class ReportService {
     const { account, runId } = ticket;
     const t = textFor(request.locale);
     const started = performance.now();
-    const usage: Usage = { requests: 0, postsRead: 0, userReads: 0 };
+    const usage: Usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
     let outcome = 'ok';
     let linkGone = false;
     try {
@@ -218,9 +222,10 @@ export class ReportService {
     });
     try {
       const periodStart = startedAt - request.days * DAY;
-      const common = { xUserId: account.xUserId, periodStart, now: startedAt, cacheMs: limits.cacheSeconds * 1000 };
+      const previousStart = periodStart - request.days * DAY;
+      const common = { xUserId: account.xUserId, periodStart, now: startedAt };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
-      const profileRead = this.profile(client, store, account, startedAt);
+      const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(
         (p) => p.tweetCount,
         () => undefined,
@@ -229,24 +234,19 @@ export class ReportService {
         readSource(client, store, {
           ...common,
           source: 'timeline',
+          // The trend compares with the previous period, when that is stored already; it never costs a read.
+          keepFrom: previousStart,
+          refresh: { horizonMs: limits.refreshHours * HOUR, everyMs: limits.cacheSeconds * 1000 },
           maxPosts: share.posts,
           bound: share.postsBound,
-          topUpWhenFresh: true,
           lifetimePosts,
         }),
         share.mentions > 0
-          ? readSource(client, store, {
-              ...common,
-              source: 'mentions',
-              maxPosts: share.mentions,
-              bound: share.mentionsBound,
-              topUpWhenFresh: false,
-            })
+          ? readSource(client, store, { ...common, source: 'mentions', maxPosts: share.mentions, bound: share.mentionsBound })
           : Promise.resolve(null),
         profileRead,
       ] as const);
       const [timeline, mentions, profile] = reads;
-      const previousStart = periodStart - request.days * DAY;
       const summary = summarise({
         profile,
         posts: timeline.posts,
@@ -255,6 +255,7 @@ export class ReportService {
         period: { start: periodStart, end: startedAt, days: request.days },
         timeZone: request.timeZone,
         cut: timeline.cut,
+        refreshHorizonHours: limits.refreshHours,
       });
       const chartFile = 'x-report.png';
       const t = textFor(request.locale);
@@ -269,11 +270,14 @@ export class ReportService {
     }
   }
 
-  /** The member's profile: stored while fresh, else one /2/users/me call. */
-  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number): Promise<ReportProfile> {
+  /**
+   * The member's profile: a user read costs as much as two posts, so it is
+   * read at most once per UTC day, unless the member asks for a refresh.
+   */
+  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number, refresh: boolean): Promise<ReportProfile> {
     const cached = store.profile(account.xUserId);
     let profile: XUserProfile;
-    if (cached && now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000) {
+    if (cached && !refresh && utcDay(cached.fetchedAt) === utcDay(now)) {
       profile = cached.profile;
     } else {
       profile = await client.me();

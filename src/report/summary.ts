@@ -32,6 +32,8 @@ export interface ReportInput {
   timeZone: string;
   /** Set when a bound stopped reading before the period start. */
   cut: ReadResult['cut'];
+  /** Metrics are read again only for posts younger than this (REPORT_REFRESH_HOURS); older ones keep those of their last read. */
+  refreshHorizonHours?: number;
 }
 
 export interface DayActivity {
@@ -81,6 +83,8 @@ export interface ReportSummary {
     /** Interactions per impression over posts that report impressions; null when none do. */
     rate: number | null;
     top: TopPost[];
+    /** Set when some posts are older than the refresh horizon: their metrics are those of their last read. */
+    metricsAsOfLastRead: { olderThanHours: number } | null;
   };
   topics: { hashtags: Counted[]; mentions: Counted[]; domains: Counted[]; mediaShare: number | null };
   responsiveness: {
@@ -260,6 +264,7 @@ export function summarise(input: ReportInput): ReportSummary {
         impressions: perPost(totals.impressions),
       },
       rate: impressionsCounted > 0 ? interactionsWithImpressions / impressionsCounted : null,
+      metricsAsOfLastRead: frozenMetrics(own, period.end, input.refreshHorizonHours),
       top: top
         .filter((t) => t.engagement > 0)
         .map(({ post: p, engagement }) => ({
@@ -349,4 +354,10 @@ function trend(previous: XPost[], posts: XPost[], period: ReportInput['period'])
     postsChange: change(posts.length, before.length),
     likesChange: change(currentLikes, previousLikes),
   };
+}
+
+function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefined): { olderThanHours: number } | null {
+  if (horizonHours === undefined) return null;
+  const horizon = end - horizonHours * HOUR;
+  return own.some((p) => Date.parse(p.created_at) < horizon) ? { olderThanHours: horizonHours } : null;
 }

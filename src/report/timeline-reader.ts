@@ -1,34 +1,41 @@
-// The cache rule that keeps reports cheap. Within the cache window a repeat
-// report asks X only for posts newer than the newest stored one (since_id):
-// usually one page. Past the window, or for a longer period than is stored,
-// the period is read afresh so metrics are current.
+// How a report reads a timeline (or mentions) from X without buying the same
+// post twice. New posts are read with since_id from the newest stored one;
+// the last REPORT_REFRESH_HOURS are read again for current metrics at most
+// once per REPORT_CACHE_SECONDS; a longer period than stored reads only the
+// older part that is missing (end_time = the oldest stored point). What is
+// stored in full is kept as spans (coverage.ts); the report shows the span
+// that reaches the present.
 
 import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
+import { addSpan, type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
-import type { FetchState, Source, XCache } from './x-cache.js';
+import type { Source, XCache } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
 const PAGE = 100;
+/** X returns at least 5 posts a page. */
+const SMALLEST_PAGE = 5;
 
 export interface ReadRequest {
   xUserId: string;
   source: Source;
   periodStart: number;
   now: number;
-  cacheMs: number;
+  /** Stored posts are returned back to here when stored in full (the previous period, for the trend); default periodStart. */
+  keepFrom?: number;
+  /** Re-read posts younger than horizonMs for current metrics, at most once per everyMs (timelines; mentions carry no metrics). */
+  refresh?: { horizonMs: number; everyMs: number };
   maxPosts: number;
-  /** Within the cache window, ask X for newer posts (timeline) or serve the store as is (mentions). */
-  topUpWhenFresh: boolean;
   /** Why maxPosts is what it is: the configured bound, or what is left of a budget. */
   bound?: 'max-posts' | 'budget';
   /**
    * How many posts the member has ever made (X's tweet_count), when known. If
-   * that is within maxPosts no bound can bind, so the rest of the period after
-   * the first page is read in parallel time slices: the same posts, sooner.
+   * that is within maxPosts no bound can bind, so a long stretch is read in
+   * parallel time slices after its first page: the same posts, sooner.
    */
   lifetimePosts?: Promise<number | undefined>;
 }
@@ -39,12 +46,11 @@ const MAX_SLICES = 6;
 const PAGES_PER_SLICE = 4;
 
 export interface ReadResult {
-  /** Stored posts from the period start (or earlier, when the store reaches back further) to now. */
+  /** Stored posts from keepFrom (or from where the stored span begins, if later) to now. */
   posts: XPost[];
+  /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;
-  /** True when this read went to X for the whole period. */
-  fullRead: boolean;
 }
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string };
@@ -96,69 +102,151 @@ function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
   return req.source === 'timeline' ? (q, n) => client.userPosts(req.xUserId, q, n) : (q, n) => client.mentions(req.xUserId, q, n);
 }
 
-/**
- * Stored posts serve a report while the last full read is recent and reached
- * back to the period start, or was stopped by a bound that a fresh read would
- * hit again (X's 3,200-post cap, REPORT_MAX_POSTS); a read cut short by a
- * budget is not final, since next month's budget may read further.
- */
-function isFresh(state: FetchState, req: ReadRequest): boolean {
-  const finalCut = state.cutReason === 'x-cap' || state.cutReason === 'max-posts';
-  return req.now - state.fullReadAt < req.cacheMs && (state.coveredFrom <= req.periodStart || finalCut);
-}
+/** X's timestamps are whole seconds; a lower bound is rounded down so no post at its second is missed. */
+const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function readSource(client: XV2Client, store: XCache, req: ReadRequest): Promise<ReadResult> {
-  const fetchPage = fetcherFor(client, req);
-  const state = store.state(req.xUserId, req.source);
+  const reader = new SourceReader(client, store, req);
+  await reader.readNewest();
+  await reader.readGaps();
+  return reader.result();
+}
 
-  if (state && isFresh(state, req)) {
-    if (req.topUpWhenFresh) {
-      const newest = store.newestId(req.xUserId, req.source);
-      const query = newest ? { sinceId: newest } : { startTime: new Date(state.coveredFrom).toISOString() };
-      const { posts, more } = await readPages(fetchPage, query, req.maxPosts, (page) =>
-        store.savePosts(req.xUserId, req.source, page, req.now),
-      );
-      // If more was new than one report may read, the next report reads afresh,
-      // and this one shows only the newest posts (older stored ones follow a gap).
-      store.saveState(req.xUserId, req.source, { ...state, lastReadAt: req.now, fullReadAt: more ? 0 : state.fullReadAt });
-      if (more) {
-        const oldest = oldestOf(posts, req.now);
-        return { posts, coveredFrom: oldest, cut: { reason: req.bound ?? 'max-posts', oldest }, fullRead: false };
-      }
-    }
-    const cut: ReadResult['cut'] =
-      state.cutReason && state.coveredFrom > req.periodStart ? { reason: state.cutReason, oldest: state.coveredFrom } : null;
-    return {
-      posts: store.posts(req.xUserId, req.source, state.coveredFrom, req.now),
-      coveredFrom: state.coveredFrom,
-      cut,
-      fullRead: false,
-    };
+/** One report's reads of one source, sharing its allowance of posts. */
+class SourceReader {
+  private spans: Span[];
+  private left: number;
+  private readonly fetchPage: Fetcher;
+  /** Set when the allowance ran out before everything asked for was read. */
+  private stoppedBy: CutReason | null = null;
+
+  constructor(
+    private readonly client: XV2Client,
+    private readonly store: XCache,
+    private readonly req: ReadRequest,
+  ) {
+    this.spans = store.coverage(req.xUserId, req.source);
+    this.left = req.maxPosts;
+    this.fetchPage = fetcherFor(client, req);
   }
 
-  // A full read replaces what is stored for the period, so deletions at X and
-  // current metrics show. Until it completes the stored state counts as stale.
-  store.beginFullRead(req.xUserId, req.source, req.periodStart);
-  const save = (page: XPost[]) => store.savePosts(req.xUserId, req.source, page, req.now);
-  const startTime = new Date(req.periodStart).toISOString();
-  const first = await fetchPage({ startTime }, Math.max(5, Math.min(PAGE, req.maxPosts)));
-  const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
-  const firstOldest = oldestOf(first.data ?? [], req.now);
-  // Slices need at least a couple of seconds between the period start and the first page.
-  const sliceable = firstOldest - req.periodStart >= 2000;
-  const { posts, more } =
-    lifetime !== undefined && lifetime <= req.maxPosts && sliceable
-      ? await readInSlices(fetchPage, req, first, firstOldest, save)
-      : await readPages(fetchPage, { startTime }, req.maxPosts, save, { firstPage: first });
-  const oldest = oldestOf(posts, req.now);
-  const cappedByX = !more && req.source === 'timeline' && posts.length >= X_TIMELINE_CAP - PAGE && oldest > req.periodStart;
-  const cut = more ? { reason: req.bound ?? 'max-posts', oldest } : cappedByX ? { reason: 'x-cap' as const, oldest } : null;
-  const readFrom = cut ? cut.oldest : req.periodStart;
-  // Stored coverage that reaches into this read extends it backwards (no gap between them).
-  const coveredFrom = state && state.fullReadAt >= readFrom && !cut ? Math.min(state.coveredFrom, readFrom) : readFrom;
-  store.saveState(req.xUserId, req.source, { coveredFrom, fullReadAt: req.now, lastReadAt: req.now, cutReason: cut?.reason ?? null });
-  const older = coveredFrom < req.periodStart ? store.posts(req.xUserId, req.source, coveredFrom, req.periodStart - 1) : [];
-  return { posts: [...posts, ...older], coveredFrom, cut, fullRead: true };
+  private save = (page: XPost[]) => {
+    const repeats = this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
+    if (repeats > 0) this.client.notBilled(repeats);
+  };
+
+  private record(span: Span): void {
+    this.spans = addSpan(this.spans, span);
+    this.store.saveCoverage(this.req.xUserId, this.req.source, this.spans);
+  }
+
+  /**
+   * What is new since the newest stored span: with since_id, or, when the
+   * metrics of young posts are due for a refresh, everything since the
+   * refresh horizon (the stored young posts and the new ones, one read).
+   */
+  async readNewest(): Promise<void> {
+    const { req, store } = this;
+    const top = this.spans.at(-1);
+    // Nothing stored in the period (or nothing at all): reading the period is the gaps' work.
+    if (!top || top.to >= req.now || top.to < wholeSecond(req.periodStart)) return;
+    const refreshFrom = this.refreshFrom();
+    const refreshDue =
+      req.refresh !== undefined &&
+      refreshFrom !== null &&
+      top.to > refreshFrom &&
+      req.now - store.refreshedAt(req.xUserId, req.source) >= req.refresh.everyMs;
+    let query: Query;
+    let lower: number;
+    if (refreshDue && refreshFrom !== null) {
+      query = { startTime: iso(refreshFrom) };
+      lower = refreshFrom;
+    } else {
+      const newest = store.newestId(req.xUserId, req.source, top.from, top.to);
+      query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
+      lower = top.to;
+    }
+    const { posts, more } = await readPages(this.fetchPage, query, this.left, this.save);
+    this.left -= posts.length;
+    // Posts X no longer serves from a stretch read again in full were deleted there.
+    if (refreshDue && !more)
+      store.forgetMissing(
+        req.xUserId,
+        req.source,
+        lower,
+        req.now,
+        posts.map((p) => p.id),
+      );
+    const cut = more ? oldestOf(posts, req.now) : null;
+    if (cut !== null) this.stoppedBy = req.bound ?? 'max-posts';
+    this.record({ from: cut ?? lower, to: req.now, cutReason: cut !== null ? this.stoppedBy : null });
+    this.noteRefreshed(cut ?? lower);
+  }
+
+  /** Where the metrics refresh starts: the horizon, or the period start when that is later. */
+  private refreshFrom(): number | null {
+    const { refresh, now, periodStart } = this.req;
+    return refresh ? wholeSecond(Math.max(now - refresh.horizonMs, periodStart)) : null;
+  }
+
+  /** A read that reached the present from `lowest` on: if that spans the horizon, every young post was just read. */
+  private noteRefreshed(lowest: number): void {
+    const refreshFrom = this.refreshFrom();
+    if (refreshFrom !== null && lowest <= refreshFrom) this.store.markRefreshed(this.req.xUserId, this.req.source, this.req.now);
+  }
+
+  /** Reads what the period still lacks, newest first, while the allowance lasts. */
+  async readGaps(): Promise<void> {
+    const { req } = this;
+    for (const gap of gapsBetween(this.spans, wholeSecond(req.periodStart), req.now)) {
+      if (this.left < SMALLEST_PAGE) {
+        this.stoppedBy = req.bound ?? 'max-posts';
+        return;
+      }
+      if (!(await this.readGap(gap))) return;
+    }
+  }
+
+  /** Reads one gap; false when a bound stopped it before its start. */
+  private async readGap(gap: Gap): Promise<boolean> {
+    const { req, store } = this;
+    // A span's top is a read time; the second it falls in may hold posts made just after that read.
+    const from = wholeSecond(gap.from);
+    const query: Query = { startTime: iso(from), ...(gap.to !== null ? { endTime: iso(gap.to) } : {}) };
+    const to = gap.to ?? req.now;
+    const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
+    const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
+    const firstOldest = oldestOf(first.data ?? [], to);
+    // Slices need at least a couple of seconds between the gap's start and the first page.
+    const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
+    const { posts, more } = sliceable
+      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left }, query, first, firstOldest, this.save)
+      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first });
+    this.left -= posts.length;
+    const oldest = oldestOf(posts, to);
+    // X stops serving a timeline 3,200 posts back: an early end there is X's cap, not the member's first post.
+    const cappedByX =
+      !more &&
+      req.source === 'timeline' &&
+      oldest > from &&
+      posts.length + store.countFrom(req.xUserId, req.source, to) >= X_TIMELINE_CAP - PAGE;
+    const reason: CutReason | null = more ? (req.bound ?? 'max-posts') : cappedByX ? 'x-cap' : null;
+    if (reason) this.stoppedBy = reason;
+    this.record({ from: reason ? oldest : from, to, cutReason: reason });
+    if (gap.to === null) this.noteRefreshed(reason ? oldest : from);
+    return reason === null;
+  }
+
+  result(): ReadResult {
+    const { req, store } = this;
+    const span = spanAt(this.spans, req.now);
+    const coveredFrom = span?.from ?? req.now;
+    const start = wholeSecond(req.periodStart);
+    const cut = coveredFrom > start ? { reason: span?.cutReason ?? this.stoppedBy ?? req.bound ?? 'max-posts', oldest: coveredFrom } : null;
+    const from = Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart));
+    return { posts: store.posts(req.xUserId, req.source, from, req.now), coveredFrom, cut };
+  }
 }
 
 function oldestOf(posts: XPost[], fallback: number): number {
@@ -174,7 +262,8 @@ function oldestOf(posts: XPost[], fallback: number): number {
  */
 async function readInSlices(
   fetchPage: Fetcher,
-  req: ReadRequest,
+  req: { from: number; now: number; maxPosts: number },
+  base: Query,
   first: XListResponse<XPost>,
   oldest: number,
   save: (posts: XPost[]) => void,
@@ -184,19 +273,19 @@ async function readInSlices(
   // Slices are read only after a first page that had more to follow, so it is not empty.
   const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
   const span = Math.max(1000, req.now - oldest);
-  const estimatedPages = (firstPosts.length * ((oldest - req.periodStart) / span)) / PAGE;
+  const estimatedPages = (firstPosts.length * ((oldest - req.from) / span)) / PAGE;
   const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
   // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
-  const step = Math.max(1000, Math.floor((oldest - req.periodStart) / slices / 1000) * 1000);
+  const step = Math.max(1000, Math.floor((oldest - req.from) / slices / 1000) * 1000);
   // A failed slice stops the others after their current page; all settle before this returns or throws.
   const stop = new AbortController();
   const parts = await settleAll(
     stop,
     Array.from({ length: slices }, (_, i) => {
-      const from = req.periodStart + i * step;
+      const from = req.from + i * step;
       const newest = i === slices - 1;
       const query: Query = newest
-        ? { startTime: new Date(from).toISOString(), untilId: oldestId }
+        ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
       return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal });
     }),

@@ -2,15 +2,16 @@
 // what is new: posts, how much of each timeline is stored, and profiles.
 
 import type { Statement } from 'better-sqlite3';
-import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { type FetchState, linkedAccounts, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import { linkedAccounts, xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
+import type { Span } from './coverage.js';
 
 export type Source = 'timeline' | 'mentions';
 
-export type { FetchState };
+const DAY = 86_400_000;
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {
@@ -22,6 +23,7 @@ export class LinkGoneError extends Error {
 
 export class XCache {
   private upsertPost?: Statement;
+  private lastFetched?: Statement;
 
   constructor(
     private readonly db: Db,
@@ -52,21 +54,62 @@ export class XCache {
     })();
   }
 
-  state(xUserId: string, source: Source): FetchState | undefined {
+  /** The spans of this timeline stored in full, oldest first. */
+  coverage(xUserId: string, source: Source): Span[] {
     return this.db
-      .select()
-      .from(xFetchState)
-      .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
-      .get();
+      .select({ from: xCoverage.coveredFrom, to: xCoverage.coveredTo, cutReason: xCoverage.cutReason })
+      .from(xCoverage)
+      .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
+      .orderBy(xCoverage.coveredFrom)
+      .all();
   }
 
-  /** The newest stored post id; ids are ordered by length, then text, as big numbers are. */
-  newestId(xUserId: string, source: Source): string | undefined {
+  /** Replaces the spans, once what they claim is stored. */
+  saveCoverage(xUserId: string, source: Source, spans: readonly Span[]): void {
+    this.write(() =>
+      this.db.transaction((tx) => {
+        tx.delete(xCoverage)
+          .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
+          .run();
+        for (const span of spans) {
+          tx.insert(xCoverage).values({ xUserId, source, coveredFrom: span.from, coveredTo: span.to, cutReason: span.cutReason }).run();
+        }
+      }),
+    );
+  }
+
+  /** When the posts younger than the refresh horizon were last read again (0: never). */
+  refreshedAt(xUserId: string, source: Source): number {
+    return (
+      this.db
+        .select({ at: xFetchState.refreshedAt })
+        .from(xFetchState)
+        .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
+        .get()?.at ?? 0
+    );
+  }
+
+  markRefreshed(xUserId: string, source: Source, at: number): void {
+    this.write(() =>
+      this.db
+        .insert(xFetchState)
+        .values({ xUserId, source, refreshedAt: at })
+        .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: { refreshedAt: at } })
+        .run(),
+    );
+  }
+
+  /**
+   * The newest stored post id created from `from` to `to`: where a since_id
+   * read continues. Ordered by time first (the time index serves it), then by
+   * id as big numbers order: by length, then text.
+   */
+  newestId(xUserId: string, source: Source, from: number, to: number): string | undefined {
     return this.db
       .select({ id: xPosts.id })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source)))
-      .orderBy(desc(sql`length(${xPosts.id})`), desc(xPosts.id))
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .orderBy(desc(xPosts.createdAt), desc(sql`length(${xPosts.id})`), desc(xPosts.id))
       .limit(1)
       .get()?.id;
   }
@@ -80,48 +123,62 @@ export class XCache {
       .map((row) => JSON.parse(row.json) as XPost);
   }
 
-  /** Forgets posts stored from `from` on and marks the state stale, before a full read refills them. */
-  beginFullRead(xUserId: string, source: Source, from: number): void {
+  /** How many posts are stored from `from` on. */
+  countFrom(xUserId: string, source: Source, from: number): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(xPosts)
+        .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
+        .get()?.n ?? 0
+    );
+  }
+
+  /** Deletes stored posts from `from` to `to` that X no longer served when that stretch was read again: deleted at X. */
+  forgetMissing(xUserId: string, source: Source, from: number, to: number, served: readonly string[]): void {
     this.write(() =>
-      this.db.transaction((tx) => {
-        tx.delete(xPosts)
-          .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
-          .run();
-        tx.update(xFetchState)
-          .set({ fullReadAt: 0 })
-          .where(and(eq(xFetchState.xUserId, xUserId), eq(xFetchState.source, source)))
-          .run();
-      }),
+      this.db
+        .delete(xPosts)
+        .where(
+          and(
+            eq(xPosts.xUserId, xUserId),
+            eq(xPosts.source, source),
+            gte(xPosts.createdAt, from),
+            lte(xPosts.createdAt, to),
+            served.length > 0 ? notInArray(xPosts.id, [...served]) : undefined,
+          ),
+        )
+        .run(),
     );
   }
 
   /**
-   * Inserts or refreshes posts. A prepared statement rather than a query
-   * builder: this runs once per page while the next page is on its way, and
-   * must stay well inside X's latency.
+   * Inserts or refreshes posts, and returns how many of them were already read
+   * earlier the same UTC day: X bills a post once a day, so those cost nothing.
+   * Prepared statements rather than the query builder: this runs once per page
+   * while the next page is on its way, and must stay well inside X's latency.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): void {
-    if (posts.length === 0) return;
+  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): number {
+    if (posts.length === 0) return 0;
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
       'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
         'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
     );
+    this.lastFetched ??= client.prepare('select fetched_at as at from x_posts where x_user_id = ? and source = ? and id = ?').pluck();
     const upsert = this.upsertPost;
-    this.write(() =>
+    const lastFetched = this.lastFetched;
+    const today = fetchedAt - (fetchedAt % DAY);
+    return this.write(() =>
       client.transaction(() => {
-        for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
+        let repeats = 0;
+        for (const post of posts) {
+          const at = lastFetched.get(xUserId, source, post.id) as number | undefined;
+          if (at !== undefined && at >= today && at <= fetchedAt) repeats++;
+          upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
+        }
+        return repeats;
       })(),
-    );
-  }
-
-  saveState(xUserId: string, source: Source, state: Omit<FetchState, 'xUserId' | 'source'>): void {
-    this.write(() =>
-      this.db
-        .insert(xFetchState)
-        .values({ xUserId, source, ...state })
-        .onConflictDoUpdate({ target: [xFetchState.xUserId, xFetchState.source], set: state })
-        .run(),
     );
   }
 
@@ -143,23 +200,26 @@ export class XCache {
 
   /**
    * Deletes posts older than `keepMs` before `now` across every account, and
-   * moves each fetch state's coverage up to match, so what is stored stays
-   * exactly what the state claims. Returns how many posts went.
+   * moves the spans up to match, so what is stored stays exactly what the
+   * spans claim. Returns how many posts went.
    */
   prune(now: number, keepMs: number): number {
     const cutoff = now - keepMs;
     return this.db.transaction((tx) => {
       const removed = tx.delete(xPosts).where(lt(xPosts.createdAt, cutoff)).run().changes;
-      tx.update(xFetchState).set({ coveredFrom: cutoff }).where(lt(xFetchState.coveredFrom, cutoff)).run();
+      tx.delete(xCoverage).where(lt(xCoverage.coveredTo, cutoff)).run();
+      // Spans are disjoint, so at most one per timeline straddles the cutoff: no two land on the same key.
+      tx.update(xCoverage).set({ coveredFrom: cutoff }).where(lt(xCoverage.coveredFrom, cutoff)).run();
       return removed;
     });
   }
 
-  /** Deletes the posts, fetch state and profile stored for an X account. */
+  /** Deletes the posts, coverage, fetch state and profile stored for an X account. */
   forgetXAccount(xUserId: string): void {
     this.db.transaction((tx) => {
       tx.delete(xPosts).where(eq(xPosts.xUserId, xUserId)).run();
       tx.delete(xFetchState).where(eq(xFetchState.xUserId, xUserId)).run();
+      tx.delete(xCoverage).where(eq(xCoverage.xUserId, xUserId)).run();
       tx.delete(xProfiles).where(eq(xProfiles.xUserId, xUserId)).run();
     });
   }

@@ -42,6 +42,7 @@ export const en = {
     'report days 90': '90 days',
     'report public': 'Show the report to the channel (default: only you see it)',
     'report timezone': 'IANA time zone for days and hours, e.g. Europe/Berlin (default UTC)',
+    'report refresh': 'Read your follower counts from X again though read today (one extra paid read)',
     'twitter-admin': 'Set up the X report bot for this server',
     'twitter-admin status': 'Linked members, settings, missing permissions and X usage this month',
     'twitter-admin linked-role': 'A role the bot gives members while their X account is linked',
@@ -244,15 +245,25 @@ export const en = {
       empty: 'No posts in this period',
     }),
     followers: (followers: number, following: number) => ` · ${count(followers)} followers · ${count(following)} following`,
-    footer: (dataAsOf: string, read: { postsRead: number; userReads: number; requests: number }, costMicro: number) => {
+    footer: (
+      dataAsOf: string,
+      read: { postsRead: number; postsRepeated: number; userReads: number; requests: number },
+      costMicro: number,
+    ) => {
       if (read.postsRead === 0 && read.userReads === 0)
         return `Data as of ${dataAsOf} UTC · nothing new to read from X: this report cost nothing`;
+      const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
       const what = [
-        ...(read.postsRead > 0 ? [`${count(read.postsRead)} new ${plural(read.postsRead, 'post', 'posts')}`] : []),
+        ...(read.postsRead > 0 ? [`${count(read.postsRead)} ${plural(read.postsRead, 'post', 'posts')}${repeated}`] : []),
         ...(read.userReads > 0 ? ['your profile'] : []),
       ].join(' and ');
-      return `Data as of ${dataAsOf} UTC · read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · about ${usd(costMicro)}`;
+      const cost = costMicro > 0 ? `about ${usd(costMicro)}` : 'free: X bills a post once a day';
+      return `Data as of ${dataAsOf} UTC · read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · ${cost}`;
     },
+    metricsAsOfLastRead: (hours: number) =>
+      hours === 0
+        ? '_Likes and views are as of when the bot first read each post._'
+        : `_Likes and views of posts older than ${hours % 24 === 0 ? `${count(hours / 24)} ${plural(hours / 24, 'day', 'days')}` : `${count(hours)} ${plural(hours, 'hour', 'hours')}`} are as of their last read._`,
     quietPeriod: (handle: string, days: number, isProtected: boolean) =>
       `${handle} posted nothing in the last ${days} days.` +
       (isProtected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : ''),

@@ -15,6 +15,8 @@ export const USER_FIELDS = 'profile_image_url,public_metrics,protected';
 export interface Usage {
   requests: number;
   postsRead: number;
+  /** Of postsRead, those already read earlier the same UTC day: X bills a post once a day, so these were free. */
+  postsRepeated: number;
   userReads: number;
 }
 
@@ -55,6 +57,12 @@ export class XV2Client {
 
   get usage(): Usage {
     return this.options.usage;
+  }
+
+  /** Posts just read that X had already billed today (the store knows which): they cost nothing. */
+  notBilled(posts: number): void {
+    this.options.usage.postsRepeated += posts;
+    this.options.onUsage?.();
   }
 
   async me(): Promise<XUserProfile> {

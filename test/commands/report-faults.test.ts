@@ -72,7 +72,7 @@ describe('an unlink racing a report', () => {
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('unlinked your X account')));
     expect(edit.embeds ?? []).toEqual([]);
 
-    for (const table of ['x_posts', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
+    for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
       expect(count(`select count(*) as n from ${table}`)).toBe(0);
     }
     expect(count(`select count(*) as n from report_runs where discord_user_id is not null`)).toBe(0);

@@ -86,7 +86,7 @@ describe('/report over HTTP interactions', () => {
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
 
     // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
-    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} new posts and your profile from X in 3 requests`);
+    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
     const run = h.bot.database.sqlite.prepare('select * from report_runs').get() as Record<string, unknown>;
     expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
     // X's prices: $0.005 a post, $0.010 the profile; recorded exactly, shown rounded.
@@ -96,7 +96,7 @@ describe('/report over HTTP interactions', () => {
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
 
-  it('posts publicly when asked, and applies the cooldown, then reads at most one page on a warm repeat', async () => {
+  it('posts publicly when asked, and applies the cooldown, then reads only what is new on a repeat: one since_id page each for posts and mentions, no profile', async () => {
     await linkAccount(h, MEMBER, X_USER);
     expect(await (await h.interact(report([{ name: 'public', type: 5, value: true }]))).json()).toEqual({ type: 5, data: {} });
     await lastEdit((e) => Boolean(e.embed.title));
@@ -119,9 +119,33 @@ describe('/report over HTTP interactions', () => {
       return edits.length === 2 && edits[1];
     });
     const calls = h.x.v2Requests().slice(before);
-    expect(calls).toHaveLength(1);
-    expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBeTruthy();
-    expect(embed.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 1 new post from X in 1 request · about $0.005');
+    expect(calls.map((c) => new URL(c.url).pathname.split('/').at(-1))).toEqual(expect.arrayContaining(['tweets', 'mentions']));
+    expect(calls).toHaveLength(2);
+    expect(calls.every((c) => new URL(c.url).searchParams.get('since_id'))).toBe(true);
+    expect(embed.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 1 post from X in 2 requests · about $0.005');
+  });
+
+  it('reads the profile once per UTC day, unless the member asks with refresh:true', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const profileReads = () => h.x.v2Requests().filter((r) => new URL(r.url).pathname === '/2/users/me').length;
+    const reportAndWait = async (options: Parameters<typeof report>[0] = []) => {
+      const before = h.discord.edits().length;
+      await h.interact(report(options));
+      await eventually(() => h.discord.edits().length > before && reportEdit(h.discord.edits().at(-1)!).embed.title);
+      return reportEdit(h.discord.edits().at(-1)!).embed;
+    };
+    await reportAndWait();
+    expect(profileReads()).toBe(1);
+    h.clock.now += 6 * 3_600_000; // 18:00 the same UTC day
+    await reportAndWait();
+    expect(profileReads()).toBe(1);
+    h.clock.now += 60_000;
+    const refreshed = await reportAndWait([{ name: 'refresh', type: 5, value: true }]);
+    expect(profileReads()).toBe(2);
+    expect(refreshed.footer!.text).toContain('your profile');
+    h.clock.now += 6 * 3_600_000; // past midnight UTC
+    await reportAndWait();
+    expect(profileReads()).toBe(3);
   });
 
   it('uses the time zone option and refuses an unknown one', async () => {
@@ -211,7 +235,7 @@ describe('/report over HTTP interactions', () => {
     await lastEdit((e) => Boolean(e.embed.title));
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
-    for (const table of ['x_posts', 'x_fetch_state', 'x_profiles']) {
+    for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
       expect(h.bot.database.sqlite.prepare(`select count(*) as n from ${table}`).get()).toEqual({ n: 0 });
     }
     expect(h.bot.database.sqlite.prepare('select discord_user_id from report_runs').all()).toEqual([{ discord_user_id: null }]);

@@ -93,14 +93,32 @@ describe('configuration', () => {
   });
 
   it('reads report limits and the app-wide budget, with defaults', () => {
-    expect(loadConfig(valid).report).toEqual({ maxPosts: 1000, maxMentions: 200, cacheSeconds: 900, cooldownSeconds: 30 });
+    expect(loadConfig(valid).report).toEqual({
+      maxPosts: 1000,
+      maxMentions: 200,
+      refreshHours: 48,
+      cacheSeconds: 900,
+      cooldownSeconds: 30,
+    });
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
     const set = loadConfig({ ...valid, REPORT_MAX_POSTS: '3200', REPORT_MAX_MENTIONS: '0', X_MONTHLY_POST_BUDGET: '50000' });
     expect(set.report.maxPosts).toBe(3200);
     expect(set.report.maxMentions).toBe(0);
     expect(set.monthlyPostBudget).toBe(50000);
-    const found = problems({ ...valid, REPORT_MAX_POSTS: '5000', REPORT_CACHE_SECONDS: '-1', X_MONTHLY_POST_BUDGET: 'lots' });
-    expect(found.map((p) => p.split(' ')[0])).toEqual(['REPORT_MAX_POSTS', 'REPORT_CACHE_SECONDS', 'X_MONTHLY_POST_BUDGET']);
+    expect(loadConfig({ ...valid, REPORT_REFRESH_HOURS: '0' }).report.refreshHours).toBe(0);
+    const found = problems({
+      ...valid,
+      REPORT_MAX_POSTS: '5000',
+      REPORT_REFRESH_HOURS: 'two days',
+      REPORT_CACHE_SECONDS: '-1',
+      X_MONTHLY_POST_BUDGET: 'lots',
+    });
+    expect(found.map((p) => p.split(' ')[0])).toEqual([
+      'REPORT_MAX_POSTS',
+      'REPORT_REFRESH_HOURS',
+      'REPORT_CACHE_SECONDS',
+      'X_MONTHLY_POST_BUDGET',
+    ]);
   });
 
   it('reads X prices, defaulting to February 2026 pay-per-use, and names a malformed one', () => {

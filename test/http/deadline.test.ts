@@ -94,7 +94,7 @@ describe('XV2Client against an X that hangs or drips', () => {
     ['drips', drip],
   ])('reports X unavailable after its attempts when X %s', async (_label, how) => {
     behaviour = how;
-    const usage = { requests: 0, postsRead: 0, userReads: 0 };
+    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
     const client = new XV2Client({
       apiUrl: base,
       signer: new OAuthSigner({ key: 'ck', secret: 'cs' }),
@@ -106,6 +106,6 @@ describe('XV2Client against an X that hangs or drips', () => {
     const err = await withGarbageCollection(client.userPosts('1456789012345678901', {}).catch((e: unknown) => e));
     expect(err).toBeInstanceOf(XApiError);
     expect((err as XApiError).kind).toBe('unavailable');
-    expect(usage).toEqual({ requests: 3, postsRead: 0, userReads: 0 });
+    expect(usage).toEqual({ requests: 3, postsRead: 0, postsRepeated: 0, userReads: 0 });
   });
 });

@@ -28,7 +28,15 @@ function expectWithinLimits(e: ReturnType<typeof reportEmbed>): void {
   expect(totalLength(e)).toBeLessThanOrEqual(EMBED_LIMITS.total);
 }
 
-const facts = { dataAsOf: END, usage: { postsRead: 10, userReads: 1, requests: 3 }, costMicroUsd: 60_000, chartFile: 'x-report.png' };
+const facts = {
+  dataAsOf: END,
+  usage: { postsRead: 10, postsRepeated: 0, userReads: 1, requests: 3 },
+  costMicroUsd: 60_000,
+  chartFile: 'x-report.png',
+};
+
+const input = () => ({ profile: PROFILE, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null });
+const stored = () => summarise(input());
 
 describe('report embed', () => {
   it('shows header, sections, chart and cost footer', () => {
@@ -55,11 +63,34 @@ describe('report embed', () => {
     expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
     expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
     expect(e.image).toEqual({ url: 'attachment://x-report.png' });
-    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 10 new posts and your profile from X in 3 requests · about $0.06');
-    const stored = summarise({ profile: PROFILE, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null });
-    const free = reportEmbed(en, stored, { ...facts, usage: { postsRead: 0, userReads: 0, requests: 1 }, costMicroUsd: 0 });
+    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 10 posts and your profile from X in 3 requests · about $0.06');
+    const repeated = reportEmbed(en, stored(), {
+      ...facts,
+      usage: { postsRead: 10, postsRepeated: 10, userReads: 0, requests: 1 },
+      costMicroUsd: 0,
+    });
+    expect(repeated.footer!.text).toBe(
+      'Data as of 2026-11-23 12:00 UTC · read 10 posts (10 already paid for today) from X in 1 request · free: X bills a post once a day',
+    );
+    const free = reportEmbed(en, stored(), {
+      ...facts,
+      usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 1 },
+      costMicroUsd: 0,
+    });
     expect(free.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · nothing new to read from X: this report cost nothing');
     expectWithinLimits(e);
+  });
+
+  it('says that the metrics of posts older than the refresh horizon are as of their last read, when the report has such posts', () => {
+    const engagement = (hours: number, end = END) =>
+      reportEmbed(en, summarise({ ...input(), period: { ...PERIOD, end }, refreshHorizonHours: hours }), facts).fields!.find((f) =>
+        f.name.startsWith('Engagement'),
+      )!.value;
+    expect(engagement(48)).toContain('Likes and views of posts older than 2 days are as of their last read.');
+    expect(engagement(36)).toContain('older than 36 hours');
+    expect(engagement(0)).toContain('as of when the bot first read each post');
+    // Every post younger than the horizon: nothing to say.
+    expect(engagement(24 * 365)).not.toContain('as of');
   });
 
   it('notes a period cut short by a bound', () => {

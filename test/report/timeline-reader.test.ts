@@ -1,17 +1,21 @@
-// The cache rule against the X stand-in and a real SQLite file: what is read
-// from X for a cold report, a warm repeat, a stale repeat and a longer period.
+// The reading rules against the X stand-in and a real SQLite file: what is
+// read from X for a cold report, a repeat, a metrics refresh, a longer period,
+// a cut, and mentions; no post is bought twice outside the refresh horizon.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
+import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
+import type { XPost } from '../../src/twitter/v2-types.js';
 import { eventually } from '../support/harness.js';
 import { post, syntheticTimeline } from '../support/x-fixtures.js';
+import { SimulatedMember, seeded } from '../support/x-member.js';
 import { XStandIn } from '../support/x-stand-in.js';
 import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
@@ -43,26 +47,29 @@ function client() {
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
     token: x.issueAccessToken(USER),
-    usage: { requests: 0, postsRead: 0, userReads: 0 },
+    usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
   });
 }
 
+const HOUR = 3_600_000;
+const REFRESH = { horizonMs: 48 * HOUR, everyMs: 900_000 };
 const request = (over: Partial<ReadRequest> = {}): ReadRequest => ({
   xUserId: USER.id,
   source: 'timeline',
   periodStart: NOW - 30 * DAY,
   now: NOW,
-  cacheMs: 900_000,
+  refresh: REFRESH,
   maxPosts: 1000,
-  topUpWhenFresh: true,
   ...over,
 });
+const at = (now: number, days = 30) => ({ now, periodStart: now - days * DAY });
+const params = (r: { url: string }) => new URL(r.url).searchParams;
 
 const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created_at) >= from).length;
 
 describe('readSource', () => {
   it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
-    const usage = { requests: 0, postsRead: 0, userReads: 0 };
+    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
     const c = new XV2Client({
       apiUrl: x.baseUrl,
       signer: new OAuthSigner(x.consumer),
@@ -89,13 +96,12 @@ describe('readSource', () => {
     const expected = inPeriod(NOW - 30 * DAY);
     expect(expected).toBe(112);
     expect(result.posts).toHaveLength(expected);
-    expect(result.fullRead).toBe(true);
     expect(result.cut).toBeNull();
-    expect(c.usage).toEqual({ requests: 2, postsRead: expected, userReads: 0 });
+    expect(c.usage).toEqual({ requests: 2, postsRead: expected, postsRepeated: 0, userReads: 0 });
     expect(x.verifications.every((v) => v.ok)).toBe(true);
   });
 
-  it('reads only newer posts (since_id) on a repeat within the cache window: one request', async () => {
+  it('reads only newer posts (since_id) on a repeat within the refresh window: one request', async () => {
     await readSource(client(), store, request());
     const fresh = post({ at: new Date(NOW + 60_000).toISOString(), likes: 3 });
     data.posts.unshift(fresh);
@@ -105,27 +111,37 @@ describe('readSource', () => {
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBe(data.posts[1]!.id);
-    expect(c.usage).toEqual({ requests: 1, postsRead: 1, userReads: 0 });
+    expect(c.usage).toEqual({ requests: 1, postsRead: 1, postsRepeated: 0, userReads: 0 });
     expect(result.posts.map((p) => p.id)).toContain(fresh.id);
-    expect(result.fullRead).toBe(false);
   });
 
-  it('shows only the newest posts, cut, when more is new than one report may read, and reads afresh next time', async () => {
+  it('shows only the newest posts, cut, when more is new than one report may read, and reads only the hole next time', async () => {
     await readSource(client(), store, request());
     const burst = Array.from({ length: 30 }, (_, i) => post({ at: new Date(NOW + (i + 1) * 1000).toISOString() }));
     data.posts.unshift(...burst.reverse());
     const later = NOW + 60_000;
-    const result = await readSource(client(), store, request({ now: later, periodStart: later - 30 * DAY, maxPosts: 20 }));
+    const result = await readSource(client(), store, request({ ...at(later), maxPosts: 20 }));
     expect(result.posts).toHaveLength(20);
     expect(result.cut).toEqual({ reason: 'max-posts', oldest: Date.parse(data.posts[19]!.created_at) });
-    const next = await readSource(client(), store, request({ now: later + 1000, periodStart: later + 1000 - 30 * DAY }));
-    expect(next.fullRead).toBe(true);
+    const before = x.v2Requests().length;
+    const c = client();
+    const next = await readSource(c, store, request(at(later + 1000)));
+    expect(next.cut).toBeNull();
+    expect(next.posts).toHaveLength(inPeriod(later + 1000 - 30 * DAY));
+    // One since_id read (nothing new), then the 10 posts of the hole between the two stored spans.
+    expect(c.usage.postsRead).toBe(10);
+    const hole = x
+      .v2Requests()
+      .slice(before)
+      .find((r) => params(r).has('end_time'))!;
+    expect(params(hole).get('end_time')).toBe(data.posts[19]!.created_at);
   });
 
   it('reads the period in parallel time slices when the member has never posted more than maxPosts: same posts, same cost', async () => {
     data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
     const sequential = await readSource(client(), store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200 }));
-    database.sqlite.prepare('delete from x_fetch_state').run();
+    database.sqlite.prepare('delete from x_coverage').run();
+    database.sqlite.prepare('delete from x_posts').run();
     const before = x.v2Requests().length;
     const c = client();
     const sliced = await readSource(
@@ -155,39 +171,67 @@ describe('readSource', () => {
     expect(c.usage.postsRead).toBe(150);
   });
 
-  it('serves mentions from the store within the cache window, without asking X', async () => {
+  it('reads only new mentions, with since_id: a mention is never bought twice', async () => {
     data.mentions = syntheticTimeline(20, NOW - 60_000, 10);
-    await readSource(client(), store, request({ source: 'mentions', topUpWhenFresh: false }));
-    const c = client();
-    const again = await readSource(c, store, request({ source: 'mentions', topUpWhenFresh: false, now: NOW + 60_000 }));
-    expect(c.usage.requests).toBe(0);
+    const mentions = (over: Partial<ReadRequest>) => request({ source: 'mentions', refresh: undefined, ...over });
+    await readSource(client(), store, mentions({}));
+    const later = NOW + 2 * DAY; // long past any cache window
+    const quiet = client();
+    const again = await readSource(quiet, store, mentions(at(later)));
+    expect(quiet.usage).toMatchObject({ requests: 1, postsRead: 0 });
+    expect(params(x.v2Requests().at(-1)!).get('since_id')).toBe(data.mentions[0]!.id);
     expect(again.posts).toHaveLength(20);
+    data.mentions.unshift(syntheticTimeline(1, later + 1000, 0.001)[0]!);
+    const one = client();
+    const third = await readSource(one, store, mentions(at(later + 2000)));
+    expect(one.usage.postsRead).toBe(1);
+    expect(third.posts).toHaveLength(21);
   });
 
-  it('reads the period afresh once the cache window has passed, picking up new metrics and deletions', async () => {
+  it('reads the posts of the last 48 hours again once the cache window has passed: their metrics and deletions show, older posts are not bought again', async () => {
     await readSource(client(), store, request());
-    const newest = data.posts[0]!;
-    newest.public_metrics = { ...newest.public_metrics, like_count: 777 };
+    const young = data.posts[0]!;
+    const old = data.posts.find((p) => Date.parse(p.created_at) < NOW - 3 * DAY)!;
+    young.public_metrics = { ...young.public_metrics, like_count: 777 };
+    old.public_metrics = { ...old.public_metrics, like_count: 999 };
     const deleted = data.posts.splice(1, 1)[0]!;
+    expect(Date.parse(deleted.created_at)).toBeGreaterThan(NOW - 2 * DAY);
     const later = NOW + 900_000;
+    const before = x.v2Requests().length;
     const c = client();
-    const result = await readSource(c, store, request({ now: later, periodStart: later - 30 * DAY }));
-    expect(result.fullRead).toBe(true);
-    expect(c.usage.requests).toBe(2);
-    expect(result.posts.find((p) => p.id === newest.id)?.public_metrics?.like_count).toBe(777);
+    const result = await readSource(c, store, request(at(later)));
+    const calls = x.v2Requests().slice(before);
+    expect(calls).toHaveLength(1);
+    expect(params(calls[0]!).get('start_time')).toBe(new Date(later - 48 * HOUR).toISOString());
+    expect(params(calls[0]!).has('since_id')).toBe(false);
+    expect(c.usage.postsRead).toBe(inPeriod(later - 48 * HOUR));
+    expect(result.posts.find((p) => p.id === young.id)?.public_metrics?.like_count).toBe(777);
+    expect(result.posts.find((p) => p.id === old.id)?.public_metrics?.like_count).not.toBe(999); // as of its last read
     expect(result.posts.find((p) => p.id === deleted.id)).toBeUndefined();
+    expect(result.posts).toHaveLength(inPeriod(later - 30 * DAY));
+
+    // Within the next window, only since_id again.
+    const soon = client();
+    await readSource(soon, store, request(at(later + 60_000)));
+    expect(params(x.v2Requests().at(-1)!).has('since_id')).toBe(true);
+    expect(soon.usage.postsRead).toBe(0);
   });
 
-  it('reads afresh when a longer period is asked for than is stored, and then covers the shorter one', async () => {
+  it('reads only the missing older part for a longer period (end_time = the oldest stored point), and nothing older for a shorter one', async () => {
     await readSource(client(), store, request({ periodStart: NOW - 7 * DAY }));
-    const long = await readSource(client(), store, request({ periodStart: NOW - 90 * DAY }));
-    expect(long.fullRead).toBe(true);
-    expect(long.coveredFrom).toBe(NOW - 90 * DAY);
+    const before = x.v2Requests().length;
     const c = client();
-    const short = await readSource(c, store, request({ periodStart: NOW - 30 * DAY }));
-    expect(short.fullRead).toBe(false);
-    expect(c.usage.requests).toBe(1);
-    expect(short.coveredFrom).toBe(NOW - 90 * DAY); // the previous 30 days are stored too
+    const long = await readSource(c, store, request({ periodStart: NOW - 90 * DAY }));
+    const calls = x.v2Requests().slice(before);
+    expect(calls.filter((r) => params(r).get('end_time') === new Date(NOW - 7 * DAY).toISOString())).not.toHaveLength(0);
+    expect(c.usage.postsRead).toBe(inPeriod(NOW - 90 * DAY) - inPeriod(NOW - 7 * DAY));
+    expect(long.coveredFrom).toBe(NOW - 90 * DAY);
+    expect(long.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
+    const short = client();
+    const result = await readSource(short, store, request({ periodStart: NOW - 30 * DAY, keepFrom: NOW - 60 * DAY }));
+    expect(short.usage.postsRead).toBe(0);
+    expect(result.coveredFrom).toBe(NOW - 90 * DAY);
+    expect(result.posts).toHaveLength(inPeriod(NOW - 60 * DAY)); // the previous 30 days too, for the trend
   });
 
   it('stops at REPORT_MAX_POSTS and says the period was cut', async () => {
@@ -197,6 +241,20 @@ describe('readSource', () => {
     expect(result.cut?.reason).toBe('max-posts');
     expect(result.cut!.oldest).toBe(Date.parse(data.posts[149]!.created_at));
     expect(result.posts).toHaveLength(150);
+    // The bound would bind again: a repeat does not read below it.
+    const again = client();
+    const repeat = await readSource(again, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
+    expect(again.usage.postsRead).toBe(0);
+    expect(repeat.cut?.reason).toBe('max-posts');
+  });
+
+  it('reads further back next time when a budget cut the period, since the budget may allow more then', async () => {
+    const first = await readSource(client(), store, request({ maxPosts: 50, bound: 'budget' }));
+    expect(first.cut?.reason).toBe('budget');
+    const c = client();
+    const next = await readSource(c, store, request({ now: NOW + 1000 }));
+    expect(next.cut).toBeNull();
+    expect(c.usage.postsRead).toBe(inPeriod(NOW - 30 * DAY) - 50);
   });
 
   it("says so when X's 3,200-post cap cuts the period", async () => {
@@ -207,4 +265,75 @@ describe('readSource', () => {
     expect(c.usage.requests).toBe(32);
     expect(result.cut?.reason).toBe('x-cap');
   });
+});
+
+describe('any sequence of reports against a timeline whose metrics keep changing', () => {
+  const START = NOW - 200 * DAY;
+  const HORIZON = 48 * HOUR;
+
+  for (const seed of [1, 2, 3]) {
+    it(`equals a full re-read but for the metrics of posts older than the horizon, and buys no post twice outside it (seed ${seed})`, async () => {
+      const member = new SimulatedMember({
+        id: USER.id,
+        username: 'ada',
+        from: START,
+        until: NOW + 40 * DAY,
+        postsPerDay: 8,
+        mentionsPerDay: 5,
+        seed,
+      });
+      data = member.data;
+      x.routes.length = 0;
+      const returns: Array<{ id: string; at: number; source: 'timeline' | 'mentions' }> = [];
+      let clock = NOW;
+      let source: 'timeline' | 'mentions' = 'timeline';
+      serveTimeline(x, data, {
+        bill: { posts: (ids) => returns.push(...ids.map((id) => ({ id, at: clock, source }))), user: () => undefined },
+      });
+      const random = seeded(seed * 7919);
+      const lastReturn = new Map<string, number>();
+      for (let step = 0; step < 30; step++) {
+        clock += Math.floor((1 + random() * 30) * HOUR);
+        member.advanceTo(clock);
+        const days = [7, 30, 90][Math.floor(random() * 3)] ?? 30;
+        const periodStart = clock - days * DAY;
+        source = 'timeline';
+        const timeline = await readSource(client(), store, request({ now: clock, periodStart, keepFrom: periodStart - days * DAY }));
+        source = 'mentions';
+        const mentions = await readSource(client(), store, request({ source: 'mentions', refresh: undefined, now: clock, periodStart }));
+
+        // What a full re-read would see, with the stored metrics kept for posts older than the horizon.
+        const stored = new Map(timeline.posts.map((p) => [p.id, p]));
+        const truth = member
+          .postsBetween(periodStart, clock)
+          .map((p) => (Date.parse(p.created_at) < clock - HORIZON ? { ...p, public_metrics: stored.get(p.id)?.public_metrics } : p));
+        const input = (posts: XPost[], received: XPost[]) => ({
+          profile: { id: USER.id, name: 'Ada', username: 'ada' },
+          posts,
+          mentions: received,
+          previousPosts: null,
+          period: { start: periodStart, end: clock, days },
+          timeZone: 'UTC',
+          cut: null,
+        });
+        expect(timeline.cut).toBeNull();
+        expect(summarise(input(timeline.posts, mentions.posts))).toEqual(
+          summarise(input(truth, member.mentionsBetween(periodStart, clock))),
+        );
+        expect(new Set(timeline.posts.filter((p) => Date.parse(p.created_at) >= periodStart).map((p) => p.id))).toEqual(
+          new Set(member.postsBetween(periodStart, clock).map((p) => p.id)),
+        );
+      }
+      // A post is bought again only while younger than the horizon; a mention never.
+      for (const r of returns) {
+        const key = `${r.source}:${r.id}`;
+        if (lastReturn.has(key)) {
+          expect(r.source).toBe('timeline');
+          const created = Number(BigInt(r.id) / 4194304n + 1288834974657n);
+          expect(r.at - created).toBeLessThanOrEqual(HORIZON + 1000);
+        }
+        lastReturn.set(key, r.at);
+      }
+    });
+  }
 });

@@ -32,16 +32,32 @@ describe('XCache.prune', () => {
     const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
     for (const user of ['1', '2']) {
       cache.savePosts(user, 'timeline', [post({ at: at(10) }), post({ at: at(179) }), post({ at: at(181) }), post({ at: at(400) })], NOW);
-      cache.saveState(user, 'timeline', { coveredFrom: NOW - 400 * DAY, fullReadAt: NOW, lastReadAt: NOW, cutReason: null });
+      cache.saveCoverage(user, 'timeline', [
+        { from: NOW - 500 * DAY, to: NOW - 300 * DAY, cutReason: null },
+        { from: NOW - 250 * DAY, to: NOW, cutReason: 'budget' },
+      ]);
     }
-    cache.saveState('3', 'mentions', { coveredFrom: NOW - 5 * DAY, fullReadAt: NOW, lastReadAt: NOW, cutReason: null });
+    cache.saveCoverage('3', 'mentions', [{ from: NOW - 5 * DAY, to: NOW, cutReason: null }]);
 
     expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(4);
     for (const user of ['1', '2']) {
       expect(cache.posts(user, 'timeline', 0, NOW)).toHaveLength(2);
-      expect(cache.state(user, 'timeline')?.coveredFrom).toBe(NOW - 180 * DAY);
+      expect(cache.coverage(user, 'timeline')).toEqual([{ from: NOW - 180 * DAY, to: NOW, cutReason: 'budget' }]);
     }
-    expect(cache.state('3', 'mentions')?.coveredFrom).toBe(NOW - 5 * DAY); // newer coverage untouched
+    expect(cache.coverage('3', 'mentions')).toEqual([{ from: NOW - 5 * DAY, to: NOW, cutReason: null }]); // newer coverage untouched
     expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(0);
+  });
+});
+
+describe('XCache.savePosts', () => {
+  it('says how many posts were already read earlier the same UTC day, which X does not bill again', () => {
+    const posts = [post({ at: new Date(NOW - DAY).toISOString() }), post({ at: new Date(NOW - 2 * DAY).toISOString() })];
+    expect(cache.savePosts('1', 'timeline', posts, NOW)).toBe(0);
+    expect(cache.savePosts('1', 'timeline', posts, NOW + 3_600_000)).toBe(2);
+    // The next UTC day X bills them again.
+    const tomorrow = Date.parse('2026-11-24T00:00:01Z');
+    expect(cache.savePosts('1', 'timeline', posts, tomorrow)).toBe(0);
+    // Another account's stored copy is its own.
+    expect(cache.savePosts('2', 'timeline', posts, tomorrow)).toBe(0);
   });
 });

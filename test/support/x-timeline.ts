@@ -74,16 +74,30 @@ function list(all: XPost[], url: URL, cap: number): CannedResponse {
   return { status: 200, body: { data: page, meta } };
 }
 
+/** What X bills for: the posts and user objects of each successful answer. */
+export interface Biller {
+  posts(ids: string[]): void;
+  user(): void;
+}
+
 /** Serves `data` for the user whose access token signs the request. */
-export function serveTimeline(x: XStandIn, data: TimelineData, options: { latencyMs?: number; cap?: number } = {}): void {
+export function serveTimeline(x: XStandIn, data: TimelineData, options: { latencyMs?: number; cap?: number; bill?: Biller } = {}): void {
   const cap = options.cap ?? 3200;
+  const billed = (answer: CannedResponse) => {
+    const body = answer.body as { data?: XPost[] } | undefined;
+    if (answer.status === 200 && body?.data) options.bill?.posts(body.data.map((p) => p.id));
+    return answer;
+  };
   x.routes.push((req: RecordedRequest, user: XUser) => {
     if (user.id !== data.profile.id) return undefined;
     const url = new URL(req.url);
     if (req.method !== 'GET') return undefined;
-    if (url.pathname === '/2/users/me') return { status: 200, body: { data: data.profile } };
-    if (url.pathname === `/2/users/${user.id}/tweets`) return list(data.posts, url, cap);
-    if (url.pathname === `/2/users/${user.id}/mentions`) return list(data.mentions, url, 800);
+    if (url.pathname === '/2/users/me') {
+      options.bill?.user();
+      return { status: 200, body: { data: data.profile } };
+    }
+    if (url.pathname === `/2/users/${user.id}/tweets`) return billed(list(data.posts, url, cap));
+    if (url.pathname === `/2/users/${user.id}/mentions`) return billed(list(data.mentions, url, 800));
     return undefined;
   });
 }

@@ -15,7 +15,7 @@ const token = { key: 'at', secret: 'as' };
 let usage: Usage;
 let waits: number[];
 const client = () => {
-  usage = { requests: 0, postsRead: 0, userReads: 0 };
+  usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
   waits = [];
   return new XV2Client({ apiUrl: API, signer: new OAuthSigner(consumer), token, usage, sleep: async (ms) => void waits.push(ms) });
 };
@@ -53,7 +53,7 @@ describe('XV2Client', () => {
     });
     expect(seen.url).not.toContain('+');
     expect(verifyOAuth1({ method: 'GET', url: seen.url, authorization: seen.authorization }, consumer, () => token.secret).ok).toBe(true);
-    expect(usage).toEqual({ requests: 1, postsRead: 1, userReads: 0 });
+    expect(usage).toEqual({ requests: 1, postsRead: 1, postsRepeated: 0, userReads: 0 });
   });
 
   it('uses since_id instead of start_time, and follows pagination tokens', async () => {

@@ -1,0 +1,54 @@
+// Upgrading a database made by an earlier version keeps what it knew: the
+// timeline a full read had stored becomes the first span of coverage.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+
+const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xbot-migrate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The migrations folder as it was up to (and including) `tag`. */
+function migrationsUpTo(tag: string): string {
+  const folder = join(dir, 'drizzle');
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+  const upTo = journal.entries.findIndex((e) => e.tag === tag);
+  journal.entries = journal.entries.slice(0, upTo + 1);
+  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries) cpSync(join(MIGRATIONS, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  return folder;
+}
+
+it('turns the stored state of full reads into spans, and forgets a full read that never finished', () => {
+  const path = join(dir, 'bot.sqlite');
+  const old = new BetterSqlite3(path);
+  migrate(drizzle(old), { migrationsFolder: migrationsUpTo('0006_post_retention') });
+  const insert = old.prepare(
+    'insert into x_fetch_state (x_user_id, source, covered_from, full_read_at, last_read_at, cut_reason) values (?, ?, ?, ?, ?, ?)',
+  );
+  insert.run('1', 'timeline', 1000, 5000, 6000, 'max-posts');
+  insert.run('1', 'mentions', 2000, 5000, 5000, null);
+  insert.run('2', 'timeline', 1000, 0, 6000, null); // a full read cut off by a crash
+  old.close();
+
+  const upgraded = openDatabase(path);
+  expect(upgraded.sqlite.prepare('select * from x_coverage order by x_user_id, source').all()).toEqual([
+    { x_user_id: '1', source: 'mentions', covered_from: 2000, covered_to: 5000, cut_reason: null },
+    { x_user_id: '1', source: 'timeline', covered_from: 1000, covered_to: 6000, cut_reason: 'max-posts' },
+  ]);
+  expect(upgraded.sqlite.prepare("select refreshed_at from x_fetch_state where x_user_id = '1' and source = 'timeline'").get()).toEqual({
+    refreshed_at: 5000,
+  });
+  upgraded.close();
+});
