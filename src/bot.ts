@@ -15,10 +15,12 @@ import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
+import { GuildRoster } from './guilds/guild-roster.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { MemberStore } from './guilds/member-store.js';
 import { SettingsStore } from './guilds/settings-store.js';
 import type { Command } from './interaction/contract.js';
+import { GatewayHealth } from './interaction/gateway-health.js';
 import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
@@ -43,6 +45,8 @@ export interface Bot {
   revocations: RevocationQueue;
   /** Only in gateway mode; main.ts logs it in. */
   gateway: Client | null;
+  /** Only in gateway mode: how its connection stands. */
+  gatewayHealth: GatewayHealth | null;
   /** Settles what a crash left behind (interrupted links, reports) and starts background work. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +60,8 @@ export interface BotOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per X request during reports (default 15 s); tests of hanging upstreams shorten it. */
   xRequestTimeoutMs?: number;
+  /** Gateway mode: Discord closed the connection for good; main.ts ends the process so a supervisor restarts it. */
+  onGatewayFatal?: (code: number, reason: string) => void;
 }
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
@@ -135,7 +141,19 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
   });
-  const commands = createCommands({ links, reports, settings, members, roles, budget, guildApi, pricing: config.pricing, now });
+  const gatewayHealth = config.interactionsMode === 'gateway' ? new GatewayHealth(now) : null;
+  const commands = createCommands({
+    links,
+    reports,
+    settings,
+    members,
+    roles,
+    budget,
+    guildApi,
+    pricing: config.pricing,
+    gateway: gatewayHealth,
+    now,
+  });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
@@ -148,6 +166,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     links,
     linkPages: { publicUrl: config.publicUrl, twitterApiUrl: config.twitterApiUrl, linkTtlSeconds: config.linkTtlSeconds },
     isHealthy: () => databaseIsHealthy(database),
+    gateway: gatewayHealth,
     log: log.child({ component: 'web' }),
     interactions:
       config.interactionsMode === 'http'
@@ -165,13 +184,16 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         : undefined,
   });
   const gateway =
-    config.interactionsMode === 'gateway'
+    config.interactionsMode === 'gateway' && gatewayHealth
       ? createGatewayClient({
           discordApiUrl: config.discordApiUrl,
           dispatch,
           webhooks,
           log: doorLog,
           ackDeadlineMs: options.ackDeadlineMs,
+          health: gatewayHealth,
+          roster: new GuildRoster(database.db, now),
+          onFatal: options.onGatewayFatal ?? (() => undefined),
           onGuildLeft: (guildId) =>
             database.sqlite.transaction(() => {
               settings.forgetGuild(guildId);
@@ -191,6 +213,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     web,
     revocations,
     gateway,
+    gatewayHealth,
     async start() {
       const stopRevocations = revocations.start();
       // Retention: now, then hourly. Cheap (an index on post age) and off every request's path.

@@ -25,7 +25,14 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason }));
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err }));
 
-  const bot = createBot(config, log);
+  const bot = createBot(config, log, {
+    // Discord will not take the bot back (e.g. the token was reset): exit, so systemd, Docker or Kubernetes
+    // restarts it and shows the failure, instead of a process that runs on and receives nothing.
+    onGatewayFatal: () => {
+      setTimeout(() => process.exit(1), 5000).unref();
+      void bot.close().finally(() => process.exit(1));
+    },
+  });
   await bot.start();
   warmUpChart();
   const server = serve({ fetch: bot.web.fetch, hostname: config.host, port: config.port }, (info) =>

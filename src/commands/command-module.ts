@@ -10,6 +10,7 @@ import type { LinkedRoleService } from '../guilds/linked-role.js';
 import type { MemberStore } from '../guilds/member-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
+import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { ReportService } from '../report/report-service.js';
 
@@ -24,6 +25,8 @@ export interface CommandDeps {
   guildApi: GuildApi;
   /** X's prices, to show admins what reading cost. */
   pricing: Pricing;
+  /** Gateway mode only: the connection's health, for /twitter-admin status. */
+  gateway: GatewayHealth | null;
   now: () => number;
 }
 

@@ -214,3 +214,9 @@ export type FetchState = typeof xFetchState.$inferSelect;
 export type CutReason = NonNullable<(typeof xCoverage.$inferSelect)['cutReason']>;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
 export type GuildSettings = typeof guildSettings.$inferSelect;
+
+/** The servers the bot is in, as the gateway last told it: what a READY after an outage is compared with. */
+export const botGuilds = sqliteTable('bot_guilds', {
+  guildId: text('guild_id').primaryKey(),
+  seenAt: integer('seen_at').notNull(),
+});

@@ -1,6 +1,8 @@
 // The gateway door: a discord.js client receives interactions over the
 // WebSocket and answers through discord.js. Only the Guilds intent, and caches
-// trimmed to what the bot reads.
+// trimmed to what the bot reads. It also keeps the connection's health, ends
+// the process when Discord will not take the bot back, and reconciles the
+// servers the bot is in after every new session.
 
 import {
   type ChatInputCommandInteraction,
@@ -15,7 +17,9 @@ import {
 } from 'discord.js';
 import type { Dispatch } from '../commands/dispatch.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import type { GuildRoster } from '../guilds/guild-roster.js';
 import type { BotMessage } from '../interaction/contract.js';
+import { FATAL_CLOSE_CODES, type GatewayHealth } from '../interaction/gateway-health.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 import { parseOptions, type RawOption } from './options.js';
@@ -30,6 +34,10 @@ export interface GatewayDoorDeps {
   ackDeadlineMs?: number;
   /** The bot was removed from a server (or the server deleted). */
   onGuildLeft?: (guildId: string) => void;
+  health: GatewayHealth;
+  roster: Pick<GuildRoster, 'reconcile' | 'joined' | 'left'>;
+  /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */
+  onFatal: (code: number, reason: string) => void;
 }
 
 export function createGatewayClient(deps: GatewayDoorDeps): Client {
@@ -57,18 +65,70 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
     if (!interaction.isChatInputCommand()) return;
     void handleGatewayInteraction(interaction, deps);
   });
-  client.on(Events.GuildCreate, (guild) => void welcome(guild, deps.log));
+  client.on(Events.GuildCreate, (guild) => {
+    deps.roster.joined(guild.id);
+    void welcome(guild, deps.log);
+  });
   client.on(Events.GuildDelete, (guild) => {
     if (!guild.available) return; // an outage, not a removal
+    deps.roster.left(guild.id);
     deps.log.info('removed from a server; its settings are deleted', { guildId: guild.id });
     deps.onGuildLeft?.(guild.id);
   });
-  client.once(Events.ClientReady, (ready) => {
-    deps.log.info('gateway connected', { bot: ready.user.tag, guilds: ready.guilds.cache.size });
-  });
+  watchConnection(client, deps);
   client.on(Events.Error, (err) => deps.log.error('gateway error', { error: err }));
-  client.on(Events.ShardDisconnect, (_event, shardId) => deps.log.warn('gateway disconnected', { shardId }));
   return client;
+}
+
+/**
+ * Logs and counts every disconnect, resume and new session; ends the process
+ * on a close code Discord will not recover from; and after each READY (a new
+ * session, where removals and joins during the outage were never sent)
+ * compares the servers Discord lists with those the bot knows.
+ */
+function watchConnection(client: Client, deps: GatewayDoorDeps): void {
+  const { health, log } = deps;
+  let toWelcome: string[] = [];
+  const watched = new Set<number>();
+  client.on(Events.Raw, (packet: { t?: string | null; d?: { guilds?: Array<{ id: string }> } }) => {
+    if (packet.t !== 'READY') return;
+    const { gone, joined } = deps.roster.reconcile((packet.d?.guilds ?? []).map((g) => g.id));
+    for (const guildId of gone) {
+      log.info('removed from a server while disconnected; its settings are deleted', { guildId });
+      client.guilds.cache.delete(guildId);
+      deps.onGuildLeft?.(guildId);
+    }
+    toWelcome = joined;
+  });
+  client.on(Events.ShardReady, (shardId) => {
+    // The shard object exists from now on: its close events carry the code.
+    if (!watched.has(shardId)) {
+      watched.add(shardId);
+      client.ws.shards.get(shardId)?.on('close', (event: { code: number }) => {
+        if (event.code in FATAL_CLOSE_CODES) return; // ShardDisconnect follows
+        health.closed(event.code);
+        log.warn('gateway connection closed; reconnecting', { shardId, code: event.code });
+      });
+    }
+    const outageMs = health.connected('new-session');
+    if (outageMs === null) log.info('gateway connected', { bot: client.user?.tag, guilds: client.guilds.cache.size });
+    else log.warn('gateway back with a new session (events during the outage were lost)', { shardId, outageMs });
+    for (const guildId of toWelcome) {
+      const guild = client.guilds.cache.get(guildId);
+      if (guild) void welcome(guild, log);
+    }
+    toWelcome = [];
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    const outageMs = health.connected('resumed');
+    log.warn('gateway resumed; missed events replayed', { shardId, replayed, outageMs });
+  });
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const reason = FATAL_CLOSE_CODES[event.code] ?? 'closed for good';
+    health.gone(event.code);
+    log.error(`Discord closed the gateway for good (${event.code}): ${reason}`, { shardId, code: event.code });
+    deps.onFatal(event.code, reason);
+  });
 }
 
 type SharedOptions = Pick<InteractionReplyOptions, 'content' | 'embeds' | 'components' | 'files' | 'allowedMentions'>;

@@ -6,6 +6,7 @@
 
 import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/formatters';
 import type { CutReason } from '../db/schema.js';
+import type { GatewayState } from '../interaction/gateway-health.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
 
@@ -377,8 +378,28 @@ export const en = {
     usageLine: (scope: BudgetScope, used: { requests: number; postsRead: number; costMicroUsd: number }, cap: number | null) =>
       `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(used.requests)} requests, ${count(used.postsRead)} posts read, about ${usd(used.costMicroUsd)} (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
     usageResets: (at: number) => `Resets ${time(Math.floor(at / 1000), TimestampStyles.RelativeTime)}.`,
+    connectionField: 'Connection to Discord (gateway)',
+    connectionLine: (
+      state: GatewayState,
+      since: number,
+      disconnects: number,
+      resumes: number,
+      newSessions: number,
+      longestOutageMs: number,
+    ) =>
+      `${{ connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', gone: 'Closed for good' }[state]} since ${time(Math.floor(since / 1000), TimestampStyles.RelativeTime)}.\n` +
+      (disconnects === 0
+        ? 'No outage since the bot started.'
+        : `Since the bot started: ${count(disconnects)} ${plural(disconnects, 'outage', 'outages')} (${count(resumes)} resumed, ${count(newSessions)} with a new session, when events may have been missed); the longest lasted ${outage(longestOutageMs)}.`),
   },
 };
+
+/** "800 ms", "12 s", "3 min". */
+function outage(ms: number): string {
+  if (ms < 1000) return `${count(ms)} ms`;
+  if (ms < 120_000) return `${count(Math.round(ms / 1000))} s`;
+  return `${count(Math.round(ms / 60_000))} min`;
+}
 
 /** "45 min", "3.5 h", "4 days". */
 function duration(ms: number): string {

@@ -4,6 +4,7 @@
 import type { KeyObject } from 'node:crypto';
 import { Hono } from 'hono';
 import type { HttpDoorDeps } from '../discord/http-door.js';
+import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import { bodyLimits } from './body-limit.js';
@@ -18,6 +19,8 @@ export interface WebAppDeps {
   links: LinkService;
   linkPages: LinkRouteOptions;
   isHealthy: () => boolean;
+  /** Gateway mode only: /healthz reports the connection too. */
+  gateway?: GatewayHealth | null;
   log: Logger;
   /** Present in HTTP interactions mode only. */
   interactions?: { publicKey: KeyObject; door: HttpDoorDeps };
@@ -28,7 +31,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.use('*', securityHeaders);
   // Discord's payloads are small; our own forms are tiny.
   app.use('*', bodyLimits([{ path: '/interactions', maxBytes: 1_000_000 }], 16 * 1024));
-  app.route('/healthz', healthRoutes(deps.isHealthy));
+  app.route('/healthz', healthRoutes(deps.isHealthy, deps.gateway ?? null));
   app.route('/link', linkRoutes(deps.links, deps.linkPages));
   app.route('/twitter', twitterCallbackRoutes(deps.links, deps.linkPages));
   if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));

@@ -36,6 +36,8 @@ export interface BotProcess {
   records(): Array<Record<string, unknown>>;
   /** SIGKILL: no shutdown code runs, as in a power cut or an OOM kill. */
   kill9(): Promise<void>;
+  /** Resolves with the exit code when the process ends by itself or is stopped. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -56,10 +58,17 @@ export async function startBotProcess(env: Record<string, string>, cwd: string):
       }
     });
   const listening = await eventually(() => records().find((r) => r.msg === 'web server listening'), 2000);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { base: `http://127.0.0.1:${String(listening.port)}`, lines, records, kill9: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return {
+    base: `http://127.0.0.1:${String(listening.port)}`,
+    lines,
+    records,
+    exited,
+    kill9: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
 }

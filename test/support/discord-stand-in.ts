@@ -27,9 +27,21 @@ export interface StandInGuild {
 
 export class DiscordStandIn extends HttpStandIn {
   readonly guilds = new Map<string, StandInGuild>();
+  /** Where GET /gateway/bot sends the bot: a GatewayStandIn's address, when a test runs one. */
+  gatewayUrl: string | null = null;
 
   constructor() {
     super((req) => {
+      if (req.method === 'GET' && req.path === '/api/v10/gateway/bot' && this.gatewayUrl) {
+        return {
+          status: 200,
+          body: {
+            url: this.gatewayUrl,
+            shards: 1,
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          },
+        };
+      }
       const guildRoute = this.guildRoute(req);
       if (guildRoute) return guildRoute;
       if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(req.path)) return { status: 204 };

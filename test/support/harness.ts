@@ -110,9 +110,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Waits until `check` passes, yielding to I/O between tries; no wall-clock sleeps. */
-export async function eventually<T>(check: () => T | undefined | false, tries = 2000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, tries = 2000): Promise<T> {
   for (let i = 0; i < tries; i++) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -37,6 +37,13 @@ export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandCon
       ].join('\n'),
     },
   ];
+  if (deps.gateway) {
+    const g = deps.gateway.snapshot();
+    fields.push({
+      name: a.connectionField,
+      value: a.connectionLine(g.state, g.since, g.disconnects, g.resumes, g.newSessions, g.longestOutageMs),
+    });
+  }
   return { embeds: [{ title: a.statusTitle, color: 0x1d9bf0, fields }] };
 }
 
