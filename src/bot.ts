@@ -25,6 +25,7 @@ import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
+import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
 import { XCache } from './report/x-cache.js';
@@ -126,6 +127,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     },
   });
   const reports = new ReportService({
+    queue: new LocalReportQueue(config.report.concurrency),
     store: posts,
     runs,
     links,

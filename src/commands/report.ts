@@ -70,7 +70,11 @@ function reportCommand(reports: ReportService, settings: SettingsStore): Command
         reports.abandon(admission.ticket);
         throw err;
       }
-      await ctx.edit(await reports.run(request, admission.ticket));
+      const t = textFor(ctx.locale);
+      const report = await reports.runQueued(request, admission.ticket, (ahead) => {
+        ctx.edit({ content: t.report.queued(ahead) }).catch(() => undefined); // the report's own edit follows
+      });
+      await ctx.edit(report);
     },
   };
 }

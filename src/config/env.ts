@@ -42,6 +42,8 @@ export interface ReportLimits {
   /** The metrics of young posts are read again at most once per this window. */
   cacheSeconds: number;
   cooldownSeconds: number;
+  /** Reports running at once; more wait in the queue, told their place. */
+  concurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +181,7 @@ export function loadConfig(env: Env): Config {
     refreshHours: r.integer('REPORT_REFRESH_HOURS', 48, 0, 720),
     cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
+    concurrency: r.integer('REPORT_CONCURRENCY', 500, 1, 10_000),
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);

@@ -19,8 +19,10 @@ import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { renderChart } from './chart.js';
+import { CpuLane } from './cpu-lane.js';
 import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
+import type { ReportQueue } from './report-queue.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
 import { type ReportProfile, summarise } from './summary.js';
@@ -58,6 +60,8 @@ export interface ReportServiceDeps {
   fetch?: typeof fetch;
   /** Per X request (connect, headers and body); default 15 s. */
   xRequestTimeoutMs?: number;
+  /** Where admitted reports wait for a slot. */
+  queue: ReportQueue;
 }
 
 export interface ReportRequest {
@@ -91,7 +95,14 @@ export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; messag
 const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
 export class ReportService {
+  private readonly lane = new CpuLane();
+
   constructor(private readonly deps: ReportServiceDeps) {}
+
+  /** Runs an admitted report when the queue has a slot; `onWaiting` hears how many are ahead if it must wait. */
+  runQueued(request: ReportRequest, ticket: ReportTicket, onWaiting?: (ahead: number) => void): Promise<BotMessage> {
+    return this.deps.queue.submit(() => this.run(request, ticket), onWaiting);
+  }
 
   /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
   admit(request: ReportRequest): Admission {
@@ -247,24 +258,29 @@ export class ReportService {
         profileRead,
       ] as const);
       const [timeline, mentions, profile] = reads;
-      const summary = summarise({
-        profile,
-        posts: timeline.posts,
-        mentions: mentions?.posts ?? null,
-        previousPosts: timeline.coveredFrom <= previousStart ? timeline.posts : null,
-        period: { start: periodStart, end: startedAt, days: request.days },
-        timeZone: request.timeZone,
-        cut: timeline.cut,
-        refreshHorizonHours: limits.refreshHours,
-      });
-      const chartFile = 'x-report.png';
       const t = textFor(request.locale);
-      const png = renderChart(summary.activity.days, t.report.chart(request.days, request.timeZone));
-      return {
-        content: '',
-        embeds: [reportEmbed(t, summary, { dataAsOf: startedAt, usage, costMicroUsd: costMicroUsd(usage, this.deps.pricing), chartFile })],
-        files: [{ name: chartFile, data: png, contentType: 'image/png' }],
-      };
+      const usageNow = { ...usage };
+      return await this.lane.run(() => {
+        const posts = timeline.posts;
+        const summary = summarise({
+          profile,
+          posts,
+          mentions: mentions?.posts ?? null,
+          previousPosts: timeline.coveredFrom <= previousStart ? posts : null,
+          period: { start: periodStart, end: startedAt, days: request.days },
+          timeZone: request.timeZone,
+          cut: timeline.cut,
+          refreshHorizonHours: limits.refreshHours,
+        });
+        const chartFile = 'x-report.png';
+        const png = renderChart(summary.activity.days, t.report.chart(request.days, request.timeZone));
+        const footer = { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing), chartFile };
+        return {
+          content: '',
+          embeds: [reportEmbed(t, summary, footer)],
+          files: [{ name: chartFile, data: png, contentType: 'image/png' }],
+        };
+      });
     } finally {
       clearTimeout(deadline);
     }

@@ -46,8 +46,8 @@ const MAX_SLICES = 6;
 const PAGES_PER_SLICE = 4;
 
 export interface ReadResult {
-  /** Stored posts from keepFrom (or from where the stored span begins, if later) to now. */
-  posts: XPost[];
+  /** Stored posts from keepFrom (or from where the stored span begins, if later) to now; read from the store when asked for. */
+  readonly posts: XPost[];
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;
@@ -55,6 +55,15 @@ export interface ReadResult {
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
+
+/** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
+interface PagesRead {
+  count: number;
+  /** The oldest post's time, or null when nothing was read. */
+  oldest: number | null;
+  ids: string[];
+  more: boolean;
+}
 
 /**
  * Follows next_token until the end or `maxPosts`. The next page is requested
@@ -71,18 +80,18 @@ async function readPages(
     /** Aborted when a sibling read failed: no further page is asked for. */
     stop?: AbortSignal;
   } = {},
-): Promise<{ posts: XPost[]; more: boolean }> {
+): Promise<PagesRead> {
   const { firstPage, stop } = options;
-  const posts: XPost[] = [];
+  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - posts.length)));
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
     const page = await pending;
-    const fresh = (page.data ?? []).slice(0, maxPosts - posts.length);
-    posts.push(...fresh);
+    const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
+    note(read, fresh);
     const token = page.meta?.next_token;
-    const more = Boolean(token) && posts.length < maxPosts;
+    const more = Boolean(token) && read.count < maxPosts;
     if (more) {
       if (stop?.aborted) throw stop.reason;
       pending = request(token);
@@ -94,8 +103,17 @@ async function readPages(
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     onPage(fresh);
-    if (!more) return { posts, more: Boolean(token) };
+    if (!more) return { ...read, more: Boolean(token) };
   }
+}
+
+function note(read: PagesRead, posts: XPost[]): void {
+  for (const post of posts) {
+    const at = Date.parse(post.created_at);
+    if (read.oldest === null || at < read.oldest) read.oldest = at;
+    read.ids.push(post.id);
+  }
+  read.count += posts.length;
 }
 
 function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
@@ -167,18 +185,11 @@ class SourceReader {
       query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
       lower = top.to;
     }
-    const { posts, more } = await readPages(this.fetchPage, query, this.left, this.save);
-    this.left -= posts.length;
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save);
+    this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
-    if (refreshDue && !more)
-      store.forgetMissing(
-        req.xUserId,
-        req.source,
-        lower,
-        req.now,
-        posts.map((p) => p.id),
-      );
-    const cut = more ? oldestOf(posts, req.now) : null;
+    if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
+    const cut = more ? (oldest ?? req.now) : null;
     if (cut !== null) this.stoppedBy = req.bound ?? 'max-posts';
     this.record({ from: cut ?? lower, to: req.now, cutReason: cut !== null ? this.stoppedBy : null });
     this.noteRefreshed(cut ?? lower);
@@ -217,20 +228,18 @@ class SourceReader {
     const to = gap.to ?? req.now;
     const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
     const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
-    const firstOldest = oldestOf(first.data ?? [], to);
+    const firstOldest = (first.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
-    const { posts, more } = sliceable
+    const read = sliceable
       ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left }, query, first, firstOldest, this.save)
       : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first });
-    this.left -= posts.length;
-    const oldest = oldestOf(posts, to);
+    const { count, more } = read;
+    this.left -= count;
+    const oldest = read.oldest ?? to;
     // X stops serving a timeline 3,200 posts back: an early end there is X's cap, not the member's first post.
     const cappedByX =
-      !more &&
-      req.source === 'timeline' &&
-      oldest > from &&
-      posts.length + store.countFrom(req.xUserId, req.source, to) >= X_TIMELINE_CAP - PAGE;
+      !more && req.source === 'timeline' && oldest > from && count + store.countFrom(req.xUserId, req.source, to) >= X_TIMELINE_CAP - PAGE;
     const reason: CutReason | null = more ? (req.bound ?? 'max-posts') : cappedByX ? 'x-cap' : null;
     if (reason) this.stoppedBy = reason;
     this.record({ from: reason ? oldest : from, to, cutReason: reason });
@@ -245,12 +254,15 @@ class SourceReader {
     const start = wholeSecond(req.periodStart);
     const cut = coveredFrom > start ? { reason: span?.cutReason ?? this.stoppedBy ?? req.bound ?? 'max-posts', oldest: coveredFrom } : null;
     const from = Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart));
-    return { posts: store.posts(req.xUserId, req.source, from, req.now), coveredFrom, cut };
+    return {
+      coveredFrom,
+      cut,
+      // Read from the store only when asked for: a report loads them for its summary, one report at a time.
+      get posts() {
+        return store.posts(req.xUserId, req.source, from, req.now);
+      },
+    };
   }
-}
-
-function oldestOf(posts: XPost[], fallback: number): number {
-  return posts.reduce((min, p) => Math.min(min, Date.parse(p.created_at)), fallback);
 }
 
 /**
@@ -267,7 +279,7 @@ async function readInSlices(
   first: XListResponse<XPost>,
   oldest: number,
   save: (posts: XPost[]) => void,
-): Promise<{ posts: XPost[]; more: boolean }> {
+): Promise<PagesRead> {
   const firstPosts = first.data ?? [];
   save(firstPosts);
   // Slices are read only after a first page that had more to follow, so it is not empty.
@@ -290,5 +302,12 @@ async function readInSlices(
       return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal });
     }),
   );
-  return { posts: [...firstPosts, ...parts.flatMap((p) => p.posts)], more: false };
+  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
+  note(read, firstPosts);
+  for (const part of parts) {
+    read.count += part.count;
+    read.ids.push(...part.ids);
+    if (part.oldest !== null && (read.oldest === null || part.oldest < read.oldest)) read.oldest = part.oldest;
+  }
+  return read;
 }

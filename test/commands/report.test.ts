@@ -20,8 +20,8 @@ function report(options: Array<{ name: string; type: number; value: unknown }> =
   return commandPayload({ name: 'report', member: { id: MEMBER }, options });
 }
 
-async function start(mode: 'http' | 'gateway' = 'http') {
-  h = await startHarness({ mode });
+async function start(mode: 'http' | 'gateway' = 'http', env: Record<string, string> = {}) {
+  h = await startHarness({ mode, env });
   const now = h.clock.now;
   data = {
     profile: {
@@ -123,6 +123,24 @@ describe('/report over HTTP interactions', () => {
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => new URL(c.url).searchParams.get('since_id'))).toBe(true);
     expect(embed.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 1 post from X in 2 requests · about $0.005');
+  });
+
+  it('tells a member whose report must wait its place in the queue, then delivers the report', async () => {
+    await h.close();
+    await start('http', { REPORT_CONCURRENCY: '1' });
+    const OTHER = '300000000000000002';
+    await linkAccount(h, MEMBER, X_USER);
+    await linkAccount(h, OTHER, { id: '1456789012345678999', screenName: 'other' });
+    serveTimeline(h.x, { profile: { id: '1456789012345678999', name: 'Other', username: 'other' }, posts: [], mentions: [] });
+    const release = h.x.hold(/\/2\/users\/me$/); // the first report waits on X
+    await h.interact(report());
+    await eventually(() => h.x.v2Requests().length > 0);
+    const second = commandPayload({ name: 'report', member: { id: OTHER } });
+    expect(((await (await h.interact(second)).json()) as { type: number }).type).toBe(5);
+    const queued = await eventually(() => h.discord.edits().find((e) => e.path.includes(second.token)));
+    expect(DiscordStandIn.payload(queued)).toMatchObject({ content: expect.stringContaining('queued: 1 report is ahead of it') });
+    release();
+    await eventually(() => h.discord.edits().filter((e) => e.path.includes(second.token) && reportEdit(e).embed?.title).length === 1);
   });
 
   it('reads the profile once per UTC day, unless the member asks with refresh:true', async () => {

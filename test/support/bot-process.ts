@@ -31,6 +31,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface BotProcess {
   base: string;
+  pid: number;
   lines: string[];
   /** Parsed JSON log records. */
   records(): Array<Record<string, unknown>>;
@@ -41,8 +42,8 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>, cwd: string): Promise<BotProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+export async function startBotProcess(env: Record<string, string>, cwd: string, nodeArgs: string[] = []): Promise<BotProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', ...env },
   });
@@ -65,6 +66,7 @@ export async function startBotProcess(env: Record<string, string>, cwd: string):
   };
   return {
     base: `http://127.0.0.1:${String(listening.port)}`,
+    pid: child.pid ?? 0,
     lines,
     records,
     exited,

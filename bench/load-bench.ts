@@ -1,0 +1,158 @@
+// `npm run bench:load`: the built bot (node dist/main.js, HTTP interactions
+// mode) under a burst. N members are linked through the real OAuth flow, then
+// N signed /report days:90 interactions are sent at once while /link-twitter
+// interactions keep arriving; X answers every request after BENCH_X_LATENCY_MS
+// (default 2000). Prints, for each N in BENCH_MEMBERS (default 50,200,500):
+// ack p50/p99/max for both commands, the time until every report is
+// delivered against the floor (one report alone at that latency), CPU per
+// report, and the bot's RSS idle, peak and after. Asserts nothing.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { standInEnv, startBotProcess } from '../test/support/bot-process.js';
+import { Browser } from '../test/support/browser.js';
+import { commandPayload, DiscordSigner } from '../test/support/discord-payloads.js';
+import { DiscordStandIn } from '../test/support/discord-stand-in.js';
+import { syntheticTimeline } from '../test/support/x-fixtures.js';
+import { XStandIn } from '../test/support/x-stand-in.js';
+import { serveTimeline } from '../test/support/x-timeline.js';
+
+const LATENCY = Number(process.env.BENCH_X_LATENCY_MS ?? 2000);
+const SIZES = (process.env.BENCH_MEMBERS ?? '50,200,500').split(',').map(Number);
+/** Posts in each member's 90 days: ten pages. */
+const POSTS = 1000;
+const LINKS_DURING_BURST = 40;
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+/** CPU seconds the process has used, from /proc (utime + stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field));
+  return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+}
+
+async function run(members: number): Promise<string[]> {
+  const x = await new XStandIn().start();
+  const discord = await new DiscordStandIn().start();
+  const signer = new DiscordSigner();
+  const dir = mkdtempSync(join(tmpdir(), 'xbot-load-'));
+  const now = Date.now();
+  const posts = syntheticTimeline(POSTS, now - 60_000, 89);
+  const users = Array.from({ length: members }, (_, i) => ({
+    id: String(1456789012345678901n + BigInt(i)),
+    screenName: `member${i}`,
+    discordId: String(300000000000000001n + BigInt(i)),
+  }));
+  for (const u of users) {
+    serveTimeline(x, {
+      profile: { id: u.id, name: u.screenName, username: u.screenName, public_metrics: { tweet_count: POSTS } },
+      posts,
+      mentions: [],
+    });
+  }
+  const env: Record<string, string> = {
+    ...standInEnv(x, discord, signer, dir),
+    REPORT_COOLDOWN_SECONDS: '0',
+    LOG_LEVEL: 'info',
+  };
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the bot under load.
+  const bot = await startBotProcess(env, dir, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
+  const pid = bot.pid;
+  const interact = async (payload: unknown) => {
+    const body = JSON.stringify(payload);
+    const t = performance.now();
+    const res = await fetch(`${bot.base}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+    const ms = performance.now() - t;
+    return { ms, json: (await res.json()) as { type: number; data?: { components?: Array<{ components: Array<{ url: string }> }> } } };
+  };
+  try {
+    // Link every member through the real flow (X without latency, so set-up is quick).
+    for (const u of users) {
+      const answer = await interact(commandPayload({ name: 'link-twitter', member: { id: u.discordId, username: u.screenName } }));
+      const url = new URL(answer.json.data?.components?.[0]?.components[0]?.url ?? '');
+      x.autoApproveAs = u;
+      const browser = new Browser((path, init) => fetch(`${bot.base}${path}`, init), env.PUBLIC_URL ?? '');
+      const toX = (await browser.openLink(url.pathname)).location;
+      const back = new URL((await fetch(toX ?? '', { redirect: 'manual' })).headers.get('location') ?? '');
+      const linked = await browser.get(`${back.pathname}${back.search}`);
+      if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
+    }
+    x.latencyMs = LATENCY;
+    const report = (u: (typeof users)[number]) =>
+      commandPayload({
+        name: 'report',
+        member: { id: u.discordId, username: u.screenName },
+        options: [{ name: 'days', type: 4, value: 90 }],
+      });
+    const delivered = (token: string) => discord.edits().some((e) => e.path.includes(token) && e.raw.includes('"embeds":[{'));
+    const waitFor = async (tokens: string[]) => {
+      while (!tokens.every(delivered)) await new Promise((r) => setTimeout(r, 50));
+    };
+
+    // The floor: one report alone at this latency (a member who then reports again in the burst: reset their store).
+    const lone = report(users[0]!);
+    const loneStart = performance.now();
+    await interact(lone);
+    await waitFor([lone.token]);
+    const floorMs = performance.now() - loneStart;
+    forgetPosts(env.DATABASE_PATH ?? '');
+
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = rssMiB(pid, 'VmRSS');
+    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets the peak (VmHWM)
+    const cpuBefore = cpuMs(pid);
+    const payloads = users.map(report);
+    const start = performance.now();
+    const reportAcks = Promise.all(payloads.map((p) => interact(p).then((r) => r.ms)));
+    const linkAcks: number[] = [];
+    for (let i = 0; i < LINKS_DURING_BURST; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const u = users[i % users.length]!;
+      linkAcks.push((await interact(commandPayload({ name: 'link-twitter', member: { id: u.discordId, username: u.screenName } }))).ms);
+    }
+    const acks = await reportAcks;
+    await waitFor(payloads.map((p) => p.token));
+    const allMs = performance.now() - start;
+    const cpuPerReport = (cpuMs(pid) - cpuBefore) / members;
+    const peak = rssMiB(pid, 'VmHWM');
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = rssMiB(pid, 'VmRSS');
+    const f = (ms: number) => `${ms.toFixed(0)} ms`;
+    return [
+      `N = ${members}`,
+      `  /report ack          p50 ${f(quantile(acks, 0.5))}, p99 ${f(quantile(acks, 0.99))}, max ${f(Math.max(...acks))}`,
+      `  /link-twitter ack    p50 ${f(quantile(linkAcks, 0.5))}, p99 ${f(quantile(linkAcks, 0.99))}, max ${f(Math.max(...linkAcks))} (${LINKS_DURING_BURST} during the burst)`,
+      `  all reports in       ${(allMs / 1000).toFixed(1)} s; floor (one report alone) ${(floorMs / 1000).toFixed(1)} s; ratio ${(allMs / floorMs).toFixed(2)}`,
+      `  CPU per report       ${cpuPerReport.toFixed(0)} ms`,
+      `  RSS                  idle ${idle.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB`,
+    ];
+  } finally {
+    await bot.stop();
+    await x.stop();
+    await discord.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Deletes what the lone report stored, so the burst is as cold for that member as for the others. */
+function forgetPosts(databasePath: string): void {
+  const db = new BetterSqlite3(databasePath);
+  db.exec('delete from x_posts; delete from x_coverage; delete from x_fetch_state; delete from x_profiles');
+  db.close();
+}
+
+const lines = [`Load benchmark: built bot, HTTP mode, X latency ${LATENCY} ms, ${POSTS} posts per member, /report days:90`];
+for (const n of SIZES) lines.push(...(await run(n)));
+process.stdout.write(`${lines.join('\n')}\n`);
