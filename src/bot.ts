@@ -19,12 +19,14 @@ import { GuildRoster } from './guilds/guild-roster.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { MemberStore } from './guilds/member-store.js';
 import { SettingsStore } from './guilds/settings-store.js';
+import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
 import { LinkService } from './linking/link-service.js';
 import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
+import { RenderPool } from './report/render-pool.js';
 import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
@@ -126,8 +128,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       },
     },
   });
+  const renderPool = new RenderPool(config.databasePath, posts);
+  const acks = new AckPriority();
   const reports = new ReportService({
-    queue: new LocalReportQueue(config.report.concurrency),
+    queue: new LocalReportQueue(config.report.concurrency, acks),
+    render: renderPool,
     store: posts,
     runs,
     links,
@@ -176,6 +181,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
             publicKey: discordPublicKey(config.discordPublicKey ?? ''), // required in http mode by loadConfig
             door: {
               dispatch,
+              acks,
               webhooks,
               replays: new InteractionLedger(database.db, now),
               now,
@@ -240,6 +246,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     async close() {
       stopSweeps?.();
       await gateway?.destroy();
+      await renderPool.close();
       database.close();
     },
   };

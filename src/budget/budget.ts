@@ -37,11 +37,17 @@ export class BudgetService {
     private readonly now: () => number,
   ) {}
 
-  state(guildId: string | null): BudgetState {
+  /**
+   * The month's usage against the caps. With `onlyCapped` (admission, on the
+   * way to an ack) a sum is made only where a cap applies: with no cap set,
+   * admission reads nothing but the server's settings.
+   */
+  state(guildId: string | null, options: { onlyCapped?: boolean } = {}): BudgetState {
     const from = monthStart(this.now());
-    const app = this.usage.postsReadSince(from);
-    const guild = guildId ? this.usage.postsReadSince(from, guildId) : null;
     const guildCap = guildId ? this.settings.get(guildId).monthlyPostBudget : null;
+    const none = { requests: 0, postsRead: 0, costMicroUsd: 0, reserved: 0 };
+    const app = options.onlyCapped && this.appCap === null ? none : this.usage.postsReadSince(from);
+    const guild = guildId && !(options.onlyCapped && guildCap === null) ? this.usage.postsReadSince(from, guildId) : null;
     const left = [
       guildCap !== null && guild ? { by: 'server' as const, cap: guildCap, usage: guild } : null,
       this.appCap !== null ? { by: 'app' as const, cap: this.appCap, usage: app } : null,

@@ -15,6 +15,9 @@ export interface MonthlyUsage {
 }
 
 export class UsageStore {
+  private appQuery?: ReturnType<UsageStore['prepare']>;
+  private guildQuery?: ReturnType<UsageStore['prepare']>;
+
   constructor(private readonly db: Db) {}
 
   /**
@@ -23,9 +26,25 @@ export class UsageStore {
    * (their reservation less what they have read).
    */
   postsReadSince(from: number, guildId?: string): MonthlyUsage {
-    const filters = [gte(reportRuns.startedAt, from)];
-    if (guildId !== undefined) filters.push(eq(reportRuns.guildId, guildId));
-    const row = this.db
+    // Prepared once per shape: this runs on the way to every /report ack.
+    let query = guildId === undefined ? this.appQuery : this.guildQuery;
+    if (!query) {
+      query = this.prepare(guildId !== undefined);
+      if (guildId === undefined) this.appQuery = query;
+      else this.guildQuery = query;
+    }
+    const row = query.get({ from, guildId: guildId ?? '' });
+    return {
+      requests: Number(row?.requests ?? 0),
+      postsRead: Number(row?.postsRead ?? 0),
+      costMicroUsd: Number(row?.costMicroUsd ?? 0),
+      reserved: Number(row?.reserved ?? 0),
+    };
+  }
+
+  private prepare(byGuild: boolean) {
+    const since = gte(reportRuns.startedAt, sql.placeholder('from'));
+    return this.db
       .select({
         requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
         postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
@@ -33,13 +52,7 @@ export class UsageStore {
         reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
       })
       .from(reportRuns)
-      .where(and(...filters))
-      .get();
-    return {
-      requests: Number(row?.requests ?? 0),
-      postsRead: Number(row?.postsRead ?? 0),
-      costMicroUsd: Number(row?.costMicroUsd ?? 0),
-      reserved: Number(row?.reserved ?? 0),
-    };
+      .where(byGuild ? and(since, eq(reportRuns.guildId, sql.placeholder('guildId'))) : since)
+      .prepare();
   }
 }

@@ -181,7 +181,7 @@ export function loadConfig(env: Env): Config {
     refreshHours: r.integer('REPORT_REFRESH_HOURS', 48, 0, 720),
     cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
-    concurrency: r.integer('REPORT_CONCURRENCY', 500, 1, 10_000),
+    concurrency: r.integer('REPORT_CONCURRENCY', 64, 1, 10_000),
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);

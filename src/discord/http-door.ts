@@ -6,6 +6,7 @@ import { type APIInteractionResponse, InteractionResponseType, MessageFlags } fr
 import type { Dispatch } from '../commands/dispatch.js';
 import { messageBody } from '../discord-api/message-body.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import type { AckPriority } from '../interaction/ack-priority.js';
 import type { Logger } from '../log/logger.js';
 import { type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
 import { parseOptions } from './options.js';
@@ -15,6 +16,8 @@ import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-in
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;
+  /** Told when an interaction arrives and when its first answer is ready, so background work yields to acks. */
+  acks?: Pick<AckPriority, 'begin' | 'end'>;
   webhooks: InteractionWebhooks;
   replays: ReplayGuard;
   now: () => number;

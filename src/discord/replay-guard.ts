@@ -3,7 +3,7 @@
 // for as long as an interaction token lives; together with the timestamp
 // window this makes every signed request work once.
 
-import { lt } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { handledInteractions } from '../db/schema.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
@@ -23,6 +23,8 @@ export function isFreshTimestamp(timestamp: string | undefined, nowMs: number): 
 
 export class InteractionLedger implements ReplayGuard {
   private lastPurge = 0;
+  /** Prepared once: every interaction passes here on the way to its ack. */
+  private insert?: { run(values: { id: string; expiresAt: number }): { changes: number } };
 
   constructor(
     private readonly db: Db,
@@ -35,11 +37,11 @@ export class InteractionLedger implements ReplayGuard {
       this.db.delete(handledInteractions).where(lt(handledInteractions.expiresAt, now)).run();
       this.lastPurge = now;
     }
-    const result = this.db
+    this.insert ??= this.db
       .insert(handledInteractions)
-      .values({ id: interactionId, expiresAt: now + INTERACTION_TOKEN_LIFETIME_MS })
+      .values({ id: sql.placeholder('id'), expiresAt: sql.placeholder('expiresAt') })
       .onConflictDoNothing()
-      .run();
-    return result.changes === 1;
+      .prepare();
+    return this.insert.run({ id: interactionId, expiresAt: now + INTERACTION_TOKEN_LIFETIME_MS }).changes === 1;
   }
 }

@@ -1,20 +1,24 @@
 // The members the bot has seen use a command in each server: whom a linked
 // role applies to (the bot has no member list of its own: Guilds intent only).
 
+import type { Statement } from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
 
 export class MemberStore {
+  private seenUpsert?: Statement;
+
   constructor(private readonly db: Db) {}
 
   /** Records that a member used the bot in a server. */
   seen(guildId: string, discordUserId: string, now: number): void {
-    this.db
-      .insert(guildMembers)
-      .values({ guildId, discordUserId, seenAt: now })
-      .onConflictDoUpdate({ target: [guildMembers.guildId, guildMembers.discordUserId], set: { seenAt: now } })
-      .run();
+    // Prepared once: every command in a server passes here before its ack.
+    this.seenUpsert ??= this.db.$client.prepare(
+      'insert into guild_members (guild_id, discord_user_id, seen_at) values (?, ?, ?) ' +
+        'on conflict (guild_id, discord_user_id) do update set seen_at = excluded.seen_at',
+    );
+    this.seenUpsert.run(guildId, discordUserId, now);
   }
 
   /** The servers the member has been seen in that give a linked role, with that role. */

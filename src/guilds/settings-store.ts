@@ -1,6 +1,6 @@
 // Per-server settings, as admins set them with /twitter-admin.
 
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { type GuildSettings, guildSettings } from '../db/schema.js';
 
@@ -11,10 +11,18 @@ export function defaultSettings(guildId: string): GuildSettings {
 }
 
 export class SettingsStore {
+  /** Prepared on first use: read on the way to every /report ack. */
+  private query?: { get(p: { guild: string }): GuildSettings | undefined };
+
   constructor(private readonly db: Db) {}
 
   get(guildId: string): GuildSettings {
-    return this.db.select().from(guildSettings).where(eq(guildSettings.guildId, guildId)).get() ?? defaultSettings(guildId);
+    this.query ??= this.db
+      .select()
+      .from(guildSettings)
+      .where(eq(guildSettings.guildId, sql.placeholder('guild')))
+      .prepare();
+    return this.query.get({ guild: guildId }) ?? defaultSettings(guildId);
   }
 
   update(guildId: string, change: SettingsChange, now: number): GuildSettings {

@@ -2,7 +2,7 @@
 // single conditional UPDATE/DELETE (or one transaction), so two requests racing
 // for the same link cannot both win.
 
-import { and, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../db/schema.js';
@@ -34,6 +34,8 @@ export interface Completion {
 }
 
 export class LinkStore {
+  private accountQuery?: { get(p: { user: string }): LinkedAccount | undefined };
+
   constructor(private readonly db: Db) {}
 
   /** Stores a new link, superseding the member's older ones and purging expired ones. */
@@ -142,7 +144,13 @@ export class LinkStore {
   }
 
   getAccount(discordUserId: string): LinkedAccount | undefined {
-    return this.db.select().from(linkedAccounts).where(eq(linkedAccounts.discordUserId, discordUserId)).get();
+    // Prepared once: every /report asks on the way to its ack.
+    this.accountQuery ??= this.db
+      .select()
+      .from(linkedAccounts)
+      .where(eq(linkedAccounts.discordUserId, sql.placeholder('user')))
+      .prepare();
+    return this.accountQuery.get({ user: discordUserId });
   }
 
   accountForXUser(xUserId: string): LinkedAccount | undefined {

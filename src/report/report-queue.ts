@@ -4,6 +4,8 @@
 // An interface, so a shared, durable queue can take this one's place when the
 // bot runs on several machines.
 
+import type { AckPriority } from '../interaction/ack-priority.js';
+
 export interface ReportQueue {
   /**
    * Runs `job` once a slot is free, always in a later turn of the event loop
@@ -17,20 +19,25 @@ export class LocalReportQueue implements ReportQueue {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly concurrency: number) {}
+  constructor(
+    private readonly concurrency: number,
+    /** Jobs start once no interaction awaits its ack; without one, in the next turn. */
+    private readonly acks?: Pick<AckPriority, 'whenIdle'>,
+  ) {}
 
   submit<T>(job: () => Promise<T>, onWaiting?: (ahead: number) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.running++;
-        setImmediate(() => {
+        const idle = this.acks ? this.acks.whenIdle() : new Promise<void>((r) => setImmediate(r));
+        void idle.then(() =>
           job()
             .then(resolve, reject)
             .finally(() => {
               this.running--;
               this.waiting.shift()?.();
-            });
-        });
+            }),
+        );
       };
       if (this.running < this.concurrency) {
         start();

@@ -18,15 +18,14 @@ import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
-import { renderChart } from './chart.js';
-import { CpuLane } from './cpu-lane.js';
-import { reportEmbed } from './embed.js';
 import { isValidTimeZone } from './local-time.js';
+import { CHART_FILE } from './render.js';
+import type { RenderPool } from './render-pool.js';
 import type { ReportQueue } from './report-queue.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
-import { type ReportProfile, summarise } from './summary.js';
-import { readSource } from './timeline-reader.js';
+import type { ReportProfile } from './summary.js';
+import { type ReadResult, readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
 
 const HOUR = 3_600_000;
@@ -62,6 +61,8 @@ export interface ReportServiceDeps {
   xRequestTimeoutMs?: number;
   /** Where admitted reports wait for a slot. */
   queue: ReportQueue;
+  /** Where the summary and chart are made, off the thread that answers Discord. */
+  render: Pick<RenderPool, 'render'>;
 }
 
 export interface ReportRequest {
@@ -95,8 +96,6 @@ export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; messag
 const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
 export class ReportService {
-  private readonly lane = new CpuLane();
-
   constructor(private readonly deps: ReportServiceDeps) {}
 
   /** Runs an admitted report when the queue has a slot; `onWaiting` hears how many are ahead if it must wait. */
@@ -117,7 +116,7 @@ export class ReportService {
     const last = runs.lastRunStartedAt(request.discordUserId);
     const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
     if (readyAt > startedAt) return { ok: false, message: t.report.cooldown(readyAt) };
-    const state = budget.state(request.guildId);
+    const state = budget.state(request.guildId, { onlyCapped: true });
     if (state.remaining !== null && state.remaining < SMALLEST_READ) {
       return {
         ok: false,
@@ -258,29 +257,26 @@ export class ReportService {
         profileRead,
       ] as const);
       const [timeline, mentions, profile] = reads;
-      const t = textFor(request.locale);
       const usageNow = { ...usage };
-      return await this.lane.run(() => {
-        const posts = timeline.posts;
-        const summary = summarise({
-          profile,
-          posts,
-          mentions: mentions?.posts ?? null,
-          previousPosts: timeline.coveredFrom <= previousStart ? posts : null,
-          period: { start: periodStart, end: startedAt, days: request.days },
-          timeZone: request.timeZone,
-          cut: timeline.cut,
-          refreshHorizonHours: limits.refreshHours,
-        });
-        const chartFile = 'x-report.png';
-        const png = renderChart(summary.activity.days, t.report.chart(request.days, request.timeZone));
-        const footer = { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing), chartFile };
-        return {
-          content: '',
-          embeds: [reportEmbed(t, summary, footer)],
-          files: [{ name: chartFile, data: png, contentType: 'image/png' }],
-        };
+      const window = (read: ReadResult, source: 'timeline' | 'mentions', keepFrom: number) => ({
+        xUserId: account.xUserId,
+        source,
+        from: Math.max(read.coveredFrom, keepFrom),
+        to: startedAt,
       });
+      const { embed, png } = await this.deps.render.render({
+        locale: request.locale,
+        profile,
+        timeline: window(timeline, 'timeline', previousStart),
+        mentions: mentions ? window(mentions, 'mentions', periodStart) : null,
+        withPrevious: timeline.coveredFrom <= previousStart,
+        period: { start: periodStart, end: startedAt, days: request.days },
+        timeZone: request.timeZone,
+        cut: timeline.cut,
+        refreshHorizonHours: limits.refreshHours,
+        footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
+      });
+      return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);
     }

@@ -2,7 +2,7 @@
 // reservation), what it read as each X answer arrived, and how it ended.
 // Budgets, cooldowns and the one-report-at-a-time rule read it.
 
-import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { reportRuns } from '../db/schema.js';
 import type { Usage } from '../twitter/v2-client.js';
@@ -10,27 +10,63 @@ import type { Usage } from '../twitter/v2-client.js';
 export type ReportRun = typeof reportRuns.$inferInsert;
 
 export class ReportRunStore {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: it runs on every X answer of every report. */
+  private readonly usageUpdate;
+  // Prepared on first use: they run on the way to every /report ack.
+  private lastRunQuery?: { get(p: { user: string }): { startedAt: number } | undefined };
+  private runningQuery?: { get(p: { user: string; since: number }): { id: number } | undefined };
+  private insertRun?: { get(p: Record<string, string | number | null>): { id: number } | undefined };
+
+  constructor(private readonly db: Db) {
+    this.usageUpdate = db
+      .update(reportRuns)
+      .set({
+        upstreamRequests: sql`${sql.placeholder('requests')}`,
+        postsRead: sql`${sql.placeholder('postsRead')}`,
+        userReads: sql`${sql.placeholder('userReads')}`,
+        costMicroUsd: sql`${sql.placeholder('costMicroUsd')}`,
+      })
+      .where(eq(reportRuns.id, sql.placeholder('id')))
+      .prepare();
+  }
 
   /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
   startRun(
     run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>,
   ): number {
-    const row = this.db
+    this.insertRun ??= this.db
       .insert(reportRuns)
-      .values({ ...run, durationMs: 0, upstreamRequests: 0, postsRead: 0, outcome: 'running' })
+      .values({
+        discordUserId: sql.placeholder('discordUserId'),
+        guildId: sql.placeholder('guildId'),
+        days: sql.placeholder('days'),
+        locale: sql.placeholder('locale'),
+        startedAt: sql.placeholder('startedAt'),
+        reservedPosts: sql.placeholder('reservedPosts'),
+        interactionTokenSealed: sql.placeholder('interactionTokenSealed'),
+        durationMs: 0,
+        upstreamRequests: 0,
+        postsRead: 0,
+        outcome: 'running',
+      })
       .returning({ id: reportRuns.id })
-      .get();
+      .prepare();
+    const row = this.insertRun.get({
+      discordUserId: run.discordUserId ?? null,
+      guildId: run.guildId ?? null,
+      days: run.days,
+      locale: run.locale ?? null,
+      startedAt: run.startedAt,
+      reservedPosts: run.reservedPosts ?? 0,
+      interactionTokenSealed: run.interactionTokenSealed ?? null,
+    });
+    if (!row) throw new Error('the report run was not recorded');
     return row.id;
   }
 
   /** What a report has read so far; called as each X answer arrives, even after the run ended. */
   updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): void {
-    this.db
-      .update(reportRuns)
-      .set({ upstreamRequests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd })
-      .where(eq(reportRuns.id, runId))
-      .run();
+    this.usageUpdate.run({ id: runId, requests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd });
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */
@@ -54,24 +90,30 @@ export class ReportRunStore {
 
   /** When the member's latest report was admitted (the cooldown counts from there). */
   lastRunStartedAt(discordUserId: string): number | undefined {
-    return this.db
+    this.lastRunQuery ??= this.db
       .select({ startedAt: reportRuns.startedAt })
       .from(reportRuns)
-      .where(eq(reportRuns.discordUserId, discordUserId))
+      .where(eq(reportRuns.discordUserId, sql.placeholder('user')))
       .orderBy(desc(reportRuns.startedAt))
       .limit(1)
-      .get()?.startedAt;
+      .prepare();
+    return this.lastRunQuery.get({ user: discordUserId })?.startedAt;
   }
 
   /** Whether the member has a report running that started after `since` (older ones were cut off). */
   hasRunningRun(discordUserId: string, since: number): boolean {
-    return (
-      this.db
-        .select({ id: reportRuns.id })
-        .from(reportRuns)
-        .where(and(eq(reportRuns.discordUserId, discordUserId), eq(reportRuns.outcome, 'running'), gte(reportRuns.startedAt, since)))
-        .get() !== undefined
-    );
+    this.runningQuery ??= this.db
+      .select({ id: reportRuns.id })
+      .from(reportRuns)
+      .where(
+        and(
+          eq(reportRuns.discordUserId, sql.placeholder('user')),
+          eq(reportRuns.outcome, 'running'),
+          gte(reportRuns.startedAt, sql.placeholder('since')),
+        ),
+      )
+      .prepare();
+    return this.runningQuery.get({ user: discordUserId, since }) !== undefined;
   }
 
   /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */

@@ -4,8 +4,8 @@
 import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import type { LinkOwner } from '../db/link-owner.js';
+import { xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import type { Span } from './coverage.js';
 
@@ -24,6 +24,7 @@ export class LinkGoneError extends Error {
 export class XCache {
   private upsertPost?: Statement;
   private lastFetched?: Statement;
+  private linkQuery?: Statement;
 
   constructor(
     private readonly db: Db,
@@ -40,9 +41,12 @@ export class XCache {
     return new XCache(this.db, owner);
   }
 
-  /** Whether the link a report was admitted under still stands. */
+  /** Whether the link a report was admitted under still stands (isLink's condition, as SQL prepared once: every write of every page asks). */
   linkStands(owner: LinkOwner): boolean {
-    return this.db.select({ id: linkedAccounts.discordUserId }).from(linkedAccounts).where(isLink(owner)).get() !== undefined;
+    this.linkQuery ??= this.db.$client.prepare(
+      'select 1 from linked_accounts where discord_user_id = ? and x_user_id = ? and linked_at = ?',
+    );
+    return this.linkQuery.get(owner.discordUserId, owner.xUserId, owner.linkedAt) !== undefined;
   }
 
   private write<T>(change: () => T): T {
@@ -165,18 +169,18 @@ export class XCache {
       'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
         'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
     );
-    this.lastFetched ??= client.prepare('select fetched_at as at from x_posts where x_user_id = ? and source = ? and id = ?').pluck();
+    // One lookup per page (not per post) of when each post was last read.
+    this.lastFetched ??= client.prepare(
+      'select id, fetched_at as at from x_posts where x_user_id = ? and source = ? and id in (select value from json_each(?))',
+    );
     const upsert = this.upsertPost;
     const lastFetched = this.lastFetched;
     const today = fetchedAt - (fetchedAt % DAY);
     return this.write(() =>
       client.transaction(() => {
-        let repeats = 0;
-        for (const post of posts) {
-          const at = lastFetched.get(xUserId, source, post.id) as number | undefined;
-          if (at !== undefined && at >= today && at <= fetchedAt) repeats++;
-          upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
-        }
+        const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
+        const repeats = seen.filter((row) => row.at >= today && row.at <= fetchedAt).length;
+        for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
         return repeats;
       })(),
     );

@@ -1,8 +1,11 @@
 // Number and markup formatting shared by the catalogs.
 
+/** One formatter for all: toLocaleString builds a new one on every call, which costs a tenth of a millisecond. */
+const integers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 1234 → "1,234". */
 export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return integers.format(Math.round(n));
 }
 
 /** 0.426 → "43%". */

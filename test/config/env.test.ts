@@ -99,7 +99,7 @@ describe('configuration', () => {
       refreshHours: 48,
       cacheSeconds: 900,
       cooldownSeconds: 30,
-      concurrency: 500,
+      concurrency: 64,
     });
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
     const set = loadConfig({ ...valid, REPORT_MAX_POSTS: '3200', REPORT_MAX_MENTIONS: '0', X_MONTHLY_POST_BUDGET: '50000' });

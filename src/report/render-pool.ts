@@ -1,0 +1,72 @@
+// Hands report rendering to the render worker, one job at a time in order,
+// started on the first report (a bot that never reports never pays for the
+// thread). If the worker dies, its jobs fail and the next report starts a new
+// one. With no database file to share (':memory:'), rendering runs here, one
+// block at a time in the CPU lane.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { CpuLane } from './cpu-lane.js';
+import { type Rendered, type RenderJob, renderReport } from './render.js';
+import type { XCache } from './x-cache.js';
+
+type Pending = { resolve: (r: Rendered) => void; reject: (e: Error) => void };
+
+export class RenderPool {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private readonly lane = new CpuLane();
+
+  constructor(
+    private readonly databasePath: string,
+    /** For rendering in this thread when there is no file to share. */
+    private readonly store: XCache,
+  ) {}
+
+  render(job: RenderJob): Promise<Rendered> {
+    if (this.databasePath === ':memory:') return this.lane.run(() => renderReport(job, this.store));
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<Rendered>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const compiled = new URL('./render-worker.js', import.meta.url);
+    // Built, the worker is JavaScript beside this file; from source (tests, tsx) it is TypeScript, loaded through tsx.
+    const workerData = { databasePath: this.databasePath };
+    const source = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href);
+    const worker = existsSync(fileURLToPath(compiled))
+      ? new Worker(compiled, { workerData })
+      : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); });`, { eval: true, workerData });
+    worker.unref();
+    worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (!pending) return;
+      if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
+      else pending.resolve({ embed: message.embed, png: message.png });
+    });
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const pending of this.pending.values()) pending.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the render worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

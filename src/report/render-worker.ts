@@ -1,0 +1,29 @@
+// The render worker: renders reports (render.ts) on a thread of its own, so
+// the main thread, which answers Discord, never runs a summary or a chart. It
+// reads the posts from the same SQLite file, read-only (WAL lets it read while
+// the main thread writes), so only a small job and the finished PNG cross.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Db } from '../db/database.js';
+import * as schema from '../db/schema.js';
+import { warmUpChart } from './chart.js';
+import { type RenderJob, renderReport } from './render.js';
+import { XCache } from './x-cache.js';
+
+const { databasePath } = workerData as { databasePath: string };
+const sqlite = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true });
+sqlite.pragma('busy_timeout = 5000');
+const store = new XCache(drizzle(sqlite, { schema }) as Db);
+warmUpChart();
+
+parentPort?.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
+  try {
+    const { embed, png } = renderReport(job, store);
+    const copy = new Uint8Array(png); // a buffer of its own, so it can be moved rather than copied across
+    parentPort?.postMessage({ id, embed, png: copy }, [copy.buffer]);
+  } catch (err) {
+    parentPort?.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+});
