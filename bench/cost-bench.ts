@@ -26,6 +26,7 @@ import { BillingLedger } from '../test/support/x-billing.js';
 import { SimulatedMember } from '../test/support/x-member.js';
 import { XStandIn } from '../test/support/x-stand-in.js';
 import { serveTimeline } from '../test/support/x-timeline.js';
+import { benchConfig } from './bench-config.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -77,22 +78,8 @@ function simulatedMember(): SimulatedMember {
 }
 
 function env(x: XStandIn, discord: DiscordStandIn, dir: string): Config {
-  return loadConfig({
-    DISCORD_TOKEN: 'bench',
-    DISCORD_APPLICATION_ID: '1100000000000000001',
-    TWITTER_CONSUMER_KEY: x.consumer.key,
-    TWITTER_CONSUMER_SECRET: x.consumer.secret,
-    PUBLIC_URL: 'https://bot.example.test',
-    DATABASE_PATH: join(dir, 'bot.sqlite'),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    TWITTER_API_URL: x.baseUrl,
-    DISCORD_API_URL: discord.apiUrl,
-    INTERACTIONS_MODE: 'http',
-    DISCORD_PUBLIC_KEY: '00'.repeat(32),
-    REPORT_COOLDOWN_SECONDS: '0',
-    // 90 days bring 450 mentions: above the default bound of 200, which would make the bot buy less than the floor counts.
-    REPORT_MAX_MENTIONS: '500',
-  });
+  // 90 days bring 450 mentions: above the default bound of 200, which would make the bot buy less than the floor counts.
+  return benchConfig(x, discord.apiUrl, dir, { REPORT_MAX_MENTIONS: '500' });
 }
 
 /** The habit under the bot's reading rules: the real bot on a simulated clock. */

@@ -3,13 +3,11 @@
 // (BENCH_LATENCY_MS, default 50) serving a 3,200-post timeline; then the cost
 // benchmark (cost-bench.ts) on a simulated month.
 
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createBot } from '../src/bot.js';
-import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
@@ -20,6 +18,7 @@ import { XV2Client } from '../src/twitter/v2-client.js';
 import type { XPost } from '../src/twitter/v2-types.js';
 import { Browser } from '../test/support/browser.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
+import { benchConfig } from './bench-config.js';
 import { costBench } from './cost-bench.js';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -65,24 +64,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xbot-bench-'));
   const { posts, mentions } = x;
 
-  const bot = createBot(
-    loadConfig({
-      DISCORD_TOKEN: 'bench',
-      DISCORD_APPLICATION_ID: '1100000000000000001',
-      TWITTER_CONSUMER_KEY: x.consumer.key,
-      TWITTER_CONSUMER_SECRET: x.consumer.secret,
-      PUBLIC_URL: 'https://bot.example.test',
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      TWITTER_API_URL: x.baseUrl,
-      DISCORD_API_URL: discord.apiUrl,
-      INTERACTIONS_MODE: 'http',
-      DISCORD_PUBLIC_KEY: '00'.repeat(32),
-      REPORT_MAX_POSTS: String(POSTS),
-      REPORT_COOLDOWN_SECONDS: '0',
-    }),
-    silentLogger,
-  );
+  const bot = createBot(benchConfig(x, discord.apiUrl, dir, { REPORT_MAX_POSTS: String(POSTS) }), silentLogger);
   await bot.start();
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
