@@ -3,7 +3,7 @@
 
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
-import { BudgetService } from './budget/budget.js';
+import { BudgetService, previousMonthStart } from './budget/budget.js';
 import { UsageStore } from './budget/usage-store.js';
 import { createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
@@ -17,7 +17,7 @@ import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
 import { GuildRoster } from './guilds/guild-roster.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
-import { MemberStore } from './guilds/member-store.js';
+import { MEMBER_RETENTION_MS, MemberStore } from './guilds/member-store.js';
 import { SettingsStore } from './guilds/settings-store.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
@@ -132,6 +132,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const acks = new AckPriority();
   const reports = new ReportService({
     queue: new LocalReportQueue(config.report.concurrency, acks),
+    acks,
     render: renderPool,
     store: posts,
     runs,
@@ -224,13 +225,16 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gatewayHealth,
     async start() {
       const stopRevocations = revocations.start();
-      // Retention: now, then hourly. Cheap (an index on post age) and off every request's path.
+      // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
       const prune = () => {
         try {
           const removed = posts.prune(now(), POST_RETENTION_MS);
-          if (removed > 0) log.info('old posts deleted', { removed });
+          const orphaned = posts.forgetUnlinked();
+          const folded = runs.foldBefore(previousMonthStart(now()));
+          const unseen = members.forgetUnseenSince(now() - MEMBER_RETENTION_MS);
+          if (removed + orphaned + folded + unseen > 0) log.info('old data deleted', { removed, orphaned, folded, unseen });
         } catch (err) {
-          log.error('deleting old posts failed', { error: err });
+          log.error('deleting old data failed', { error: err });
         }
       };
       prune();

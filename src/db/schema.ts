@@ -180,7 +180,12 @@ export const reportRuns = sqliteTable(
     /** Sealed, while running: lets a restart tell the member their report was cut off. */
     interactionTokenSealed: text('interaction_token_sealed'),
   },
-  (t) => [index('report_runs_user_idx').on(t.discordUserId, t.startedAt), index('report_runs_guild_idx').on(t.guildId, t.startedAt)],
+  (t) => [
+    index('report_runs_user_idx').on(t.discordUserId, t.startedAt),
+    index('report_runs_guild_idx').on(t.guildId, t.startedAt),
+    // The app-wide monthly sum reads one month of runs, not the table.
+    index('report_runs_started_idx').on(t.startedAt),
+  ],
 );
 
 /** How the bot behaves in one server, set by its admins with /twitter-admin. */
@@ -205,7 +210,12 @@ export const guildMembers = sqliteTable(
     discordUserId: text('discord_user_id').notNull(),
     seenAt: integer('seen_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.guildId, t.discordUserId] }), index('guild_members_user_idx').on(t.discordUserId)],
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.discordUserId] }),
+    index('guild_members_user_idx').on(t.discordUserId),
+    // Members not seen for long are forgotten by age.
+    index('guild_members_seen_idx').on(t.seenAt),
+  ],
 );
 
 export type PendingLink = typeof pendingLinks.$inferSelect;
@@ -220,3 +230,23 @@ export const botGuilds = sqliteTable('bot_guilds', {
   guildId: text('guild_id').primaryKey(),
   seenAt: integer('seen_at').notNull(),
 });
+
+/**
+ * What reports read in months gone by, per server ('' for direct messages):
+ * report_runs older than the current and the previous month are summed here
+ * and deleted, so that table holds weeks, not years.
+ */
+export const monthlyUsage = sqliteTable(
+  'monthly_usage',
+  {
+    /** 'YYYY-MM' (UTC). */
+    month: text('month').notNull(),
+    guildId: text('guild_id').notNull(),
+    reports: integer('reports').notNull(),
+    upstreamRequests: integer('upstream_requests').notNull(),
+    postsRead: integer('posts_read').notNull(),
+    userReads: integer('user_reads').notNull(),
+    costMicroUsd: integer('cost_micro_usd').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.guildId] })],
+);

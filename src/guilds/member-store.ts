@@ -6,6 +6,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
 
+/**
+ * Members not seen using the bot in a server for a year are forgotten there.
+ * The record is what lets an unlink take back a linked role in that server, so
+ * it is kept long; past a year a role left behind is the server's to tidy.
+ */
+export const MEMBER_RETENTION_MS = 365 * 86_400_000;
+
 export class MemberStore {
   private seenUpsert?: Statement;
 
@@ -50,5 +57,10 @@ export class MemberStore {
   /** The bot left the server: whom it saw there no longer matters. */
   forgetGuild(guildId: string): void {
     this.db.delete(guildMembers).where(eq(guildMembers.guildId, guildId)).run();
+  }
+
+  /** Forgets members not seen since `before`; returns how many. */
+  forgetUnseenSince(before: number): number {
+    return this.db.$client.prepare('delete from guild_members where seen_at < ?').run(before).changes;
   }
 }

@@ -9,6 +9,7 @@ import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
+import type { AckPriority } from '../interaction/ack-priority.js';
 import { type BotMessage, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
@@ -63,6 +64,8 @@ export interface ReportServiceDeps {
   queue: ReportQueue;
   /** Where the summary and chart are made, off the thread that answers Discord. */
   render: Pick<RenderPool, 'render'>;
+  /** Storing pages waits for the acks in flight. */
+  acks?: Pick<AckPriority, 'whenIdle'>;
 }
 
 export interface ReportRequest {
@@ -233,7 +236,8 @@ export class ReportService {
     try {
       const periodStart = startedAt - request.days * DAY;
       const previousStart = periodStart - request.days * DAY;
-      const common = { xUserId: account.xUserId, periodStart, now: startedAt };
+      const acks = this.deps.acks;
+      const common = { xUserId: account.xUserId, periodStart, now: startedAt, yieldToAcks: acks ? () => acks.whenIdle() : undefined };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(

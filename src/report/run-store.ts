@@ -142,4 +142,31 @@ export class ReportRunStore {
   anonymise(discordUserId: string): void {
     this.db.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId)).run();
   }
+
+  /**
+   * Sums finished runs admitted before `before` into monthly_usage (per month
+   * and server) and deletes them. Budgets and /twitter-admin status read the
+   * current month only, so runs older than the previous month are needed only
+   * as totals. Returns how many runs were folded.
+   */
+  foldBefore(before: number): number {
+    const client = this.db.$client;
+    return client.transaction(() => {
+      client
+        .prepare(
+          `insert into monthly_usage (month, guild_id, reports, upstream_requests, posts_read, user_reads, cost_micro_usd)
+           select strftime('%Y-%m', started_at / 1000, 'unixepoch'), coalesce(guild_id, ''), count(*),
+                  sum(upstream_requests), sum(posts_read), sum(user_reads), sum(cost_micro_usd)
+           from report_runs where started_at < ? and outcome != 'running' group by 1, 2
+           on conflict (month, guild_id) do update set
+             reports = reports + excluded.reports,
+             upstream_requests = upstream_requests + excluded.upstream_requests,
+             posts_read = posts_read + excluded.posts_read,
+             user_reads = user_reads + excluded.user_reads,
+             cost_micro_usd = cost_micro_usd + excluded.cost_micro_usd`,
+        )
+        .run(before);
+      return client.prepare("delete from report_runs where started_at < ? and outcome != 'running'").run(before).changes;
+    })();
+  }
 }

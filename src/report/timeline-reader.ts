@@ -38,6 +38,8 @@ export interface ReadRequest {
    * parallel time slices after its first page: the same posts, sooner.
    */
   lifetimePosts?: Promise<number | undefined>;
+  /** Waits, before each page is stored, until no interaction awaits its ack: storing yields to acks. */
+  yieldToAcks?: () => Promise<void>;
 }
 
 /** Most time slices read at once. */
@@ -79,9 +81,10 @@ async function readPages(
     firstPage?: XListResponse<XPost>;
     /** Aborted when a sibling read failed: no further page is asked for. */
     stop?: AbortSignal;
+    yieldToAcks?: () => Promise<void>;
   } = {},
 ): Promise<PagesRead> {
-  const { firstPage, stop } = options;
+  const { firstPage, stop, yieldToAcks } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined) =>
     fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
@@ -102,6 +105,7 @@ async function readPages(
       // fetch writes it over several turns of the event loop.
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
+    await yieldToAcks?.();
     onPage(fresh);
     if (!more) return { ...read, more: Boolean(token) };
   }
@@ -185,7 +189,7 @@ class SourceReader {
       query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
       lower = top.to;
     }
-    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save);
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { yieldToAcks: req.yieldToAcks });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
     if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
@@ -232,8 +236,15 @@ class SourceReader {
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
     const read = sliceable
-      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left }, query, first, firstOldest, this.save)
-      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first });
+      ? await readInSlices(
+          this.fetchPage,
+          { from, now: to, maxPosts: this.left, yieldToAcks: req.yieldToAcks },
+          query,
+          first,
+          firstOldest,
+          this.save,
+        )
+      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, yieldToAcks: req.yieldToAcks });
     const { count, more } = read;
     this.left -= count;
     const oldest = read.oldest ?? to;
@@ -274,7 +285,7 @@ class SourceReader {
  */
 async function readInSlices(
   fetchPage: Fetcher,
-  req: { from: number; now: number; maxPosts: number },
+  req: { from: number; now: number; maxPosts: number; yieldToAcks?: () => Promise<void> },
   base: Query,
   first: XListResponse<XPost>,
   oldest: number,
@@ -299,7 +310,7 @@ async function readInSlices(
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
-      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal });
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, yieldToAcks: req.yieldToAcks });
     }),
   );
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };

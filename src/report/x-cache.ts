@@ -218,6 +218,27 @@ export class XCache {
     });
   }
 
+  /**
+   * Deletes what is stored for X accounts no member links any more: unlinking
+   * deletes it at once, but a crash between the unlink and that deletion
+   * would leave it. Returns how many accounts' data went.
+   */
+  forgetUnlinked(): number {
+    const client = this.db.$client;
+    return client.transaction(() => {
+      const unlinked = 'x_user_id not in (select x_user_id from linked_accounts)';
+      const accounts = client
+        .prepare(
+          `select count(*) as n from (select x_user_id from x_posts where ${unlinked} union select x_user_id from x_profiles where ${unlinked} union select x_user_id from x_coverage where ${unlinked} union select x_user_id from x_fetch_state where ${unlinked})`,
+        )
+        .pluck()
+        .get() as number;
+      for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles'])
+        client.prepare(`delete from ${table} where ${unlinked}`).run();
+      return accounts;
+    })();
+  }
+
   /** Deletes the posts, coverage, fetch state and profile stored for an X account. */
   forgetXAccount(xUserId: string): void {
     this.db.transaction((tx) => {

@@ -61,3 +61,24 @@ describe('XCache.savePosts', () => {
     expect(cache.savePosts('2', 'timeline', posts, tomorrow)).toBe(0);
   });
 });
+
+describe('XCache.forgetUnlinked', () => {
+  it('deletes what is stored for X accounts no member links, and keeps the linked ones', () => {
+    database.sqlite
+      .prepare(
+        "insert into linked_accounts (discord_user_id, x_user_id, x_screen_name, access_token_sealed, access_secret_sealed, key_id, linked_at, updated_at) values ('300', '1', 'ada', 's', 's', 'k', 0, 0)",
+      )
+      .run();
+    for (const user of ['1', '2']) {
+      cache.savePosts(user, 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
+      cache.saveCoverage(user, 'timeline', [{ from: NOW - 2 * DAY, to: NOW, cutReason: null }]);
+      cache.markRefreshed(user, 'timeline', NOW);
+      cache.saveProfile({ id: user, name: user, username: user }, NOW);
+    }
+    expect(cache.forgetUnlinked()).toBe(1);
+    for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
+      expect(database.sqlite.prepare(`select distinct x_user_id as id from ${table}`).all()).toEqual([{ id: '1' }]);
+    }
+    expect(cache.forgetUnlinked()).toBe(0);
+  });
+});
