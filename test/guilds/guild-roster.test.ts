@@ -1,23 +1,13 @@
 // What a READY after an outage is compared with: the servers the bot knew.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GuildRoster } from '../../src/guilds/guild-roster.js';
+import { useTempDatabase } from '../support/temp-database.js';
 
-let dir: string;
-let database: Database;
+const db = useTempDatabase();
 let roster: GuildRoster;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xbot-roster-'));
-  database = openDatabase(join(dir, 'bot.sqlite'));
-  roster = new GuildRoster(database.db, () => 1);
-});
-afterEach(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
+  roster = new GuildRoster(db.current.db, () => 1);
 });
 
 describe('GuildRoster.reconcile', () => {
@@ -31,8 +21,8 @@ describe('GuildRoster.reconcile', () => {
   });
 
   it('counts servers with settings or seen members as known, even before the roster was first filled', () => {
-    database.sqlite.prepare('insert into guild_settings (guild_id, public_reports, updated_at) values (?, 1, 0)').run('9');
-    database.sqlite.prepare('insert into guild_members (guild_id, discord_user_id, seen_at) values (?, ?, 0)').run('8', '300');
+    db.current.sqlite.prepare('insert into guild_settings (guild_id, public_reports, updated_at) values (?, 1, 0)').run('9');
+    db.current.sqlite.prepare('insert into guild_members (guild_id, discord_user_id, seen_at) values (?, ?, 0)').run('8', '300');
     const { gone, joined } = roster.reconcile(['1']);
     expect(new Set(gone)).toEqual(new Set(['8', '9']));
     expect(joined).toEqual([]);

@@ -1,15 +1,13 @@
 // Members not seen for a year are forgotten.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
 import { MEMBER_RETENTION_MS, MemberStore } from '../../src/guilds/member-store.js';
+import { useTempDatabase } from '../support/temp-database.js';
+
+const db = useTempDatabase();
 
 it('forgets members not seen since the cutoff, keeping those seen after it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xbot-members-'));
-  const database = openDatabase(join(dir, 'bot.sqlite'));
+  const database = db.current;
   const members = new MemberStore(database.db);
   const now = Date.parse('2026-11-23T12:00:00Z');
   members.seen('g1', 'old', now - MEMBER_RETENTION_MS - 1);
@@ -20,6 +18,4 @@ it('forgets members not seen since the cutoff, keeping those seen after it', () 
     { guild_id: 'g1', discord_user_id: 'recent' },
     { guild_id: 'g2', discord_user_id: 'old' },
   ]);
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
 });

@@ -1,25 +1,15 @@
 // Report runs older than the previous month live on only as monthly totals.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { previousMonthStart } from '../../src/budget/budget.js';
 import { UsageStore } from '../../src/budget/usage-store.js';
-import { type Database, openDatabase } from '../../src/db/database.js';
 import { ReportRunStore } from '../../src/report/run-store.js';
+import { useTempDatabase } from '../support/temp-database.js';
 
-let dir: string;
-let database: Database;
+const db = useTempDatabase();
 let runs: ReportRunStore;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xbot-runs-'));
-  database = openDatabase(join(dir, 'bot.sqlite'));
-  runs = new ReportRunStore(database.db);
-});
-afterEach(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
+  runs = new ReportRunStore(db.current.db);
 });
 
 function run(at: string, guildId: string | null, postsRead: number, outcome = 'ok'): void {
@@ -56,19 +46,19 @@ describe('ReportRunStore.foldBefore', () => {
     run('2026-11-02T00:00:00Z', 'g1', 1000);
 
     expect(runs.foldBefore(previousMonthStart(now))).toBe(4);
-    const totals = database.sqlite.prepare('select * from monthly_usage order by month, guild_id').all();
+    const totals = db.current.sqlite.prepare('select * from monthly_usage order by month, guild_id').all();
     expect(totals).toEqual([
       { month: '2026-08', guild_id: '', reports: 1, upstream_requests: 2, posts_read: 5, user_reads: 1, cost_micro_usd: 35_000 },
       { month: '2026-08', guild_id: 'g1', reports: 2, upstream_requests: 4, posts_read: 30, user_reads: 2, cost_micro_usd: 170_000 },
       { month: '2026-09', guild_id: 'g1', reports: 1, upstream_requests: 2, posts_read: 7, user_reads: 1, cost_micro_usd: 45_000 },
     ]);
-    expect(database.sqlite.prepare('select count(*) as n from report_runs').get()).toEqual({ n: 3 });
+    expect(db.current.sqlite.prepare('select count(*) as n from report_runs').get()).toEqual({ n: 3 });
     // This month's budget reads what it read before.
-    expect(new UsageStore(database.db).postsReadSince(Date.parse('2026-11-01T00:00:00Z'), 'g1').postsRead).toBe(1000);
+    expect(new UsageStore(db.current.db).postsReadSince(Date.parse('2026-11-01T00:00:00Z'), 'g1').postsRead).toBe(1000);
 
     // A later fold adds to the months it finds.
     run('2026-09-01T00:00:00Z', 'g1', 3);
     expect(runs.foldBefore(previousMonthStart(now))).toBe(1);
-    expect(database.sqlite.prepare("select posts_read from monthly_usage where month = '2026-09'").get()).toEqual({ posts_read: 10 });
+    expect(db.current.sqlite.prepare("select posts_read from monthly_usage where month = '2026-09'").get()).toEqual({ posts_read: 10 });
   });
 });

@@ -1,29 +1,19 @@
 // Retention of posts read from X: kept for the longest report and the period
 // before it (the trend), deleted after, with the fetch state kept truthful.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST_RETENTION_MS } from '../../src/report/report-service.js';
 import { XCache } from '../../src/report/x-cache.js';
+import { useTempDatabase } from '../support/temp-database.js';
 import { post } from '../support/x-fixtures.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');
-let dir: string;
-let database: Database;
+const db = useTempDatabase();
 let cache: XCache;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xbot-cache-'));
-  database = openDatabase(join(dir, 'bot.sqlite'));
-  cache = new XCache(database.db);
-});
-afterEach(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
+  cache = new XCache(db.current.db);
 });
 
 describe('XCache.prune', () => {
@@ -64,7 +54,7 @@ describe('XCache.savePosts', () => {
 
 describe('XCache.forgetUnlinked', () => {
   it('deletes what is stored for X accounts no member links, and keeps the linked ones', () => {
-    database.sqlite
+    db.current.sqlite
       .prepare(
         "insert into linked_accounts (discord_user_id, x_user_id, x_screen_name, access_token_sealed, access_secret_sealed, key_id, linked_at, updated_at) values ('300', '1', 'ada', 's', 's', 'k', 0, 0)",
       )
@@ -77,7 +67,7 @@ describe('XCache.forgetUnlinked', () => {
     }
     expect(cache.forgetUnlinked()).toBe(1);
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
-      expect(database.sqlite.prepare(`select distinct x_user_id as id from ${table}`).all()).toEqual([{ id: '1' }]);
+      expect(db.current.sqlite.prepare(`select distinct x_user_id as id from ${table}`).all()).toEqual([{ id: '1' }]);
     }
     expect(cache.forgetUnlinked()).toBe(0);
   });
