@@ -9,7 +9,6 @@ import { createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { type Database, databaseIsHealthy, openDatabase } from './db/database.js';
-import { createGatewayClient } from './discord/gateway-door.js';
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
@@ -46,7 +45,7 @@ export interface Bot {
   dispatch: Dispatch;
   web: Hono;
   revocations: RevocationQueue;
-  /** Only in gateway mode; main.ts logs it in. */
+  /** Only in gateway mode, once start() has run; main.ts logs it in. */
   gateway: Client | null;
   /** Only in gateway mode: how its connection stands. */
   gatewayHealth: GatewayHealth | null;
@@ -192,27 +191,29 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
           }
         : undefined,
   });
-  const gateway =
-    config.interactionsMode === 'gateway' && gatewayHealth
-      ? createGatewayClient({
-          discordApiUrl: config.discordApiUrl,
-          dispatch,
-          webhooks,
-          log: doorLog,
-          ackDeadlineMs: options.ackDeadlineMs,
-          health: gatewayHealth,
-          roster: new GuildRoster(database.db, now),
-          onFatal: options.onGatewayFatal ?? (() => undefined),
-          onGuildLeft: (guildId) =>
-            database.sqlite.transaction(() => {
-              settings.forgetGuild(guildId);
-              members.forgetGuild(guildId);
-            })(),
-        })
-      : null;
+  // discord.js (and its gateway client) is loaded only in gateway mode: HTTP mode never pays its memory or start-up.
+  const createGateway = async (): Promise<Client | null> => {
+    if (config.interactionsMode !== 'gateway' || !gatewayHealth) return null;
+    const { createGatewayClient } = await import('./discord/gateway-door.js');
+    return createGatewayClient({
+      discordApiUrl: config.discordApiUrl,
+      dispatch,
+      webhooks,
+      log: doorLog,
+      ackDeadlineMs: options.ackDeadlineMs,
+      health: gatewayHealth,
+      roster: new GuildRoster(database.db, now),
+      onFatal: options.onGatewayFatal ?? (() => undefined),
+      onGuildLeft: (guildId) =>
+        database.sqlite.transaction(() => {
+          settings.forgetGuild(guildId);
+          members.forgetGuild(guildId);
+        })(),
+    });
+  };
 
   let stopSweeps: (() => void) | undefined;
-  return {
+  const bot: Bot = {
     config,
     database,
     links,
@@ -221,9 +222,10 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     dispatch,
     web,
     revocations,
-    gateway,
+    gateway: null,
     gatewayHealth,
     async start() {
+      bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
       const prune = () => {
@@ -249,9 +251,10 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     },
     async close() {
       stopSweeps?.();
-      await gateway?.destroy();
+      await bot.gateway?.destroy();
       await renderPool.close();
       database.close();
     },
   };
+  return bot;
 }
