@@ -1,0 +1,55 @@
+// The render worker: a report rendered off the main thread from the shared
+// SQLite file; a worker that dies fails its jobs clearly and is replaced.
+
+import { describe, expect, it } from 'vitest';
+import type { RenderJob } from '../../src/report/render.js';
+import { RenderPool } from '../../src/report/render-pool.js';
+import { XCache } from '../../src/report/x-cache.js';
+import { useTempDatabase } from '../support/temp-database.js';
+import { post } from '../support/x-fixtures.js';
+
+const db = useTempDatabase();
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const DAY = 86_400_000;
+
+const job = (): RenderJob => ({
+  locale: null,
+  profile: { id: '1', name: 'Ada', username: 'ada' },
+  timeline: { xUserId: '1', source: 'timeline', from: NOW - 7 * DAY, to: NOW },
+  mentions: null,
+  withPrevious: false,
+  period: { start: NOW - 7 * DAY, end: NOW, days: 7 },
+  timeZone: 'UTC',
+  cut: null,
+  refreshHorizonHours: 48,
+  footer: { dataAsOf: NOW, usage: { requests: 1, postsRead: 2, postsRepeated: 0, userReads: 0 }, costMicroUsd: 10_000 },
+});
+
+describe('RenderPool', () => {
+  it('renders in a worker from the posts stored in the shared file, and replaces a worker that died', { timeout: 30_000 }, async () => {
+    const cache = new XCache(db.current.db);
+    cache.savePosts(
+      '1',
+      'timeline',
+      [post({ at: new Date(NOW - DAY).toISOString(), likes: 7 }), post({ at: new Date(NOW - 2 * DAY).toISOString() })],
+      NOW,
+    );
+    const path = db.current.sqlite.name;
+    const pool = new RenderPool(path, cache);
+    try {
+      const first = await pool.render(job());
+      expect(first.embed.title).toBe('X report: last 7 days');
+      expect(first.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**2** posts');
+      expect(Buffer.from(first.png).subarray(1, 4).toString()).toBe('PNG');
+
+      // The worker dies mid-job: the job fails with a clear error, and the next one gets a new worker.
+      const worker = (pool as unknown as { worker: { terminate(): Promise<number> } }).worker;
+      const dying = pool.render(job());
+      await worker.terminate();
+      await expect(dying).rejects.toThrow(/render worker stopped|rendering failed/);
+      expect((await pool.render(job())).embed.title).toBe('X report: last 7 days');
+    } finally {
+      await pool.close();
+    }
+  });
+});
