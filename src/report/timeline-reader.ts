@@ -10,7 +10,7 @@ import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
-import { addSpan, type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
+import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
 import type { Source, XCache } from './x-cache.js';
 
@@ -159,8 +159,7 @@ class SourceReader {
   };
 
   private record(span: Span): void {
-    this.spans = addSpan(this.spans, span);
-    this.store.saveCoverage(this.req.xUserId, this.req.source, this.spans);
+    this.spans = this.store.addCoverage(this.req.xUserId, this.req.source, span);
   }
 
   /**

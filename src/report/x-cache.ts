@@ -7,7 +7,7 @@ import type { Db } from '../db/database.js';
 import type { LinkOwner } from '../db/link-owner.js';
 import { xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
-import type { Span } from './coverage.js';
+import { addSpan, type Span } from './coverage.js';
 
 export type Source = 'timeline' | 'mentions';
 
@@ -68,16 +68,23 @@ export class XCache {
       .all();
   }
 
-  /** Replaces the spans, once what they claim is stored. */
-  saveCoverage(xUserId: string, source: Source, spans: readonly Span[]): void {
-    this.write(() =>
+  /**
+   * Records a span just read, merged with those stored, in one transaction:
+   * the stored spans are read afresh, so a change made meanwhile (retention
+   * trimming old spans) is kept rather than overwritten. Returns the spans now
+   * stored, oldest first.
+   */
+  addCoverage(xUserId: string, source: Source, span: Span): Span[] {
+    return this.write(() =>
       this.db.transaction((tx) => {
+        const spans = addSpan(this.coverage(xUserId, source), span);
         tx.delete(xCoverage)
           .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
           .run();
-        for (const span of spans) {
-          tx.insert(xCoverage).values({ xUserId, source, coveredFrom: span.from, coveredTo: span.to, cutReason: span.cutReason }).run();
+        for (const s of spans) {
+          tx.insert(xCoverage).values({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason }).run();
         }
+        return spans;
       }),
     );
   }

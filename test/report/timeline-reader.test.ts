@@ -267,6 +267,35 @@ describe('readSource', () => {
   });
 });
 
+describe('readSource against races and crashes', () => {
+  it('does not bring back coverage that retention deleted while the report was reading', async () => {
+    await readSource(client(), store, request());
+    store.addCoverage(USER.id, 'timeline', { from: NOW - 400 * DAY, to: NOW - 300 * DAY, cutReason: null });
+    const release = x.hold(/\/tweets$/);
+    const reading = readSource(client(), store, request(at(NOW + 60_000)));
+    await eventually(() => x.requestsTo(/\/tweets$/).length === 2);
+    store.prune(NOW + 60_000, 180 * DAY); // the hourly retention runs meanwhile
+    release();
+    await reading;
+    expect(store.coverage(USER.id, 'timeline').every((span) => span.from >= NOW + 60_000 - 180 * DAY)).toBe(true);
+  });
+
+  it('reads a stretch again after a crash between storing its posts and recording it, and bills nothing twice that day', async () => {
+    const crashing = Object.create(store) as XCache;
+    crashing.addCoverage = () => {
+      throw new Error('power cut');
+    };
+    await expect(readSource(client(), crashing, request())).rejects.toThrow('power cut');
+    expect(store.coverage(USER.id, 'timeline')).toEqual([]);
+    const c = client();
+    const again = await readSource(c, store, request({ now: NOW + 1000 }));
+    expect(again.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
+    expect(again.cut).toBeNull();
+    // X billed those posts at the first read: the same UTC day they are free.
+    expect(c.usage.postsRepeated).toBe(c.usage.postsRead);
+  });
+});
+
 describe('any sequence of reports against a timeline whose metrics keep changing', () => {
   const START = NOW - 200 * DAY;
   const HORIZON = 48 * HOUR;

@@ -22,12 +22,10 @@ describe('XCache.prune', () => {
     const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
     for (const user of ['1', '2']) {
       cache.savePosts(user, 'timeline', [post({ at: at(10) }), post({ at: at(179) }), post({ at: at(181) }), post({ at: at(400) })], NOW);
-      cache.saveCoverage(user, 'timeline', [
-        { from: NOW - 500 * DAY, to: NOW - 300 * DAY, cutReason: null },
-        { from: NOW - 250 * DAY, to: NOW, cutReason: 'budget' },
-      ]);
+      cache.addCoverage(user, 'timeline', { from: NOW - 500 * DAY, to: NOW - 300 * DAY, cutReason: null });
+      cache.addCoverage(user, 'timeline', { from: NOW - 250 * DAY, to: NOW, cutReason: 'budget' });
     }
-    cache.saveCoverage('3', 'mentions', [{ from: NOW - 5 * DAY, to: NOW, cutReason: null }]);
+    cache.addCoverage('3', 'mentions', { from: NOW - 5 * DAY, to: NOW, cutReason: null });
 
     expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(4);
     for (const user of ['1', '2']) {
@@ -61,7 +59,7 @@ describe('XCache.forgetUnlinked', () => {
       .run();
     for (const user of ['1', '2']) {
       cache.savePosts(user, 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-      cache.saveCoverage(user, 'timeline', [{ from: NOW - 2 * DAY, to: NOW, cutReason: null }]);
+      cache.addCoverage(user, 'timeline', { from: NOW - 2 * DAY, to: NOW, cutReason: null });
       cache.markRefreshed(user, 'timeline', NOW);
       cache.saveProfile({ id: user, name: user, username: user }, NOW);
     }
