@@ -62,6 +62,8 @@ export interface BotOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per X request during reports (default 15 s); tests of hanging upstreams shorten it. */
   xRequestTimeoutMs?: number;
+  /** A whole report's deadline (default 10 min); tests of a hanging render shorten it. */
+  reportDeadlineMs?: number;
   /** Gateway mode: Discord closed the connection for good; main.ts ends the process so a supervisor restarts it. */
   onGatewayFatal?: (code: number, reason: string) => void;
 }
@@ -132,6 +134,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const reports = new ReportService({
     queue: new LocalReportQueue(config.report.concurrency, acks),
     acks,
+    deadlineMs: options.reportDeadlineMs,
     render: renderPool,
     store: posts,
     runs,

@@ -1,8 +1,10 @@
 // Hands report rendering to the render worker, one job at a time in order,
 // started on the first report (a bot that never reports never pays for the
 // thread). If the worker dies, its jobs fail and the next report starts a new
-// one. With no database file to share (':memory:'), rendering runs here, one
-// block at a time in the CPU lane.
+// one. A job whose report gives up (its deadline) is failed at once and its
+// worker, which may be stuck on it, replaced: the jobs queued behind it go to
+// the new one. With no database file to share (':memory:'), rendering runs
+// here, one block at a time in the CPU lane.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ import { CpuLane } from './cpu-lane.js';
 import { type Rendered, type RenderJob, renderReport } from './render.js';
 import type { XCache } from './x-cache.js';
 
-type Pending = { resolve: (r: Rendered) => void; reject: (e: Error) => void };
+type Pending = { job: RenderJob; resolve: (r: Rendered) => void; reject: (e: Error) => void };
 
 export class RenderPool {
   private worker: Worker | null = null;
@@ -26,14 +28,41 @@ export class RenderPool {
     private readonly store: XCache,
   ) {}
 
-  render(job: RenderJob): Promise<Rendered> {
+  /** Renders `job`; rejects with the signal's reason as soon as `signal` aborts. */
+  render(job: RenderJob, signal?: AbortSignal): Promise<Rendered> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.databasePath === ':memory:') return this.lane.run(() => renderReport(job, this.store));
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<Rendered>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const onAbort = () => this.abandon(id, signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          then(value);
+        };
+      this.pending.set(id, { job, resolve: settle(resolve), reject: settle(reject) });
       worker.postMessage({ id, job });
     });
+  }
+
+  /** Fails a job its report gave up on, and replaces the worker (it may be stuck on that job); the others carry on. */
+  private abandon(id: number, reason: unknown): void {
+    const abandoned = this.pending.get(id);
+    if (!abandoned) return;
+    this.pending.delete(id);
+    abandoned.reject(reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
+    const stuck = this.worker;
+    this.worker = null;
+    if (stuck) {
+      stuck.removeAllListeners();
+      void stuck.terminate();
+    }
+    if (this.pending.size === 0) return;
+    const worker = this.start();
+    for (const [pendingId, { job }] of this.pending) worker.postMessage({ id: pendingId, job });
   }
 
   async close(): Promise<void> {

@@ -66,6 +66,8 @@ export interface ReportServiceDeps {
   render: Pick<RenderPool, 'render'>;
   /** Storing pages waits for the acks in flight. */
   acks?: Pick<AckPriority, 'whenIdle'>;
+  /** How long a report may take in all (default REPORT_DEADLINE_MS); tests shorten it. */
+  deadlineMs?: number;
 }
 
 export interface ReportRequest {
@@ -101,6 +103,10 @@ const runTokenContext = (discordUserId: string, startedAt: number) => `report-in
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
 
+  private get deadlineMs(): number {
+    return this.deps.deadlineMs ?? REPORT_DEADLINE_MS;
+  }
+
   /** Runs an admitted report when the queue has a slot; `onWaiting` hears how many are ahead if it must wait. */
   runQueued(request: ReportRequest, ticket: ReportTicket, onWaiting?: (ahead: number) => void): Promise<BotMessage> {
     return this.deps.queue.submit(() => this.run(request, ticket), onWaiting);
@@ -115,7 +121,7 @@ export class ReportService {
     if (!account) return { ok: false, message: t.report.notLinked };
     if (account.status === 'broken') return { ok: false, message: t.report.brokenLink };
     const startedAt = now();
-    if (runs.hasRunningRun(request.discordUserId, startedAt - REPORT_DEADLINE_MS)) return { ok: false, message: t.report.busy };
+    if (runs.hasRunningRun(request.discordUserId, startedAt - this.deadlineMs)) return { ok: false, message: t.report.busy };
     const last = runs.lastRunStartedAt(request.discordUserId);
     const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
     if (readyAt > startedAt) return { ok: false, message: t.report.cooldown(readyAt) };
@@ -220,7 +226,7 @@ export class ReportService {
     const { account, allowance, startedAt, runId } = ticket;
     // One controller ends every X request of this report: at its deadline, or as soon as one read fails.
     const controller = new AbortController();
-    const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), REPORT_DEADLINE_MS);
+    const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), this.deadlineMs);
     const store = this.deps.store.forLink(account);
     const client = new XV2Client({
       apiUrl: this.deps.apiUrl,
@@ -268,18 +274,22 @@ export class ReportService {
         from: Math.max(read.coveredFrom, keepFrom),
         to: startedAt,
       });
-      const { embed, png } = await this.deps.render.render({
-        locale: request.locale,
-        profile,
-        timeline: window(timeline, 'timeline', previousStart),
-        mentions: mentions ? window(mentions, 'mentions', periodStart) : null,
-        withPrevious: timeline.coveredFrom <= previousStart,
-        period: { start: periodStart, end: startedAt, days: request.days },
-        timeZone: request.timeZone,
-        cut: timeline.cut,
-        refreshHorizonHours: limits.refreshHours,
-        footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
-      });
+      const { embed, png } = await this.deps.render.render(
+        {
+          locale: request.locale,
+          profile,
+          timeline: window(timeline, 'timeline', previousStart),
+          mentions: mentions ? window(mentions, 'mentions', periodStart) : null,
+          withPrevious: timeline.coveredFrom <= previousStart,
+          period: { start: periodStart, end: startedAt, days: request.days },
+          timeZone: request.timeZone,
+          cut: timeline.cut,
+          refreshHorizonHours: limits.refreshHours,
+          footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
+        },
+        // The report's deadline governs its rendering too.
+        controller.signal,
+      );
       return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);

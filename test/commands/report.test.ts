@@ -20,8 +20,8 @@ function report(options: Array<{ name: string; type: number; value: unknown }> =
   return commandPayload({ name: 'report', member: { id: MEMBER }, options });
 }
 
-async function start(mode: 'http' | 'gateway' = 'http', env: Record<string, string> = {}) {
-  h = await startHarness({ mode, env });
+async function start(mode: 'http' | 'gateway' = 'http', env: Record<string, string> = {}, options: { reportDeadlineMs?: number } = {}) {
+  h = await startHarness({ mode, env, ...options });
   const now = h.clock.now;
   data = {
     profile: {
@@ -245,6 +245,27 @@ describe('/report over HTTP interactions', () => {
     expect(((await second.json()) as { data: { content: string } }).data.content).toContain('still being made');
     release();
     await lastEdit((e) => Boolean(e.embed.title));
+  });
+
+  it('ends a report whose rendering hangs at its deadline, with a clear message, and lets the member ask again', async () => {
+    await h.close();
+    await start('http', {}, { reportDeadlineMs: 300 });
+    await linkAccount(h, MEMBER, X_USER);
+    // A render that never finishes on its own, only when its report gives up (as the render pool does).
+    const hanging = {
+      render: (_job: unknown, signal?: AbortSignal) =>
+        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+    };
+    (h.bot.reports as unknown as { deps: { render: typeof hanging } }).deps.render = hanging;
+    await h.interact(report());
+    expect((await lastEdit((e) => e.content.includes('problem on our side'))).content).toContain('could not be made');
+    expect(h.bot.database.sqlite.prepare('select outcome, reserved_posts from report_runs').get()).toEqual({
+      outcome: 'error',
+      reserved_posts: 0,
+    });
+    h.clock.now += 31_000; // past the cooldown
+    const again = (await (await h.interact(report())).json()) as { type: number };
+    expect(again.type).toBe(5); // deferred: admitted, not "still being made"
   });
 
   it('forgets cached posts and profile on /unlink-twitter, keeping only anonymous usage', async () => {

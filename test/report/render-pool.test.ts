@@ -52,4 +52,27 @@ describe('RenderPool', () => {
       await pool.close();
     }
   });
+
+  it('fails a job its report gave up on at once, replaces the worker, and still renders the jobs queued behind it', {
+    timeout: 30_000,
+  }, async () => {
+    const cache = new XCache(db.current.db);
+    cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
+    const pool = new RenderPool(db.current.sqlite.name, cache);
+    try {
+      await pool.render(job()); // the worker is up
+      const first = (pool as unknown as { worker: object }).worker;
+      const deadline = new AbortController();
+      const givenUp = pool.render(job(), deadline.signal);
+      const behind = pool.render(job());
+      deadline.abort(new Error('report deadline reached'));
+      await expect(givenUp).rejects.toThrow('report deadline reached');
+      expect((await behind).embed.title).toBe('X report: last 7 days');
+      expect((pool as unknown as { worker: object }).worker).not.toBe(first);
+      // An already expired report does not even reach the worker.
+      await expect(pool.render(job(), AbortSignal.abort(new Error('too late')))).rejects.toThrow('too late');
+    } finally {
+      await pool.close();
+    }
+  });
 });

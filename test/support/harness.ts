@@ -36,6 +36,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   ackDeadlineMs?: number;
   xRequestTimeoutMs?: number;
+  reportDeadlineMs?: number;
 }
 
 /** Backoff waits are recorded here instead of slept. */
@@ -68,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       now: () => clock.now,
       ackDeadlineMs: options.ackDeadlineMs,
       xRequestTimeoutMs: options.xRequestTimeoutMs,
+      reportDeadlineMs: options.reportDeadlineMs,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();
