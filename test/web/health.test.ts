@@ -38,3 +38,24 @@ it('answers an internal failure with a friendly 500 page and logs the route, nev
   expect(logged).not.toContain(token);
   h.bot.database.close = () => {};
 });
+
+it('in gateway mode reports the connection too: 200 through a short reconnect, 503 once it stalls or Discord closed it for good', async () => {
+  await h.close();
+  h = await startHarness({ mode: 'gateway' });
+  const health = h.bot.gatewayHealth!;
+  const get = async () => {
+    const res = await h.bot.web.request('/healthz');
+    return { status: res.status, body: (await res.json()) as { status: string; gateway?: { state: string; disconnects: number } } };
+  };
+  health.connected('new-session');
+  expect(await get()).toMatchObject({ status: 200, body: { status: 'ok', gateway: { state: 'connected', disconnects: 0 } } });
+  health.closed(1006);
+  h.clock.now += 60_000;
+  expect(await get()).toMatchObject({ status: 200, body: { gateway: { state: 'reconnecting', disconnects: 1 } } });
+  h.clock.now += 5 * 60_000;
+  expect(await get()).toMatchObject({ status: 503, body: { status: 'unavailable', gateway: { state: 'reconnecting' } } });
+  health.connected('resumed');
+  expect((await get()).status).toBe(200);
+  health.gone(4004);
+  expect(await get()).toMatchObject({ status: 503, body: { gateway: { state: 'gone' } } });
+});

@@ -1,0 +1,100 @@
+// POST /interactions keeps the acks-first count true whatever happens to a
+// request: refused signature, oversized body (declared or streamed), junk,
+// a replay, a handler that throws. A count left high would hold every
+// report's start back by the priority's full wait from then on.
+
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../src/commands/dispatch.js';
+import { discordPublicKey } from '../../../src/discord/signature.js';
+import { AckPriority } from '../../../src/interaction/ack-priority.js';
+import type { Command } from '../../../src/interaction/contract.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { bodyLimits } from '../../../src/web/body-limit.js';
+import { interactionRoutes } from '../../../src/web/routes/interactions.js';
+import { commandPayload, DiscordSigner } from '../../support/discord-payloads.js';
+
+function app(dispatch: Dispatch) {
+  const signer = new DiscordSigner();
+  const acks = new AckPriority();
+  let begun = 0;
+  let ended = 0;
+  const counted = {
+    begin: () => {
+      begun++;
+      acks.begin();
+    },
+    end: () => {
+      ended++;
+      acks.end();
+    },
+  };
+  const seen = new Set<string>();
+  const web = new Hono();
+  web.use('*', bodyLimits([{ path: '/interactions', maxBytes: 4096 }], 1024));
+  web.route(
+    '/interactions',
+    interactionRoutes(discordPublicKey(signer.publicKeyHex), {
+      dispatch,
+      webhooks: { editOriginal: async () => undefined },
+      replays: { firstSeen: (id) => !seen.has(id) && Boolean(seen.add(id)) },
+      now: Date.now,
+      log: silentLogger,
+      acks: counted,
+      ackDeadlineMs: 50,
+    }),
+  );
+  const post = (body: string | ReadableStream<Uint8Array>, headers: Record<string, string>) =>
+    web.request('/interactions', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  return { signer, acks, post, balance: () => ({ begun, ended }) };
+}
+
+/** A body that keeps coming in chunks, with no Content-Length to check up front. */
+function endless(): ReadableStream<Uint8Array> {
+  const chunk = new Uint8Array(1024).fill(0x20);
+  return new ReadableStream({ pull: (c) => c.enqueue(chunk) });
+}
+
+describe('POST /interactions and the acks-first count', () => {
+  it('ends every interaction it began, on every refusal and every failure', async () => {
+    const module = (name: string, execute: Command['execute']) => ({ data: { name, description: name }, execute }) as Command;
+    const { signer, acks, post, balance } = app(
+      createDispatcher(
+        [
+          module('link-twitter', (ctx) => ctx.reply({ content: 'ok', ephemeral: true })),
+          module('explode', () => Promise.reject(new Error('handler bug'))),
+        ],
+        silentLogger,
+      ),
+    );
+    const signed = (payload: unknown) => {
+      const body = JSON.stringify(payload);
+      return [body, signer.headers(body)] as const;
+    };
+    const ping = signed({ type: 1, id: '1', application_id: '1', token: 't', version: 1 });
+    const command = signed(commandPayload({ name: 'link-twitter' }));
+    const explode = signed(commandPayload({ name: 'explode' }));
+
+    const statuses = [
+      (await post(ping[0], { ...ping[1], 'x-signature-ed25519': '0'.repeat(128) })).status, // forged
+      (await post('x'.repeat(5000), { 'content-type': 'application/json', 'content-length': '5000' })).status, // declared too big
+      (await post(endless(), { 'content-type': 'application/json' })).status, // streamed too big
+      (await post('{"type":', signer.headers('{"type":'))).status, // signed junk
+      (await post(ping[0], ping[1])).status,
+      (await post(command[0], command[1])).status,
+      (await post(command[0], command[1])).status, // replayed
+      (await post(explode[0], explode[1])).status, // the handler throws: the member still gets an answer
+    ];
+    expect(statuses).toEqual([401, 413, 413, 400, 200, 200, 409, 200]);
+    // The two oversized bodies are refused by the body limit before the route begins anything.
+    expect(balance()).toEqual({ begun: 6, ended: 6 });
+    // Nothing left waiting: background work starts in the next turn, not after the priority's full wait.
+    let started = false;
+    void acks.whenIdle().then(() => {
+      started = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(started).toBe(true);
+  });
+});
