@@ -298,12 +298,16 @@ export class ReportService {
 
   /**
    * The member's profile: a user read costs as much as two posts, so it is
-   * read at most once per UTC day, unless the member asks for a refresh.
+   * read at most once per UTC day, unless the member asks for a refresh (at
+   * most once per REPORT_CACHE_SECONDS).
    */
   private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number, refresh: boolean): Promise<ReportProfile> {
     const cached = store.profile(account.xUserId);
+    // A refresh is honoured at most once per REPORT_CACHE_SECONDS: a member repeating refresh:true cannot run up the bill.
+    const fresh =
+      cached && (refresh ? now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000 : utcDay(cached.fetchedAt) === utcDay(now));
     let profile: XUserProfile;
-    if (cached && !refresh && utcDay(cached.fetchedAt) === utcDay(now)) {
+    if (cached && fresh) {
       profile = cached.profile;
     } else {
       profile = await client.me();

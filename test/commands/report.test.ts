@@ -161,6 +161,10 @@ describe('/report over HTTP interactions', () => {
     const refreshed = await reportAndWait([{ name: 'refresh', type: 5, value: true }]);
     expect(profileReads()).toBe(2);
     expect(refreshed.footer!.text).toContain('your profile');
+    // Asking again and again within the cache window does not buy it again.
+    h.clock.now += 60_000;
+    await reportAndWait([{ name: 'refresh', type: 5, value: true }]);
+    expect(profileReads()).toBe(2);
     h.clock.now += 6 * 3_600_000; // past midnight UTC
     await reportAndWait();
     expect(profileReads()).toBe(3);
