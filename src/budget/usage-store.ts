@@ -15,10 +15,14 @@ export interface MonthlyUsage {
 }
 
 export class UsageStore {
-  private appQuery?: ReturnType<UsageStore['prepare']>;
-  private guildQuery?: ReturnType<UsageStore['prepare']>;
+  // Prepared once, one per shape: they run on the way to every /report ack where a cap applies.
+  private readonly appQuery;
+  private readonly guildQuery;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.appQuery = this.prepare(false);
+    this.guildQuery = this.prepare(true);
+  }
 
   /**
    * Requests and posts read for reports since `from`, in one server or (no
@@ -26,14 +30,7 @@ export class UsageStore {
    * (their reservation less what they have read).
    */
   postsReadSince(from: number, guildId?: string): MonthlyUsage {
-    // Prepared once per shape: this runs on the way to every /report ack.
-    let query = guildId === undefined ? this.appQuery : this.guildQuery;
-    if (!query) {
-      query = this.prepare(guildId !== undefined);
-      if (guildId === undefined) this.appQuery = query;
-      else this.guildQuery = query;
-    }
-    const row = query.get({ from, guildId: guildId ?? '' });
+    const row = (guildId === undefined ? this.appQuery : this.guildQuery).get({ from, guildId: guildId ?? '' });
     return {
       requests: Number(row?.requests ?? 0),
       postsRead: Number(row?.postsRead ?? 0),

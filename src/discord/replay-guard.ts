@@ -24,12 +24,18 @@ export function isFreshTimestamp(timestamp: string | undefined, nowMs: number): 
 export class InteractionLedger implements ReplayGuard {
   private lastPurge = 0;
   /** Prepared once: every interaction passes here on the way to its ack. */
-  private insert?: { run(values: { id: string; expiresAt: number }): { changes: number } };
+  private readonly insert;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.insert = db
+      .insert(handledInteractions)
+      .values({ id: sql.placeholder('id'), expiresAt: sql.placeholder('expiresAt') })
+      .onConflictDoNothing()
+      .prepare();
+  }
 
   firstSeen(interactionId: string): boolean {
     const now = this.now();
@@ -37,11 +43,6 @@ export class InteractionLedger implements ReplayGuard {
       this.db.delete(handledInteractions).where(lt(handledInteractions.expiresAt, now)).run();
       this.lastPurge = now;
     }
-    this.insert ??= this.db
-      .insert(handledInteractions)
-      .values({ id: sql.placeholder('id'), expiresAt: sql.placeholder('expiresAt') })
-      .onConflictDoNothing()
-      .prepare();
     return this.insert.run({ id: interactionId, expiresAt: now + INTERACTION_TOKEN_LIFETIME_MS }).changes === 1;
   }
 }

@@ -1,8 +1,7 @@
 // The members the bot has seen use a command in each server: whom a linked
 // role applies to (the bot has no member list of its own: Guilds intent only).
 
-import type { Statement } from 'better-sqlite3';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
 
@@ -14,18 +13,20 @@ import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
 export const MEMBER_RETENTION_MS = 365 * 86_400_000;
 
 export class MemberStore {
-  private seenUpsert?: Statement;
+  /** Prepared once: every command in a server passes here before its ack. */
+  private readonly seenUpsert;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.seenUpsert = db
+      .insert(guildMembers)
+      .values({ guildId: sql.placeholder('guildId'), discordUserId: sql.placeholder('discordUserId'), seenAt: sql.placeholder('now') })
+      .onConflictDoUpdate({ target: [guildMembers.guildId, guildMembers.discordUserId], set: { seenAt: sql`excluded.seen_at` } })
+      .prepare();
+  }
 
   /** Records that a member used the bot in a server. */
   seen(guildId: string, discordUserId: string, now: number): void {
-    // Prepared once: every command in a server passes here before its ack.
-    this.seenUpsert ??= this.db.$client.prepare(
-      'insert into guild_members (guild_id, discord_user_id, seen_at) values (?, ?, ?) ' +
-        'on conflict (guild_id, discord_user_id) do update set seen_at = excluded.seen_at',
-    );
-    this.seenUpsert.run(guildId, discordUserId, now);
+    this.seenUpsert.run({ guildId, discordUserId, now });
   }
 
   /** The servers the member has been seen in that give a linked role, with that role. */
@@ -61,6 +62,6 @@ export class MemberStore {
 
   /** Forgets members not seen since `before`; returns how many. */
   forgetUnseenSince(before: number): number {
-    return this.db.$client.prepare('delete from guild_members where seen_at < ?').run(before).changes;
+    return this.db.delete(guildMembers).where(lt(guildMembers.seenAt, before)).run().changes;
   }
 }

@@ -34,9 +34,16 @@ export interface Completion {
 }
 
 export class LinkStore {
-  private accountQuery?: { get(p: { user: string }): LinkedAccount | undefined };
+  /** Prepared once: every /report asks on the way to its ack. */
+  private readonly accountQuery;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.accountQuery = db
+      .select()
+      .from(linkedAccounts)
+      .where(eq(linkedAccounts.discordUserId, sql.placeholder('user')))
+      .prepare();
+  }
 
   /** Stores a new link, superseding the member's older ones and purging expired ones. */
   createPending(link: NewPendingLink): void {
@@ -144,12 +151,6 @@ export class LinkStore {
   }
 
   getAccount(discordUserId: string): LinkedAccount | undefined {
-    // Prepared once: every /report asks on the way to its ack.
-    this.accountQuery ??= this.db
-      .select()
-      .from(linkedAccounts)
-      .where(eq(linkedAccounts.discordUserId, sql.placeholder('user')))
-      .prepare();
     return this.accountQuery.get({ user: discordUserId });
   }
 

@@ -10,12 +10,11 @@ import type { Usage } from '../twitter/v2-client.js';
 export type ReportRun = typeof reportRuns.$inferInsert;
 
 export class ReportRunStore {
-  /** Prepared once: it runs on every X answer of every report. */
+  // Prepared once: the first runs on every X answer of every report, the others on the way to every /report ack.
   private readonly usageUpdate;
-  // Prepared on first use: they run on the way to every /report ack.
-  private lastRunQuery?: { get(p: { user: string }): { startedAt: number } | undefined };
-  private runningQuery?: { get(p: { user: string; since: number }): { id: number } | undefined };
-  private insertRun?: { get(p: Record<string, string | number | null>): { id: number } | undefined };
+  private readonly lastRunQuery;
+  private readonly runningQuery;
+  private readonly insertRun;
 
   constructor(private readonly db: Db) {
     this.usageUpdate = db
@@ -28,13 +27,25 @@ export class ReportRunStore {
       })
       .where(eq(reportRuns.id, sql.placeholder('id')))
       .prepare();
-  }
-
-  /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
-  startRun(
-    run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>,
-  ): number {
-    this.insertRun ??= this.db
+    this.lastRunQuery = db
+      .select({ startedAt: reportRuns.startedAt })
+      .from(reportRuns)
+      .where(eq(reportRuns.discordUserId, sql.placeholder('user')))
+      .orderBy(desc(reportRuns.startedAt))
+      .limit(1)
+      .prepare();
+    this.runningQuery = db
+      .select({ id: reportRuns.id })
+      .from(reportRuns)
+      .where(
+        and(
+          eq(reportRuns.discordUserId, sql.placeholder('user')),
+          eq(reportRuns.outcome, 'running'),
+          gte(reportRuns.startedAt, sql.placeholder('since')),
+        ),
+      )
+      .prepare();
+    this.insertRun = db
       .insert(reportRuns)
       .values({
         discordUserId: sql.placeholder('discordUserId'),
@@ -51,6 +62,12 @@ export class ReportRunStore {
       })
       .returning({ id: reportRuns.id })
       .prepare();
+  }
+
+  /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
+  startRun(
+    run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>,
+  ): number {
     const row = this.insertRun.get({
       discordUserId: run.discordUserId ?? null,
       guildId: run.guildId ?? null,
@@ -90,29 +107,11 @@ export class ReportRunStore {
 
   /** When the member's latest report was admitted (the cooldown counts from there). */
   lastRunStartedAt(discordUserId: string): number | undefined {
-    this.lastRunQuery ??= this.db
-      .select({ startedAt: reportRuns.startedAt })
-      .from(reportRuns)
-      .where(eq(reportRuns.discordUserId, sql.placeholder('user')))
-      .orderBy(desc(reportRuns.startedAt))
-      .limit(1)
-      .prepare();
     return this.lastRunQuery.get({ user: discordUserId })?.startedAt;
   }
 
   /** Whether the member has a report running that started after `since` (older ones were cut off). */
   hasRunningRun(discordUserId: string, since: number): boolean {
-    this.runningQuery ??= this.db
-      .select({ id: reportRuns.id })
-      .from(reportRuns)
-      .where(
-        and(
-          eq(reportRuns.discordUserId, sql.placeholder('user')),
-          eq(reportRuns.outcome, 'running'),
-          gte(reportRuns.startedAt, sql.placeholder('since')),
-        ),
-      )
-      .prepare();
     return this.runningQuery.get({ user: discordUserId, since }) !== undefined;
   }
 
