@@ -13,3 +13,8 @@ export function costMicroUsd(
   const billedPosts = usage.postsRead - (usage.postsRepeated ?? 0);
   return Math.round(billedPosts * pricing.postUsd * 1_000_000 + usage.userReads * pricing.userUsd * 1_000_000);
 }
+
+/** X's billing day of a moment (days since the epoch, UTC): a post is billed at most once per such day. */
+export function billingDay(ms: number): number {
+  return Math.floor(ms / 86_400_000);
+}

@@ -2,13 +2,16 @@
 // the same member, the same X account, linked at the same moment. A relink,
 // even to the same X account, is another link.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import { type LinkedAccount, linkedAccounts } from './schema.js';
 
 export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
 
-/** The SQL condition matching exactly this link's row in linked_accounts. */
-export function isLink(owner: LinkOwner) {
+/**
+ * The SQL condition matching exactly this link's row in linked_accounts; its
+ * values may be placeholders, for a query prepared once.
+ */
+export function isLink(owner: { [K in keyof LinkOwner]: LinkOwner[K] | SQLWrapper }) {
   return and(
     eq(linkedAccounts.discordUserId, owner.discordUserId),
     eq(linkedAccounts.xUserId, owner.xUserId),

@@ -10,15 +10,7 @@ import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
 import { type ReportProfile, summarise } from './summary.js';
 import type { ReadResult } from './timeline-reader.js';
-import type { Source, XCache } from './x-cache.js';
-
-/** Which stored posts a report shows: a source's posts from `from` to `to`. */
-export interface PostWindow {
-  xUserId: string;
-  source: Source;
-  from: number;
-  to: number;
-}
+import type { PostWindow, XCache } from './x-cache.js';
 
 export interface RenderJob {
   locale: string | null;
@@ -41,13 +33,12 @@ export interface Rendered {
 
 export const CHART_FILE = 'x-report.png';
 
-export function renderReport(job: RenderJob, store: Pick<XCache, 'posts'>): Rendered {
-  const load = (w: PostWindow) => store.posts(w.xUserId, w.source, w.from, w.to);
-  const posts = load(job.timeline);
+export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn'>): Rendered {
+  const posts = store.postsIn(job.timeline);
   const summary = summarise({
     profile: job.profile,
     posts,
-    mentions: job.mentions ? load(job.mentions) : null,
+    mentions: job.mentions ? store.postsIn(job.mentions) : null,
     previousPosts: job.withPrevious ? posts : null,
     period: job.period,
     timeZone: job.timeZone,

@@ -4,7 +4,7 @@
 // that of the longest.
 
 import { type BudgetService, nextMonthStart, splitAllowance } from '../budget/budget.js';
-import { costMicroUsd } from '../budget/pricing.js';
+import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
@@ -26,12 +26,11 @@ import type { ReportQueue } from './report-queue.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
-import { type ReadResult, readSource } from './timeline-reader.js';
+import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const utcDay = (ms: number) => Math.floor(ms / DAY);
 /** The periods a report may cover, in days. */
 export const REPORT_PERIODS = [7, 30, 90] as const;
 /** Posts are kept for the longest period and the one before it (the trend); older ones are deleted. */
@@ -268,18 +267,12 @@ export class ReportService {
       ] as const);
       const [timeline, mentions, profile] = reads;
       const usageNow = { ...usage };
-      const window = (read: ReadResult, source: 'timeline' | 'mentions', keepFrom: number) => ({
-        xUserId: account.xUserId,
-        source,
-        from: Math.max(read.coveredFrom, keepFrom),
-        to: startedAt,
-      });
       const { embed, png } = await this.deps.render.render(
         {
           locale: request.locale,
           profile,
-          timeline: window(timeline, 'timeline', previousStart),
-          mentions: mentions ? window(mentions, 'mentions', periodStart) : null,
+          timeline: timeline.window,
+          mentions: mentions?.window ?? null,
           withPrevious: timeline.coveredFrom <= previousStart,
           period: { start: periodStart, end: startedAt, days: request.days },
           timeZone: request.timeZone,
@@ -305,7 +298,8 @@ export class ReportService {
     const cached = store.profile(account.xUserId);
     // A refresh is honoured at most once per REPORT_CACHE_SECONDS: a member repeating refresh:true cannot run up the bill.
     const fresh =
-      cached && (refresh ? now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000 : utcDay(cached.fetchedAt) === utcDay(now));
+      cached &&
+      (refresh ? now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000 : billingDay(cached.fetchedAt) === billingDay(now));
     let profile: XUserProfile;
     if (cached && fresh) {
       profile = cached.profile;

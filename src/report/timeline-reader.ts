@@ -12,7 +12,7 @@ import type { XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
-import type { Source, XCache } from './x-cache.js';
+import type { PostWindow, Source, XCache } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -48,7 +48,9 @@ const MAX_SLICES = 6;
 const PAGES_PER_SLICE = 4;
 
 export interface ReadResult {
-  /** Stored posts from keepFrom (or from where the stored span begins, if later) to now; read from the store when asked for. */
+  /** What the report shows: stored posts from keepFrom (or from where the stored span begins, if later) to now. */
+  window: PostWindow;
+  /** The posts of that window, read from the store when asked for. */
   readonly posts: XPost[];
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
@@ -263,13 +265,18 @@ class SourceReader {
     const coveredFrom = span?.from ?? req.now;
     const start = wholeSecond(req.periodStart);
     const cut = coveredFrom > start ? { reason: span?.cutReason ?? this.stoppedBy ?? req.bound ?? 'max-posts', oldest: coveredFrom } : null;
-    const from = Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart));
+    const window = {
+      xUserId: req.xUserId,
+      source: req.source,
+      from: Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart)),
+      to: req.now,
+    };
     return {
+      window,
       coveredFrom,
       cut,
-      // Read from the store only when asked for: a report loads them for its summary, one report at a time.
       get posts() {
-        return store.posts(req.xUserId, req.source, from, req.now);
+        return store.postsIn(window);
       },
     };
   }

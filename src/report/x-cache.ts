@@ -3,15 +3,22 @@
 
 import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { billingDay } from '../budget/pricing.js';
 import type { Db } from '../db/database.js';
-import type { LinkOwner } from '../db/link-owner.js';
-import { xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import { isLink, type LinkOwner } from '../db/link-owner.js';
+import { linkedAccounts, xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import { addSpan, type Span } from './coverage.js';
 
 export type Source = 'timeline' | 'mentions';
 
-const DAY = 86_400_000;
+/** Which stored posts a report shows: a source's posts from `from` to `to`. */
+export interface PostWindow {
+  xUserId: string;
+  source: Source;
+  from: number;
+  to: number;
+}
 
 /** The member unlinked (or relinked) while a report was running: what it read is not kept. */
 export class LinkGoneError extends Error {
@@ -24,7 +31,7 @@ export class LinkGoneError extends Error {
 export class XCache {
   private upsertPost?: Statement;
   private lastFetched?: Statement;
-  private linkQuery?: Statement;
+  private linkQuery?: { get(owner: LinkOwner): unknown };
 
   constructor(
     private readonly db: Db,
@@ -41,12 +48,20 @@ export class XCache {
     return new XCache(this.db, owner);
   }
 
-  /** Whether the link a report was admitted under still stands (isLink's condition, as SQL prepared once: every write of every page asks). */
+  /** Whether the link a report was admitted under still stands. Prepared once: every write of every page asks. */
   linkStands(owner: LinkOwner): boolean {
-    this.linkQuery ??= this.db.$client.prepare(
-      'select 1 from linked_accounts where discord_user_id = ? and x_user_id = ? and linked_at = ?',
-    );
-    return this.linkQuery.get(owner.discordUserId, owner.xUserId, owner.linkedAt) !== undefined;
+    this.linkQuery ??= this.db
+      .select({ found: sql`1` })
+      .from(linkedAccounts)
+      .where(
+        isLink({
+          discordUserId: sql.placeholder('discordUserId'),
+          xUserId: sql.placeholder('xUserId'),
+          linkedAt: sql.placeholder('linkedAt'),
+        }),
+      )
+      .prepare();
+    return this.linkQuery.get(owner) !== undefined;
   }
 
   private write<T>(change: () => T): T {
@@ -125,6 +140,11 @@ export class XCache {
       .get()?.id;
   }
 
+  /** The stored posts in a window. */
+  postsIn(window: PostWindow): XPost[] {
+    return this.posts(window.xUserId, window.source, window.from, window.to);
+  }
+
   posts(xUserId: string, source: Source, from: number, to: number): XPost[] {
     return this.db
       .select({ json: xPosts.json })
@@ -182,11 +202,11 @@ export class XCache {
     );
     const upsert = this.upsertPost;
     const lastFetched = this.lastFetched;
-    const today = fetchedAt - (fetchedAt % DAY);
+    const today = billingDay(fetchedAt);
     return this.write(() =>
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
-        const repeats = seen.filter((row) => row.at >= today && row.at <= fetchedAt).length;
+        const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
         for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
         return repeats;
       })(),
@@ -234,15 +254,15 @@ export class XCache {
     const client = this.db.$client;
     return client.transaction(() => {
       const unlinked = 'x_user_id not in (select x_user_id from linked_accounts)';
-      const accounts = client
+      const ids = client
         .prepare(
-          `select count(*) as n from (select x_user_id from x_posts where ${unlinked} union select x_user_id from x_profiles where ${unlinked} union select x_user_id from x_coverage where ${unlinked} union select x_user_id from x_fetch_state where ${unlinked})`,
+          `select x_user_id from x_posts where ${unlinked} union select x_user_id from x_coverage where ${unlinked} ` +
+            `union select x_user_id from x_fetch_state where ${unlinked} union select x_user_id from x_profiles where ${unlinked}`,
         )
         .pluck()
-        .get() as number;
-      for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles'])
-        client.prepare(`delete from ${table} where ${unlinked}`).run();
-      return accounts;
+        .all() as string[];
+      for (const id of ids) this.forgetXAccount(id);
+      return ids.length;
     })();
   }
 
