@@ -32,30 +32,20 @@ function sortedOf(all: XPost[]) {
   return sorted;
 }
 
+/** X's answer to a request it will not serve, in its problem shape. */
+function invalidRequest(message: string): CannedResponse {
+  return {
+    status: 400,
+    body: { errors: [{ message }], title: 'Invalid Request', type: 'https://api.twitter.com/2/problems/invalid-request' },
+  };
+}
+
 function list(all: XPost[], url: URL, cap: number): CannedResponse {
   const max = Number(url.searchParams.get('max_results') ?? 10);
-  if (!Number.isInteger(max) || max < 5 || max > 100) {
-    return {
-      status: 400,
-      body: {
-        errors: [{ message: 'max_results must be between 5 and 100' }],
-        title: 'Invalid Request',
-        type: 'https://api.twitter.com/2/problems/invalid-request',
-      },
-    };
-  }
+  if (!Number.isInteger(max) || max < 5 || max > 100) return invalidRequest('max_results must be between 5 and 100');
   const start = url.searchParams.get('start_time');
   const end = url.searchParams.get('end_time');
-  if (start && end && Date.parse(end) <= Date.parse(start)) {
-    return {
-      status: 400,
-      body: {
-        errors: [{ message: 'end_time must be after start_time' }],
-        title: 'Invalid Request',
-        type: 'https://api.twitter.com/2/problems/invalid-request',
-      },
-    };
-  }
+  if (start && end && Date.parse(end) <= Date.parse(start)) return invalidRequest('end_time must be after start_time');
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);
   const startTime = start ? Date.parse(start) : -Infinity;
