@@ -2,6 +2,7 @@
 // SQLite file; a worker that dies fails its jobs clearly and is replaced.
 
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import type { RenderJob } from '../../src/report/render.js';
 import { RenderPool } from '../../src/report/render-pool.js';
 import { XCache } from '../../src/report/x-cache.js';
@@ -73,6 +74,22 @@ describe('RenderPool', () => {
       await expect(pool.render(job(), AbortSignal.abort(new Error('too late')))).rejects.toThrow('too late');
     } finally {
       await pool.close();
+    }
+  });
+
+  it('renders in this thread, one report at a time, when the database is in memory and no worker could read it', async () => {
+    const memory = openDatabase(':memory:');
+    try {
+      const cache = new XCache(memory.db);
+      cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
+      const pool = new RenderPool(':memory:', cache);
+      const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
+      expect(a.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**1** post');
+      expect(b.embed.title).toBe('X report: last 7 days');
+      expect((pool as unknown as { worker: unknown }).worker).toBeNull();
+      await pool.close();
+    } finally {
+      memory.close();
     }
   });
 });
