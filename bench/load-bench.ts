@@ -6,6 +6,8 @@
 // ack p50/p99/max for both commands, the time until every report is
 // delivered against the floor (one report alone at that latency), CPU per
 // report, and the bot's RSS idle, peak and after. Asserts nothing.
+// The X stand-in and the load generator each run in a thread of their own
+// (see load-x-worker.ts, load-sender.ts), so the acks timed are the bot's.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +17,9 @@ import { standInEnv, startBotProcess } from '../test/support/bot-process.js';
 import { Browser } from '../test/support/browser.js';
 import { commandPayload, DiscordSigner } from '../test/support/discord-payloads.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
-import { syntheticTimeline } from '../test/support/x-fixtures.js';
-import { XStandIn } from '../test/support/x-stand-in.js';
-import { serveTimeline } from '../test/support/x-timeline.js';
+import type { XStandIn } from '../test/support/x-stand-in.js';
+import type { PreparedRequest, SendOrder, SendResult } from './load-sender.js';
+import { ask, startTsWorker } from './worker-thread.js';
 
 const LATENCY = Number(process.env.BENCH_X_LATENCY_MS ?? 2000);
 const SIZES = (process.env.BENCH_MEMBERS ?? '50,200,500').split(',').map(Number);
@@ -44,32 +46,42 @@ function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 async function run(members: number): Promise<string[]> {
-  const x = await new XStandIn().start();
-  const discord = await new DiscordStandIn().start();
-  const signer = new DiscordSigner();
-  const dir = mkdtempSync(join(tmpdir(), 'xbot-load-'));
-  const now = Date.now();
-  const posts = syntheticTimeline(POSTS, now - 60_000, 89);
   const users = Array.from({ length: members }, (_, i) => ({
     id: String(1456789012345678901n + BigInt(i)),
     screenName: `member${i}`,
     discordId: String(300000000000000001n + BigInt(i)),
   }));
-  for (const u of users) {
-    serveTimeline(x, {
-      profile: { id: u.id, name: u.screenName, username: u.screenName, public_metrics: { tweet_count: POSTS } },
-      posts,
-      mentions: [],
-    });
-  }
+  const xWorker = startTsWorker('./load-x-worker.ts', { users, posts: POSTS, now: Date.now() });
+  const x = await new Promise<Pick<XStandIn, 'baseUrl' | 'consumer'>>((resolve) => xWorker.once('message', resolve));
+  const discord = await new DiscordStandIn().start();
+  const signer = new DiscordSigner();
+  const dir = mkdtempSync(join(tmpdir(), 'xbot-load-'));
   const env: Record<string, string> = {
-    ...standInEnv(x, discord, signer, dir),
+    ...standInEnv(x as XStandIn, discord, signer, dir),
     REPORT_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'info',
   };
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the bot under load.
   const bot = await startBotProcess(env, dir, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const pid = bot.pid;
+  const sender = startTsWorker('./load-sender.ts', { port: Number(new URL(bot.base).port) });
+  const results = new Map<number, (r: SendResult) => void>();
+  sender.on('message', (r: SendResult) => results.get(r.id)?.(r));
+  let orders = 0;
+  /** Times the acks of prepared interactions, sent all at once or one every gapMs. */
+  const send = (payloads: unknown[], gapMs = 0): Promise<number[]> => {
+    const requests: PreparedRequest[] = payloads.map((p) => {
+      const body = JSON.stringify(p);
+      return { path: '/interactions', body, headers: signer.headers(body) };
+    });
+    const order: SendOrder = { id: ++orders, requests, gapMs };
+    return new Promise((resolve, reject) => {
+      results.set(order.id, (r) =>
+        r.statuses.every((s) => s === 200) ? resolve(r.ms) : reject(new Error(`statuses ${[...new Set(r.statuses)].join(', ')}`)),
+      );
+      sender.postMessage(order);
+    });
+  };
   const interact = async (payload: unknown) => {
     const body = JSON.stringify(payload);
     const t = performance.now();
@@ -82,14 +94,14 @@ async function run(members: number): Promise<string[]> {
     for (const u of users) {
       const answer = await interact(commandPayload({ name: 'link-twitter', member: { id: u.discordId, username: u.screenName } }));
       const url = new URL(answer.json.data?.components?.[0]?.components[0]?.url ?? '');
-      x.autoApproveAs = u;
+      await ask(xWorker, { approveAs: u });
       const browser = new Browser((path, init) => fetch(`${bot.base}${path}`, init), env.PUBLIC_URL ?? '');
       const toX = (await browser.openLink(url.pathname)).location;
       const back = new URL((await fetch(toX ?? '', { redirect: 'manual' })).headers.get('location') ?? '');
       const linked = await browser.get(`${back.pathname}${back.search}`);
       if (linked.status !== 200) throw new Error(`linking failed (${linked.status})`);
     }
-    x.latencyMs = LATENCY;
+    await ask(xWorker, { latencyMs: LATENCY });
     const report = (u: (typeof users)[number]) =>
       commandPayload({
         name: 'report',
@@ -114,15 +126,12 @@ async function run(members: number): Promise<string[]> {
     writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets the peak (VmHWM)
     const cpuBefore = cpuMs(pid);
     const payloads = users.map(report);
-    const start = performance.now();
-    const reportAcks = Promise.all(payloads.map((p) => interact(p).then((r) => r.ms)));
-    const linkAcks: number[] = [];
-    for (let i = 0; i < LINKS_DURING_BURST; i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    const links = Array.from({ length: LINKS_DURING_BURST }, (_, i) => {
       const u = users[i % users.length]!;
-      linkAcks.push((await interact(commandPayload({ name: 'link-twitter', member: { id: u.discordId, username: u.screenName } }))).ms);
-    }
-    const acks = await reportAcks;
+      return commandPayload({ name: 'link-twitter', member: { id: u.discordId, username: u.screenName } });
+    });
+    const start = performance.now();
+    const [acks, linkAcks] = await Promise.all([send(payloads), send(links, 100)]);
     await waitFor(payloads.map((p) => p.token));
     const allMs = performance.now() - start;
     const cpuPerReport = (cpuMs(pid) - cpuBefore) / members;
@@ -140,7 +149,8 @@ async function run(members: number): Promise<string[]> {
     ];
   } finally {
     await bot.stop();
-    await x.stop();
+    await sender.terminate();
+    await xWorker.terminate();
     await discord.stop();
     rmSync(dir, { recursive: true, force: true });
   }

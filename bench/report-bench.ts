@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { createBot } from '../src/bot.js';
 import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
@@ -20,6 +19,7 @@ import { Browser } from '../test/support/browser.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
 import { benchConfig } from './bench-config.js';
 import { costBench } from './cost-bench.js';
+import { ask, startTsWorker } from './worker-thread.js';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const POSTS = 3200;
@@ -38,24 +38,15 @@ function mean(fn: () => void, runs: number): number {
   return (performance.now() - t) / runs;
 }
 
-function ask<T>(worker: Worker, message: string): Promise<T> {
-  return new Promise((resolve) => {
-    worker.once('message', resolve);
-    worker.postMessage(message);
-  });
-}
-
 async function main(): Promise<void> {
   const now = Date.now();
-  // The worker runs TypeScript too: register tsx's loader there before importing it.
-  const entry = JSON.stringify(new URL('./x-worker.ts', import.meta.url).href);
-  const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, {
-    eval: true,
-    workerData: { latencyMs: LATENCY, posts: POSTS, user: X_USER, warmUser: WARM_USER, prolificUser: PROLIFIC_USER, now },
-  });
-  worker.on('error', (err) => {
-    process.stderr.write(`X stand-in worker failed: ${err.message}\n`);
-    process.exit(1);
+  const worker = startTsWorker('./x-worker.ts', {
+    latencyMs: LATENCY,
+    posts: POSTS,
+    user: X_USER,
+    warmUser: WARM_USER,
+    prolificUser: PROLIFIC_USER,
+    now,
   });
   const x = await new Promise<{ baseUrl: string; consumer: { key: string; secret: string }; posts: XPost[]; mentions: XPost[] }>(
     (resolve) => worker.once('message', resolve),

@@ -1,0 +1,28 @@
+// The X stand-in of `npm run bench:load`, in its own thread: serving many
+// members' pages (and their latency timers) must not share an event loop
+// with the load generator or the bot.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { syntheticTimeline } from '../test/support/x-fixtures.js';
+import { XStandIn, type XUser } from '../test/support/x-stand-in.js';
+import { serveTimeline } from '../test/support/x-timeline.js';
+
+const { users, posts: count, now } = workerData as { users: XUser[]; posts: number; now: number };
+const x = await new XStandIn().start();
+const posts = syntheticTimeline(count, now - 60_000, 89);
+for (const u of users) {
+  serveTimeline(x, {
+    profile: { id: u.id, name: u.screenName, username: u.screenName, public_metrics: { tweet_count: count } },
+    posts,
+    mentions: [],
+  });
+}
+
+export type XWorkerMessage = { approveAs: XUser } | { latencyMs: number };
+
+parentPort!.on('message', (message: XWorkerMessage) => {
+  if ('approveAs' in message) x.autoApproveAs = message.approveAs;
+  else x.latencyMs = message.latencyMs;
+  parentPort!.postMessage({ ok: true });
+});
+parentPort!.postMessage({ baseUrl: x.baseUrl, consumer: x.consumer });
