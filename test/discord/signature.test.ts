@@ -10,26 +10,29 @@ describe('Discord request signatures', () => {
   const timestamp = '1700000000';
   const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
 
-  it('accepts a genuine signature over timestamp + raw body', () => {
-    expect(isValidDiscordSignature(key, signature, timestamp, body)).toBe(true);
+  it('accepts a genuine signature over timestamp + raw body', async () => {
+    expect(await isValidDiscordSignature(key, signature, timestamp, body)).toBe(true);
   });
 
-  it('rejects a changed body, timestamp, signature or key', () => {
-    expect(isValidDiscordSignature(key, signature, timestamp, '{"type":1} ')).toBe(false);
-    expect(isValidDiscordSignature(key, signature, '1700000001', body)).toBe(false);
+  it('rejects a changed body, timestamp, signature or key', async () => {
+    expect(await isValidDiscordSignature(key, signature, timestamp, '{"type":1} ')).toBe(false);
+    expect(await isValidDiscordSignature(key, signature, '1700000001', body)).toBe(false);
     const flipped = (signature[0] === 'a' ? 'b' : 'a') + signature.slice(1);
-    expect(isValidDiscordSignature(key, flipped, timestamp, body)).toBe(false);
+    expect(await isValidDiscordSignature(key, flipped, timestamp, body)).toBe(false);
     const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
-    expect(isValidDiscordSignature(discordPublicKey(other.subarray(other.length - 32).toString('hex')), signature, timestamp, body)).toBe(
-      false,
-    );
+    const otherKey = discordPublicKey(other.subarray(other.length - 32).toString('hex'));
+    expect(await isValidDiscordSignature(otherKey, signature, timestamp, body)).toBe(false);
   });
 
-  it('rejects missing or malformed headers without throwing', () => {
-    expect(isValidDiscordSignature(key, undefined, timestamp, body)).toBe(false);
-    expect(isValidDiscordSignature(key, signature, undefined, body)).toBe(false);
-    expect(isValidDiscordSignature(key, 'zz', timestamp, body)).toBe(false);
-    expect(isValidDiscordSignature(key, '00'.repeat(64), timestamp, body)).toBe(false);
+  it('rejects missing or malformed headers without throwing', async () => {
+    expect(await isValidDiscordSignature(key, undefined, timestamp, body)).toBe(false);
+    expect(await isValidDiscordSignature(key, signature, undefined, body)).toBe(false);
+    expect(await isValidDiscordSignature(key, 'zz', timestamp, body)).toBe(false);
+    expect(await isValidDiscordSignature(key, '00'.repeat(64), timestamp, body)).toBe(false);
+  });
+
+  it('accepts the raw body as bytes, as read from the socket', async () => {
+    expect(await isValidDiscordSignature(key, signature, timestamp, Buffer.from(body))).toBe(true);
   });
 
   it('refuses a public key of the wrong size', () => {
