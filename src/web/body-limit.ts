@@ -21,7 +21,16 @@ export function bodyLimits(rules: BodyLimitRule[], fallbackBytes: number): Middl
         return c.json({ error: 'body too large' }, 413);
       },
     });
-  const byPath = new Map(rules.map((r) => [r.path, limiter(r.maxBytes)]));
-  const fallback = limiter(fallbackBytes);
-  return (c, next) => (byPath.get(c.req.path) ?? fallback)(c, next);
+  const byPath = new Map(rules.map((r) => [r.path, { maxBytes: r.maxBytes, limit: limiter(r.maxBytes) }]));
+  const fallback = { maxBytes: fallbackBytes, limit: limiter(fallbackBytes) };
+  return (c, next) => {
+    const rule = byPath.get(c.req.path) ?? fallback;
+    // A declared length is checked as it stands (Node reads no more than it); only an
+    // undeclared one needs the counting stream, which costs a web Request per request.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header('transfer-encoding') === undefined) {
+      if (Number(declared) <= rule.maxBytes) return next();
+    }
+    return rule.limit(c, next);
+  };
 }
