@@ -59,11 +59,27 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   return out;
 }
 
-export function createLogger(
-  level: LogLevel = 'info',
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  base: LogFields = {},
-): Logger {
+/**
+ * Writes lines to standard output once per turn of the event loop: to a pipe
+ * each write is a blocking system call, and a burst of interactions logs a
+ * few lines each. What is still buffered when the process exits is written
+ * then (standard output is synchronous on exit, for pipes and files alike).
+ */
+export function batchedStdout(): (line: string) => void {
+  let buffered: string[] = [];
+  const flush = () => {
+    if (buffered.length === 0) return;
+    const text = `${buffered.join('\n')}\n`;
+    buffered = [];
+    process.stdout.write(text);
+  };
+  process.on('exit', flush);
+  return (line) => {
+    if (buffered.push(line) === 1) setImmediate(flush);
+  };
+}
+
+export function createLogger(level: LogLevel = 'info', write: (line: string) => void = batchedStdout(), base: LogFields = {}): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const record = { time: new Date().toISOString(), level: lvl, msg, ...(redact({ ...base, ...fields }) as LogFields) };

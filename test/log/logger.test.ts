@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log/logger.js';
+import { describe, expect, it, vi } from 'vitest';
+import { batchedStdout, createLogger } from '../../src/log/logger.js';
 
 describe('logger', () => {
   it('writes JSON lines and redacts anything that looks like a credential', () => {
@@ -56,5 +56,27 @@ describe('logger', () => {
     });
     expect(lines[0]).not.toMatch(/secret_part|AAAAAAAA|BBBBBBBB|rt-1|v-2/);
     expect(lines[0]).toContain('/interactions/123/[redacted]/callback');
+  });
+});
+
+describe('batched standard output', () => {
+  it('writes the lines of one turn of the event loop in one write, in order', async () => {
+    const writes: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      const write = batchedStdout();
+      write('{"n":1}');
+      write('{"n":2}');
+      expect(writes).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      write('{"n":3}');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(writes).toEqual(['{"n":1}\n{"n":2}\n', '{"n":3}\n']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
