@@ -12,6 +12,9 @@ import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
  */
 export const MEMBER_RETENTION_MS = 365 * 86_400_000;
 
+/** How stale the recorded sighting may be before a command records it again. */
+export const SEEN_RESOLUTION_MS = 86_400_000;
+
 export class MemberStore {
   /** Prepared once: every command in a server passes here before its ack. */
   private readonly seenUpsert;
@@ -20,7 +23,12 @@ export class MemberStore {
     this.seenUpsert = db
       .insert(guildMembers)
       .values({ guildId: sql.placeholder('guildId'), discordUserId: sql.placeholder('discordUserId'), seenAt: sql.placeholder('now') })
-      .onConflictDoUpdate({ target: [guildMembers.guildId, guildMembers.discordUserId], set: { seenAt: sql`excluded.seen_at` } })
+      .onConflictDoUpdate({
+        target: [guildMembers.guildId, guildMembers.discordUserId],
+        set: { seenAt: sql`excluded.seen_at` },
+        // A year's retention needs no finer record than daily: most commands then write nothing.
+        setWhere: sql`excluded.seen_at >= ${guildMembers.seenAt} + ${SEEN_RESOLUTION_MS}`,
+      })
       .prepare();
   }
 

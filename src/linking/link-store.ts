@@ -34,8 +34,11 @@ export interface Completion {
 }
 
 export class LinkStore {
-  /** Prepared once: every /report asks on the way to its ack. */
+  // Prepared once: /report and /link-twitter ask on the way to their acks.
   private readonly accountQuery;
+  private readonly deleteMemberLinks;
+  private readonly deleteExpiredLinks;
+  private readonly insertLink;
 
   constructor(private readonly db: Db) {
     this.accountQuery = db
@@ -43,14 +46,37 @@ export class LinkStore {
       .from(linkedAccounts)
       .where(eq(linkedAccounts.discordUserId, sql.placeholder('user')))
       .prepare();
+    this.deleteMemberLinks = db
+      .delete(pendingLinks)
+      .where(eq(pendingLinks.discordUserId, sql.placeholder('user')))
+      .prepare();
+    this.deleteExpiredLinks = db
+      .delete(pendingLinks)
+      .where(lte(pendingLinks.expiresAt, sql.placeholder('now')))
+      .prepare();
+    this.insertLink = db
+      .insert(pendingLinks)
+      .values({
+        tokenHash: sql.placeholder('tokenHash'),
+        discordUserId: sql.placeholder('discordUserId'),
+        discordUserName: sql.placeholder('discordUserName'),
+        discordUsername: sql.placeholder('discordUsername'),
+        guildId: sql.placeholder('guildId'),
+        locale: sql.placeholder('locale'),
+        interactionTokenSealed: sql.placeholder('interactionTokenSealed'),
+        createdAt: sql.placeholder('createdAt'),
+        interactionExpiresAt: sql.placeholder('interactionExpiresAt'),
+        expiresAt: sql.placeholder('expiresAt'),
+      })
+      .prepare();
   }
 
   /** Stores a new link, superseding the member's older ones and purging expired ones. */
   createPending(link: NewPendingLink): void {
-    this.db.transaction((tx) => {
-      tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, link.discordUserId)).run();
-      tx.delete(pendingLinks).where(lte(pendingLinks.expiresAt, link.createdAt)).run();
-      tx.insert(pendingLinks).values(link).run();
+    this.db.transaction(() => {
+      this.deleteMemberLinks.run({ user: link.discordUserId });
+      this.deleteExpiredLinks.run({ now: link.createdAt });
+      this.insertLink.run({ ...link });
     });
   }
 
