@@ -19,6 +19,7 @@ import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
+import { CpuLane } from './cpu-lane.js';
 import { isValidTimeZone } from './local-time.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
@@ -100,7 +101,13 @@ export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; messag
 const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
 export class ReportService {
-  constructor(private readonly deps: ReportServiceDeps) {}
+  /** Every report's pages are stored through this one lane: a page per turn of the event loop, after any waiting ack. */
+  private readonly pageLane: CpuLane;
+
+  constructor(private readonly deps: ReportServiceDeps) {
+    const acks = deps.acks;
+    this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
+  }
 
   private get deadlineMs(): number {
     return this.deps.deadlineMs ?? REPORT_DEADLINE_MS;
@@ -227,12 +234,21 @@ export class ReportService {
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), this.deadlineMs);
     const store = this.deps.store.forLink(account);
+    // Usage is recorded as it grows (a crash must not hide what was spent), once per turn at most:
+    // a page changes it twice, and each record is a write.
+    let recording: NodeJS.Immediate | undefined;
+    const record = () => {
+      recording = undefined;
+      this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing));
+    };
     const client = new XV2Client({
       apiUrl: this.deps.apiUrl,
       signer: this.deps.signer,
       token: this.deps.links.credentials(account),
       usage,
-      onUsage: () => this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing)),
+      onUsage: () => {
+        recording ??= setImmediate(record);
+      },
       sleep: this.deps.sleep,
       signal: controller.signal,
       timeoutMs: this.deps.xRequestTimeoutMs,
@@ -241,8 +257,7 @@ export class ReportService {
     try {
       const periodStart = startedAt - request.days * DAY;
       const previousStart = periodStart - request.days * DAY;
-      const acks = this.deps.acks;
-      const common = { xUserId: account.xUserId, periodStart, now: startedAt, yieldToAcks: acks ? () => acks.whenIdle() : undefined };
+      const common = { xUserId: account.xUserId, periodStart, now: startedAt, inTurn: (work: () => void) => this.pageLane.run(work) };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(
@@ -286,6 +301,8 @@ export class ReportService {
       return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);
+      // The run's end records the final usage.
+      if (recording) clearImmediate(recording);
     }
   }
 

@@ -20,6 +20,9 @@ const PAGE = 100;
 /** X returns at least 5 posts a page. */
 const SMALLEST_PAGE = 5;
 
+/** Runs a page's storing in a turn of its own (see ReadRequest.inTurn). */
+export type PageTurn = (work: () => void) => Promise<void>;
+
 export interface ReadRequest {
   xUserId: string;
   source: Source;
@@ -38,8 +41,12 @@ export interface ReadRequest {
    * parallel time slices after its first page: the same posts, sooner.
    */
   lifetimePosts?: Promise<number | undefined>;
-  /** Waits, before each page is stored, until no interaction awaits its ack: storing yields to acks. */
-  yieldToAcks?: () => Promise<void>;
+  /**
+   * Runs the storing of each page in a turn of the event loop of its own,
+   * after any interaction awaiting its ack: when many reports' pages arrive
+   * together, an ack waits for one page, not for all of them.
+   */
+  inTurn?: PageTurn;
 }
 
 /** Most time slices read at once. */
@@ -83,10 +90,10 @@ async function readPages(
     firstPage?: XListResponse<XPost>;
     /** Aborted when a sibling read failed: no further page is asked for. */
     stop?: AbortSignal;
-    yieldToAcks?: () => Promise<void>;
+    inTurn?: PageTurn;
   } = {},
 ): Promise<PagesRead> {
-  const { firstPage, stop, yieldToAcks } = options;
+  const { firstPage, stop, inTurn } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined) =>
     fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
@@ -107,10 +114,15 @@ async function readPages(
       // fetch writes it over several turns of the event loop.
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    await yieldToAcks?.();
-    onPage(fresh);
+    await inTurnOrNow(inTurn, () => onPage(fresh));
     if (!more) return { ...read, more: Boolean(token) };
   }
+}
+
+function inTurnOrNow(inTurn: PageTurn | undefined, work: () => void): Promise<void> {
+  if (inTurn) return inTurn(work);
+  work();
+  return Promise.resolve();
 }
 
 function note(read: PagesRead, posts: XPost[]): void {
@@ -190,7 +202,7 @@ class SourceReader {
       query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
       lower = top.to;
     }
-    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { yieldToAcks: req.yieldToAcks });
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
     if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
@@ -237,15 +249,8 @@ class SourceReader {
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
     const read = sliceable
-      ? await readInSlices(
-          this.fetchPage,
-          { from, now: to, maxPosts: this.left, yieldToAcks: req.yieldToAcks },
-          query,
-          first,
-          firstOldest,
-          this.save,
-        )
-      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, yieldToAcks: req.yieldToAcks });
+      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left, inTurn: req.inTurn }, query, first, firstOldest, this.save)
+      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn });
     const { count, more } = read;
     this.left -= count;
     const oldest = read.oldest ?? to;
@@ -291,14 +296,14 @@ class SourceReader {
  */
 async function readInSlices(
   fetchPage: Fetcher,
-  req: { from: number; now: number; maxPosts: number; yieldToAcks?: () => Promise<void> },
+  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn },
   base: Query,
   first: XListResponse<XPost>,
   oldest: number,
   save: (posts: XPost[]) => void,
 ): Promise<PagesRead> {
   const firstPosts = first.data ?? [];
-  save(firstPosts);
+  await inTurnOrNow(req.inTurn, () => save(firstPosts));
   // Slices are read only after a first page that had more to follow, so it is not empty.
   const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
   const span = Math.max(1000, req.now - oldest);
@@ -316,7 +321,7 @@ async function readInSlices(
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
-      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, yieldToAcks: req.yieldToAcks });
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
     }),
   );
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };

@@ -2,6 +2,7 @@
 // of the event loop that answers Discord.
 
 import { describe, expect, it } from 'vitest';
+import { AckPriority } from '../../src/interaction/ack-priority.js';
 import { CpuLane } from '../../src/report/cpu-lane.js';
 import { LocalReportQueue } from '../../src/report/report-queue.js';
 
@@ -62,5 +63,42 @@ describe('CpuLane', () => {
     await Promise.all([a, c]);
     expect(order[0]).not.toBe('a'); // the ack queued before the lane's first block ran first
     expect(order.filter((o) => o !== 'ack')).toEqual(['a', 'c']);
+  });
+
+  it('lets I/O in between blocks: many blocks queued in one turn do not run back to back', async () => {
+    const lane = new CpuLane();
+    const order: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    // A timer stands for an arriving request; each block is long enough for it to be due after the first.
+    const io = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        order.push('io');
+        resolve();
+      }, 1),
+    );
+    const blocks = Array.from({ length: 3 }, (_, i) =>
+      lane.run(() => {
+        busy(3);
+        order.push(`block ${i}`);
+      }),
+    );
+    await Promise.all([...blocks, io]);
+    expect(order.indexOf('io')).toBeLessThan(order.indexOf('block 2'));
+  });
+
+  it('waits for `before` as each block reaches the head: blocks yield to acks waiting then', async () => {
+    const acks = new AckPriority();
+    const lane = new CpuLane(() => acks.whenIdle());
+    const order: string[] = [];
+    acks.begin();
+    const block = lane.run(() => order.push('block'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    order.push('ack');
+    acks.end();
+    await block;
+    expect(order).toEqual(['ack', 'block']);
   });
 });
