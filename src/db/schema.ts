@@ -250,3 +250,38 @@ export const monthlyUsage = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.guildId] })],
 );
+
+/**
+ * A member's Discord Linked Roles connection: the Discord OAuth2 tokens
+ * (scope role_connections.write) the bot pushes their X metadata with, sealed
+ * like X's tokens. 'reconnect' once Discord refused to refresh them: the
+ * member must connect again from the server's Linked Roles menu.
+ */
+export const discordConnections = sqliteTable('discord_connections', {
+  discordUserId: text('discord_user_id').primaryKey(),
+  accessTokenSealed: text('access_token_sealed').notNull(),
+  refreshTokenSealed: text('refresh_token_sealed').notNull(),
+  keyId: text('key_id').notNull(),
+  /** When Discord's access token expires (ms). */
+  expiresAt: integer('expires_at').notNull(),
+  status: text('status', { enum: ['active', 'reconnect'] })
+    .notNull()
+    .default('active'),
+  updatedAt: integer('updated_at').notNull(),
+});
+export type DiscordConnection = typeof discordConnections.$inferSelect;
+
+/**
+ * Discord OAuth2 `state` values handed out by /linked-role: single use, bound
+ * to the browser that started (the hash of its cookie secret), and expiring
+ * with the link TTL. Only hashes are stored.
+ */
+export const roleConnectionStates = sqliteTable(
+  'role_connection_states',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    browserHash: text('browser_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('role_connection_states_expiry_idx').on(t.expiresAt)],
+);
