@@ -1,11 +1,14 @@
-// `npm run register-commands [-- --guild <id>]`: tells Discord about every slash command.
+// `npm run register-commands [-- --guild <id>]`: tells Discord about every
+// slash command, and about the Linked Roles metadata fields (those are the
+// application's, whichever server the commands go to).
 
 import { parseArgs } from 'node:util';
 import { commandDefinitions } from '../commands/index.js';
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
-import { registerCommands } from '../discord-api/registration.js';
+import { registerCommands, registerRoleConnectionMetadata } from '../discord-api/registration.js';
 import { createRest } from '../discord-api/rest.js';
+import { ROLE_CONNECTION_METADATA } from '../role-connections/metadata.js';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -20,6 +23,11 @@ async function main(): Promise<number> {
   const where = values.guild ? `in server ${values.guild} (available now)` : 'globally (may take up to an hour to appear everywhere)';
   process.stdout.write(`Registered ${registered.length} commands ${where}:\n`);
   for (const command of registered) process.stdout.write(`  /${command.name}  ${command.description}\n`);
+  const fields = await registerRoleConnectionMetadata(rest, config.discordApplicationId, ROLE_CONNECTION_METADATA);
+  process.stdout.write(
+    `Registered ${fields.length} Linked Roles metadata fields (for role requirements in Server Settings → Roles → Links):\n`,
+  );
+  for (const field of fields) process.stdout.write(`  ${field.key}  ${field.name}: ${field.description}\n`);
   return 0;
 }
 

@@ -2,9 +2,11 @@
 
 import type { REST } from '@discordjs/rest';
 import {
+  type APIApplicationRoleConnectionMetadata,
   OAuth2Scopes,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
+  type RESTPutAPIApplicationRoleConnectionMetadataResult,
   Routes,
 } from 'discord-api-types/v10';
 import { BOT_PERMISSIONS } from './bot-permissions.js';
@@ -28,4 +30,15 @@ export async function registerCommands(
 ): Promise<RESTPutAPIApplicationCommandsResult> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   return (await rest.put(route, { body: definitions })) as RESTPutAPIApplicationCommandsResult;
+}
+
+/** Replaces the application's Linked Roles metadata fields (application-wide; at most 5). */
+export async function registerRoleConnectionMetadata(
+  rest: REST,
+  applicationId: string,
+  records: APIApplicationRoleConnectionMetadata[],
+): Promise<RESTPutAPIApplicationRoleConnectionMetadataResult> {
+  return (await rest.put(Routes.applicationRoleConnectionMetadata(applicationId), {
+    body: records,
+  })) as RESTPutAPIApplicationRoleConnectionMetadataResult;
 }

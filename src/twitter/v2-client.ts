@@ -9,7 +9,7 @@ import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
 
 export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets,conversation_id,in_reply_to_user_id,lang';
 export const MENTION_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets';
-export const USER_FIELDS = 'profile_image_url,public_metrics,protected';
+export const USER_FIELDS = 'created_at,profile_image_url,protected,public_metrics,verified';
 
 /** What a set of reads cost at X: requests made, posts and user objects returned (each billed). */
 export interface Usage {

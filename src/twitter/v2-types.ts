@@ -33,6 +33,9 @@ export interface XUserProfile {
   username: string;
   profile_image_url?: string;
   protected?: boolean;
+  /** When the account was made (ISO 8601): Linked Roles' account age. */
+  created_at?: string;
+  verified?: boolean;
   public_metrics?: { followers_count?: number; following_count?: number; tweet_count?: number };
 }
 

@@ -1,0 +1,197 @@
+// Discord Linked Roles. The server's role menu sends a member to
+// PUBLIC_URL/linked-role, which starts Discord's OAuth2 (a single-use state
+// bound to this browser); the callback proves who the member is on Discord,
+// stores their Discord tokens sealed, and either pushes their X metadata at
+// once or, when no X account is linked yet, continues into X's OAuth for that
+// verified member. Metadata follows the link: pushed on link and on every
+// report, cleared on unlink and when X stops accepting the link.
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { LinkedAccount } from '../db/schema.js';
+import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
+import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
+import type { Logger } from '../log/logger.js';
+import type { TokenCipher } from '../secrets/token-cipher.js';
+import type { XApiError } from '../twitter/errors.js';
+import type { XUserProfile } from '../twitter/v2-types.js';
+import type { ConnectionStore } from './connection-store.js';
+import { clearedConnection, roleConnectionFor } from './metadata.js';
+
+export interface RoleConnectionDeps {
+  store: ConnectionStore;
+  oauth: DiscordOAuthClient;
+  cipher: TokenCipher;
+  links: LinkService;
+  /** The member's X profile: stored today's, or read from X (and stored). */
+  profileOf: (account: LinkedAccount) => Promise<XUserProfile>;
+  stateTtlSeconds: number;
+  now: () => number;
+  log: Logger;
+}
+
+export type ConnectResult =
+  | { ok: true; screenName: string; discordUserName: string; discordUsername: string; locale: string | null }
+  | { ok: false; reason: 'invalid' | 'other-browser' | 'cancelled' }
+  | { ok: false; reason: 'discord-error'; error: DiscordOAuthError }
+  | { ok: false; reason: 'x-error'; error: XApiError }
+  /** Not linked to X yet: the member continues into X's OAuth. */
+  | { ok: 'link-x'; redirectUrl: string };
+
+/** Access tokens this close to expiry are refreshed before use. */
+const REFRESH_MARGIN_MS = 60_000;
+
+const hashState = (state: string) => createHash('sha256').update(`role-state:${state}`, 'utf8').digest('hex');
+const sealContext = {
+  access: (discordUserId: string) => `discord-access-token:${discordUserId}`,
+  refresh: (discordUserId: string) => `discord-refresh-token:${discordUserId}`,
+};
+
+export class RoleConnectionService {
+  /** One refresh per member at a time: Discord rotates refresh tokens, so a second would be refused. */
+  private readonly refreshing = new Map<string, Promise<string>>();
+
+  constructor(private readonly deps: RoleConnectionDeps) {}
+
+  /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it. */
+  begin(browserSecret: string): string {
+    const { store, now, stateTtlSeconds, oauth } = this.deps;
+    const state = randomBytes(32).toString('base64url');
+    store.addState(
+      { stateHash: hashState(state), browserHash: hashBrowserSecret(browserSecret), expiresAt: now() + stateTtlSeconds * 1000 },
+      now(),
+    );
+    return oauth.authorizeUrl(state);
+  }
+
+  /** Discord sent the browser back with `code` (or `error`) and the state. */
+  async complete(query: { code?: string; state?: string; error?: string }, browserSecret: string | undefined): Promise<ConnectResult> {
+    const { store, now, log } = this.deps;
+    if (!query.state || !/^[A-Za-z0-9_-]{43}$/.test(query.state)) return { ok: false, reason: 'invalid' };
+    const stateHash = hashState(query.state);
+    const issuedTo = store.stateBrowser(stateHash, now());
+    if (!issuedTo) return { ok: false, reason: 'invalid' };
+    if (!browserSecret || !isWellFormedBrowserSecret(browserSecret) || issuedTo !== hashBrowserSecret(browserSecret)) {
+      // A forwarded callback: finishing it would connect the sender's roles to the visitor's Discord account.
+      log.warn('Linked Roles callback from another browser refused');
+      return { ok: false, reason: 'other-browser' };
+    }
+    if (!store.consumeState(stateHash, now())) return { ok: false, reason: 'invalid' };
+    if (query.error !== undefined) return { ok: false, reason: 'cancelled' };
+    if (!query.code || !/^[\x21-\x7e]{1,200}$/.test(query.code)) return { ok: false, reason: 'invalid' };
+
+    let tokens: DiscordTokens;
+    let user: Awaited<ReturnType<DiscordOAuthClient['user']>>;
+    try {
+      tokens = await this.deps.oauth.exchangeCode(query.code);
+      user = await this.deps.oauth.user(tokens.accessToken);
+    } catch (err) {
+      return this.discordFailure('sign-in', err);
+    }
+    this.saveTokens(user.id, tokens);
+    const who = { discordUserName: user.globalName ?? user.username, discordUsername: user.username, locale: user.locale };
+    const account = this.deps.links.account(user.id);
+    if (account?.status !== 'active') {
+      const started: OpenResult = await this.deps.links.startVerifiedLink({ discordUserId: user.id, ...who }, browserSecret);
+      if (started.ok) return { ok: 'link-x', redirectUrl: started.redirectUrl };
+      return started.reason === 'x-error' ? { ok: false, reason: 'x-error', error: started.error } : { ok: false, reason: 'invalid' };
+    }
+    try {
+      await this.put(user.id, roleConnectionFor(account.xScreenName, await this.deps.profileOf(account)));
+    } catch (err) {
+      if (err instanceof DiscordOAuthError) return this.discordFailure('push', err);
+      return { ok: false, reason: 'x-error', error: err as XApiError };
+    }
+    log.info('Linked Roles connected', { discordUserId: user.id });
+    return { ok: true, screenName: account.xScreenName, ...who };
+  }
+
+  /** After a link, or when a report has read the profile anyway: push what X says now. Never throws. */
+  async push(account: LinkedAccount, profile?: XUserProfile): Promise<void> {
+    if (this.deps.store.get(account.discordUserId)?.status !== 'active') return;
+    try {
+      await this.put(account.discordUserId, roleConnectionFor(account.xScreenName, profile ?? (await this.deps.profileOf(account))));
+    } catch (err) {
+      this.deps.log.warn('could not update Linked Roles', { discordUserId: account.discordUserId, error: err });
+    }
+  }
+
+  /** X stopped accepting the link: requirements fail until the member links again. Never throws. */
+  async clear(discordUserId: string): Promise<void> {
+    if (this.deps.store.get(discordUserId)?.status !== 'active') return;
+    try {
+      await this.put(discordUserId, clearedConnection());
+    } catch (err) {
+      this.deps.log.warn('could not clear Linked Roles', { discordUserId, error: err });
+    }
+  }
+
+  /** The member unlinked: clear what Discord shows, then forget their Discord tokens too. */
+  async forget(discordUserId: string): Promise<void> {
+    await this.clear(discordUserId);
+    this.deps.store.forget(discordUserId);
+  }
+
+  /** Discord refused to refresh the member's tokens: they must connect again from the role menu. */
+  needsReconnect(discordUserId: string): boolean {
+    return this.deps.store.get(discordUserId)?.status === 'reconnect';
+  }
+
+  /** Writes the connection; a refused access token is refreshed once and the write tried again. */
+  private async put(discordUserId: string, connection: RoleConnection): Promise<void> {
+    const token = await this.accessToken(discordUserId, false);
+    try {
+      await this.deps.oauth.putRoleConnection(token, connection);
+    } catch (err) {
+      if (!(err instanceof DiscordOAuthError) || err.kind !== 'unauthorized') throw err;
+      await this.deps.oauth.putRoleConnection(await this.accessToken(discordUserId, true), connection);
+    }
+  }
+
+  private accessToken(discordUserId: string, forceRefresh: boolean): Promise<string> {
+    const { store, cipher, now } = this.deps;
+    const connection = store.get(discordUserId);
+    if (connection?.status !== 'active') {
+      return Promise.reject(new DiscordOAuthError('refused', 'no active Linked Roles connection'));
+    }
+    if (!forceRefresh && connection.expiresAt - now() > REFRESH_MARGIN_MS) {
+      return Promise.resolve(cipher.open(connection.accessTokenSealed, sealContext.access(discordUserId)));
+    }
+    const running = this.refreshing.get(discordUserId);
+    if (running) return running;
+    const refresh = (async () => {
+      try {
+        const tokens = await this.deps.oauth.refresh(cipher.open(connection.refreshTokenSealed, sealContext.refresh(discordUserId)));
+        this.saveTokens(discordUserId, tokens);
+        return tokens.accessToken;
+      } catch (err) {
+        if (err instanceof DiscordOAuthError && (err.kind === 'refused' || err.kind === 'unauthorized')) {
+          store.markReconnect(discordUserId, now());
+          this.deps.log.warn('Discord refused to refresh a Linked Roles connection; the member must connect again', { discordUserId });
+        }
+        throw err;
+      } finally {
+        this.refreshing.delete(discordUserId);
+      }
+    })();
+    this.refreshing.set(discordUserId, refresh);
+    return refresh;
+  }
+
+  private saveTokens(discordUserId: string, tokens: DiscordTokens): void {
+    const { cipher, now } = this.deps;
+    this.deps.store.save({
+      discordUserId,
+      accessTokenSealed: cipher.seal(tokens.accessToken, sealContext.access(discordUserId)),
+      refreshTokenSealed: cipher.seal(tokens.refreshToken, sealContext.refresh(discordUserId)),
+      keyId: cipher.currentKeyId,
+      expiresAt: tokens.expiresAt,
+      updatedAt: now(),
+    });
+  }
+
+  private discordFailure(step: string, err: unknown): ConnectResult {
+    const error = err instanceof DiscordOAuthError ? err : new DiscordOAuthError('bad-response', 'unexpected failure');
+    this.deps.log.warn(`Discord ${step} failed`, { kind: error.kind, status: error.status, error: err });
+    return { ok: false, reason: 'discord-error', error };
+  }
+}
