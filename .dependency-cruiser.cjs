@@ -5,8 +5,8 @@
 
 const DOORS = '^src/(web|discord|cli)/';
 const COMMANDS = '^src/commands/';
-const DOMAIN = '^src/(report|linking|budget|guilds)/';
-const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds)/';
+const DOMAIN = '^src/(report|linking|budget|guilds|role-connections)/';
+const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -12,6 +12,7 @@ import { type Database, databaseIsHealthy, openDatabase } from './db/database.js
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
+import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
 import { GuildRoster } from './guilds/guild-roster.js';
@@ -30,6 +31,8 @@ import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
 import { XCache } from './report/x-cache.js';
+import { ConnectionStore } from './role-connections/connection-store.js';
+import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
@@ -89,6 +92,8 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
   });
   const linkLog = log.child({ component: 'linking' });
+  // Made below (it needs the link and report services); link hooks run later, once it exists.
+  let roleConnections: RoleConnectionService | null = null;
   const revocations = new RevocationQueue({ db: database.db, cipher, oauth, now, log: linkLog });
   const links = new LinkService({
     store: new LinkStore(database.db),
@@ -101,10 +106,18 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     now,
     log: linkLog,
     hooks: {
-      linked: (userId) => roles.sync(userId, true),
-      broken: (userId) => roles.sync(userId, false),
+      async linked(userId) {
+        await roles.sync(userId, true);
+        const account = links.account(userId);
+        if (account) await roleConnections?.push(account);
+      },
+      async broken(userId) {
+        await roles.sync(userId, false);
+        await roleConnections?.clear(userId);
+      },
       async forgotten(account) {
         await roles.sync(account.discordUserId, false);
+        await roleConnections?.forget(account.discordUserId);
         members.forgetMember(account.discordUserId);
         // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
         database.sqlite.transaction(() => {
@@ -150,7 +163,26 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     budget,
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
+    onProfile: (account, profile) => void roleConnections?.push(account, profile),
   });
+  if (config.discordClientSecret) {
+    roleConnections = new RoleConnectionService({
+      store: new ConnectionStore(database.db),
+      oauth: new DiscordOAuthClient({
+        apiUrl: config.discordApiUrl,
+        clientId: config.discordApplicationId,
+        clientSecret: config.discordClientSecret,
+        redirectUri: `${config.publicUrl}/discord/callback`,
+        now,
+      }),
+      cipher,
+      links,
+      profileOf: (account) => reports.currentProfile(account),
+      stateTtlSeconds: config.linkTtlSeconds,
+      now,
+      log: log.child({ component: 'linked-roles' }),
+    });
+  }
   const gatewayHealth = config.interactionsMode === 'gateway' ? new GatewayHealth(now) : null;
   const commands = createCommands({
     links,
@@ -162,6 +194,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     guildApi,
     pricing: config.pricing,
     gateway: gatewayHealth,
+    linkedRoles: roleConnections,
     now,
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
@@ -175,6 +208,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const web = createWebApp({
     links,
     linkPages: { publicUrl: config.publicUrl, twitterApiUrl: config.twitterApiUrl, linkTtlSeconds: config.linkTtlSeconds },
+    roleConnections,
     isHealthy: () => databaseIsHealthy(database),
     gateway: gatewayHealth,
     log: log.child({ component: 'web' }),

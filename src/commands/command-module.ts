@@ -13,6 +13,7 @@ import type { Command } from '../interaction/contract.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { ReportService } from '../report/report-service.js';
+import type { RoleConnectionService } from '../role-connections/role-connection-service.js';
 
 /** Every service a command may use; bot.ts builds it once. */
 export interface CommandDeps {
@@ -27,6 +28,8 @@ export interface CommandDeps {
   pricing: Pricing;
   /** Gateway mode only: the connection's health, for /twitter-admin status. */
   gateway: GatewayHealth | null;
+  /** Discord Linked Roles, when on: whether a member must connect again. */
+  linkedRoles: Pick<RoleConnectionService, 'needsReconnect'> | null;
   now: () => number;
 }
 

@@ -2,7 +2,7 @@ import { type Command, displayName } from '../interaction/contract.js';
 import { linkOfferMessage } from '../linking/link-messages.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
-import type { CommandModule } from './command-module.js';
+import type { CommandDeps, CommandModule } from './command-module.js';
 import { describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
@@ -10,9 +10,9 @@ export const data = memberCommand({
   ...describedAs('link-twitter'),
 });
 
-export const command: CommandModule = { data, create: ({ links }) => linkTwitterCommand(links) };
+export const command: CommandModule = { data, create: ({ links, linkedRoles }) => linkTwitterCommand(links, linkedRoles) };
 
-function linkTwitterCommand(links: LinkService): Command {
+function linkTwitterCommand(links: LinkService, linkedRoles: CommandDeps['linkedRoles']): Command {
   return {
     data,
     async execute(ctx) {
@@ -24,7 +24,10 @@ function linkTwitterCommand(links: LinkService): Command {
         locale: ctx.locale,
         interactionToken: ctx.interactionToken,
       });
-      await ctx.reply(linkOfferMessage(textFor(ctx.locale), url, expiresAt, existing));
+      const t = textFor(ctx.locale);
+      const offer = linkOfferMessage(t, url, expiresAt, existing);
+      const reconnect = linkedRoles?.needsReconnect(ctx.user.id) ? `\n\n${t.linking.rolesReconnect}` : '';
+      await ctx.reply({ ...offer, content: `${offer.content ?? ''}${reconnect}` });
     },
   };
 }

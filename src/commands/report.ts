@@ -3,7 +3,7 @@ import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import { type Catalog, textFor } from '../text/catalog.js';
-import type { CommandModule } from './command-module.js';
+import type { CommandDeps, CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
@@ -37,9 +37,12 @@ export const data = memberCommand({
 
 const ALLOWED_DAYS = new Set<number>(REPORT_PERIODS);
 
-export const command: CommandModule = { data, create: ({ reports, settings }) => reportCommand(reports, settings) };
+export const command: CommandModule = {
+  data,
+  create: ({ reports, settings, linkedRoles }) => reportCommand(reports, settings, linkedRoles),
+};
 
-function reportCommand(reports: ReportService, settings: SettingsStore): Command {
+function reportCommand(reports: ReportService, settings: SettingsStore, linkedRoles: CommandDeps['linkedRoles']): Command {
   return {
     data,
     async execute(ctx) {
@@ -74,7 +77,9 @@ function reportCommand(reports: ReportService, settings: SettingsStore): Command
       const report = await reports.runQueued(request, admission.ticket, (ahead) => {
         ctx.edit({ content: t.report.queued(ahead) }).catch(() => undefined); // the report's own edit follows
       });
-      await ctx.edit(report);
+      // Said only in a private report: whose Linked Roles lapsed is nobody else's business.
+      const reconnect = !wantsPublic && linkedRoles?.needsReconnect(ctx.user.id);
+      await ctx.edit(reconnect ? { ...report, content: [t.linking.rolesReconnect, report.content].filter(Boolean).join('\n\n') } : report);
     },
   };
 }

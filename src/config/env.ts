@@ -8,6 +8,8 @@ export interface Config {
   discordToken: string;
   discordApplicationId: string;
   discordPublicKey: string | null;
+  /** The application's OAuth2 client secret: Discord Linked Roles are on when it is set. */
+  discordClientSecret: string | null;
   interactionsMode: InteractionsMode;
   twitterConsumerKey: string;
   twitterConsumerSecret: string;
@@ -154,6 +156,15 @@ export function loadConfig(env: Env): Config {
     /^[0-9a-fA-F]{64}$/,
     interactionsMode === 'http',
   );
+  const discordClientSecret = r.pattern(
+    'DISCORD_CLIENT_SECRET',
+    'the OAuth2 client secret (OAuth2 tab), 32 letters, digits, - or _; set it only to offer Linked Roles',
+    /^[A-Za-z0-9_-]{32}$/,
+    false,
+  );
+  if (discordClientSecret && discordClientSecret === discordToken) {
+    r.problems.push('DISCORD_CLIENT_SECRET is the bot token: Linked Roles need the OAuth2 client secret (OAuth2 tab) instead');
+  }
   const twitterConsumerKey = r.required('TWITTER_CONSUMER_KEY', "the X app's API key (consumer key)");
   const twitterConsumerSecret = r.required('TWITTER_CONSUMER_SECRET', "the X app's API key secret (consumer secret)");
   const publicUrl = r.url('PUBLIC_URL', undefined, 'the public base URL of this web server, e.g. https://bot.example.com');
@@ -197,6 +208,7 @@ export function loadConfig(env: Env): Config {
     discordToken,
     discordApplicationId,
     discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,
+    discordClientSecret: discordClientSecret || null,
     interactionsMode,
     twitterConsumerKey,
     twitterConsumerSecret,

@@ -59,6 +59,14 @@ export interface LinkRequester {
   interactionToken: string;
 }
 
+/** A Discord member proven by Discord's OAuth2 sign-in. */
+export interface VerifiedMember {
+  discordUserId: string;
+  discordUserName: string;
+  discordUsername: string;
+  locale: string | null;
+}
+
 /** Who a link will link to, for the confirmation page. */
 export interface LinkPreview {
   discordUserName: string;
@@ -125,6 +133,32 @@ export class LinkService {
     });
     this.deps.log.info('link created', { discordUserId: requester.discordUserId, guildId: requester.guildId });
     return { url: `${publicUrl}/link/${token}`, expiresAt, existing: store.getAccount(requester.discordUserId) };
+  }
+
+  /**
+   * Starts X's OAuth for a member Discord's own sign-in has just proven
+   * (Linked Roles), in the browser that signed in: the same pending link as
+   * /link-twitter makes, with no interaction reply to edit afterwards.
+   */
+  async startVerifiedLink(member: VerifiedMember, browserSecret: string): Promise<OpenResult> {
+    const { store, cipher, now, linkTtlSeconds } = this.deps;
+    const { token, hash } = createLinkToken();
+    const createdAt = now();
+    store.createPending({
+      tokenHash: hash,
+      discordUserId: member.discordUserId,
+      discordUserName: member.discordUserName,
+      discordUsername: member.discordUsername,
+      guildId: null,
+      locale: member.locale,
+      interactionTokenSealed: cipher.seal('', sealContext.interaction(hash)),
+      createdAt,
+      // Already past: there is no /link-twitter reply to update.
+      interactionExpiresAt: createdAt,
+      expiresAt: createdAt + linkTtlSeconds * 1000,
+    });
+    this.deps.log.info('link created from a Discord sign-in', { discordUserId: member.discordUserId });
+    return this.openLink(token, browserSecret);
   }
 
   /** Who an unused link would link to; no X request, so link previews and scanners consume nothing. */

@@ -68,6 +68,8 @@ export interface ReportServiceDeps {
   acks?: Pick<AckPriority, 'whenIdle'>;
   /** How long a report may take in all (default REPORT_DEADLINE_MS); tests shorten it. */
   deadlineMs?: number;
+  /** Told each report's profile of the member (Linked Roles push it to Discord). */
+  onProfile?: (account: LinkedAccount, profile: XUserProfile) => void;
 }
 
 export interface ReportRequest {
@@ -307,24 +309,51 @@ export class ReportService {
   }
 
   /**
+   * The member's profile for Linked Roles: today's stored one, or read from X
+   * (a user read, at most once per UTC day, as for reports).
+   */
+  async currentProfile(account: LinkedAccount): Promise<XUserProfile> {
+    const usage: Usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
+    const client = new XV2Client({
+      apiUrl: this.deps.apiUrl,
+      signer: this.deps.signer,
+      token: this.deps.links.credentials(account),
+      usage,
+      sleep: this.deps.sleep,
+      timeoutMs: this.deps.xRequestTimeoutMs,
+      fetch: this.deps.fetch,
+    });
+    return this.readProfile(client, this.deps.store.forLink(account), account, this.deps.now(), false);
+  }
+
+  /**
    * The member's profile: a user read costs as much as two posts, so it is
    * read at most once per UTC day, unless the member asks for a refresh (at
    * most once per REPORT_CACHE_SECONDS).
    */
-  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number, refresh: boolean): Promise<ReportProfile> {
+  private async readProfile(
+    client: XV2Client,
+    store: XCache,
+    account: LinkedAccount,
+    now: number,
+    refresh: boolean,
+  ): Promise<XUserProfile> {
     const cached = store.profile(account.xUserId);
     // A refresh is honoured at most once per REPORT_CACHE_SECONDS: a member repeating refresh:true cannot run up the bill.
     const fresh =
       cached &&
       (refresh ? now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000 : billingDay(cached.fetchedAt) === billingDay(now));
-    let profile: XUserProfile;
-    if (cached && fresh) {
-      profile = cached.profile;
-    } else {
-      profile = await client.me();
-      if (profile.id !== account.xUserId) throw new XApiError('bad-response', 'X returned another account');
-      store.saveProfile(profile, now);
-    }
+    if (cached && fresh) return cached.profile;
+    const profile = await client.me();
+    if (profile.id !== account.xUserId) throw new XApiError('bad-response', 'X returned another account');
+    store.saveProfile(profile, now);
+    return profile;
+  }
+
+  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number, refresh: boolean): Promise<ReportProfile> {
+    const profile = await this.readProfile(client, store, account, now, refresh);
+    // Read anyway for the report: Linked Roles follow it at no extra cost.
+    this.deps.onProfile?.(account, profile);
     return {
       id: profile.id,
       name: profile.name,

@@ -26,6 +26,7 @@ export interface PageText {
   tone: PageTone;
 }
 
+const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
 const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
 
 export const en = {
@@ -71,6 +72,8 @@ export const en = {
   },
 
   linking: {
+    rolesReconnect:
+      'Your Discord Linked Roles connection has expired, so roles that depend on your X account are no longer kept up to date. To renew it, open the server’s Linked Roles menu (the server name → Linked Roles) and pick this app again.',
     offerNew: 'Link your X account to get reports on your timeline.',
     offerBroken: (screenName: string) =>
       `Your link to **@${md(screenName)}** stopped working (X no longer accepts it). Link again to fix it.`,
@@ -189,6 +192,67 @@ export const en = {
       'X did not answer properly. Please try again in a few minutes.',
       RUN_AGAIN,
     ),
+
+    /** Discord Linked Roles: the member connected the bot from a server's role menu. */
+    roles: {
+      connected: (screenName: string, who: string) =>
+        page(
+          'success',
+          'Linked Roles updated',
+          'Done — return to Discord',
+          `Discord now knows @${screenName}'s X details for ${who}: roles that require them (followers, account age, posts) apply in every server that uses them.`,
+          'They are kept up to date each time you run /report. You can close this tab.',
+        ),
+      cancelled: page(
+        'info',
+        'Linked Roles not connected',
+        'Connection cancelled',
+        'You cancelled at Discord, so nothing was stored. You can close this tab.',
+        ROLES_AGAIN,
+      ),
+      invalidState: page(
+        'error',
+        'Linked Roles not connected',
+        'This sign-in could not be matched to a connection',
+        'It may have expired, been used already, or been started in another browser.',
+        ROLES_AGAIN,
+      ),
+      otherBrowser: page(
+        'error',
+        'Linked Roles not connected',
+        'Finish connecting in the browser where you started',
+        'This Discord sign-in was started in another browser (or this browser did not keep the bot’s cookie), so nothing was stored.',
+        ROLES_AGAIN,
+      ),
+      discordRefused: page(
+        'error',
+        'Linked Roles not connected',
+        'Discord did not accept this sign-in',
+        'The authorization may have expired or been used already.',
+        ROLES_AGAIN,
+      ),
+      discordRateLimited: page(
+        'error',
+        'Linked Roles not connected',
+        'Discord is busy right now',
+        'Discord asked us to slow down. Please try again in a minute.',
+        ROLES_AGAIN,
+      ),
+      discordMisconfigured: page(
+        'error',
+        'Linked Roles not connected',
+        'Discord refused this bot’s credentials',
+        'Please tell the bot’s operator: DISCORD_CLIENT_SECRET does not match the application.',
+      ),
+      discordUnavailable: page(
+        'error',
+        'Linked Roles not connected',
+        'Discord could not be reached',
+        'Discord did not answer properly. Please try again in a few minutes.',
+        ROLES_AGAIN,
+      ),
+      off: page('info', 'Linked Roles are off', 'This bot does not offer Linked Roles', 'Its operator has not turned them on.'),
+    },
   },
 
   report: {

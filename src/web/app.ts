@@ -7,17 +7,21 @@ import type { HttpDoorDeps } from '../discord/http-door.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
+import type { RoleConnectionService } from '../role-connections/role-connection-service.js';
 import { bodyLimits } from './body-limit.js';
 import { browserText } from './browser-text.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
+import { discordCallbackRoutes, linkedRoleRoutes } from './routes/linked-role.js';
 import { type LinkRouteOptions, linkRoutes, twitterCallbackRoutes } from './routes/linking.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface WebAppDeps {
   links: LinkService;
   linkPages: LinkRouteOptions;
+  /** Discord Linked Roles; null when DISCORD_CLIENT_SECRET is not set. */
+  roleConnections: RoleConnectionService | null;
   isHealthy: () => boolean;
   /** Gateway mode only: /healthz reports the connection too. */
   gateway?: GatewayHealth | null;
@@ -34,6 +38,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.route('/healthz', healthRoutes(deps.isHealthy, deps.gateway ?? null));
   app.route('/link', linkRoutes(deps.links, deps.linkPages));
   app.route('/twitter', twitterCallbackRoutes(deps.links, deps.linkPages));
+  const roleOptions = { ...deps.linkPages, callbackUrl: deps.links.callbackUrl };
+  app.route('/linked-role', linkedRoleRoutes(deps.roleConnections, roleOptions));
+  app.route('/discord', discordCallbackRoutes(deps.roleConnections, roleOptions));
   if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
 
   app.notFound((c) => c.html(renderPage(browserText(c).pages.notFound), 404));

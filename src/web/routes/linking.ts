@@ -2,11 +2,10 @@
 // Continue button) starts X's OAuth, bound to this browser by a cookie;
 // GET /twitter/callback ends it, only in that browser.
 
-import { randomBytes } from 'node:crypto';
-import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { isWellFormedBrowserSecret, type LinkService } from '../../linking/link-service.js';
+import { Hono } from 'hono';
+import type { LinkService } from '../../linking/link-service.js';
 import { textFor } from '../../text/catalog.js';
+import { browserCookie } from '../browser-cookie.js';
 import { browserText } from '../browser-text.js';
 import { confirmLinkPage, linkedPage, xErrorPage } from '../link-pages.js';
 import { contentSecurityPolicy, renderPage } from '../page.js';
@@ -16,29 +15,6 @@ export interface LinkRouteOptions {
   /** Where X's authorize page lives: Continue is redirected there. */
   twitterApiUrl: string;
   linkTtlSeconds: number;
-}
-
-/**
- * The browser's own secret. HttpOnly (no script reads it), SameSite=Lax (sent
- * on X's redirect back, a top-level GET, but not with a cross-site POST, so
- * another site cannot press Continue for the visitor), Secure and __Host-
- * bound to this origin when the bot is served over https.
- */
-function browserCookie(options: LinkRouteOptions) {
-  const secure = options.publicUrl.startsWith('https:');
-  const name = secure ? '__Host-xbot_browser' : 'xbot_browser';
-  return {
-    read(c: Context): string | undefined {
-      const value = getCookie(c, name);
-      return value && isWellFormedBrowserSecret(value) ? value : undefined;
-    },
-    /** Keeps the browser's secret (or makes one) alive for another link's lifetime and more. */
-    ensure(c: Context): string {
-      const value = this.read(c) ?? randomBytes(32).toString('base64url');
-      setCookie(c, name, value, { path: '/', httpOnly: true, secure, sameSite: 'Lax', maxAge: options.linkTtlSeconds * 3 });
-      return value;
-    },
-  };
 }
 
 export function linkRoutes(links: LinkService, options: LinkRouteOptions): Hono {
