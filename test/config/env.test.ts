@@ -68,6 +68,17 @@ describe('configuration', () => {
     expect(loadConfig({ ...valid, INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: 'AB'.repeat(32) }).discordPublicKey).toBe('ab'.repeat(32));
   });
 
+  it('turns Linked Roles on with DISCORD_CLIENT_SECRET, naming a malformed one or the bot token put there by mistake', () => {
+    expect(loadConfig(valid).discordClientSecret).toBeNull();
+    const secret = 'aB3_-'.repeat(6).slice(0, 30) + 'zz';
+    expect(loadConfig({ ...valid, DISCORD_CLIENT_SECRET: secret }).discordClientSecret).toBe(secret);
+    expect(problems({ ...valid, DISCORD_CLIENT_SECRET: 'short' })).toEqual([expect.stringMatching(/^DISCORD_CLIENT_SECRET is malformed/)]);
+    const token = 'x'.repeat(32);
+    expect(problems({ ...valid, DISCORD_TOKEN: token, DISCORD_CLIENT_SECRET: token })).toEqual([
+      expect.stringMatching(/^DISCORD_CLIENT_SECRET is the bot token/),
+    ]);
+  });
+
   it('reports malformed values by name', () => {
     const found = problems({
       ...valid,

@@ -192,10 +192,15 @@ describe('black-box run of the built bot', () => {
     for (const name of ['/link-twitter', '/unlink-twitter', '/report', '/twitter-admin']) expect(guild).toContain(name);
     const global = await run([join(ROOT, 'dist', 'cli', 'register-commands.js')]);
     expect(global).toContain('Registered 4 commands globally');
+    expect(global).toContain('Registered 5 Linked Roles metadata fields');
+    for (const key of ['linked', 'followers', 'account_age', 'posts', 'verified']) expect(global).toContain(`  ${key}  `);
     const puts = discord.requestsTo(/^PUT /).map((r) => r.path);
+    const metadata = `/api/v10/applications/${APPLICATION_ID}/role-connections/metadata`;
     expect(puts).toEqual([
       `/api/v10/applications/${APPLICATION_ID}/guilds/1100000000000000002/commands`,
+      metadata,
       `/api/v10/applications/${APPLICATION_ID}/commands`,
+      metadata,
     ]);
 
     let failure = '';

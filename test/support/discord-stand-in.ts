@@ -1,6 +1,8 @@
 // A stand-in for Discord's REST API: accepts interaction callbacks and webhook
 // edits, records them for assertions.
 
+import { DiscordOAuth } from './discord-oauth-stand-in.js';
+import { APPLICATION_ID } from './discord-payloads.js';
 import { HttpStandIn, type RecordedRequest } from './http-stand-in.js';
 
 export interface StandInRole {
@@ -29,9 +31,13 @@ export class DiscordStandIn extends HttpStandIn {
   readonly guilds = new Map<string, StandInGuild>();
   /** Where GET /gateway/bot sends the bot: a GatewayStandIn's address, when a test runs one. */
   gatewayUrl: string | null = null;
+  /** OAuth2 for Linked Roles. */
+  readonly oauth = new DiscordOAuth(APPLICATION_ID);
 
   constructor() {
     super((req) => {
+      const oauthRoute = this.oauth.route(req);
+      if (oauthRoute) return oauthRoute;
       if (req.method === 'GET' && req.path === '/api/v10/gateway/bot' && this.gatewayUrl) {
         return {
           status: 200,
