@@ -2,7 +2,7 @@
 // hands out, and each member's sealed Discord tokens. A state is consumed by
 // one conditional DELETE, so two callbacks racing with it cannot both win.
 
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, count, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { type DiscordConnection, discordConnections, roleConnectionStates } from '../db/schema.js';
 
@@ -11,11 +11,18 @@ export type NewConnection = Omit<DiscordConnection, 'status'>;
 export class ConnectionStore {
   constructor(private readonly db: Db) {}
 
-  /** Stores a new state, purging expired ones. */
-  addState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number): void {
-    this.db.transaction((tx) => {
+  /**
+   * Stores a new state, purging expired ones; false when `maxLive` states are
+   * live already (anyone can open /linked-role, so the table must not grow
+   * with a flood of visits).
+   */
+  addState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number, maxLive: number): boolean {
+    return this.db.transaction((tx) => {
       tx.delete(roleConnectionStates).where(lte(roleConnectionStates.expiresAt, now)).run();
+      const live = tx.select({ n: count() }).from(roleConnectionStates).get()?.n ?? 0;
+      if (live >= maxLive) return false;
       tx.insert(roleConnectionStates).values(state).run();
+      return true;
     });
   }
 

@@ -25,6 +25,8 @@ export interface RoleConnectionDeps {
   /** The member's X profile: stored today's, or read from X (and stored). */
   profileOf: (account: LinkedAccount) => Promise<XUserProfile>;
   stateTtlSeconds: number;
+  /** Default MAX_OPEN_SIGN_INS; tests lower it. */
+  maxOpenSignIns?: number;
   now: () => number;
   log: Logger;
 }
@@ -36,6 +38,9 @@ export type ConnectResult =
   | { ok: false; reason: 'x-error'; error: XApiError }
   /** Not linked to X yet: the member continues into X's OAuth. */
   | { ok: 'link-x'; redirectUrl: string };
+
+/** Sign-ins open at once (each a stored state until used or expired); far above any real server's need. */
+export const MAX_OPEN_SIGN_INS = 10_000;
 
 /** Access tokens this close to expiry are refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -52,14 +57,19 @@ export class RoleConnectionService {
 
   constructor(private readonly deps: RoleConnectionDeps) {}
 
-  /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it. */
-  begin(browserSecret: string): string {
+  /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it; null when too many are open. */
+  begin(browserSecret: string): string | null {
     const { store, now, stateTtlSeconds, oauth } = this.deps;
     const state = randomBytes(32).toString('base64url');
-    store.addState(
+    const added = store.addState(
       { stateHash: hashState(state), browserHash: hashBrowserSecret(browserSecret), expiresAt: now() + stateTtlSeconds * 1000 },
       now(),
+      this.deps.maxOpenSignIns ?? MAX_OPEN_SIGN_INS,
     );
+    if (!added) {
+      this.deps.log.warn('Linked Roles sign-in refused: too many open at once');
+      return null;
+    }
     return oauth.authorizeUrl(state);
   }
 

@@ -251,6 +251,13 @@ export const en = {
         'Discord did not answer properly. Please try again in a few minutes.',
         ROLES_AGAIN,
       ),
+      busy: page(
+        'error',
+        'Linked Roles not connected',
+        'Too many sign-ins are in progress',
+        'Please try again in a few minutes.',
+        ROLES_AGAIN,
+      ),
       off: page('info', 'Linked Roles are off', 'This bot does not offer Linked Roles', 'Its operator has not turned them on.'),
     },
   },

@@ -17,7 +17,9 @@ export function linkedRoleRoutes(roles: RoleConnectionService | null, options: B
   const cookie = browserCookie(options);
   return new Hono().get('/', (c) => {
     if (!roles) return c.html(renderPage(browserText(c).pages.roles.off), 404);
-    return c.redirect(roles.begin(cookie.ensure(c)), 302);
+    const consent = roles.begin(cookie.ensure(c));
+    if (!consent) return c.html(renderPage(browserText(c).pages.roles.busy), 429);
+    return c.redirect(consent, 302);
   });
 }
 
