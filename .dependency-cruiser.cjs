@@ -23,7 +23,7 @@ module.exports = {
     {
       name: 'infrastructure-at-the-bottom',
       severity: 'error',
-      from: { path: '^src/(interaction|discord-api|db|twitter|secrets|http|log|config)/' },
+      from: { path: '^src/(interaction|discord-api|db|twitter|secrets|http|log|config|threads)/' },
       to: { path: ABOVE_INFRA },
     },
     {

@@ -8,6 +8,7 @@ import { UsageStore } from './budget/usage-store.js';
 import { createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
+import { Checkpointer } from './db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from './db/database.js';
 import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
@@ -249,6 +250,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     });
   };
 
+  const checkpointer = new Checkpointer(config.databasePath);
   let stopSweeps: (() => void) | undefined;
   const bot: Bot = {
     config,
@@ -262,6 +264,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gateway: null,
     gatewayHealth,
     async start() {
+      checkpointer.start(database.sqlite);
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
@@ -290,6 +293,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       stopSweeps?.();
       await bot.gateway?.destroy();
       await renderPool.close();
+      await checkpointer.close();
       database.close();
     },
   };

@@ -6,10 +6,9 @@
 // the new one. With no database file to share (':memory:'), rendering runs
 // here, one block at a time in the CPU lane.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { APIEmbed } from 'discord-api-types/v10';
+import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
 import { type Rendered, type RenderJob, renderReport } from './render.js';
 import type { XCache } from './x-cache.js';
@@ -73,13 +72,7 @@ export class RenderPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const compiled = new URL('./render-worker.js', import.meta.url);
-    // Built, the worker is JavaScript beside this file; from source (tests, tsx) it is TypeScript, loaded through tsx.
-    const workerData = { databasePath: this.databasePath };
-    const source = JSON.stringify(new URL('./render-worker.ts', import.meta.url).href);
-    const worker = existsSync(fileURLToPath(compiled))
-      ? new Worker(compiled, { workerData })
-      : new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); });`, { eval: true, workerData });
+    const worker = startWorker(import.meta.url, 'render-worker', { databasePath: this.databasePath });
     worker.unref();
     worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
       const pending = this.pending.get(message.id);
