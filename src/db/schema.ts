@@ -110,9 +110,8 @@ export const xPosts = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.xUserId, t.source, t.id] }),
+    // Reports read by time; retention deletes by age timeline by timeline through it too.
     index('x_posts_time_idx').on(t.xUserId, t.source, t.createdAt),
-    // Retention deletes by age across every account.
-    index('x_posts_age_idx').on(t.createdAt),
   ],
 );
 

@@ -232,17 +232,39 @@ export class XCache {
   /**
    * Deletes posts older than `keepMs` before `now` across every account, and
    * moves the spans up to match, so what is stored stays exactly what the
-   * spans claim. Returns how many posts went.
+   * spans claim. Returns how many posts went. Timeline by timeline, through
+   * the time index: no index on age alone, which every stored post would pay for.
    */
   prune(now: number, keepMs: number): number {
     const cutoff = now - keepMs;
     return this.db.transaction((tx) => {
-      const removed = tx.delete(xPosts).where(lt(xPosts.createdAt, cutoff)).run().changes;
+      let removed = 0;
+      for (const t of this.storedTimelines()) {
+        removed += tx
+          .delete(xPosts)
+          .where(and(eq(xPosts.xUserId, t.xUserId), eq(xPosts.source, t.source), lt(xPosts.createdAt, cutoff)))
+          .run().changes;
+      }
       tx.delete(xCoverage).where(lt(xCoverage.coveredTo, cutoff)).run();
       // Spans are disjoint, so at most one per timeline straddles the cutoff: no two land on the same key.
       tx.update(xCoverage).set({ coveredFrom: cutoff }).where(lt(xCoverage.coveredFrom, cutoff)).run();
       return removed;
     });
+  }
+
+  /** Every timeline with posts stored, by a skip scan of the primary key: one index seek each, however many posts. */
+  private storedTimelines(): Array<{ xUserId: string; source: Source }> {
+    const next = this.db.$client.prepare(
+      'select x_user_id as xUserId, source from x_posts where (x_user_id, source) > (?, ?) order by x_user_id, source limit 1',
+    );
+    const found: Array<{ xUserId: string; source: Source }> = [];
+    let last: { xUserId: string; source: string } = { xUserId: '', source: '' };
+    for (;;) {
+      const row = next.get(last.xUserId, last.source) as { xUserId: string; source: Source } | undefined;
+      if (!row) return found;
+      found.push(row);
+      last = row;
+    }
   }
 
   /**
@@ -254,15 +276,21 @@ export class XCache {
     const client = this.db.$client;
     return client.transaction(() => {
       const unlinked = 'x_user_id not in (select x_user_id from linked_accounts)';
-      const ids = client
-        .prepare(
-          `select x_user_id from x_posts where ${unlinked} union select x_user_id from x_coverage where ${unlinked} ` +
-            `union select x_user_id from x_fetch_state where ${unlinked} union select x_user_id from x_profiles where ${unlinked}`,
-        )
-        .pluck()
-        .all() as string[];
+      const linked = client.prepare('select 1 from linked_accounts where x_user_id = ?');
+      const ids = new Set([
+        ...this.storedTimelines()
+          .map((t) => t.xUserId)
+          .filter((id) => linked.get(id) === undefined),
+        ...(client
+          .prepare(
+            `select x_user_id from x_coverage where ${unlinked} union select x_user_id from x_fetch_state where ${unlinked} ` +
+              `union select x_user_id from x_profiles where ${unlinked}`,
+          )
+          .pluck()
+          .all() as string[]),
+      ]);
       for (const id of ids) this.forgetXAccount(id);
-      return ids.length;
+      return ids.size;
     })();
   }
 

@@ -26,8 +26,13 @@ describe('XCache.prune', () => {
       cache.addCoverage(user, 'timeline', { from: NOW - 250 * DAY, to: NOW, cutReason: 'budget' });
     }
     cache.addCoverage('3', 'mentions', { from: NOW - 5 * DAY, to: NOW, cutReason: null });
+    // Mentions, and posts a crash left without coverage, are found too.
+    cache.savePosts('2', 'mentions', [post({ at: at(1) }), post({ at: at(200) })], NOW);
+    cache.savePosts('4', 'timeline', [post({ at: at(300) })], NOW);
 
-    expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(4);
+    expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(6);
+    expect(cache.posts('2', 'mentions', 0, NOW)).toHaveLength(1);
+    expect(cache.posts('4', 'timeline', 0, NOW)).toHaveLength(0);
     for (const user of ['1', '2']) {
       expect(cache.posts(user, 'timeline', 0, NOW)).toHaveLength(2);
       expect(cache.coverage(user, 'timeline')).toEqual([{ from: NOW - 180 * DAY, to: NOW, cutReason: 'budget' }]);
@@ -63,7 +68,8 @@ describe('XCache.forgetUnlinked', () => {
       cache.markRefreshed(user, 'timeline', NOW);
       cache.saveProfile({ id: user, name: user, username: user }, NOW);
     }
-    expect(cache.forgetUnlinked()).toBe(1);
+    cache.savePosts('5', 'mentions', [post({ at: new Date(NOW - DAY).toISOString() })], NOW); // posts alone
+    expect(cache.forgetUnlinked()).toBe(2);
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
       expect(db.current.sqlite.prepare(`select distinct x_user_id as id from ${table}`).all()).toEqual([{ id: '1' }]);
     }

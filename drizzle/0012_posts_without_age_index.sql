@@ -1,0 +1,1 @@
+DROP INDEX `x_posts_age_idx`;
