@@ -54,6 +54,7 @@ const sealContext = {
 export class RoleConnectionService {
   /** One refresh per member at a time: Discord rotates refresh tokens, so a second would be refused. */
   private readonly refreshing = new Map<string, Promise<string>>();
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: RoleConnectionDeps) {}
 
@@ -115,18 +116,38 @@ export class RoleConnectionService {
     return { ok: true, screenName: account.xScreenName, ...who };
   }
 
-  /** After a link, or when a report has read the profile anyway: push what X says now. Never throws. */
-  async push(account: LinkedAccount, profile?: XUserProfile): Promise<void> {
-    if (this.deps.store.get(account.discordUserId)?.status !== 'active') return;
-    try {
-      await this.put(account.discordUserId, roleConnectionFor(account.xScreenName, profile ?? (await this.deps.profileOf(account))));
-    } catch (err) {
-      this.deps.log.warn('could not update Linked Roles', { discordUserId: account.discordUserId, error: err });
-    }
+  /**
+   * After a link, or when a report has read the profile anyway: push what X
+   * says now, if that link still stands when its turn comes. Never throws.
+   */
+  push(account: LinkedAccount, profile?: XUserProfile): Promise<void> {
+    return this.inTurn(account.discordUserId, async () => {
+      if (this.deps.store.get(account.discordUserId)?.status !== 'active') return;
+      const current = this.deps.links.account(account.discordUserId);
+      // Unlinked or relinked meanwhile: what was read for the old link must not reach Discord.
+      if (current?.status !== 'active' || current.xUserId !== account.xUserId) return;
+      try {
+        await this.put(account.discordUserId, roleConnectionFor(account.xScreenName, profile ?? (await this.deps.profileOf(current))));
+      } catch (err) {
+        this.deps.log.warn('could not update Linked Roles', { discordUserId: account.discordUserId, error: err });
+      }
+    });
   }
 
   /** X stopped accepting the link: requirements fail until the member links again. Never throws. */
-  async clear(discordUserId: string): Promise<void> {
+  clear(discordUserId: string): Promise<void> {
+    return this.inTurn(discordUserId, () => this.clearNow(discordUserId));
+  }
+
+  /** The member unlinked: clear what Discord shows, then forget their Discord tokens too. */
+  forget(discordUserId: string): Promise<void> {
+    return this.inTurn(discordUserId, async () => {
+      await this.clearNow(discordUserId);
+      this.deps.store.forget(discordUserId);
+    });
+  }
+
+  private async clearNow(discordUserId: string): Promise<void> {
     if (this.deps.store.get(discordUserId)?.status !== 'active') return;
     try {
       await this.put(discordUserId, clearedConnection());
@@ -135,10 +156,18 @@ export class RoleConnectionService {
     }
   }
 
-  /** The member unlinked: clear what Discord shows, then forget their Discord tokens too. */
-  async forget(discordUserId: string): Promise<void> {
-    await this.clear(discordUserId);
-    this.deps.store.forget(discordUserId);
+  /**
+   * One member's writes to Discord run one after another, in the order asked:
+   * a push still on its way cannot land after the clear of an unlink.
+   */
+  private inTurn(discordUserId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.turns.get(discordUserId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.turns.set(discordUserId, next);
+    void next.finally(() => {
+      if (this.turns.get(discordUserId) === next) this.turns.delete(discordUserId);
+    });
+    return next;
   }
 
   /** Discord refused to refresh the member's tokens: they must connect again from the role menu. */

@@ -138,6 +138,24 @@ describe('Linked Roles', () => {
     expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
   });
 
+  it('never lets a push still on its way land after an unlink cleared the metadata', async () => {
+    await linkAccount(h, ADA.id, X_USER);
+    await connect();
+    const puts = () => h.discord.requestsTo(/^PUT .*role-connection$/).length;
+    const before = puts();
+    const release = h.discord.hold(/^PUT .*role-connection$/);
+    await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
+    await eventually(() => puts() > before); // the report's push is at Discord, held there
+    await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: ADA.id } }));
+    await eventually(() => h.bot.links.account(ADA.id) === undefined);
+    // The unlink's clear waits for the push: give it every chance to overtake, then check it did not.
+    for (let i = 0; i < 100 && puts() === before + 1; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(puts()).toBe(before + 1);
+    release();
+    await eventually(() => connectionRows().length === 0);
+    expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
+  });
+
   it('clears the metadata when X stops accepting the link', async () => {
     await linkAccount(h, ADA.id, X_USER);
     await connect();
