@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   await link(PROLIFIC_MEMBER);
   await ask(worker, 'approve-as-user');
   await link(MEMBER);
-  warmUpChart(); // as `npm start` does
+  warmUpChart(); // for the chart timings below: fonts and rasteriser loaded once, as the render worker does at its start
   await ask(worker, 'latency-on');
 
   const runReport = async (member = MEMBER) => {

@@ -7,7 +7,6 @@ import { createBot } from './bot.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
-import { warmUpChart } from './report/chart.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -34,7 +33,6 @@ async function main(): Promise<void> {
     },
   });
   await bot.start();
-  warmUpChart();
   const server = serve({ fetch: bot.web.fetch, hostname: config.host, port: config.port }, (info) =>
     log.info('web server listening', { host: info.address, port: info.port, publicUrl: config.publicUrl, mode: config.interactionsMode }),
   );
