@@ -241,7 +241,13 @@ export class ReportService {
     let recording: NodeJS.Immediate | undefined;
     const record = () => {
       recording = undefined;
-      this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing));
+      try {
+        this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing));
+      } catch (err) {
+        // In a turn of its own, so nothing above would catch it (the database closed at shutdown, say);
+        // the run's end, or the next start-up's recovery, records the usage.
+        this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
+      }
     };
     const client = new XV2Client({
       apiUrl: this.deps.apiUrl,
