@@ -21,6 +21,8 @@ const SERIES: Array<{ kind: PostKind; colour: string }> = [
 ];
 const FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
+const total = (d: DayActivity) => d.original + d.reply + d.quote + d.repost;
+
 /** A round axis maximum and step for `max` split in about 4 ticks. */
 interface Scale {
   top: number;
@@ -29,11 +31,34 @@ interface Scale {
 
 export function niceScale(max: number): Scale {
   if (max <= 0) return { top: 4, step: 1 };
-  const rough = max / 4;
+  const step = niceStep(max / 4);
+  return { top: Math.ceil(max / step) * step, step };
+}
+
+/** The smallest 1-2-5 step (1, 2, 5, 10, 20, …) at least `rough`; counts never step by less than 1. */
+function niceStep(rough: number): number {
+  if (rough <= 1) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
-  const niceStep = Math.max(step, 1);
-  return { top: Math.ceil(max / niceStep) * niceStep, step: niceStep };
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+}
+
+/**
+ * Both axes' scales. The grid lines are shared, so the likes axis takes as
+ * many intervals as the posts axis, each a round 1-2-5 step of its own: its
+ * labels are round numbers, never a fraction of the posts axis.
+ */
+export function axisScales(days: DayActivity[]): { posts: Scale; likes: Scale } {
+  const posts = niceScale(Math.max(0, ...days.map(total)));
+  const intervals = Math.round(posts.top / posts.step);
+  const step = niceStep(Math.max(0, ...days.map((d) => d.likes)) / intervals);
+  return { posts, likes: { top: step * intervals, step } };
+}
+
+/** The labels drawn on each axis, bottom to top. */
+export function axisLabels(days: DayActivity[]): { posts: string[]; likes: string[] } {
+  const { posts, likes } = axisScales(days);
+  const labels = (scale: Scale) => Array.from({ length: Math.round(scale.top / scale.step) + 1 }, (_, i) => shortNumber(i * scale.step));
+  return { posts: labels(posts), likes: labels(likes) };
 }
 
 function shortNumber(n: number): string {
@@ -63,8 +88,6 @@ interface Plot {
   slot: number;
 }
 
-const total = (d: DayActivity) => d.original + d.reply + d.quote + d.repost;
-
 export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
   const ctx = canvas.getContext('2d');
@@ -74,8 +97,7 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   const edges = { left: 60, right: CHART_WIDTH - 70, top: 70, bottom: CHART_HEIGHT - 50 };
   const width = edges.right - edges.left;
   const plot: Plot = { ...edges, width, height: edges.bottom - edges.top, slot: width / Math.max(1, days.length) };
-  const postsScale = niceScale(Math.max(0, ...days.map(total)));
-  const likesScale = niceScale(Math.max(0, ...days.map((d) => d.likes)));
+  const { posts: postsScale, likes: likesScale } = axisScales(days);
 
   drawTitle(ctx, plot, labels);
   drawGrid(ctx, plot, postsScale, likesScale, labels);
@@ -99,7 +121,9 @@ function drawTitle(ctx: SKRSContext2D, plot: Plot, labels: ChartLabels): void {
 function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, labels: ChartLabels): void {
   ctx.font = `13px ${FONT}`;
   ctx.lineWidth = 1;
-  for (let v = 0; v <= posts.top; v += posts.step) {
+  const ticks = Math.round(posts.top / posts.step);
+  for (let i = 0; i <= ticks; i++) {
+    const v = i * posts.step;
     const y = plot.bottom - (v / posts.top) * plot.height;
     ctx.strokeStyle = GRID;
     ctx.beginPath();
@@ -112,7 +136,7 @@ function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, la
     ctx.fillText(shortNumber(v), plot.left - 8, y);
     ctx.fillStyle = LIKES;
     ctx.textAlign = 'left';
-    ctx.fillText(shortNumber((v / posts.top) * likes.top), plot.right + 8, y);
+    ctx.fillText(shortNumber(i * likes.step), plot.right + 8, y);
   }
   drawAxisName(ctx, 16, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
   drawAxisName(ctx, CHART_WIDTH - 14, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);

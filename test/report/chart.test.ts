@@ -1,6 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
+import { axisLabels, CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
 import type { DayActivity } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
 
@@ -73,6 +73,25 @@ describe('what the chart draws', () => {
     const slot = (CHART_WIDTH - 70 - 60) / 2;
     expect(at(Math.round(60 + slot / 2), plotBottom - 5)).toBe('#1d9bf0'); // original posts' blue
     expect(at(Math.round(60 + slot * 1.5), plotBottom - 5)).toBe('#2b2d31'); // the background
+  });
+
+  it('labels the likes axis with round numbers of its own, not fractions of the posts axis', () => {
+    // 3 posts and 350 likes a day once printed "133.3333333" and "266.666…".
+    expect(axisLabels(days(7, () => ({ original: 3, likes: 350 })))).toEqual({
+      posts: ['0', '1', '2', '3'],
+      likes: ['0', '200', '400', '600'],
+    });
+    expect(axisLabels(days(7, (i) => ({ original: i === 0 ? 9 : 1, likes: i === 0 ? 2300 : 10 })))).toEqual({
+      posts: ['0', '5', '10'],
+      likes: ['0', '2k', '4k'],
+    });
+    // Few likes: steps of one like, never fractions.
+    expect(axisLabels(days(7, () => ({ original: 8, likes: 1 }))).likes).toEqual(['0', '1', '2', '3', '4']);
+    for (const n of [1, 7, 37, 120, 999, 12_345]) {
+      const { likes } = axisLabels(days(7, (i) => ({ original: i, likes: n })));
+      expect(likes.every((label) => /^\d+(\.\d)?[kM]?$/.test(label))).toBe(true);
+      expect(Number.parseFloat(likes.at(-1)!) * (likes.at(-1)!.endsWith('k') ? 1000 : 1)).toBeGreaterThanOrEqual(n);
+    }
   });
 
   it('picks round 1-2-5 steps for an axis', () => {
