@@ -6,6 +6,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Catalog } from '../text/catalog.js';
 import { count, escapeMarkdown, share } from '../text/format.js';
 import type { Usage } from '../twitter/v2-client.js';
+import { LocalClock } from './local-time.js';
 import { narrative } from './narrative.js';
 import type { ReportSummary } from './summary.js';
 
@@ -62,7 +63,7 @@ function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
     const value = e.top
       .map(
         (p, i) =>
-          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${count(p.likes)} ❤️ ${count(p.reposts)} 🔁 ${count(p.replies)} 💬`,
+          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${r.topPost(p.kind, p.engagement, p.likes, p.reposts, p.replies)}`,
       )
       .join('\n');
     out.push({ name: r.topPostsField, value });
@@ -131,8 +132,10 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter): APIEmbed {
   const p = s.profile;
   const follow = p.followers !== undefined ? t.report.followers(p.followers, p.following ?? 0) : '';
-  const from = new Date(s.period.start).toISOString().slice(0, 10);
-  const to = new Date(s.period.end).toISOString().slice(0, 10);
+  // The period's dates in the zone the member asked for, like every other date in the report.
+  const clock = new LocalClock(s.timeZone);
+  const from = clock.parts(s.period.start).date;
+  const to = clock.parts(s.period.end).date;
   const embed: APIEmbed = {
     color: 0x1d9bf0,
     author: { name: `${p.name} (@${p.username})`, url: `https://x.com/${p.username}`, icon_url: p.avatarUrl },
@@ -143,7 +146,8 @@ export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter):
     thumbnail: p.avatarUrl ? { url: p.avatarUrl } : undefined,
     image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
-      text: t.report.footer(new Date(footer.dataAsOf).toISOString().replace('T', ' ').slice(0, 16), footer.usage, footer.costMicroUsd),
+      // When the data is from is the embed's timestamp, which Discord shows in each reader's own time.
+      text: t.report.footer(footer.usage, footer.costMicroUsd),
     },
     timestamp: new Date(footer.dataAsOf).toISOString(),
   };

@@ -26,6 +26,10 @@ export interface PageText {
   tone: PageTone;
 }
 
+/** What "interactions" counts, said wherever a figure built on it appears. */
+const INTERACTIONS = 'likes, reposts, replies, quotes and bookmarks';
+/** 0.0304 → "3.0%": one precision for a rate wherever it appears. */
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
 const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
 
@@ -319,20 +323,15 @@ export const en = {
       empty: 'No posts in this period',
     }),
     followers: (followers: number, following: number) => ` · ${count(followers)} followers · ${count(following)} following`,
-    footer: (
-      dataAsOf: string,
-      read: { postsRead: number; postsRepeated: number; userReads: number; requests: number },
-      costMicro: number,
-    ) => {
-      if (read.postsRead === 0 && read.userReads === 0)
-        return `Data as of ${dataAsOf} UTC · nothing new to read from X: this report cost nothing`;
+    footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
+      if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
       const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
       const what = [
         ...(read.postsRead > 0 ? [`${count(read.postsRead)} ${plural(read.postsRead, 'post', 'posts')}${repeated}`] : []),
         ...(read.userReads > 0 ? ['your profile'] : []),
       ].join(' and ');
       const cost = costMicro > 0 ? `about ${usd(costMicro)}` : 'free: X bills a post once a day';
-      return `Data as of ${dataAsOf} UTC · read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · ${cost}`;
+      return `Read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · ${cost}`;
     },
     metricsAsOfLastRead: (hours: number) =>
       hours === 0
@@ -352,10 +351,11 @@ export const en = {
       }`,
     postedTimes: (days: number, handle: string, total: number, mix: string[], perDay: number) =>
       `In the last ${days} days ${handle} posted ${count(total)} times (${mix.join(', ')}), about ${perDay < 10 ? perDay.toFixed(1) : count(perDay)} a day.`,
+    // Two separate maxima: the busiest weekday and the busiest hour, not a slot where both meet.
     mostActive: (weekday: string, hour: number, zone: string) =>
-      `They are most active on ${weekday}s around ${String(hour).padStart(2, '0')}:00 ${zone}.`,
+      `Their busiest weekday is ${weekday} and their busiest hour ${String(hour).padStart(2, '0')}:00 ${zone}.`,
     earned: (likes: number, perPost: number, rate: number | null) =>
-      `Their own posts earned ${count(likes)} likes (${perPost.toFixed(1)} per post)${rate !== null ? `, an engagement rate of ${(rate * 100).toFixed(1)}%` : ''}.`,
+      `Their own posts earned ${count(likes)} ${plural(likes, 'like', 'likes')} (${perPost.toFixed(1)} per post)${rate !== null ? `, an interaction rate of ${percent(rate)} of impressions` : ''}.`,
     answered: (answeredShare: number, received: number, medianMs: number | null) =>
       `They answered ${share(answeredShare)} of ${count(received)} mentions${medianMs !== null ? `, typically within ${duration(medianMs)}` : ''}.`,
     postingTrend: (change: number, days: number) =>
@@ -365,18 +365,21 @@ export const en = {
     activityField: 'Activity',
     activityTotal: (total: number, perDay: number) => `**${count(total)}** posts · ${perDay.toFixed(1)}/day`,
     activityMix: (original: number, replies: number, quotes: number, reposts: number) =>
-      `${count(original)} original · ${count(replies)} replies · ${count(quotes)} quotes · ${count(reposts)} reposts`,
+      `${count(original)} original · ${count(replies)} ${plural(replies, 'reply', 'replies')} · ${count(quotes)} ${plural(quotes, 'quote', 'quotes')} · ${count(reposts)} ${plural(reposts, 'repost', 'reposts')}`,
     busiestWeekday: (weekday: string, n: number) => `Busiest weekday: ${weekday} (${n})`,
     busiestHour: (hour: number, zone: string, n: number) => `Busiest hour: ${String(hour).padStart(2, '0')}:00 ${zone} (${n})`,
     busiestDay: (date: string, n: number) => `Busiest day: ${date} (${n})`,
     longestStreak: (days: number) => `Longest streak: ${days} ${plural(days, 'day', 'days')}`,
     engagementField: (ownPosts: number) => `Engagement on ${count(ownPosts)} own posts`,
-    likesLine: (likes: number, perPost: string) => `❤️ ${count(likes)} likes (${perPost}/post)`,
+    likesLine: (likes: number, perPost: string) => `❤️ ${count(likes)} ${plural(likes, 'like', 'likes')} (${perPost}/post)`,
     interactionsLine: (reposts: number, replies: number, quotes: number) =>
-      `🔁 ${count(reposts)} reposts · 💬 ${count(replies)} replies · ❝ ${count(quotes)} quotes`,
-    reachLine: (bookmarks: number, impressions: number) => `🔖 ${count(bookmarks)} bookmarks · 👁️ ${count(impressions)} impressions`,
-    engagementRate: (rate: number) => `Engagement rate: ${(rate * 100).toFixed(2)}%`,
-    topPostsField: 'Top posts',
+      `🔁 ${count(reposts)} ${plural(reposts, 'repost', 'reposts')} · 💬 ${count(replies)} ${plural(replies, 'reply', 'replies')} · ❝ ${count(quotes)} ${plural(quotes, 'quote', 'quotes')}`,
+    reachLine: (bookmarks: number, impressions: number) =>
+      `🔖 ${count(bookmarks)} ${plural(bookmarks, 'bookmark', 'bookmarks')} · 👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')}`,
+    engagementRate: (rate: number) => `Interaction rate: ${percent(rate)} of impressions (${INTERACTIONS} ÷ impressions)`,
+    topPostsField: 'Top posts by interactions',
+    topPost: (kind: 'original' | 'reply' | 'quote' | 'repost', interactions: number, likes: number, reposts: number, replies: number) =>
+      `${{ original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' }[kind]} · **${count(interactions)}** ${plural(interactions, 'interaction', 'interactions')} (${count(likes)} ❤️ ${count(reposts)} 🔁 ${count(replies)} 💬)`,
     noText: '(no text)',
     topicsField: 'Topics',
     hashtags: (list: string) => `Hashtags: ${list}`,

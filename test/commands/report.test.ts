@@ -86,7 +86,7 @@ describe('/report over HTTP interactions', () => {
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
 
     // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
-    expect(embed.footer!.text).toContain(`read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
+    expect(embed.footer!.text).toContain(`Read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
     const run = h.bot.database.sqlite.prepare('select * from report_runs').get() as Record<string, unknown>;
     expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
     // X's prices: $0.005 a post, $0.010 the profile; recorded exactly, shown rounded.
@@ -122,7 +122,7 @@ describe('/report over HTTP interactions', () => {
     expect(calls.map((c) => new URL(c.url).pathname.split('/').at(-1))).toEqual(expect.arrayContaining(['tweets', 'mentions']));
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => new URL(c.url).searchParams.get('since_id'))).toBe(true);
-    expect(embed.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 1 post from X in 2 requests · about $0.005');
+    expect(embed.footer!.text).toBe('Read 1 post from X in 2 requests · about $0.005');
   });
 
   it('tells a member whose report must wait its place in the queue, then delivers the report', async () => {

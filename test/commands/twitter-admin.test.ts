@@ -175,7 +175,7 @@ describe('/twitter-admin over HTTP interactions', () => {
     expect((await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content).toContain('up to 150 posts');
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
-    expect(first.embeds[0].footer.text).toContain('read 150 posts');
+    expect(first.embeds[0].footer.text).toContain('Read 150 posts');
     expect(first.embeds[0].fields.at(-1)).toMatchObject({ name: 'Partial period', value: expect.stringContaining('budget') });
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
@@ -195,7 +195,7 @@ describe('/twitter-admin over HTTP interactions', () => {
       posts: syntheticTimeline(300, h.clock.now - 60_000, 30),
       mentions: [],
     });
-    expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('read 50 posts');
+    expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('Read 50 posts');
     expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain("The bot's monthly X budget");
   });
 

@@ -59,26 +59,63 @@ describe('report embed', () => {
       icon_url: 'https://pbs.twimg.com/a.jpg',
     });
     expect(e.description).toContain('1,200 followers · 300 following');
-    expect(e.fields!.map((f) => f.name)).toEqual(['Activity', 'Engagement on 5 own posts', 'Top posts', 'Topics', 'Responsiveness']);
+    expect(e.fields!.map((f) => f.name)).toEqual([
+      'Activity',
+      'Engagement on 5 own posts',
+      'Top posts by interactions',
+      'Topics',
+      'Responsiveness',
+    ]);
     expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
     expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
     expect(e.image).toEqual({ url: 'attachment://x-report.png' });
-    expect(e.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · read 10 posts and your profile from X in 3 requests · about $0.06');
+    expect(e.footer!.text).toBe('Read 10 posts and your profile from X in 3 requests · about $0.06');
     const repeated = reportEmbed(en, stored(), {
       ...facts,
       usage: { postsRead: 10, postsRepeated: 10, userReads: 0, requests: 1 },
       costMicroUsd: 0,
     });
-    expect(repeated.footer!.text).toBe(
-      'Data as of 2026-11-23 12:00 UTC · read 10 posts (10 already paid for today) from X in 1 request · free: X bills a post once a day',
-    );
+    expect(repeated.footer!.text).toBe('Read 10 posts (10 already paid for today) from X in 1 request · free: X bills a post once a day');
     const free = reportEmbed(en, stored(), {
       ...facts,
       usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 1 },
       costMicroUsd: 0,
     });
-    expect(free.footer!.text).toBe('Data as of 2026-11-23 12:00 UTC · nothing new to read from X: this report cost nothing');
+    expect(free.footer!.text).toBe('Nothing new to read from X: this report cost nothing');
     expectWithinLimits(e);
+  });
+
+  it('ranks top posts by the measure it shows, names each post’s kind, and gives the rate one precision, defined', () => {
+    const e = reportEmbed(en, summarise(input()), facts);
+    const top = e.fields!.find((f) => f.name === 'Top posts by interactions')!.value.split('\n');
+    const shown = top.map((line) => Number(/\*\*([\d,]+)\*\* interactions?/.exec(line)?.[1]?.replace(/,/g, '')));
+    expect(shown.every((n) => n > 0)).toBe(true);
+    expect([...shown].sort((a, b) => b - a)).toEqual(shown); // ranked by what is shown
+    expect(top.every((line) => /— (Original|Reply|Quote|Repost) · /.test(line))).toBe(true);
+    const engagement = e.fields!.find((f) => f.name.startsWith('Engagement'))!.value;
+    const rate = /Interaction rate: (\d+\.\d)% of impressions \(likes, reposts, replies, quotes and bookmarks ÷ impressions\)/.exec(
+      engagement,
+    )?.[1];
+    expect(rate).toBeDefined();
+    expect(e.description).toContain(`an interaction rate of ${rate}% of impressions`); // the same figure, the same precision
+  });
+
+  it('gives the period in the member’s time zone, and leaves the data’s time to the embed’s timestamp', () => {
+    // 2026-11-23 12:00 UTC is already 2026-11-24 at 02:00 in Kiritimati (UTC+14).
+    const zoned = reportEmbed(en, summarise({ ...input(), timeZone: 'Pacific/Kiritimati' }), facts);
+    const utc = reportEmbed(en, summarise(input()), facts);
+    const range = (e: typeof utc) => /\*(\d{4}-\d\d-\d\d) → (\d{4}-\d\d-\d\d)/.exec(e.description ?? '')?.slice(1);
+    expect(range(utc)?.[1]).toBe('2026-11-23');
+    expect(range(zoned)?.[1]).toBe('2026-11-24');
+    expect(zoned.footer!.text).not.toMatch(/UTC|\d\d:\d\d/);
+    expect(zoned.timestamp).toBe(new Date(facts.dataAsOf).toISOString());
+  });
+
+  it('counts in the singular when there is one ("1 quote", not "1 quotes")', () => {
+    expect(en.report.activityMix(1, 1, 1, 1)).toBe('1 original · 1 reply · 1 quote · 1 repost');
+    expect(en.report.interactionsLine(1, 1, 1)).toBe('🔁 1 repost · 💬 1 reply · ❝ 1 quote');
+    expect(en.report.interactionsLine(2, 0, 3)).toBe('🔁 2 reposts · 💬 0 replies · ❝ 3 quotes');
+    expect(en.report.likesLine(1, '1.0')).toBe('❤️ 1 like (1.0/post)');
   });
 
   it('says that the metrics of posts older than the refresh horizon are as of their last read, when the report has such posts', () => {

@@ -117,7 +117,8 @@ describe('summarise', () => {
     expect(text).toContain(
       'In the last 7 days @ada_codes posted 6 times (2 original posts, 2 replies, 1 quote, 1 repost), about 0.9 a day.',
     );
-    expect(text).toContain('most active on Wednesdays around 09:00 UTC');
+    // Two separate maxima, said as such: not a weekday-and-hour slot that may hold almost nothing.
+    expect(text).toContain('Their busiest weekday is Wednesday and their busiest hour 09:00 UTC.');
     expect(text).toContain('43 likes (8.6 per post)');
     expect(text).toContain('answered 67% of 3 mentions, typically within 1.9 h');
     expect(text).toContain('Posting is up 200% on the previous 7 days.');
