@@ -78,6 +78,13 @@ export class LocalClock {
     return offset;
   }
 
+  /** The instant a calendar date (YYYY-MM-DD) begins in the zone. */
+  startOf(date: string): number {
+    const midnight = Date.parse(`${date}T00:00:00Z`);
+    // The offset at the local midnight itself, which a DST switch that day can make differ from the UTC midnight's.
+    return midnight - this.offset(midnight - this.offset(midnight));
+  }
+
   parts(ms: number): LocalParts {
     const local = ms + this.offset(ms);
     const day = Math.floor(local / DAY);
@@ -89,6 +96,22 @@ export class LocalClock {
     // 1 January 1970 was a Thursday (weekday 4).
     return { date, weekday: (((day + 4) % 7) + 7) % 7, hour: Math.floor((local - day * DAY) / 3_600_000) };
   }
+}
+
+/** The date `days` after (or before) a YYYY-MM-DD date. */
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * A report's period: the last `days` whole calendar days in the member's
+ * zone, today (so far) included, so a 7-day chart has 7 bars and none is a
+ * sliver; and the `days` whole days before it, for the trend.
+ */
+export function reportPeriod(now: number, days: number, timeZone: string): { start: number; end: number; previousStart: number } {
+  const clock = new LocalClock(timeZone);
+  const first = shiftDate(clock.parts(now).date, -(days - 1));
+  return { start: clock.startOf(first), end: now, previousStart: clock.startOf(shiftDate(first, -days)) };
 }
 
 /** Every calendar date from `from` to `to` inclusive (YYYY-MM-DD). */

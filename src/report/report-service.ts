@@ -20,7 +20,7 @@ import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { CpuLane } from './cpu-lane.js';
-import { isValidTimeZone } from './local-time.js';
+import { isValidTimeZone, reportPeriod } from './local-time.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import type { ReportQueue } from './report-queue.js';
@@ -34,8 +34,11 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The periods a report may cover, in days. */
 export const REPORT_PERIODS = [7, 30, 90] as const;
-/** Posts are kept for the longest period and the one before it (the trend); older ones are deleted. */
-export const POST_RETENTION_MS = 2 * Math.max(...REPORT_PERIODS) * DAY;
+/**
+ * Posts are kept for the longest period and the one before it (the trend),
+ * whole days in any zone (up to 14 hours from UTC) included; older ones are deleted.
+ */
+export const POST_RETENTION_MS = (2 * Math.max(...REPORT_PERIODS) + 2) * DAY;
 /** Discord's interaction token lives 15 minutes; give up well before. */
 export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
 /** X returns at least 5 posts a page, so an allowance below that cannot be kept. */
@@ -263,8 +266,7 @@ export class ReportService {
       fetch: this.deps.fetch,
     });
     try {
-      const periodStart = startedAt - request.days * DAY;
-      const previousStart = periodStart - request.days * DAY;
+      const { start: periodStart, previousStart } = reportPeriod(startedAt, request.days, request.timeZone);
       const common = { xUserId: account.xUserId, periodStart, now: startedAt, inTurn: (work: () => void) => this.pageLane.run(work) };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);

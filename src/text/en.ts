@@ -313,7 +313,7 @@ export const en = {
     ourFailure: 'Sorry, the report could not be made because of a problem on our side. Please try again in a minute.',
 
     // The report itself.
-    title: (days: number) => `X report: last ${days} days`,
+    title: (days: number) => `X report: last ${days} days, today included`,
     chart: (days: number, zone: string) => ({
       title: `Posts and likes per day, last ${days} days (${zone})`,
       kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },

@@ -71,9 +71,10 @@ describe('/report over HTTP interactions', () => {
     const editReq = h.discord.edits().at(-1)!;
     expect(editReq.headers['content-type']).toMatch(/^multipart\/form-data/);
 
-    const since = h.clock.now - 30 * DAY;
+    // The last 30 whole days (UTC), today included.
+    const since = Math.floor(h.clock.now / DAY) * DAY - 29 * DAY;
     const inPeriod = data.posts.filter((p) => Date.parse(p.created_at) >= since);
-    expect(embed.title).toBe('X report: last 30 days');
+    expect(embed.title).toBe('X report: last 30 days, today included');
     expect(embed.author?.name).toBe('Ada Lovelace (@ada_codes)');
     const activity = embed.fields!.find((f) => f.name === 'Activity')!.value;
     expect(activity).toContain(`**${inPeriod.length}** posts`);
@@ -298,7 +299,7 @@ describe('/report over the gateway', () => {
     expect(DiscordStandIn.payload(callback)).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
     const { embed, png } = reportEdit(edit);
-    expect(embed.title).toBe('X report: last 7 days');
+    expect(embed.title).toBe('X report: last 7 days, today included');
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
     expect(edit.body).toContain('filename="x-report.png"');
   });

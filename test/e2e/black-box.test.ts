@@ -136,7 +136,8 @@ describe('black-box run of the built bot', () => {
     expect((await interact(first)).type).toBe(5);
     const edit = await editFor(first.token);
     const embed = (DiscordStandIn.payload(edit).embeds as APIEmbed[])[0]!;
-    const since = Date.now() - 30 * DAY;
+    // The last 30 whole days (UTC), today included.
+    const since = Math.floor(Date.now() / DAY) * DAY - 29 * DAY;
     const inPeriod = timeline.posts.filter((p) => Date.parse(p.created_at) >= since);
     const own = inPeriod.filter((p) => p.referenced_tweets?.[0]?.type !== 'retweeted');
     const likes = own.reduce((n, p) => n + (p.public_metrics?.like_count ?? 0), 0);

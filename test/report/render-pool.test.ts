@@ -39,7 +39,7 @@ describe('RenderPool', () => {
     const pool = new RenderPool(path, cache);
     try {
       const first = await pool.render(job());
-      expect(first.embed.title).toBe('X report: last 7 days');
+      expect(first.embed.title).toBe('X report: last 7 days, today included');
       expect(first.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**2** posts');
       expect(Buffer.from(first.png).subarray(1, 4).toString()).toBe('PNG');
 
@@ -48,7 +48,7 @@ describe('RenderPool', () => {
       const dying = pool.render(job());
       await worker.terminate();
       await expect(dying).rejects.toThrow(/render worker stopped|rendering failed/);
-      expect((await pool.render(job())).embed.title).toBe('X report: last 7 days');
+      expect((await pool.render(job())).embed.title).toBe('X report: last 7 days, today included');
     } finally {
       await pool.close();
     }
@@ -68,7 +68,7 @@ describe('RenderPool', () => {
       const behind = pool.render(job());
       deadline.abort(new Error('report deadline reached'));
       await expect(givenUp).rejects.toThrow('report deadline reached');
-      expect((await behind).embed.title).toBe('X report: last 7 days');
+      expect((await behind).embed.title).toBe('X report: last 7 days, today included');
       expect((pool as unknown as { worker: object }).worker).not.toBe(first);
       // An already expired report does not even reach the worker.
       await expect(pool.render(job(), AbortSignal.abort(new Error('too late')))).rejects.toThrow('too late');
@@ -85,7 +85,7 @@ describe('RenderPool', () => {
       const pool = new RenderPool(':memory:', cache);
       const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
       expect(a.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**1** post');
-      expect(b.embed.title).toBe('X report: last 7 days');
+      expect(b.embed.title).toBe('X report: last 7 days, today included');
       expect((pool as unknown as { worker: unknown }).worker).toBeNull();
       await pool.close();
     } finally {

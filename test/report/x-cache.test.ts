@@ -17,11 +17,11 @@ beforeEach(() => {
 });
 
 describe('XCache.prune', () => {
-  it('keeps 180 days of posts for every account, deletes older ones, and moves coverage up to match', () => {
-    expect(POST_RETENTION_MS).toBe(180 * DAY);
+  it('keeps 182 days of posts for every account, deletes older ones, and moves coverage up to match', () => {
+    expect(POST_RETENTION_MS).toBe(182 * DAY); // 2 × 90 whole days, in any zone
     const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
     for (const user of ['1', '2']) {
-      cache.savePosts(user, 'timeline', [post({ at: at(10) }), post({ at: at(179) }), post({ at: at(181) }), post({ at: at(400) })], NOW);
+      cache.savePosts(user, 'timeline', [post({ at: at(10) }), post({ at: at(181) }), post({ at: at(183) }), post({ at: at(400) })], NOW);
       cache.addCoverage(user, 'timeline', { from: NOW - 500 * DAY, to: NOW - 300 * DAY, cutReason: null });
       cache.addCoverage(user, 'timeline', { from: NOW - 250 * DAY, to: NOW, cutReason: 'budget' });
     }
@@ -35,7 +35,7 @@ describe('XCache.prune', () => {
     expect(cache.posts('4', 'timeline', 0, NOW)).toHaveLength(0);
     for (const user of ['1', '2']) {
       expect(cache.posts(user, 'timeline', 0, NOW)).toHaveLength(2);
-      expect(cache.coverage(user, 'timeline')).toEqual([{ from: NOW - 180 * DAY, to: NOW, cutReason: 'budget' }]);
+      expect(cache.coverage(user, 'timeline')).toEqual([{ from: NOW - 182 * DAY, to: NOW, cutReason: 'budget' }]);
     }
     expect(cache.coverage('3', 'mentions')).toEqual([{ from: NOW - 5 * DAY, to: NOW, cutReason: null }]); // newer coverage untouched
     expect(cache.prune(NOW, POST_RETENTION_MS)).toBe(0);
