@@ -87,11 +87,13 @@ function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
   }
   if (trend) {
     const change = (c: number | null) => (c !== null ? ` (${signed(c)})` : '');
-    const lines = [
-      r.trendPosts(s.activity.total, trend.previousPosts, change(trend.postsChange)),
-      r.trendLikes(e.totals.likes, trend.previousLikes, change(trend.likesChange)),
-    ];
+    const lines = [r.trendPosts(s.activity.total, trend.previousPosts, change(trend.postsChange))];
+    const likes = trend.likesPerPost;
+    lines.push(likes ? r.trendLikesPerPost(likes.now, likes.before, change(likes.change), likes.matureHours) : r.trendLikesTooYoung);
     out.push({ name: r.trendField(s.period.days), value: lines.join('\n') });
+  } else {
+    // Said, not left out: a trend that shows one day and not the next needs a reason.
+    out.push({ name: r.trendField(s.period.days), value: r.trendUnavailable(s.period.days) });
   }
   if (s.cut) {
     out.push({ name: r.partialField, value: r.partialValue(new Date(s.cut.oldest).toISOString().slice(0, 10), s.cut.reason) });

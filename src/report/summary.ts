@@ -3,7 +3,7 @@
 
 import { compareIds } from '../twitter/ids.js';
 import type { XPost } from '../twitter/v2-types.js';
-import { datesBetween, LocalClock } from './local-time.js';
+import { datesBetween, LocalClock, shiftDate } from './local-time.js';
 import type { ReadResult } from './timeline-reader.js';
 
 export type PostKind = 'original' | 'reply' | 'quote' | 'repost';
@@ -94,7 +94,18 @@ export interface ReportSummary {
     medianResponseMs: number | null;
     withinHourShare: number | null;
   } | null;
-  trend: { previousPosts: number; previousLikes: number; postsChange: number | null; likesChange: number | null } | null;
+  /** Null when the previous period is not stored: the bot never buys posts only to compare. */
+  trend: {
+    previousPosts: number;
+    postsChange: number | null;
+    /**
+     * Likes per own post, counting only posts at least MATURE_HOURS old in
+     * either period: a post collects most of its likes in its first days, so
+     * comparing brand-new posts with week-old ones would show a fall that is
+     * only their age. Null when either period has no such post.
+     */
+    likesPerPost: { now: number; before: number; change: number | null; matureHours: number } | null;
+  } | null;
 }
 
 const HOUR = 3_600_000;
@@ -285,7 +296,7 @@ export function summarise(input: ReportInput): ReportSummary {
       mediaShare: own.length ? withMedia / own.length : null,
     },
     responsiveness: input.mentions && responsiveness(input.mentions, posts, profile.id, period),
-    trend: input.previousPosts && trend(input.previousPosts, posts, period),
+    trend: input.previousPosts && trend(input.previousPosts, posts, period, clock),
   };
 }
 
@@ -341,19 +352,28 @@ function responsiveness(mentions: XPost[], posts: XPost[], selfId: string, perio
   };
 }
 
-function trend(previous: XPost[], posts: XPost[], period: ReportInput['period']): ReportSummary['trend'] {
-  const length = period.end - period.start;
-  const before = previous.filter((p) => inPeriod(p, period.start - length, period.start - 1));
-  const likes = (list: XPost[]) =>
-    list.filter((p) => postKind(p) !== 'repost').reduce((sum, p) => sum + (p.public_metrics?.like_count ?? 0), 0);
-  const previousLikes = likes(before);
-  const currentLikes = likes(posts);
-  return {
-    previousPosts: before.length,
-    previousLikes,
-    postsChange: change(posts.length, before.length),
-    likesChange: change(currentLikes, previousLikes),
-  };
+/** Posts younger than this have not collected most of their likes yet: the trend leaves them out. */
+export const MATURE_HOURS = 48;
+
+function trend(previous: XPost[], posts: XPost[], period: ReportInput['period'], clock: LocalClock): ReportSummary['trend'] {
+  // The N whole local days before the period, as the period is N whole local days.
+  const previousStart = clock.startOf(shiftDate(clock.parts(period.start).date, -period.days));
+  const before = previous.filter((p) => inPeriod(p, previousStart, period.start - 1));
+  const matureBy = period.end - MATURE_HOURS * HOUR;
+  const ownMature = (list: XPost[]) => list.filter((p) => postKind(p) !== 'repost' && Date.parse(p.created_at) <= matureBy);
+  const perPost = (list: XPost[]) => list.reduce((sum, p) => sum + (p.public_metrics?.like_count ?? 0), 0) / list.length;
+  const matureNow = ownMature(posts);
+  const matureBefore = ownMature(before);
+  const likesPerPost =
+    matureNow.length > 0 && matureBefore.length > 0
+      ? {
+          now: perPost(matureNow),
+          before: perPost(matureBefore),
+          change: change(perPost(matureNow), perPost(matureBefore)),
+          matureHours: MATURE_HOURS,
+        }
+      : null;
+  return { previousPosts: before.length, postsChange: change(posts.length, before.length), likesPerPost };
 }
 
 function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefined): { olderThanHours: number } | null {

@@ -393,7 +393,11 @@ export const en = {
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
     trendField: (days: number) => `Trend vs previous ${days} days`,
     trendPosts: (now: number, before: number, change: string) => `Posts: ${count(now)} vs ${count(before)}${change}`,
-    trendLikes: (now: number, before: number, change: string) => `Likes: ${count(now)} vs ${count(before)}${change}`,
+    trendLikesPerPost: (now: number, before: number, change: string, matureHours: number) =>
+      `Likes per post: ${now.toFixed(1)} vs ${before.toFixed(1)}${change} (own posts at least ${count(matureHours / 24)} days old, so young posts still collecting likes do not drag it down)`,
+    trendLikesTooYoung: 'Likes per post: not compared yet (no own posts old enough in both periods)',
+    trendUnavailable: (days: number) =>
+      `No comparison: the previous ${days} days are not stored yet, and the bot does not buy posts only to compare. It appears once a longer report has read them.`,
     partialField: 'Partial period',
     partialValue: (before: string, reason: CutReason) =>
       `Posts before ${before} are not included: ${

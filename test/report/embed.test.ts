@@ -65,7 +65,10 @@ describe('report embed', () => {
       'Top posts by interactions',
       'Topics',
       'Responsiveness',
+      'Trend vs previous 7 days',
     ]);
+    // No previous period stored: the report says so, rather than leaving the trend out without a word.
+    expect(e.fields!.at(-1)!.value).toContain('No comparison: the previous 7 days are not stored yet');
     expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
     expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
     expect(e.image).toEqual({ url: 'attachment://x-report.png' });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { reportPeriod } from '../../src/report/local-time.js';
 import { narrative } from '../../src/report/narrative.js';
 import { postKind, type ReportInput, summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
+import { post } from '../support/x-fixtures.js';
 import { END, mentions, PERIOD, PROFILE, posts, previous } from './fixtures.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   profile: PROFILE,
@@ -85,9 +90,28 @@ describe('summarise', () => {
     expect(summarise(input({ mentions: null })).responsiveness).toBeNull();
   });
 
-  it('compares with the previous period when it is stored', () => {
-    expect(s.trend).toEqual({ previousPosts: 2, previousLikes: 10, postsChange: 2, likesChange: 3.3 });
+  it('compares with the previous period when it is stored: volume, and likes per post of posts old enough', () => {
+    expect(s.trend).toMatchObject({ previousPosts: 2, postsChange: 2 });
+    expect(s.trend?.likesPerPost).toMatchObject({ before: 5, matureHours: 48 }); // (4 + 6) / 2
     expect(summarise(input({ previousPosts: null })).trend).toBeNull();
+  });
+
+  it('shows no change in likes for a member who posts the same way every period, however young this period’s posts are', () => {
+    // One post a day, each collecting 10 likes an hour for its first two days and none after.
+    const period = { ...reportPeriod(END, 14, 'UTC'), days: 14 };
+    const daily = Array.from({ length: 28 }, (_, k) => {
+      const at = END - 6 * HOUR - k * DAY;
+      return post({ at: new Date(at).toISOString(), likes: Math.min((END - at) / HOUR, 48) * 10 });
+    });
+    const same = summarise(input({ posts: daily, previousPosts: daily, period }));
+    expect(same.trend?.postsChange).toBe(0);
+    expect(same.trend?.likesPerPost?.change).toBe(0);
+    // Comparing all likes, as before, showed a fall that was only the newest posts' age.
+    const likes = (from: number, to: number) =>
+      daily
+        .filter((p) => Date.parse(p.created_at) >= from && Date.parse(p.created_at) < to)
+        .reduce((n, p) => n + p.public_metrics!.like_count!, 0);
+    expect(likes(period.start, END)).toBeLessThan(likes(period.previousStart, period.start));
   });
 
   it('places days and hours in the requested time zone', () => {
