@@ -140,12 +140,12 @@ export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter):
   const to = clock.parts(s.period.end).date;
   const embed: APIEmbed = {
     color: 0x1d9bf0,
+    // The avatar once, small beside the name (no thumbnail: X's profile_image_url is a 48 px image it would enlarge).
     author: { name: `${p.name} (@${p.username})`, url: `https://x.com/${p.username}`, icon_url: p.avatarUrl },
     title: t.report.title(s.period.days),
     url: `https://x.com/${p.username}`,
     description: `${escapeMarkdown(narrative(t, s))}\n\n*${from} → ${to}${follow}*`,
     fields: fields(t, s),
-    thumbnail: p.avatarUrl ? { url: p.avatarUrl } : undefined,
     image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
       // When the data is from is the embed's timestamp, which Discord shows in each reader's own time.

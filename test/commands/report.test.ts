@@ -81,7 +81,7 @@ describe('/report over HTTP interactions', () => {
     const own = inPeriod.filter((p) => !p.referenced_tweets?.some((r) => r.type === 'retweeted'));
     const likes = own.reduce((n, p) => n + (p.public_metrics?.like_count ?? 0), 0);
     expect(embed.fields!.find((f) => f.name.startsWith('Engagement'))!.value).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
-    expect(embed.fields!.find((f) => f.name === 'Topics')!.value).toMatch(/^Hashtags: #buildinpublic \(\d+\)/);
+    expect(embed.fields!.find((f) => f.name === 'Topics')!.value).toMatch(/^Hashtags \(own posts, not reposts\): #buildinpublic \(\d+\)/);
     expect(embed.image).toEqual({ url: 'attachment://x-report.png' });
     const { png } = reportEdit(editReq);
     expect(png!.subarray(1, 4).toString()).toBe('PNG');

@@ -144,7 +144,7 @@ describe('black-box run of the built bot', () => {
     const fields = Object.fromEntries(embed.fields!.map((f) => [f.name.split(' ')[0], f.value]));
     expect(fields.Activity).toContain(`**${inPeriod.length}** posts`);
     expect(fields.Engagement).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
-    expect(fields.Topics).toMatch(/^Hashtags: #buildinpublic/);
+    expect(fields.Topics).toMatch(/^Hashtags \(own posts, not reposts\): #buildinpublic/);
     const png = edit.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect(png).toBeGreaterThan(0);
 

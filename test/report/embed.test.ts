@@ -58,6 +58,7 @@ describe('report embed', () => {
       url: 'https://x.com/ada_codes',
       icon_url: 'https://pbs.twimg.com/a.jpg',
     });
+    expect(e.thumbnail).toBeUndefined(); // the avatar once, not enlarged
     expect(e.description).toContain('1,200 followers · 300 following');
     expect(e.fields!.map((f) => f.name)).toEqual([
       'Activity',
