@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   );
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);
   const days = summarise(input).activity.days;
-  const chartMs = mean(() => renderChart(days, en.report.chart(90, 'UTC')), 20);
+  const chartMs = mean(() => renderChart(days, en.report.chart('UTC')), 20);
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
   // The target counts the pages a sequential read needs; slices may take a few more, partial, requests.

@@ -1,24 +1,42 @@
-// The report's PNG chart: posts per day stacked by kind, likes per day as a
-// line on its own axis. Drawn with @napi-rs/canvas (Skia, prebuilt binaries
-// shipped in npm packages) in colours that read well on Discord's dark theme.
+// The report's PNG chart: posts per day stacked by kind, the likes on each
+// day's posts as a line on its own axis. Drawn with @napi-rs/canvas (Skia,
+// prebuilt binaries shipped in npm packages) for Discord's display: an embed
+// image is shown at most about 400 px wide, so the canvas is twice that and
+// every text at least 22 px (11 px as shown). Okabe-Ito colours, which
+// red-green colour-blind readers tell apart, on a light card that reads on
+// Discord's dark and light themes alike.
 
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DayActivity, PostKind } from './summary.js';
 
 export const CHART_WIDTH = 800;
-export const CHART_HEIGHT = 360;
+export const CHART_HEIGHT = 480;
+/** Where the plot sits on the canvas. */
+export const PLOT_EDGES = { left: 72, right: CHART_WIDTH - 84, top: 118, bottom: CHART_HEIGHT - 56 };
+/** Smallest type on the canvas: 11 px when Discord shows it 400 px wide. */
+export const MIN_FONT_PX = 22;
 
-const BACKGROUND = '#2b2d31';
-const GRID = '#3f4147';
-const TEXT = '#dbdee1';
-const MUTED = '#949ba4';
-const LIKES = '#f23f43';
-const SERIES: Array<{ kind: PostKind; colour: string }> = [
-  { kind: 'original', colour: '#1d9bf0' },
-  { kind: 'reply', colour: '#23a55a' },
-  { kind: 'quote', colour: '#f0b232' },
-  { kind: 'repost', colour: '#a78bfa' },
-];
+export const CHART_COLOURS = {
+  background: '#f6f8fa',
+  grid: '#d0d7de',
+  text: '#1f2328',
+  muted: '#57606a',
+  likes: '#d55e00',
+  original: '#0072b2',
+  reply: '#56b4e9',
+  quote: '#e69f00',
+  repost: '#cc79a7',
+} as const;
+
+const BACKGROUND = CHART_COLOURS.background;
+const GRID = CHART_COLOURS.grid;
+const TEXT = CHART_COLOURS.text;
+const MUTED = CHART_COLOURS.muted;
+const LIKES = CHART_COLOURS.likes;
+const SERIES: Array<{ kind: PostKind; colour: string }> = (['original', 'reply', 'quote', 'repost'] as const).map((kind) => ({
+  kind,
+  colour: CHART_COLOURS[kind],
+}));
 const FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
 const total = (d: DayActivity) => d.original + d.reply + d.quote + d.repost;
@@ -94,12 +112,12 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
 
-  const edges = { left: 60, right: CHART_WIDTH - 70, top: 70, bottom: CHART_HEIGHT - 50 };
+  const edges = PLOT_EDGES;
   const width = edges.right - edges.left;
   const plot: Plot = { ...edges, width, height: edges.bottom - edges.top, slot: width / Math.max(1, days.length) };
   const { posts: postsScale, likes: likesScale } = axisScales(days);
 
-  drawTitle(ctx, plot, labels);
+  drawTitle(ctx, labels);
   drawGrid(ctx, plot, postsScale, likesScale, labels);
   drawBars(ctx, plot, days, postsScale);
   drawLikes(ctx, plot, days, likesScale);
@@ -108,19 +126,19 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   return canvas.toBuffer('image/png');
 }
 
-function drawTitle(ctx: SKRSContext2D, plot: Plot, labels: ChartLabels): void {
+function drawTitle(ctx: SKRSContext2D, labels: ChartLabels): void {
   ctx.fillStyle = TEXT;
-  ctx.font = `bold 20px ${FONT}`;
+  ctx.font = `bold 30px ${FONT}`;
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  ctx.fillText(labels.title, plot.left, 32);
-  drawLegend(ctx, plot.left, 54, labels);
+  ctx.fillText(labels.title, 16, 42, CHART_WIDTH - 32);
+  drawLegend(ctx, 16, 86, labels);
 }
 
 /** Horizontal grid lines with the posts axis on the left and the likes axis on the right. */
 function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, labels: ChartLabels): void {
-  ctx.font = `13px ${FONT}`;
-  ctx.lineWidth = 1;
+  ctx.font = `${MIN_FONT_PX}px ${FONT}`;
+  ctx.lineWidth = 2;
   const ticks = Math.round(posts.top / posts.step);
   for (let i = 0; i <= ticks; i++) {
     const v = i * posts.step;
@@ -138,8 +156,8 @@ function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, la
     ctx.textAlign = 'left';
     ctx.fillText(shortNumber(i * likes.step), plot.right + 8, y);
   }
-  drawAxisName(ctx, 16, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
-  drawAxisName(ctx, CHART_WIDTH - 14, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
+  drawAxisName(ctx, 18, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
+  drawAxisName(ctx, CHART_WIDTH - 16, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
 }
 
 function drawAxisName(ctx: SKRSContext2D, x: number, y: number, angle: number, colour: string, name: string): void {
@@ -170,26 +188,36 @@ function drawBars(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], posts: Sc
 
 function drawLikes(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], likes: Scale): void {
   if (!days.some((d) => d.likes > 0)) return;
-  ctx.strokeStyle = LIKES;
-  ctx.lineWidth = 2.5;
+  // A pale edge under the line keeps it apart from the bars it crosses.
+  const path = () => {
+    ctx.beginPath();
+    days.forEach((day, i) => {
+      const x = plot.left + i * plot.slot + plot.slot / 2;
+      const y = plot.bottom - (day.likes / likes.top) * plot.height;
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    });
+  };
+  // Thinner over narrow bars (90 days), so the line does not hide them.
+  const width = plot.slot < 12 ? 2.5 : 4;
   ctx.lineJoin = 'round';
-  ctx.beginPath();
-  days.forEach((day, i) => {
-    const x = plot.left + i * plot.slot + plot.slot / 2;
-    const y = plot.bottom - (day.likes / likes.top) * plot.height;
-    if (i === 0) ctx.moveTo(x, y);
-    else ctx.lineTo(x, y);
-  });
+  ctx.strokeStyle = BACKGROUND;
+  ctx.lineWidth = width + 3;
+  path();
+  ctx.stroke();
+  ctx.strokeStyle = LIKES;
+  ctx.lineWidth = width;
+  path();
   ctx.stroke();
 }
 
 /** About eight date labels, the first and last always. */
 function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
   ctx.fillStyle = MUTED;
-  ctx.font = `12px ${FONT}`;
+  ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const every = Math.max(1, Math.ceil(days.length / 8));
+  const every = Math.max(1, Math.ceil(days.length / 6));
   days.forEach((day, i) => {
     if (i % every !== 0 && i !== days.length - 1) return;
     if (i === days.length - 1 && i % every !== 0 && i % every < every / 2) return;
@@ -199,14 +227,14 @@ function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
 
 function drawEmpty(ctx: SKRSContext2D, plot: Plot, text: string): void {
   ctx.fillStyle = MUTED;
-  ctx.font = `16px ${FONT}`;
+  ctx.font = `26px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillText(text, plot.left + plot.width / 2, plot.top + plot.height / 2);
 }
 
 function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabels): void {
-  ctx.font = `13px ${FONT}`;
+  ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   const items = [
@@ -215,11 +243,11 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabel
   ];
   for (const item of items) {
     ctx.fillStyle = item.colour;
-    if (item.line) ctx.fillRect(x, y - 1.5, 14, 3);
-    else ctx.fillRect(x, y - 6, 12, 12);
+    if (item.line) ctx.fillRect(x, y - 2, 24, 4);
+    else ctx.fillRect(x + 2, y - 10, 20, 20);
     ctx.fillStyle = TEXT;
-    ctx.fillText(item.label, x + 18, y);
-    x += 18 + ctx.measureText(item.label).width + 18;
+    ctx.fillText(item.label, x + 30, y);
+    x += 30 + ctx.measureText(item.label).width + 26;
   }
 }
 

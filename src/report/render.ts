@@ -46,6 +46,6 @@ export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn'>): Re
     refreshHorizonHours: job.refreshHorizonHours,
   });
   const t = textFor(job.locale);
-  const png = renderChart(summary.activity.days, t.report.chart(job.period.days, job.timeZone));
+  const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
   return { embed: reportEmbed(t, summary, { ...job.footer, chartFile: CHART_FILE }), png };
 }

@@ -314,8 +314,9 @@ export const en = {
 
     // The report itself.
     title: (days: number) => `X report: last ${days} days, today included`,
-    chart: (days: number, zone: string) => ({
-      title: `Posts and likes per day, last ${days} days (${zone})`,
+    chart: (zone: string) => ({
+      // Likes are counted on each day's posts (however late they came), so a day without posts has none.
+      title: `Posts per day and the likes they got (${zone})`,
       kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },
       likes: 'Likes',
       postsAxis: 'posts',

@@ -1,6 +1,15 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { axisLabels, CHART_HEIGHT, CHART_WIDTH, niceScale, renderChart } from '../../src/report/chart.js';
+import {
+  axisLabels,
+  CHART_COLOURS,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  MIN_FONT_PX,
+  niceScale,
+  PLOT_EDGES,
+  renderChart,
+} from '../../src/report/chart.js';
 import type { DayActivity } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
 
@@ -23,7 +32,7 @@ describe('chart', () => {
     for (const n of [8, 31, 91]) {
       const png = renderChart(
         days(n, (i) => ({ original: i % 4, reply: i % 3, repost: i % 2, likes: (i * 13) % 70 })),
-        en.report.chart(n - 1, 'UTC'),
+        en.report.chart('UTC'),
       );
       expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(png.readUInt32BE(16)).toBe(CHART_WIDTH); // IHDR width
@@ -36,7 +45,7 @@ describe('chart', () => {
   it('draws an empty period without failing', () => {
     const png = renderChart(
       days(8, () => ({})),
-      en.report.chart(7, 'UTC'),
+      en.report.chart('UTC'),
     );
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
@@ -66,13 +75,23 @@ describe('what the chart draws', () => {
     // Day 0: 4 originals only; day 1: nothing.
     const png = renderChart(
       days(2, (i) => (i === 0 ? { original: 4 } : {})),
-      en.report.chart(1, 'UTC'),
+      en.report.chart('UTC'),
     );
     const at = await pixels(png);
-    const plotBottom = CHART_HEIGHT - 50;
-    const slot = (CHART_WIDTH - 70 - 60) / 2;
-    expect(at(Math.round(60 + slot / 2), plotBottom - 5)).toBe('#1d9bf0'); // original posts' blue
-    expect(at(Math.round(60 + slot * 1.5), plotBottom - 5)).toBe('#2b2d31'); // the background
+    const { left, right, bottom } = PLOT_EDGES;
+    const slot = (right - left) / 2;
+    expect(at(Math.round(left + slot / 2), bottom - 5)).toBe(CHART_COLOURS.original);
+    expect(at(Math.round(left + slot * 1.5), bottom - 5)).toBe(CHART_COLOURS.background);
+    expect(at(2, 2)).toBe(CHART_COLOURS.background); // a light card, not a dark block in Discord's light theme
+  });
+
+  it('is drawn for Discord’s 400 px display: twice as wide, type at least 11 px as shown, colour-blind-safe colours', () => {
+    expect(CHART_WIDTH).toBe(800);
+    expect(MIN_FONT_PX / 2).toBeGreaterThanOrEqual(11);
+    // Okabe-Ito: no red beside green for red-green colour-blind readers.
+    const used = [CHART_COLOURS.original, CHART_COLOURS.reply, CHART_COLOURS.quote, CHART_COLOURS.repost, CHART_COLOURS.likes];
+    expect(new Set(used).size).toBe(5);
+    expect(used).toEqual(['#0072b2', '#56b4e9', '#e69f00', '#cc79a7', '#d55e00']);
   });
 
   it('labels the likes axis with round numbers of its own, not fractions of the posts axis', () => {
