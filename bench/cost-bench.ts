@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { createBot } from '../src/bot.js';
 import { type Config, loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/log/logger.js';
+import { reportPeriod } from '../src/report/local-time.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
 import type { XPost } from '../src/twitter/v2-types.js';
@@ -194,7 +195,8 @@ function floor(habit: Habit, pricing: Config['pricing'], horizonMs = 48 * HOUR):
     const today = new Set<string>();
     users++;
     for (const at of times) {
-      const start = at - habit.days * DAY;
+      // The report's period: the last N whole days (UTC, as the bench's reports ask), today included.
+      const { start } = reportPeriod(at, habit.days, 'UTC');
       const young = (p: XPost) => at - Date.parse(p.created_at) <= horizonMs;
       for (const p of member.postsBetween(start, at)) if (!bought.has(`p${p.id}`) || young(p)) today.add(`p${p.id}`);
       for (const m of member.mentionsBetween(start, at)) if (!bought.has(`m${m.id}`)) today.add(`m${m.id}`);
