@@ -12,7 +12,7 @@ import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type Ro
 import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
-import type { XApiError } from '../twitter/errors.js';
+import { XApiError } from '../twitter/errors.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection, roleConnectionFor } from './metadata.js';
@@ -110,7 +110,9 @@ export class RoleConnectionService {
       await this.put(user.id, roleConnectionFor(account.xScreenName, await this.deps.profileOf(account)));
     } catch (err) {
       if (err instanceof DiscordOAuthError) return this.discordFailure('push', err);
-      return { ok: false, reason: 'x-error', error: err as XApiError };
+      if (err instanceof XApiError) return { ok: false, reason: 'x-error', error: err };
+      log.error('Linked Roles connection failed', { discordUserId: user.id, error: err });
+      return { ok: false, reason: 'x-error', error: new XApiError('bad-response', 'unexpected failure') };
     }
     log.info('Linked Roles connected', { discordUserId: user.id });
     return { ok: true, screenName: account.xScreenName, ...who };
