@@ -152,6 +152,22 @@ export const xProfiles = sqliteTable('x_profiles', {
   fetchedAt: integer('fetched_at').notNull(),
 });
 
+/**
+ * Followers per X account per UTC day, from the profile reads the bot makes
+ * anyway (X keeps no follower history): a report shows the change over its
+ * period when the snapshots reach back that far.
+ */
+export const xFollowerSnapshots = sqliteTable(
+  'x_follower_snapshots',
+  {
+    xUserId: text('x_user_id').notNull(),
+    /** YYYY-MM-DD, UTC. */
+    day: text('day').notNull(),
+    followers: integer('followers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.xUserId, t.day] })],
+);
+
 /** One row per /report: what it cost at X, for the footer, budgets and operators. */
 export const reportRuns = sqliteTable(
   'report_runs',

@@ -133,7 +133,11 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 
 export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter): APIEmbed {
   const p = s.profile;
-  const follow = p.followers !== undefined ? t.report.followers(p.followers, p.following ?? 0) : '';
+  const growth = s.followerGrowth;
+  const follow =
+    p.followers !== undefined
+      ? t.report.followers(p.followers, p.following ?? 0, growth && { change: growth.change, since: growth.since, days: s.period.days })
+      : '';
   // The period's dates in the zone the member asked for, like every other date in the report.
   const clock = new LocalClock(s.timeZone);
   const from = clock.parts(s.period.start).date;

@@ -33,7 +33,7 @@ export interface Rendered {
 
 export const CHART_FILE = 'x-report.png';
 
-export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn'>): Rendered {
+export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn' | 'followerSnapshots'>): Rendered {
   const posts = store.postsIn(job.timeline);
   const summary = summarise({
     profile: job.profile,
@@ -44,6 +44,7 @@ export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn'>): Re
     timeZone: job.timeZone,
     cut: job.cut,
     refreshHorizonHours: job.refreshHorizonHours,
+    followerHistory: store.followerSnapshots(job.profile.id),
   });
   const t = textFor(job.locale);
   const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));

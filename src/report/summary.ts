@@ -34,6 +34,8 @@ export interface ReportInput {
   cut: ReadResult['cut'];
   /** Metrics are read again only for posts younger than this (REPORT_REFRESH_HOURS); older ones keep those of their last read. */
   refreshHorizonHours?: number;
+  /** The member's followers per UTC day, oldest first, as the bot's profile reads saw them. */
+  followerHistory?: Array<{ day: string; followers: number }>;
 }
 
 export interface DayActivity {
@@ -66,6 +68,12 @@ export interface ReportSummary {
   period: ReportInput['period'];
   timeZone: string;
   cut: ReportInput['cut'];
+  /**
+   * Change in followers: over the period when a snapshot reaches back to its
+   * start, else since the first snapshot (`since`, a UTC date); null before
+   * there are two days to compare.
+   */
+  followerGrowth: { change: number; since: string | null } | null;
   activity: {
     total: number;
     byKind: Record<PostKind, number>;
@@ -297,6 +305,7 @@ export function summarise(input: ReportInput): ReportSummary {
     },
     responsiveness: input.mentions && responsiveness(input.mentions, posts, profile.id, period),
     trend: input.previousPosts && trend(input.previousPosts, posts, period, clock),
+    followerGrowth: followerGrowth(profile.followers, input.followerHistory ?? [], period),
   };
 }
 
@@ -350,6 +359,20 @@ function responsiveness(mentions: XPost[], posts: XPost[], selfId: string, perio
     medianResponseMs: median(delays),
     withinHourShare: n ? delays.filter((d) => d <= HOUR).length / n : null,
   };
+}
+
+function followerGrowth(
+  now: number | undefined,
+  history: Array<{ day: string; followers: number }>,
+  period: ReportInput['period'],
+): ReportSummary['followerGrowth'] {
+  if (now === undefined || history.length === 0) return null;
+  const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const baseline = history.filter((h) => h.day <= utcDay(period.start)).at(-1);
+  if (baseline) return { change: now - baseline.followers, since: null };
+  const first = history[0];
+  if (!first || first.day >= utcDay(period.end)) return null; // counted since today only: nothing to compare yet
+  return { change: now - first.followers, since: first.day };
 }
 
 /** Posts younger than this have not collected most of their likes yet: the trend leaves them out. */

@@ -6,7 +6,7 @@ import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm
 import { billingDay } from '../budget/pricing.js';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, xCoverage, xFetchState, xPosts, xProfiles } from '../db/schema.js';
+import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import { addSpan, type Span } from './coverage.js';
 
@@ -218,15 +218,34 @@ export class XCache {
     return row && { profile: JSON.parse(row.json) as XUserProfile, fetchedAt: row.fetchedAt };
   }
 
+  /** Stores the profile, and the day's follower count beside it (X keeps no history of it). */
   saveProfile(profile: XUserProfile, fetchedAt: number): void {
     const json = JSON.stringify(profile);
+    const followers = profile.public_metrics?.followers_count;
+    const day = new Date(fetchedAt).toISOString().slice(0, 10);
     this.write(() =>
-      this.db
-        .insert(xProfiles)
-        .values({ xUserId: profile.id, json, fetchedAt })
-        .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
-        .run(),
+      this.db.transaction((tx) => {
+        tx.insert(xProfiles)
+          .values({ xUserId: profile.id, json, fetchedAt })
+          .onConflictDoUpdate({ target: xProfiles.xUserId, set: { json, fetchedAt } })
+          .run();
+        if (followers === undefined) return;
+        tx.insert(xFollowerSnapshots)
+          .values({ xUserId: profile.id, day, followers })
+          .onConflictDoUpdate({ target: [xFollowerSnapshots.xUserId, xFollowerSnapshots.day], set: { followers } })
+          .run();
+      }),
     );
+  }
+
+  /** Followers per UTC day, oldest first. */
+  followerSnapshots(xUserId: string): Array<{ day: string; followers: number }> {
+    return this.db
+      .select({ day: xFollowerSnapshots.day, followers: xFollowerSnapshots.followers })
+      .from(xFollowerSnapshots)
+      .where(eq(xFollowerSnapshots.xUserId, xUserId))
+      .orderBy(xFollowerSnapshots.day)
+      .all();
   }
 
   /**
@@ -246,6 +265,9 @@ export class XCache {
           .run().changes;
       }
       tx.delete(xCoverage).where(lt(xCoverage.coveredTo, cutoff)).run();
+      tx.delete(xFollowerSnapshots)
+        .where(lt(xFollowerSnapshots.day, new Date(cutoff).toISOString().slice(0, 10)))
+        .run();
       // Spans are disjoint, so at most one per timeline straddles the cutoff: no two land on the same key.
       tx.update(xCoverage).set({ coveredFrom: cutoff }).where(lt(xCoverage.coveredFrom, cutoff)).run();
       return removed;
@@ -284,7 +306,7 @@ export class XCache {
         ...(client
           .prepare(
             `select x_user_id from x_coverage where ${unlinked} union select x_user_id from x_fetch_state where ${unlinked} ` +
-              `union select x_user_id from x_profiles where ${unlinked}`,
+              `union select x_user_id from x_profiles where ${unlinked} union select x_user_id from x_follower_snapshots where ${unlinked}`,
           )
           .pluck()
           .all() as string[]),
@@ -294,13 +316,14 @@ export class XCache {
     })();
   }
 
-  /** Deletes the posts, coverage, fetch state and profile stored for an X account. */
+  /** Deletes the posts, coverage, fetch state, profile and follower counts stored for an X account. */
   forgetXAccount(xUserId: string): void {
     this.db.transaction((tx) => {
       tx.delete(xPosts).where(eq(xPosts.xUserId, xUserId)).run();
       tx.delete(xFetchState).where(eq(xFetchState.xUserId, xUserId)).run();
       tx.delete(xCoverage).where(eq(xCoverage.xUserId, xUserId)).run();
       tx.delete(xProfiles).where(eq(xProfiles.xUserId, xUserId)).run();
+      tx.delete(xFollowerSnapshots).where(eq(xFollowerSnapshots.xUserId, xUserId)).run();
     });
   }
 }

@@ -323,7 +323,12 @@ export const en = {
       likesAxis: 'likes',
       empty: 'No posts in this period',
     }),
-    followers: (followers: number, following: number) => ` · ${count(followers)} followers · ${count(following)} following`,
+    followers: (followers: number, following: number, growth: { change: number; since: string | null; days: number } | null) => {
+      const change = growth
+        ? ` (${growth.change >= 0 ? '+' : '−'}${count(Math.abs(growth.change))} ${growth.since ? `since ${growth.since}` : `in these ${growth.days} days`})`
+        : '';
+      return ` · ${count(followers)} ${plural(followers, 'follower', 'followers')}${change} · ${count(following)} following`;
+    },
     footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
       if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
       const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';

@@ -115,6 +115,14 @@ describe('report embed', () => {
     expect(zoned.timestamp).toBe(new Date(facts.dataAsOf).toISOString());
   });
 
+  it('shows follower growth beside the follower count, over the period or since the first count', () => {
+    const over = reportEmbed(en, summarise({ ...input(), followerHistory: [{ day: '2026-11-01', followers: 1165 }] }), facts);
+    expect(over.description).toContain('1,200 followers (+35 in these 7 days) · 300 following');
+    const since = reportEmbed(en, summarise({ ...input(), followerHistory: [{ day: '2026-11-20', followers: 1210 }] }), facts);
+    expect(since.description).toContain('1,200 followers (−10 since 2026-11-20)');
+    expect(reportEmbed(en, summarise(input()), facts).description).toContain('1,200 followers · 300 following');
+  });
+
   it('counts in the singular when there is one ("1 quote", not "1 quotes")', () => {
     expect(en.report.activityMix(1, 1, 1, 1)).toBe('1 original · 1 reply · 1 quote · 1 repost');
     expect(en.report.interactionsLine(1, 1, 1)).toBe('🔁 1 repost · 💬 1 reply · ❝ 1 quote');

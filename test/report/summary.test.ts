@@ -114,6 +114,33 @@ describe('summarise', () => {
     expect(likes(period.start, END)).toBeLessThan(likes(period.previousStart, period.start));
   });
 
+  it('tells follower growth over the period when snapshots reach back to its start, else since the first one', () => {
+    // PERIOD: 2026-11-16 12:00 to 2026-11-23 12:00 UTC; PROFILE has 1,200 followers now.
+    const growth = (history: Array<{ day: string; followers: number }>) => summarise(input({ followerHistory: history })).followerGrowth;
+    expect(
+      growth([
+        { day: '2026-11-10', followers: 1000 },
+        { day: '2026-11-16', followers: 1150 },
+        { day: '2026-11-20', followers: 1190 },
+      ]),
+    ).toEqual({
+      change: 50,
+      since: null,
+    });
+    expect(
+      growth([
+        { day: '2026-11-19', followers: 1210 },
+        { day: '2026-11-21', followers: 1205 },
+      ]),
+    ).toEqual({ change: -10, since: '2026-11-19' });
+    expect(growth([{ day: '2026-11-23', followers: 1200 }])).toBeNull(); // counted since today only
+    expect(growth([])).toBeNull();
+    expect(
+      summarise(input({ profile: { ...PROFILE, followers: undefined }, followerHistory: [{ day: '2026-11-01', followers: 1 }] }))
+        .followerGrowth,
+    ).toBeNull();
+  });
+
   it('places days and hours in the requested time zone', () => {
     const tokyo = summarise(input({ timeZone: 'Asia/Tokyo' }));
     expect(tokyo.activity.busiestHour).toEqual({ hour: 18, count: 3 });

@@ -55,6 +55,24 @@ describe('XCache.savePosts', () => {
   });
 });
 
+describe('XCache follower snapshots', () => {
+  it('keeps one follower count per UTC day from each profile read, and forgets them with the account or with age', () => {
+    const profile = (followers: number) => ({ id: '1', name: 'a', username: 'a', public_metrics: { followers_count: followers } });
+    cache.saveProfile(profile(100), NOW - 3 * DAY);
+    cache.saveProfile(profile(110), NOW - 1000);
+    cache.saveProfile(profile(120), NOW); // the same UTC day: the later count stands
+    cache.saveProfile({ id: '1', name: 'a', username: 'a' }, NOW + 1000); // no count: nothing to keep
+    expect(cache.followerSnapshots('1')).toEqual([
+      { day: '2026-11-20', followers: 100 },
+      { day: '2026-11-23', followers: 120 },
+    ]);
+    expect(cache.prune(NOW + 182 * DAY, POST_RETENTION_MS)).toBe(0);
+    expect(cache.followerSnapshots('1')).toEqual([{ day: '2026-11-23', followers: 120 }]);
+    cache.forgetXAccount('1');
+    expect(cache.followerSnapshots('1')).toEqual([]);
+  });
+});
+
 describe('XCache.forgetUnlinked', () => {
   it('deletes what is stored for X accounts no member links, and keeps the linked ones', () => {
     db.current.sqlite
