@@ -9,7 +9,7 @@
 // database as it was.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { LinkedAccount, PendingLink } from '../db/schema.js';
+import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
@@ -95,9 +95,10 @@ export function hashBrowserSecret(secret: string): string {
   return createHash('sha256').update(`browser:${secret}`, 'utf8').digest('hex');
 }
 
-function sameBrowser(link: Pick<PendingLink, 'browserHash'>, secret: string | undefined): boolean {
-  if (!link.browserHash || !secret || !isWellFormedBrowserSecret(secret)) return false;
-  return timingSafeEqual(Buffer.from(link.browserHash, 'hex'), Buffer.from(hashBrowserSecret(secret), 'hex'));
+/** Whether `secret` is the secret of the browser whose hash was stored, compared in constant time. */
+export function isSameBrowser(browserHash: string | null | undefined, secret: string | undefined): boolean {
+  if (!browserHash || !secret || !isWellFormedBrowserSecret(secret)) return false;
+  return timingSafeEqual(Buffer.from(browserHash, 'hex'), Buffer.from(hashBrowserSecret(secret), 'hex'));
 }
 
 const sealContext = {
@@ -211,7 +212,7 @@ export class LinkService {
     const { store, cipher, oauth, now, log } = this.deps;
     const link = store.findAuthorizing(oauthToken, now());
     if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
-    if (!sameBrowser(link, browserSecret)) {
+    if (!isSameBrowser(link.browserHash, browserSecret)) {
       // A forwarded authorize URL: approving it must not link the approver's X account to the sender.
       log.warn('callback from another browser refused', { discordUserId: link.discordUserId });
       return { ok: false, reason: 'other-browser' };
@@ -291,7 +292,7 @@ export class LinkService {
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = this.deps.store.findAuthorizing(deniedToken, this.deps.now());
     if (!link) return 'invalid';
-    if (!sameBrowser(link, browserSecret)) return 'other-browser';
+    if (!isSameBrowser(link.browserHash, browserSecret)) return 'other-browser';
     if (!this.deps.store.discard(link.id)) return 'invalid';
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
     await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));

@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LinkedAccount } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
-import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
+import { hashBrowserSecret, isSameBrowser, type LinkService, type OpenResult } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
@@ -81,7 +81,7 @@ export class RoleConnectionService {
     const stateHash = hashState(query.state);
     const issuedTo = store.stateBrowser(stateHash, now());
     if (!issuedTo) return { ok: false, reason: 'invalid' };
-    if (!browserSecret || !isWellFormedBrowserSecret(browserSecret) || issuedTo !== hashBrowserSecret(browserSecret)) {
+    if (!browserSecret || !isSameBrowser(issuedTo, browserSecret)) {
       // A forwarded callback: finishing it would connect the sender's roles to the visitor's Discord account.
       log.warn('Linked Roles callback from another browser refused');
       return { ok: false, reason: 'other-browser' };
