@@ -85,6 +85,11 @@ export class LocalClock {
     return midnight - this.offset(midnight - this.offset(midnight));
   }
 
+  /** The start of the `days` whole local days before the day `start` falls on: a period's predecessor. */
+  daysBefore(start: number, days: number): number {
+    return this.startOf(shiftDate(this.parts(start).date, -days));
+  }
+
   parts(ms: number): LocalParts {
     const local = ms + this.offset(ms);
     const day = Math.floor(local / DAY);
@@ -98,9 +103,14 @@ export class LocalClock {
   }
 }
 
+/** The UTC calendar date (YYYY-MM-DD) of an instant. */
+export function utcDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** The date `days` after (or before) a YYYY-MM-DD date. */
 export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  return utcDate(Date.parse(`${date}T00:00:00Z`) + days * DAY);
 }
 
 /**
@@ -110,8 +120,8 @@ export function shiftDate(date: string, days: number): string {
  */
 export function reportPeriod(now: number, days: number, timeZone: string): { start: number; end: number; previousStart: number } {
   const clock = new LocalClock(timeZone);
-  const first = shiftDate(clock.parts(now).date, -(days - 1));
-  return { start: clock.startOf(first), end: now, previousStart: clock.startOf(shiftDate(first, -days)) };
+  const start = clock.startOf(shiftDate(clock.parts(now).date, -(days - 1)));
+  return { start, end: now, previousStart: clock.daysBefore(start, days) };
 }
 
 /** Every calendar date from `from` to `to` inclusive (YYYY-MM-DD). */

@@ -3,7 +3,7 @@
 
 import { compareIds } from '../twitter/ids.js';
 import type { XPost } from '../twitter/v2-types.js';
-import { datesBetween, LocalClock, shiftDate } from './local-time.js';
+import { datesBetween, LocalClock, utcDate } from './local-time.js';
 import type { ReadResult } from './timeline-reader.js';
 
 export type PostKind = 'original' | 'reply' | 'quote' | 'repost';
@@ -367,11 +367,10 @@ function followerGrowth(
   period: ReportInput['period'],
 ): ReportSummary['followerGrowth'] {
   if (now === undefined || history.length === 0) return null;
-  const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const baseline = history.filter((h) => h.day <= utcDay(period.start)).at(-1);
+  const baseline = history.filter((h) => h.day <= utcDate(period.start)).at(-1);
   if (baseline) return { change: now - baseline.followers, since: null };
   const first = history[0];
-  if (!first || first.day >= utcDay(period.end)) return null; // counted since today only: nothing to compare yet
+  if (!first || first.day >= utcDate(period.end)) return null; // counted since today only: nothing to compare yet
   return { change: now - first.followers, since: first.day };
 }
 
@@ -380,7 +379,7 @@ export const MATURE_HOURS = 48;
 
 function trend(previous: XPost[], posts: XPost[], period: ReportInput['period'], clock: LocalClock): ReportSummary['trend'] {
   // The N whole local days before the period, as the period is N whole local days.
-  const previousStart = clock.startOf(shiftDate(clock.parts(period.start).date, -period.days));
+  const previousStart = clock.daysBefore(period.start, period.days);
   const before = previous.filter((p) => inPeriod(p, previousStart, period.start - 1));
   const matureBy = period.end - MATURE_HOURS * HOUR;
   const ownMature = (list: XPost[]) => list.filter((p) => postKind(p) !== 'repost' && Date.parse(p.created_at) <= matureBy);

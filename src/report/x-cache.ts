@@ -9,6 +9,7 @@ import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../db/schema.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import { addSpan, type Span } from './coverage.js';
+import { utcDate } from './local-time.js';
 
 export type Source = 'timeline' | 'mentions';
 
@@ -222,7 +223,7 @@ export class XCache {
   saveProfile(profile: XUserProfile, fetchedAt: number): void {
     const json = JSON.stringify(profile);
     const followers = profile.public_metrics?.followers_count;
-    const day = new Date(fetchedAt).toISOString().slice(0, 10);
+    const day = utcDate(fetchedAt);
     this.write(() =>
       this.db.transaction((tx) => {
         tx.insert(xProfiles)
@@ -266,7 +267,7 @@ export class XCache {
       }
       tx.delete(xCoverage).where(lt(xCoverage.coveredTo, cutoff)).run();
       tx.delete(xFollowerSnapshots)
-        .where(lt(xFollowerSnapshots.day, new Date(cutoff).toISOString().slice(0, 10)))
+        .where(lt(xFollowerSnapshots.day, utcDate(cutoff)))
         .run();
       // Spans are disjoint, so at most one per timeline straddles the cutoff: no two land on the same key.
       tx.update(xCoverage).set({ coveredFrom: cutoff }).where(lt(xCoverage.coveredFrom, cutoff)).run();
