@@ -17,7 +17,7 @@ import type { TokenCipher } from '../secrets/token-cipher.js';
 import { type Catalog, textFor } from '../text/catalog.js';
 import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
-import { type Usage, XV2Client } from '../twitter/v2-client.js';
+import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { CpuLane } from './cpu-lane.js';
 import { isValidTimeZone, reportPeriod } from './local-time.js';
@@ -252,18 +252,11 @@ export class ReportService {
         this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
       }
     };
-    const client = new XV2Client({
-      apiUrl: this.deps.apiUrl,
-      signer: this.deps.signer,
-      token: this.deps.links.credentials(account),
-      usage,
+    const client = this.clientFor(account, usage, {
       onUsage: () => {
         recording ??= setImmediate(record);
       },
-      sleep: this.deps.sleep,
       signal: controller.signal,
-      timeoutMs: this.deps.xRequestTimeoutMs,
-      fetch: this.deps.fetch,
     });
     try {
       const { start: periodStart, previousStart } = reportPeriod(startedAt, request.days, request.timeZone);
@@ -321,8 +314,13 @@ export class ReportService {
    * (a user read, at most once per UTC day, as for reports).
    */
   async currentProfile(account: LinkedAccount): Promise<XUserProfile> {
-    const usage: Usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
-    const client = new XV2Client({
+    const client = this.clientFor(account, { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 });
+    return this.readProfile(client, this.deps.store.forLink(account), account, this.deps.now(), false);
+  }
+
+  /** An X client reading with the member's token, counting into `usage`. */
+  private clientFor(account: LinkedAccount, usage: Usage, extra: Pick<V2ClientOptions, 'onUsage' | 'signal'> = {}): XV2Client {
+    return new XV2Client({
       apiUrl: this.deps.apiUrl,
       signer: this.deps.signer,
       token: this.deps.links.credentials(account),
@@ -330,8 +328,8 @@ export class ReportService {
       sleep: this.deps.sleep,
       timeoutMs: this.deps.xRequestTimeoutMs,
       fetch: this.deps.fetch,
+      ...extra,
     });
-    return this.readProfile(client, this.deps.store.forLink(account), account, this.deps.now(), false);
   }
 
   /**
