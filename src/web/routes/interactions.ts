@@ -23,6 +23,8 @@ export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hon
 
 async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Promise<Response> {
   const raw = await rawBody(c);
+  // The client hung up mid-body: nobody will read an answer, and it is no failure of ours to log.
+  if (!raw) return c.json({ error: 'incomplete request body' }, 400);
   const timestamp = c.req.header('x-signature-timestamp');
   // The clock first: it costs nothing, and a stale request is refused whatever its signature.
   if (!isFreshTimestamp(timestamp, deps.now())) return c.json({ error: 'stale request timestamp' }, 401);
@@ -43,17 +45,19 @@ async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Pro
  * The body's bytes. Under Node with a declared length (which the body limit
  * has checked) they are read straight off the request, not through a web
  * stream: in a burst of interactions that is a good part of each ack's cost.
+ * Null when the client went away before the body ended.
  */
-function rawBody(c: Context): Promise<Buffer> {
+function rawBody(c: Context): Promise<Buffer | null> {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
   if (!incoming || c.req.header('content-length') === undefined || c.req.header('transfer-encoding') !== undefined) {
     return c.req.arrayBuffer().then((body) => Buffer.from(body));
   }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.once('end', () => resolve(Buffer.concat(chunks)));
-    incoming.once('error', reject);
-    incoming.once('close', () => reject(new Error('the request ended before its body did')));
+    // An aborted request errors (ECONNRESET) and closes before its end; whichever comes first settles it.
+    incoming.once('error', () => resolve(null));
+    incoming.once('close', () => resolve(null));
   });
 }

@@ -3,6 +3,8 @@
 // a replay, a handler that throws. A count left high would hold every
 // report's start back by the priority's full wait from then on.
 
+import { type AddressInfo, connect } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../src/commands/dispatch.js';
@@ -13,6 +15,7 @@ import { silentLogger } from '../../../src/log/logger.js';
 import { bodyLimits } from '../../../src/web/body-limit.js';
 import { interactionRoutes } from '../../../src/web/routes/interactions.js';
 import { commandPayload, DiscordSigner } from '../../support/discord-payloads.js';
+import { eventually } from '../../support/harness.js';
 
 function app(dispatch: Dispatch) {
   const signer = new DiscordSigner();
@@ -46,7 +49,7 @@ function app(dispatch: Dispatch) {
   );
   const post = (body: string | ReadableStream<Uint8Array>, headers: Record<string, string>) =>
     web.request('/interactions', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
-  return { signer, acks, post, balance: () => ({ begun, ended }) };
+  return { signer, acks, post, web, balance: () => ({ begun, ended }) };
 }
 
 /** A body that keeps coming in chunks, with no Content-Length to check up front. */
@@ -96,5 +99,44 @@ describe('POST /interactions and the acks-first count', () => {
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     expect(started).toBe(true);
+  });
+});
+
+describe('POST /interactions under Node, body read straight off the socket', () => {
+  it('survives a client that hangs up mid-body, ends what it began, and answers the next request', async () => {
+    const module = {
+      data: { name: 'link-twitter', description: 'l' },
+      execute: (ctx) => ctx.reply({ content: 'ok', ephemeral: true }),
+    } as Command;
+    const { signer, web, balance } = app(createDispatcher([module], silentLogger));
+    // A client that hangs up is not a failure of ours: nothing reaches the app's error handler (and its log).
+    const failures: Error[] = [];
+    web.onError((err, c) => {
+      failures.push(err);
+      return c.text('failed', 500);
+    });
+    const server = serve({ fetch: web.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const body = JSON.stringify(commandPayload({ name: 'link-twitter' }));
+      const head = Object.entries({ ...signer.headers(body), 'content-length': String(body.length) })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      // Half the body, then the connection is gone.
+      const socket = connect({ host: '127.0.0.1', port });
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(`POST /interactions HTTP/1.1\r\nhost: x\r\n${head}\r\n${body.slice(0, body.length / 2)}`);
+      await eventually(() => balance().begun === 1);
+      socket.destroy();
+      await eventually(() => balance().ended === 1);
+      // The server carries on: the whole request is answered.
+      const res = await fetch(`http://127.0.0.1:${port}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+      expect(res.status).toBe(200);
+      expect(balance()).toEqual({ begun: 2, ended: 2 });
+      expect(failures).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });
