@@ -197,7 +197,40 @@ describe('Linked Roles', () => {
     expect(connectionRows()[0]).toMatchObject({ status: 'active' });
   });
 
+  it('lets only one of two callbacks racing with the same state use it', async () => {
+    await linkAccount(h, ADA.id, X_USER);
+    const start = await b.get('/linked-role');
+    const atDiscord = await fetch(start.headers.get('location')!, { redirect: 'manual' });
+    const back = new URL(atDiscord.headers.get('location')!);
+    const path = `${back.pathname}${back.search}`;
+    const statuses = (await Promise.all([b.get(path), b.get(path)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 400]);
+    expect(h.discord.requestsTo(/^POST \/api\/v10\/oauth2\/token$/)).toHaveLength(1);
+    expect(connectionRows()).toHaveLength(1);
+  });
+
+  it('makes good at the next report a push Discord failed at sign-in (the tokens were stored first)', async () => {
+    await linkAccount(h, ADA.id, X_USER);
+    h.discord.failNext(/^PUT .*role-connection$/, { status: 502, body: { message: 'Bad Gateway' } });
+    const { res } = await connect();
+    expect(res.status).toBe(424);
+    expect(h.discord.oauth.latest(ADA.id)).toBeUndefined();
+    expect(connectionRows()).toHaveLength(1);
+    await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
+    await eventually(() => h.discord.oauth.latest(ADA.id));
+    expect(h.discord.oauth.latest(ADA.id)).toMatchObject({ metadata: { linked: '1', followers: '1234' } });
+  });
+
   describe('bad input: a clear 4xx page, the database as it was, no secret in the logs', () => {
+    it('a code far too long to be Discord’s', async () => {
+      const start = await b.get('/linked-role');
+      const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+      const res = await b.get(`/discord/callback?code=${'a'.repeat(5000)}&state=${state}`);
+      expect(res.status).toBe(400);
+      expect(h.discord.requestsTo(/^POST \/api\/v10\/oauth2\/token$/)).toHaveLength(0);
+      expect(connectionRows()).toEqual([]);
+    });
+
     const unchanged = () => {
       expect(connectionRows()).toEqual([]);
       expect(h.bot.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
