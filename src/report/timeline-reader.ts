@@ -8,7 +8,7 @@
 
 import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
-import type { XV2Client } from '../twitter/v2-client.js';
+import { PRIVATE_METRICS_DAYS, type XV2Client } from '../twitter/v2-client.js';
 import type { XListResponse, XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
@@ -64,7 +64,7 @@ export interface ReadResult {
   cut: { reason: CutReason; oldest: number } | null;
 }
 
-type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string };
+type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
 
 /** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
@@ -142,6 +142,22 @@ function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
 const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Kept between X's 30-day window for private metrics and the oldest post a read asks them for, against clock skew. */
+const PRIVATE_METRICS_MARGIN_MS = 10 * 60_000;
+
+/**
+ * The oldest time a timeline read may reach back to and still ask for the
+ * member's private metrics (X leaves older posts out of such a read), or
+ * null for mentions, which are other people's posts. A read reaching further
+ * goes without them rather than split in two: they never cost a request. A
+ * 30-day report starts at a local midnight less than 30 days back, so it
+ * has them (but within 10 minutes of midnight); a longer one's first read
+ * has not, and later reports read its new and young posts with them.
+ */
+export function privateMetricsFrom(source: Source, now: number): number | null {
+  return source === 'timeline' ? Math.ceil((now - PRIVATE_METRICS_DAYS * 86_400_000 + PRIVATE_METRICS_MARGIN_MS) / 1000) * 1000 : null;
+}
+
 export async function readSource(client: XV2Client, store: XCache, req: ReadRequest): Promise<ReadResult> {
   const reader = new SourceReader(client, store, req);
   await reader.readNewest();
@@ -202,6 +218,9 @@ class SourceReader {
       query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
       lower = top.to;
     }
+    // Everything older than `lower` is stored, so nothing this read returns is older.
+    const line = privateMetricsFrom(req.source, req.now);
+    query.privateMetrics = line !== null && lower >= line;
     const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
@@ -241,7 +260,12 @@ class SourceReader {
     const { req, store } = this;
     // A span's top is a read time; the second it falls in may hold posts made just after that read.
     const from = wholeSecond(gap.from);
-    const query: Query = { startTime: iso(from), ...(gap.to !== null ? { endTime: iso(gap.to) } : {}) };
+    const line = privateMetricsFrom(req.source, req.now);
+    const query: Query = {
+      startTime: iso(from),
+      ...(gap.to !== null ? { endTime: iso(gap.to) } : {}),
+      privateMetrics: line !== null && from >= line,
+    };
     const to = gap.to ?? req.now;
     const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
     const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
@@ -320,7 +344,7 @@ async function readInSlices(
       const newest = i === slices - 1;
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
-        : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString() };
+        : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
       return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
     }),
   );

@@ -195,7 +195,10 @@ export class XCache {
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
       'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
-        'on conflict (x_user_id, source, id) do update set json = excluded.json, fetched_at = excluded.fetched_at',
+        'on conflict (x_user_id, source, id) do update set fetched_at = excluded.fetched_at, json = ' +
+        // A read that could not ask for private metrics (the post is past X's 30 days for them) keeps those of the last read that did.
+        "case when excluded.json -> '$.non_public_metrics' is null and x_posts.json -> '$.non_public_metrics' is not null " +
+        "then json_set(excluded.json, '$.non_public_metrics', x_posts.json -> '$.non_public_metrics') else excluded.json end",
     );
     // One lookup per page (not per post) of when each post was last read.
     this.lastFetched ??= client.prepare(

@@ -9,6 +9,19 @@ export interface PublicMetrics {
   impression_count?: number;
 }
 
+/**
+ * Metrics only the author sees, sent with the author's own user token for
+ * their own posts of the last 30 days (X: "non_public_metrics").
+ */
+export interface PrivateMetrics {
+  impression_count?: number;
+  /** Visits to the author's profile from this post. */
+  user_profile_clicks?: number;
+  url_link_clicks?: number;
+  /** Every interaction X counts (clicks, expands, likes, replies, …): the numerator of X's engagement rate. */
+  engagements?: number;
+}
+
 export interface XPost {
   id: string;
   text: string;
@@ -19,6 +32,7 @@ export interface XPost {
   lang?: string;
   edit_history_tweet_ids?: string[];
   public_metrics?: PublicMetrics;
+  non_public_metrics?: PrivateMetrics;
   referenced_tweets?: Array<{ type: 'replied_to' | 'quoted' | 'retweeted'; id: string }>;
   entities?: {
     hashtags?: Array<{ tag: string }>;

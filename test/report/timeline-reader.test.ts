@@ -17,7 +17,7 @@ import { eventually } from '../support/harness.js';
 import { post, syntheticTimeline } from '../support/x-fixtures.js';
 import { SimulatedMember, seeded } from '../support/x-member.js';
 import { XStandIn } from '../support/x-stand-in.js';
-import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
+import { privateMetricsOf, serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
 const DAY = 86_400_000;
 const USER = { id: '1456789012345678901', screenName: 'ada' };
@@ -30,6 +30,7 @@ let data: TimelineData;
 
 beforeEach(async () => {
   x = await new XStandIn().start();
+  x.now = () => NOW;
   dir = mkdtempSync(join(tmpdir(), 'xbot-reader-'));
   database = openDatabase(join(dir, 'bot.sqlite'));
   store = new XCache(database.db);
@@ -99,6 +100,47 @@ describe('readSource', () => {
     expect(result.cut).toBeNull();
     expect(c.usage).toEqual({ requests: 2, postsRead: expected, postsRepeated: 0, userReads: 0 });
     expect(x.verifications.every((v) => v.ok)).toBe(true);
+  });
+
+  it('asks for the member’s private metrics only on reads that X’s 30-day rule cannot cut, never at the cost of a request', async () => {
+    const fields = (r: { url: string }) => params(r).get('tweet.fields') ?? '';
+    // A 30-day report from a local midnight less than 30 days back: every post comes with them.
+    const thirty = await readSource(client(), store, request({ periodStart: NOW - 29.5 * DAY }));
+    const calls = x.v2Requests();
+    expect(calls.every((r) => fields(r).includes('non_public_metrics'))).toBe(true);
+    expect(thirty.posts.length).toBe(inPeriod(NOW - 29.5 * DAY));
+    expect(thirty.posts.every((p) => p.non_public_metrics?.impression_count !== undefined)).toBe(true);
+
+    // A 90-day report reaches past them: it reads without (X would leave its older posts out) and
+    // reads no more requests than it would anyway; no post is lost.
+    const before = x.v2Requests().length;
+    const c = client();
+    const ninety = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
+    const older = x.v2Requests().slice(before);
+    expect(older.filter((r) => !params(r).has('since_id') && fields(r).includes('non_public_metrics'))).toEqual([]);
+    expect(ninety.posts.length).toBe(inPeriod(NOW - 90 * DAY));
+    // The posts read earlier keep their private metrics though this read did not ask for them.
+    expect(ninety.posts.filter((p) => p.non_public_metrics).length).toBe(inPeriod(NOW - 29.5 * DAY));
+
+    // Mentions are other people's posts: never asked for.
+    await readSource(client(), store, request({ source: 'mentions', refresh: undefined }));
+    expect(x.requestsTo(/mentions/).every((r) => !fields(r).includes('non_public_metrics'))).toBe(true);
+  });
+
+  it('a 90-day first read goes without private metrics; the next report reads its young and new posts with them', async () => {
+    await readSource(client(), store, request({ periodStart: NOW - 90 * DAY }));
+    const fresh = post({ at: new Date(NOW + 60_000).toISOString(), likes: 3 });
+    data.posts.unshift(fresh);
+    const later = NOW + 3_600_000;
+    x.now = () => later;
+    const before = x.v2Requests().length;
+    const result = await readSource(client(), store, request(at(later, 90)));
+    const calls = x.v2Requests().slice(before);
+    expect(calls).toHaveLength(1); // the refresh of the last 48 hours, with the new post
+    expect(params(calls[0]!).get('tweet.fields')).toContain('non_public_metrics');
+    const young = result.posts.filter((p) => Date.parse(p.created_at) >= later - 48 * HOUR);
+    expect(young.map((p) => p.id)).toContain(fresh.id);
+    expect(young.every((p) => p.non_public_metrics !== undefined)).toBe(true);
   });
 
   it('reads only newer posts (since_id) on a repeat within the refresh window: one request', async () => {
@@ -316,6 +358,7 @@ describe('any sequence of reports against a timeline whose metrics keep changing
       const returns: Array<{ id: string; at: number; source: 'timeline' | 'mentions' }> = [];
       let clock = NOW;
       let source: 'timeline' | 'mentions' = 'timeline';
+      x.now = () => clock;
       serveTimeline(x, data, {
         bill: { posts: (ids) => returns.push(...ids.map((id) => ({ id, at: clock, source }))), user: () => undefined },
       });
@@ -331,11 +374,17 @@ describe('any sequence of reports against a timeline whose metrics keep changing
         source = 'mentions';
         const mentions = await readSource(client(), store, request({ source: 'mentions', refresh: undefined, now: clock, periodStart }));
 
-        // What a full re-read would see, with the stored metrics kept for posts older than the horizon.
+        // What a full re-read would see, with the stored metrics kept for posts older than the horizon;
+        // younger ones are read again, with the member's private metrics as X counts them now. Only a
+        // first read reaching past X's 30 days for them goes without: they never cost a request of their own.
         const stored = new Map(timeline.posts.map((p) => [p.id, p]));
-        const truth = member
-          .postsBetween(periodStart, clock)
-          .map((p) => (Date.parse(p.created_at) < clock - HORIZON ? { ...p, public_metrics: stored.get(p.id)?.public_metrics } : p));
+        const privateRead = step > 0 || days < 30;
+        const truth = member.postsBetween(periodStart, clock).map((p) => {
+          const old = stored.get(p.id);
+          return Date.parse(p.created_at) < clock - HORIZON
+            ? { ...p, public_metrics: old?.public_metrics, non_public_metrics: old?.non_public_metrics }
+            : { ...p, non_public_metrics: privateRead ? privateMetricsOf(p) : undefined };
+        });
         const input = (posts: XPost[], received: XPost[]) => ({
           profile: { id: USER.id, name: 'Ada', username: 'ada' },
           posts,

@@ -64,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (line) => logs.push(line));
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
+  x.now = () => clock.now;
   const build = async () => {
     const bot = createBot(config, log, {
       now: () => clock.now,

@@ -32,6 +32,8 @@ export class XStandIn extends HttpStandIn {
   readonly verifications: Array<{ path: string; ok: boolean; reason?: string }> = [];
   /** When set, GET /oauth/authorize approves as this user at once and redirects to the callback, as X does after consent. */
   autoApproveAs: XUser | null = null;
+  /** X's clock, for its 30-day window of private metrics; tests on a fixed clock set it to theirs. */
+  now: () => number = Date.now;
   /** Extra routes (the v2 API) added by tests that need them. */
   readonly routes: Array<(req: RecordedRequest, user: XUser) => CannedResponse | undefined> = [];
 

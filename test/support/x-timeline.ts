@@ -40,7 +40,44 @@ function invalidRequest(message: string): CannedResponse {
   };
 }
 
-function list(all: XPost[], url: URL, cap: number): CannedResponse {
+const DAY = 86_400_000;
+
+/**
+ * The member's private metrics of a post as X would count them: those the
+ * fixture gives, or a plausible share of its public ones.
+ */
+export function privateMetricsOf(post: XPost): NonNullable<XPost['non_public_metrics']> {
+  if (post.non_public_metrics) return post.non_public_metrics;
+  const m = post.public_metrics ?? {};
+  const likes = m.like_count ?? 0;
+  const impressions = m.impression_count ?? 0;
+  const interactions = likes + (m.retweet_count ?? 0) + (m.reply_count ?? 0) + (m.quote_count ?? 0) + (m.bookmark_count ?? 0);
+  const profile = Math.floor(likes / 5);
+  const links = post.entities?.urls?.some((u) => !u.media_key) ? Math.floor(likes / 4) : 0;
+  return {
+    impression_count: impressions,
+    user_profile_clicks: profile,
+    url_link_clicks: links,
+    engagements: interactions + profile + links + Math.floor(impressions / 40),
+  };
+}
+
+/**
+ * X's rules for non_public_metrics on a timeline: sent only when asked for,
+ * and a read asking for them leaves out posts older than 30 days, page by
+ * page after paging (a page can come back empty with a next_token).
+ */
+function withFields(page: XPost[], fields: string[], now: number): XPost[] {
+  const wantsPrivate = fields.includes('non_public_metrics');
+  return page
+    .filter((p) => !wantsPrivate || Date.parse(p.created_at) >= now - 30 * DAY)
+    .map((p) => {
+      const { non_public_metrics: _, ...rest } = p;
+      return wantsPrivate ? { ...rest, non_public_metrics: privateMetricsOf(p) } : rest;
+    });
+}
+
+function list(all: XPost[], url: URL, cap: number, now: number): CannedResponse {
   const max = Number(url.searchParams.get('max_results') ?? 10);
   if (!Number.isInteger(max) || max < 5 || max > 100) return invalidRequest('max_results must be between 5 and 100');
   const start = url.searchParams.get('start_time');
@@ -57,10 +94,12 @@ function list(all: XPost[], url: URL, cap: number): CannedResponse {
     .slice(0, cap)
     .filter((p) => p.time >= startTime && p.time < endTime && p.id > sinceId && p.id < untilId)
     .map((p) => p.post);
-  const page = eligible.slice(offset, offset + max);
-  if (page.length === 0) return { status: 200, body: { meta: { result_count: 0 } } };
+  const fields = (url.searchParams.get('tweet.fields') ?? '').split(',');
+  const page = withFields(eligible.slice(offset, offset + max), fields, now);
+  const token = offset + max < eligible.length ? `page-${offset + max}` : undefined;
+  if (page.length === 0) return { status: 200, body: { meta: { result_count: 0, ...(token ? { next_token: token } : {}) } } };
   const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };
-  if (offset + max < eligible.length) meta.next_token = `page-${offset + max}`;
+  if (token) meta.next_token = token;
   return { status: 200, body: { data: page, meta } };
 }
 
@@ -86,8 +125,12 @@ export function serveTimeline(x: XStandIn, data: TimelineData, options: { latenc
       options.bill?.user();
       return { status: 200, body: { data: data.profile } };
     }
-    if (url.pathname === `/2/users/${user.id}/tweets`) return billed(list(data.posts, url, cap));
-    if (url.pathname === `/2/users/${user.id}/mentions`) return billed(list(data.mentions, url, 800));
+    if (url.pathname === `/2/users/${user.id}/tweets`) return billed(list(data.posts, url, cap, x.now()));
+    if (url.pathname === `/2/users/${user.id}/mentions`) {
+      // Mentions are other people's posts: X will not send their private metrics.
+      if (url.searchParams.get('tweet.fields')?.includes('non_public_metrics')) return invalidRequest('non_public_metrics: not authorized');
+      return billed(list(data.mentions, url, 800, x.now()));
+    }
     return undefined;
   });
 }
