@@ -5,7 +5,7 @@ import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
 import { BudgetService, previousMonthStart } from './budget/budget.js';
 import { UsageStore } from './budget/usage-store.js';
-import { createDispatcher, type Dispatch } from './commands/dispatch.js';
+import { createAutocompleter, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { Checkpointer } from './db/checkpointer.js';
@@ -32,6 +32,7 @@ import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { ReportRunStore } from './report/run-store.js';
 import { XCache } from './report/x-cache.js';
+import { ZonePreferences } from './report/zone-preferences.js';
 import { ConnectionStore } from './role-connections/connection-store.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -82,6 +83,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const oauth = new TwitterOAuthClient({ apiUrl: config.twitterApiUrl, consumer, signer });
   const posts = new XCache(database.db);
   const runs = new ReportRunStore(database.db);
+  const zones = new ZonePreferences(database.db);
   const settings = new SettingsStore(database.db);
   const members = new MemberStore(database.db);
   const guildApi = new RestGuildApi(rest);
@@ -124,6 +126,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         database.sqlite.transaction(() => {
           posts.forgetXAccount(account.xUserId);
           runs.anonymise(account.discordUserId);
+          zones.forget(account.discordUserId);
         })();
       },
       async displaced(account, newOwnerName) {
@@ -152,6 +155,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     render: renderPool,
     store: posts,
     runs,
+    zones,
     links,
     signer,
     cipher,
@@ -199,6 +203,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     now,
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
+  const autocomplete = createAutocompleter(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
     if (ctx.guildId) members.seen(ctx.guildId, ctx.user.id, now());
@@ -219,6 +224,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
             publicKey: discordPublicKey(config.discordPublicKey ?? ''), // required in http mode by loadConfig
             door: {
               dispatch,
+              autocomplete,
               acks,
               webhooks,
               replays: new InteractionLedger(database.db, now),
@@ -236,6 +242,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     return createGatewayClient({
       discordApiUrl: config.discordApiUrl,
       dispatch,
+      autocomplete,
       webhooks,
       log: doorLog,
       ackDeadlineMs: options.ackDeadlineMs,

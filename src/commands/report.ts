@@ -26,6 +26,7 @@ export const data = memberCommand({
       ...describedAs('report timezone'),
       type: ApplicationCommandOptionType.String,
       max_length: 64,
+      autocomplete: true,
     },
     {
       name: 'refresh',
@@ -47,16 +48,20 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
     data,
     async execute(ctx) {
       const requestedDays = ctx.options.integer('days') ?? 30;
+      const namedZone = ctx.options.string('timezone')?.trim();
       const request = {
         discordUserId: ctx.user.id,
         guildId: ctx.guildId,
         days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
-        timeZone: ctx.options.string('timezone')?.trim() || 'UTC',
+        // A zone they name becomes their default; without one, their last.
+        timeZone: namedZone || reports.defaultTimeZone(ctx.user.id),
+        rememberZone: Boolean(namedZone),
         locale: ctx.locale,
         interactionToken: ctx.interactionToken,
         refreshProfile: ctx.options.boolean('refresh') ?? false,
+        public: ctx.options.boolean('public') ?? false,
       };
-      const wantsPublic = ctx.options.boolean('public') ?? false;
+      const wantsPublic = request.public;
       const refusal = wantsPublic && ctx.guildId ? publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
       if (refusal) {
         await ctx.reply({ ephemeral: true, content: refusal });
@@ -80,6 +85,9 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
       // Said only in a private report: whose Linked Roles lapsed is nobody else's business.
       const reconnect = !wantsPublic && linkedRoles?.needsReconnect(ctx.user.id);
       await ctx.edit(reconnect ? { ...report, content: [t.linking.rolesReconnect, report.content].filter(Boolean).join('\n\n') } : report);
+    },
+    autocomplete(ctx) {
+      return ctx.focused.name === 'timezone' ? reports.suggestTimeZones(ctx.user.id, ctx.focused.value) : [];
     },
   };
 }

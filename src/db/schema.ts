@@ -168,6 +168,14 @@ export const xFollowerSnapshots = sqliteTable(
   (t) => [primaryKey({ columns: [t.xUserId, t.day] })],
 );
 
+/** The time zone a member last asked a report in: their default for the next one. Deleted on unlink. */
+export const memberTimeZones = sqliteTable('member_time_zones', {
+  discordUserId: text('discord_user_id').primaryKey(),
+  /** An IANA name, checked before it is stored. */
+  timeZone: text('time_zone').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 /** One row per /report: what it cost at X, for the footer, budgets and operators. */
 export const reportRuns = sqliteTable(
   'report_runs',

@@ -5,6 +5,7 @@
 // servers the bot is in after every new session.
 
 import {
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -15,7 +16,7 @@ import {
   Options,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { Dispatch } from '../commands/dispatch.js';
+import type { AutocompleteDispatch, Dispatch } from '../commands/dispatch.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { GuildRoster } from '../guilds/guild-roster.js';
 import type { BotMessage } from '../interaction/contract.js';
@@ -28,6 +29,7 @@ import { ACK_DEADLINE_MS, runInteraction } from './run-interaction.js';
 export interface GatewayDoorDeps {
   discordApiUrl: string;
   dispatch: Dispatch;
+  autocomplete: AutocompleteDispatch;
   /** Edits go through the interaction webhook, with the same retries as the HTTP door. */
   webhooks: InteractionWebhooks;
   log: Logger;
@@ -62,6 +64,7 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isAutocomplete()) void handleGatewayAutocomplete(interaction, deps);
     if (!interaction.isChatInputCommand()) return;
     void handleGatewayInteraction(interaction, deps);
   });
@@ -157,6 +160,24 @@ function toDiscordJs(message: BotMessage): SharedOptions {
   if (message.components !== undefined) options.components = message.components;
   if (message.files !== undefined) options.files = message.files.map((f) => ({ attachment: f.data, name: f.name }));
   return options;
+}
+
+/** Suggestions for a member typing into an option; a failure to answer is logged, never thrown. */
+export async function handleGatewayAutocomplete(interaction: AutocompleteInteraction, deps: GatewayDoorDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  try {
+    const choices = await deps.autocomplete({
+      commandName: interaction.commandName,
+      user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
+      guildId: interaction.guildId,
+      locale: interaction.locale,
+      options: parseOptions(interaction.options.data as readonly RawOption[]),
+      focused: { name: focused.name, value: String(focused.value) },
+    });
+    await interaction.respond(choices);
+  } catch (err) {
+    deps.log.warn('could not answer an autocomplete', { command: interaction.commandName, error: err });
+  }
 }
 
 export function handleGatewayInteraction(interaction: ChatInputCommandInteraction, deps: GatewayDoorDeps): Promise<void> {

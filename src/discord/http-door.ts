@@ -3,19 +3,20 @@
 // through the interaction webhook.
 
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import type { Dispatch } from '../commands/dispatch.js';
+import type { AutocompleteDispatch, Dispatch } from '../commands/dispatch.js';
 import { messageBody } from '../discord-api/message-body.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import type { Logger } from '../log/logger.js';
-import { type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
-import { parseOptions } from './options.js';
+import { type AutocompletePayload, autocompletePayload, type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
+import { focusedOption, parseOptions } from './options.js';
 import type { ReplayGuard } from './replay-guard.js';
 import type { InteractionTransport } from './responder.js';
 import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;
+  autocomplete: AutocompleteDispatch;
   /** Told when an interaction arrives and when its first answer is ready, so background work yields to acks. */
   acks?: Pick<AckPriority, 'begin' | 'end'>;
   webhooks: InteractionWebhooks;
@@ -43,9 +44,31 @@ export function inputFromPayload(payload: CommandPayload): InteractionInput {
   };
 }
 
+/**
+ * Suggestions for a member typing into an option. Not run through the replay
+ * guard: every keystroke is an interaction, suggestions change nothing, and
+ * a replayed one would only be shown the same list again.
+ */
+async function answerAutocomplete(payload: AutocompletePayload, deps: HttpDoorDeps): Promise<HttpDoorResult> {
+  const user = payload.member?.user ?? payload.user;
+  const focused = focusedOption(payload.data.options);
+  if (!user || !focused) return { status: 400, body: { error: 'an autocomplete interaction names its user and focused option' } };
+  const choices = await deps.autocomplete({
+    commandName: payload.data.name,
+    user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
+    guildId: payload.guild_id ?? null,
+    locale: payload.locale ?? null,
+    options: parseOptions(payload.data.options),
+    focused,
+  });
+  return { status: 200, body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
+}
+
 /** Handles one verified interaction payload; resolves with the HTTP answer Discord awaits. */
 export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps): Promise<HttpDoorResult> {
   if (pingPayload.safeParse(raw).success) return { status: 200, body: { type: InteractionResponseType.Pong } };
+  const typing = autocompletePayload.safeParse(raw);
+  if (typing.success) return answerAutocomplete(typing.data, deps);
   const parsed = commandPayload.safeParse(raw);
   if (!parsed.success) return { status: 400, body: { error: 'unsupported or malformed interaction' } };
   const payload = parsed.data;

@@ -28,27 +28,33 @@ const groupOption = z.object({ name, type: z.literal(2), options: z.array(subcom
 
 export const pingPayload = z.object({ type: z.literal(1) });
 
-export const commandPayload = z
-  .object({
-    id: snowflake,
-    type: z.literal(2),
-    token: z.string().min(1).max(1000),
-    locale: z.string().max(16).optional(),
-    guild_id: snowflake.optional(),
-    channel_id: snowflake.optional(),
-    channel: z.object({ id: snowflake }).optional(),
-    member: z.object({ user, permissions: bitfield }).optional(),
-    user: user.optional(),
-    app_permissions: bitfield.optional(),
-    data: z.object({
-      name,
-      type: z.literal(1),
-      options: z
-        .array(z.union([valueOption, subcommandOption, groupOption]))
-        .max(25)
-        .optional(),
-    }),
-  })
-  .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });
+/** A slash command (type 2) or a member typing into one of its autocomplete options (type 4): the same shape. */
+const interactionPayload = <T extends 2 | 4>(type: T) =>
+  z
+    .object({
+      id: snowflake,
+      type: z.literal(type),
+      token: z.string().min(1).max(1000),
+      locale: z.string().max(16).optional(),
+      guild_id: snowflake.optional(),
+      channel_id: snowflake.optional(),
+      channel: z.object({ id: snowflake }).optional(),
+      member: z.object({ user, permissions: bitfield }).optional(),
+      user: user.optional(),
+      app_permissions: bitfield.optional(),
+      data: z.object({
+        name,
+        type: z.literal(1),
+        options: z
+          .array(z.union([valueOption, subcommandOption, groupOption]))
+          .max(25)
+          .optional(),
+      }),
+    })
+    .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });
+
+export const commandPayload = interactionPayload(2);
+export const autocompletePayload = interactionPayload(4);
 
 export type CommandPayload = z.infer<typeof commandPayload>;
+export type AutocompletePayload = z.infer<typeof autocompletePayload>;

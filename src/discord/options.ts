@@ -9,7 +9,19 @@ export interface RawOption {
   name: string;
   type: number;
   value?: unknown;
+  /** Set on the option a member is typing into (autocomplete). */
+  focused?: boolean | undefined;
   options?: readonly RawOption[] | undefined;
+}
+
+/** The option an autocomplete interaction is for, and what is typed so far (as text, whatever its type). */
+export function focusedOption(raw: readonly RawOption[] | undefined): { name: string; value: string } | null {
+  for (const option of raw ?? []) {
+    if (option.focused) return { name: option.name, value: option.value === undefined ? '' : String(option.value) };
+    const inner = focusedOption(option.options);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 export function parseOptions(raw: readonly RawOption[] | undefined): CommandOptions {

@@ -64,9 +64,29 @@ export interface CommandContext {
   edit(message: BotMessage): Promise<void>;
 }
 
+/** One suggestion for an option being typed; Discord shows at most 25. */
+export interface AutocompleteChoice {
+  name: string;
+  value: string;
+}
+
+/** A member typing into an option marked `autocomplete`: answered with suggestions, within Discord's 3 seconds. */
+export interface AutocompleteContext {
+  commandName: string;
+  user: CommandUser;
+  guildId: string | null;
+  locale: string | null;
+  /** What has been filled in so far. */
+  options: CommandOptions;
+  /** The option being typed, and what is typed so far. */
+  focused: { name: string; value: string };
+}
+
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(ctx: CommandContext): Promise<void>;
+  /** Suggestions for the command's autocomplete options. */
+  autocomplete?(ctx: AutocompleteContext): AutocompleteChoice[] | Promise<AutocompleteChoice[]>;
 }
 
 export function displayName(user: CommandUser): string {

@@ -1,5 +1,7 @@
 // The report's PNG chart: posts per day stacked by kind, the likes on each
-// day's posts as a line on its own axis. Drawn with @napi-rs/canvas (Skia,
+// day's posts as a line on its own axis; below, when X sent impression
+// counts, a second panel with the impressions of each day's posts (at most two
+// measures a panel). Drawn with @napi-rs/canvas (Skia,
 // prebuilt binaries shipped in npm packages) for Discord's display: an embed
 // image is shown at most about 400 px wide, so the canvas is twice that and
 // every text at least 22 px (11 px as shown). Okabe-Ito colours, which
@@ -10,9 +12,18 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DayActivity, PostKind } from './summary.js';
 
 export const CHART_WIDTH = 800;
+/** The posts panel's height; the impressions panel, when drawn, adds IMPRESSIONS_PANEL_HEIGHT below. */
 export const CHART_HEIGHT = 480;
-/** Where the plot sits on the canvas. */
+export const IMPRESSIONS_PANEL_HEIGHT = 260;
+/** Where the posts plot sits on the canvas. */
 export const PLOT_EDGES = { left: 72, right: CHART_WIDTH - 84, top: 118, bottom: CHART_HEIGHT - 56 };
+/** Where the impressions plot sits, when drawn. */
+export const IMPRESSIONS_EDGES = {
+  left: 72,
+  right: CHART_WIDTH - 84,
+  top: CHART_HEIGHT + 64,
+  bottom: CHART_HEIGHT + IMPRESSIONS_PANEL_HEIGHT - 56,
+};
 /** Smallest type on the canvas: 11 px when Discord shows it 400 px wide. */
 export const MIN_FONT_PX = 22;
 
@@ -26,6 +37,7 @@ export const CHART_COLOURS = {
   reply: '#56b4e9',
   quote: '#e69f00',
   repost: '#cc79a7',
+  impressions: '#009e73',
 } as const;
 
 const BACKGROUND = CHART_COLOURS.background;
@@ -93,6 +105,7 @@ export interface ChartLabels {
   postsAxis: string;
   likesAxis: string;
   empty: string;
+  impressionsTitle: string;
 }
 
 interface Plot {
@@ -106,15 +119,28 @@ interface Plot {
   slot: number;
 }
 
+/** Whether the chart has its impressions panel: only when X sent impressions for some day's posts. */
+export function hasImpressionsPanel(days: DayActivity[]): boolean {
+  return days.some((d) => d.impressions > 0);
+}
+
+export function chartHeight(days: DayActivity[]): number {
+  return hasImpressionsPanel(days) ? CHART_HEIGHT + IMPRESSIONS_PANEL_HEIGHT : CHART_HEIGHT;
+}
+
+function plotAt(edges: typeof PLOT_EDGES, days: number): Plot {
+  const width = edges.right - edges.left;
+  return { ...edges, width, height: edges.bottom - edges.top, slot: width / Math.max(1, days) };
+}
+
 export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
-  const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
+  const height = chartHeight(days);
+  const canvas = createCanvas(CHART_WIDTH, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = BACKGROUND;
-  ctx.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
+  ctx.fillRect(0, 0, CHART_WIDTH, height);
 
-  const edges = PLOT_EDGES;
-  const width = edges.right - edges.left;
-  const plot: Plot = { ...edges, width, height: edges.bottom - edges.top, slot: width / Math.max(1, days.length) };
+  const plot = plotAt(PLOT_EDGES, days.length);
   const { posts: postsScale, likes: likesScale } = axisScales(days);
 
   drawTitle(ctx, labels);
@@ -123,7 +149,51 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   drawLikes(ctx, plot, days, likesScale);
   drawDates(ctx, plot, days);
   if (days.every((d) => total(d) === 0)) drawEmpty(ctx, plot, labels.empty);
+  if (hasImpressionsPanel(days)) drawImpressions(ctx, plotAt(IMPRESSIONS_EDGES, days.length), days, labels);
   return canvas.toBuffer('image/png');
+}
+
+/** The second panel: impressions of each day's posts, one measure on one axis. */
+function drawImpressions(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], labels: ChartLabels): void {
+  ctx.strokeStyle = GRID;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(16, CHART_HEIGHT + 1);
+  ctx.lineTo(CHART_WIDTH - 16, CHART_HEIGHT + 1);
+  ctx.stroke();
+  ctx.fillStyle = TEXT;
+  ctx.font = `bold 24px ${FONT}`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(labels.impressionsTitle, 16, CHART_HEIGHT + 40, CHART_WIDTH - 32);
+
+  const scale = niceScale(Math.max(0, ...days.map((d) => d.impressions)));
+  ctx.font = `${MIN_FONT_PX}px ${FONT}`;
+  for (const [i, label] of impressionLabels(days).entries()) {
+    const y = plot.bottom - ((i * scale.step) / scale.top) * plot.height;
+    ctx.strokeStyle = GRID;
+    ctx.beginPath();
+    ctx.moveTo(plot.left, Math.round(y) + 0.5);
+    ctx.lineTo(plot.right, Math.round(y) + 0.5);
+    ctx.stroke();
+    ctx.fillStyle = MUTED;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(label, plot.left - 8, y);
+  }
+  const barWidth = Math.max(1, Math.min(28, plot.slot * 0.7));
+  ctx.fillStyle = CHART_COLOURS.impressions;
+  days.forEach((day, i) => {
+    const h = (day.impressions / scale.top) * plot.height;
+    if (h > 0) ctx.fillRect(plot.left + i * plot.slot + (plot.slot - barWidth) / 2, plot.bottom - h, barWidth, h);
+  });
+  drawDates(ctx, plot, days);
+}
+
+/** The impressions axis' labels, bottom to top: round 1-2-5 steps of its own. */
+export function impressionLabels(days: DayActivity[]): string[] {
+  const scale = niceScale(Math.max(0, ...days.map((d) => d.impressions)));
+  return Array.from({ length: Math.round(scale.top / scale.step) + 1 }, (_, i) => shortNumber(i * scale.step));
 }
 
 function drawTitle(ctx: SKRSContext2D, labels: ChartLabels): void {
@@ -254,6 +324,6 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabel
 /** Loads fonts and the rasteriser once at start-up, so the first report is not slower than the rest. */
 export function warmUpChart(): void {
   const kinds = { original: 'o', reply: 'r', quote: 'q', repost: 'p' };
-  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e' };
-  renderChart([{ date: '2026-01-01', original: 1, reply: 0, quote: 0, repost: 0, likes: 1 }], labels);
+  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e', impressionsTitle: 'i' };
+  renderChart([{ date: '2026-01-01', original: 1, reply: 0, quote: 0, repost: 0, likes: 1, impressions: 1 }], labels);
 }

@@ -4,7 +4,7 @@
 
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Catalog } from '../text/catalog.js';
-import { count, escapeMarkdown, share } from '../text/format.js';
+import { count, escapeMarkdown } from '../text/format.js';
 import type { Usage } from '../twitter/v2-client.js';
 import { LocalClock } from './local-time.js';
 import { narrative } from './narrative.js';
@@ -33,37 +33,57 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function signed(fraction: number): string {
-  return `${fraction >= 0 ? '+' : '−'}${share(Math.abs(fraction))}`;
+export interface EmbedOptions {
+  /** The member's private X analytics are shown only in a report only they see. */
+  showPrivate: boolean;
 }
 
-function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
+/** Short fields sit side by side (up to three a row on desktop) instead of each taking the embed's full width. */
+function fields(t: Catalog, s: ReportSummary, options: EmbedOptions): APIEmbedField[] {
   const r = t.report;
-  const { activity: a, engagement: e, topics: tp, responsiveness: resp, trend } = s;
+  const { activity: a, engagement: e, topics: tp, responsiveness: resp } = s;
   const out: APIEmbedField[] = [];
   const activity = [r.activityTotal(a.total, a.perDay), r.activityMix(a.byKind.original, a.byKind.reply, a.byKind.quote, a.byKind.repost)];
   if (a.busiestWeekday) activity.push(r.busiestWeekday(t.weekdays[a.busiestWeekday.weekday] ?? '', a.busiestWeekday.count));
   if (a.busiestHour) activity.push(r.busiestHour(a.busiestHour.hour, s.timeZone, a.busiestHour.count));
   if (a.busiestDay) activity.push(r.busiestDay(a.busiestDay.date, a.busiestDay.count));
   if (a.longestStreak) activity.push(r.longestStreak(a.longestStreak.days));
-  out.push({ name: r.activityField, value: activity.join('\n') });
+  out.push({ name: r.activityField, value: activity.join('\n'), inline: true });
 
   if (e.ownPosts > 0) {
     const per = (v: number) => (v < 10 ? v.toFixed(1) : count(v));
     const lines = [
       r.likesLine(e.totals.likes, per(e.perPost.likes)),
       r.interactionsLine(e.totals.reposts, e.totals.replies, e.totals.quotes),
-      r.reachLine(e.totals.bookmarks, e.totals.impressions),
+      r.bookmarksLine(e.totals.bookmarks),
     ];
+    if (e.impressionsPerPost !== null) lines.push(r.impressionsLine(e.totals.impressions, e.impressionsPerPost));
     if (e.rate !== null) lines.push(r.engagementRate(e.rate));
     if (e.metricsAsOfLastRead) lines.push(r.metricsAsOfLastRead(e.metricsAsOfLastRead.olderThanHours));
-    out.push({ name: r.engagementField(e.ownPosts), value: lines.join('\n') });
+    out.push({ name: r.engagementField(e.ownPosts), value: lines.join('\n'), inline: true });
+  }
+  if (e.private) {
+    out.push({ name: r.privateField, value: options.showPrivate ? r.privateLines(e.private) : r.privateLeftOut, inline: true });
+  }
+  if (e.ownPosts > 0) {
+    const b = e.bestTime;
+    const value = b.found ? r.bestTime(t.weekdays[b.weekday] ?? '', b.hour, s.timeZone, b) : r.bestTimeUnknown(b.sample, b.minPerSlot);
+    out.push({ name: r.bestTimeField, value, inline: true });
+  }
+  if (resp) {
+    const lines = [r.mentionsReceived(resp.received)];
+    if (resp.received > 0) {
+      lines.push(r.answeredLine(resp.answeredShare ?? 0, resp.answered));
+      if (resp.medianResponseMs !== null) lines.push(r.medianAnswer(resp.medianResponseMs));
+      lines.push(r.withinHour(resp.withinHourShare ?? 0));
+    }
+    out.push({ name: r.responsivenessField, value: lines.join('\n'), inline: true });
   }
   if (e.top.length > 0) {
     const value = e.top
       .map(
         (p, i) =>
-          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${r.topPost(p.kind, p.engagement, p.likes, p.reposts, p.replies)}`,
+          `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${r.topPost(p.kind, p.engagement, p.likes, p.reposts, p.replies, p.impressions)}`,
       )
       .join('\n');
     out.push({ name: r.topPostsField, value });
@@ -75,26 +95,6 @@ function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
   if (tp.domains.length) topics.push(r.links(list(tp.domains)));
   if (tp.mediaShare !== null) topics.push(r.mediaShare(tp.mediaShare));
   if (topics.length) out.push({ name: r.topicsField, value: topics.join('\n') });
-
-  if (resp) {
-    const lines = [r.mentionsReceived(resp.received)];
-    if (resp.received > 0) {
-      lines.push(r.answeredLine(resp.answeredShare ?? 0, resp.answered));
-      if (resp.medianResponseMs !== null) lines.push(r.medianAnswer(resp.medianResponseMs));
-      lines.push(r.withinHour(resp.withinHourShare ?? 0));
-    }
-    out.push({ name: r.responsivenessField, value: lines.join('\n') });
-  }
-  if (trend) {
-    const change = (c: number | null) => (c !== null ? ` (${signed(c)})` : '');
-    const lines = [r.trendPosts(s.activity.total, trend.previousPosts, change(trend.postsChange))];
-    const likes = trend.likesPerPost;
-    lines.push(likes ? r.trendLikesPerPost(likes.now, likes.before, change(likes.change), likes.matureHours) : r.trendLikesTooYoung);
-    out.push({ name: r.trendField(s.period.days), value: lines.join('\n') });
-  } else {
-    // Said, not left out: a trend that shows one day and not the next needs a reason.
-    out.push({ name: r.trendField(s.period.days), value: r.trendUnavailable(s.period.days) });
-  }
   if (s.cut) {
     out.push({ name: r.partialField, value: r.partialValue(new Date(s.cut.oldest).toISOString().slice(0, 10), s.cut.reason) });
   }
@@ -131,13 +131,9 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
-export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter): APIEmbed {
+export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter, options: EmbedOptions): APIEmbed {
   const p = s.profile;
-  const growth = s.followerGrowth;
-  const follow =
-    p.followers !== undefined
-      ? t.report.followers(p.followers, p.following ?? 0, growth && { change: growth.change, since: growth.since, days: s.period.days })
-      : '';
+  const follow = p.followers !== undefined ? t.report.followers(p.followers, p.following ?? 0) : '';
   // The period's dates in the zone the member asked for, like every other date in the report.
   const clock = new LocalClock(s.timeZone);
   const from = clock.parts(s.period.start).date;
@@ -148,8 +144,8 @@ export function reportEmbed(t: Catalog, s: ReportSummary, footer: ReportFooter):
     author: { name: `${p.name} (@${p.username})`, url: `https://x.com/${p.username}`, icon_url: p.avatarUrl },
     title: t.report.title(s.period.days),
     url: `https://x.com/${p.username}`,
-    description: `${escapeMarkdown(narrative(t, s))}\n\n*${from} → ${to}${follow}*`,
-    fields: fields(t, s),
+    description: `${narrative(t, s)}\n\n*${from} → ${to} (${escapeMarkdown(s.timeZone)})${follow}*`,
+    fields: fields(t, s, options),
     image: footer.chartFile ? { url: `attachment://${footer.chartFile}` } : undefined,
     footer: {
       // When the data is from is the embed's timestamp, which Discord shows in each reader's own time.

@@ -1,32 +1,31 @@
-// The one-paragraph, plain-language summary at the top of a report, in the
-// member's catalog.
+// The report's opening lines, in the member's catalog: what changed comes
+// first (followers, then posting and likes against the previous period), or
+// why there is nothing to compare yet. The fields below carry the detail, so
+// nothing here repeats them.
 
 import type { Catalog } from '../text/catalog.js';
+import { escapeMarkdown } from '../text/format.js';
 import type { ReportSummary } from './summary.js';
 
 export function narrative(t: Catalog, s: ReportSummary): string {
   const r = t.report;
-  const handle = `@${s.profile.username}`;
-  const { activity, engagement, responsiveness, trend } = s;
-  if (activity.total === 0) return r.quietPeriod(handle, s.period.days, Boolean(s.profile.protected));
-  const kinds = (['original', 'reply', 'quote', 'repost'] as const).filter((k) => activity.byKind[k] > 0);
-  const parts = [
-    r.postedTimes(
-      s.period.days,
-      handle,
-      activity.total,
-      kinds.map((k) => r.kindCount(k, activity.byKind[k])),
-      activity.perDay,
-    ),
-  ];
-  if (activity.busiestWeekday && activity.busiestHour) {
-    parts.push(r.mostActive(t.weekdays[activity.busiestWeekday.weekday] ?? '', activity.busiestHour.hour, s.timeZone));
+  const { activity, trend, followerGrowth: growth } = s;
+  const days = s.period.days;
+  const parts: string[] = [];
+  if (growth) parts.push(r.followerChange(growth.change, growth.since, days));
+  if (trend) {
+    const likes = trend.likesPerPost;
+    parts.push(
+      r.comparedWith(days, [
+        r.postsChange(activity.total, trend.previousPosts, trend.postsChange),
+        likes ? r.likesPerPostChange(likes.now, likes.before, likes.change, likes.matureHours) : r.likesNotCompared,
+      ]),
+    );
+  } else {
+    // Said, not left out: a comparison that shows one day and not the next needs a reason.
+    parts.push(r.noComparison(days));
   }
-  if (engagement.ownPosts > 0) parts.push(r.earned(engagement.totals.likes, engagement.perPost.likes, engagement.rate));
-  if (responsiveness && responsiveness.received > 0 && responsiveness.answeredShare !== null) {
-    parts.push(r.answered(responsiveness.answeredShare, responsiveness.received, responsiveness.medianResponseMs));
-  }
-  if (trend?.postsChange != null) parts.push(r.postingTrend(trend.postsChange, s.period.days));
+  if (activity.total === 0) parts.push(r.quietPeriod(escapeMarkdown(`@${s.profile.username}`), days, Boolean(s.profile.protected)));
   if (s.cut) parts.push(r.partialNote);
-  return parts.join(' ');
+  return parts.join('\n');
 }

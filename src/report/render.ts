@@ -23,6 +23,8 @@ export interface RenderJob {
   timeZone: string;
   cut: ReadResult['cut'];
   refreshHorizonHours: number;
+  /** A private report: the member's private X analytics may be shown. */
+  showPrivate: boolean;
   footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
 }
 
@@ -48,5 +50,5 @@ export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn' | 'fo
   });
   const t = textFor(job.locale);
   const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
-  return { embed: reportEmbed(t, summary, { ...job.footer, chartFile: CHART_FILE }), png };
+  return { embed: reportEmbed(t, summary, { ...job.footer, chartFile: CHART_FILE }, { showPrivate: job.showPrivate }), png };
 }

@@ -20,15 +20,17 @@ import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { CpuLane } from './cpu-lane.js';
-import { isValidTimeZone, reportPeriod } from './local-time.js';
+import { reportPeriod } from './local-time.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import type { ReportQueue } from './report-queue.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
+import { canonicalTimeZone, suggestTimeZones, type ZoneChoice } from './time-zones.js';
 import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
+import type { ZonePreferences } from './zone-preferences.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -71,6 +73,8 @@ export interface ReportServiceDeps {
   acks?: Pick<AckPriority, 'whenIdle'>;
   /** How long a report may take in all (default REPORT_DEADLINE_MS); tests shorten it. */
   deadlineMs?: number;
+  /** Each member's last zone: their default, remembered when they name one. */
+  zones: ZonePreferences;
   /** Told each report's profile of the member (Linked Roles push it to Discord). */
   onProfile?: (account: LinkedAccount, profile: XUserProfile) => void;
 }
@@ -80,12 +84,16 @@ export interface ReportRequest {
   guildId: string | null;
   days: number;
   timeZone: string;
+  /** The member named the zone (rather than getting their default): it becomes their default. */
+  rememberZone?: boolean;
   /** The member's Discord locale: the catalog the report and its messages come from. */
   locale: string | null;
   /** Sealed with the run while it lasts, so a restart can still answer the member. */
   interactionToken: string;
   /** The member asked to read their profile (followers) afresh, though it was read today. */
   refreshProfile?: boolean;
+  /** Posted in the channel for all to see: the member's private X analytics stay out of it. */
+  public?: boolean;
 }
 
 /**
@@ -99,6 +107,8 @@ export interface ReportTicket {
   /** Posts this report may read under the monthly budgets (null: no cap). */
   allowance: number | null;
   startedAt: number;
+  /** The zone the report is in, spelt as IANA spells it. */
+  timeZone: string;
 }
 
 export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; message: string };
@@ -127,7 +137,8 @@ export class ReportService {
   admit(request: ReportRequest): Admission {
     const { runs, limits, now, budget, cipher } = this.deps;
     const t = textFor(request.locale);
-    if (!isValidTimeZone(request.timeZone)) return { ok: false, message: t.report.badTimeZone(request.timeZone) };
+    const timeZone = canonicalTimeZone(request.timeZone);
+    if (timeZone === null) return { ok: false, message: t.report.badTimeZone(request.timeZone) };
     const account = this.deps.links.account(request.discordUserId);
     if (!account) return { ok: false, message: t.report.notLinked };
     if (account.status === 'broken') return { ok: false, message: t.report.brokenLink };
@@ -156,7 +167,19 @@ export class ReportService {
       reservedPosts: allowance ?? most,
       interactionTokenSealed: cipher.seal(request.interactionToken, runTokenContext(request.discordUserId, startedAt)),
     });
-    return { ok: true, ticket: { runId, account, allowance, startedAt } };
+    // Only for a member the bot holds data for already: unlinking forgets it with the rest.
+    if (request.rememberZone) this.deps.zones.remember(request.discordUserId, timeZone, startedAt);
+    return { ok: true, ticket: { runId, account, allowance, startedAt, timeZone } };
+  }
+
+  /** The zone a member's report is in when they name none: the last one they named, else UTC. */
+  defaultTimeZone(discordUserId: string): string {
+    return this.deps.zones.get(discordUserId) ?? 'UTC';
+  }
+
+  /** Autocomplete for the timezone option: what matches what they typed, their own zone first. */
+  suggestTimeZones(discordUserId: string, typed: string): ZoneChoice[] {
+    return suggestTimeZones(typed, this.deps.zones.get(discordUserId), this.deps.now());
   }
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
@@ -259,7 +282,7 @@ export class ReportService {
       signal: controller.signal,
     });
     try {
-      const { start: periodStart, previousStart } = reportPeriod(startedAt, request.days, request.timeZone);
+      const { start: periodStart, previousStart } = reportPeriod(startedAt, request.days, ticket.timeZone);
       const common = { xUserId: account.xUserId, periodStart, now: startedAt, inTurn: (work: () => void) => this.pageLane.run(work) };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
@@ -293,9 +316,10 @@ export class ReportService {
           mentions: mentions?.window ?? null,
           withPrevious: timeline.coveredFrom <= previousStart,
           period: { start: periodStart, end: startedAt, days: request.days },
-          timeZone: request.timeZone,
+          timeZone: ticket.timeZone,
           cut: timeline.cut,
           refreshHorizonHours: limits.refreshHours,
+          showPrivate: !request.public,
           footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
         },
         // The report's deadline governs its rendering too.

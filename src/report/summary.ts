@@ -45,6 +45,8 @@ export interface DayActivity {
   quote: number;
   repost: number;
   likes: number;
+  /** Impressions of the day's own posts (however late they came), as likes. */
+  impressions: number;
 }
 
 export interface TopPost {
@@ -56,7 +58,52 @@ export interface TopPost {
   likes: number;
   reposts: number;
   replies: number;
+  /** Null when X sent no impression count for the post. */
+  impressions: number | null;
 }
+
+/**
+ * The member's private metrics (X's non_public_metrics), summed over their own
+ * posts of the last 30 days that carry them: X sends them only for those.
+ */
+export interface PrivateMetricsSummary {
+  /** Own posts of the last 30 days in the period that carry private metrics. */
+  posts: number;
+  /** Own posts of the last 30 days in the period, with or without them. */
+  eligible: number;
+  impressions: number;
+  profileVisits: number;
+  linkClicks: number;
+  /** Null when X sent no engagement counts. */
+  engagements: number | null;
+  /** X's engagement rate: engagements ÷ impressions, over posts that have both; null without impressions. */
+  rate: number | null;
+}
+
+/**
+ * When the member's own posts earned most, by interactions per post (not by
+ * how often they post), over weekday × hour in their zone. Posts younger than
+ * MATURE_HOURS are left out: they are still collecting. Only slots with at
+ * least MIN_SLOT_POSTS posts count, and at least two such slots must exist,
+ * or there is nothing to compare.
+ */
+export type BestTime =
+  | {
+      found: true;
+      weekday: number;
+      hour: number;
+      /** Interactions per post in that slot. */
+      perPost: number;
+      /** Posts in that slot. */
+      posts: number;
+      /** Interactions per post over the whole sample. */
+      average: number;
+      /** Posts considered (own, mature, in the period). */
+      sample: number;
+      /** Slots with enough posts to be compared. */
+      slots: number;
+    }
+  | { found: false; sample: number; minPerSlot: number };
 
 export interface Counted {
   name: string;
@@ -91,6 +138,11 @@ export interface ReportSummary {
     /** Interactions per impression over posts that report impressions; null when none do. */
     rate: number | null;
     top: TopPost[];
+    /** Impressions per own post, over posts X sent a count for; null when it sent none. */
+    impressionsPerPost: number | null;
+    /** Null when no own post of the last 30 days carries private metrics. */
+    private: PrivateMetricsSummary | null;
+    bestTime: BestTime;
     /** Set when some posts are older than the refresh horizon: their metrics are those of their last read. */
     metricsAsOfLastRead: { olderThanHours: number } | null;
   };
@@ -191,7 +243,9 @@ export function summarise(input: ReportInput): ReportSummary {
   }
 
   const dates = datesBetween(clock.parts(period.start).date, clock.parts(period.end).date);
-  const days = new Map<string, DayActivity>(dates.map((date) => [date, { date, original: 0, reply: 0, quote: 0, repost: 0, likes: 0 }]));
+  const days = new Map<string, DayActivity>(
+    dates.map((date) => [date, { date, original: 0, reply: 0, quote: 0, repost: 0, likes: 0, impressions: 0 }]),
+  );
   const byKind: Record<PostKind, number> = { original: 0, reply: 0, quote: 0, repost: 0 };
   const weekdays = new Array<number>(7).fill(0);
   const hours = new Array<number>(24).fill(0);
@@ -224,7 +278,10 @@ export function summarise(input: ReportInput): ReportSummary {
     totals.quotes += m.quote_count ?? 0;
     totals.bookmarks += m.bookmark_count ?? 0;
     totals.impressions += m.impression_count ?? 0;
-    if (day) day.likes += m.like_count ?? 0;
+    if (day) {
+      day.likes += m.like_count ?? 0;
+      day.impressions += m.impression_count ?? 0;
+    }
     const impressions = m.impression_count ?? 0;
     if (impressions > 0) {
       impressionsCounted += impressions;
@@ -252,6 +309,7 @@ export function summarise(input: ReportInput): ReportSummary {
   };
   const weekday = busiest(weekdays);
   const hour = busiest(hours);
+  const withImpressions = own.filter((p) => p.public_metrics?.impression_count !== undefined);
 
   return {
     profile,
@@ -283,6 +341,11 @@ export function summarise(input: ReportInput): ReportSummary {
         impressions: perPost(totals.impressions),
       },
       rate: impressionsCounted > 0 ? interactionsWithImpressions / impressionsCounted : null,
+      impressionsPerPost: withImpressions.length
+        ? withImpressions.reduce((sum, p) => sum + (p.public_metrics?.impression_count ?? 0), 0) / withImpressions.length
+        : null,
+      private: privateMetrics(own, period.end),
+      bestTime: bestTime(own, period.end, clock),
       metricsAsOfLastRead: frozenMetrics(own, period.end, input.refreshHorizonHours),
       top: top
         .filter((t) => t.engagement > 0)
@@ -295,6 +358,7 @@ export function summarise(input: ReportInput): ReportSummary {
           likes: p.public_metrics?.like_count ?? 0,
           reposts: p.public_metrics?.retweet_count ?? 0,
           replies: p.public_metrics?.reply_count ?? 0,
+          impressions: p.public_metrics?.impression_count ?? null,
         })),
     },
     topics: {
@@ -402,4 +466,83 @@ function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefin
   if (horizonHours === undefined) return null;
   const horizon = end - horizonHours * HOUR;
   return own.some((p) => Date.parse(p.created_at) < horizon) ? { olderThanHours: horizonHours } : null;
+}
+
+/** X's window for private metrics: the member's own posts of the last 30 days. */
+export const PRIVATE_WINDOW_DAYS = 30;
+
+function privateMetrics(own: XPost[], end: number): PrivateMetricsSummary | null {
+  const recent = own.filter((p) => Date.parse(p.created_at) >= end - PRIVATE_WINDOW_DAYS * 24 * HOUR);
+  const carrying = recent.filter((p) => p.non_public_metrics !== undefined);
+  if (carrying.length === 0) return null;
+  let impressions = 0;
+  let profileVisits = 0;
+  let linkClicks = 0;
+  let engagements: number | null = null;
+  let rateEngagements = 0;
+  let rateImpressions = 0;
+  for (const p of carrying) {
+    const m = p.non_public_metrics ?? {};
+    impressions += m.impression_count ?? 0;
+    profileVisits += m.user_profile_clicks ?? 0;
+    linkClicks += m.url_link_clicks ?? 0;
+    if (m.engagements !== undefined) {
+      engagements = (engagements ?? 0) + m.engagements;
+      if (m.impression_count !== undefined) {
+        rateEngagements += m.engagements;
+        rateImpressions += m.impression_count;
+      }
+    }
+  }
+  return {
+    posts: carrying.length,
+    eligible: recent.length,
+    impressions,
+    profileVisits,
+    linkClicks,
+    engagements,
+    rate: rateImpressions > 0 ? rateEngagements / rateImpressions : null,
+  };
+}
+
+/** Fewest posts a weekday-and-hour slot needs before its average means anything. */
+export const MIN_SLOT_POSTS = 3;
+
+function bestTime(own: XPost[], end: number, clock: LocalClock): BestTime {
+  const matureBy = end - MATURE_HOURS * HOUR;
+  const slots = new Map<number, { weekday: number; hour: number; posts: number; interactions: number }>();
+  let sample = 0;
+  let interactions = 0;
+  for (const post of own) {
+    const at = Date.parse(post.created_at);
+    if (at > matureBy) continue;
+    const local = clock.parts(at);
+    const key = local.weekday * 24 + local.hour;
+    const slot = slots.get(key) ?? { weekday: local.weekday, hour: local.hour, posts: 0, interactions: 0 };
+    const earned = engagementOf(post);
+    slot.posts++;
+    slot.interactions += earned;
+    slots.set(key, slot);
+    sample++;
+    interactions += earned;
+  }
+  const compared = [...slots.values()].filter((s) => s.posts >= MIN_SLOT_POSTS);
+  if (compared.length < 2) return { found: false, sample, minPerSlot: MIN_SLOT_POSTS };
+  // Ties go to the slot with more posts (the surer average), then to the earlier slot in the week.
+  const best = compared.reduce((a, b) => {
+    const diff = b.interactions / b.posts - a.interactions / a.posts;
+    if (diff !== 0) return diff > 0 ? b : a;
+    if (b.posts !== a.posts) return b.posts > a.posts ? b : a;
+    return b.weekday * 24 + b.hour < a.weekday * 24 + a.hour ? b : a;
+  });
+  return {
+    found: true,
+    weekday: best.weekday,
+    hour: best.hour,
+    perPost: best.interactions / best.posts,
+    posts: best.posts,
+    average: interactions / sample,
+    sample,
+    slots: compared.length,
+  };
 }

@@ -30,6 +30,8 @@ export interface PageText {
 const INTERACTIONS = 'likes, reposts, replies, quotes and bookmarks';
 /** 0.0304 → "3.0%": one precision for a rate wherever it appears. */
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+const signedCount = (n: number) => `${n >= 0 ? '+' : '−'}${count(Math.abs(n))}`;
+const signedShare = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${share(Math.abs(fraction))}`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
 const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
 
@@ -322,13 +324,11 @@ export const en = {
       postsAxis: 'posts',
       likesAxis: 'likes',
       empty: 'No posts in this period',
+      impressionsTitle: "Impressions of each day's posts",
     }),
-    followers: (followers: number, following: number, growth: { change: number; since: string | null; days: number } | null) => {
-      const change = growth
-        ? ` (${growth.change >= 0 ? '+' : '−'}${count(Math.abs(growth.change))} ${growth.since ? `since ${growth.since}` : `in these ${growth.days} days`})`
-        : '';
-      return ` · ${count(followers)} ${plural(followers, 'follower', 'followers')}${change} · ${count(following)} following`;
-    },
+    // The change is the description's first line; here only the counts.
+    followers: (followers: number, following: number) =>
+      ` · ${count(followers)} ${plural(followers, 'follower', 'followers')} · ${count(following)} following`,
     footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
       if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
       const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
@@ -355,37 +355,75 @@ export const en = {
           repost: plural(n, 'repost', 'reposts'),
         }[kind]
       }`,
-    postedTimes: (days: number, handle: string, total: number, mix: string[], perDay: number) =>
-      `In the last ${days} days ${handle} posted ${count(total)} times (${mix.join(', ')}), about ${perDay < 10 ? perDay.toFixed(1) : count(perDay)} a day.`,
-    // Two separate maxima: the busiest weekday and the busiest hour, not a slot where both meet.
-    mostActive: (weekday: string, hour: number, zone: string) =>
-      `Their busiest weekday is ${weekday} and their busiest hour ${String(hour).padStart(2, '0')}:00 ${zone}.`,
-    earned: (likes: number, perPost: number, rate: number | null) =>
-      `Their own posts earned ${count(likes)} ${plural(likes, 'like', 'likes')} (${perPost.toFixed(1)} per post)${rate !== null ? `, an interaction rate of ${percent(rate)} of impressions` : ''}.`,
-    answered: (answeredShare: number, received: number, medianMs: number | null) =>
-      `They answered ${share(answeredShare)} of ${count(received)} mentions${medianMs !== null ? `, typically within ${duration(medianMs)}` : ''}.`,
-    postingTrend: (change: number, days: number) =>
-      `Posting is ${change >= 0 ? 'up' : 'down'} ${share(Math.abs(change))} on the previous ${days} days.`,
+    // The opening lines: what changed, first.
+    followerChange: (change: number, since: string | null, days: number) =>
+      `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
+    comparedWith: (days: number, changes: string[]) => `Against the previous ${days} days: ${changes.join('; ')}.`,
+    postsChange: (now: number, before: number, change: number | null) =>
+      `**${count(now)} ${plural(now, 'post', 'posts')}** vs ${count(before)}${change !== null ? ` (${signedShare(change)})` : ''}`,
+    likesPerPostChange: (now: number, before: number, change: number | null, matureHours: number) =>
+      `**${now.toFixed(1)} likes per post** vs ${before.toFixed(1)}${change !== null ? ` (${signedShare(change)})` : ''}, on own posts at least ${count(matureHours / 24)} days old, so young posts still collecting likes do not drag it down`,
+    likesNotCompared: 'likes per post not compared yet (no own posts old enough in both periods)',
+    noComparison: (days: number) =>
+      `No comparison with the previous ${days} days yet: they are not stored, and the bot does not buy posts only to compare. It appears once a longer report has read them.`,
     partialNote: 'Only part of the period could be read (see the note below).',
 
     activityField: 'Activity',
-    activityTotal: (total: number, perDay: number) => `**${count(total)}** posts · ${perDay.toFixed(1)}/day`,
+    activityTotal: (total: number, perDay: number) => `**${count(total)}** ${plural(total, 'post', 'posts')} · ${perDay.toFixed(1)}/day`,
     activityMix: (original: number, replies: number, quotes: number, reposts: number) =>
       `${count(original)} original · ${count(replies)} ${plural(replies, 'reply', 'replies')} · ${count(quotes)} ${plural(quotes, 'quote', 'quotes')} · ${count(reposts)} ${plural(reposts, 'repost', 'reposts')}`,
-    busiestWeekday: (weekday: string, n: number) => `Busiest weekday: ${weekday} (${n})`,
-    busiestHour: (hour: number, zone: string, n: number) => `Busiest hour: ${String(hour).padStart(2, '0')}:00 ${zone} (${n})`,
+    // Volume, not results: when they post most. What earns most is "Best time to post".
+    busiestWeekday: (weekday: string, n: number) => `Most posts on ${weekday}s (${n})`,
+    busiestHour: (hour: number, zone: string, n: number) => `Most posts at ${String(hour).padStart(2, '0')}:00 ${zone} (${n})`,
     busiestDay: (date: string, n: number) => `Busiest day: ${date} (${n})`,
     longestStreak: (days: number) => `Longest streak: ${days} ${plural(days, 'day', 'days')}`,
-    engagementField: (ownPosts: number) => `Engagement on ${count(ownPosts)} own posts`,
+    engagementField: (ownPosts: number) => `Engagement on ${count(ownPosts)} own ${plural(ownPosts, 'post', 'posts')}`,
     likesLine: (likes: number, perPost: string) => `❤️ ${count(likes)} ${plural(likes, 'like', 'likes')} (${perPost}/post)`,
     interactionsLine: (reposts: number, replies: number, quotes: number) =>
       `🔁 ${count(reposts)} ${plural(reposts, 'repost', 'reposts')} · 💬 ${count(replies)} ${plural(replies, 'reply', 'replies')} · ❝ ${count(quotes)} ${plural(quotes, 'quote', 'quotes')}`,
-    reachLine: (bookmarks: number, impressions: number) =>
-      `🔖 ${count(bookmarks)} ${plural(bookmarks, 'bookmark', 'bookmarks')} · 👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')}`,
+    bookmarksLine: (bookmarks: number) => `🔖 ${count(bookmarks)} ${plural(bookmarks, 'bookmark', 'bookmarks')}`,
+    impressionsLine: (impressions: number, perPost: number) =>
+      `👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')} (${count(Math.round(perPost))}/post)`,
     engagementRate: (rate: number) => `Interaction rate: ${percent(rate)} of impressions (${INTERACTIONS} ÷ impressions)`,
+    privateField: 'Your X analytics (last 30 days)',
+    privateLines: (m: {
+      posts: number;
+      eligible: number;
+      impressions: number;
+      profileVisits: number;
+      linkClicks: number;
+      engagements: number | null;
+      rate: number | null;
+    }) =>
+      [
+        `👁️ ${count(m.impressions)} ${plural(m.impressions, 'impression', 'impressions')}`,
+        `👤 ${count(m.profileVisits)} profile ${plural(m.profileVisits, 'visit', 'visits')} · 🔗 ${count(m.linkClicks)} link ${plural(m.linkClicks, 'click', 'clicks')}`,
+        ...(m.engagements !== null ? [`${count(m.engagements)} ${plural(m.engagements, 'engagement', 'engagements')}`] : []),
+        ...(m.rate !== null ? [`Engagement rate: ${percent(m.rate)} (X's: engagements ÷ impressions)`] : []),
+        `_On ${count(m.posts)} of your ${count(m.eligible)} own posts of the last 30 days: X shares these only with you, for those._`,
+      ].join('\n'),
+    privateLeftOut: '_Your private X analytics are shown only in private reports._',
+    bestTimeField: 'Best time to post',
+    bestTime: (
+      weekday: string,
+      hour: number,
+      zone: string,
+      b: { perPost: number; posts: number; average: number; sample: number; slots: number },
+    ) =>
+      `**${weekday}s ${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00** ${zone}: ${b.perPost.toFixed(1)} interactions per post on ${count(b.posts)} posts, against ${b.average.toFixed(1)} over all ${count(b.sample)}` +
+      ` (${count(b.slots)} weekday-and-hour slots compared; posts at least 2 days old)`,
+    bestTimeUnknown: (sample: number, minPerSlot: number) =>
+      `Not enough posts to say yet: it needs at least two weekday-and-hour slots with ${minPerSlot} or more posts at least 2 days old (${count(sample)} ${plural(sample, 'post', 'posts')} so far). A longer period helps.`,
     topPostsField: 'Top posts by interactions',
-    topPost: (kind: 'original' | 'reply' | 'quote' | 'repost', interactions: number, likes: number, reposts: number, replies: number) =>
-      `${{ original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' }[kind]} · **${count(interactions)}** ${plural(interactions, 'interaction', 'interactions')} (${count(likes)} ❤️ ${count(reposts)} 🔁 ${count(replies)} 💬)`,
+    topPost: (
+      kind: 'original' | 'reply' | 'quote' | 'repost',
+      interactions: number,
+      likes: number,
+      reposts: number,
+      replies: number,
+      impressions: number | null,
+    ) =>
+      `${{ original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' }[kind]} · **${count(interactions)}** ${plural(interactions, 'interaction', 'interactions')} (${count(likes)} ❤️ ${count(reposts)} 🔁 ${count(replies)} 💬${impressions !== null ? ` · ${count(impressions)} 👁️` : ''})`,
     noText: '(no text)',
     topicsField: 'Topics',
     // Counted in the member's own posts: a repost's hashtags and mentions are someone else's.
@@ -398,13 +436,6 @@ export const en = {
     answeredLine: (answeredShare: number, answered: number) => `Answered: ${share(answeredShare)} (${count(answered)})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    trendField: (days: number) => `Trend vs previous ${days} days`,
-    trendPosts: (now: number, before: number, change: string) => `Posts: ${count(now)} vs ${count(before)}${change}`,
-    trendLikesPerPost: (now: number, before: number, change: string, matureHours: number) =>
-      `Likes per post: ${now.toFixed(1)} vs ${before.toFixed(1)}${change} (own posts at least ${count(matureHours / 24)} days old, so young posts still collecting likes do not drag it down)`,
-    trendLikesTooYoung: 'Likes per post: not compared yet (no own posts old enough in both periods)',
-    trendUnavailable: (days: number) =>
-      `No comparison: the previous ${days} days are not stored yet, and the bot does not buy posts only to compare. It appears once a longer report has read them.`,
     partialField: 'Partial period',
     partialValue: (before: string, reason: CutReason) =>
       `Posts before ${before} are not included: ${

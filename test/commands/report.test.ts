@@ -180,6 +180,70 @@ describe('/report over HTTP interactions', () => {
     expect(embed.fields!.find((f) => f.name === 'Activity')!.value).toContain('Asia/Tokyo');
   });
 
+  it('suggests time zones as the member types, with their offsets, and remembers the zone they named for the next report', async () => {
+    const typing = async (value: string) => {
+      const res = await h.interact({ ...report([{ name: 'timezone', type: 3, value, focused: true } as never]), type: 4 });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    };
+    const berlin = await typing('berl');
+    expect(berlin.type).toBe(8); // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    expect(berlin.data.choices[0]).toEqual({ name: 'Europe/Berlin (UTC+01:00)', value: 'Europe/Berlin' });
+    expect((await typing('new york')).data.choices[0]!.value).toBe('America/New_York');
+    expect((await typing('')).data.choices[0]!.value).toBe('UTC');
+
+    await linkAccount(h, MEMBER, X_USER);
+    await h.interact(report([{ name: 'timezone', type: 3, value: 'asia/TOKYO' }]));
+    const first = await lastEdit((e) => Boolean(e.embed.title));
+    expect(first.embed.description).toContain('(Asia/Tokyo)'); // spelt as IANA spells it
+    // Named once, it is their default: offered first, and used when they name none.
+    expect((await typing('')).data.choices[0]).toEqual({ name: 'Asia/Tokyo (UTC+09:00)', value: 'Asia/Tokyo' });
+    h.clock.now += 3_600_000;
+    await h.interact(report());
+    const second = await eventually(() => {
+      const reports = h.discord
+        .edits()
+        .map(reportEdit)
+        .filter((e) => e.embed.title);
+      return reports.length === 2 && reports[1];
+    });
+    expect(second.embed.description).toContain('(Asia/Tokyo)');
+
+    // Unlinking forgets it with everything else.
+    await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
+    await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
+    expect(h.bot.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+    expect((await typing('')).data.choices[0]!.value).toBe('UTC');
+  });
+
+  it('does not remember a zone for a member who is not linked, and answers a malformed autocomplete with 400', async () => {
+    await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
+    expect(h.bot.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+    const noFocus = await h.interact({ ...report([{ name: 'timezone', type: 3, value: 'x' }]), type: 4 });
+    expect(noFocus.status).toBe(400);
+  });
+
+  it('keeps the member’s private X analytics out of a public report and shows them in a private one', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    await h.interact(report([{ name: 'public', type: 5, value: true }]));
+    const shared = await lastEdit((e) => Boolean(e.embed.title));
+    const field = (e: APIEmbed) => e.fields!.find((f) => f.name === 'Your X analytics (last 30 days)')!.value;
+    expect(field(shared.embed)).toBe('_Your private X analytics are shown only in private reports._');
+    // The read asked X for them all the same: a private report later needs no extra read.
+    expect(h.x.v2Requests().some((r) => new URL(r.url).searchParams.get('tweet.fields')?.includes('non_public_metrics'))).toBe(true);
+    h.clock.now += 60_000;
+    await h.interact(report());
+    const mine = await eventually(() => {
+      const reports = h.discord
+        .edits()
+        .map(reportEdit)
+        .filter((e) => e.embed.title);
+      return reports.length === 2 && reports[1];
+    });
+    expect(field(mine.embed)).toMatch(/👤 [\d,]+ profile visits · 🔗 [\d,]+ link clicks/);
+    expect(field(mine.embed)).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions\)/);
+  });
+
   it('tells a member their link broke when X answers 401, and marks it broken', async () => {
     await linkAccount(h, MEMBER, X_USER);
     h.x.failNext(/\/2\/users\/\d+\/tweets/, {
@@ -288,6 +352,19 @@ describe('/report over HTTP interactions', () => {
 
 describe('/report over the gateway', () => {
   beforeEach(() => start('gateway'));
+
+  it('answers time-zone autocomplete through discord.js', async () => {
+    const payload = { ...report([{ name: 'timezone', type: 3, value: 'kolk', focused: true } as never]), type: 4 };
+    (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(
+      payload,
+    );
+    const callback = await eventually(() => h.discord.callbacks()[0]);
+    expect(callback.path).toBe(`/api/v10/interactions/${payload.id}/${payload.token}/callback`);
+    expect(DiscordStandIn.payload(callback)).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Asia/Kolkata (UTC+05:30)', value: 'Asia/Kolkata' }] },
+    });
+  });
 
   it('defers through discord.js and edits the reply with the embed and the PNG attached', async () => {
     await linkAccount(h, MEMBER, X_USER);

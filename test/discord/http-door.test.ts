@@ -85,6 +85,7 @@ describe('the HTTP door always answers', () => {
   const edits: BotMessage[] = [];
   const deps = (dispatch: Dispatch, ackDeadlineMs = 2000) => ({
     dispatch,
+    autocomplete: async () => [],
     log: silentLogger,
     ackDeadlineMs,
     replays: { firstSeen: () => true },

@@ -5,6 +5,9 @@ import {
   CHART_COLOURS,
   CHART_HEIGHT,
   CHART_WIDTH,
+  IMPRESSIONS_EDGES,
+  IMPRESSIONS_PANEL_HEIGHT,
+  impressionLabels,
   MIN_FONT_PX,
   niceScale,
   PLOT_EDGES,
@@ -23,6 +26,7 @@ function days(n: number, fill: (i: number) => Partial<DayActivity>): DayActivity
     quote: 0,
     repost: 0,
     likes: 0,
+    impressions: 0,
     ...fill(i),
   }));
 }
@@ -83,6 +87,27 @@ describe('what the chart draws', () => {
     expect(at(Math.round(left + slot / 2), bottom - 5)).toBe(CHART_COLOURS.original);
     expect(at(Math.round(left + slot * 1.5), bottom - 5)).toBe(CHART_COLOURS.background);
     expect(at(2, 2)).toBe(CHART_COLOURS.background); // a light card, not a dark block in Discord's light theme
+  });
+
+  it('adds an impressions panel below, in its own colour with its own round axis, only when X sent impressions', async () => {
+    // Day 0: 2 posts with 4,000 impressions; day 1: one post X sent no impressions for.
+    const withImpressions = days(2, (i) => (i === 0 ? { original: 2, impressions: 4000 } : { original: 1 }));
+    const png = renderChart(withImpressions, en.report.chart('UTC'));
+    expect(png.readUInt32BE(20)).toBe(CHART_HEIGHT + IMPRESSIONS_PANEL_HEIGHT);
+    const at = await pixels(png);
+    const { left, right, bottom } = IMPRESSIONS_EDGES;
+    const slot = (right - left) / 2;
+    expect(at(Math.round(left + slot / 2), bottom - 5)).toBe(CHART_COLOURS.impressions);
+    expect(at(Math.round(left + slot * 1.5), bottom - 5)).toBe(CHART_COLOURS.background);
+    expect(impressionLabels(withImpressions)).toEqual(['0', '1k', '2k', '3k', '4k']);
+    // Okabe-Ito's bluish green: apart from every other series for colour-blind readers.
+    expect(CHART_COLOURS.impressions).toBe('#009e73');
+
+    const without = renderChart(
+      days(2, () => ({ original: 1 })),
+      en.report.chart('UTC'),
+    );
+    expect(without.readUInt32BE(20)).toBe(CHART_HEIGHT);
   });
 
   it('is drawn for Discord’s 400 px display: twice as wide, type at least 11 px as shown, colour-blind-safe colours', () => {

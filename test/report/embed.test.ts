@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_LIMITS, fitEmbed, reportEmbed } from '../../src/report/embed.js';
+import { EMBED_LIMITS, reportEmbed as embedFor, fitEmbed } from '../../src/report/embed.js';
 import { summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
 import { post } from '../support/x-fixtures.js';
@@ -35,6 +35,10 @@ const facts = {
   chartFile: 'x-report.png',
 };
 
+/** A private report (the member's own private analytics may show), unless told otherwise. */
+const reportEmbed = (t: typeof en, s: ReturnType<typeof summarise>, footer: typeof facts, showPrivate = true) =>
+  embedFor(t, s, footer, { showPrivate });
+
 const input = () => ({ profile: PROFILE, posts, mentions, previousPosts: null, period: PERIOD, timeZone: 'UTC', cut: null });
 const stored = () => summarise(input());
 
@@ -60,18 +64,18 @@ describe('report embed', () => {
     });
     expect(e.thumbnail).toBeUndefined(); // the avatar once, not enlarged
     expect(e.description).toContain('1,200 followers · 300 following');
-    expect(e.fields!.map((f) => f.name)).toEqual([
-      'Activity',
-      'Engagement on 5 own posts',
-      'Top posts by interactions',
-      'Topics',
-      'Responsiveness',
-      'Trend vs previous 7 days',
+    expect(e.fields!.map((f) => [f.name, f.inline ?? false])).toEqual([
+      ['Activity', true],
+      ['Engagement on 5 own posts', true],
+      ['Best time to post', true],
+      ['Responsiveness', true],
+      ['Top posts by interactions', false],
+      ['Topics', false],
     ]);
-    // No previous period stored: the report says so, rather than leaving the trend out without a word.
-    expect(e.fields!.at(-1)!.value).toContain('No comparison: the previous 7 days are not stored yet');
-    expect(e.fields![2]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
-    expect(e.fields![2]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
+    // No previous period stored: the report says so first, rather than leaving the comparison out without a word.
+    expect(e.description).toMatch(/^No comparison with the previous 7 days yet: they are not stored/);
+    expect(e.fields![4]!.value).toContain(`(https://x.com/ada_codes/status/${posts[2]!.id})`);
+    expect(e.fields![4]!.value).toContain('Shipping a \\*\\*TypeScript\\*\\* bot today'); // member text cannot format the embed
     expect(e.image).toEqual({ url: 'attachment://x-report.png' });
     expect(e.footer!.text).toBe('Read 10 posts and your profile from X in 3 requests · about $0.06');
     const repeated = reportEmbed(en, stored(), {
@@ -101,7 +105,9 @@ describe('report embed', () => {
       engagement,
     )?.[1];
     expect(rate).toBeDefined();
-    expect(e.description).toContain(`an interaction rate of ${rate}% of impressions`); // the same figure, the same precision
+    expect(e.description).not.toContain('rate'); // stated once, in one place, with one precision
+    expect(top[0]).toMatch(/· 1,000 👁️\)$/); // each top post's impressions
+    expect(engagement).toContain('👁️ 1,260 impressions (252/post)');
   });
 
   it('gives the period in the member’s time zone, and leaves the data’s time to the embed’s timestamp', () => {
@@ -115,12 +121,51 @@ describe('report embed', () => {
     expect(zoned.timestamp).toBe(new Date(facts.dataAsOf).toISOString());
   });
 
-  it('shows follower growth beside the follower count, over the period or since the first count', () => {
+  it('opens with follower growth, over the period or since the first count, and keeps the counts below', () => {
     const over = reportEmbed(en, summarise({ ...input(), followerHistory: [{ day: '2026-11-01', followers: 1165 }] }), facts);
-    expect(over.description).toContain('1,200 followers (+35 in these 7 days) · 300 following');
+    expect(over.description).toMatch(/^\*\*\+35 followers\*\* in these 7 days\.\n/);
+    expect(over.description).toContain('1,200 followers · 300 following');
     const since = reportEmbed(en, summarise({ ...input(), followerHistory: [{ day: '2026-11-20', followers: 1210 }] }), facts);
-    expect(since.description).toContain('1,200 followers (−10 since 2026-11-20)');
-    expect(reportEmbed(en, summarise(input()), facts).description).toContain('1,200 followers · 300 following');
+    expect(since.description).toMatch(/^\*\*−10 followers\*\* since 2026-11-20 \(the bot's first count\)\./);
+    expect(reportEmbed(en, summarise(input()), facts).description).not.toContain('follower growth');
+  });
+
+  it('shows the member’s private X analytics in a private report only, with the sample and X’s definition of the rate', () => {
+    const own = {
+      ...posts[0]!,
+      non_public_metrics: { impression_count: 200, user_profile_clicks: 7, url_link_clicks: 3, engagements: 21 },
+    };
+    const summary = summarise({ ...input(), posts: [own, ...posts.slice(1)] });
+    const field = (e: ReturnType<typeof reportEmbed>) => e.fields!.find((f) => f.name === 'Your X analytics (last 30 days)');
+    const mine = field(reportEmbed(en, summary, facts, true))!;
+    expect(mine.inline).toBe(true);
+    expect(mine.value).toContain('👁️ 200 impressions');
+    expect(mine.value).toContain('👤 7 profile visits · 🔗 3 link clicks');
+    expect(mine.value).toContain("Engagement rate: 10.5% (X's: engagements ÷ impressions)");
+    expect(mine.value).toContain('On 1 of your 5 own posts of the last 30 days');
+    const shared = reportEmbed(en, summary, facts, false);
+    expect(field(shared)!.value).toBe('_Your private X analytics are shown only in private reports._');
+    expect(JSON.stringify(shared)).not.toMatch(/profile visits|link clicks|Engagement rate/);
+  });
+
+  it('names the best time to post with its sample, or says what it still needs', () => {
+    const best = reportEmbed(en, summarise({ ...input(), posts }), facts).fields!.find((f) => f.name === 'Best time to post')!;
+    expect(best.value).toMatch(/^Not enough posts to say yet: .* \(5 posts so far\)/);
+    const summary = summarise(input());
+    const found = reportEmbed(
+      en,
+      {
+        ...summary,
+        engagement: {
+          ...summary.engagement,
+          bestTime: { found: true, weekday: 3, hour: 18, perPost: 40, posts: 3, average: 18.7, sample: 9, slots: 2 },
+        },
+      },
+      facts,
+    ).fields!.find((f) => f.name === 'Best time to post')!;
+    expect(found.value).toBe(
+      '**Wednesdays 18:00–19:00** UTC: 40.0 interactions per post on 3 posts, against 18.7 over all 9 (2 weekday-and-hour slots compared; posts at least 2 days old)',
+    );
   });
 
   it('counts in the singular when there is one ("1 quote", not "1 quotes")', () => {

@@ -23,6 +23,7 @@ const job = (): RenderJob => ({
   timeZone: 'UTC',
   cut: null,
   refreshHorizonHours: 48,
+  showPrivate: true,
   footer: { dataAsOf: NOW, usage: { requests: 1, postsRead: 2, postsRepeated: 0, userReads: 0 }, costMicroUsd: 10_000 },
 });
 

@@ -45,7 +45,8 @@ describe('summarise', () => {
       '2026-11-22',
       '2026-11-23',
     ]);
-    expect(s.activity.days[2]).toEqual({ date: '2026-11-18', original: 0, reply: 1, quote: 1, repost: 1, likes: 31 });
+    // Likes and impressions of the day's own posts: the repost's 999 likes and 99,999 views are someone else's.
+    expect(s.activity.days[2]).toEqual({ date: '2026-11-18', original: 0, reply: 1, quote: 1, repost: 1, likes: 31, impressions: 1010 });
   });
 
   it('measures engagement on own posts only, reposts excluded', () => {
@@ -159,22 +160,121 @@ describe('summarise', () => {
     expect(empty.topics.mediaShare).toBeNull();
     expect(empty.responsiveness).toEqual({ received: 0, answered: 0, answeredShare: null, medianResponseMs: null, withinHourShare: null });
     const text = narrative(en, empty);
-    expect(text).toContain('@ada_codes posted nothing in the last 7 days.');
+    expect(text).toContain('@ada\\_codes posted nothing in the last 7 days.'); // escaped: Discord shows @ada_codes
     expect(text).toContain('protected');
   });
 
-  it('writes a plain-language paragraph from the numbers', () => {
-    const text = narrative(en, s);
-    expect(text).toContain(
-      'In the last 7 days @ada_codes posted 6 times (2 original posts, 2 replies, 1 quote, 1 repost), about 0.9 a day.',
-    );
-    // Two separate maxima, said as such: not a weekday-and-hour slot that may hold almost nothing.
-    expect(text).toContain('Their busiest weekday is Wednesday and their busiest hour 09:00 UTC.');
-    expect(text).toContain('43 likes (8.6 per post)');
-    expect(text).toContain('answered 67% of 3 mentions, typically within 1.9 h');
-    expect(text).toContain('Posting is up 200% on the previous 7 days.');
+  it('opens with what changed: followers, then posts and likes per post against the previous period, without repeating the fields', () => {
+    const text = narrative(en, summarise(input({ followerHistory: [{ day: '2026-11-01', followers: 1165 }] })));
+    const [followers, compared] = text.split('\n');
+    expect(followers).toBe('**+35 followers** in these 7 days.');
+    expect(compared).toMatch(/^Against the previous 7 days: \*\*6 posts\*\* vs 2 \(\+200%\); /);
+    // The detail (kinds, busiest times, likes, rate, mentions) is the fields' to say, not repeated here.
+    expect(text).not.toMatch(/original|busiest|interaction rate|mentions/i);
     expect(narrative(en, summarise(input({ cut: { reason: 'max-posts', oldest: END - 86_400_000 } })))).toContain(
       'Only part of the period',
     );
+  });
+
+  it('says why there is no comparison when the previous period is not stored', () => {
+    const text = narrative(en, summarise(input({ previousPosts: null })));
+    expect(text.split('\n')[0]).toBe(
+      'No comparison with the previous 7 days yet: they are not stored, and the bot does not buy posts only to compare. It appears once a longer report has read them.',
+    );
+  });
+});
+
+describe('impressions, private metrics and best time to post', () => {
+  it('counts impressions per day and per top post, from own posts only', () => {
+    const s = summarise(input());
+    expect(s.activity.days.reduce((sum, d) => sum + d.impressions, 0)).toBe(1260);
+    expect(s.engagement.impressionsPerPost).toBe(252);
+    expect(s.engagement.top.map((t) => t.impressions)).toEqual([1000, 200, 50]);
+    const noCounts = posts.map((p) => ({ ...p, public_metrics: { like_count: 1 } }));
+    expect(summarise(input({ posts: noCounts, previousPosts: null })).engagement.impressionsPerPost).toBeNull();
+  });
+
+  const withPrivate = (at: string, m: { impressions: number; profile: number; links: number; engagements?: number }, kind?: 'repost') => ({
+    ...post({ at, kind, likes: 5, impressions: m.impressions }),
+    non_public_metrics: {
+      impression_count: m.impressions,
+      user_profile_clicks: m.profile,
+      url_link_clicks: m.links,
+      ...(m.engagements !== undefined ? { engagements: m.engagements } : {}),
+    },
+  });
+
+  it('sums the member’s private metrics over their own posts of the last 30 days, with X’s engagement rate', () => {
+    const period = { start: END - 90 * DAY, end: END, days: 90 };
+    const recent = [
+      withPrivate('2026-11-20T10:00:00.000Z', { impressions: 1000, profile: 12, links: 4, engagements: 60 }),
+      withPrivate('2026-11-10T10:00:00.000Z', { impressions: 3000, profile: 30, links: 0, engagements: 90 }),
+      post({ at: '2026-11-05T10:00:00.000Z', likes: 2 }), // read by a report that could not ask for them
+      withPrivate('2026-11-11T10:00:00.000Z', { impressions: 50_000, profile: 900, links: 90, engagements: 5000 }, 'repost'),
+    ];
+    // Older than 30 days: what X sent back then is not "the last 30 days".
+    const stale = withPrivate('2026-10-01T10:00:00.000Z', { impressions: 9999, profile: 99, links: 99, engagements: 999 });
+    const s = summarise(input({ posts: [...recent, stale], previousPosts: null, period }));
+    expect(s.engagement.private).toEqual({
+      posts: 2,
+      eligible: 3,
+      impressions: 4000,
+      profileVisits: 42,
+      linkClicks: 4,
+      engagements: 150,
+      rate: 150 / 4000,
+    });
+    // Without engagement counts there is no rate to state; without any private metrics, nothing.
+    const noEngagements = summarise(
+      input({ posts: [withPrivate('2026-11-20T10:00:00.000Z', { impressions: 100, profile: 1, links: 1 })], previousPosts: null, period }),
+    );
+    expect(noEngagements.engagement.private).toMatchObject({ engagements: null, rate: null, impressions: 100 });
+    expect(summarise(input()).engagement.private).toBeNull();
+  });
+
+  // Monday 2026-11-02 … : `weeks` weeks of posts at a weekday and hour, each earning `likes`.
+  const slot = (weekday: number, hour: number, likes: number, weeks = 3) =>
+    Array.from({ length: weeks }, (_, w) =>
+      post({ at: new Date(Date.UTC(2026, 10, 2 + weekday - 1 + 7 * w, hour, 30)).toISOString(), likes }),
+    );
+  const ninety = { start: END - 90 * DAY, end: END, days: 90 };
+
+  it('finds the best time to post by interactions per post, not by how often they post, with the sample it rests on', () => {
+    const busy = [...slot(1, 9, 2, 3), ...slot(1, 9, 2, 3)]; // Mondays 09:00: most posts, few likes
+    const good = slot(3, 18, 40); // Wednesdays 18:00: fewer posts, many likes
+    const s = summarise(input({ posts: [...busy, ...good], previousPosts: null, period: ninety }));
+    expect(s.activity.busiestWeekday?.weekday).toBe(1);
+    expect(s.engagement.bestTime).toEqual({
+      found: true,
+      weekday: 3,
+      hour: 18,
+      perPost: 40,
+      posts: 3,
+      average: (6 * 2 + 3 * 40) / 9,
+      sample: 9,
+      slots: 2,
+    });
+  });
+
+  it('says there is not enough to go on below the sample it needs, and leaves out posts still collecting likes', () => {
+    const thin = [...slot(1, 9, 2, 2), ...slot(3, 18, 40, 2)]; // two posts a slot: too few
+    expect(summarise(input({ posts: thin, previousPosts: null, period: ninety })).engagement.bestTime).toEqual({
+      found: false,
+      sample: 4,
+      minPerSlot: 3,
+    });
+    // One slot alone has nothing to be compared with.
+    expect(summarise(input({ posts: slot(1, 9, 2, 5), previousPosts: null, period: ninety })).engagement.bestTime.found).toBe(false);
+    // The third Sunday-23:00 post is an hour old: it does not count yet, so neither does its slot.
+    const young = post({ at: new Date(END - HOUR).toISOString(), likes: 0 });
+    const s = summarise(input({ posts: [...slot(1, 9, 2), ...slot(0, 11, 30, 2), young], previousPosts: null, period: ninety }));
+    expect(s.engagement.bestTime).toMatchObject({ found: false, sample: 5 });
+  });
+
+  it('breaks a tie in interactions per post towards the slot with more posts', () => {
+    const extraTuesday = post({ at: '2026-10-27T09:30:00.000Z', likes: 10 });
+    const tuesdays = [...slot(2, 9, 10, 3), extraTuesday];
+    const s = summarise(input({ posts: [...slot(1, 9, 10, 3), ...tuesdays], previousPosts: null, period: ninety }));
+    expect(s.engagement.bestTime).toMatchObject({ found: true, weekday: 2, hour: 9, posts: 4 });
   });
 });

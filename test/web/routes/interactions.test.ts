@@ -39,6 +39,7 @@ function app(dispatch: Dispatch) {
     '/interactions',
     interactionRoutes(discordPublicKey(signer.publicKeyHex), {
       dispatch,
+      autocomplete: async () => [],
       webhooks: { editOriginal: async () => undefined },
       replays: { firstSeen: (id) => !seen.has(id) && Boolean(seen.add(id)) },
       now: Date.now,

@@ -1,0 +1,29 @@
+// The time zone each member last asked a report in, so their next /report
+// uses it without being told and autocomplete offers it first.
+
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { memberTimeZones } from '../db/schema.js';
+
+export class ZonePreferences {
+  constructor(private readonly db: Db) {}
+
+  get(discordUserId: string): string | null {
+    return (
+      this.db.select({ zone: memberTimeZones.timeZone }).from(memberTimeZones).where(eq(memberTimeZones.discordUserId, discordUserId)).get()
+        ?.zone ?? null
+    );
+  }
+
+  remember(discordUserId: string, timeZone: string, at: number): void {
+    this.db
+      .insert(memberTimeZones)
+      .values({ discordUserId, timeZone, updatedAt: at })
+      .onConflictDoUpdate({ target: memberTimeZones.discordUserId, set: { timeZone, updatedAt: at } })
+      .run();
+  }
+
+  forget(discordUserId: string): void {
+    this.db.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, discordUserId)).run();
+  }
+}
