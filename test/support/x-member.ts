@@ -85,6 +85,17 @@ export class SimulatedMember {
     return this.posts.filter((p) => p.at >= from && p.at <= to).map((p) => ({ ...p.post, public_metrics: metricsAt(p, to) }));
   }
 
+  /**
+   * Every post made by `now` with the metrics a bot that reads often keeps:
+   * read again until `horizonMs` old, then as of that last read.
+   */
+  postsAsStored(now: number, horizonMs: number): XPost[] {
+    return this.posts
+      .filter((p) => p.at <= now)
+      .map((p) => ({ ...p.post, public_metrics: metricsAt(p, Math.min(now, p.at + horizonMs)) }))
+      .reverse();
+  }
+
   mentionsBetween(from: number, to: number): XPost[] {
     return this.mentions.filter((m) => m.at >= from && m.at <= to).map((m) => m.post);
   }

@@ -1,0 +1,90 @@
+// The report README.md shows, built from a seeded member (the same every run)
+// through the bot's own summary, embed and chart code. `npm run docs:report`
+// writes it to docs/; a test checks that what is committed is still current.
+
+import type { APIEmbed } from 'discord-api-types/v10';
+import { renderChart } from '../src/report/chart.js';
+import { reportEmbed } from '../src/report/embed.js';
+import { reportPeriod, utcDate } from '../src/report/local-time.js';
+import { summarise } from '../src/report/summary.js';
+import { en } from '../src/text/catalog.js';
+import { SimulatedMember } from '../test/support/x-member.js';
+import { privateMetricsOf } from '../test/support/x-timeline.js';
+
+export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffer } {
+  const DAY = 86_400_000;
+  const NOW = Date.parse('2026-11-23T18:00:00Z');
+  const ZONE = 'Europe/Berlin';
+  const DAYS = 30;
+
+  const member = new SimulatedMember({
+    id: '1456789012345678901',
+    username: 'ada_codes',
+    from: NOW - 70 * DAY,
+    until: NOW,
+    postsPerDay: 6,
+    mentionsPerDay: 3,
+    seed: 7,
+  });
+  member.advanceTo(NOW);
+  const TOPICS: Array<{ text: string; tag?: string; url?: string }> = [
+    { text: 'Shipped the new onboarding flow today. Feedback welcome!', tag: 'buildinpublic', url: 'https://ada.dev/changelog' },
+    { text: 'Thread: what I learned moving our queue to SQLite WAL mode', tag: 'sqlite' },
+    { text: 'Small TypeScript trick: satisfies + as const for config objects', tag: 'TypeScript' },
+    { text: 'Notes from this week’s meetup on accessible charts', url: 'https://ada.dev/notes/charts' },
+    { text: 'Morning coffee and a failing test. Classic.' },
+  ];
+  // What the bot stores for a member who reports often: metrics read again until 2 days old, then kept; and
+  // the private metrics X sends for their own posts of the last 30 days (asked for on those reads).
+  const posts = member.postsAsStored(NOW, 48 * 3_600_000).map((p, i) => {
+    const topic = TOPICS[i % TOPICS.length] ?? { text: p.text };
+    const post = {
+      ...p,
+      text: topic.text,
+      entities: {
+        hashtags: topic.tag ? [{ tag: topic.tag }] : [],
+        mentions: i % 7 === 0 ? [{ username: 'xdevelopers' }] : [],
+        urls: topic.url ? [{ url: 'https://t.co/x', expanded_url: topic.url }] : [],
+      },
+    };
+    return Date.parse(p.created_at) >= NOW - 29 * DAY ? { ...post, non_public_metrics: privateMetricsOf(post) } : post;
+  });
+  const { start, previousStart } = reportPeriod(NOW, DAYS, ZONE);
+  const followers = 1_842;
+  const summary = summarise({
+    profile: { id: member.data.profile.id, name: 'Ada Lovelace', username: 'ada_codes', followers, following: 311 },
+    posts,
+    mentions: member.data.mentions,
+    previousPosts: posts.filter((p) => Date.parse(p.created_at) >= previousStart),
+    period: { start, end: NOW, days: DAYS },
+    timeZone: ZONE,
+    cut: null,
+    refreshHorizonHours: 48,
+    followerHistory: [{ day: utcDate(start - DAY), followers: followers - 57 }],
+  });
+  const embed = reportEmbed(
+    en,
+    summary,
+    {
+      dataAsOf: NOW,
+      usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
+      costMicroUsd: 38 * 5_000 + 10_000,
+      chartFile: 'x-report.png',
+    },
+    { showPrivate: true },
+  );
+  return { embed, markdown: markdownOf(embed), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
+}
+
+/** The embed as Discord lays it out, in Markdown a README can show. */
+function markdownOf(e: APIEmbed): string {
+  const quote = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+  const parts = [`**${e.author?.name}**`, `### ${e.title}`, e.description ?? ''];
+  for (const f of e.fields ?? []) parts.push(`**${f.name}**${f.inline ? ' _(side by side)_' : ''}\n${f.value}`);
+  parts.push('![chart](report-example.png)', `_${e.footer?.text}_`);
+  return `${quote(parts.join('\n\n'))}\n`;
+}
