@@ -13,11 +13,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { XStandIn } from '../src/local-x/x-stand-in.js';
 import { standInEnv, startBotProcess } from '../test/support/bot-process.js';
 import { Browser } from '../test/support/browser.js';
 import { commandPayload, DiscordSigner } from '../test/support/discord-payloads.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
-import type { XStandIn } from '../test/support/x-stand-in.js';
 import type { PreparedRequest, SendOrder, SendResult } from './load-sender.js';
 import { ask, startTsWorker } from './worker-thread.js';
 

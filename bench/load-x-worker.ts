@@ -3,9 +3,9 @@
 // with the load generator or the bot.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { syntheticTimeline } from '../test/support/x-fixtures.js';
-import { XStandIn, type XUser } from '../test/support/x-stand-in.js';
-import { serveTimeline } from '../test/support/x-timeline.js';
+import { syntheticTimeline } from '../src/local-x/posts.js';
+import { serveTimeline } from '../src/local-x/timeline-routes.js';
+import { XStandIn, type XUser } from '../src/local-x/x-stand-in.js';
 
 const { users, posts: count, now } = workerData as { users: XUser[]; posts: number; now: number };
 const x = await new XStandIn().start();

@@ -3,9 +3,9 @@
 // just as the real X does not.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { mention, syntheticTimeline } from '../test/support/x-fixtures.js';
-import { XStandIn } from '../test/support/x-stand-in.js';
-import { serveTimeline } from '../test/support/x-timeline.js';
+import { mention, syntheticTimeline } from '../src/local-x/posts.js';
+import { serveTimeline } from '../src/local-x/timeline-routes.js';
+import { XStandIn } from '../src/local-x/x-stand-in.js';
 
 const {
   latencyMs,

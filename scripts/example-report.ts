@@ -3,13 +3,13 @@
 // writes it to docs/; a test checks that what is committed is still current.
 
 import type { APIEmbed } from 'discord-api-types/v10';
+import { SimulatedMember } from '../src/local-x/simulated-member.js';
+import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
 import { renderChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
-import { SimulatedMember } from '../test/support/x-member.js';
-import { privateMetricsOf } from '../test/support/x-timeline.js';
 
 export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffer } {
   const DAY = 86_400_000;

@@ -39,7 +39,7 @@ import { TokenCipher } from './secrets/token-cipher.js';
 import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
-import { createWebApp } from './web/app.js';
+import { createWebApp, type WebExtension } from './web/app.js';
 
 export interface Bot {
   config: Config;
@@ -71,6 +71,8 @@ export interface BotOptions {
   reportDeadlineMs?: number;
   /** Gateway mode: Discord closed the connection for good; main.ts ends the process so a supervisor restarts it. */
   onGatewayFatal?: (code: number, reason: string) => void;
+  /** Extra web routes from a host program: `npm run sandbox` mounts its Discord console here. */
+  webExtension?: WebExtension;
 }
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
@@ -212,6 +214,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const doorLog = log.child({ component: 'discord' });
 
   const web = createWebApp({
+    extension: options.webExtension,
     links,
     linkPages: { publicUrl: config.publicUrl, twitterApiUrl: config.twitterApiUrl, linkTtlSeconds: config.linkTtlSeconds },
     roleConnections,

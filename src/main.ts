@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+      process.stderr.write(`${err.message}\n\nTo try the bot without any credentials first, run: npm run sandbox\n`);
       process.exit(1);
     }
     throw err;

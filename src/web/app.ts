@@ -8,7 +8,7 @@ import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { RoleConnectionService } from '../role-connections/role-connection-service.js';
-import { bodyLimits } from './body-limit.js';
+import { type BodyLimitRule, bodyLimits } from './body-limit.js';
 import { browserText } from './browser-text.js';
 import { renderPage } from './page.js';
 import { healthRoutes } from './routes/health.js';
@@ -28,13 +28,20 @@ export interface WebAppDeps {
   log: Logger;
   /** Present in HTTP interactions mode only. */
   interactions?: { publicKey: KeyObject; door: HttpDoorDeps };
+  /** Routes a host program adds (the sandbox's console); never set by the bot's own start-up. */
+  extension?: WebExtension;
+}
+
+export interface WebExtension {
+  mount(app: Hono): void;
+  bodyLimits?: BodyLimitRule[];
 }
 
 export function createWebApp(deps: WebAppDeps): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
   // Discord's payloads are small; our own forms are tiny.
-  app.use('*', bodyLimits([{ path: '/interactions', maxBytes: 1_000_000 }], 16 * 1024));
+  app.use('*', bodyLimits([{ path: '/interactions', maxBytes: 1_000_000 }, ...(deps.extension?.bodyLimits ?? [])], 16 * 1024));
   app.route('/healthz', healthRoutes(deps.isHealthy, deps.gateway ?? null));
   app.route('/link', linkRoutes(deps.links, deps.linkPages));
   app.route('/twitter', twitterCallbackRoutes(deps.links, deps.linkPages));
@@ -42,6 +49,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.route('/linked-role', linkedRoleRoutes(deps.roleConnections, roleOptions));
   app.route('/discord', discordCallbackRoutes(deps.roleConnections, roleOptions));
   if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
+  deps.extension?.mount(app);
 
   app.notFound((c) => c.html(renderPage(browserText(c).pages.notFound), 404));
   app.onError((err, c) => {

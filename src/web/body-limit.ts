@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 export interface BodyLimitRule {
-  /** Exact path the rule applies to. */
+  /** Exact path the rule applies to; a path ending in "/*" covers everything under it. */
   path: string;
   maxBytes: number;
 }
@@ -21,10 +21,15 @@ export function bodyLimits(rules: BodyLimitRule[], fallbackBytes: number): Middl
         return c.json({ error: 'body too large' }, 413);
       },
     });
-  const byPath = new Map(rules.map((r) => [r.path, { maxBytes: r.maxBytes, limit: limiter(r.maxBytes) }]));
+  const exact = rules.filter((r) => !r.path.endsWith('/*'));
+  const byPath = new Map(exact.map((r) => [r.path, { maxBytes: r.maxBytes, limit: limiter(r.maxBytes) }]));
+  const byPrefix = rules
+    .filter((r) => r.path.endsWith('/*'))
+    .map((r) => ({ prefix: r.path.slice(0, -1), maxBytes: r.maxBytes, limit: limiter(r.maxBytes) }));
   const fallback = { maxBytes: fallbackBytes, limit: limiter(fallbackBytes) };
   return (c, next) => {
-    const rule = byPath.get(c.req.path) ?? fallback;
+    const path = c.req.path;
+    const rule = byPath.get(path) ?? byPrefix.find((r) => path.startsWith(r.prefix)) ?? fallback;
     // A declared length is checked as it stands (Node reads no more than it); only an
     // undeclared one needs the counting stream, which costs a web Request per request.
     const declared = c.req.header('content-length');

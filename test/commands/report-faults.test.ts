@@ -5,11 +5,11 @@
 
 import type { APIEmbed } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, type HarnessOptions, linkAccount, startHarness } from '../support/harness.js';
-import { syntheticTimeline } from '../support/x-fixtures.js';
-import { serveTimeline } from '../support/x-timeline.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };

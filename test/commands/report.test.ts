@@ -3,12 +3,12 @@
 
 import type { APIEmbed } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
+import { mention, post, syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, recordedWaits, startHarness } from '../support/harness.js';
-import type { RecordedRequest } from '../support/http-stand-in.js';
-import { mention, post, syntheticTimeline } from '../support/x-fixtures.js';
-import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };

@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { type CommandSpec, commandPayload, GUILD_ID } from '../support/discord-payloads.js';
 import { BOT_USER_ID, DiscordStandIn, type StandInGuild } from '../support/discord-stand-in.js';
 import { addGuild, REPORTS_CHANNEL, ROLES } from '../support/guild.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
-import { syntheticTimeline } from '../support/x-fixtures.js';
-import { serveTimeline } from '../support/x-timeline.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ADMIN = { id: '300000000000000010', username: 'admin', permissions: String(P.ManageGuild | P.ViewChannel) };

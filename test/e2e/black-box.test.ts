@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
+import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { APPLICATION_ID, commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
-import { syntheticTimeline } from '../support/x-fixtures.js';
-import { XStandIn } from '../support/x-stand-in.js';
-import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -219,7 +219,7 @@ describe('black-box run of the built bot', () => {
     expect(failure).toContain('DISCORD_APPLICATION_ID is missing');
   });
 
-  it('refuses to start without configuration, naming what is missing', () => {
+  it('refuses to start without configuration, naming what is missing and how to try it without any', () => {
     let stderr = '';
     try {
       execFileSync(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -232,5 +232,6 @@ describe('black-box run of the built bot', () => {
       stderr = String((err as { stderr: string }).stderr);
     }
     for (const name of ['DISCORD_TOKEN', 'TWITTER_CONSUMER_KEY', 'PUBLIC_URL', 'TOKEN_ENCRYPTION_KEY']) expect(stderr).toContain(name);
+    expect(stderr).toContain('npm run sandbox');
   });
 });

@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mention, syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline } from '../../src/local-x/timeline-routes.js';
+import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
-import { mention, syntheticTimeline } from '../support/x-fixtures.js';
-import { XStandIn } from '../support/x-stand-in.js';
-import { serveTimeline } from '../support/x-timeline.js';
 
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
 const signer = new DiscordSigner();

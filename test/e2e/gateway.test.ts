@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { commandPayload, DiscordSigner, GUILD_ID } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { GatewayStandIn } from '../support/gateway-stand-in.js';
 import { eventually } from '../support/harness.js';
-import { XStandIn } from '../support/x-stand-in.js';
 
 const OTHER_GUILD = '400000000000000002';
 const NEW_GUILD = '400000000000000003';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { post } from '../../src/local-x/posts.js';
 import { EMBED_LIMITS, reportEmbed as embedFor, fitEmbed } from '../../src/report/embed.js';
 import { summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
-import { post } from '../support/x-fixtures.js';
 import { END, mentions, PERIOD, PROFILE, posts } from './fixtures.js';
 
 function totalLength(e: ReturnType<typeof reportEmbed>): number {

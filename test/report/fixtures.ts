@@ -1,6 +1,6 @@
 // A small, hand-checked week of activity for @ada (id 1456789012345678901).
 
-import { mention, post } from '../support/x-fixtures.js';
+import { mention, post } from '../../src/local-x/posts.js';
 
 export const SELF_ID = '1456789012345678901';
 export const END = Date.parse('2026-11-23T12:00:00Z');

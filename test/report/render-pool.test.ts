@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
+import { post } from '../../src/local-x/posts.js';
 import type { RenderJob } from '../../src/report/render.js';
 import { RenderPool } from '../../src/report/render-pool.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { useTempDatabase } from '../support/temp-database.js';
-import { post } from '../support/x-fixtures.js';
 
 const db = useTempDatabase();
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { post } from '../../src/local-x/posts.js';
 import { reportPeriod } from '../../src/report/local-time.js';
 import { narrative } from '../../src/report/narrative.js';
 import { postKind, type ReportInput, summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
-import { post } from '../support/x-fixtures.js';
 import { END, mentions, PERIOD, PROFILE, posts, previous } from './fixtures.js';
 
 const HOUR = 3_600_000;

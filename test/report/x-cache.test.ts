@@ -2,10 +2,10 @@
 // before it (the trend), deleted after, with the fetch state kept truthful.
 
 import { beforeEach, describe, expect, it } from 'vitest';
+import { post } from '../../src/local-x/posts.js';
 import { POST_RETENTION_MS } from '../../src/report/report-service.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { useTempDatabase } from '../support/temp-database.js';
-import { post } from '../support/x-fixtures.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -4,10 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { APPLICATION_ID, type DiscordSigner } from './discord-payloads.js';
 import type { DiscordStandIn } from './discord-stand-in.js';
 import { eventually } from './harness.js';
-import type { XStandIn } from './x-stand-in.js';
 
 /** A complete HTTP-mode configuration against the stand-ins, with its database under `dir`. */
 export function standInEnv(x: XStandIn, discord: DiscordStandIn, signer: DiscordSigner, dir: string): Record<string, string> {

@@ -1,9 +1,9 @@
 // A stand-in for Discord's REST API: accepts interaction callbacks and webhook
 // edits, records them for assertions.
 
+import { HttpStandIn, type RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { DiscordOAuth } from './discord-oauth-stand-in.js';
 import { APPLICATION_ID } from './discord-payloads.js';
-import { HttpStandIn, type RecordedRequest } from './http-stand-in.js';
 
 export interface StandInRole {
   id: string;

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bot, createBot } from '../../src/bot.js';
 import { type Config, loadConfig } from '../../src/config/env.js';
+import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
 import { Browser } from './browser.js';
 import { APPLICATION_ID, DiscordSigner } from './discord-payloads.js';
 import { DiscordStandIn } from './discord-stand-in.js';
-import { XStandIn } from './x-stand-in.js';
 
 export interface Harness {
   bot: Bot;

@@ -3,9 +3,9 @@
 
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyOAuth1 } from '../../src/local-x/oauth-verifier.js';
 import { XApiError } from '../../src/twitter/errors.js';
 import { TwitterOAuthClient } from '../../src/twitter/oauth-client.js';
-import { verifyOAuth1 } from '../support/oauth-verifier.js';
 
 const API = 'https://api.x.com';
 const consumer = { key: 'ck', secret: 'cs' };

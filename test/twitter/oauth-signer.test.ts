@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseAuthorizationHeader, signatureBaseString, verifyOAuth1 } from '../../src/local-x/oauth-verifier.js';
 import { buildUrl, OAuthSigner, percentEncode } from '../../src/twitter/oauth-signer.js';
-import { parseAuthorizationHeader, signatureBaseString, verifyOAuth1 } from '../support/oauth-verifier.js';
 
 describe('OAuth 1.0a signing', () => {
   it("reproduces X's published signature example", () => {

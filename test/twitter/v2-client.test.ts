@@ -4,10 +4,10 @@
 
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyOAuth1 } from '../../src/local-x/oauth-verifier.js';
 import { XApiError } from '../../src/twitter/errors.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../../src/twitter/v2-client.js';
-import { verifyOAuth1 } from '../support/oauth-verifier.js';
 
 const API = 'https://api.x.com';
 const consumer = { key: 'ck', secret: 'cs' };

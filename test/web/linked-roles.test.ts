@@ -4,12 +4,12 @@
 // stand-in (signatures verified).
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import type { Browser } from '../support/browser.js';
 import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
-import { syntheticTimeline } from '../support/x-fixtures.js';
-import { serveTimeline, type TimelineData } from '../support/x-timeline.js';
 
 const ADA = { id: '300000000000000001', username: 'ada', global_name: 'Ada Lovelace', locale: 'en-US' };
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };

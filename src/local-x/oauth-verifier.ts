@@ -1,5 +1,6 @@
 // An OAuth 1.0a HMAC-SHA1 verifier written straight from RFC 5849 §3.4, sharing
-// no code with src/, so stand-ins can check what the bot signs independently.
+// no code with the bot's signer (src/twitter), so the local X checks what the
+// bot signs independently.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -18,8 +19,8 @@ export function parseAuthorizationHeader(header: string): Map<string, string> {
   for (const part of header.slice(6).split(',')) {
     const match = /^\s*([^=\s]+)="([^"]*)"\s*$/.exec(part);
     if (!match) throw new Error(`malformed OAuth header part: ${part}`);
-    const key = decodeURIComponent(match[1]!);
-    if (key !== 'realm') params.set(key, decodeURIComponent(match[2]!));
+    const key = decodeURIComponent(match[1] ?? '');
+    if (key !== 'realm') params.set(key, decodeURIComponent(match[2] ?? ''));
   }
   return params;
 }
@@ -93,7 +94,7 @@ export function verifyOAuth1(
   const baseString = signatureBaseString(request.method, request.url, pairs);
   const key = `${rfc3986(consumer.secret)}&${rfc3986(secret)}`;
   const expected = createHmac('sha1', key).update(baseString).digest();
-  const given = Buffer.from(oauth.get('oauth_signature')!, 'base64');
+  const given = Buffer.from(oauth.get('oauth_signature') ?? '', 'base64');
   const ok = given.length === expected.length && timingSafeEqual(given, expected);
   return { ok, reason: ok ? undefined : 'signature mismatch', oauth, baseString };
 }

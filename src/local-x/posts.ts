@@ -1,6 +1,6 @@
 // Deterministic X v2 post objects shaped like real API responses.
 
-import type { XPost } from '../../src/twitter/v2-types.js';
+import type { XPost } from '../twitter/v2-types.js';
 
 let seq = 0n;
 /** Snowflake-like ids above 2^53 that grow with time, as X's do. */

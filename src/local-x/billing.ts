@@ -2,7 +2,7 @@
 // (of the app's clock), each user object every time; failed requests are free.
 // The cost tests and the cost benchmark read what a policy really costs here.
 
-import type { Biller } from './x-timeline.js';
+import type { Biller } from './timeline-routes.js';
 
 const DAY = 86_400_000;
 

@@ -31,13 +31,16 @@ export class HttpStandIn {
   baseUrl = '';
   /** Every answer leaves this long after its request arrived, to model a distant API (benchmarks). */
   latencyMs = 0;
+  /** The port to listen on; 0 picks a free one. */
+  port = 0;
 
   constructor(private readonly handler: Handler) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
+    const server = createServer((req, res) => void this.serve(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
     return this;
   }
@@ -88,11 +91,12 @@ export class HttpStandIn {
     }
     this.requests.push(recorded);
     const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
-    if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]!.gate;
+    if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]?.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
+    const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
     let response: CannedResponse;
-    if (failureIndex >= 0) {
-      response = this.failures.splice(failureIndex, 1)[0]!.response;
+    if (failure) {
+      response = failure.response;
     } else {
       try {
         response = await this.handler(recorded);

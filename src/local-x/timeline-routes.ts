@@ -3,7 +3,7 @@
 // pagination_token, max_results, the 3,200-post cap), answering in X's
 // { data, meta } shape.
 
-import type { XPost, XUserProfile } from '../../src/twitter/v2-types.js';
+import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import type { CannedResponse, RecordedRequest } from './http-stand-in.js';
 import type { XStandIn, XUser } from './x-stand-in.js';
 
@@ -98,7 +98,7 @@ function list(all: XPost[], url: URL, cap: number, now: number): CannedResponse 
   const page = withFields(eligible.slice(offset, offset + max), fields, now);
   const token = offset + max < eligible.length ? `page-${offset + max}` : undefined;
   if (page.length === 0) return { status: 200, body: { meta: { result_count: 0, ...(token ? { next_token: token } : {}) } } };
-  const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };
+  const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]?.id, oldest_id: page.at(-1)?.id };
   if (token) meta.next_token = token;
   return { status: 200, body: { data: page, meta } };
 }
@@ -109,27 +109,76 @@ export interface Biller {
   user(): void;
 }
 
+/** X's per-user limits for these reads, per 15-minute window. */
+export const RATE_LIMITS = { me: 75, tweets: 900, mentions: 300 } as const;
+const WINDOW_MS = 15 * 60_000;
+
+/** Counts each member's reads per endpoint and window, and answers with X's rate-limit headers (429 past the limit). */
+class RateLimits {
+  private readonly used = new Map<string, { window: number; count: number }>();
+
+  constructor(private readonly now: () => number) {}
+
+  take(userId: string, endpoint: keyof typeof RATE_LIMITS): { ok: boolean; headers: Record<string, string> } {
+    const window = Math.floor(this.now() / WINDOW_MS);
+    const key = `${userId}:${endpoint}`;
+    const entry = this.used.get(key);
+    const count = entry && entry.window === window ? entry.count + 1 : 1;
+    this.used.set(key, { window, count });
+    const limit = RATE_LIMITS[endpoint];
+    return {
+      ok: count <= limit,
+      headers: {
+        'x-rate-limit-limit': String(limit),
+        'x-rate-limit-remaining': String(Math.max(0, limit - count)),
+        'x-rate-limit-reset': String(((window + 1) * WINDOW_MS) / 1000),
+      },
+    };
+  }
+}
+
+const limited = (headers: Record<string, string>): CannedResponse => ({
+  status: 429,
+  body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+  headers,
+});
+
 /** Serves `data` for the user whose access token signs the request. */
-export function serveTimeline(x: XStandIn, data: TimelineData, options: { latencyMs?: number; cap?: number; bill?: Biller } = {}): void {
+export function serveTimeline(
+  x: XStandIn,
+  data: TimelineData,
+  options: { cap?: number; bill?: Biller; beforeRead?: () => void } = {},
+): void {
   const cap = options.cap ?? 3200;
-  const billed = (answer: CannedResponse) => {
-    const body = answer.body as { data?: XPost[] } | undefined;
-    if (answer.status === 200 && body?.data) options.bill?.posts(body.data.map((p) => p.id));
-    return answer;
+  const limits = new RateLimits(() => x.now());
+  const answer = (endpoint: keyof typeof RATE_LIMITS, userId: string, respond: () => CannedResponse): CannedResponse => {
+    const rate = limits.take(userId, endpoint);
+    if (!rate.ok) return limited(rate.headers);
+    const response = respond();
+    const body = response.body as { data?: XPost[] | XUserProfile } | undefined;
+    // X bills what a successful answer returns; failed requests are free.
+    if (response.status === 200 && Array.isArray(body?.data)) options.bill?.posts(body.data.map((p) => p.id));
+    return { ...response, headers: { ...response.headers, ...rate.headers } };
   };
   x.routes.push((req: RecordedRequest, user: XUser) => {
     if (user.id !== data.profile.id) return undefined;
     const url = new URL(req.url);
     if (req.method !== 'GET') return undefined;
+    options.beforeRead?.();
     if (url.pathname === '/2/users/me') {
-      options.bill?.user();
-      return { status: 200, body: { data: data.profile } };
+      return answer('me', user.id, () => {
+        options.bill?.user();
+        return { status: 200, body: { data: data.profile } };
+      });
     }
-    if (url.pathname === `/2/users/${user.id}/tweets`) return billed(list(data.posts, url, cap, x.now()));
+    if (url.pathname === `/2/users/${user.id}/tweets`) return answer('tweets', user.id, () => list(data.posts, url, cap, x.now()));
     if (url.pathname === `/2/users/${user.id}/mentions`) {
-      // Mentions are other people's posts: X will not send their private metrics.
-      if (url.searchParams.get('tweet.fields')?.includes('non_public_metrics')) return invalidRequest('non_public_metrics: not authorized');
-      return billed(list(data.mentions, url, 800, x.now()));
+      return answer('mentions', user.id, () =>
+        // Mentions are other people's posts: X will not send their private metrics.
+        url.searchParams.get('tweet.fields')?.includes('non_public_metrics')
+          ? invalidRequest('non_public_metrics: not authorized')
+          : list(data.mentions, url, 800, x.now()),
+      );
     }
     return undefined;
   });

@@ -3,9 +3,9 @@
 // ages (most in its first day or two, a little forever after). Seeded, so
 // every run sees the same member.
 
-import type { XPost } from '../../src/twitter/v2-types.js';
-import { mention, post } from './x-fixtures.js';
-import type { TimelineData } from './x-timeline.js';
+import type { XPost } from '../twitter/v2-types.js';
+import { mention, post } from './posts.js';
+import type { TimelineData } from './timeline-routes.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
