@@ -34,6 +34,20 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/interaction/' },
     },
     { name: 'discord-door-not-web', severity: 'error', from: { path: '^src/discord/' }, to: { path: '^src/(web|cli)/' } },
+    {
+      name: 'bot-never-imports-the-sandbox',
+      comment: 'The local X and the console are stand-ins for a host program (npm run sandbox); the bot runs without them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(sandbox|local-x)/' },
+      to: { path: '^src/(sandbox|local-x)/' },
+    },
+    {
+      name: 'local-x-stands-alone',
+      comment: 'The local X plays X: it shares only X types with the bot, never its OAuth signer or services.',
+      severity: 'error',
+      from: { path: '^src/local-x/' },
+      to: { path: '^src/', pathNot: '^src/(local-x/|twitter/v2-types)' },
+    },
     { name: 'no-utils', comment: 'Name a folder after what it holds.', severity: 'error', from: {}, to: { path: '/utils?/' } },
   ],
   options: {

@@ -38,6 +38,10 @@ export interface MemberSpec {
   postsPerDay: number;
   mentionsPerDay: number;
   seed?: number;
+  /** Display name; the username when not given. */
+  name?: string;
+  /** What the posts say, taken in turn; "post at <time>" when not given. */
+  topics?: Array<{ text: string; hashtags?: string[]; urls?: string[] }>;
 }
 
 export class SimulatedMember {
@@ -53,12 +57,13 @@ export class SimulatedMember {
       const postTimes = Array.from({ length: spec.postsPerDay }, () => at(day)).sort((a, b) => a - b);
       for (const t of postTimes) {
         const kind = kinds[Math.floor(random() * kinds.length)] ?? 'original';
-        this.posts.push({ post: post({ at: new Date(t).toISOString(), kind }), at: t, appeal: Math.floor(random() * 200) });
+        const topic = spec.topics?.[this.posts.length % spec.topics.length];
+        this.posts.push({ post: post({ at: new Date(t).toISOString(), kind, ...topic }), at: t, appeal: Math.floor(random() * 200) });
       }
       const mentionTimes = Array.from({ length: spec.mentionsPerDay }, () => at(day)).sort((a, b) => a - b);
       for (const t of mentionTimes) this.mentions.push({ post: mention(new Date(t).toISOString(), '555'), at: t, appeal: 0 });
     }
-    this.data = { profile: { id: spec.id, name: spec.username, username: spec.username }, posts: [], mentions: [] };
+    this.data = { profile: { id: spec.id, name: spec.name ?? spec.username, username: spec.username }, posts: [], mentions: [] };
   }
 
   /** What X shows at `now`: everything made so far, newest first, with the metrics of that moment. */

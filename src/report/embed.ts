@@ -63,7 +63,11 @@ function fields(t: Catalog, s: ReportSummary, options: EmbedOptions): APIEmbedFi
     out.push({ name: r.engagementField(e.ownPosts), value: lines.join('\n'), inline: true });
   }
   if (e.private) {
-    out.push({ name: r.privateField, value: options.showPrivate ? r.privateLines(e.private) : r.privateLeftOut, inline: true });
+    out.push({
+      name: r.privateField,
+      value: options.showPrivate ? r.privateLines(s.period.days, e.private) : r.privateLeftOut,
+      inline: true,
+    });
   }
   if (e.ownPosts > 0) {
     const b = e.bestTime;

@@ -385,22 +385,25 @@ export const en = {
     impressionsLine: (impressions: number, perPost: number) =>
       `👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')} (${count(Math.round(perPost))}/post)`,
     engagementRate: (rate: number) => `Interaction rate: ${percent(rate)} of impressions (${INTERACTIONS} ÷ impressions)`,
-    privateField: 'Your X analytics (last 30 days)',
-    privateLines: (m: {
-      posts: number;
-      eligible: number;
-      impressions: number;
-      profileVisits: number;
-      linkClicks: number;
-      engagements: number | null;
-      rate: number | null;
-    }) =>
+    privateField: 'Your X analytics',
+    privateLines: (
+      days: number,
+      m: {
+        posts: number;
+        eligible: number;
+        impressions: number;
+        profileVisits: number;
+        linkClicks: number;
+        engagements: number | null;
+        rate: number | null;
+      },
+    ) =>
       [
         `👁️ ${count(m.impressions)} ${plural(m.impressions, 'impression', 'impressions')}`,
         `👤 ${count(m.profileVisits)} profile ${plural(m.profileVisits, 'visit', 'visits')} · 🔗 ${count(m.linkClicks)} link ${plural(m.linkClicks, 'click', 'clicks')}`,
         ...(m.engagements !== null ? [`${count(m.engagements)} ${plural(m.engagements, 'engagement', 'engagements')}`] : []),
         ...(m.rate !== null ? [`Engagement rate: ${percent(m.rate)} (X's: engagements ÷ impressions)`] : []),
-        `_On ${count(m.posts)} of your ${count(m.eligible)} own posts of the last 30 days: X shares these only with you, for those._`,
+        `_On ${count(m.posts)} of your ${count(m.eligible)} own posts ${days > 30 ? 'of the last 30 days' : 'in this period'}: X shares these with you alone, for posts of the last 30 days._`,
       ].join('\n'),
     privateLeftOut: '_Your private X analytics are shown only in private reports._',
     bestTimeField: 'Best time to post',

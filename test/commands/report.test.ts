@@ -227,7 +227,7 @@ describe('/report over HTTP interactions', () => {
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report([{ name: 'public', type: 5, value: true }]));
     const shared = await lastEdit((e) => Boolean(e.embed.title));
-    const field = (e: APIEmbed) => e.fields!.find((f) => f.name === 'Your X analytics (last 30 days)')!.value;
+    const field = (e: APIEmbed) => e.fields!.find((f) => f.name === 'Your X analytics')!.value;
     expect(field(shared.embed)).toBe('_Your private X analytics are shown only in private reports._');
     // The read asked X for them all the same: a private report later needs no extra read.
     expect(h.x.v2Requests().some((r) => new URL(r.url).searchParams.get('tweet.fields')?.includes('non_public_metrics'))).toBe(true);

@@ -136,13 +136,13 @@ describe('report embed', () => {
       non_public_metrics: { impression_count: 200, user_profile_clicks: 7, url_link_clicks: 3, engagements: 21 },
     };
     const summary = summarise({ ...input(), posts: [own, ...posts.slice(1)] });
-    const field = (e: ReturnType<typeof reportEmbed>) => e.fields!.find((f) => f.name === 'Your X analytics (last 30 days)');
+    const field = (e: ReturnType<typeof reportEmbed>) => e.fields!.find((f) => f.name === 'Your X analytics');
     const mine = field(reportEmbed(en, summary, facts, true))!;
     expect(mine.inline).toBe(true);
     expect(mine.value).toContain('👁️ 200 impressions');
     expect(mine.value).toContain('👤 7 profile visits · 🔗 3 link clicks');
     expect(mine.value).toContain("Engagement rate: 10.5% (X's: engagements ÷ impressions)");
-    expect(mine.value).toContain('On 1 of your 5 own posts of the last 30 days');
+    expect(mine.value).toContain('On 1 of your 5 own posts in this period: X shares these with you alone, for posts of the last 30 days.');
     const shared = reportEmbed(en, summary, facts, false);
     expect(field(shared)!.value).toBe('_Your private X analytics are shown only in private reports._');
     expect(JSON.stringify(shared)).not.toMatch(/profile visits|link clicks|Engagement rate/);

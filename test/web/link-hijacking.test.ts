@@ -84,10 +84,19 @@ describe('a forwarded /link URL', () => {
     expect(noCookie.status).toBe(403);
     const withCookie = await victim.request(path, { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(withCookie.status).toBe(403);
+    // Our page is no-referrer, so a real browser sends its own form with "Origin: null": only Sec-Fetch-Site
+    // (same-origin) tells it apart from a sandboxed iframe or a data: page elsewhere, which say cross-site.
+    const nullForeign = await victim.request(path, { method: 'POST', headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+    expect(nullForeign.status).toBe(403);
+    const nullUnknown = await victim.request(path, { method: 'POST', headers: { origin: 'null' } });
+    expect(nullUnknown.status).toBe(403);
     const cookieless = await h.bot.web.request(path, { method: 'POST' });
     expect(cookieless.status).toBe(400);
     expect(await cookieless.text()).toContain('Allow cookies for this site');
     expect(h.x.requests).toHaveLength(0);
+    // The member's own browser pressing Continue on our page, as Chromium sends it, goes on to X.
+    const own = await victim.request(path, { method: 'POST', headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+    expect(own.status).toBe(303);
   });
 });
 

@@ -33,9 +33,7 @@ export function linkRoutes(links: LinkService, options: LinkRouteOptions): Hono 
     })
     .post('/:token', async (c) => {
       const t = browserText(c);
-      // Browsers name the page a form came from; only our own page may press Continue.
-      const from = c.req.header('origin');
-      if (from !== undefined && from !== origin) return c.html(renderPage(t.pages.invalidLink), 403);
+      if (!fromOwnPage(c.req.header('origin'), c.req.header('sec-fetch-site'), origin)) return c.html(renderPage(t.pages.invalidLink), 403);
       const secret = cookie.read(c);
       if (!secret) return c.html(renderPage(t.pages.cookiesNeeded), 400);
       cookie.ensure(c);
@@ -73,4 +71,18 @@ export function twitterCallbackRoutes(links: LinkService, options: LinkRouteOpti
     const { status, page } = xErrorPage(t, result.error, links.callbackUrl);
     return c.html(renderPage(page), status);
   });
+}
+
+/**
+ * Only our own page may press Continue. Browsers name where a form came
+ * from, but a page under no-referrer (ours, so the link token never leaks)
+ * has its forms sent with "Origin: null": there Sec-Fetch-Site, which every
+ * current browser sends, must say same-origin. A real Chromium found this,
+ * in the sandbox's browser test.
+ */
+export function fromOwnPage(originHeader: string | undefined, fetchSite: string | undefined, origin: string): boolean {
+  if (fetchSite !== undefined && fetchSite !== 'same-origin') return false;
+  if (originHeader === undefined) return true;
+  if (originHeader === 'null') return fetchSite === 'same-origin';
+  return originHeader === origin;
 }

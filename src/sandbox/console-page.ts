@@ -1,0 +1,351 @@
+// The sandbox console's page: a Discord-like chat (dark and light themes)
+// where you type slash commands with option hints and autocomplete, and see
+// the bot's replies, edits, embeds, buttons and chart as Discord shows them.
+// Plain HTML, CSS and script, served by discord-console.ts; no build step.
+
+export const CONSOLE_HTML = `<!doctype html>
+<html lang="en" data-theme="dark">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>X report bot · sandbox console</title>
+<link rel="stylesheet" href="/sandbox/console.css">
+<script src="/sandbox/console.js" defer></script>
+</head>
+<body>
+<aside id="side">
+  <h1>Sandbox</h1>
+  <p class="hint">A Discord-like console on your machine. Commands go to the real bot, signed as Discord signs them; X is the local X.</p>
+  <section>
+    <h2>You</h2>
+    <label>Display name <input id="me-name"></label>
+    <label>Username <input id="me-username"></label>
+    <label>User id <input id="me-id"></label>
+    <div id="me-roles"></div>
+    <label class="switch"><input type="checkbox" id="me-admin"> Server admin (Manage Server)</label>
+    <label class="switch"><input type="checkbox" id="me-dm"> In a DM with the bot</label>
+  </section>
+  <section>
+    <h2>Theme</h2>
+    <label class="switch"><input type="checkbox" id="theme-light"> Light theme</label>
+  </section>
+  <section>
+    <h2>Local X</h2>
+    <label class="switch"><input type="checkbox" id="fault-rateLimited"> Rate limited (429)</label>
+    <label class="switch"><input type="checkbox" id="fault-unavailable"> Down (503)</label>
+    <label class="switch"><input type="checkbox" id="fault-slow"> Slow (3 s a request)</label>
+    <label class="switch"><input type="checkbox" id="fault-revoked"> Token revoked (401)</label>
+    <div id="ledger" class="ledger"></div>
+  </section>
+</aside>
+<main>
+  <header><span class="hash">#</span> general <span class="hint">Sandbox server</span></header>
+  <div id="messages" aria-live="polite"></div>
+  <form id="composer" autocomplete="off">
+    <div id="suggestions" role="listbox"></div>
+    <input id="line" placeholder="Type / for commands, e.g. /report days:7" aria-label="Message #general">
+  </form>
+</main>
+</body>
+</html>
+`;
+
+export const CONSOLE_CSS = `
+:root[data-theme="dark"] { --bg:#313338; --side:#2b2d31; --embed:#2b2d31; --text:#dbdee1; --muted:#949ba4; --input:#383a40; --border:#1e1f22; --link:#00a8fc; --hover:#2e3035; --code:#2b2d31; }
+:root[data-theme="light"] { --bg:#ffffff; --side:#f2f3f5; --embed:#f2f3f5; --text:#313338; --muted:#5c5e66; --input:#ebedef; --border:#e3e5e8; --link:#006ce7; --hover:#f7f7f8; --code:#ebedef; }
+* { box-sizing: border-box; }
+body { margin:0; display:flex; height:100vh; background:var(--bg); color:var(--text); font:15px/1.375 "gg sans","Noto Sans","Helvetica Neue",Helvetica,Arial,sans-serif; }
+aside { width:280px; background:var(--side); padding:16px; overflow:auto; border-right:1px solid var(--border); }
+aside h1 { font-size:18px; margin:0 0 4px; } aside h2 { font-size:12px; text-transform:uppercase; color:var(--muted); margin:18px 0 6px; }
+aside label { display:block; font-size:13px; margin:6px 0; } aside input:not([type]) { width:100%; padding:6px; background:var(--input); color:var(--text); border:1px solid var(--border); border-radius:4px; }
+.hint { color:var(--muted); font-size:12px; } .ledger { font-size:13px; margin-top:8px; }
+main { flex:1; display:flex; flex-direction:column; min-width:0; }
+header { padding:12px 16px; border-bottom:1px solid var(--border); font-weight:600; } .hash { color:var(--muted); }
+#messages { flex:1; overflow:auto; padding:16px 16px 8px; }
+.msg { padding:6px 8px; margin:6px 0 12px; border-radius:4px; } .msg:hover { background:var(--hover); }
+.msg.ephemeral { background:rgba(88,101,242,.08); }
+.invoked { font-size:13px; color:var(--muted); margin:0 0 2px 48px; } .invoked code { color:var(--text); }
+.row { display:flex; gap:12px; } .avatar { width:36px; height:36px; border-radius:50%; background:#1d9bf0; color:#fff; display:grid; place-items:center; font-weight:700; flex:none; }
+.name { font-weight:600; } .app { background:#5865f2; color:#fff; font-size:10px; padding:1px 4px; border-radius:3px; margin-left:4px; vertical-align:middle; }
+.thinking { color:var(--muted); font-style:italic; } .failed { color:#f23f43; }
+.content { white-space:normal; overflow-wrap:anywhere; } .content a, .embed a { color:var(--link); text-decoration:none; }
+code { background:var(--code); padding:0 3px; border-radius:3px; font-size:85%; }
+.embed { background:var(--embed); border-left:4px solid #1d9bf0; border-radius:4px; padding:8px 16px 16px 12px; margin-top:4px; max-width:520px; }
+.embed .author { display:flex; align-items:center; gap:8px; font-size:14px; font-weight:600; margin-top:8px; } .embed .author img { width:24px; height:24px; border-radius:50%; }
+.embed .title { font-weight:700; margin-top:8px; } .embed .description { font-size:14px; margin-top:8px; }
+.fields { display:grid; grid-template-columns:repeat(3, 1fr); gap:8px 16px; margin-top:8px; }
+.field { grid-column:1 / -1; font-size:14px; min-width:0; } .field.inline { grid-column:auto; } .field .fname { font-weight:600; margin-bottom:2px; }
+.embed .image { margin-top:16px; max-width:100%; border-radius:4px; display:block; } .embed .footer { font-size:12px; color:var(--muted); margin-top:8px; }
+.components { margin-top:8px; display:flex; gap:8px; flex-wrap:wrap; }
+.button { display:inline-block; background:#4e5058; color:#fff; padding:6px 16px; border-radius:4px; text-decoration:none; font-size:14px; }
+.eph { font-size:12px; color:var(--muted); margin-top:4px; }
+#composer { padding:0 16px 20px; position:relative; }
+#line { width:100%; padding:12px 14px; border-radius:8px; border:0; background:var(--input); color:var(--text); font-size:15px; }
+#suggestions { position:absolute; bottom:64px; left:16px; right:16px; background:var(--side); border:1px solid var(--border); border-radius:8px; max-height:320px; overflow:auto; display:none; }
+#suggestions.open { display:block; } .sugg { padding:8px 12px; cursor:pointer; display:flex; justify-content:space-between; gap:12px; } .sugg:hover, .sugg.active { background:var(--hover); }
+.sugg small { color:var(--muted); }
+`;
+
+// The page's script: no template literals inside, since it lives in one.
+export const CONSOLE_JS =
+  String.raw`
+'use strict';
+var state = { version: -1, commands: [], guild: { roles: [] }, messages: [] };
+var me = JSON.parse(localStorage.getItem('sandbox-member') || 'null') || { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false, dm: false };
+var $ = function (id) { return document.getElementById(id); };
+var pending = null;
+
+function saveMe() { localStorage.setItem('sandbox-member', JSON.stringify(me)); }
+
+function esc(text) {
+  return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
+}
+
+function relative(seconds) {
+  var diff = seconds * 1000 - Date.now();
+  var abs = Math.abs(diff), unit = 'second', n = abs / 1000;
+  if (abs >= 86400000) { unit = 'day'; n = abs / 86400000; } else if (abs >= 3600000) { unit = 'hour'; n = abs / 3600000; } else if (abs >= 60000) { unit = 'minute'; n = abs / 60000; }
+  n = Math.round(n);
+  var words = n + ' ' + unit + (n === 1 ? '' : 's');
+  return diff >= 0 ? 'in ' + words : words + ' ago';
+}
+
+/** Discord's markdown, the parts the bot uses: escapes, links, bold, italics, code, timestamps, mentions. */
+function markdown(text) {
+  var kept = [];
+  var out = esc(text).replace(/\\([\\*_~|` +
+  '`' +
+  String.raw`\[\]()>#\-.])/g, function (_, c) { kept.push(c); return '\u0000' + (kept.length - 1) + '\u0001'; });
+  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString()) + '</span>'; });
+  out = out.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#general</span>').replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
+  out = out.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+  out = out.replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>').replace(/\*([^*]+)\*/g, '<i>$1</i>').replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,])/g, '$1<i>$2</i>');
+  out = out.replace(/` +
+  '`' +
+  String.raw`([^` +
+  '`' +
+  String.raw`]+)` +
+  '`' +
+  String.raw`/g, '<code>$1</code>');
+  out = out.replace(/\u0000(\d+)\u0001/g, function (_, i) { return kept[Number(i)]; });
+  return out.replace(/\n/g, '<br>');
+}
+
+function embedHtml(e, attachments) {
+  var colour = typeof e.color === 'number' ? '#' + e.color.toString(16).padStart(6, '0') : '#1e1f22';
+  var html = '<div class="embed" style="border-left-color:' + colour + '">';
+  if (e.author) html += '<div class="author">' + (e.author.icon_url ? '<img alt="" src="' + esc(e.author.icon_url) + '">' : '') + (e.author.url ? '<a href="' + esc(e.author.url) + '" target="_blank" rel="noopener">' + esc(e.author.name) + '</a>' : esc(e.author.name)) + '</div>';
+  if (e.title) html += '<div class="title">' + (e.url ? '<a href="' + esc(e.url) + '" target="_blank" rel="noopener">' + markdown(e.title) + '</a>' : markdown(e.title)) + '</div>';
+  if (e.description) html += '<div class="description">' + markdown(e.description) + '</div>';
+  if (e.fields && e.fields.length) {
+    html += '<div class="fields">' + e.fields.map(function (f) { return '<div class="field' + (f.inline ? ' inline' : '') + '"><div class="fname">' + markdown(f.name) + '</div><div class="fvalue">' + markdown(f.value) + '</div></div>'; }).join('') + '</div>';
+  }
+  if (e.image && e.image.url) {
+    var src = e.image.url;
+    if (src.indexOf('attachment://') === 0) {
+      var name = src.slice('attachment://'.length);
+      var file = attachments.filter(function (a) { return a.filename === name; })[0];
+      src = file ? file.url : '';
+    }
+    if (src) html += '<img class="image" alt="chart" src="' + esc(src) + '">';
+  }
+  if (e.footer || e.timestamp) html += '<div class="footer">' + (e.footer ? esc(e.footer.text) : '') + (e.timestamp ? ' • ' + esc(new Date(e.timestamp).toLocaleString()) : '') + '</div>';
+  return html + '</div>';
+}
+
+function messageHtml(m) {
+  var html = '<article class="msg' + (m.ephemeral ? ' ephemeral' : '') + '" data-id="' + m.id + '" data-state="' + m.state + '">';
+  if (m.invokedBy) html += '<div class="invoked">&#8627; <b>' + esc(m.invokedBy.name) + '</b> used <code>' + esc(m.invokedBy.command) + '</code></div>';
+  if (m.dmTo) html += '<div class="invoked">Direct message to ' + esc(m.dmTo) + '</div>';
+  html += '<div class="row"><div class="avatar">X</div><div class="main"><span class="name">X report bot</span><span class="app">APP</span>';
+  if (m.state === 'thinking') html += '<div class="thinking">X report bot is thinking…</div>';
+  if (m.state === 'failed') html += '<div class="failed">' + esc(m.content) + '</div>';
+  if (m.state !== 'failed' && m.content) html += '<div class="content">' + markdown(m.content) + '</div>';
+  (m.embeds || []).forEach(function (e) { html += embedHtml(e, m.attachments || []); });
+  var buttons = [];
+  (m.components || []).forEach(function (row) { (row.components || []).forEach(function (b) { if (b.url) buttons.push('<a class="button" href="' + esc(b.url) + '" target="_blank" rel="noopener">' + esc(b.label || 'Open') + ' &#8599;</a>'); }); });
+  if (buttons.length) html += '<div class="components">' + buttons.join('') + '</div>';
+  if (m.ephemeral) html += '<div class="eph">&#128065; Only you can see this</div>';
+  return html + '</div></div></article>';
+}
+
+function render() {
+  var box = $('messages');
+  var atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  box.innerHTML = state.messages.map(messageHtml).join('');
+  if (atBottom) box.scrollTop = box.scrollHeight;
+}
+
+function renderSide(s) {
+  var l = s.ledger;
+  $('ledger').innerHTML = 'X has billed <b>' + l.postsBilled + '</b> posts and <b>' + l.usersBilled + '</b> profiles: <b>$' + l.dollars.toFixed(3) + '</b> (' + l.postsReturned + ' posts returned; each billed once a UTC day)';
+  ['rateLimited', 'unavailable', 'revoked'].forEach(function (k) { $('fault-' + k).checked = Boolean(s.faults[k]); });
+  $('fault-slow').checked = s.faults.slowMs > 0;
+  if (!$('me-roles').dataset.ready) {
+    $('me-roles').dataset.ready = '1';
+    $('me-roles').innerHTML = s.guild.roles.map(function (r) { return '<label class="switch"><input type="checkbox" data-role="' + esc(r.id) + '"' + (me.roles.indexOf(r.id) >= 0 ? ' checked' : '') + '> Role: ' + esc(r.name) + '</label>'; }).join('');
+    Array.prototype.forEach.call($('me-roles').querySelectorAll('input'), function (box) {
+      box.addEventListener('change', function () { me.roles = Array.prototype.filter.call($('me-roles').querySelectorAll('input:checked'), function () { return true; }).map(function (b) { return b.dataset.role; }); saveMe(); });
+    });
+  }
+}
+
+function poll() {
+  fetch('/sandbox/api/state?since=' + state.version).then(function (r) { return r.json(); }).then(function (s) {
+    state.commands = s.commands; state.guild = s.guild;
+    if (s.changed) { state.version = s.version; state.messages = s.messages; render(); }
+    renderSide(s);
+  }).catch(function () {}).then(function () { setTimeout(poll, 500); });
+}
+
+function commandNamed(name) { return state.commands.filter(function (c) { return c.name === name; })[0]; }
+
+/** Splits "/cmd sub opt:value opt2:value" into the command, its subcommand path, the options typed and where each value starts. */
+function parseLine(line) {
+  var m = /^\/([\w-]+)\s*(.*)$/.exec(line);
+  if (!m) return null;
+  var command = commandNamed(m[1]);
+  var rest = m[2];
+  var offset = line.length - rest.length;
+  var path = [];
+  var defs = command ? command.options || [] : [];
+  for (;;) {
+    var word = /^([\w-]+)(\s+|$)/.exec(rest);
+    var sub = word && defs.filter(function (o) { return (o.type === 1 || o.type === 2) && o.name === word[1]; })[0];
+    if (!sub) break;
+    path.push(sub.name); defs = sub.options || []; rest = rest.slice(word[0].length); offset += word[0].length;
+  }
+  var options = [];
+  var re = /(^|\s)([\w-]+):/g, match, marks = [];
+  while ((match = re.exec(rest))) marks.push({ name: match[2], start: match.index + match[1].length, valueStart: re.lastIndex });
+  marks.forEach(function (mark, i) {
+    var end = i + 1 < marks.length ? marks[i + 1].start : rest.length;
+    options.push({ name: mark.name, value: rest.slice(mark.valueStart, end).trim(), valueStart: offset + mark.valueStart, valueEnd: offset + end });
+  });
+  return { name: m[1], command: command, path: path, defs: defs, options: options, tail: rest };
+}
+
+function typed(def, text) {
+  if (def.choices && def.choices.length) {
+    var choice = def.choices.filter(function (c) { return String(c.value).toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase(); })[0];
+    if (choice) return choice.value;
+  }
+  if (def.type === 4) return parseInt(text, 10);
+  if (def.type === 10) return parseFloat(text);
+  if (def.type === 5) return /^(true|yes|1|on)$/i.test(text);
+  return text;
+}
+
+function payloadOptions(parsed, focusedName) {
+  var values = parsed.options.map(function (o) {
+    var def = parsed.defs.filter(function (d) { return d.name === o.name; })[0];
+    if (!def) return null;
+    var option = { name: o.name, type: def.type, value: o.name === focusedName ? o.value : typed(def, o.value) };
+    if (o.name === focusedName) option.focused = true;
+    return option;
+  }).filter(Boolean);
+  for (var i = parsed.path.length - 1; i >= 0; i--) values = [{ name: parsed.path[i], type: i === parsed.path.length - 1 ? 1 : 2, options: values }];
+  return values;
+}
+
+function interact(body) {
+  return fetch('/sandbox/api/interact', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) { return r.json(); });
+}
+
+function member() { return { id: me.id, username: me.username, globalName: me.globalName, roles: me.roles, admin: me.admin }; }
+
+function showSuggestions(items) {
+  var box = $('suggestions');
+  box.innerHTML = items.map(function (it, i) { return '<div class="sugg' + (i === 0 ? ' active' : '') + '" data-i="' + i + '"><span>' + esc(it.label) + '</span><small>' + esc(it.hint || '') + '</small></div>'; }).join('');
+  box.classList.toggle('open', items.length > 0);
+  Array.prototype.forEach.call(box.children, function (el) {
+    el.addEventListener('mousedown', function (event) { event.preventDefault(); items[Number(el.dataset.i)].apply(); });
+  });
+  box.items = items;
+}
+
+function setLine(text) { var line = $('line'); line.value = text; line.focus(); line.setSelectionRange(text.length, text.length); suggest(); }
+
+function suggest() {
+  var line = $('line').value;
+  if (line.charAt(0) !== '/') return showSuggestions([]);
+  var parsed = parseLine(line);
+  if (!parsed || (!parsed.command && !/\s/.test(line))) {
+    var prefix = line.slice(1).toLowerCase();
+    return showSuggestions(state.commands.filter(function (c) { return c.name.indexOf(prefix) === 0; }).map(function (c) {
+      return { label: '/' + c.name, hint: c.description, apply: function () { setLine('/' + c.name + ' '); } };
+    }));
+  }
+  if (!parsed.command) return showSuggestions([]);
+  var subs = parsed.defs.filter(function (o) { return o.type === 1 || o.type === 2; });
+  if (subs.length && !parsed.options.length) {
+    return showSuggestions(subs.map(function (s) { return { label: s.name, hint: s.description, apply: function () { setLine(line.replace(/\S*$/, '') + s.name + ' '); } }; }));
+  }
+  var last = parsed.options[parsed.options.length - 1];
+  var caret = $('line').selectionStart;
+  if (last && caret >= last.valueStart && !/\s$/.test(line)) {
+    var def = parsed.defs.filter(function (d) { return d.name === last.name; })[0];
+    if (def && def.autocomplete) return autocomplete(parsed, last);
+    if (def && def.choices) {
+      return showSuggestions(def.choices.map(function (c) { return { label: c.name, hint: String(c.value), apply: function () { setLine(line.slice(0, last.valueStart) + c.value + ' '); } }; }));
+    }
+    if (def && def.type === 5) {
+      return showSuggestions(['true', 'false'].map(function (v) { return { label: v, apply: function () { setLine(line.slice(0, last.valueStart) + v + ' '); } }; }));
+    }
+    return showSuggestions([]);
+  }
+  var used = parsed.options.map(function (o) { return o.name; });
+  showSuggestions(parsed.defs.filter(function (d) { return d.type > 2 && used.indexOf(d.name) < 0; }).map(function (d) {
+    return { label: d.name + ':', hint: d.description, apply: function () { setLine(line.replace(/\s*$/, ' ') + d.name + ':'); } };
+  }));
+}
+
+var autocompleteTimer = null;
+function autocomplete(parsed, option) {
+  clearTimeout(autocompleteTimer);
+  var line = $('line').value;
+  autocompleteTimer = setTimeout(function () {
+    interact({ kind: 'autocomplete', name: parsed.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm }).then(function (answer) {
+      if ($('line').value !== line) return;
+      showSuggestions((answer.choices || []).map(function (c) { return { label: c.name, hint: option.name, apply: function () { setLine(line.slice(0, option.valueStart) + c.value + ' '); } }; }));
+    });
+  }, 200);
+}
+
+function send(event) {
+  event.preventDefault();
+  var line = $('line').value.trim();
+  var parsed = parseLine(line);
+  if (!parsed || !parsed.command) return;
+  $('line').value = '';
+  showSuggestions([]);
+  interact({ kind: 'command', name: parsed.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm });
+}
+
+function setFaults() {
+  fetch('/sandbox/api/x-faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
+    rateLimited: $('fault-rateLimited').checked, unavailable: $('fault-unavailable').checked, revoked: $('fault-revoked').checked, slowMs: $('fault-slow').checked ? 3000 : 0,
+  }) });
+}
+
+document.addEventListener('DOMContentLoaded', function () {
+  $('me-name').value = me.globalName; $('me-username').value = me.username; $('me-id').value = me.id; $('me-admin').checked = me.admin; $('me-dm').checked = me.dm;
+  $('me-name').addEventListener('input', function () { me.globalName = this.value; saveMe(); });
+  $('me-username').addEventListener('input', function () { me.username = this.value; saveMe(); });
+  $('me-id').addEventListener('input', function () { if (/^\d{17,20}$/.test(this.value)) { me.id = this.value; saveMe(); } });
+  $('me-admin').addEventListener('change', function () { me.admin = this.checked; saveMe(); });
+  $('me-dm').addEventListener('change', function () { me.dm = this.checked; saveMe(); });
+  var theme = localStorage.getItem('sandbox-theme') || 'dark';
+  document.documentElement.dataset.theme = theme; $('theme-light').checked = theme === 'light';
+  $('theme-light').addEventListener('change', function () { var t = this.checked ? 'light' : 'dark'; document.documentElement.dataset.theme = t; localStorage.setItem('sandbox-theme', t); });
+  ['rateLimited', 'unavailable', 'slow', 'revoked'].forEach(function (k) { $('fault-' + k).addEventListener('change', setFaults); });
+  $('line').addEventListener('input', suggest);
+  $('line').addEventListener('keydown', function (event) {
+    var items = $('suggestions').items || [];
+    if (event.key === 'Tab' && items.length) { event.preventDefault(); items[0].apply(); }
+    if (event.key === 'Escape') showSuggestions([]);
+  });
+  $('composer').addEventListener('submit', send);
+  poll();
+});
+`;

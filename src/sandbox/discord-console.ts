@@ -1,0 +1,402 @@
+// The sandbox's stand-in for Discord: a console page where you type slash
+// commands as a member, and the REST endpoints the bot calls back on. Each
+// command becomes an interaction signed with the sandbox's Ed25519 key exactly
+// as Discord signs, POSTed to the bot's own /interactions; the bot's answer
+// and its later edits (through DISCORD_API_URL, pointed here) become the
+// messages the page shows. Mounted only by `npm run sandbox`.
+
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { PermissionFlagsBits as P, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Context, Hono } from 'hono';
+import type { BillingLedger } from '../local-x/billing.js';
+import type { XStandIn } from '../local-x/x-stand-in.js';
+import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-page.js';
+
+export const SANDBOX_APPLICATION_ID = '1600000000000000001';
+export const SANDBOX_BOT_ID = SANDBOX_APPLICATION_ID;
+export const SANDBOX_GUILD_ID = '1600000000000000002';
+export const SANDBOX_CHANNEL_ID = '1600000000000000003';
+const ROLE_IDS = { bot: '1600000000000000011', linked: '1600000000000000012', mods: '1600000000000000013' };
+
+/** What a member without Manage Server holds in the channel; an admin holds every permission, as Discord computes it. */
+const MEMBER_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.UseApplicationCommands;
+const ALL_PERMISSIONS = (1n << 51n) - 1n;
+const BOT_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ManageRoles;
+
+export interface ConsoleMember {
+  id: string;
+  username: string;
+  globalName: string;
+  roles: string[];
+  admin: boolean;
+}
+
+interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface ConsoleMessage {
+  id: number;
+  /** The member's command line, shown above the bot's answer. */
+  invokedBy: { name: string; command: string } | null;
+  ephemeral: boolean;
+  state: 'thinking' | 'done' | 'failed';
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  attachments: Array<{ filename: string; url: string; contentType: string }>;
+  /** A direct message from the bot to this member id. */
+  dmTo?: string;
+  token?: string;
+}
+
+export interface ConsoleOptions {
+  /** The bot's own base URL: interactions are POSTed to its /interactions. */
+  botUrl: string;
+  commands: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  x: XStandIn;
+  ledger: BillingLedger;
+  pricing: { postUsd: number; userUsd: number };
+  log?: (message: string) => void;
+}
+
+type RawOption = { name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: RawOption[] };
+
+const snowflake = (() => {
+  let sequence = 0n;
+  return () => (((BigInt(Date.now()) - 1420070400000n) << 22n) | (sequence++ & 4095n)).toString();
+})();
+
+export class DiscordConsole {
+  readonly publicKeyHex: string;
+  private readonly privateKey: KeyObject;
+  private readonly messages: ConsoleMessage[] = [];
+  private readonly attachments = new Map<string, Attachment>();
+  private readonly members = new Map<string, string[]>([[SANDBOX_BOT_ID, [ROLE_IDS.bot]]]);
+  private nextId = 1;
+  /** Bumped on every change, so the page asks only for what is new. */
+  private version = 0;
+
+  constructor(private readonly options: ConsoleOptions) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    this.privateKey = privateKey;
+    const der = publicKey.export({ format: 'der', type: 'spki' });
+    this.publicKeyHex = der.subarray(der.length - 32).toString('hex');
+  }
+
+  /** Signed as Discord signs: Ed25519 over timestamp + body. */
+  signedHeaders(body: string): Record<string, string> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), this.privateKey).toString('hex');
+    return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+  }
+
+  mount(app: Hono): void {
+    const page = (c: Context, body: string, type: string) => {
+      // The console's own page runs its own script and shows the bot's charts; the bot's strict policy stays for its pages.
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; form-action 'self'",
+      );
+      c.header('Content-Type', type);
+      return c.body(body);
+    };
+    app.get('/sandbox', (c) => page(c, CONSOLE_HTML, 'text/html; charset=utf-8'));
+    app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS, 'text/javascript; charset=utf-8'));
+    app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS, 'text/css; charset=utf-8'));
+    app.get('/sandbox/api/state', (c) => c.json(this.state(Number(c.req.query('since') ?? -1))));
+    app.post('/sandbox/api/interact', async (c) => c.json(await this.interact(await c.req.json())));
+    app.post('/sandbox/api/x-faults', async (c) => {
+      const wanted = (await c.req.json()) as Partial<XStandIn['faults']>;
+      const faults = this.options.x.faults;
+      faults.rateLimited = Boolean(wanted.rateLimited);
+      faults.unavailable = Boolean(wanted.unavailable);
+      faults.revoked = Boolean(wanted.revoked);
+      faults.slowMs = Math.max(0, Math.min(60_000, Number(wanted.slowMs) || 0));
+      this.version++;
+      return c.json(faults);
+    });
+    app.get('/sandbox/attachments/:id', (c) => {
+      const file = this.attachments.get(c.req.param('id'));
+      if (!file) return c.notFound();
+      c.header('Content-Type', file.contentType);
+      return c.body(new Uint8Array(file.data));
+    });
+    this.mountRest(app);
+  }
+
+  private state(since: number) {
+    const { ledger, pricing, x } = this.options;
+    return {
+      version: this.version,
+      changed: since !== this.version,
+      commands: this.options.commands,
+      guild: {
+        id: SANDBOX_GUILD_ID,
+        roles: [
+          { id: ROLE_IDS.linked, name: 'X linked' },
+          { id: ROLE_IDS.mods, name: 'Mods' },
+        ],
+      },
+      // The interaction token stays here: the page has no use for it.
+      messages: since === this.version ? [] : this.messages.map(({ token: _, ...shown }) => shown),
+      ledger: {
+        postsBilled: ledger.postsBilled,
+        usersBilled: ledger.usersBilled,
+        postsReturned: ledger.postsReturned,
+        dollars: ledger.dollars(pricing),
+      },
+      faults: x.faults,
+    };
+  }
+
+  private add(message: Omit<ConsoleMessage, 'id'>): ConsoleMessage {
+    const added = { ...message, id: this.nextId++ };
+    this.messages.push(added);
+    if (this.messages.length > 200) this.messages.splice(0, this.messages.length - 200);
+    this.version++;
+    return added;
+  }
+
+  /** Builds, signs and sends one interaction, as Discord does when a member runs a command or types into an option. */
+  private async interact(request: {
+    kind: 'command' | 'autocomplete';
+    name: string;
+    line?: string;
+    options: RawOption[];
+    member: ConsoleMember;
+    dm?: boolean;
+  }): Promise<unknown> {
+    const { member } = request;
+    this.members.set(
+      member.id,
+      member.roles.filter((r) => Object.values(ROLE_IDS).includes(r)),
+    );
+    const id = snowflake();
+    const token = `sandbox.${id}.${randomBytes(24).toString('base64url')}`;
+    const user = { id: member.id, username: member.username, global_name: member.globalName, discriminator: '0', avatar: null };
+    const permissions = String(member.admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS);
+    const payload = {
+      id,
+      application_id: SANDBOX_APPLICATION_ID,
+      type: request.kind === 'command' ? 2 : 4,
+      token,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: String(BOT_PERMISSIONS),
+      data: { id: snowflake(), name: request.name, type: 1, options: request.options },
+      ...(request.dm
+        ? { context: 1, user, channel_id: SANDBOX_CHANNEL_ID, channel: { id: SANDBOX_CHANNEL_ID, type: 1 } }
+        : {
+            context: 0,
+            guild_id: SANDBOX_GUILD_ID,
+            channel_id: SANDBOX_CHANNEL_ID,
+            channel: { id: SANDBOX_CHANNEL_ID, type: 0, guild_id: SANDBOX_GUILD_ID, name: 'general' },
+            member: { user, roles: this.members.get(member.id) ?? [], permissions, joined_at: '2024-01-01T00:00:00.000000+00:00' },
+          }),
+    };
+    const body = JSON.stringify(payload);
+    const message =
+      request.kind === 'command'
+        ? this.add({
+            invokedBy: { name: member.globalName || member.username, command: request.line ?? `/${request.name}` },
+            ephemeral: false,
+            state: 'thinking',
+            content: '',
+            embeds: [],
+            components: [],
+            attachments: [],
+            token,
+          })
+        : null;
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.botUrl}/interactions`, { method: 'POST', headers: this.signedHeaders(body), body });
+    } catch (err) {
+      if (message) this.fail(message, `The bot could not be reached: ${(err as Error).message}`);
+      return { ok: false };
+    }
+    const answer = (await response.json().catch(() => ({}))) as { type?: number; data?: Record<string, unknown> };
+    if (request.kind === 'autocomplete') return { ok: response.ok, choices: (answer.data?.choices as unknown[]) ?? [] };
+    if (!message) return { ok: false };
+    if (!response.ok) {
+      this.fail(message, `The bot answered ${response.status}.`);
+      return { ok: false };
+    }
+    const flags = Number(answer.data?.flags ?? 0);
+    message.ephemeral = (flags & 64) === 64;
+    if (answer.type === 4) this.apply(message, answer.data ?? {}, []);
+    this.version++;
+    return { ok: true };
+  }
+
+  private fail(message: ConsoleMessage, why: string): void {
+    message.state = 'failed';
+    message.content = why;
+    this.version++;
+  }
+
+  /** A message body from the bot (the first answer, or an edit), with its attached files. */
+  private apply(message: ConsoleMessage, data: Record<string, unknown>, files: Attachment[]): void {
+    if (typeof data.content === 'string') message.content = data.content;
+    if (Array.isArray(data.embeds)) message.embeds = data.embeds;
+    if (Array.isArray(data.components)) message.components = data.components;
+    if (files.length > 0) {
+      message.attachments = files.map((f) => ({ filename: f.filename, url: `/sandbox/attachments/${f.id}`, contentType: f.contentType }));
+    } else if (Array.isArray(data.attachments) && data.attachments.length === 0) {
+      message.attachments = [];
+    }
+    message.state = 'done';
+    this.version++;
+  }
+
+  /** The Discord REST endpoints the bot calls, under DISCORD_API_URL = <bot>/sandbox/discord/api. */
+  private mountRest(app: Hono): void {
+    const api = '/sandbox/discord/api/v10';
+    app.patch(`${api}/webhooks/:app/:token/messages/@original`, async (c) => {
+      const message = this.messages.find((m) => m.token === c.req.param('token'));
+      if (!message) return c.json({ message: 'Unknown Webhook', code: 10015 }, 404);
+      const { data, files } = await this.readMessageBody(c);
+      this.apply(message, data, files);
+      return c.json({
+        id: String(message.id),
+        channel_id: SANDBOX_CHANNEL_ID,
+        content: message.content,
+        embeds: message.embeds,
+        attachments: [],
+      });
+    });
+    app.get(`${api}/users/@me`, (c) =>
+      c.json({ id: SANDBOX_BOT_ID, username: 'X report bot', discriminator: '0', bot: true, global_name: null, avatar: null }),
+    );
+    app.get(`${api}/guilds/:guild`, (c) => {
+      if (c.req.param('guild') !== SANDBOX_GUILD_ID) return c.json({ message: 'Unknown Guild', code: 10004 }, 404);
+      return c.json({
+        id: SANDBOX_GUILD_ID,
+        name: 'Sandbox server',
+        owner_id: '1600000000000000099',
+        roles: [
+          {
+            id: SANDBOX_GUILD_ID,
+            name: '@everyone',
+            position: 0,
+            permissions: String(MEMBER_PERMISSIONS),
+            managed: false,
+            color: 0,
+            hoist: false,
+            mentionable: false,
+            flags: 0,
+          },
+          {
+            id: ROLE_IDS.linked,
+            name: 'X linked',
+            position: 1,
+            permissions: '0',
+            managed: false,
+            color: 0,
+            hoist: false,
+            mentionable: false,
+            flags: 0,
+          },
+          {
+            id: ROLE_IDS.mods,
+            name: 'Mods',
+            position: 2,
+            permissions: String(P.ManageMessages),
+            managed: false,
+            color: 0,
+            hoist: false,
+            mentionable: false,
+            flags: 0,
+          },
+          {
+            id: ROLE_IDS.bot,
+            name: 'X report bot',
+            position: 3,
+            permissions: String(BOT_PERMISSIONS),
+            managed: false,
+            color: 0,
+            hoist: false,
+            mentionable: false,
+            flags: 0,
+          },
+        ],
+      });
+    });
+    app.get(`${api}/guilds/:guild/members/:user`, (c) => {
+      const roles = this.members.get(c.req.param('user'));
+      if (!roles) return c.json({ message: 'Unknown Member', code: 10007 }, 404);
+      return c.json({
+        user: { id: c.req.param('user'), username: 'member' },
+        roles,
+        joined_at: '2024-01-01T00:00:00Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      });
+    });
+    const roleChange = (add: boolean) => (c: Context) => {
+      const roles = this.members.get(c.req.param('user') ?? '') ?? [];
+      const role = c.req.param('role') ?? '';
+      const next = add ? [...new Set([...roles, role])] : roles.filter((r) => r !== role);
+      this.members.set(c.req.param('user') ?? '', next);
+      this.version++;
+      return c.body(null, 204);
+    };
+    app.put(`${api}/guilds/:guild/members/:user/roles/:role`, roleChange(true));
+    app.delete(`${api}/guilds/:guild/members/:user/roles/:role`, roleChange(false));
+    app.get(`${api}/channels/:channel`, (c) =>
+      c.json({ id: c.req.param('channel'), type: 0, guild_id: SANDBOX_GUILD_ID, name: 'general', permission_overwrites: [] }),
+    );
+    app.post(`${api}/users/@me/channels`, async (c) => {
+      const { recipient_id: recipient } = (await c.req.json()) as { recipient_id: string };
+      return c.json({ id: `dm-${recipient}`, type: 1, recipients: [{ id: recipient, username: 'member' }] });
+    });
+    app.post(`${api}/channels/:channel/messages`, async (c) => {
+      const { data } = await this.readMessageBody(c);
+      const channel = c.req.param('channel');
+      this.add({
+        invokedBy: null,
+        ephemeral: false,
+        state: 'done',
+        content: String(data.content ?? ''),
+        embeds: [],
+        components: [],
+        attachments: [],
+        dmTo: channel.startsWith('dm-') ? channel.slice(3) : undefined,
+      });
+      return c.json({ id: snowflake(), channel_id: channel, content: data.content ?? '' });
+    });
+    app.all(`${api}/*`, (c) => c.json({ message: '404: Not Found', code: 0 }, 404));
+  }
+
+  /** JSON, or multipart with payload_json and files[n], as Discord accepts a message body. */
+  private async readMessageBody(c: Context): Promise<{ data: Record<string, unknown>; files: Attachment[] }> {
+    const type = c.req.header('content-type') ?? '';
+    if (!type.startsWith('multipart/form-data'))
+      return { data: ((await c.req.json().catch(() => ({}))) as Record<string, unknown>) ?? {}, files: [] };
+    const form = await c.req.parseBody({ all: true });
+    const data = typeof form.payload_json === 'string' ? (JSON.parse(form.payload_json) as Record<string, unknown>) : {};
+    const files: Attachment[] = [];
+    for (const [key, value] of Object.entries(form)) {
+      if (!key.startsWith('files[') || !(value instanceof File)) continue;
+      const id = randomBytes(12).toString('hex');
+      const file = {
+        id,
+        filename: value.name,
+        contentType: value.type || 'application/octet-stream',
+        data: Buffer.from(await value.arrayBuffer()),
+      };
+      this.attachments.set(id, file);
+      files.push(file);
+    }
+    // Keep the attachment store bounded: only the files the kept messages still show.
+    const shown = new Set(this.messages.flatMap((m) => m.attachments.map((a) => a.url.split('/').at(-1))));
+    for (const key of this.attachments.keys())
+      if (!shown.has(key) && !files.some((f) => f.id === key) && this.attachments.size > 50) this.attachments.delete(key);
+    return { data, files };
+  }
+}

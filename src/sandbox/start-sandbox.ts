@@ -1,0 +1,123 @@
+// Starts the whole sandbox on 127.0.0.1: the local X with its seeded
+// accounts, and the real bot in HTTP interactions mode on a database file of
+// its own, with the Discord console mounted on the bot's web server. The bot
+// is the one `npm start` runs; only its environment points at the stand-ins.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { type Bot, createBot } from '../bot.js';
+import { commandDefinitions } from '../commands/index.js';
+import { loadConfig } from '../config/env.js';
+import { BillingLedger } from '../local-x/billing.js';
+import { serveTimeline } from '../local-x/timeline-routes.js';
+import { XStandIn } from '../local-x/x-stand-in.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { sandboxAccounts } from './accounts.js';
+import { DiscordConsole, SANDBOX_APPLICATION_ID } from './discord-console.js';
+
+export interface SandboxOptions {
+  /** Where the sandbox keeps its database and encryption key (kept between runs). */
+  dir: string;
+  /** The bot's port (0: any free one). */
+  port?: number;
+  /** The local X's port (0: any free one). */
+  xPort?: number;
+  log?: Logger;
+}
+
+export interface Sandbox {
+  /** The console: open it in a browser. */
+  consoleUrl: string;
+  botUrl: string;
+  x: XStandIn;
+  bot: Bot;
+  close(): Promise<void>;
+}
+
+/** The key that seals sandbox tokens, kept in the sandbox folder so links survive a restart. */
+function sandboxKey(dir: string): string {
+  const file = join(dir, 'token-encryption.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  mkdirSync(options.dir, { recursive: true });
+  const log = options.log ?? createLogger('warn');
+  const x = new XStandIn({ key: 'sandbox-consumer-key', secret: randomBytes(16).toString('hex') });
+  x.port = options.xPort ?? 0;
+  await x.start();
+  const ledger = new BillingLedger(() => x.now());
+  const accounts = sandboxAccounts(Date.now());
+  x.consentAccounts = accounts;
+  for (const account of accounts) {
+    const member = account.member;
+    const data = member?.data ?? {
+      profile: {
+        id: account.id,
+        name: account.name,
+        username: account.screenName,
+        public_metrics: { followers_count: 3, following_count: 12, tweet_count: 0 },
+      },
+      posts: [],
+      mentions: [],
+    };
+    // Posts keep arriving and gaining likes and views as the sandbox runs.
+    serveTimeline(x, data, { bill: ledger, beforeRead: () => member?.advanceTo(x.now()) });
+  }
+
+  // The bot's address must be known before its configuration is: listen first, hand requests over once it exists.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = serve({ fetch: (request) => handle(request), hostname: '127.0.0.1', port: options.port ?? 0 });
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  const port = (server.address() as AddressInfo).port;
+  const botUrl = `http://127.0.0.1:${port}`;
+
+  const console = new DiscordConsole({
+    botUrl,
+    commands: commandDefinitions,
+    x,
+    ledger,
+    pricing: { postUsd: 0.005, userUsd: 0.01 },
+  });
+  const config = loadConfig({
+    DISCORD_TOKEN: 'sandbox-bot-token',
+    DISCORD_APPLICATION_ID: SANDBOX_APPLICATION_ID,
+    DISCORD_PUBLIC_KEY: console.publicKeyHex,
+    INTERACTIONS_MODE: 'http',
+    TWITTER_CONSUMER_KEY: x.consumer.key,
+    TWITTER_CONSUMER_SECRET: x.consumer.secret,
+    PUBLIC_URL: botUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_PATH: join(options.dir, 'bot.sqlite'),
+    TOKEN_ENCRYPTION_KEY: sandboxKey(options.dir),
+    TWITTER_API_URL: x.baseUrl,
+    DISCORD_API_URL: `${botUrl}/sandbox/discord/api`,
+    // A sandbox is for looking around: no wait between reports.
+    REPORT_COOLDOWN_SECONDS: '0',
+  });
+  const bot = createBot(config, log, {
+    webExtension: {
+      mount: (app) => console.mount(app),
+      // The bot's edits carry the chart: Discord takes files of up to 10 MB.
+      bodyLimits: [{ path: '/sandbox/discord/api/*', maxBytes: 10 * 1024 * 1024 }],
+    },
+  });
+  await bot.start();
+  handle = bot.web.fetch;
+  return {
+    consoleUrl: `${botUrl}/sandbox`,
+    botUrl,
+    x,
+    bot,
+    async close() {
+      server.close();
+      await bot.close();
+      await x.stop();
+    },
+  };
+}
