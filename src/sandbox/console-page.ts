@@ -21,6 +21,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <label>Display name <input id="me-name"></label>
     <label>Username <input id="me-username"></label>
     <label>User id <input id="me-id"></label>
+    <label>Server <select id="me-guild"></select></label>
     <div id="me-roles"></div>
     <label class="switch"><input type="checkbox" id="me-admin"> Server admin (Manage Server)</label>
     <label class="switch"><input type="checkbox" id="me-dm"> In a DM with the bot</label>
@@ -39,7 +40,7 @@ export const CONSOLE_HTML = `<!doctype html>
   </section>
 </aside>
 <main>
-  <header><span class="hash">#</span> general <span class="hint">Sandbox server</span></header>
+  <header id="place"><span class="hash">#</span> general</header>
   <div id="messages" aria-live="polite"></div>
   <form id="composer" autocomplete="off">
     <div id="suggestions" role="listbox"></div>
@@ -57,7 +58,7 @@ export const CONSOLE_CSS = `
 body { margin:0; display:flex; height:100vh; background:var(--bg); color:var(--text); font:15px/1.375 "gg sans","Noto Sans","Helvetica Neue",Helvetica,Arial,sans-serif; }
 aside { width:280px; background:var(--side); padding:16px; overflow:auto; border-right:1px solid var(--border); }
 aside h1 { font-size:18px; margin:0 0 4px; } aside h2 { font-size:12px; text-transform:uppercase; color:var(--muted); margin:18px 0 6px; }
-aside label { display:block; font-size:13px; margin:6px 0; } aside input:not([type]) { width:100%; padding:6px; background:var(--input); color:var(--text); border:1px solid var(--border); border-radius:4px; }
+aside label { display:block; font-size:13px; margin:6px 0; } aside select, aside input:not([type]) { width:100%; padding:6px; background:var(--input); color:var(--text); border:1px solid var(--border); border-radius:4px; }
 .hint { color:var(--muted); font-size:12px; } .ledger { font-size:13px; margin-top:8px; }
 main { flex:1; display:flex; flex-direction:column; min-width:0; }
 header { padding:12px 16px; border-bottom:1px solid var(--border); font-weight:600; } .hash { color:var(--muted); }
@@ -90,8 +91,10 @@ code { background:var(--code); padding:0 3px; border-radius:3px; font-size:85%; 
 export const CONSOLE_JS =
   String.raw`
 'use strict';
-var state = { version: -1, commands: [], guild: { roles: [] }, messages: [] };
+var state = { version: -1, commands: [], guilds: [], messages: [] };
 var me = JSON.parse(localStorage.getItem('sandbox-member') || 'null') || { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false, dm: false };
+var rolesShown = '';
+var rendered = '';
 var $ = function (id) { return document.getElementById(id); };
 var pending = null;
 
@@ -169,10 +172,21 @@ function messageHtml(m) {
   return html + '</div></div></article>';
 }
 
+function guild() { return state.guilds.filter(function (g) { return g.id === me.guildId; })[0] || state.guilds[0]; }
+
+/** The channel you are looking at: the server's #general, or your DM with the bot. */
+function channel() { return me.dm ? 'dm-' + me.id : (guild() ? guild().channelId : ''); }
+
 function render() {
+  // Only when something changed: rebuilding the list reloads its images and loses a click in progress.
+  var key = state.version + ':' + channel();
+  if (key === rendered) return;
+  rendered = key;
   var box = $('messages');
   var atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
-  box.innerHTML = state.messages.map(messageHtml).join('');
+  var g = guild();
+  $('place').innerHTML = me.dm ? '<span class="hash">@</span> X report bot <span class="hint">Direct message</span>' : '<span class="hash">#</span> general <span class="hint">' + esc(g ? g.name : '') + '</span>';
+  box.innerHTML = state.messages.filter(function (m) { return m.channelId === channel(); }).map(messageHtml).join('');
   if (atBottom) box.scrollTop = box.scrollHeight;
 }
 
@@ -181,19 +195,38 @@ function renderSide(s) {
   $('ledger').innerHTML = 'X has billed <b>' + l.postsBilled + '</b> posts and <b>' + l.usersBilled + '</b> profiles: <b>$' + l.dollars.toFixed(3) + '</b> (' + l.postsReturned + ' posts returned; each billed once a UTC day)';
   ['rateLimited', 'unavailable', 'revoked'].forEach(function (k) { $('fault-' + k).checked = Boolean(s.faults[k]); });
   $('fault-slow').checked = s.faults.slowMs > 0;
-  if (!$('me-roles').dataset.ready) {
-    $('me-roles').dataset.ready = '1';
-    $('me-roles').innerHTML = s.guild.roles.map(function (r) { return '<label class="switch"><input type="checkbox" data-role="' + esc(r.id) + '"' + (me.roles.indexOf(r.id) >= 0 ? ' checked' : '') + '> Role: ' + esc(r.name) + '</label>'; }).join('');
-    Array.prototype.forEach.call($('me-roles').querySelectorAll('input'), function (box) {
-      box.addEventListener('change', function () { me.roles = Array.prototype.filter.call($('me-roles').querySelectorAll('input:checked'), function () { return true; }).map(function (b) { return b.dataset.role; }); saveMe(); });
+  var select = $('me-guild');
+  if (!select.options.length) {
+    select.innerHTML = s.guilds.map(function (g) { return '<option value="' + esc(g.id) + '">' + esc(g.name) + '</option>'; }).join('');
+    if (!me.guildId) me.guildId = s.guilds[0].id;
+    select.value = me.guildId;
+  }
+  var g = guild();
+  var given = (g && g.memberRoles[me.id]) || [];
+  var shown = JSON.stringify([g && g.id, me.id, given, me.roles]);
+  if (g && shown !== rolesShown) {
+    rolesShown = shown;
+    // Mods is yours to set; X linked is the bot's to give (when /twitter-admin set a linked role).
+    $('me-roles').innerHTML = g.roles.map(function (r) {
+      var linked = r.name === 'X linked';
+      var on = linked ? given.indexOf(r.id) >= 0 : me.roles.indexOf(r.id) >= 0;
+      return '<label class="switch"><input type="checkbox" data-role="' + esc(r.id) + '"' + (on ? ' checked' : '') + (linked ? ' disabled' : '') + '> Role: ' + esc(r.name) + (linked ? ' <small class="hint">(given by the bot)</small>' : '') + '</label>';
+    }).join('');
+    Array.prototype.forEach.call($('me-roles').querySelectorAll('input:not([disabled])'), function (box) {
+      box.addEventListener('change', function () {
+        var id = box.dataset.role;
+        me.roles = me.roles.filter(function (r) { return r !== id; }).concat(box.checked ? [id] : []);
+        saveMe();
+      });
     });
   }
 }
 
 function poll() {
   fetch('/sandbox/api/state?since=' + state.version).then(function (r) { return r.json(); }).then(function (s) {
-    state.commands = s.commands; state.guild = s.guild;
-    if (s.changed) { state.version = s.version; state.messages = s.messages; render(); }
+    state.commands = s.commands; state.guilds = s.guilds;
+    if (s.changed) { state.version = s.version; state.messages = s.messages; }
+    render();
     renderSide(s);
   }).catch(function () {}).then(function () { setTimeout(poll, 500); });
 }
@@ -305,7 +338,7 @@ function autocomplete(parsed, option) {
   clearTimeout(autocompleteTimer);
   var line = $('line').value;
   autocompleteTimer = setTimeout(function () {
-    interact({ kind: 'autocomplete', name: parsed.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm }).then(function (answer) {
+    interact({ kind: 'autocomplete', name: parsed.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm, guildId: me.guildId }).then(function (answer) {
       if ($('line').value !== line) return;
       showSuggestions((answer.choices || []).map(function (c) { return { label: c.name, hint: option.name, apply: function () { setLine(line.slice(0, option.valueStart) + c.value + ' '); } }; }));
     });
@@ -319,7 +352,7 @@ function send(event) {
   if (!parsed || !parsed.command) return;
   $('line').value = '';
   showSuggestions([]);
-  interact({ kind: 'command', name: parsed.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm });
+  interact({ kind: 'command', name: parsed.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm, guildId: me.guildId });
 }
 
 function setFaults() {
@@ -334,7 +367,8 @@ document.addEventListener('DOMContentLoaded', function () {
   $('me-username').addEventListener('input', function () { me.username = this.value; saveMe(); });
   $('me-id').addEventListener('input', function () { if (/^\d{17,20}$/.test(this.value)) { me.id = this.value; saveMe(); } });
   $('me-admin').addEventListener('change', function () { me.admin = this.checked; saveMe(); });
-  $('me-dm').addEventListener('change', function () { me.dm = this.checked; saveMe(); });
+  $('me-dm').addEventListener('change', function () { me.dm = this.checked; saveMe(); render(); });
+  $('me-guild').addEventListener('change', function () { me.guildId = this.value; saveMe(); rolesShown = ''; render(); });
   var theme = localStorage.getItem('sandbox-theme') || 'dark';
   document.documentElement.dataset.theme = theme; $('theme-light').checked = theme === 'light';
   $('theme-light').addEventListener('change', function () { var t = this.checked ? 'light' : 'dark'; document.documentElement.dataset.theme = t; localStorage.setItem('sandbox-theme', t); });

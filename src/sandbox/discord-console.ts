@@ -16,7 +16,25 @@ export const SANDBOX_APPLICATION_ID = '1600000000000000001';
 export const SANDBOX_BOT_ID = SANDBOX_APPLICATION_ID;
 export const SANDBOX_GUILD_ID = '1600000000000000002';
 export const SANDBOX_CHANNEL_ID = '1600000000000000003';
-const ROLE_IDS = { bot: '1600000000000000011', linked: '1600000000000000012', mods: '1600000000000000013' };
+
+/** The servers the console can speak in: each with its channel and roles (the bot's own, one for linked members, mods). */
+export const SANDBOX_GUILDS = [
+  {
+    id: SANDBOX_GUILD_ID,
+    name: 'Sandbox server',
+    channelId: SANDBOX_CHANNEL_ID,
+    roles: { bot: '1600000000000000011', linked: '1600000000000000012', mods: '1600000000000000013' },
+  },
+  {
+    id: '1600000000000000004',
+    name: 'Second server',
+    channelId: '1600000000000000005',
+    roles: { bot: '1600000000000000021', linked: '1600000000000000022', mods: '1600000000000000023' },
+  },
+] as const;
+type SandboxGuild = (typeof SANDBOX_GUILDS)[number];
+const guildById = (id: string | undefined): SandboxGuild | undefined => SANDBOX_GUILDS.find((g) => g.id === id);
+const guildOfChannel = (id: string | undefined): SandboxGuild | undefined => SANDBOX_GUILDS.find((g) => g.channelId === id);
 
 /** What a member without Manage Server holds in the channel; an admin holds every permission, as Discord computes it. */
 const MEMBER_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.UseApplicationCommands;
@@ -30,6 +48,8 @@ export interface ConsoleMember {
   roles: string[];
   admin: boolean;
 }
+
+const memberKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
 
 interface Attachment {
   id: string;
@@ -50,6 +70,10 @@ export interface ConsoleMessage {
   attachments: Array<{ filename: string; url: string; contentType: string }>;
   /** A direct message from the bot to this member id. */
   dmTo?: string;
+  /** Where it was said: a server's channel, or a DM. */
+  channelId: string;
+  /** The server's name, or null in a DM. */
+  place: string | null;
   token?: string;
 }
 
@@ -75,7 +99,8 @@ export class DiscordConsole {
   private readonly privateKey: KeyObject;
   private readonly messages: ConsoleMessage[] = [];
   private readonly attachments = new Map<string, Attachment>();
-  private readonly members = new Map<string, string[]>([[SANDBOX_BOT_ID, [ROLE_IDS.bot]]]);
+  /** Each server's members and their roles, by "guild:user". */
+  private readonly members = new Map<string, string[]>(SANDBOX_GUILDS.map((g) => [memberKey(g.id, SANDBOX_BOT_ID), [g.roles.bot]]));
   private nextId = 1;
   /** Bumped on every change, so the page asks only for what is new. */
   private version = 0;
@@ -134,13 +159,19 @@ export class DiscordConsole {
       version: this.version,
       changed: since !== this.version,
       commands: this.options.commands,
-      guild: {
-        id: SANDBOX_GUILD_ID,
+      guilds: SANDBOX_GUILDS.map((g) => ({
+        id: g.id,
+        name: g.name,
+        channelId: g.channelId,
         roles: [
-          { id: ROLE_IDS.linked, name: 'X linked' },
-          { id: ROLE_IDS.mods, name: 'Mods' },
+          { id: g.roles.linked, name: 'X linked' },
+          { id: g.roles.mods, name: 'Mods' },
         ],
-      },
+        // What the bot set (the linked role) shows up here.
+        memberRoles: Object.fromEntries(
+          [...this.members].filter(([key]) => key.startsWith(`${g.id}:`)).map(([key, roles]) => [key.slice(g.id.length + 1), roles]),
+        ),
+      })),
       // The interaction token stays here: the page has no use for it.
       messages: since === this.version ? [] : this.messages.map(({ token: _, ...shown }) => shown),
       ledger: {
@@ -169,12 +200,16 @@ export class DiscordConsole {
     options: RawOption[];
     member: ConsoleMember;
     dm?: boolean;
+    guildId?: string;
   }): Promise<unknown> {
     const { member } = request;
-    this.members.set(
-      member.id,
-      member.roles.filter((r) => Object.values(ROLE_IDS).includes(r)),
-    );
+    const guild = guildById(request.guildId) ?? SANDBOX_GUILDS[0];
+    // The console sets what you choose; the linked role stays the bot's to give or take.
+    const had = this.members.get(memberKey(guild.id, member.id)) ?? [];
+    this.members.set(memberKey(guild.id, member.id), [
+      ...member.roles.filter((r) => r === guild.roles.mods),
+      ...had.filter((r) => r === guild.roles.linked),
+    ]);
     const id = snowflake();
     const token = `sandbox.${id}.${randomBytes(24).toString('base64url')}`;
     const user = { id: member.id, username: member.username, global_name: member.globalName, discriminator: '0', avatar: null };
@@ -189,13 +224,18 @@ export class DiscordConsole {
       app_permissions: String(BOT_PERMISSIONS),
       data: { id: snowflake(), name: request.name, type: 1, options: request.options },
       ...(request.dm
-        ? { context: 1, user, channel_id: SANDBOX_CHANNEL_ID, channel: { id: SANDBOX_CHANNEL_ID, type: 1 } }
+        ? { context: 1, user, channel_id: `dm-${member.id}`, channel: { id: `dm-${member.id}`, type: 1 } }
         : {
             context: 0,
-            guild_id: SANDBOX_GUILD_ID,
-            channel_id: SANDBOX_CHANNEL_ID,
-            channel: { id: SANDBOX_CHANNEL_ID, type: 0, guild_id: SANDBOX_GUILD_ID, name: 'general' },
-            member: { user, roles: this.members.get(member.id) ?? [], permissions, joined_at: '2024-01-01T00:00:00.000000+00:00' },
+            guild_id: guild.id,
+            channel_id: guild.channelId,
+            channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
+            member: {
+              user,
+              roles: this.members.get(memberKey(guild.id, member.id)) ?? [],
+              permissions,
+              joined_at: '2024-01-01T00:00:00.000000+00:00',
+            },
           }),
     };
     const body = JSON.stringify(payload);
@@ -209,6 +249,8 @@ export class DiscordConsole {
             embeds: [],
             components: [],
             attachments: [],
+            channelId: request.dm ? `dm-${member.id}` : guild.channelId,
+            place: request.dm ? null : guild.name,
             token,
           })
         : null;
@@ -263,7 +305,7 @@ export class DiscordConsole {
       this.apply(message, data, files);
       return c.json({
         id: String(message.id),
-        channel_id: SANDBOX_CHANNEL_ID,
+        channel_id: message.channelId,
         content: message.content,
         embeds: message.embeds,
         attachments: [],
@@ -272,62 +314,34 @@ export class DiscordConsole {
     app.get(`${api}/users/@me`, (c) =>
       c.json({ id: SANDBOX_BOT_ID, username: 'X report bot', discriminator: '0', bot: true, global_name: null, avatar: null }),
     );
+    const role = (id: string, name: string, position: number, permissions: bigint) => ({
+      id,
+      name,
+      position,
+      permissions: String(permissions),
+      managed: false,
+      color: 0,
+      hoist: false,
+      mentionable: false,
+      flags: 0,
+    });
     app.get(`${api}/guilds/:guild`, (c) => {
-      if (c.req.param('guild') !== SANDBOX_GUILD_ID) return c.json({ message: 'Unknown Guild', code: 10004 }, 404);
+      const guild = guildById(c.req.param('guild'));
+      if (!guild) return c.json({ message: 'Unknown Guild', code: 10004 }, 404);
       return c.json({
-        id: SANDBOX_GUILD_ID,
-        name: 'Sandbox server',
+        id: guild.id,
+        name: guild.name,
         owner_id: '1600000000000000099',
         roles: [
-          {
-            id: SANDBOX_GUILD_ID,
-            name: '@everyone',
-            position: 0,
-            permissions: String(MEMBER_PERMISSIONS),
-            managed: false,
-            color: 0,
-            hoist: false,
-            mentionable: false,
-            flags: 0,
-          },
-          {
-            id: ROLE_IDS.linked,
-            name: 'X linked',
-            position: 1,
-            permissions: '0',
-            managed: false,
-            color: 0,
-            hoist: false,
-            mentionable: false,
-            flags: 0,
-          },
-          {
-            id: ROLE_IDS.mods,
-            name: 'Mods',
-            position: 2,
-            permissions: String(P.ManageMessages),
-            managed: false,
-            color: 0,
-            hoist: false,
-            mentionable: false,
-            flags: 0,
-          },
-          {
-            id: ROLE_IDS.bot,
-            name: 'X report bot',
-            position: 3,
-            permissions: String(BOT_PERMISSIONS),
-            managed: false,
-            color: 0,
-            hoist: false,
-            mentionable: false,
-            flags: 0,
-          },
+          role(guild.id, '@everyone', 0, MEMBER_PERMISSIONS),
+          role(guild.roles.linked, 'X linked', 1, 0n),
+          role(guild.roles.mods, 'Mods', 2, P.ManageMessages),
+          role(guild.roles.bot, 'X report bot', 3, BOT_PERMISSIONS),
         ],
       });
     });
     app.get(`${api}/guilds/:guild/members/:user`, (c) => {
-      const roles = this.members.get(c.req.param('user'));
+      const roles = this.members.get(memberKey(c.req.param('guild'), c.req.param('user')));
       if (!roles) return c.json({ message: 'Unknown Member', code: 10007 }, 404);
       return c.json({
         user: { id: c.req.param('user'), username: 'member' },
@@ -339,18 +353,23 @@ export class DiscordConsole {
       });
     });
     const roleChange = (add: boolean) => (c: Context) => {
-      const roles = this.members.get(c.req.param('user') ?? '') ?? [];
-      const role = c.req.param('role') ?? '';
-      const next = add ? [...new Set([...roles, role])] : roles.filter((r) => r !== role);
-      this.members.set(c.req.param('user') ?? '', next);
+      const guild = guildById(c.req.param('guild'));
+      const key = memberKey(c.req.param('guild') ?? '', c.req.param('user') ?? '');
+      const roles = this.members.get(key);
+      const changed = c.req.param('role') ?? '';
+      if (!guild || !roles) return c.json({ message: 'Unknown Member', code: 10007 }, 404);
+      if (!Object.values(guild.roles).includes(changed as never)) return c.json({ message: 'Unknown Role', code: 10011 }, 404);
+      this.members.set(key, add ? [...new Set([...roles, changed])] : roles.filter((r) => r !== changed));
       this.version++;
       return c.body(null, 204);
     };
     app.put(`${api}/guilds/:guild/members/:user/roles/:role`, roleChange(true));
     app.delete(`${api}/guilds/:guild/members/:user/roles/:role`, roleChange(false));
-    app.get(`${api}/channels/:channel`, (c) =>
-      c.json({ id: c.req.param('channel'), type: 0, guild_id: SANDBOX_GUILD_ID, name: 'general', permission_overwrites: [] }),
-    );
+    app.get(`${api}/channels/:channel`, (c) => {
+      const guild = guildOfChannel(c.req.param('channel'));
+      if (!guild) return c.json({ message: 'Unknown Channel', code: 10003 }, 404);
+      return c.json({ id: guild.channelId, type: 0, guild_id: guild.id, name: 'general', permission_overwrites: [] });
+    });
     app.post(`${api}/users/@me/channels`, async (c) => {
       const { recipient_id: recipient } = (await c.req.json()) as { recipient_id: string };
       return c.json({ id: `dm-${recipient}`, type: 1, recipients: [{ id: recipient, username: 'member' }] });
@@ -367,6 +386,8 @@ export class DiscordConsole {
         components: [],
         attachments: [],
         dmTo: channel.startsWith('dm-') ? channel.slice(3) : undefined,
+        channelId: channel,
+        place: guildOfChannel(channel)?.name ?? null,
       });
       return c.json({ id: snowflake(), channel_id: channel, content: data.content ?? '' });
     });

@@ -7,7 +7,10 @@ import { startSandbox } from './start-sandbox.js';
 
 const dir = resolve(process.env.SANDBOX_DIR ?? '.sandbox');
 const port = Number(process.env.SANDBOX_PORT ?? 3210);
-const sandbox = await startSandbox({ dir, port, log: createLogger('warn') });
+const sandbox = await startSandbox({ dir, port, log: createLogger('warn') }).catch((err: Error) => {
+  process.stderr.write(`The sandbox could not start: ${err.message}\n`);
+  process.exit(1);
+});
 process.stdout.write(
   [
     '',

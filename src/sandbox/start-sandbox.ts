@@ -72,7 +72,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // The bot's address must be known before its configuration is: listen first, hand requests over once it exists.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server = serve({ fetch: (request) => handle(request), hostname: '127.0.0.1', port: options.port ?? 0 });
-  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once('listening', () => resolve());
+    server.once('error', (err) => reject(err));
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await x.stop();
+    throw err.code === 'EADDRINUSE' ? new Error(`port ${options.port} is taken; set SANDBOX_PORT to another one`) : err;
+  });
   const port = (server.address() as AddressInfo).port;
   const botUrl = `http://127.0.0.1:${port}`;
 

@@ -131,6 +131,14 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     const answer = lastAnswer(page);
     await expect.poll(() => answer.innerText(), { timeout: 20_000 }).toMatch(/status/i);
     expect(await answer.innerText()).not.toContain('went wrong');
+
+    // Another server: its own channel, its own answer; the first server's messages stay there.
+    await page.selectOption('#me-guild', { label: 'Second server' });
+    await expect.poll(() => page.locator('#place').innerText()).toContain('Second server');
+    await expect.poll(() => page.locator('#messages .msg').count()).toBe(0);
+    await run(page, '/twitter-admin status');
+    await expect.poll(() => lastAnswer(page).innerText(), { timeout: 20_000 }).toMatch(/status/i);
+    expect(await page.locator('#messages .msg').count()).toBe(1);
     await page.close();
   });
 });
