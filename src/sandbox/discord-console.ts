@@ -80,6 +80,8 @@ export interface ConsoleMessage {
 export interface ConsoleOptions {
   /** The bot's own base URL: interactions are POSTed to its /interactions. */
   botUrl: string;
+  /** The bot's DISCORD_TOKEN in the sandbox: its REST calls here carry it. */
+  botToken: string;
   commands: RESTPostAPIChatInputApplicationCommandsJSONBody[];
   x: XStandIn;
   ledger: BillingLedger;
@@ -120,6 +122,31 @@ export class DiscordConsole {
   }
 
   mount(app: Hono): void {
+    const own = new URL(this.options.botUrl);
+    // Another web page open in the same browser must not drive the console (it runs commands as you), nor a
+    // site whose name was rebound to 127.0.0.1: only this address, only its own page's requests.
+    app.use('/sandbox/*', async (c, next) => {
+      if (c.req.path.startsWith('/sandbox/discord/')) {
+        // The bot's REST calls, server to server: with its token, as Discord asks, but for interaction webhooks,
+        // whose unguessable token is in the path.
+        const webhook = /\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(c.req.path);
+        if (!webhook && c.req.header('authorization') !== `Bot ${this.options.botToken}`) {
+          return c.json({ message: '401: Unauthorized', code: 0 }, 401);
+        }
+        return next();
+      }
+      if (c.req.header('host') !== own.host) return c.text('This console answers only at its own address.', 403);
+      if (c.req.method !== 'GET') {
+        const site = c.req.header('sec-fetch-site');
+        const origin = c.req.header('origin');
+        if ((site !== undefined && site !== 'same-origin') || (origin !== undefined && origin !== own.origin)) {
+          return c.text('Only the console page may send commands.', 403);
+        }
+        // JSON only: a form or text/plain post from elsewhere would need no preflight.
+        if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.text('JSON only.', 415);
+      }
+      return next();
+    });
     const page = (c: Context, body: string, type: string) => {
       // The console's own page runs its own script and shows the bot's charts; the bot's strict policy stays for its pages.
       c.header(

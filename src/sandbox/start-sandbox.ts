@@ -83,15 +83,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const port = (server.address() as AddressInfo).port;
   const botUrl = `http://127.0.0.1:${port}`;
 
+  const botToken = `sandbox-${randomBytes(12).toString('hex')}`;
   const console = new DiscordConsole({
     botUrl,
+    botToken,
     commands: commandDefinitions,
     x,
     ledger,
     pricing: { postUsd: 0.005, userUsd: 0.01 },
   });
   const config = loadConfig({
-    DISCORD_TOKEN: 'sandbox-bot-token',
+    DISCORD_TOKEN: botToken,
     DISCORD_APPLICATION_ID: SANDBOX_APPLICATION_ID,
     DISCORD_PUBLIC_KEY: console.publicKeyHex,
     INTERACTIONS_MODE: 'http',
