@@ -90,6 +90,8 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
   const ledger = new BillingLedger(() => clock.now);
   const x = await new XStandIn().start();
   x.autoApproveAs = X_USER;
+  // X's own clock is the simulated one: its 30-day window for private metrics and its rate-limit windows.
+  x.now = () => clock.now;
   serveTimeline(x, member.data, { bill: ledger });
   const dir = mkdtempSync(join(tmpdir(), 'xbot-cost-'));
   const config = env(x, discord, dir);
@@ -150,6 +152,8 @@ async function withTodaysPolicy(habit: Habit, pricing: Config['pricing']): Promi
   const member = simulatedMember();
   const ledger = new BillingLedger(() => clock.now);
   const x = await new XStandIn().start();
+  // X's own clock is the simulated one: its 30-day window for private metrics and its rate-limit windows.
+  x.now = () => clock.now;
   serveTimeline(x, member.data, { bill: ledger });
   try {
     const client = new XV2Client({
