@@ -257,6 +257,8 @@ export function summarise(input: ReportInput): ReportSummary {
   const mentioned = new Map<string, { display: string; count: number }>();
   const domains = new Map<string, { display: string; count: number }>();
   const own: XPost[] = [];
+  /** Each own post's time, local weekday and hour, and interactions: what best time and private metrics need. */
+  const ownSlots: OwnSlot[] = [];
 
   const top: Array<{ post: XPost; engagement: number }> = [];
   posts.forEach((post, i) => {
@@ -270,7 +272,9 @@ export function summarise(input: ReportInput): ReportSummary {
     if (kind === 'repost') return; // a repost's metrics belong to someone else's post
 
     own.push(post);
-    keepTop(top, post, engagementOf(post));
+    const earned = engagementOf(post);
+    keepTop(top, post, earned);
+    ownSlots.push({ post, at: times[i] ?? Date.parse(post.created_at), weekday: local.weekday, hour: local.hour, earned });
     const m = post.public_metrics ?? {};
     totals.likes += m.like_count ?? 0;
     totals.reposts += m.retweet_count ?? 0;
@@ -344,8 +348,8 @@ export function summarise(input: ReportInput): ReportSummary {
       impressionsPerPost: withImpressions.length
         ? withImpressions.reduce((sum, p) => sum + (p.public_metrics?.impression_count ?? 0), 0) / withImpressions.length
         : null,
-      private: privateMetrics(own, period.end),
-      bestTime: bestTime(own, period.end, clock),
+      private: privateMetrics(ownSlots, period.end),
+      bestTime: bestTime(ownSlots, period.end),
       metricsAsOfLastRead: frozenMetrics(own, period.end, input.refreshHorizonHours),
       top: top
         .filter((t) => t.engagement > 0)
@@ -471,8 +475,16 @@ function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefin
 /** X's window for private metrics: the member's own posts of the last 30 days. */
 export const PRIVATE_WINDOW_DAYS = 30;
 
-function privateMetrics(own: XPost[], end: number): PrivateMetricsSummary | null {
-  const recent = own.filter((p) => Date.parse(p.created_at) >= end - PRIVATE_WINDOW_DAYS * 24 * HOUR);
+interface OwnSlot {
+  post: XPost;
+  at: number;
+  weekday: number;
+  hour: number;
+  earned: number;
+}
+
+function privateMetrics(own: OwnSlot[], end: number): PrivateMetricsSummary | null {
+  const recent = own.filter((p) => p.at >= end - PRIVATE_WINDOW_DAYS * 24 * HOUR).map((p) => p.post);
   const carrying = recent.filter((p) => p.non_public_metrics !== undefined);
   if (carrying.length === 0) return null;
   let impressions = 0;
@@ -508,18 +520,15 @@ function privateMetrics(own: XPost[], end: number): PrivateMetricsSummary | null
 /** Fewest posts a weekday-and-hour slot needs before its average means anything. */
 export const MIN_SLOT_POSTS = 3;
 
-function bestTime(own: XPost[], end: number, clock: LocalClock): BestTime {
+function bestTime(own: OwnSlot[], end: number): BestTime {
   const matureBy = end - MATURE_HOURS * HOUR;
   const slots = new Map<number, { weekday: number; hour: number; posts: number; interactions: number }>();
   let sample = 0;
   let interactions = 0;
-  for (const post of own) {
-    const at = Date.parse(post.created_at);
+  for (const { at, weekday, hour, earned } of own) {
     if (at > matureBy) continue;
-    const local = clock.parts(at);
-    const key = local.weekday * 24 + local.hour;
-    const slot = slots.get(key) ?? { weekday: local.weekday, hour: local.hour, posts: 0, interactions: 0 };
-    const earned = engagementOf(post);
+    const key = weekday * 24 + hour;
+    const slot = slots.get(key) ?? { weekday, hour, posts: 0, interactions: 0 };
     slot.posts++;
     slot.interactions += earned;
     slots.set(key, slot);
