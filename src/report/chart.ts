@@ -170,16 +170,7 @@ function drawImpressions(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], la
   const scale = niceScale(Math.max(0, ...days.map((d) => d.impressions)));
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   for (const [i, label] of impressionLabels(days).entries()) {
-    const y = plot.bottom - ((i * scale.step) / scale.top) * plot.height;
-    ctx.strokeStyle = GRID;
-    ctx.beginPath();
-    ctx.moveTo(plot.left, Math.round(y) + 0.5);
-    ctx.lineTo(plot.right, Math.round(y) + 0.5);
-    ctx.stroke();
-    ctx.fillStyle = MUTED;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(label, plot.left - 8, y);
+    gridLine(ctx, plot, plot.bottom - ((i * scale.step) / scale.top) * plot.height, label);
   }
   const barWidth = Math.max(1, Math.min(28, plot.slot * 0.7));
   ctx.fillStyle = CHART_COLOURS.impressions;
@@ -213,21 +204,26 @@ function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, la
   for (let i = 0; i <= ticks; i++) {
     const v = i * posts.step;
     const y = plot.bottom - (v / posts.top) * plot.height;
-    ctx.strokeStyle = GRID;
-    ctx.beginPath();
-    ctx.moveTo(plot.left, Math.round(y) + 0.5);
-    ctx.lineTo(plot.right, Math.round(y) + 0.5);
-    ctx.stroke();
-    ctx.fillStyle = MUTED;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(shortNumber(v), plot.left - 8, y);
+    gridLine(ctx, plot, y, shortNumber(v));
     ctx.fillStyle = LIKES;
     ctx.textAlign = 'left';
     ctx.fillText(shortNumber(i * likes.step), plot.right + 8, y);
   }
   drawAxisName(ctx, 18, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
   drawAxisName(ctx, CHART_WIDTH - 16, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
+}
+
+/** One horizontal grid line across the plot, its value on the left axis. */
+function gridLine(ctx: SKRSContext2D, plot: Plot, y: number, label: string): void {
+  ctx.strokeStyle = GRID;
+  ctx.beginPath();
+  ctx.moveTo(plot.left, Math.round(y) + 0.5);
+  ctx.lineTo(plot.right, Math.round(y) + 0.5);
+  ctx.stroke();
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, plot.left - 8, y);
 }
 
 function drawAxisName(ctx: SKRSContext2D, x: number, y: number, angle: number, colour: string, name: string): void {
