@@ -67,8 +67,11 @@ async function answerAutocomplete(payload: AutocompletePayload, deps: HttpDoorDe
 /** Handles one verified interaction payload; resolves with the HTTP answer Discord awaits. */
 export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps): Promise<HttpDoorResult> {
   if (pingPayload.safeParse(raw).success) return { status: 200, body: { type: InteractionResponseType.Pong } };
-  const typing = autocompletePayload.safeParse(raw);
-  if (typing.success) return answerAutocomplete(typing.data, deps);
+  // One schema per payload, picked by its type: trying the autocomplete schema first would parse every command twice.
+  if ((raw as { type?: unknown } | null)?.type === 4) {
+    const typing = autocompletePayload.safeParse(raw);
+    return typing.success ? answerAutocomplete(typing.data, deps) : { status: 400, body: { error: 'malformed autocomplete interaction' } };
+  }
   const parsed = commandPayload.safeParse(raw);
   if (!parsed.success) return { status: 400, body: { error: 'unsupported or malformed interaction' } };
   const payload = parsed.data;
