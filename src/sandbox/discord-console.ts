@@ -160,7 +160,18 @@ export class DiscordConsole {
     app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS, 'text/javascript; charset=utf-8'));
     app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS, 'text/css; charset=utf-8'));
     app.get('/sandbox/api/state', (c) => c.json(this.state(Number(c.req.query('since') ?? -1))));
-    app.post('/sandbox/api/interact', async (c) => c.json(await this.interact(await c.req.json())));
+    app.post('/sandbox/api/interact', async (c) => {
+      const request = (await c.req.json().catch(() => null)) as Parameters<DiscordConsole['interact']>[0] | null;
+      const wellFormed =
+        request &&
+        (request.kind === 'command' || request.kind === 'autocomplete') &&
+        /^[\w-]{1,32}$/.test(String(request.name)) &&
+        Array.isArray(request.options) &&
+        /^\d{17,20}$/.test(String(request.member?.id)) &&
+        Array.isArray(request.member?.roles);
+      if (!wellFormed) return c.json({ ok: false, error: 'a command name, its options and a member with an id and roles' }, 400);
+      return c.json(await this.interact(request));
+    });
     app.post('/sandbox/api/x-faults', async (c) => {
       const wanted = (await c.req.json()) as Partial<XStandIn['faults']>;
       const faults = this.options.x.faults;

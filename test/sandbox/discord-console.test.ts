@@ -42,6 +42,9 @@ describe('sandbox console', () => {
     const own = await post('/sandbox/api/x-faults', { ...json, origin: BOT, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(200);
     expect(x.faults.rateLimited).toBe(true);
+    const malformed = await post('/sandbox/api/interact', { ...json, origin: BOT }, '{"kind":"command","name":"report"}');
+    expect(malformed.status).toBe(400);
+    expect((await post('/sandbox/api/interact', { ...json, origin: BOT }, 'not json')).status).toBe(400);
     const page = await app.request(`${BOT}/sandbox`, { headers: { host: '127.0.0.1:3210' } });
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
