@@ -44,6 +44,15 @@ export const MAX_OPEN_SIGN_INS = 10_000;
 
 /** Access tokens this close to expiry are refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
+/**
+ * Metadata Discord already holds is not written again within this long: a
+ * report reads the profile anyway, but most days nothing a role depends on
+ * changed. Once a day it is written regardless, so Discord never keeps a stale
+ * view for long if it lost ours.
+ */
+const UNCHANGED_REWRITE_MS = 24 * 3_600_000;
+/** Members whose last write is remembered; past this the oldest are forgotten (and simply written again). */
+const REMEMBERED_WRITES = 10_000;
 
 const hashState = (state: string) => createHash('sha256').update(`role-state:${state}`, 'utf8').digest('hex');
 const sealContext = {
@@ -55,6 +64,8 @@ export class RoleConnectionService {
   /** One refresh per member at a time: Discord rotates refresh tokens, so a second would be refused. */
   private readonly refreshing = new Map<string, Promise<string>>();
   private readonly turns = new Map<string, Promise<void>>();
+  /** What was last written for each member, and when. In memory: after a restart each member is written once more. */
+  private readonly written = new Map<string, { connection: string; at: number }>();
 
   constructor(private readonly deps: RoleConnectionDeps) {}
 
@@ -99,6 +110,8 @@ export class RoleConnectionService {
       return this.discordFailure('sign-in', err);
     }
     this.saveTokens(user.id, tokens);
+    // A new connection: Discord holds nothing of ours for it yet, whatever was written before.
+    this.written.delete(user.id);
     const who = { discordUserName: user.globalName ?? user.username, discordUsername: user.username, locale: user.locale };
     const account = this.deps.links.account(user.id);
     if (account?.status !== 'active') {
@@ -107,7 +120,9 @@ export class RoleConnectionService {
       return started.reason === 'x-error' ? { ok: false, reason: 'x-error', error: started.error } : { ok: false, reason: 'invalid' };
     }
     try {
-      await this.put(user.id, roleConnectionFor(account.xScreenName, await this.deps.profileOf(account)));
+      const connection = roleConnectionFor(account.xScreenName, await this.deps.profileOf(account));
+      await this.put(user.id, connection);
+      this.remember(user.id, JSON.stringify(connection));
     } catch (err) {
       if (err instanceof DiscordOAuthError) return this.discordFailure('push', err);
       if (err instanceof XApiError) return { ok: false, reason: 'x-error', error: err };
@@ -129,7 +144,12 @@ export class RoleConnectionService {
       // Unlinked or relinked meanwhile: what was read for the old link must not reach Discord.
       if (current?.status !== 'active' || current.xUserId !== account.xUserId) return;
       try {
-        await this.put(account.discordUserId, roleConnectionFor(account.xScreenName, profile ?? (await this.deps.profileOf(current))));
+        const connection = roleConnectionFor(account.xScreenName, profile ?? (await this.deps.profileOf(current)));
+        const json = JSON.stringify(connection);
+        const last = this.written.get(account.discordUserId);
+        if (last?.connection === json && this.deps.now() - last.at < UNCHANGED_REWRITE_MS) return;
+        await this.put(account.discordUserId, connection);
+        this.remember(account.discordUserId, json);
       } catch (err) {
         this.deps.log.warn('could not update Linked Roles', { discordUserId: account.discordUserId, error: err });
       }
@@ -149,7 +169,17 @@ export class RoleConnectionService {
     });
   }
 
+  private remember(discordUserId: string, connection: string): void {
+    this.written.delete(discordUserId);
+    this.written.set(discordUserId, { connection, at: this.deps.now() });
+    if (this.written.size > REMEMBERED_WRITES) {
+      const oldest = this.written.keys().next().value;
+      if (oldest !== undefined) this.written.delete(oldest);
+    }
+  }
+
   private async clearNow(discordUserId: string): Promise<void> {
+    this.written.delete(discordUserId);
     if (this.deps.store.get(discordUserId)?.status !== 'active') return;
     try {
       await this.put(discordUserId, clearedConnection());

@@ -144,6 +144,9 @@ describe('Linked Roles', () => {
     const puts = () => h.discord.requestsTo(/^PUT .*role-connection$/).length;
     const before = puts();
     const release = h.discord.hold(/^PUT .*role-connection$/);
+    // Something changed at X, so the report has something new to write.
+    data.profile.public_metrics = { followers_count: 2000, tweet_count: 5700 };
+    h.clock.now += DAY;
     await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
     await eventually(() => puts() > before); // the report's push is at Discord, held there
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: ADA.id } }));
@@ -154,6 +157,29 @@ describe('Linked Roles', () => {
     release();
     await eventually(() => connectionRows().length === 0);
     expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
+  });
+
+  it('writes to Discord only what changed, and the same again no sooner than a day later', async () => {
+    await linkAccount(h, ADA.id, X_USER);
+    await connect();
+    const puts = () => h.discord.requestsTo(/^PUT .*role-connection$/).length;
+    const reportAndWait = async (advance: number) => {
+      h.clock.now += advance;
+      const runs = () =>
+        (h.bot.database.sqlite.prepare("select count(*) as n from report_runs where outcome != 'running'").get() as { n: number }).n;
+      const done = runs();
+      await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
+      await eventually(() => runs() > done);
+    };
+    const afterConnect = puts();
+    await reportAndWait(60_000); // the same profile as the connection wrote: nothing to write
+    data.profile.public_metrics = { followers_count: 2000, tweet_count: 5700 };
+    await reportAndWait(DAY); // a new day, a new profile read, new followers: written
+    await eventually(() => (h.discord.oauth.latest(ADA.id)?.metadata as { followers?: string } | undefined)?.followers === '2000');
+    await reportAndWait(DAY); // unchanged, but a day on: written again, in case Discord lost it
+    // A clear takes its turn after every write asked before it: once it is done, all of them are.
+    await h.bot.links.markBroken(ADA.id);
+    expect(puts()).toBe(afterConnect + 3); // the new followers, the day-later rewrite, the clear
   });
 
   it('clears the metadata when X stops accepting the link', async () => {
