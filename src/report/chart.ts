@@ -84,11 +84,22 @@ export function axisScales(days: DayActivity[]): { posts: Scale; likes: Scale } 
   return { posts, likes: { top: step * intervals, step } };
 }
 
+/** A scale's tick values, bottom to top. */
+function ticks(scale: Scale): number[] {
+  return Array.from({ length: Math.round(scale.top / scale.step) + 1 }, (_, i) => i * scale.step);
+}
+
 /** The labels drawn on each axis, bottom to top. */
 export function axisLabels(days: DayActivity[]): { posts: string[]; likes: string[] } {
   const { posts, likes } = axisScales(days);
-  const labels = (scale: Scale) => Array.from({ length: Math.round(scale.top / scale.step) + 1 }, (_, i) => shortNumber(i * scale.step));
-  return { posts: labels(posts), likes: labels(likes) };
+  return { posts: ticks(posts).map(shortNumber), likes: ticks(likes).map(shortNumber) };
+}
+
+const impressionsScale = (days: DayActivity[]) => niceScale(Math.max(0, ...days.map((d) => d.impressions)));
+
+/** The impressions axis' labels, bottom to top: round 1-2-5 steps of its own. */
+export function impressionLabels(days: DayActivity[]): string[] {
+  return ticks(impressionsScale(days)).map(shortNumber);
 }
 
 function shortNumber(n: number): string {
@@ -167,24 +178,22 @@ function drawImpressions(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], la
   ctx.textBaseline = 'alphabetic';
   ctx.fillText(labels.impressionsTitle, 16, CHART_HEIGHT + 40, CHART_WIDTH - 32);
 
-  const scale = niceScale(Math.max(0, ...days.map((d) => d.impressions)));
+  const scale = impressionsScale(days);
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
-  for (const [i, label] of impressionLabels(days).entries()) {
-    gridLine(ctx, plot, plot.bottom - ((i * scale.step) / scale.top) * plot.height, label);
-  }
-  const barWidth = Math.max(1, Math.min(28, plot.slot * 0.7));
+  for (const v of ticks(scale)) gridLine(ctx, plot, plot.bottom - (v / scale.top) * plot.height, shortNumber(v));
+  const bar = barGeometry(plot);
   ctx.fillStyle = CHART_COLOURS.impressions;
   days.forEach((day, i) => {
     const h = (day.impressions / scale.top) * plot.height;
-    if (h > 0) ctx.fillRect(plot.left + i * plot.slot + (plot.slot - barWidth) / 2, plot.bottom - h, barWidth, h);
+    if (h > 0) ctx.fillRect(bar.x(i), plot.bottom - h, bar.width, h);
   });
   drawDates(ctx, plot, days);
 }
 
-/** The impressions axis' labels, bottom to top: round 1-2-5 steps of its own. */
-export function impressionLabels(days: DayActivity[]): string[] {
-  const scale = niceScale(Math.max(0, ...days.map((d) => d.impressions)));
-  return Array.from({ length: Math.round(scale.top / scale.step) + 1 }, (_, i) => shortNumber(i * scale.step));
+/** Each day's bar: its width, and where the bar of day `i` starts, centred in its slot. */
+function barGeometry(plot: Plot): { width: number; x: (i: number) => number } {
+  const width = Math.max(1, Math.min(28, plot.slot * 0.7));
+  return { width, x: (i) => plot.left + i * plot.slot + (plot.slot - width) / 2 };
 }
 
 function drawTitle(ctx: SKRSContext2D, labels: ChartLabels): void {
@@ -200,9 +209,7 @@ function drawTitle(ctx: SKRSContext2D, labels: ChartLabels): void {
 function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, labels: ChartLabels): void {
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   ctx.lineWidth = 2;
-  const ticks = Math.round(posts.top / posts.step);
-  for (let i = 0; i <= ticks; i++) {
-    const v = i * posts.step;
+  for (const [i, v] of ticks(posts).entries()) {
     const y = plot.bottom - (v / posts.top) * plot.height;
     gridLine(ctx, plot, y, shortNumber(v));
     ctx.fillStyle = LIKES;
@@ -238,15 +245,14 @@ function drawAxisName(ctx: SKRSContext2D, x: number, y: number, angle: number, c
 
 /** Posts per day, stacked by kind. */
 function drawBars(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], posts: Scale): void {
-  const barWidth = Math.max(1, Math.min(28, plot.slot * 0.7));
+  const bar = barGeometry(plot);
   days.forEach((day, i) => {
     let y = plot.bottom;
-    const x = plot.left + i * plot.slot + (plot.slot - barWidth) / 2;
     for (const series of SERIES) {
       const h = (day[series.kind] / posts.top) * plot.height;
       if (h <= 0) continue;
       ctx.fillStyle = series.colour;
-      ctx.fillRect(x, y - h, barWidth, h);
+      ctx.fillRect(bar.x(i), y - h, bar.width, h);
       y -= h;
     }
   });
