@@ -2,7 +2,13 @@
 // private message, so a handler bug never leaves the member staring at
 // "The application did not respond".
 
-import type { AutocompleteChoice, AutocompleteContext, Command, CommandContext } from '../interaction/contract.js';
+import {
+  AUTOCOMPLETE_LIMITS,
+  type AutocompleteChoice,
+  type AutocompleteContext,
+  type Command,
+  type CommandContext,
+} from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 
@@ -34,10 +40,6 @@ export function createDispatcher(commands: readonly Command[], log: Logger): Dis
 
 export type AutocompleteDispatch = (ctx: AutocompleteContext) => Promise<AutocompleteChoice[]>;
 
-/** Discord's limits on an autocomplete answer. */
-const MAX_CHOICES = 25;
-const MAX_CHOICE_LENGTH = 100;
-
 /**
  * Answers a member typing into an autocomplete option. A failure answers
  * with no suggestions (the member can still type a value), never an error.
@@ -50,9 +52,9 @@ export function createAutocompleter(commands: readonly Command[], log: Logger): 
     try {
       const choices = await command.autocomplete(ctx);
       return choices
-        .filter((c) => c.value.length > 0 && c.value.length <= MAX_CHOICE_LENGTH)
-        .slice(0, MAX_CHOICES)
-        .map((c) => ({ name: c.name.slice(0, MAX_CHOICE_LENGTH), value: c.value }));
+        .filter((c) => c.value.length > 0 && c.value.length <= AUTOCOMPLETE_LIMITS.length)
+        .slice(0, AUTOCOMPLETE_LIMITS.choices)
+        .map((c) => ({ name: c.name.slice(0, AUTOCOMPLETE_LIMITS.length), value: c.value }));
     } catch (err) {
       log.error('autocomplete failed', { command: ctx.commandName, option: ctx.focused.name, discordUserId: ctx.user.id, error: err });
       return [];

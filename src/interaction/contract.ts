@@ -64,7 +64,10 @@ export interface CommandContext {
   edit(message: BotMessage): Promise<void>;
 }
 
-/** One suggestion for an option being typed; Discord shows at most 25. */
+/** Discord's limits on an autocomplete answer: how many choices, and how long a choice's name and value. */
+export const AUTOCOMPLETE_LIMITS = { choices: 25, length: 100 } as const;
+
+/** One suggestion for an option being typed (see AUTOCOMPLETE_LIMITS). */
 export interface AutocompleteChoice {
   name: string;
   value: string;

@@ -11,21 +11,6 @@ export interface LocalParts {
   hour: number;
 }
 
-/** Zones found valid: building a formatter to check costs about half a millisecond, on the way to an ack. */
-const validZones = new Set<string>(['UTC']);
-
-export function isValidTimeZone(zone: string): boolean {
-  if (validZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    return false;
-  }
-  // Bounded: there are a few hundred IANA names (and aliases); a member cannot grow this past them.
-  validZones.add(zone);
-  return true;
-}
-
 const QUARTER_HOUR = 15 * 60 * 1000;
 const DAY = 86_400_000;
 

@@ -10,7 +10,7 @@ import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
-import { type BotMessage, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
+import { type AutocompleteChoice, type BotMessage, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
@@ -27,7 +27,7 @@ import type { ReportQueue } from './report-queue.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
-import { canonicalTimeZone, suggestTimeZones, type ZoneChoice } from './time-zones.js';
+import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { readSource } from './timeline-reader.js';
 import { LinkGoneError, type XCache } from './x-cache.js';
 import type { ZonePreferences } from './zone-preferences.js';
@@ -178,7 +178,7 @@ export class ReportService {
   }
 
   /** Autocomplete for the timezone option: what matches what they typed, their own zone first. */
-  suggestTimeZones(discordUserId: string, typed: string): ZoneChoice[] {
+  suggestTimeZones(discordUserId: string, typed: string): AutocompleteChoice[] {
     return suggestTimeZones(typed, this.deps.zones.get(discordUserId), this.deps.now());
   }
 

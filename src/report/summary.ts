@@ -2,7 +2,7 @@
 // no I/O, no clock; everything it needs comes in as arguments.
 
 import { compareIds } from '../twitter/ids.js';
-import type { XPost } from '../twitter/v2-types.js';
+import { PRIVATE_METRICS_DAYS, type XPost } from '../twitter/v2-types.js';
 import { datesBetween, LocalClock, utcDate } from './local-time.js';
 import type { ReadResult } from './timeline-reader.js';
 
@@ -472,9 +472,6 @@ function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefin
   return own.some((p) => Date.parse(p.created_at) < horizon) ? { olderThanHours: horizonHours } : null;
 }
 
-/** X's window for private metrics: the member's own posts of the last 30 days. */
-export const PRIVATE_WINDOW_DAYS = 30;
-
 interface OwnSlot {
   post: XPost;
   at: number;
@@ -484,7 +481,7 @@ interface OwnSlot {
 }
 
 function privateMetrics(own: OwnSlot[], end: number): PrivateMetricsSummary | null {
-  const recent = own.filter((p) => p.at >= end - PRIVATE_WINDOW_DAYS * 24 * HOUR).map((p) => p.post);
+  const recent = own.filter((p) => p.at >= end - PRIVATE_METRICS_DAYS * 24 * HOUR).map((p) => p.post);
   const carrying = recent.filter((p) => p.non_public_metrics !== undefined);
   if (carrying.length === 0) return null;
   let impressions = 0;

@@ -2,8 +2,7 @@
 // member types ("berlin", "new york", "utc+"), each shown with its current
 // UTC offset. Pure but for the clock passed in.
 
-/** Discord shows at most 25 choices; a choice's name and value are at most 100 characters. */
-export const MAX_CHOICES = 25;
+import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from '../interaction/contract.js';
 
 /** Shown before anything is typed: the member's last zone first, then zones many members live in. */
 const COMMON = [
@@ -86,12 +85,8 @@ function rank(zone: string, typed: string): number | null {
   return name.includes(typed) ? 3 : null;
 }
 
-export interface ZoneChoice {
-  name: string;
-  value: string;
-}
-
-export function suggestTimeZones(typed: string, remembered: string | null, now: number): ZoneChoice[] {
+/** At most as many as Discord shows: each costs an offset lookup. */
+export function suggestTimeZones(typed: string, remembered: string | null, now: number): AutocompleteChoice[] {
   const query = typed.trim().toLowerCase().replace(/\s+/g, '_').slice(0, 64);
   let names: string[];
   if (!query) {
@@ -105,7 +100,7 @@ export function suggestTimeZones(typed: string, remembered: string | null, now: 
     // Their own zone first when it matches at all.
     if (remembered && names.includes(remembered)) names = [remembered, ...names.filter((z) => z !== remembered)];
   }
-  return names.slice(0, MAX_CHOICES).map((zone) => ({ name: `${zone} (${utcOffsetLabel(zone, now)})`, value: zone }));
+  return names.slice(0, AUTOCOMPLETE_LIMITS.choices).map((zone) => ({ name: `${zone} (${utcOffsetLabel(zone, now)})`, value: zone }));
 }
 
 const canonical = new Map<string, string>();

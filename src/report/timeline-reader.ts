@@ -8,8 +8,8 @@
 
 import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
-import { PRIVATE_METRICS_DAYS, type XV2Client } from '../twitter/v2-client.js';
-import type { XListResponse, XPost } from '../twitter/v2-types.js';
+import type { XV2Client } from '../twitter/v2-client.js';
+import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
 import type { PostWindow, Source, XCache } from './x-cache.js';
@@ -154,7 +154,7 @@ const PRIVATE_METRICS_MARGIN_MS = 10 * 60_000;
  * has them (but within 10 minutes of midnight); a longer one's first read
  * has not, and later reports read its new and young posts with them.
  */
-export function privateMetricsFrom(source: Source, now: number): number | null {
+function privateMetricsFrom(source: Source, now: number): number | null {
   return source === 'timeline' ? Math.ceil((now - PRIVATE_METRICS_DAYS * 86_400_000 + PRIVATE_METRICS_MARGIN_MS) / 1000) * 1000 : null;
 }
 
@@ -170,6 +170,8 @@ class SourceReader {
   private spans: Span[];
   private left: number;
   private readonly fetchPage: Fetcher;
+  /** The oldest time a read may reach back to and still ask for private metrics (null: never). */
+  private readonly privateLine: number | null;
   /** Set when the allowance ran out before everything asked for was read. */
   private stoppedBy: CutReason | null = null;
 
@@ -181,12 +183,18 @@ class SourceReader {
     this.spans = store.coverage(req.xUserId, req.source);
     this.left = req.maxPosts;
     this.fetchPage = fetcherFor(client, req);
+    this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 
   private save = (page: XPost[]) => {
     const repeats = this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
     if (repeats > 0) this.client.notBilled(repeats);
   };
+
+  /** Whether a read reaching back to `oldest` may ask for private metrics without X leaving posts out. */
+  private asksPrivateMetrics(oldest: number): boolean {
+    return this.privateLine !== null && oldest >= this.privateLine;
+  }
 
   private record(span: Span): void {
     this.spans = this.store.addCoverage(this.req.xUserId, this.req.source, span);
@@ -219,8 +227,7 @@ class SourceReader {
       lower = top.to;
     }
     // Everything older than `lower` is stored, so nothing this read returns is older.
-    const line = privateMetricsFrom(req.source, req.now);
-    query.privateMetrics = line !== null && lower >= line;
+    query.privateMetrics = this.asksPrivateMetrics(lower);
     const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
@@ -260,11 +267,10 @@ class SourceReader {
     const { req, store } = this;
     // A span's top is a read time; the second it falls in may hold posts made just after that read.
     const from = wholeSecond(gap.from);
-    const line = privateMetricsFrom(req.source, req.now);
     const query: Query = {
       startTime: iso(from),
       ...(gap.to !== null ? { endTime: iso(gap.to) } : {}),
-      privateMetrics: line !== null && from >= line,
+      privateMetrics: this.asksPrivateMetrics(from),
     };
     const to = gap.to ?? req.now;
     const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));

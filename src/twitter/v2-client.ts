@@ -10,12 +10,6 @@ import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
 export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets,conversation_id,in_reply_to_user_id,lang';
 /** Asked for only on reads that cannot reach past X's 30-day window for them (see PRIVATE_METRICS_DAYS). */
 export const PRIVATE_POST_FIELDS = `${POST_FIELDS},non_public_metrics`;
-/**
- * X serves non_public_metrics for the author's posts of the last 30 days only,
- * and a read asking for them silently leaves out older posts: such a read
- * must not reach back further.
- */
-export const PRIVATE_METRICS_DAYS = 30;
 export const MENTION_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets';
 export const USER_FIELDS = 'created_at,profile_image_url,protected,public_metrics,verified';
 

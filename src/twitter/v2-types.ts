@@ -10,6 +10,13 @@ export interface PublicMetrics {
 }
 
 /**
+ * X serves non_public_metrics for the author's posts of the last 30 days only,
+ * and a read asking for them silently leaves out older posts: such a read
+ * must not reach back further.
+ */
+export const PRIVATE_METRICS_DAYS = 30;
+
+/**
  * Metrics only the author sees, sent with the author's own user token for
  * their own posts of the last 30 days (X: "non_public_metrics").
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, MAX_CHOICES, suggestTimeZones, utcOffsetLabel } from '../../src/report/time-zones.js';
+import { AUTOCOMPLETE_LIMITS } from '../../src/interaction/contract.js';
+import { canonicalTimeZone, suggestTimeZones, utcOffsetLabel } from '../../src/report/time-zones.js';
 
 const WINTER = Date.parse('2026-11-23T12:00:00Z');
 const SUMMER = Date.parse('2026-07-01T12:00:00Z');
@@ -11,7 +12,7 @@ describe('time-zone suggestions', () => {
     expect(values('berlin')[0]).toBe('Europe/Berlin');
     expect(values('new york')[0]).toBe('America/New_York');
     expect(values('york')).toContain('America/New_York');
-    expect(values('europe/')).toHaveLength(MAX_CHOICES); // Discord's limit
+    expect(values('europe/')).toHaveLength(AUTOCOMPLETE_LIMITS.choices); // Discord's limit
     expect(values('zzzz')).toEqual([]);
   });
 
