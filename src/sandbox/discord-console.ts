@@ -10,6 +10,7 @@ import { PermissionFlagsBits as P, type RESTPostAPIChatInputApplicationCommandsJ
 import type { Context, Hono } from 'hono';
 import type { BillingLedger } from '../local-x/billing.js';
 import type { XStandIn } from '../local-x/x-stand-in.js';
+import { fromOwnPage } from '../web/own-page.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-page.js';
 
 export const SANDBOX_APPLICATION_ID = '1600000000000000001';
@@ -137,9 +138,7 @@ export class DiscordConsole {
       }
       if (c.req.header('host') !== own.host) return c.text('This console answers only at its own address.', 403);
       if (c.req.method !== 'GET') {
-        const site = c.req.header('sec-fetch-site');
-        const origin = c.req.header('origin');
-        if ((site !== undefined && site !== 'same-origin') || (origin !== undefined && origin !== own.origin)) {
+        if (!fromOwnPage(c.req.header('origin'), c.req.header('sec-fetch-site'), own.origin)) {
           return c.text('Only the console page may send commands.', 403);
         }
         // JSON only: a form or text/plain post from elsewhere would need no preflight.

@@ -8,6 +8,7 @@ import { textFor } from '../../text/catalog.js';
 import { browserCookie } from '../browser-cookie.js';
 import { browserText } from '../browser-text.js';
 import { confirmLinkPage, linkedPage, xErrorPage } from '../link-pages.js';
+import { fromOwnPage } from '../own-page.js';
 import { contentSecurityPolicy, renderPage } from '../page.js';
 
 export interface LinkRouteOptions {
@@ -71,18 +72,4 @@ export function twitterCallbackRoutes(links: LinkService, options: LinkRouteOpti
     const { status, page } = xErrorPage(t, result.error, links.callbackUrl);
     return c.html(renderPage(page), status);
   });
-}
-
-/**
- * Only our own page may press Continue. Browsers name where a form came
- * from, but a page under no-referrer (ours, so the link token never leaks)
- * has its forms sent with "Origin: null": there Sec-Fetch-Site, which every
- * current browser sends, must say same-origin. A real Chromium found this,
- * in the sandbox's browser test.
- */
-export function fromOwnPage(originHeader: string | undefined, fetchSite: string | undefined, origin: string): boolean {
-  if (fetchSite !== undefined && fetchSite !== 'same-origin') return false;
-  if (originHeader === undefined) return true;
-  if (originHeader === 'null') return fetchSite === 'same-origin';
-  return originHeader === origin;
 }
