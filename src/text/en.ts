@@ -346,15 +346,6 @@ export const en = {
     quietPeriod: (handle: string, days: number, isProtected: boolean) =>
       `${handle} posted nothing in the last ${days} days.` +
       (isProtected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : ''),
-    kindCount: (kind: 'original' | 'reply' | 'quote' | 'repost', n: number) =>
-      `${count(n)} ${
-        {
-          original: plural(n, 'original post', 'original posts'),
-          reply: plural(n, 'reply', 'replies'),
-          quote: plural(n, 'quote', 'quotes'),
-          repost: plural(n, 'repost', 'reposts'),
-        }[kind]
-      }`,
     // The opening lines: what changed, first.
     followerChange: (change: number, since: string | null, days: number) =>
       `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
