@@ -8,6 +8,7 @@
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { PermissionFlagsBits as P, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Context, Hono } from 'hono';
+import { fetchWithDeadline } from '../http/deadline.js';
 import type { BillingLedger } from '../local-x/billing.js';
 import type { XStandIn } from '../local-x/x-stand-in.js';
 import { fromOwnPage } from '../web/own-page.js';
@@ -52,6 +53,15 @@ export interface ConsoleMember {
 
 const memberKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
 
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+const invalidFormBody = { message: 'Invalid Form Body', code: 50035 };
+
 interface Attachment {
   id: string;
   filename: string;
@@ -83,6 +93,8 @@ export interface ConsoleOptions {
   botUrl: string;
   /** The bot's DISCORD_TOKEN in the sandbox: its REST calls here carry it. */
   botToken: string;
+  /** How long the console waits for the bot's first answer (default 10 s). */
+  answerTimeoutMs?: number;
   commands: RESTPostAPIChatInputApplicationCommandsJSONBody[];
   x: XStandIn;
   ledger: BillingLedger;
@@ -224,7 +236,8 @@ export class DiscordConsole {
   private add(message: Omit<ConsoleMessage, 'id'>): ConsoleMessage {
     const added = { ...message, id: this.nextId++ };
     this.messages.push(added);
-    if (this.messages.length > 200) this.messages.splice(0, this.messages.length - 200);
+    // Files live as long as the message that shows them.
+    if (this.messages.length > 200) for (const gone of this.messages.splice(0, this.messages.length - 200)) this.dropFiles(gone);
     this.version++;
     return added;
   }
@@ -292,13 +305,20 @@ export class DiscordConsole {
           })
         : null;
     let response: Response;
+    let text: string;
     try {
-      response = await fetch(`${this.options.botUrl}/interactions`, { method: 'POST', headers: this.signedHeaders(body), body });
+      // Discord waits 3 seconds for an answer; the console a little longer, but never forever.
+      ({ response, text } = await fetchWithDeadline(
+        fetch,
+        `${this.options.botUrl}/interactions`,
+        { method: 'POST', headers: this.signedHeaders(body), body },
+        { timeoutMs: this.options.answerTimeoutMs ?? 10_000 },
+      ));
     } catch (err) {
-      if (message) this.fail(message, `The bot could not be reached: ${(err as Error).message}`);
+      if (message) this.fail(message, `The bot did not answer: ${(err as Error).message}`);
       return { ok: false };
     }
-    const answer = (await response.json().catch(() => ({}))) as { type?: number; data?: Record<string, unknown> };
+    const answer = (parseJson(text) ?? {}) as { type?: number; data?: Record<string, unknown> };
     if (request.kind === 'autocomplete') return { ok: response.ok, choices: (answer.data?.choices as unknown[]) ?? [] };
     if (!message) return { ok: false };
     if (!response.ok) {
@@ -323,13 +343,17 @@ export class DiscordConsole {
     if (typeof data.content === 'string') message.content = data.content;
     if (Array.isArray(data.embeds)) message.embeds = data.embeds;
     if (Array.isArray(data.components)) message.components = data.components;
-    if (files.length > 0) {
+    if (files.length > 0 || (Array.isArray(data.attachments) && data.attachments.length === 0)) {
+      this.dropFiles(message);
+      for (const file of files) this.attachments.set(file.id, file);
       message.attachments = files.map((f) => ({ filename: f.filename, url: `/sandbox/attachments/${f.id}`, contentType: f.contentType }));
-    } else if (Array.isArray(data.attachments) && data.attachments.length === 0) {
-      message.attachments = [];
     }
     message.state = 'done';
     this.version++;
+  }
+
+  private dropFiles(message: ConsoleMessage): void {
+    for (const a of message.attachments) this.attachments.delete(a.url.slice(a.url.lastIndexOf('/') + 1));
   }
 
   /** The Discord REST endpoints the bot calls, under DISCORD_API_URL = <bot>/sandbox/discord/api. */
@@ -338,7 +362,9 @@ export class DiscordConsole {
     app.patch(`${api}/webhooks/:app/:token/messages/@original`, async (c) => {
       const message = this.messages.find((m) => m.token === c.req.param('token'));
       if (!message) return c.json({ message: 'Unknown Webhook', code: 10015 }, 404);
-      const { data, files } = await this.readMessageBody(c);
+      const body = await this.readMessageBody(c);
+      if (!body) return c.json(invalidFormBody, 400);
+      const { data, files } = body;
       this.apply(message, data, files);
       return c.json({
         id: String(message.id),
@@ -412,7 +438,9 @@ export class DiscordConsole {
       return c.json({ id: `dm-${recipient}`, type: 1, recipients: [{ id: recipient, username: 'member' }] });
     });
     app.post(`${api}/channels/:channel/messages`, async (c) => {
-      const { data } = await this.readMessageBody(c);
+      const body = await this.readMessageBody(c);
+      if (!body) return c.json(invalidFormBody, 400);
+      const { data } = body;
       const channel = c.req.param('channel');
       this.add({
         invokedBy: null,
@@ -432,12 +460,16 @@ export class DiscordConsole {
   }
 
   /** JSON, or multipart with payload_json and files[n], as Discord accepts a message body. */
-  private async readMessageBody(c: Context): Promise<{ data: Record<string, unknown>; files: Attachment[] }> {
+  /** Null when it is not a message body at all: Discord answers that with 400, Invalid Form Body. */
+  private async readMessageBody(c: Context): Promise<{ data: Record<string, unknown>; files: Attachment[] } | null> {
     const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('multipart/form-data'))
-      return { data: ((await c.req.json().catch(() => ({}))) as Record<string, unknown>) ?? {}, files: [] };
+    if (!type.startsWith('multipart/form-data')) {
+      const data = parseJson(await c.req.text());
+      return data && typeof data === 'object' ? { data: data as Record<string, unknown>, files: [] } : null;
+    }
     const form = await c.req.parseBody({ all: true });
-    const data = typeof form.payload_json === 'string' ? (JSON.parse(form.payload_json) as Record<string, unknown>) : {};
+    const data = typeof form.payload_json === 'string' ? (parseJson(form.payload_json) as Record<string, unknown> | null) : {};
+    if (!data || typeof data !== 'object') return null;
     const files: Attachment[] = [];
     for (const [key, value] of Object.entries(form)) {
       if (!key.startsWith('files[') || !(value instanceof File)) continue;
@@ -448,13 +480,8 @@ export class DiscordConsole {
         contentType: value.type || 'application/octet-stream',
         data: Buffer.from(await value.arrayBuffer()),
       };
-      this.attachments.set(id, file);
       files.push(file);
     }
-    // Keep the attachment store bounded: only the files the kept messages still show.
-    const shown = new Set(this.messages.flatMap((m) => m.attachments.map((a) => a.url.split('/').at(-1))));
-    for (const key of this.attachments.keys())
-      if (!shown.has(key) && !files.some((f) => f.id === key) && this.attachments.size > 50) this.attachments.delete(key);
     return { data, files };
   }
 }

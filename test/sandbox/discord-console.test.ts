@@ -1,12 +1,15 @@
-// The sandbox console against hostile neighbours: another web page open in
-// the same browser, a site rebound to 127.0.0.1, or anyone calling its Discord
-// REST stand-in without the bot's token.
+// The sandbox console against hostile neighbours (another web page open in
+// the same browser, a site rebound to 127.0.0.1, anyone calling its Discord
+// REST stand-in without the bot's token), malformed or huge edits, and a bot
+// that never answers.
 
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BillingLedger } from '../../src/local-x/billing.js';
+import { HttpStandIn } from '../../src/local-x/http-stand-in.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { DiscordConsole, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../src/sandbox/discord-console.js';
+import { bodyLimits } from '../../src/web/body-limit.js';
 
 const BOT = 'http://127.0.0.1:3210';
 let app: Hono;
@@ -70,5 +73,92 @@ describe('sandbox console', () => {
       body: '{"content":"hi"}',
     });
     expect(edit.status).toBe(404);
+  });
+});
+
+describe('sandbox console against a misbehaving bot and malformed edits', () => {
+  let bot: HttpStandIn;
+  let consoleApp: Hono;
+
+  beforeEach(async () => {
+    // A bot that defers every command, as /report does.
+    bot = await new HttpStandIn(() => ({ status: 200, body: { type: 5, data: { flags: 64 } } })).start();
+    const discordConsole = new DiscordConsole({
+      botUrl: bot.baseUrl,
+      botToken: 'sandbox-token',
+      commands: [],
+      x: new XStandIn(),
+      ledger: new BillingLedger(Date.now),
+      pricing: { postUsd: 0.005, userUsd: 0.01 },
+      answerTimeoutMs: 200,
+    });
+    consoleApp = new Hono();
+    // As the bot's web app mounts it: its body limits first.
+    consoleApp.use('*', bodyLimits([{ path: '/sandbox/discord/api/*', maxBytes: 64 * 1024 }], 16 * 1024));
+    discordConsole.mount(consoleApp);
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  const at = (path: string) => `${bot.baseUrl}${path}`;
+  const own = () => ({ host: new URL(bot.baseUrl).host, origin: bot.baseUrl, 'content-type': 'application/json' });
+  const command = () =>
+    consoleApp.request(at('/sandbox/api/interact'), {
+      method: 'POST',
+      headers: own(),
+      body: JSON.stringify({
+        kind: 'command',
+        name: 'report',
+        options: [],
+        member: { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false },
+      }),
+    });
+  const messages = async () =>
+    (
+      (await (await consoleApp.request(at('/sandbox/api/state'), { headers: { host: own().host } })).json()) as {
+        messages: Array<Record<string, any>>;
+      }
+    ).messages;
+  const edit = (token: string, init: RequestInit) =>
+    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/1/${token}/messages/@original`), { method: 'PATCH', ...init });
+  const file = (url: string) => consoleApp.request(at(url), { headers: { host: own().host } });
+  const tokenOfLastCommand = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
+  const multipart = (payload: string, file: Buffer) => {
+    const form = new FormData();
+    form.append('payload_json', payload);
+    form.append('files[0]', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'x-report.png');
+    return form;
+  };
+
+  it('answers a malformed edit with Discord’s 400, and keeps one file per shown message', async () => {
+    await command();
+    const token = tokenOfLastCommand();
+    expect((await edit(token, { headers: { 'content-type': 'application/json' }, body: '{not json' })).status).toBe(400);
+    expect((await edit(token, { body: multipart('{not json', Buffer.from('png')) })).status).toBe(400);
+
+    expect((await edit(token, { body: multipart('{"content":"first"}', Buffer.from('first chart')) })).status).toBe(200);
+    const first = (await messages())[0]!.attachments[0].url as string;
+    expect(await (await file(first)).text()).toBe('first chart');
+    expect((await edit(token, { body: multipart('{"content":"second"}', Buffer.from('second chart')) })).status).toBe(200);
+    const second = (await messages())[0]!.attachments[0].url as string;
+    // The replaced chart is gone, not kept beside the new one.
+    expect((await file(first)).status).toBe(404);
+    expect(await (await file(second)).text()).toBe('second chart');
+  });
+
+  it('refuses an edit body past the limit with 413', async () => {
+    await command();
+    const huge = multipart('{"content":"big"}', Buffer.alloc(200 * 1024, 1));
+    expect((await edit(tokenOfLastCommand(), { body: huge })).status).toBe(413);
+  });
+
+  it('shows the command as failed when the bot does not answer, instead of waiting forever', async () => {
+    const release = bot.hold(/^POST \/interactions$/);
+    const answer = await command();
+    release();
+    expect(await answer.json()).toEqual({ ok: false });
+    const [failed] = await messages();
+    expect(failed).toMatchObject({ state: 'failed', content: expect.stringContaining('The bot did not answer') });
   });
 });
