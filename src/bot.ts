@@ -281,7 +281,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       const prune = () => {
         try {
           const removed = posts.prune(now(), POST_RETENTION_MS);
-          const orphaned = posts.forgetUnlinked();
+          const orphaned = posts.forgetUnlinked() + zones.forgetUnlinked();
           const folded = runs.foldBefore(previousMonthStart(now()));
           const unseen = members.forgetUnseenSince(now() - MEMBER_RETENTION_MS);
           if (removed + orphaned + folded + unseen > 0) log.info('old data deleted', { removed, orphaned, folded, unseen });

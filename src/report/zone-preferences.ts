@@ -1,9 +1,9 @@
 // The time zone each member last asked a report in, so their next /report
 // uses it without being told and autocomplete offers it first.
 
-import { eq } from 'drizzle-orm';
+import { eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { memberTimeZones } from '../db/schema.js';
+import { linkedAccounts, memberTimeZones } from '../db/schema.js';
 
 export class ZonePreferences {
   constructor(private readonly db: Db) {}
@@ -25,5 +25,15 @@ export class ZonePreferences {
 
   forget(discordUserId: string): void {
     this.db.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, discordUserId)).run();
+  }
+
+  /**
+   * Deletes the zones of members who are not linked: unlinking deletes theirs
+   * at once, but a crash between the unlink and that deletion would leave it.
+   * Returns how many went.
+   */
+  forgetUnlinked(): number {
+    const linked = this.db.select({ id: linkedAccounts.discordUserId }).from(linkedAccounts);
+    return this.db.delete(memberTimeZones).where(notInArray(memberTimeZones.discordUserId, linked)).run().changes;
   }
 }

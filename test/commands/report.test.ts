@@ -223,6 +223,39 @@ describe('/report over HTTP interactions', () => {
     expect(noFocus.status).toBe(400);
   });
 
+  it('answers a replayed autocomplete again without recording it: suggestions change nothing', async () => {
+    const body = JSON.stringify({ ...report([{ name: 'timezone', type: 3, value: 'tokyo', focused: true } as never]), type: 4 });
+    const headers = h.signer.headers(body, String(Math.floor(h.clock.now / 1000)));
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push(await (await h.interact(body, headers)).json());
+    expect(answers[1]).toEqual(answers[0]);
+    expect((answers[0] as { type: number; data: { choices: Array<{ value: string }> } }).data.choices[0]?.value).toBe('Asia/Tokyo');
+    expect(h.bot.database.sqlite.prepare('select count(*) as n from handled_interactions').get()).toEqual({ n: 0 });
+  });
+
+  it('remembers the zone of the one report admitted when two race with different zones', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const [tokyo, berlin] = await Promise.all([
+      h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }])),
+      h.interact(report([{ name: 'timezone', type: 3, value: 'Europe/Berlin' }])),
+    ]);
+    const admitted = [await tokyo.json(), await berlin.json()].map((a) => (a as { type: number }).type === 5);
+    expect(admitted.filter(Boolean)).toHaveLength(1); // one report per member at a time
+    await lastEdit((e) => Boolean(e.embed.title));
+    const zone = admitted[0] ? 'Asia/Tokyo' : 'Europe/Berlin';
+    expect(h.bot.database.sqlite.prepare('select time_zone from member_time_zones').all()).toEqual([{ time_zone: zone }]);
+  });
+
+  it('deletes at the next start a zone that a crash between an unlink and its clean-up left behind', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
+    await lastEdit((e) => Boolean(e.embed.title));
+    // The unlink's first write, without the clean-up that follows it.
+    h.bot.database.sqlite.prepare('delete from linked_accounts').run();
+    await h.restart();
+    expect(h.bot.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+  });
+
   it('keeps the member’s private X analytics out of a public report and shows them in a private one', async () => {
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report([{ name: 'public', type: 5, value: true }]));
