@@ -9,6 +9,7 @@
 // Discord's dark and light themes alike.
 
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { encodePng } from './png.js';
 import type { DayActivity, PostKind } from './summary.js';
 
 export const CHART_WIDTH = 800;
@@ -161,7 +162,8 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   drawDates(ctx, plot, days);
   if (days.every((d) => total(d) === 0)) drawEmpty(ctx, plot, labels.empty);
   if (hasImpressionsPanel(days)) drawImpressions(ctx, plotAt(IMPRESSIONS_EDGES, days.length), days, labels);
-  return canvas.toBuffer('image/png');
+  // Opaque throughout (the background fills it), so data()'s unpremultiplied pixels are the drawn colours.
+  return encodePng(canvas.data(), CHART_WIDTH, height);
 }
 
 /** The second panel: impressions of each day's posts, one measure on one axis. */
