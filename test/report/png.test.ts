@@ -19,10 +19,11 @@ function chunks(png: Buffer): Array<{ type: string; data: Buffer }> {
 describe('encodePng', () => {
   const width = 3;
   const height = 2;
-  const rgba = Uint8Array.from([
-    255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, //
-    10, 20, 30, 255, 40, 50, 60, 128, 70, 80, 90, 0,
-  ]);
+  const rows = [
+    [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255],
+    [10, 20, 30, 255, 40, 50, 60, 128, 70, 80, 90, 0],
+  ];
+  const rgba = Uint8Array.from(rows.flat());
 
   it('writes the signature, an RGBA header, the rows and the end, each chunk with a valid CRC', () => {
     const png = encodePng(rgba, width, height);
