@@ -10,6 +10,7 @@ import { createBot } from '../src/bot.js';
 import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
+import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
@@ -126,8 +127,9 @@ async function main(): Promise<void> {
   const period = { start: now - 90 * DAY, end: now, days: 90 };
   const input = {
     profile: { id: X_USER.id, name: 'Ada', username: 'ada' },
-    posts,
-    mentions,
+    // As the store gives them back (the conversion happens once, when a page is stored).
+    posts: posts.map(toStoredPost),
+    mentions: mentions.map(toStoredPost),
     previousPosts: null,
     period,
     timeZone: 'Europe/Berlin',

@@ -8,6 +8,7 @@ import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
 import { renderChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
+import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
 
@@ -47,15 +48,15 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
         urls: topic.url ? [{ url: 'https://t.co/x', expanded_url: topic.url }] : [],
       },
     };
-    return Date.parse(p.created_at) >= NOW - 29 * DAY ? { ...post, non_public_metrics: privateMetricsOf(post) } : post;
+    return toStoredPost(Date.parse(p.created_at) >= NOW - 29 * DAY ? { ...post, non_public_metrics: privateMetricsOf(post) } : post);
   });
   const { start, previousStart } = reportPeriod(NOW, DAYS, ZONE);
   const followers = 1_842;
   const summary = summarise({
     profile: { id: member.data.profile.id, name: 'Ada Lovelace', username: 'ada_codes', followers, following: 311 },
     posts,
-    mentions: member.data.mentions,
-    previousPosts: posts.filter((p) => Date.parse(p.created_at) >= previousStart),
+    mentions: member.data.mentions.map(toStoredPost),
+    previousPosts: posts.filter((p) => p.createdAt >= previousStart),
     period: { start, end: NOW, days: DAYS },
     timeZone: ZONE,
     cut: null,

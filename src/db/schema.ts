@@ -1,5 +1,7 @@
 // The whole database schema. Migrations under drizzle/ are generated from this
-// file with `npm run db:generate`; never edit them by hand.
+// file with `npm run db:generate`; never edit them by hand. A change that must
+// carry data across (0016 fills x_posts' columns from the JSON they replace)
+// gets a migration of its own from `npm run db:generate -- --custom`.
 
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -104,9 +106,29 @@ export const xPosts = sqliteTable(
     source: text('source', { enum: ['timeline', 'mentions'] }).notNull(),
     id: text('id').notNull(),
     createdAt: integer('created_at').notNull(),
-    /** The post object exactly as X sent it. */
-    json: text('json').notNull(),
     fetchedAt: integer('fetched_at').notNull(),
+    // What reports use of the post, and nothing else (see report/stored-post.ts).
+    kind: text('kind', { enum: ['original', 'reply', 'quote', 'repost'] }).notNull(),
+    repliedTo: text('replied_to'),
+    authorId: text('author_id'),
+    text: text('text').notNull(),
+    likes: integer('likes').notNull(),
+    reposts: integer('reposts').notNull(),
+    replies: integer('replies').notNull(),
+    quotes: integer('quotes').notNull(),
+    bookmarks: integer('bookmarks').notNull(),
+    impressions: integer('impressions'),
+    /** Whether X sent non_public_metrics with the last read that asked for them (a later read that could not ask keeps them). */
+    hasPrivate: integer('has_private', { mode: 'boolean' }).notNull(),
+    privateImpressions: integer('private_impressions'),
+    profileClicks: integer('profile_clicks'),
+    linkClicks: integer('link_clicks'),
+    engagements: integer('engagements'),
+    /** Space-separated: hashtags, usernames and hosts never contain one. */
+    hashtags: text('hashtags').notNull(),
+    mentions: text('mentions').notNull(),
+    domains: text('domains').notNull(),
+    hasMedia: integer('has_media', { mode: 'boolean' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.xUserId, t.source, t.id] }),

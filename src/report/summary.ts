@@ -2,11 +2,12 @@
 // no I/O, no clock; everything it needs comes in as arguments.
 
 import { compareIds } from '../twitter/ids.js';
-import { PRIVATE_METRICS_DAYS, type XPost } from '../twitter/v2-types.js';
+import { PRIVATE_METRICS_DAYS } from '../twitter/v2-types.js';
 import { datesBetween, LocalClock, utcDate } from './local-time.js';
+import type { PostKind, StoredPost } from './stored-post.js';
 import type { ReadResult } from './timeline-reader.js';
 
-export type PostKind = 'original' | 'reply' | 'quote' | 'repost';
+export type { PostKind } from './stored-post.js';
 
 export interface ReportProfile {
   id: string;
@@ -23,11 +24,11 @@ export interface ReportProfile {
 export interface ReportInput {
   profile: ReportProfile;
   /** The member's posts; those outside the period are ignored. */
-  posts: XPost[];
+  posts: StoredPost[];
   /** Mentions of the member in the period; null when the section is off. */
-  mentions: XPost[] | null;
+  mentions: StoredPost[] | null;
   /** The member's posts in the previous period of the same length, when stored in full. */
-  previousPosts: XPost[] | null;
+  previousPosts: StoredPost[] | null;
   period: { start: number; end: number; days: number };
   timeZone: string;
   /** Set when a bound stopped reading before the period start. */
@@ -170,17 +171,8 @@ export interface ReportSummary {
 
 const HOUR = 3_600_000;
 
-export function postKind(post: XPost): PostKind {
-  const refs = post.referenced_tweets ?? [];
-  if (refs.some((r) => r.type === 'retweeted')) return 'repost';
-  if (refs.some((r) => r.type === 'replied_to')) return 'reply';
-  if (refs.some((r) => r.type === 'quoted')) return 'quote';
-  return 'original';
-}
-
-export function engagementOf(post: XPost): number {
-  const m = post.public_metrics ?? {};
-  return (m.like_count ?? 0) + (m.retweet_count ?? 0) + (m.reply_count ?? 0) + (m.quote_count ?? 0) + (m.bookmark_count ?? 0);
+export function engagementOf(post: StoredPost): number {
+  return post.likes + post.reposts + post.replies + post.quotes + post.bookmarks;
 }
 
 function excerpt(text: string, max = 90): string {
@@ -204,14 +196,6 @@ function bump(counts: Map<string, { display: string; count: number }>, key: stri
   else counts.set(key, { display, count: 1 });
 }
 
-function domainOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 function change(now: number, before: number): number | null {
   return before === 0 ? null : (now - before) / before;
 }
@@ -224,23 +208,14 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
-function inPeriod(post: XPost, start: number, end: number): boolean {
-  const t = Date.parse(post.created_at);
-  return t >= start && t <= end;
+function inPeriod(post: StoredPost, start: number, end: number): boolean {
+  return post.createdAt >= start && post.createdAt <= end;
 }
 
 export function summarise(input: ReportInput): ReportSummary {
   const { period, profile } = input;
   const clock = new LocalClock(input.timeZone);
-  const posts: XPost[] = [];
-  const times: number[] = [];
-  for (const post of input.posts) {
-    const t = Date.parse(post.created_at);
-    if (t >= period.start && t <= period.end) {
-      posts.push(post);
-      times.push(t);
-    }
-  }
+  const posts = input.posts.filter((post) => inPeriod(post, period.start, period.end));
 
   const dates = datesBetween(clock.parts(period.start).date, clock.parts(period.end).date);
   const days = new Map<string, DayActivity>(
@@ -256,54 +231,45 @@ export function summarise(input: ReportInput): ReportSummary {
   const hashtags = new Map<string, { display: string; count: number }>();
   const mentioned = new Map<string, { display: string; count: number }>();
   const domains = new Map<string, { display: string; count: number }>();
-  const own: XPost[] = [];
+  const own: StoredPost[] = [];
   /** Each own post's time, local weekday and hour, and interactions: what best time and private metrics need. */
   const ownSlots: OwnSlot[] = [];
 
-  const top: Array<{ post: XPost; engagement: number }> = [];
-  posts.forEach((post, i) => {
-    const kind = postKind(post);
-    const local = clock.parts(times[i] ?? Date.parse(post.created_at));
+  const top: Array<{ post: StoredPost; engagement: number }> = [];
+  for (const post of posts) {
+    const kind = post.kind;
+    const local = clock.parts(post.createdAt);
     byKind[kind]++;
     weekdays[local.weekday] = (weekdays[local.weekday] ?? 0) + 1;
     hours[local.hour] = (hours[local.hour] ?? 0) + 1;
     const day = days.get(local.date);
     if (day) day[kind]++;
-    if (kind === 'repost') return; // a repost's metrics belong to someone else's post
+    if (kind === 'repost') continue; // a repost's metrics belong to someone else's post
 
     own.push(post);
     const earned = engagementOf(post);
     keepTop(top, post, earned);
-    ownSlots.push({ post, at: times[i] ?? Date.parse(post.created_at), weekday: local.weekday, hour: local.hour, earned });
-    const m = post.public_metrics ?? {};
-    totals.likes += m.like_count ?? 0;
-    totals.reposts += m.retweet_count ?? 0;
-    totals.replies += m.reply_count ?? 0;
-    totals.quotes += m.quote_count ?? 0;
-    totals.bookmarks += m.bookmark_count ?? 0;
-    totals.impressions += m.impression_count ?? 0;
+    ownSlots.push({ post, at: post.createdAt, weekday: local.weekday, hour: local.hour, earned });
+    const impressions = post.impressions ?? 0;
+    totals.likes += post.likes;
+    totals.reposts += post.reposts;
+    totals.replies += post.replies;
+    totals.quotes += post.quotes;
+    totals.bookmarks += post.bookmarks;
+    totals.impressions += impressions;
     if (day) {
-      day.likes += m.like_count ?? 0;
-      day.impressions += m.impression_count ?? 0;
+      day.likes += post.likes;
+      day.impressions += impressions;
     }
-    const impressions = m.impression_count ?? 0;
     if (impressions > 0) {
       impressionsCounted += impressions;
-      interactionsWithImpressions += engagementOf(post);
+      interactionsWithImpressions += earned;
     }
-    for (const h of post.entities?.hashtags ?? []) bump(hashtags, h.tag.toLowerCase(), `#${h.tag}`);
-    for (const mention of post.entities?.mentions ?? []) bump(mentioned, mention.username.toLowerCase(), `@${mention.username}`);
-    let hasMedia = false;
-    for (const u of post.entities?.urls ?? []) {
-      if (u.media_key) {
-        hasMedia = true;
-        continue;
-      }
-      const domain = domainOf(u.expanded_url ?? u.url);
-      if (domain && domain !== 't.co') bump(domains, domain, domain);
-    }
-    if (hasMedia) withMedia++;
-  });
+    for (const tag of post.hashtags) bump(hashtags, tag.toLowerCase(), `#${tag}`);
+    for (const username of post.mentions) bump(mentioned, username.toLowerCase(), `@${username}`);
+    for (const domain of post.domains) bump(domains, domain, domain);
+    if (post.hasMedia) withMedia++;
+  }
 
   const dayList = [...days.values()];
   const perPost = (v: number) => (own.length ? v / own.length : 0);
@@ -313,7 +279,7 @@ export function summarise(input: ReportInput): ReportSummary {
   };
   const weekday = busiest(weekdays);
   const hour = busiest(hours);
-  const withImpressions = own.filter((p) => p.public_metrics?.impression_count !== undefined);
+  const withImpressions = own.filter((p) => p.impressions !== null);
 
   return {
     profile,
@@ -346,7 +312,7 @@ export function summarise(input: ReportInput): ReportSummary {
       },
       rate: impressionsCounted > 0 ? interactionsWithImpressions / impressionsCounted : null,
       impressionsPerPost: withImpressions.length
-        ? withImpressions.reduce((sum, p) => sum + (p.public_metrics?.impression_count ?? 0), 0) / withImpressions.length
+        ? withImpressions.reduce((sum, p) => sum + (p.impressions ?? 0), 0) / withImpressions.length
         : null,
       private: privateMetrics(ownSlots, period.end),
       bestTime: bestTime(ownSlots, period.end),
@@ -357,12 +323,12 @@ export function summarise(input: ReportInput): ReportSummary {
           id: p.id,
           url: `https://x.com/${profile.username}/status/${p.id}`,
           excerpt: excerpt(p.text),
-          kind: postKind(p),
+          kind: p.kind,
           engagement,
-          likes: p.public_metrics?.like_count ?? 0,
-          reposts: p.public_metrics?.retweet_count ?? 0,
-          replies: p.public_metrics?.reply_count ?? 0,
-          impressions: p.public_metrics?.impression_count ?? null,
+          likes: p.likes,
+          reposts: p.reposts,
+          replies: p.replies,
+          impressions: p.impressions,
         })),
     },
     topics: {
@@ -378,8 +344,8 @@ export function summarise(input: ReportInput): ReportSummary {
 }
 
 /** Keeps the three most engaging posts, ties going to the newer post. */
-function keepTop(top: Array<{ post: XPost; engagement: number }>, post: XPost, engagement: number): void {
-  const better = (a: { post: XPost; engagement: number }) =>
+function keepTop(top: Array<{ post: StoredPost; engagement: number }>, post: StoredPost, engagement: number): void {
+  const better = (a: { post: StoredPost; engagement: number }) =>
     engagement > a.engagement || (engagement === a.engagement && compareIds(post.id, a.post.id) > 0);
   const at = top.findIndex(better);
   if (at >= 0) top.splice(at, 0, { post, engagement });
@@ -403,21 +369,23 @@ function longestStreak(days: DayActivity[]): ReportSummary['activity']['longestS
   return best;
 }
 
-function responsiveness(mentions: XPost[], posts: XPost[], selfId: string, period: ReportInput['period']): ReportSummary['responsiveness'] {
+function responsiveness(
+  mentions: StoredPost[],
+  posts: StoredPost[],
+  selfId: string,
+  period: ReportInput['period'],
+): ReportSummary['responsiveness'] {
   const replyTimes = new Map<string, number>();
   for (const post of posts) {
-    for (const ref of post.referenced_tweets ?? []) {
-      if (ref.type !== 'replied_to') continue;
-      const t = Date.parse(post.created_at);
-      const earlier = replyTimes.get(ref.id);
-      if (earlier === undefined || t < earlier) replyTimes.set(ref.id, t);
-    }
+    if (post.repliedTo === null) continue;
+    const earlier = replyTimes.get(post.repliedTo);
+    if (earlier === undefined || post.createdAt < earlier) replyTimes.set(post.repliedTo, post.createdAt);
   }
-  const received = mentions.filter((m) => m.author_id !== selfId && inPeriod(m, period.start, period.end));
+  const received = mentions.filter((m) => m.authorId !== selfId && inPeriod(m, period.start, period.end));
   const delays: number[] = [];
   for (const mention of received) {
     const replied = replyTimes.get(mention.id);
-    if (replied !== undefined) delays.push(Math.max(0, replied - Date.parse(mention.created_at)));
+    if (replied !== undefined) delays.push(Math.max(0, replied - mention.createdAt));
   }
   const n = received.length;
   return {
@@ -445,13 +413,13 @@ function followerGrowth(
 /** Posts younger than this have not collected most of their likes yet: the trend leaves them out. */
 export const MATURE_HOURS = 48;
 
-function trend(previous: XPost[], posts: XPost[], period: ReportInput['period'], clock: LocalClock): ReportSummary['trend'] {
+function trend(previous: StoredPost[], posts: StoredPost[], period: ReportInput['period'], clock: LocalClock): ReportSummary['trend'] {
   // The N whole local days before the period, as the period is N whole local days.
   const previousStart = clock.daysBefore(period.start, period.days);
   const before = previous.filter((p) => inPeriod(p, previousStart, period.start - 1));
   const matureBy = period.end - MATURE_HOURS * HOUR;
-  const ownMature = (list: XPost[]) => list.filter((p) => postKind(p) !== 'repost' && Date.parse(p.created_at) <= matureBy);
-  const perPost = (list: XPost[]) => list.reduce((sum, p) => sum + (p.public_metrics?.like_count ?? 0), 0) / list.length;
+  const ownMature = (list: StoredPost[]) => list.filter((p) => p.kind !== 'repost' && p.createdAt <= matureBy);
+  const perPost = (list: StoredPost[]) => list.reduce((sum, p) => sum + p.likes, 0) / list.length;
   const matureNow = ownMature(posts);
   const matureBefore = ownMature(before);
   const likesPerPost =
@@ -466,14 +434,14 @@ function trend(previous: XPost[], posts: XPost[], period: ReportInput['period'],
   return { previousPosts: before.length, postsChange: change(posts.length, before.length), likesPerPost };
 }
 
-function frozenMetrics(own: XPost[], end: number, horizonHours: number | undefined): { olderThanHours: number } | null {
+function frozenMetrics(own: StoredPost[], end: number, horizonHours: number | undefined): { olderThanHours: number } | null {
   if (horizonHours === undefined) return null;
   const horizon = end - horizonHours * HOUR;
-  return own.some((p) => Date.parse(p.created_at) < horizon) ? { olderThanHours: horizonHours } : null;
+  return own.some((p) => p.createdAt < horizon) ? { olderThanHours: horizonHours } : null;
 }
 
 interface OwnSlot {
-  post: XPost;
+  post: StoredPost;
   at: number;
   weekday: number;
   hour: number;
@@ -482,7 +450,7 @@ interface OwnSlot {
 
 function privateMetrics(own: OwnSlot[], end: number): PrivateMetricsSummary | null {
   const recent = own.filter((p) => p.at >= end - PRIVATE_METRICS_DAYS * 24 * HOUR).map((p) => p.post);
-  const carrying = recent.filter((p) => p.non_public_metrics !== undefined);
+  const carrying = recent.filter((p) => p.privateMetrics !== null);
   if (carrying.length === 0) return null;
   let impressions = 0;
   let profileVisits = 0;
@@ -491,7 +459,7 @@ function privateMetrics(own: OwnSlot[], end: number): PrivateMetricsSummary | nu
   let rateEngagements = 0;
   let rateImpressions = 0;
   for (const p of carrying) {
-    const m = p.non_public_metrics ?? {};
+    const m = p.privateMetrics ?? {};
     impressions += m.impression_count ?? 0;
     profileVisits += m.user_profile_clicks ?? 0;
     linkClicks += m.url_link_clicks ?? 0;

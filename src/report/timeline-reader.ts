@@ -12,6 +12,7 @@ import type { XV2Client } from '../twitter/v2-client.js';
 import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { settleAll } from './settle-all.js';
+import type { StoredPost } from './stored-post.js';
 import type { PostWindow, Source, XCache } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
@@ -58,7 +59,7 @@ export interface ReadResult {
   /** What the report shows: stored posts from keepFrom (or from where the stored span begins, if later) to now. */
   window: PostWindow;
   /** The posts of that window, read from the store when asked for. */
-  readonly posts: XPost[];
+  readonly posts: StoredPost[];
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;

@@ -7,9 +7,10 @@ import { billingDay } from '../budget/pricing.js';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../db/schema.js';
-import type { XPost, XUserProfile } from '../twitter/v2-types.js';
+import type { PrivateMetrics, XPost, XUserProfile } from '../twitter/v2-types.js';
 import { addSpan, type Span } from './coverage.js';
 import { utcDate } from './local-time.js';
+import { type PostKind, type StoredPost, toStoredPost } from './stored-post.js';
 
 export type Source = 'timeline' | 'mentions';
 
@@ -31,6 +32,7 @@ export class LinkGoneError extends Error {
 
 export class XCache {
   private upsertPost?: Statement;
+  private postsQuery?: Statement;
   private lastFetched?: Statement;
   private linkQuery?: { get(owner: LinkOwner): unknown };
 
@@ -142,17 +144,16 @@ export class XCache {
   }
 
   /** The stored posts in a window. */
-  postsIn(window: PostWindow): XPost[] {
+  postsIn(window: PostWindow): StoredPost[] {
     return this.posts(window.xUserId, window.source, window.from, window.to);
   }
 
-  posts(xUserId: string, source: Source, from: number, to: number): XPost[] {
-    return this.db
-      .select({ json: xPosts.json })
-      .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
-      .all()
-      .map((row) => JSON.parse(row.json) as XPost);
+  posts(xUserId: string, source: Source, from: number, to: number): StoredPost[] {
+    // Prepared once and read as arrays: this loads every post of every report.
+    this.postsQuery ??= this.db.$client
+      .prepare(`select ${POST_COLUMNS.join(', ')} from x_posts where x_user_id = ? and source = ? and created_at >= ? and created_at <= ?`)
+      .raw();
+    return (this.postsQuery.all(xUserId, source, from, to) as PostRow[]).map(fromRow);
   }
 
   /** How many posts are stored from `from` on. */
@@ -194,11 +195,10 @@ export class XCache {
     if (posts.length === 0) return 0;
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
-      'insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?) ' +
-        'on conflict (x_user_id, source, id) do update set fetched_at = excluded.fetched_at, json = ' +
+      `insert into x_posts (${POST_COLUMNS.join(', ')}, x_user_id, source, fetched_at) values (${POST_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) ` +
+        `on conflict (x_user_id, source, id) do update set fetched_at = excluded.fetched_at, ${REFRESHED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, ` +
         // A read that could not ask for private metrics (the post is past X's 30 days for them) keeps those of the last read that did.
-        "case when excluded.json -> '$.non_public_metrics' is null and x_posts.json -> '$.non_public_metrics' is not null " +
-        "then json_set(excluded.json, '$.non_public_metrics', x_posts.json -> '$.non_public_metrics') else excluded.json end",
+        `has_private = max(has_private, excluded.has_private), ${PRIVATE_COLUMNS.map((c) => `${c} = case when excluded.has_private then excluded.${c} else ${c} end`).join(', ')}`,
     );
     // One lookup per page (not per post) of when each post was last read.
     this.lastFetched ??= client.prepare(
@@ -207,11 +207,12 @@ export class XCache {
     const upsert = this.upsertPost;
     const lastFetched = this.lastFetched;
     const today = billingDay(fetchedAt);
+    const rows = posts.map((post) => [...toRow(toStoredPost(post)), xUserId, source, fetchedAt]);
     return this.write(() =>
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
         const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
-        for (const post of posts) upsert.run(xUserId, source, post.id, Date.parse(post.created_at), JSON.stringify(post), fetchedAt);
+        for (const row of rows) upsert.run(row);
         return repeats;
       })(),
     );
@@ -330,4 +331,120 @@ export class XCache {
       tx.delete(xFollowerSnapshots).where(eq(xFollowerSnapshots.xUserId, xUserId)).run();
     });
   }
+}
+
+/** x_posts' columns for a StoredPost, in the order toRow and fromRow use. */
+const POST_COLUMNS = [
+  'id',
+  'created_at',
+  'kind',
+  'replied_to',
+  'author_id',
+  'text',
+  'likes',
+  'reposts',
+  'replies',
+  'quotes',
+  'bookmarks',
+  'impressions',
+  'has_private',
+  'private_impressions',
+  'profile_clicks',
+  'link_clicks',
+  'engagements',
+  'hashtags',
+  'mentions',
+  'domains',
+  'has_media',
+] as const;
+const PRIVATE_COLUMNS = ['private_impressions', 'profile_clicks', 'link_clicks', 'engagements'] as const;
+/** What a new read of a stored post replaces (private metrics aside). */
+const REFRESHED_COLUMNS = POST_COLUMNS.filter(
+  (c) => c !== 'id' && c !== 'has_private' && !(PRIVATE_COLUMNS as readonly string[]).includes(c),
+);
+
+type PostRow = [
+  id: string,
+  createdAt: number,
+  kind: PostKind,
+  repliedTo: string | null,
+  authorId: string | null,
+  text: string,
+  likes: number,
+  reposts: number,
+  replies: number,
+  quotes: number,
+  bookmarks: number,
+  impressions: number | null,
+  hasPrivate: 0 | 1,
+  privateImpressions: number | null,
+  profileClicks: number | null,
+  linkClicks: number | null,
+  engagements: number | null,
+  hashtags: string,
+  mentions: string,
+  domains: string,
+  hasMedia: 0 | 1,
+];
+
+const words = (list: string): string[] => (list === '' ? [] : list.split(' '));
+
+/** The private metrics a row carries, with the counts X left out still left out. */
+function privateMetricsOf(r: PostRow): PrivateMetrics | null {
+  if (!r[12]) return null;
+  const m: PrivateMetrics = {};
+  if (r[13] !== null) m.impression_count = r[13];
+  if (r[14] !== null) m.user_profile_clicks = r[14];
+  if (r[15] !== null) m.url_link_clicks = r[15];
+  if (r[16] !== null) m.engagements = r[16];
+  return m;
+}
+
+function toRow(p: StoredPost): PostRow {
+  const m = p.privateMetrics;
+  return [
+    p.id,
+    p.createdAt,
+    p.kind,
+    p.repliedTo,
+    p.authorId,
+    p.text,
+    p.likes,
+    p.reposts,
+    p.replies,
+    p.quotes,
+    p.bookmarks,
+    p.impressions,
+    m ? 1 : 0,
+    m?.impression_count ?? null,
+    m?.user_profile_clicks ?? null,
+    m?.url_link_clicks ?? null,
+    m?.engagements ?? null,
+    p.hashtags.join(' '),
+    p.mentions.join(' '),
+    p.domains.join(' '),
+    p.hasMedia ? 1 : 0,
+  ];
+}
+
+function fromRow(r: PostRow): StoredPost {
+  return {
+    id: r[0],
+    createdAt: r[1],
+    kind: r[2],
+    repliedTo: r[3],
+    authorId: r[4],
+    text: r[5],
+    likes: r[6],
+    reposts: r[7],
+    replies: r[8],
+    quotes: r[9],
+    bookmarks: r[10],
+    impressions: r[11],
+    privateMetrics: privateMetricsOf(r),
+    hashtags: words(r[17]),
+    mentions: words(r[18]),
+    domains: words(r[19]),
+    hasMedia: r[20] === 1,
+  };
 }

@@ -1,5 +1,6 @@
 // Upgrading a database made by an earlier version keeps what it knew: the
-// timeline a full read had stored becomes the first span of coverage.
+// timeline a full read had stored becomes the first span of coverage, and
+// posts stored whole become the columns reports read.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
+import { mention, post } from '../../src/local-x/posts.js';
+import { toStoredPost } from '../../src/report/stored-post.js';
+import { XCache } from '../../src/report/x-cache.js';
+import type { XPost } from '../../src/twitter/v2-types.js';
 
 const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
 let dir: string;
@@ -50,5 +55,44 @@ it('turns the stored state of full reads into spans, and forgets a full read tha
   expect(upgraded.sqlite.prepare("select refreshed_at from x_fetch_state where x_user_id = '1' and source = 'timeline'").get()).toEqual({
     refreshed_at: 5000,
   });
+  upgraded.close();
+});
+
+it('turns posts stored as X sent them into the columns reports read, as a new read would store them', () => {
+  const path = join(dir, 'bot.sqlite');
+  const old = new BetterSqlite3(path);
+  migrate(drizzle(old), { migrationsFolder: migrationsUpTo('0014_member_time_zones') });
+  const at = '2026-11-20T10:00:00.000Z';
+  const reply = post({
+    at,
+    kind: 'reply',
+    refId: '1888000000000000001',
+    likes: 4,
+    reposts: 1,
+    replies: 2,
+    quotes: 3,
+    bookmarks: 5,
+    impressions: 90,
+    hashtags: ['TypeScript', 'AI'],
+    mentions: ['bob', 'Eve'],
+    urls: ['https://www.GitHub.com/ada?tab=1', 'https://t.co/x', 'https://user@Blog.Example.com:8443/p#top', 'http://bare.example'],
+    media: true,
+  });
+  const posts: XPost[] = [
+    { ...reply, text: `${'ü'.repeat(300)}`, non_public_metrics: { impression_count: 120, url_link_clicks: 3 } },
+    post({ at, kind: 'repost', likes: 999 }),
+    post({ at, kind: 'quote' }),
+    { ...mention(at, '555'), public_metrics: { impression_count: 0 } },
+    { id: '1888000000000000009', text: 'nothing else', created_at: at },
+  ];
+  const insert = old.prepare('insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?)');
+  for (const [i, p] of posts.entries()) insert.run('1', 'timeline', `${p.id}${i}`, Date.parse(p.created_at), JSON.stringify(p), 5000);
+  old.close();
+
+  const upgraded = openDatabase(path);
+  const cache = new XCache(upgraded.db);
+  const byId = new Map(cache.posts('1', 'timeline', 0, Date.parse(at)).map((p) => [p.id, p]));
+  for (const [i, p] of posts.entries()) expect(byId.get(`${p.id}${i}`)).toEqual({ ...toStoredPost(p), id: `${p.id}${i}` });
+  expect(upgraded.sqlite.prepare('select distinct fetched_at from x_posts').all()).toEqual([{ fetched_at: 5000 }]);
   upgraded.close();
 });

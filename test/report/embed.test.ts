@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { post } from '../../src/local-x/posts.js';
 import { EMBED_LIMITS, reportEmbed as embedFor, fitEmbed } from '../../src/report/embed.js';
 import { summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
-import { END, mentions, PERIOD, PROFILE, posts } from './fixtures.js';
+import { END, mentions, PERIOD, PROFILE, post, posts } from './fixtures.js';
 
 function totalLength(e: ReturnType<typeof reportEmbed>): number {
   return (
@@ -133,7 +132,7 @@ describe('report embed', () => {
   it('shows the member’s private X analytics in a private report only, with the sample and X’s definition of the rate', () => {
     const own = {
       ...posts[0]!,
-      non_public_metrics: { impression_count: 200, user_profile_clicks: 7, url_link_clicks: 3, engagements: 21 },
+      privateMetrics: { impression_count: 200, user_profile_clicks: 7, url_link_clicks: 3, engagements: 21 },
     };
     const summary = summarise({ ...input(), posts: [own, ...posts.slice(1)] });
     const field = (e: ReturnType<typeof reportEmbed>) => e.fields!.find((f) => f.name === 'Your X analytics');

@@ -1,6 +1,11 @@
 // A small, hand-checked week of activity for @ada (id 1456789012345678901).
 
-import { mention, post } from '../../src/local-x/posts.js';
+import { mention as xMention, post as xPost } from '../../src/local-x/posts.js';
+import { toStoredPost } from '../../src/report/stored-post.js';
+
+/** Posts as the store gives them back to a report. */
+export const post = (...args: Parameters<typeof xPost>) => toStoredPost(xPost(...args));
+export const mention = (...args: Parameters<typeof xMention>) => toStoredPost(xMention(...args));
 
 export const SELF_ID = '1456789012345678901';
 export const END = Date.parse('2026-11-23T12:00:00Z');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { post } from '../../src/local-x/posts.js';
 import { reportPeriod } from '../../src/report/local-time.js';
 import { narrative } from '../../src/report/narrative.js';
-import { postKind, type ReportInput, summarise } from '../../src/report/summary.js';
+import { type ReportInput, summarise } from '../../src/report/summary.js';
 import { en } from '../../src/text/catalog.js';
-import { END, mentions, PERIOD, PROFILE, posts, previous } from './fixtures.js';
+import { END, mentions, PERIOD, PROFILE, post, posts, previous } from './fixtures.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -24,7 +23,7 @@ describe('summarise', () => {
   const s = summarise(input());
 
   it('classifies kinds', () => {
-    expect(posts.map(postKind)).toEqual(['original', 'reply', 'quote', 'repost', 'original', 'reply']);
+    expect(posts.map((p) => p.kind)).toEqual(['original', 'reply', 'quote', 'repost', 'original', 'reply']);
   });
 
   it('counts activity by kind, per day, busiest weekday, hour and day, and the longest streak', () => {
@@ -109,9 +108,7 @@ describe('summarise', () => {
     expect(same.trend?.likesPerPost?.change).toBe(0);
     // Comparing all likes, as before, showed a fall that was only the newest posts' age.
     const likes = (from: number, to: number) =>
-      daily
-        .filter((p) => Date.parse(p.created_at) >= from && Date.parse(p.created_at) < to)
-        .reduce((n, p) => n + p.public_metrics!.like_count!, 0);
+      daily.filter((p) => p.createdAt >= from && p.createdAt < to).reduce((n, p) => n + p.likes, 0);
     expect(likes(period.start, END)).toBeLessThan(likes(period.previousStart, period.start));
   });
 
@@ -190,13 +187,13 @@ describe('impressions, private metrics and best time to post', () => {
     expect(s.activity.days.reduce((sum, d) => sum + d.impressions, 0)).toBe(1260);
     expect(s.engagement.impressionsPerPost).toBe(252);
     expect(s.engagement.top.map((t) => t.impressions)).toEqual([1000, 200, 50]);
-    const noCounts = posts.map((p) => ({ ...p, public_metrics: { like_count: 1 } }));
+    const noCounts = posts.map((p) => ({ ...p, impressions: null }));
     expect(summarise(input({ posts: noCounts, previousPosts: null })).engagement.impressionsPerPost).toBeNull();
   });
 
   const withPrivate = (at: string, m: { impressions: number; profile: number; links: number; engagements?: number }, kind?: 'repost') => ({
     ...post({ at, kind, likes: 5, impressions: m.impressions }),
-    non_public_metrics: {
+    privateMetrics: {
       impression_count: m.impressions,
       user_profile_clicks: m.profile,
       url_link_clicks: m.links,

@@ -11,12 +11,12 @@ import { post, syntheticTimeline } from '../../src/local-x/posts.js';
 import { SimulatedMember, seeded } from '../../src/local-x/simulated-member.js';
 import { privateMetricsOf, serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
+import { type StoredPost, toStoredPost } from '../../src/report/stored-post.js';
 import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
-import type { XPost } from '../../src/twitter/v2-types.js';
 import { eventually } from '../support/harness.js';
 
 const DAY = 86_400_000;
@@ -109,7 +109,7 @@ describe('readSource', () => {
     const calls = x.v2Requests();
     expect(calls.every((r) => fields(r).includes('non_public_metrics'))).toBe(true);
     expect(thirty.posts.length).toBe(inPeriod(NOW - 29.5 * DAY));
-    expect(thirty.posts.every((p) => p.non_public_metrics?.impression_count !== undefined)).toBe(true);
+    expect(thirty.posts.every((p) => p.privateMetrics?.impression_count !== undefined)).toBe(true);
 
     // A 90-day report reaches past them: it reads without (X would leave its older posts out) and
     // reads no more requests than it would anyway; no post is lost.
@@ -120,7 +120,7 @@ describe('readSource', () => {
     expect(older.filter((r) => !params(r).has('since_id') && fields(r).includes('non_public_metrics'))).toEqual([]);
     expect(ninety.posts.length).toBe(inPeriod(NOW - 90 * DAY));
     // The posts read earlier keep their private metrics though this read did not ask for them.
-    expect(ninety.posts.filter((p) => p.non_public_metrics).length).toBe(inPeriod(NOW - 29.5 * DAY));
+    expect(ninety.posts.filter((p) => p.privateMetrics).length).toBe(inPeriod(NOW - 29.5 * DAY));
 
     // Mentions are other people's posts: never asked for.
     await readSource(client(), store, request({ source: 'mentions', refresh: undefined }));
@@ -138,9 +138,9 @@ describe('readSource', () => {
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1); // the refresh of the last 48 hours, with the new post
     expect(params(calls[0]!).get('tweet.fields')).toContain('non_public_metrics');
-    const young = result.posts.filter((p) => Date.parse(p.created_at) >= later - 48 * HOUR);
+    const young = result.posts.filter((p) => p.createdAt >= later - 48 * HOUR);
     expect(young.map((p) => p.id)).toContain(fresh.id);
-    expect(young.every((p) => p.non_public_metrics !== undefined)).toBe(true);
+    expect(young.every((p) => p.privateMetrics !== null)).toBe(true);
   });
 
   it('reads only newer posts (since_id) on a repeat within the refresh window: one request', async () => {
@@ -247,8 +247,8 @@ describe('readSource', () => {
     expect(params(calls[0]!).get('start_time')).toBe(new Date(later - 48 * HOUR).toISOString());
     expect(params(calls[0]!).has('since_id')).toBe(false);
     expect(c.usage.postsRead).toBe(inPeriod(later - 48 * HOUR));
-    expect(result.posts.find((p) => p.id === young.id)?.public_metrics?.like_count).toBe(777);
-    expect(result.posts.find((p) => p.id === old.id)?.public_metrics?.like_count).not.toBe(999); // as of its last read
+    expect(result.posts.find((p) => p.id === young.id)?.likes).toBe(777);
+    expect(result.posts.find((p) => p.id === old.id)?.likes).not.toBe(999); // as of its last read
     expect(result.posts.find((p) => p.id === deleted.id)).toBeUndefined();
     expect(result.posts).toHaveLength(inPeriod(later - 30 * DAY));
 
@@ -379,13 +379,23 @@ describe('any sequence of reports against a timeline whose metrics keep changing
         // first read reaching past X's 30 days for them goes without: they never cost a request of their own.
         const stored = new Map(timeline.posts.map((p) => [p.id, p]));
         const privateRead = step > 0 || days < 30;
-        const truth = member.postsBetween(periodStart, clock).map((p) => {
+        const truth = member.postsBetween(periodStart, clock).map((p): StoredPost => {
           const old = stored.get(p.id);
-          return Date.parse(p.created_at) < clock - HORIZON
-            ? { ...p, public_metrics: old?.public_metrics, non_public_metrics: old?.non_public_metrics }
-            : { ...p, non_public_metrics: privateRead ? privateMetricsOf(p) : undefined };
+          const now = toStoredPost({ ...p, non_public_metrics: privateRead ? privateMetricsOf(p) : undefined });
+          return now.createdAt < clock - HORIZON
+            ? {
+                ...now,
+                likes: old?.likes ?? 0,
+                reposts: old?.reposts ?? 0,
+                replies: old?.replies ?? 0,
+                quotes: old?.quotes ?? 0,
+                bookmarks: old?.bookmarks ?? 0,
+                impressions: old?.impressions ?? null,
+                privateMetrics: old?.privateMetrics ?? null,
+              }
+            : now;
         });
-        const input = (posts: XPost[], received: XPost[]) => ({
+        const input = (posts: StoredPost[], received: StoredPost[]) => ({
           profile: { id: USER.id, name: 'Ada', username: 'ada' },
           posts,
           mentions: received,
@@ -396,9 +406,9 @@ describe('any sequence of reports against a timeline whose metrics keep changing
         });
         expect(timeline.cut).toBeNull();
         expect(summarise(input(timeline.posts, mentions.posts))).toEqual(
-          summarise(input(truth, member.mentionsBetween(periodStart, clock))),
+          summarise(input(truth, member.mentionsBetween(periodStart, clock).map(toStoredPost))),
         );
-        expect(new Set(timeline.posts.filter((p) => Date.parse(p.created_at) >= periodStart).map((p) => p.id))).toEqual(
+        expect(new Set(timeline.posts.filter((p) => p.createdAt >= periodStart).map((p) => p.id))).toEqual(
           new Set(member.postsBetween(periodStart, clock).map((p) => p.id)),
         );
       }

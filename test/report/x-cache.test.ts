@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { post } from '../../src/local-x/posts.js';
 import { POST_RETENTION_MS } from '../../src/report/report-service.js';
+import { toStoredPost } from '../../src/report/stored-post.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
@@ -92,5 +93,44 @@ describe('XCache.forgetUnlinked', () => {
       expect(db.current.sqlite.prepare(`select distinct x_user_id as id from ${table}`).all()).toEqual([{ id: '1' }]);
     }
     expect(cache.forgetUnlinked()).toBe(0);
+  });
+});
+
+describe('XCache stored posts', () => {
+  const at = '2026-11-20T10:00:00.000Z';
+  const full = post({
+    at,
+    kind: 'reply',
+    refId: '1888000000000000001',
+    likes: 4,
+    impressions: 90,
+    hashtags: ['a', 'B'],
+    mentions: ['bob'],
+    urls: ['https://example.com/x'],
+    media: true,
+  });
+
+  it('gives back what toStoredPost keeps of each post, and nothing of the rest', () => {
+    const bare = { id: '1888000000000000002', text: 'no metrics at all', created_at: at };
+    cache.savePosts('1', 'timeline', [full, bare], NOW);
+    const back = cache.posts('1', 'timeline', 0, NOW);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(back.sort(byId)).toEqual([toStoredPost(full), toStoredPost(bare)].sort(byId));
+    const columns = db.current.sqlite.prepare('select * from x_posts limit 1').get() as Record<string, unknown>;
+    expect(Object.keys(columns)).not.toContain('json');
+  });
+
+  it('keeps private metrics through a read that could not ask for them, and takes new ones from a read that did', () => {
+    const withPrivate = (n: number) => ({ ...full, non_public_metrics: { impression_count: n, user_profile_clicks: 2, engagements: 7 } });
+    const likes = (n: number) => ({ ...full, public_metrics: { ...full.public_metrics, like_count: n } });
+    cache.savePosts('1', 'timeline', [withPrivate(100)], NOW);
+    cache.savePosts('1', 'timeline', [likes(9)], NOW + 1);
+    expect(cache.posts('1', 'timeline', 0, NOW)[0]).toMatchObject({
+      likes: 9,
+      privateMetrics: { impression_count: 100, user_profile_clicks: 2, engagements: 7 },
+    });
+    expect(cache.posts('1', 'timeline', 0, NOW)[0]?.privateMetrics).not.toHaveProperty('url_link_clicks');
+    cache.savePosts('1', 'timeline', [{ ...withPrivate(300), non_public_metrics: { impression_count: 300 } }], NOW + 2);
+    expect(cache.posts('1', 'timeline', 0, NOW)[0]?.privateMetrics).toEqual({ impression_count: 300 });
   });
 });

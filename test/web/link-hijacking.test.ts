@@ -4,6 +4,8 @@
 // X account to the attacker's Discord user.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { post } from '../../src/local-x/posts.js';
+import { XCache } from '../../src/report/x-cache.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, startHarness } from '../support/harness.js';
@@ -131,9 +133,7 @@ describe('one X account, two Discord members', () => {
   it('never lets one member’s unlink delete another member’s data', async () => {
     await link(ADA, ADA_X);
     await link(MALLORY, ADA_X);
-    h.bot.database.sqlite
-      .prepare("insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, 'timeline', '1', 0, '{}', 0)")
-      .run(ADA_X.id);
+    new XCache(h.bot.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() =>
       h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('nothing to remove')),
@@ -145,9 +145,7 @@ describe('one X account, two Discord members', () => {
 
   it('relinking to another X account revokes the old token and forgets the old account’s posts', async () => {
     await link(ADA, ADA_X);
-    h.bot.database.sqlite
-      .prepare("insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, 'timeline', '1', 0, '{}', 0)")
-      .run(ADA_X.id);
+    new XCache(h.bot.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await link(ADA, MALLORY_X);
     await eventually(() => h.x.requestsTo(/invalidate_token/).length === 1);
     expect([...h.x.accessTokens.values()].map((t) => t.user.id)).toEqual([MALLORY_X.id]);

@@ -1,0 +1,19 @@
+ALTER TABLE `x_posts` ADD `kind` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `replied_to` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `author_id` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `text` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `likes` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `reposts` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `replies` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `quotes` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `bookmarks` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `impressions` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `has_private` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `private_impressions` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `profile_clicks` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `link_clicks` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `engagements` integer;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `hashtags` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `mentions` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `domains` text;--> statement-breakpoint
+ALTER TABLE `x_posts` ADD `has_media` integer;
