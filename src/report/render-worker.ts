@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/database.js';
 import * as schema from '../db/schema.js';
+import { turnByTurn } from '../threads/turn-by-turn.js';
 import { warmUpChart } from './chart.js';
 import { type RenderJob, renderReport } from './render.js';
 import { XCache } from './x-cache.js';
@@ -18,12 +19,16 @@ sqlite.pragma('busy_timeout = 5000');
 const store = new XCache(drizzle(sqlite, { schema }) as Db);
 warmUpChart();
 
-parentPort?.on('message', ({ id, job }: { id: number; job: RenderJob }) => {
-  try {
-    const { embed, png } = renderReport(job, store);
-    const copy = new Uint8Array(png); // a buffer of its own, so it can be moved rather than copied across
-    parentPort?.postMessage({ id, embed, png: copy }, [copy.buffer]);
-  } catch (err) {
-    parentPort?.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  }
-});
+// One report per turn of the event loop, so each chart's native memory is freed before the next (see turnByTurn).
+parentPort?.on(
+  'message',
+  turnByTurn(({ id, job }: { id: number; job: RenderJob }) => {
+    try {
+      const { embed, png } = renderReport(job, store);
+      const copy = new Uint8Array(png); // a buffer of its own, so it can be moved rather than copied across
+      parentPort?.postMessage({ id, embed, png: copy }, [copy.buffer]);
+    } catch (err) {
+      parentPort?.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  }),
+);
