@@ -32,6 +32,10 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
 
+function pick(from: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (from[n] ? [[n, from[n]]] : [])));
+}
+
 /** CPU seconds the process has used, from /proc (utime + stime, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -60,6 +64,8 @@ async function run(members: number): Promise<string[]> {
     ...standInEnv(x as XStandIn, discord, signer, dir),
     REPORT_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'info',
+    // The queue's settings, when set, so their trade-off can be measured.
+    ...pick(process.env, ['REPORT_CONCURRENCY', 'REPORT_PAGES_IN_FLIGHT']),
   };
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the bot under load.
   const bot = await startBotProcess(env, dir, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));

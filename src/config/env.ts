@@ -46,6 +46,8 @@ export interface ReportLimits {
   cooldownSeconds: number;
   /** Reports running at once; more wait in the queue, told their place. */
   concurrency: number;
+  /** Pages of posts held at once across all reports, from asking X until stored: what bounds memory while X is slow. */
+  pagesInFlight: number;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +195,7 @@ export function loadConfig(env: Env): Config {
     cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
     concurrency: r.integer('REPORT_CONCURRENCY', 64, 1, 10_000),
+    pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);

@@ -21,6 +21,7 @@ import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-clien
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { CpuLane } from './cpu-lane.js';
 import { reportPeriod } from './local-time.js';
+import { PageGate } from './page-gate.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import type { ReportQueue } from './report-queue.js';
@@ -118,10 +119,13 @@ const runTokenContext = (discordUserId: string, startedAt: number) => `report-in
 export class ReportService {
   /** Every report's pages are stored through this one lane: a page per turn of the event loop, after any waiting ack. */
   private readonly pageLane: CpuLane;
+  /** Every report's pages are held within this gate, from asking X until stored. */
+  private readonly pageGate: PageGate;
 
   constructor(private readonly deps: ReportServiceDeps) {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
+    this.pageGate = new PageGate(deps.limits.pagesInFlight);
   }
 
   private get deadlineMs(): number {
@@ -283,7 +287,13 @@ export class ReportService {
     });
     try {
       const { start: periodStart, previousStart } = reportPeriod(startedAt, request.days, ticket.timeZone);
-      const common = { xUserId: account.xUserId, periodStart, now: startedAt, inTurn: (work: () => void) => this.pageLane.run(work) };
+      const common = {
+        xUserId: account.xUserId,
+        periodStart,
+        now: startedAt,
+        inTurn: (work: () => void) => this.pageLane.run(work),
+        gate: this.pageGate,
+      };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(

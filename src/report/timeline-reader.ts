@@ -11,6 +11,7 @@ import { compareIds } from '../twitter/ids.js';
 import type { XV2Client } from '../twitter/v2-client.js';
 import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
+import { type Gate, NO_GATE, type Release } from './page-gate.js';
 import { settleAll } from './settle-all.js';
 import type { StoredPost } from './stored-post.js';
 import type { PostWindow, Source, XCache } from './x-cache.js';
@@ -48,6 +49,8 @@ export interface ReadRequest {
    * together, an ack waits for one page, not for all of them.
    */
   inTurn?: PageTurn;
+  /** Room for each page, from asking X for it until it is stored, shared by every running report. */
+  gate?: Gate;
 }
 
 /** Most time slices read at once. */
@@ -67,6 +70,26 @@ export interface ReadResult {
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
+/** A page with its room in the gate, given back once it is stored (or will never be). */
+type Held = { page: XListResponse<XPost>; release: Release };
+
+async function fetchHeld(fetchPage: Fetcher, gate: Gate, query: Query & { paginationToken?: string }, maxResults: number): Promise<Held> {
+  const release = await gate.acquire();
+  try {
+    return { page: await fetchPage(query, maxResults), release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Gives back the room of a page on its way that will not be stored. */
+function dropWhenHere(held: Promise<Held> | null): void {
+  held?.then(
+    (h) => h.release(),
+    () => undefined,
+  );
+}
 
 /** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
 interface PagesRead {
@@ -88,35 +111,45 @@ async function readPages(
   maxPosts: number,
   onPage: (posts: XPost[]) => void,
   options: {
-    firstPage?: XListResponse<XPost>;
+    /** Already read, and now this read's to store and release. */
+    firstPage?: Held;
     /** Aborted when a sibling read failed: no further page is asked for. */
     stop?: AbortSignal;
     inTurn?: PageTurn;
+    gate?: Gate;
   } = {},
 ): Promise<PagesRead> {
-  const { firstPage, stop, inTurn } = options;
+  const { firstPage, stop, inTurn, gate = NO_GATE } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
+    fetchHeld(fetchPage, gate, { ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
-    const page = await pending;
-    const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
-    note(read, fresh);
-    const token = page.meta?.next_token;
-    const more = Boolean(token) && read.count < maxPosts;
-    if (more) {
-      if (stop?.aborted) throw stop.reason;
-      pending = request(token);
-      // If storing this page throws, the next page still arrives (and is
-      // billed and counted); its failure must not become an unhandled rejection.
-      pending.catch(() => undefined);
-      // Let the request reach the wire before the CPU-bound store work runs:
-      // fetch writes it over several turns of the event loop.
-      await new Promise((resolve) => setTimeout(resolve, 1));
+    const { page, release } = await pending;
+    let next: Promise<Held> | null = null;
+    try {
+      const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
+      note(read, fresh);
+      const token = page.meta?.next_token;
+      if (token && read.count < maxPosts) {
+        if (stop?.aborted) throw stop.reason;
+        next = request(token);
+        // If storing this page throws, the next page still arrives (and is
+        // billed and counted); its failure must not become an unhandled rejection.
+        next.catch(() => undefined);
+        // Let the request reach the wire before the CPU-bound store work runs:
+        // fetch writes it over several turns of the event loop.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await inTurnOrNow(inTurn, () => onPage(fresh));
+      if (!next) return { ...read, more: Boolean(token) };
+    } catch (err) {
+      dropWhenHere(next);
+      throw err;
+    } finally {
+      release();
     }
-    await inTurnOrNow(inTurn, () => onPage(fresh));
-    if (!more) return { ...read, more: Boolean(token) };
+    pending = next;
   }
 }
 
@@ -229,7 +262,10 @@ class SourceReader {
     }
     // Everything older than `lower` is stored, so nothing this read returns is older.
     query.privateMetrics = this.asksPrivateMetrics(lower);
-    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, {
+      inTurn: req.inTurn,
+      gate: req.gate,
+    });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
     if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
@@ -274,14 +310,28 @@ class SourceReader {
       privateMetrics: this.asksPrivateMetrics(from),
     };
     const to = gap.to ?? req.now;
-    const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
-    const lifetime = first.meta?.next_token ? await req.lifetimePosts : undefined;
-    const firstOldest = (first.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
+    const gate = req.gate ?? NO_GATE;
+    const first = await fetchHeld(this.fetchPage, gate, query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
+    let lifetime: number | undefined;
+    try {
+      lifetime = first.page.meta?.next_token ? await req.lifetimePosts : undefined;
+    } catch (err) {
+      first.release();
+      throw err;
+    }
+    const firstOldest = (first.page.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
     const read = sliceable
-      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left, inTurn: req.inTurn }, query, first, firstOldest, this.save)
-      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn });
+      ? await readInSlices(
+          this.fetchPage,
+          { from, now: to, maxPosts: this.left, inTurn: req.inTurn, gate },
+          query,
+          first,
+          firstOldest,
+          this.save,
+        )
+      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn, gate });
     const { count, more } = read;
     this.left -= count;
     const oldest = read.oldest ?? to;
@@ -327,14 +377,18 @@ class SourceReader {
  */
 async function readInSlices(
   fetchPage: Fetcher,
-  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn },
+  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn; gate: Gate },
   base: Query,
-  first: XListResponse<XPost>,
+  first: Held,
   oldest: number,
   save: (posts: XPost[]) => void,
 ): Promise<PagesRead> {
-  const firstPosts = first.data ?? [];
-  await inTurnOrNow(req.inTurn, () => save(firstPosts));
+  const firstPosts = first.page.data ?? [];
+  try {
+    await inTurnOrNow(req.inTurn, () => save(firstPosts));
+  } finally {
+    first.release();
+  }
   // Slices are read only after a first page that had more to follow, so it is not empty.
   const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
   const span = Math.max(1000, req.now - oldest);
@@ -352,7 +406,7 @@ async function readInSlices(
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
-      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn, gate: req.gate });
     }),
   );
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };

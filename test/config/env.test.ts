@@ -111,6 +111,7 @@ describe('configuration', () => {
       cacheSeconds: 900,
       cooldownSeconds: 30,
       concurrency: 64,
+      pagesInFlight: 256,
     });
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
     const set = loadConfig({ ...valid, REPORT_MAX_POSTS: '3200', REPORT_MAX_MENTIONS: '0', X_MONTHLY_POST_BUDGET: '50000' });

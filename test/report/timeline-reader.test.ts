@@ -11,6 +11,7 @@ import { post, syntheticTimeline } from '../../src/local-x/posts.js';
 import { SimulatedMember, seeded } from '../../src/local-x/simulated-member.js';
 import { privateMetricsOf, serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
+import { PageGate } from '../../src/report/page-gate.js';
 import { type StoredPost, toStoredPost } from '../../src/report/stored-post.js';
 import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
@@ -199,6 +200,69 @@ describe('readSource', () => {
     expect(calls.filter((r) => new URL(r.url).searchParams.has('until_id'))).not.toHaveLength(0);
     expect(sliced.cut).toBeNull();
     expect(x.verifications.every((v) => v.ok)).toBe(true);
+  });
+
+  it('holds no more pages than the gate allows, from asking X until stored, and gives all room back, even when a read fails', async () => {
+    data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
+    const sliced = (gate?: PageGate, c = client()) => {
+      let running = 0;
+      let most = 0;
+      const userPosts = c.userPosts.bind(c);
+      c.userPosts = async (...args) => {
+        most = Math.max(most, ++running);
+        try {
+          return await userPosts(...args);
+        } finally {
+          running--;
+        }
+      };
+      const read = readSource(
+        c,
+        store,
+        request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length), gate }),
+      );
+      return { read, most: () => most };
+    };
+    const clear = () => {
+      database.sqlite.prepare('delete from x_coverage').run();
+      database.sqlite.prepare('delete from x_posts').run();
+    };
+    const free = sliced();
+    await free.read;
+    expect(free.most()).toBeGreaterThan(2); // slices read side by side
+    clear();
+
+    const gate = new PageGate(2);
+    const gated = sliced(gate);
+    const result = await gated.read;
+    expect(gated.most()).toBeLessThanOrEqual(2);
+    expect(result.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
+    expect(gate.held).toBe(0);
+    clear();
+
+    // A slice's page fails while others are on their way: every page's room comes back once they have arrived.
+    x.routes.unshift((req) =>
+      req.url.includes('end_time') && req.url.includes('pagination_token') ? { status: 503, body: {} } : undefined,
+    );
+    const c = new XV2Client({
+      apiUrl: x.baseUrl,
+      signer: new OAuthSigner(x.consumer),
+      token: x.issueAccessToken(USER),
+      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
+      attempts: 1,
+    });
+    const failing = new PageGate(3);
+    await expect(sliced(failing, c).read).rejects.toThrow();
+    await eventually(() => failing.held === 0);
+
+    // Storing a page fails while the next page is on its way: that page's room comes back when it arrives.
+    const full = Object.create(store) as XCache;
+    full.savePosts = () => {
+      throw new Error('disk full');
+    };
+    const diskFull = new PageGate(3);
+    await expect(readSource(client(), full, request({ gate: diskFull }))).rejects.toThrow('disk full');
+    await eventually(() => diskFull.held === 0);
   });
 
   it('reads page by page when the member has posted more than maxPosts, so the bound still reads only the newest', async () => {
