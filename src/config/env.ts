@@ -194,7 +194,7 @@ export function loadConfig(env: Env): Config {
     refreshHours: r.integer('REPORT_REFRESH_HOURS', 48, 0, 720),
     cacheSeconds: r.integer('REPORT_CACHE_SECONDS', 900, 0, 86_400),
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
-    concurrency: r.integer('REPORT_CONCURRENCY', 64, 1, 10_000),
+    concurrency: r.integer('REPORT_CONCURRENCY', 200, 1, 10_000),
     pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
   };
 

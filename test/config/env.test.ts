@@ -110,7 +110,7 @@ describe('configuration', () => {
       refreshHours: 48,
       cacheSeconds: 900,
       cooldownSeconds: 30,
-      concurrency: 64,
+      concurrency: 200,
       pagesInFlight: 256,
     });
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
