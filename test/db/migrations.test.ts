@@ -96,3 +96,22 @@ it('turns posts stored as X sent them into the columns reports read, as a new re
   expect(upgraded.sqlite.prepare('select distinct fetched_at from x_posts').all()).toEqual([{ fetched_at: 5000 }]);
   upgraded.close();
 });
+
+it('leaves the database as it was when the conversion of stored posts fails part way, so no post is lost', () => {
+  const path = join(dir, 'bot.sqlite');
+  const old = new BetterSqlite3(path);
+  migrate(drizzle(old), { migrationsFolder: migrationsUpTo('0014_member_time_zones') });
+  const insert = old.prepare('insert into x_posts (x_user_id, source, id, created_at, json, fetched_at) values (?, ?, ?, ?, ?, ?)');
+  const good = post({ at: '2026-11-20T10:00:00.000Z', likes: 3 });
+  insert.run('1', 'timeline', good.id, Date.parse(good.created_at), JSON.stringify(good), 5000);
+  insert.run('1', 'timeline', '2', 0, '{"id": "2", "text": ', 5000); // cut off: what a damaged file might hold
+  old.close();
+
+  expect(() => openDatabase(path)).toThrow(/JSON/i);
+  const after = new BetterSqlite3(path);
+  expect(after.prepare('select id, json from x_posts order by created_at').all()).toEqual([
+    { id: '2', json: '{"id": "2", "text": ' },
+    { id: good.id, json: JSON.stringify(good) },
+  ]);
+  after.close();
+});

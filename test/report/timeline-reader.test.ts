@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
-import { post, syntheticTimeline } from '../../src/local-x/posts.js';
+import { mention, post, syntheticTimeline } from '../../src/local-x/posts.js';
 import { SimulatedMember, seeded } from '../../src/local-x/simulated-member.js';
 import { privateMetricsOf, serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
@@ -263,6 +263,42 @@ describe('readSource', () => {
     const diskFull = new PageGate(3);
     await expect(readSource(client(), full, request({ gate: diskFull }))).rejects.toThrow('disk full');
     await eventually(() => diskFull.held === 0);
+  });
+
+  it('lets reads racing for a gate of one page each finish, with every post, and gives the room back', async () => {
+    data.mentions = syntheticTimeline(300, NOW - 60_000, 30).map((p, i) => ({ ...mention(p.created_at, String(500 + i)), id: p.id }));
+    const gate = new PageGate(1);
+    const [timeline, mentions] = await Promise.all([
+      readSource(client(), store, request({ gate })),
+      readSource(client(), store, request({ gate, source: 'mentions', refresh: undefined })),
+    ]);
+    expect(timeline.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
+    expect(mentions.posts).toHaveLength(data.mentions.length);
+    expect(gate.held).toBe(0);
+  });
+
+  it('gives a hanging X’s pages their room back when each request reaches its deadline', async () => {
+    data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
+    // The first page comes back; then X stops answering, while the read's slices are on their way.
+    const lifetime = eventually(() => x.v2Requests().length >= 1).then(() => {
+      x.faults.slowMs = 3_000;
+      return data.posts.length;
+    });
+    const c = new XV2Client({
+      apiUrl: x.baseUrl,
+      signer: new OAuthSigner(x.consumer),
+      token: x.issueAccessToken(USER),
+      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
+      attempts: 1,
+      timeoutMs: 200,
+    });
+    const gate = new PageGate(4);
+    await expect(
+      readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: lifetime, gate })),
+    ).rejects.toThrow();
+    expect(x.v2Requests().length).toBeGreaterThan(1);
+    await eventually(() => gate.held === 0);
+    x.faults.slowMs = 0;
   });
 
   it('reads page by page when the member has posted more than maxPosts, so the bound still reads only the newest', async () => {
