@@ -72,15 +72,19 @@ type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?:
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
 /** A page with its room in the gate, given back once it is stored (or will never be). */
 type Held = { page: XListResponse<XPost>; release: Release };
+type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
 
-async function fetchHeld(fetchPage: Fetcher, gate: Gate, query: Query & { paginationToken?: string }, maxResults: number): Promise<Held> {
-  const release = await gate.acquire();
-  try {
-    return { page: await fetchPage(query, maxResults), release };
-  } catch (err) {
-    release();
-    throw err;
-  }
+/** Asks X for each page once the gate has room for it. */
+function heldFetcher(fetchPage: Fetcher, gate: Gate): HeldFetcher {
+  return async (query, maxResults) => {
+    const release = await gate.acquire();
+    try {
+      return { page: await fetchPage(query, maxResults), release };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  };
 }
 
 /** Gives back the room of a page on its way that will not be stored. */
@@ -106,7 +110,7 @@ interface PagesRead {
  * with X's latency instead of adding to it.
  */
 async function readPages(
-  fetchPage: Fetcher,
+  fetchPage: HeldFetcher,
   query: Query,
   maxPosts: number,
   onPage: (posts: XPost[]) => void,
@@ -116,13 +120,12 @@ async function readPages(
     /** Aborted when a sibling read failed: no further page is asked for. */
     stop?: AbortSignal;
     inTurn?: PageTurn;
-    gate?: Gate;
   } = {},
 ): Promise<PagesRead> {
-  const { firstPage, stop, inTurn, gate = NO_GATE } = options;
+  const { firstPage, stop, inTurn } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined) =>
-    fetchHeld(fetchPage, gate, { ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
     const { page, release } = await pending;
@@ -203,7 +206,7 @@ export async function readSource(client: XV2Client, store: XCache, req: ReadRequ
 class SourceReader {
   private spans: Span[];
   private left: number;
-  private readonly fetchPage: Fetcher;
+  private readonly fetchPage: HeldFetcher;
   /** The oldest time a read may reach back to and still ask for private metrics (null: never). */
   private readonly privateLine: number | null;
   /** Set when the allowance ran out before everything asked for was read. */
@@ -216,7 +219,7 @@ class SourceReader {
   ) {
     this.spans = store.coverage(req.xUserId, req.source);
     this.left = req.maxPosts;
-    this.fetchPage = fetcherFor(client, req);
+    this.fetchPage = heldFetcher(fetcherFor(client, req), req.gate ?? NO_GATE);
     this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 
@@ -262,10 +265,7 @@ class SourceReader {
     }
     // Everything older than `lower` is stored, so nothing this read returns is older.
     query.privateMetrics = this.asksPrivateMetrics(lower);
-    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, {
-      inTurn: req.inTurn,
-      gate: req.gate,
-    });
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
     if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
@@ -310,8 +310,7 @@ class SourceReader {
       privateMetrics: this.asksPrivateMetrics(from),
     };
     const to = gap.to ?? req.now;
-    const gate = req.gate ?? NO_GATE;
-    const first = await fetchHeld(this.fetchPage, gate, query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
+    const first = await this.fetchPage(query, Math.max(SMALLEST_PAGE, Math.min(PAGE, this.left)));
     let lifetime: number | undefined;
     try {
       lifetime = first.page.meta?.next_token ? await req.lifetimePosts : undefined;
@@ -323,15 +322,8 @@ class SourceReader {
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
     const read = sliceable
-      ? await readInSlices(
-          this.fetchPage,
-          { from, now: to, maxPosts: this.left, inTurn: req.inTurn, gate },
-          query,
-          first,
-          firstOldest,
-          this.save,
-        )
-      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn, gate });
+      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left, inTurn: req.inTurn }, query, first, firstOldest, this.save)
+      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn });
     const { count, more } = read;
     this.left -= count;
     const oldest = read.oldest ?? to;
@@ -376,8 +368,8 @@ class SourceReader {
  * page's oldest post by id), so no post is read twice.
  */
 async function readInSlices(
-  fetchPage: Fetcher,
-  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn; gate: Gate },
+  fetchPage: HeldFetcher,
+  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn },
   base: Query,
   first: Held,
   oldest: number,
@@ -406,7 +398,7 @@ async function readInSlices(
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
-      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn, gate: req.gate });
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
     }),
   );
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
