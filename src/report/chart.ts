@@ -10,7 +10,8 @@
 
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { encodePng } from './png.js';
-import type { DayActivity, PostKind } from './summary.js';
+import type { PostKind } from './stored-post.js';
+import type { DayActivity } from './summary.js';
 
 export const CHART_WIDTH = 800;
 /** The posts panel's height; the impressions panel, when drawn, adds IMPRESSIONS_PANEL_HEIGHT below. */

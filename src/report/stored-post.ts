@@ -36,7 +36,7 @@ export interface StoredPost {
   hasMedia: boolean;
 }
 
-export function postKind(post: Pick<XPost, 'referenced_tweets'>): PostKind {
+function postKind(post: Pick<XPost, 'referenced_tweets'>): PostKind {
   const refs = post.referenced_tweets ?? [];
   if (refs.some((r) => r.type === 'retweeted')) return 'repost';
   if (refs.some((r) => r.type === 'replied_to')) return 'reply';
@@ -44,7 +44,7 @@ export function postKind(post: Pick<XPost, 'referenced_tweets'>): PostKind {
   return 'original';
 }
 
-export function domainOf(url: string): string | null {
+function domainOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
   } catch {

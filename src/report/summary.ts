@@ -7,8 +7,6 @@ import { datesBetween, LocalClock, utcDate } from './local-time.js';
 import type { PostKind, StoredPost } from './stored-post.js';
 import type { ReadResult } from './timeline-reader.js';
 
-export type { PostKind } from './stored-post.js';
-
 export interface ReportProfile {
   id: string;
   name: string;
@@ -231,13 +229,12 @@ export function summarise(input: ReportInput): ReportSummary {
   const hashtags = new Map<string, { display: string; count: number }>();
   const mentioned = new Map<string, { display: string; count: number }>();
   const domains = new Map<string, { display: string; count: number }>();
-  const own: StoredPost[] = [];
-  /** Each own post's time, local weekday and hour, and interactions: what best time and private metrics need. */
+  /** Own posts (not reposts), each with its local weekday, hour and interactions: for best time and private metrics. */
   const ownSlots: OwnSlot[] = [];
 
   const top: Array<{ post: StoredPost; engagement: number }> = [];
   for (const post of posts) {
-    const kind = post.kind;
+    const { kind } = post;
     const local = clock.parts(post.createdAt);
     byKind[kind]++;
     weekdays[local.weekday] = (weekdays[local.weekday] ?? 0) + 1;
@@ -246,10 +243,9 @@ export function summarise(input: ReportInput): ReportSummary {
     if (day) day[kind]++;
     if (kind === 'repost') continue; // a repost's metrics belong to someone else's post
 
-    own.push(post);
     const earned = engagementOf(post);
     keepTop(top, post, earned);
-    ownSlots.push({ post, at: post.createdAt, weekday: local.weekday, hour: local.hour, earned });
+    ownSlots.push({ post, weekday: local.weekday, hour: local.hour, earned });
     const impressions = post.impressions ?? 0;
     totals.likes += post.likes;
     totals.reposts += post.reposts;
@@ -271,6 +267,7 @@ export function summarise(input: ReportInput): ReportSummary {
     if (post.hasMedia) withMedia++;
   }
 
+  const own = ownSlots.map((s) => s.post);
   const dayList = [...days.values()];
   const perPost = (v: number) => (own.length ? v / own.length : 0);
   const busiest = (counts: number[]) => {
@@ -442,14 +439,13 @@ function frozenMetrics(own: StoredPost[], end: number, horizonHours: number | un
 
 interface OwnSlot {
   post: StoredPost;
-  at: number;
   weekday: number;
   hour: number;
   earned: number;
 }
 
 function privateMetrics(own: OwnSlot[], end: number): PrivateMetricsSummary | null {
-  const recent = own.filter((p) => p.at >= end - PRIVATE_METRICS_DAYS * 24 * HOUR).map((p) => p.post);
+  const recent = own.filter((p) => p.post.createdAt >= end - PRIVATE_METRICS_DAYS * 24 * HOUR).map((p) => p.post);
   const carrying = recent.filter((p) => p.privateMetrics !== null);
   if (carrying.length === 0) return null;
   let impressions = 0;
@@ -490,8 +486,8 @@ function bestTime(own: OwnSlot[], end: number): BestTime {
   const slots = new Map<number, { weekday: number; hour: number; posts: number; interactions: number }>();
   let sample = 0;
   let interactions = 0;
-  for (const { at, weekday, hour, earned } of own) {
-    if (at > matureBy) continue;
+  for (const { post, weekday, hour, earned } of own) {
+    if (post.createdAt > matureBy) continue;
     const key = weekday * 24 + hour;
     const slot = slots.get(key) ?? { weekday, hour, posts: 0, interactions: 0 };
     slot.posts++;
