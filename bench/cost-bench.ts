@@ -83,16 +83,22 @@ function env(x: XStandIn, discord: DiscordStandIn, dir: string): Config {
   return benchConfig(x, discord.apiUrl, dir, { REPORT_MAX_MENTIONS: '500' });
 }
 
-/** The habit under the bot's reading rules: the real bot on a simulated clock. */
-async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> {
-  const clock = { now: START - DAY };
+/** The simulated member's X, billing into a ledger, all on the benchmark's clock. */
+async function simulatedX(clock: { now: number }) {
   const member = simulatedMember();
   const ledger = new BillingLedger(() => clock.now);
   const x = await new XStandIn().start();
-  x.autoApproveAs = X_USER;
   // X's own clock is the simulated one: its 30-day window for private metrics and its rate-limit windows.
   x.now = () => clock.now;
   serveTimeline(x, member.data, { bill: ledger });
+  return { member, ledger, x };
+}
+
+/** The habit under the bot's reading rules: the real bot on a simulated clock. */
+async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> {
+  const clock = { now: START - DAY };
+  const { member, ledger, x } = await simulatedX(clock);
+  x.autoApproveAs = X_USER;
   const dir = mkdtempSync(join(tmpdir(), 'xbot-cost-'));
   const config = env(x, discord, dir);
   const bot = createBot(config, silentLogger, { now: () => clock.now });
@@ -149,12 +155,7 @@ async function link(bot: ReturnType<typeof createBot>, config: Config): Promise<
  */
 async function withTodaysPolicy(habit: Habit, pricing: Config['pricing']): Promise<Bill> {
   const clock = { now: START };
-  const member = simulatedMember();
-  const ledger = new BillingLedger(() => clock.now);
-  const x = await new XStandIn().start();
-  // X's own clock is the simulated one: its 30-day window for private metrics and its rate-limit windows.
-  x.now = () => clock.now;
-  serveTimeline(x, member.data, { bill: ledger });
+  const { member, ledger, x } = await simulatedX(clock);
   try {
     const client = new XV2Client({
       apiUrl: x.baseUrl,
