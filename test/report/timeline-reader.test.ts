@@ -17,7 +17,7 @@ import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
 import { XCache } from '../../src/report/x-cache.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
-import { XV2Client } from '../../src/twitter/v2-client.js';
+import { type V2ClientOptions, XV2Client } from '../../src/twitter/v2-client.js';
 import { eventually } from '../support/harness.js';
 
 const DAY = 86_400_000;
@@ -44,12 +44,13 @@ afterEach(async () => {
   await x.stop();
 });
 
-function client() {
+function client(over: Partial<V2ClientOptions> = {}) {
   return new XV2Client({
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
     token: x.issueAccessToken(USER),
     usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
+    ...over,
   });
 }
 
@@ -72,13 +73,7 @@ const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created
 describe('readSource', () => {
   it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
     const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
-    const c = new XV2Client({
-      apiUrl: x.baseUrl,
-      signer: new OAuthSigner(x.consumer),
-      token: x.issueAccessToken(USER),
-      usage,
-      attempts: 1,
-    });
+    const c = client({ usage, attempts: 1 });
     x.routes.unshift((req) =>
       req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined,
     );
@@ -244,13 +239,7 @@ describe('readSource', () => {
     x.routes.unshift((req) =>
       req.url.includes('end_time') && req.url.includes('pagination_token') ? { status: 503, body: {} } : undefined,
     );
-    const c = new XV2Client({
-      apiUrl: x.baseUrl,
-      signer: new OAuthSigner(x.consumer),
-      token: x.issueAccessToken(USER),
-      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
-      attempts: 1,
-    });
+    const c = client({ attempts: 1 });
     const failing = new PageGate(3);
     await expect(sliced(failing, c).read).rejects.toThrow();
     await eventually(() => failing.held === 0);
@@ -284,14 +273,7 @@ describe('readSource', () => {
       x.faults.slowMs = 3_000;
       return data.posts.length;
     });
-    const c = new XV2Client({
-      apiUrl: x.baseUrl,
-      signer: new OAuthSigner(x.consumer),
-      token: x.issueAccessToken(USER),
-      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
-      attempts: 1,
-      timeoutMs: 200,
-    });
+    const c = client({ attempts: 1, timeoutMs: 200 });
     const gate = new PageGate(4);
     await expect(
       readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: lifetime, gate })),
