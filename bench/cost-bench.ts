@@ -109,12 +109,12 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
       clock.now = at;
       member.advanceTo(at);
       const request = { discordUserId: MEMBER, guildId: null, days: habit.days, timeZone: 'UTC', locale: null, interactionToken: 'bench' };
-      const admission = bot.reports.admit(request);
+      const admission = await bot.reports.admit(request);
       if (!admission.ok) throw new Error(admission.message);
       const message = await bot.reports.run(request, admission.ticket);
       if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
     }
-    const own = bot.database.sqlite.prepare('select sum(cost_micro_usd) as micro from report_runs').get() as { micro: number };
+    const own = bot.stores.database.sqlite.prepare('select sum(cost_micro_usd) as micro from report_runs').get() as { micro: number };
     return {
       reports: times.length,
       postsBilled: ledger.postsBilled,
@@ -130,7 +130,7 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
 }
 
 async function link(bot: ReturnType<typeof createBot>, config: Config): Promise<void> {
-  const { url } = bot.links.startLink({
+  const { url } = await bot.links.startLink({
     discordUserId: MEMBER,
     discordUserName: 'Ada',
     discordUsername: 'ada',

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   await bot.start();
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
-    const { url } = bot.links.startLink({
+    const { url } = await bot.links.startLink({
       discordUserId: member,
       discordUserName: 'Ada',
       discordUsername: 'ada',
@@ -87,12 +87,14 @@ async function main(): Promise<void> {
     const request = { discordUserId: member, guildId: null, days: 90, timeZone: 'UTC', locale: null, interactionToken: 'bench' };
     const before = await ask<{ timelinePages: number }>(worker, 'stats');
     const t = performance.now();
-    const admission = bot.reports.admit(request);
+    const admission = await bot.reports.admit(request);
     if (!admission.ok) throw new Error(admission.message);
     const message = await bot.reports.run(request, admission.ticket);
     if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
     const wall = performance.now() - t;
-    const run = bot.database.sqlite.prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1').get() as {
+    const run = bot.stores.database.sqlite
+      .prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1')
+      .get() as {
       upstream_requests: number;
       posts_read: number;
     };
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
   const bare = new XV2Client({
     apiUrl: x.baseUrl,
     signer: new OAuthSigner(x.consumer),
-    token: bot.links.credentials(bot.links.account(MEMBER)!),
+    token: bot.links.credentials((await bot.links.account(MEMBER))!),
     usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
   });
   const bareStart = performance.now();

@@ -4,38 +4,29 @@
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
 import { BudgetService, previousMonthStart } from './budget/budget.js';
-import { UsageStore } from './budget/usage-store.js';
 import { createAutocompleter, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { Checkpointer } from './db/checkpointer.js';
-import { type Database, databaseIsHealthy, openDatabase } from './db/database.js';
-import { InteractionLedger } from './discord/replay-guard.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
 import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
-import { GuildRoster } from './guilds/guild-roster.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
-import { MEMBER_RETENTION_MS, MemberStore } from './guilds/member-store.js';
-import { SettingsStore } from './guilds/settings-store.js';
+import { MEMBER_RETENTION_MS } from './guilds/member-store.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
 import { LinkService } from './linking/link-service.js';
-import { LinkStore } from './linking/link-store.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { RenderPool } from './report/render-pool.js';
 import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
-import { ReportRunStore } from './report/run-store.js';
-import { XCache } from './report/x-cache.js';
-import { ZonePreferences } from './report/zone-preferences.js';
-import { ConnectionStore } from './role-connections/connection-store.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
+import { openSqliteStores, type SqliteStores } from './storage/sqlite-stores.js';
 import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
@@ -43,7 +34,7 @@ import { createWebApp, type WebExtension } from './web/app.js';
 
 export interface Bot {
   config: Config;
-  database: Database;
+  stores: SqliteStores;
   links: LinkService;
   reports: ReportService;
   commands: Command[];
@@ -77,20 +68,16 @@ export interface BotOptions {
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
   const now = options.now ?? Date.now;
-  const database = openDatabase(config.databasePath);
+  const stores = openSqliteStores(config.databasePath, now);
+  const { posts, runs, zones, settings, members } = stores;
   const cipher = new TokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys);
   const rest = createRest(config.discordApiUrl, config.discordToken);
   const consumer = { key: config.twitterConsumerKey, secret: config.twitterConsumerSecret };
   const signer = new OAuthSigner(consumer);
   const oauth = new TwitterOAuthClient({ apiUrl: config.twitterApiUrl, consumer, signer });
-  const posts = new XCache(database.db);
-  const runs = new ReportRunStore(database.db);
-  const zones = new ZonePreferences(database.db);
-  const settings = new SettingsStore(database.db);
-  const members = new MemberStore(database.db);
   const guildApi = new RestGuildApi(rest);
   const roles = new LinkedRoleService(members, guildApi, log.child({ component: 'roles' }));
-  const budget = new BudgetService(new UsageStore(database.db), settings, config.monthlyPostBudget, now);
+  const budget = new BudgetService(stores.usage, settings, config.monthlyPostBudget, now);
   const webhooks = new InteractionWebhookClient({
     apiUrl: config.discordApiUrl,
     applicationId: config.discordApplicationId,
@@ -99,9 +86,9 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const linkLog = log.child({ component: 'linking' });
   // Made below (it needs the link and report services); link hooks run later, once it exists.
   let roleConnections: RoleConnectionService | null = null;
-  const revocations = new RevocationQueue({ db: database.db, cipher, oauth, now, log: linkLog });
+  const revocations = new RevocationQueue({ store: stores.revocations, cipher, oauth, now, log: linkLog });
   const links = new LinkService({
-    store: new LinkStore(database.db),
+    store: stores.links,
     cipher,
     oauth,
     revocations,
@@ -113,7 +100,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     hooks: {
       async linked(userId) {
         await roles.sync(userId, true);
-        const account = links.account(userId);
+        const account = await links.account(userId);
         if (account) await roleConnections?.push(account);
       },
       async broken(userId) {
@@ -123,13 +110,8 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       async forgotten(account) {
         await roles.sync(account.discordUserId, false);
         await roleConnections?.forget(account.discordUserId);
-        members.forgetMember(account.discordUserId);
-        // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
-        database.sqlite.transaction(() => {
-          posts.forgetXAccount(account.xUserId);
-          runs.anonymise(account.discordUserId);
-          zones.forget(account.discordUserId);
-        })();
+        await members.forgetMember(account.discordUserId);
+        await stores.forgetMemberData(account);
       },
       async displaced(account, newOwnerName) {
         await roles.sync(account.discordUserId, false);
@@ -144,11 +126,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         }
       },
       async xAccountDropped(xUserId) {
-        posts.forgetXAccount(xUserId);
+        await posts.forgetXAccount(xUserId);
       },
     },
   });
-  const renderPool = new RenderPool(config.databasePath, posts);
+  const renderPool = new RenderPool(config.databasePath, stores.postCache);
   const acks = new AckPriority();
   const reports = new ReportService({
     queue: new LocalReportQueue(config.report.concurrency, acks),
@@ -157,6 +139,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     render: renderPool,
     store: posts,
     runs,
+    admissions: stores.admissions,
     zones,
     links,
     signer,
@@ -174,7 +157,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   });
   if (config.discordClientSecret) {
     roleConnections = new RoleConnectionService({
-      store: new ConnectionStore(database.db),
+      store: stores.connections,
       oauth: new DiscordOAuthClient({
         apiUrl: config.discordApiUrl,
         clientId: config.discordApplicationId,
@@ -208,7 +191,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const autocomplete = createAutocompleter(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
-    if (ctx.guildId) members.seen(ctx.guildId, ctx.user.id, now());
+    if (ctx.guildId) {
+      members
+        .seen(ctx.guildId, ctx.user.id, now())
+        .catch((err: unknown) => doorLog.warn('could not note a member as seen', { error: err }));
+    }
     return run(ctx);
   };
   const doorLog = log.child({ component: 'discord' });
@@ -218,7 +205,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     links,
     linkPages: { publicUrl: config.publicUrl, twitterApiUrl: config.twitterApiUrl, linkTtlSeconds: config.linkTtlSeconds },
     roleConnections,
-    isHealthy: () => databaseIsHealthy(database),
+    isHealthy: () => stores.healthy(),
     gateway: gatewayHealth,
     log: log.child({ component: 'web' }),
     interactions:
@@ -230,7 +217,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
               autocomplete,
               acks,
               webhooks,
-              replays: new InteractionLedger(database.db, now),
+              replays: stores.replays,
               now,
               log: doorLog,
               ackDeadlineMs: options.ackDeadlineMs,
@@ -250,13 +237,9 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       log: doorLog,
       ackDeadlineMs: options.ackDeadlineMs,
       health: gatewayHealth,
-      roster: new GuildRoster(database.db, now),
+      roster: stores.roster,
       onFatal: options.onGatewayFatal ?? (() => undefined),
-      onGuildLeft: (guildId) =>
-        database.sqlite.transaction(() => {
-          settings.forgetGuild(guildId);
-          members.forgetGuild(guildId);
-        })(),
+      onGuildLeft: (guildId) => stores.forgetGuild(guildId),
     });
   };
 
@@ -264,7 +247,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   let stopSweeps: (() => void) | undefined;
   const bot: Bot = {
     config,
-    database,
+    stores,
     links,
     reports,
     commands,
@@ -274,23 +257,23 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gateway: null,
     gatewayHealth,
     async start() {
-      checkpointer.start(database.sqlite);
+      checkpointer.start(stores.database.sqlite);
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
-      const prune = () => {
+      const prune = async () => {
         try {
-          const removed = posts.prune(now(), POST_RETENTION_MS);
-          const orphaned = posts.forgetUnlinked() + zones.forgetUnlinked();
-          const folded = runs.foldBefore(previousMonthStart(now()));
-          const unseen = members.forgetUnseenSince(now() - MEMBER_RETENTION_MS);
+          const removed = await posts.prune(now(), POST_RETENTION_MS);
+          const orphaned = (await posts.forgetUnlinked()) + (await zones.forgetUnlinked());
+          const folded = await runs.foldBefore(previousMonthStart(now()));
+          const unseen = await members.forgetUnseenSince(now() - MEMBER_RETENTION_MS);
           if (removed + orphaned + folded + unseen > 0) log.info('old data deleted', { removed, orphaned, folded, unseen });
         } catch (err) {
           log.error('deleting old data failed', { error: err });
         }
       };
-      prune();
-      const pruning = setInterval(prune, 60 * 60 * 1000);
+      await prune();
+      const pruning = setInterval(() => void prune(), 60 * 60 * 1000);
       pruning.unref();
       stopSweeps = () => {
         stopRevocations();
@@ -304,7 +287,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       await bot.gateway?.destroy();
       await renderPool.close();
       await checkpointer.close();
-      database.close();
+      await stores.close();
     },
   };
   return bot;

@@ -2,6 +2,7 @@
 // app's (X_MONTHLY_POST_BUDGET), counted in posts read for reports per UTC
 // calendar month.
 
+import type { Async } from '../db/async-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { BudgetScope } from '../text/en.js';
 import type { MonthlyUsage, UsageStore } from './usage-store.js';
@@ -35,45 +36,61 @@ export interface BudgetState {
   heldByRunning: boolean;
 }
 
+/** What the caps are measured against: each server's cap and the month's sums, as read in one step. */
+export interface BudgetFacts {
+  guildCap: number | null;
+  /** Null when no app cap applies and it was not summed. */
+  app: MonthlyUsage | null;
+  /** Null outside a server, or when no server cap applies and it was not summed. */
+  guild: MonthlyUsage | null;
+}
+
+const NOTHING_READ: MonthlyUsage = { requests: 0, postsRead: 0, costMicroUsd: 0, reserved: 0 };
+
+/** The month's usage against the caps, from facts read together (admission reads them in its own transaction). */
+export function budgetState(facts: BudgetFacts, appCap: number | null): BudgetState {
+  const { guildCap, guild } = facts;
+  const app = facts.app ?? NOTHING_READ;
+  const left = [
+    guildCap !== null && guild ? { by: 'server' as const, cap: guildCap, usage: guild } : null,
+    appCap !== null ? { by: 'app' as const, cap: appCap, usage: app } : null,
+  ]
+    .filter((x) => x !== null)
+    .map(({ by, cap, usage }) => ({
+      by,
+      n: Math.max(0, cap - usage.postsRead - usage.reserved),
+      spent: usage.postsRead >= cap,
+    }));
+  const tightest = left.sort((a, b) => a.n - b.n)[0];
+  return {
+    guild,
+    guildCap,
+    app,
+    appCap,
+    remaining: tightest?.n ?? null,
+    limitedBy: tightest?.by ?? null,
+    heldByRunning: tightest !== undefined && tightest.n === 0 && !tightest.spent,
+  };
+}
+
 export class BudgetService {
   constructor(
-    private readonly usage: UsageStore,
-    private readonly settings: SettingsStore,
-    private readonly appCap: number | null,
+    private readonly usage: Async<UsageStore>,
+    private readonly settings: Async<SettingsStore>,
+    /** X_MONTHLY_POST_BUDGET: the whole app's cap, or null. */
+    readonly appCap: number | null,
     private readonly now: () => number,
   ) {}
 
-  /**
-   * The month's usage against the caps. With `onlyCapped` (admission, on the
-   * way to an ack) a sum is made only where a cap applies: with no cap set,
-   * admission reads nothing but the server's settings.
-   */
-  state(guildId: string | null, options: { onlyCapped?: boolean } = {}): BudgetState {
+  /** The month's usage against the caps, summed in full (what /twitter-admin shows). */
+  async state(guildId: string | null): Promise<BudgetState> {
     const from = monthStart(this.now());
-    const guildCap = guildId ? this.settings.get(guildId).monthlyPostBudget : null;
-    const none = { requests: 0, postsRead: 0, costMicroUsd: 0, reserved: 0 };
-    const app = options.onlyCapped && this.appCap === null ? none : this.usage.postsReadSince(from);
-    const guild = guildId && !(options.onlyCapped && guildCap === null) ? this.usage.postsReadSince(from, guildId) : null;
-    const left = [
-      guildCap !== null && guild ? { by: 'server' as const, cap: guildCap, usage: guild } : null,
-      this.appCap !== null ? { by: 'app' as const, cap: this.appCap, usage: app } : null,
-    ]
-      .filter((x) => x !== null)
-      .map(({ by, cap, usage }) => ({
-        by,
-        n: Math.max(0, cap - usage.postsRead - usage.reserved),
-        spent: usage.postsRead >= cap,
-      }));
-    const tightest = left.sort((a, b) => a.n - b.n)[0];
-    return {
-      guild,
-      guildCap,
-      app,
-      appCap: this.appCap,
-      remaining: tightest?.n ?? null,
-      limitedBy: tightest?.by ?? null,
-      heldByRunning: tightest !== undefined && tightest.n === 0 && !tightest.spent,
-    };
+    const [settings, app, guild] = await Promise.all([
+      guildId ? this.settings.get(guildId) : null,
+      this.usage.postsReadSince(from),
+      guildId ? this.usage.postsReadSince(from, guildId) : null,
+    ]);
+    return budgetState({ guildCap: settings?.monthlyPostBudget ?? null, app, guild }, this.appCap);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { BudgetService } from '../budget/budget.js';
 import type { Pricing } from '../config/env.js';
+import type { Async } from '../db/async-store.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
 import type { MemberStore } from '../guilds/member-store.js';
@@ -19,8 +20,8 @@ import type { RoleConnectionService } from '../role-connections/role-connection-
 export interface CommandDeps {
   links: LinkService;
   reports: ReportService;
-  settings: SettingsStore;
-  members: MemberStore;
+  settings: Async<SettingsStore>;
+  members: Async<MemberStore>;
   roles: LinkedRoleService;
   budget: BudgetService;
   guildApi: GuildApi;

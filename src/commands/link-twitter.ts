@@ -16,7 +16,7 @@ function linkTwitterCommand(links: LinkService, linkedRoles: CommandDeps['linked
   return {
     data,
     async execute(ctx) {
-      const { url, expiresAt, existing } = links.startLink({
+      const { url, expiresAt, existing } = await links.startLink({
         discordUserId: ctx.user.id,
         discordUserName: displayName(ctx.user),
         discordUsername: ctx.user.username,
@@ -26,7 +26,7 @@ function linkTwitterCommand(links: LinkService, linkedRoles: CommandDeps['linked
       });
       const t = textFor(ctx.locale);
       const offer = linkOfferMessage(t, url, expiresAt, existing);
-      const reconnect = linkedRoles?.needsReconnect(ctx.user.id) ? `\n\n${t.linking.rolesReconnect}` : '';
+      const reconnect = (await linkedRoles?.needsReconnect(ctx.user.id)) ? `\n\n${t.linking.rolesReconnect}` : '';
       await ctx.reply({ ...offer, content: `${offer.content ?? ''}${reconnect}` });
     },
   };

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Async } from '../db/async-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
@@ -43,7 +44,7 @@ export const command: CommandModule = {
   create: ({ reports, settings, linkedRoles }) => reportCommand(reports, settings, linkedRoles),
 };
 
-function reportCommand(reports: ReportService, settings: SettingsStore, linkedRoles: CommandDeps['linkedRoles']): Command {
+function reportCommand(reports: ReportService, settings: Async<SettingsStore>, linkedRoles: CommandDeps['linkedRoles']): Command {
   return {
     data,
     async execute(ctx) {
@@ -54,7 +55,7 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
         guildId: ctx.guildId,
         days: ALLOWED_DAYS.has(requestedDays) ? requestedDays : 30,
         // A zone they name becomes their default; without one, their last.
-        timeZone: namedZone || reports.defaultTimeZone(ctx.user.id),
+        timeZone: namedZone || (await reports.defaultTimeZone(ctx.user.id)),
         rememberZone: Boolean(namedZone),
         locale: ctx.locale,
         interactionToken: ctx.interactionToken,
@@ -62,12 +63,12 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
         public: ctx.options.boolean('public') ?? false,
       };
       const wantsPublic = request.public;
-      const refusal = wantsPublic && ctx.guildId ? publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
+      const refusal = wantsPublic && ctx.guildId ? await publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
       if (refusal) {
         await ctx.reply({ ephemeral: true, content: refusal });
         return;
       }
-      const admission = reports.admit(request);
+      const admission = await reports.admit(request);
       if (!admission.ok) {
         await ctx.reply({ ephemeral: true, content: admission.message });
         return;
@@ -75,7 +76,7 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
       try {
         await ctx.defer({ ephemeral: !wantsPublic });
       } catch (err) {
-        reports.abandon(admission.ticket);
+        await reports.abandon(admission.ticket).catch(() => undefined); // the run's deadline releases it otherwise
         throw err;
       }
       const t = textFor(ctx.locale);
@@ -83,7 +84,7 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
         ctx.edit({ content: t.report.queued(ahead) }).catch(() => undefined); // the report's own edit follows
       });
       // Said only in a private report: whose Linked Roles lapsed is nobody else's business.
-      const reconnect = !wantsPublic && linkedRoles?.needsReconnect(ctx.user.id);
+      const reconnect = !wantsPublic && (await linkedRoles?.needsReconnect(ctx.user.id));
       await ctx.edit(reconnect ? { ...report, content: [t.linking.rolesReconnect, report.content].filter(Boolean).join('\n\n') } : report);
     },
     autocomplete(ctx) {
@@ -92,8 +93,13 @@ function reportCommand(reports: ReportService, settings: SettingsStore, linkedRo
   };
 }
 
-function publicRefusal(t: Catalog, settings: SettingsStore, guildId: string, channelId: string | null): string | null {
-  const s = settings.get(guildId);
+async function publicRefusal(
+  t: Catalog,
+  settings: Async<SettingsStore>,
+  guildId: string,
+  channelId: string | null,
+): Promise<string | null> {
+  const s = await settings.get(guildId);
   if (!s.publicReports) return t.report.publicOff;
   if (s.reportsChannelId && s.reportsChannelId !== channelId) return t.report.publicElsewhere(s.reportsChannelId);
   return null;

@@ -127,13 +127,13 @@ function twitterAdminCommand(deps: AdminDeps): Command {
           await ctx.defer({ ephemeral: true });
           return ctx.edit({ content: await setLinkedRole(deps, t, guildId, ctx.options.string('role') ?? '') });
         case 'linked-role clear':
-          return reply(clearLinkedRole(deps, t, guildId));
+          return reply(await clearLinkedRole(deps, t, guildId));
         case 'reports visibility':
-          return reply(setVisibility(deps, t, guildId, ctx.options.string('visibility')));
+          return reply(await setVisibility(deps, t, guildId, ctx.options.string('visibility')));
         case 'reports channel':
-          return reply(setReportsChannel(deps, t, guildId, ctx.options.string('channel') ?? null));
+          return reply(await setReportsChannel(deps, t, guildId, ctx.options.string('channel') ?? null));
         case 'budget':
-          return reply(setBudget(deps, t, guildId, ctx.options.integer('posts-per-month') ?? 0));
+          return reply(await setBudget(deps, t, guildId, ctx.options.integer('posts-per-month') ?? 0));
         default:
           return reply(t.admin.unknownSubcommand);
       }

@@ -268,6 +268,7 @@ export type FetchState = typeof xFetchState.$inferSelect;
 /** Why a read stopped before the period start. */
 export type CutReason = NonNullable<(typeof xCoverage.$inferSelect)['cutReason']>;
 export type LinkedAccount = typeof linkedAccounts.$inferSelect;
+export type PendingRevocation = typeof pendingRevocations.$inferSelect;
 export type GuildSettings = typeof guildSettings.$inferSelect;
 
 /** The servers the bot is in, as the gateway last told it: what a READY after an outage is compared with. */

@@ -17,6 +17,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { AutocompleteDispatch, Dispatch } from '../commands/dispatch.js';
+import type { Async } from '../db/async-store.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { GuildRoster } from '../guilds/guild-roster.js';
 import type { BotMessage } from '../interaction/contract.js';
@@ -35,9 +36,9 @@ export interface GatewayDoorDeps {
   log: Logger;
   ackDeadlineMs?: number;
   /** The bot was removed from a server (or the server deleted). */
-  onGuildLeft?: (guildId: string) => void;
+  onGuildLeft?: (guildId: string) => Promise<void>;
   health: GatewayHealth;
-  roster: Pick<GuildRoster, 'reconcile' | 'joined' | 'left'>;
+  roster: Pick<Async<GuildRoster>, 'reconcile' | 'joined' | 'left'>;
   /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */
   onFatal: (code: number, reason: string) => void;
 }
@@ -68,15 +69,16 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
     if (!interaction.isChatInputCommand()) return;
     void handleGatewayInteraction(interaction, deps);
   });
+  const noted = (what: string, guildId: string) => (err: unknown) => deps.log.error(`could not record ${what}`, { guildId, error: err });
   client.on(Events.GuildCreate, (guild) => {
-    deps.roster.joined(guild.id);
+    deps.roster.joined(guild.id).catch(noted('a server joined', guild.id));
     void welcome(guild, deps.log);
   });
   client.on(Events.GuildDelete, (guild) => {
     if (!guild.available) return; // an outage, not a removal
-    deps.roster.left(guild.id);
+    deps.roster.left(guild.id).catch(noted('a server left', guild.id));
     deps.log.info('removed from a server; its settings are deleted', { guildId: guild.id });
-    deps.onGuildLeft?.(guild.id);
+    deps.onGuildLeft?.(guild.id).catch(noted('a server’s settings deleted', guild.id));
   });
   watchConnection(client, deps);
   client.on(Events.Error, (err) => deps.log.error('gateway error', { error: err }));
@@ -91,17 +93,25 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
  */
 function watchConnection(client: Client, deps: GatewayDoorDeps): void {
   const { health, log } = deps;
-  let toWelcome: string[] = [];
+  /** The servers joined during an outage, once READY's list is compared with the known ones. */
+  let toWelcome: Promise<string[]> = Promise.resolve([]);
   const watched = new Set<number>();
   client.on(Events.Raw, (packet: { t?: string | null; d?: { guilds?: Array<{ id: string }> } }) => {
     if (packet.t !== 'READY') return;
-    const { gone, joined } = deps.roster.reconcile((packet.d?.guilds ?? []).map((g) => g.id));
-    for (const guildId of gone) {
-      log.info('removed from a server while disconnected; its settings are deleted', { guildId });
-      client.guilds.cache.delete(guildId);
-      deps.onGuildLeft?.(guildId);
-    }
-    toWelcome = joined;
+    toWelcome = deps.roster.reconcile((packet.d?.guilds ?? []).map((g) => g.id)).then(
+      async ({ gone, joined }) => {
+        for (const guildId of gone) {
+          log.info('removed from a server while disconnected; its settings are deleted', { guildId });
+          client.guilds.cache.delete(guildId);
+          await deps.onGuildLeft?.(guildId);
+        }
+        return joined;
+      },
+      (err: unknown) => {
+        log.error('could not compare the servers Discord lists with those known', { error: err });
+        return [];
+      },
+    );
   });
   client.on(Events.ShardReady, (shardId) => {
     // The shard object exists from now on: its close events carry the code.
@@ -116,11 +126,14 @@ function watchConnection(client: Client, deps: GatewayDoorDeps): void {
     const outageMs = health.connected('new-session');
     if (outageMs === null) log.info('gateway connected', { bot: client.user?.tag, guilds: client.guilds.cache.size });
     else log.warn('gateway back with a new session (events during the outage were lost)', { shardId, outageMs });
-    for (const guildId of toWelcome) {
-      const guild = client.guilds.cache.get(guildId);
-      if (guild) void welcome(guild, log);
-    }
-    toWelcome = [];
+    const welcoming = toWelcome;
+    toWelcome = Promise.resolve([]);
+    void welcoming.then((joined) => {
+      for (const guildId of joined) {
+        const guild = client.guilds.cache.get(guildId);
+        if (guild) void welcome(guild, log);
+      }
+    });
   });
   client.on(Events.ShardResume, (shardId, replayed) => {
     const outageMs = health.connected('resumed');

@@ -75,7 +75,7 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
   const parsed = commandPayload.safeParse(raw);
   if (!parsed.success) return { status: 400, body: { error: 'unsupported or malformed interaction' } };
   const payload = parsed.data;
-  if (!deps.replays.firstSeen(payload.id)) {
+  if (!(await deps.replays.firstSeen(payload.id))) {
     deps.log.warn('replayed interaction refused', { interactionId: payload.id });
     return { status: 409, body: { error: 'interaction already handled' } };
   }

@@ -13,7 +13,7 @@ export const TIMESTAMP_TOLERANCE_S = 5 * 60;
 
 export interface ReplayGuard {
   /** Records the interaction id; false when it was seen before. */
-  firstSeen(interactionId: string): boolean;
+  firstSeen(interactionId: string): Promise<boolean>;
 }
 
 export function isFreshTimestamp(timestamp: string | undefined, nowMs: number): boolean {
@@ -21,7 +21,7 @@ export function isFreshTimestamp(timestamp: string | undefined, nowMs: number): 
   return Math.abs(nowMs / 1000 - Number(timestamp)) <= TIMESTAMP_TOLERANCE_S;
 }
 
-export class InteractionLedger implements ReplayGuard {
+export class InteractionLedger {
   private lastPurge = 0;
   /** Prepared once: every interaction passes here on the way to its ack. */
   private readonly insert;

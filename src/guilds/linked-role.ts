@@ -1,6 +1,7 @@
 // The optional "linked" role: given to members while their X account is
 // linked, taken away when they unlink or the link breaks.
 
+import type { Async } from '../db/async-store.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import { GuildApiError } from '../discord-api/guild-api.js';
 import type { Logger } from '../log/logger.js';
@@ -16,7 +17,7 @@ export interface BackfillResult {
 
 export class LinkedRoleService {
   constructor(
-    private readonly members: MemberStore,
+    private readonly members: Async<MemberStore>,
     private readonly api: GuildApi,
     private readonly log: Logger,
   ) {}
@@ -31,7 +32,7 @@ export class LinkedRoleService {
   async backfill(guildId: string, roleId: string): Promise<BackfillResult> {
     let given = 0;
     let skipped = 0;
-    for (const userId of this.members.linkedMembers(guildId)) {
+    for (const userId of await this.members.linkedMembers(guildId)) {
       try {
         await this.api.addRole(guildId, userId, roleId, 'Linked an X account');
         given++;
@@ -49,7 +50,7 @@ export class LinkedRoleService {
 
   /** Adds or removes the member's linked role in every server that has one; failures are logged, not thrown. */
   async sync(discordUserId: string, linked: boolean): Promise<void> {
-    for (const { guildId, roleId } of this.members.linkedRolesFor(discordUserId)) {
+    for (const { guildId, roleId } of await this.members.linkedRolesFor(discordUserId)) {
       try {
         if (linked) await this.api.addRole(guildId, discordUserId, roleId, 'Linked an X account');
         else await this.api.removeRole(guildId, discordUserId, roleId, 'X account unlinked or no longer valid');

@@ -9,6 +9,7 @@
 // database as it was.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
@@ -24,7 +25,7 @@ import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-to
 import type { RevocationQueue } from './revocations.js';
 
 export interface LinkServiceDeps {
-  store: LinkStore;
+  store: Async<LinkStore>;
   cipher: TokenCipher;
   oauth: TwitterOAuthClient;
   revocations: RevocationQueue;
@@ -115,12 +116,12 @@ export class LinkService {
     return `${this.deps.publicUrl}/twitter/callback`;
   }
 
-  startLink(requester: LinkRequester): { url: string; expiresAt: number; existing: LinkedAccount | undefined } {
+  async startLink(requester: LinkRequester): Promise<{ url: string; expiresAt: number; existing: LinkedAccount | undefined }> {
     const { store, cipher, now, linkTtlSeconds, publicUrl } = this.deps;
     const { token, hash } = createLinkToken();
     const createdAt = now();
     const expiresAt = createdAt + linkTtlSeconds * 1000;
-    store.createPending({
+    await store.createPending({
       tokenHash: hash,
       discordUserId: requester.discordUserId,
       discordUserName: requester.discordUserName,
@@ -133,7 +134,7 @@ export class LinkService {
       expiresAt,
     });
     this.deps.log.info('link created', { discordUserId: requester.discordUserId, guildId: requester.guildId });
-    return { url: `${publicUrl}/link/${token}`, expiresAt, existing: store.getAccount(requester.discordUserId) };
+    return { url: `${publicUrl}/link/${token}`, expiresAt, existing: await store.getAccount(requester.discordUserId) };
   }
 
   /**
@@ -145,7 +146,7 @@ export class LinkService {
     const { store, cipher, now, linkTtlSeconds } = this.deps;
     const { token, hash } = createLinkToken();
     const createdAt = now();
-    store.createPending({
+    await store.createPending({
       tokenHash: hash,
       discordUserId: member.discordUserId,
       discordUserName: member.discordUserName,
@@ -163,9 +164,9 @@ export class LinkService {
   }
 
   /** Who an unused link would link to; no X request, so link previews and scanners consume nothing. */
-  preview(token: string): LinkPreview | undefined {
+  async preview(token: string): Promise<LinkPreview | undefined> {
     if (!isWellFormedLinkToken(token)) return undefined;
-    const link = this.deps.store.findOpenable(hashLinkToken(token), this.deps.now());
+    const link = await this.deps.store.findOpenable(hashLinkToken(token), this.deps.now());
     return (
       link && {
         discordUserName: link.discordUserName,
@@ -180,7 +181,7 @@ export class LinkService {
   async openLink(token: string, browserSecret: string): Promise<OpenResult> {
     const { store, cipher, oauth, now, linkTtlSeconds, log } = this.deps;
     if (!isWellFormedLinkToken(token) || !isWellFormedBrowserSecret(browserSecret)) return { ok: false, reason: 'invalid' };
-    const link = store.findOpenable(hashLinkToken(token), now());
+    const link = await store.findOpenable(hashLinkToken(token), now());
     if (!link) return { ok: false, reason: 'invalid' };
 
     let requestToken: Credentials;
@@ -190,7 +191,7 @@ export class LinkService {
       return this.xFailure('request token', err, link.discordUserId);
     }
     // The member gets a fresh window for the X consent screen.
-    const claimed = store.claimForAuthorization(
+    const claimed = await store.claimForAuthorization(
       link.id,
       {
         requestToken: requestToken.key,
@@ -210,25 +211,25 @@ export class LinkService {
 
   async completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
     const { store, cipher, oauth, now, log } = this.deps;
-    const link = store.findAuthorizing(oauthToken, now());
+    const link = await store.findAuthorizing(oauthToken, now());
     if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
     if (!isSameBrowser(link.browserHash, browserSecret)) {
       // A forwarded authorize URL: approving it must not link the approver's X account to the sender.
       log.warn('callback from another browser refused', { discordUserId: link.discordUserId });
       return { ok: false, reason: 'other-browser' };
     }
-    if (!store.beginExchange(link.id, now())) return { ok: false, reason: 'invalid' };
+    if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid' };
 
     let access: AccessToken;
     try {
       const secret = cipher.open(link.requestSecretSealed, sealContext.requestSecret(oauthToken));
       access = await oauth.accessToken({ key: oauthToken, secret }, verifier);
     } catch (err) {
-      store.abortExchange(link.id);
+      await store.abortExchange(link.id);
       return this.xFailure('access token', err, link.discordUserId);
     }
     const userId = link.discordUserId;
-    const completion = store.complete(
+    const completion = await store.complete(
       link.id,
       {
         discordUserId: userId,
@@ -239,7 +240,7 @@ export class LinkService {
         keyId: cipher.currentKeyId,
       },
       now(),
-      this.revocationsReplacedBy(userId, access),
+      (own, holder) => this.revocationsReplacedBy(own, holder, access),
     );
     if (!completion) return { ok: false, reason: 'invalid' };
     log.info('account linked', {
@@ -271,10 +272,12 @@ export class LinkService {
    * link and that of a member who held this X account. X may hand out the
    * same token again for the same account, so an equal token is kept.
    */
-  private revocationsReplacedBy(discordUserId: string, access: Credentials & { userId: string }): RevocationRecord[] {
-    const { store, revocations, log } = this.deps;
-    const own = store.getAccount(discordUserId);
-    const holder = store.accountForXUser(access.userId);
+  private revocationsReplacedBy(
+    own: LinkedAccount | undefined,
+    holder: LinkedAccount | undefined,
+    access: Credentials,
+  ): RevocationRecord[] {
+    const { revocations, log } = this.deps;
     const records: RevocationRecord[] = [];
     for (const account of holder?.discordUserId === own?.discordUserId ? [own] : [own, holder]) {
       if (!account) continue;
@@ -290,10 +293,10 @@ export class LinkService {
 
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
-    const link = this.deps.store.findAuthorizing(deniedToken, this.deps.now());
+    const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
     if (!link) return 'invalid';
     if (!isSameBrowser(link.browserHash, browserSecret)) return 'other-browser';
-    if (!this.deps.store.discard(link.id)) return 'invalid';
+    if (!(await this.deps.store.discard(link.id))) return 'invalid';
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
     await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
     return 'cancelled';
@@ -306,7 +309,7 @@ export class LinkService {
    * can revoke).
    */
   async recoverInterrupted(): Promise<number> {
-    const links = this.deps.store.takeInterruptedExchanges();
+    const links = await this.deps.store.takeInterruptedExchanges();
     for (const link of links) {
       this.deps.log.warn('linking was interrupted during the token exchange', { discordUserId: link.discordUserId });
       await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.interrupted));
@@ -321,9 +324,9 @@ export class LinkService {
    */
   async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
     const { store, revocations, log } = this.deps;
-    const account = store.getAccount(discordUserId);
+    const account = await store.getAccount(discordUserId);
     if (!account) {
-      store.forgetPendingLinks(discordUserId);
+      await store.forgetPendingLinks(discordUserId);
       return undefined;
     }
     let revocation: RevocationRecord | null = null;
@@ -332,8 +335,8 @@ export class LinkService {
     } catch (err) {
       log.error('could not open the token to revoke it', { discordUserId, error: err });
     }
-    // Read, sealed and deleted without an await in between: nothing can change the row meanwhile.
-    const removed = store.forgetMember(account, revocation);
+    // Deleted only if it is still the link read above (a relink meanwhile is another link, with another token).
+    const removed = await store.forgetMember(account, revocation);
     if (!removed) return undefined;
     await this.deps.hooks?.forgotten?.(removed);
     const revoked = revocation ? await revocations.attempt(revocation.sealId) : false;
@@ -341,7 +344,7 @@ export class LinkService {
     return { screenName: removed.xScreenName, revoked };
   }
 
-  account(discordUserId: string): LinkedAccount | undefined {
+  account(discordUserId: string): Promise<LinkedAccount | undefined> {
     return this.deps.store.getAccount(discordUserId);
   }
 
@@ -360,8 +363,11 @@ export class LinkService {
         accessSecretSealed: cipher.seal(credentials.secret, sealContext.accessSecret(userId)),
         keyId: cipher.currentKeyId,
       };
-      this.deps.store.reseal(userId, sealed, this.deps.now());
-      this.deps.log.info('credentials re-sealed with the current key', { discordUserId: userId });
+      // In the background: the token is in hand, and a failed re-seal is tried again on the next use.
+      this.deps.store
+        .reseal(userId, sealed, this.deps.now())
+        .then(() => this.deps.log.info('credentials re-sealed with the current key', { discordUserId: userId }))
+        .catch((err: unknown) => this.deps.log.warn('could not re-seal credentials', { discordUserId: userId, error: err }));
     }
     return credentials;
   }
@@ -375,7 +381,7 @@ export class LinkService {
   }
 
   async markBroken(discordUserId: string): Promise<void> {
-    this.deps.store.markBroken(discordUserId, this.deps.now());
+    await this.deps.store.markBroken(discordUserId, this.deps.now());
     this.deps.log.warn('linked account marked broken', { discordUserId });
     await this.runHook('broken', discordUserId);
   }

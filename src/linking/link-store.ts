@@ -144,9 +144,16 @@ export class LinkStore {
    * Consumes the link and stores the account in one transaction; null if the
    * link was already consumed. One X account belongs to one member: another
    * member holding it loses it (the caller tells them). Replaced tokens are
-   * queued for revocation in the same transaction.
+   * queued for revocation in the same transaction, chosen from the rows it
+   * read, so no completion racing this one can slip a token past the queue.
    */
-  complete(linkId: number, account: AccountRecord, now: number, revocations: RevocationRecord[] = []): Completion | null {
+  complete(
+    linkId: number,
+    account: AccountRecord,
+    now: number,
+    /** Given the member's current account and the X account's current holder, read in the transaction: the tokens to revoke. */
+    replaced: (own: LinkedAccount | undefined, holder: LinkedAccount | undefined) => RevocationRecord[] = () => [],
+  ): Completion | null {
     return this.db.transaction((tx) => {
       const consumed = tx
         .delete(pendingLinks)
@@ -154,6 +161,8 @@ export class LinkStore {
         .run();
       if (consumed.changes !== 1) return null;
       const previous = tx.select().from(linkedAccounts).where(eq(linkedAccounts.discordUserId, account.discordUserId)).get();
+      const holder = tx.select().from(linkedAccounts).where(eq(linkedAccounts.xUserId, account.xUserId)).get();
+      const revocations = replaced(previous, holder);
       const displaced = tx
         .delete(linkedAccounts)
         .where(and(eq(linkedAccounts.xUserId, account.xUserId), ne(linkedAccounts.discordUserId, account.discordUserId)))

@@ -4,18 +4,17 @@
 // a crash between the two steps leaves a live token nobody can revoke.
 
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, lte } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { pendingRevocations } from '../db/schema.js';
+import type { Async } from '../db/async-store.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
 import type { RevocationRecord } from './link-store.js';
+import type { RevocationStore } from './revocation-store.js';
 
 export interface RevocationQueueDeps {
-  db: Db;
+  store: Async<RevocationStore>;
   cipher: TokenCipher;
   oauth: Pick<TwitterOAuthClient, 'invalidateToken'>;
   now: () => number;
@@ -53,16 +52,11 @@ export class RevocationQueue {
 
   /** Tries one queued revocation now; true once X has confirmed (or the token was dead already). */
   async attempt(sealId: string): Promise<boolean> {
-    const { db, cipher, oauth, now, log } = this.deps;
-    const row = db.select().from(pendingRevocations).where(eq(pendingRevocations.sealId, sealId)).get();
+    const { store, cipher, oauth, now, log } = this.deps;
+    const row = await store.find(sealId);
     if (!row) return true;
     // Take the attempt by moving its next time on first: a concurrent sweep skips it.
-    const taken = db
-      .update(pendingRevocations)
-      .set({ attempts: row.attempts + 1, nextAttemptAt: now() + retryDelayMs(row.attempts) })
-      .where(and(eq(pendingRevocations.id, row.id), eq(pendingRevocations.attempts, row.attempts)))
-      .run();
-    if (taken.changes !== 1) return false;
+    if (!(await store.takeAttempt(row.id, row.attempts, now() + retryDelayMs(row.attempts)))) return false;
     try {
       await oauth.invalidateToken({
         key: cipher.open(row.accessTokenSealed, context.token(sealId)),
@@ -80,7 +74,7 @@ export class RevocationQueue {
         return false;
       }
     }
-    db.delete(pendingRevocations).where(eq(pendingRevocations.id, row.id)).run();
+    await store.remove(row.id);
     log.info('token revoked at X', { xUserId: row.xUserId, attempts: row.attempts + 1 });
     return true;
   }
@@ -90,14 +84,8 @@ export class RevocationQueue {
    * start-up, when an attempt a crash cut off still shows as scheduled later.
    */
   async runDue(everything = false): Promise<void> {
-    const due = this.deps.db
-      .select({ sealId: pendingRevocations.sealId })
-      .from(pendingRevocations)
-      .where(everything ? undefined : lte(pendingRevocations.nextAttemptAt, this.deps.now()))
-      .orderBy(asc(pendingRevocations.nextAttemptAt))
-      .limit(50)
-      .all();
-    for (const { sealId } of due) await this.attempt(sealId);
+    const due = await this.deps.store.due(everything ? null : this.deps.now(), 50);
+    for (const sealId of due) await this.attempt(sealId);
   }
 
   /** Runs every queued revocation now, then due ones every minute; returns a function that stops it. */

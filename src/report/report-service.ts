@@ -3,9 +3,10 @@
 // member's own token; the three reads run side by side so the wall time is
 // that of the longest.
 
-import { type BudgetService, nextMonthStart, splitAllowance } from '../budget/budget.js';
+import { type BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../budget/budget.js';
 import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
+import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
@@ -19,6 +20,7 @@ import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
+import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { reportPeriod } from './local-time.js';
 import { PageGate } from './page-gate.js';
@@ -30,7 +32,7 @@ import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { readSource } from './timeline-reader.js';
-import { LinkGoneError, type XCache } from './x-cache.js';
+import { LinkGoneError, type PostStore } from './x-cache.js';
 import type { ZonePreferences } from './zone-preferences.js';
 
 const HOUR = 3_600_000;
@@ -48,8 +50,10 @@ export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
 const SMALLEST_READ = 5;
 
 export interface ReportServiceDeps {
-  store: XCache;
-  runs: ReportRunStore;
+  store: PostStore;
+  runs: Async<ReportRunStore>;
+  /** Where reports are admitted, each in one transaction. */
+  admissions: Async<Admissions>;
   links: LinkService;
   signer: OAuthSigner;
   cipher: TokenCipher;
@@ -75,7 +79,7 @@ export interface ReportServiceDeps {
   /** How long a report may take in all (default REPORT_DEADLINE_MS); tests shorten it. */
   deadlineMs?: number;
   /** Each member's last zone: their default, remembered when they name one. */
-  zones: ZonePreferences;
+  zones: Async<ZonePreferences>;
   /** Told each report's profile of the member (Linked Roles push it to Discord). */
   onProfile?: (account: LinkedAccount, profile: XUserProfile) => void;
 }
@@ -99,8 +103,8 @@ export interface ReportRequest {
 
 /**
  * An admitted report: recorded as running, holding its allowance against the
- * budgets. Admission and reservation are one synchronous step, so reports
- * admitted side by side cannot together read more than a budget allows.
+ * budgets. Admission and reservation are one transaction (see Admissions), so
+ * reports admitted side by side cannot together read more than a budget allows.
  */
 export interface ReportTicket {
   runId: number;
@@ -138,20 +142,46 @@ export class ReportService {
   }
 
   /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
-  admit(request: ReportRequest): Admission {
-    const { runs, limits, now, budget, cipher } = this.deps;
+  async admit(request: ReportRequest): Promise<Admission> {
+    const { budget, now } = this.deps;
     const t = textFor(request.locale);
     const timeZone = canonicalTimeZone(request.timeZone);
     if (timeZone === null) return { ok: false, message: t.report.badTimeZone(request.timeZone) };
-    const account = this.deps.links.account(request.discordUserId);
+    const account = await this.deps.links.account(request.discordUserId);
     if (!account) return { ok: false, message: t.report.notLinked };
     if (account.status === 'broken') return { ok: false, message: t.report.brokenLink };
     const startedAt = now();
-    if (runs.hasRunningRun(request.discordUserId, startedAt - this.deadlineMs)) return { ok: false, message: t.report.busy };
-    const last = runs.lastRunStartedAt(request.discordUserId);
-    const readyAt = last === undefined ? 0 : last + limits.cooldownSeconds * 1000;
+    const question = {
+      discordUserId: request.discordUserId,
+      guildId: request.guildId,
+      runningSince: startedAt - this.deadlineMs,
+      monthStart: monthStart(startedAt),
+      appCapped: budget.appCap !== null,
+    };
+    let allowance: number | null = null;
+    const admitted = await this.deps.admissions.admit(question, (facts) => {
+      const verdict = this.judge(request, facts, startedAt, t);
+      if (verdict.ok) allowance = verdict.allowance;
+      return verdict;
+    });
+    if (!admitted.ok) return admitted;
+    // Only for a member the bot holds data for already: unlinking forgets it with the rest.
+    if (request.rememberZone) await this.deps.zones.remember(request.discordUserId, timeZone, startedAt);
+    return { ok: true, ticket: { runId: admitted.runId, account, allowance, startedAt, timeZone } };
+  }
+
+  /** Whether a report may start, from facts read in the admission's transaction; if so, the run to record. */
+  private judge(
+    request: ReportRequest,
+    facts: AdmissionFacts,
+    startedAt: number,
+    t: Catalog,
+  ): { ok: false; message: string } | { ok: true; run: NewRun; allowance: number | null } {
+    const { limits, budget, cipher } = this.deps;
+    if (facts.running) return { ok: false, message: t.report.busy };
+    const readyAt = facts.lastStartedAt === undefined ? 0 : facts.lastStartedAt + limits.cooldownSeconds * 1000;
     if (readyAt > startedAt) return { ok: false, message: t.report.cooldown(readyAt) };
-    const state = budget.state(request.guildId, { onlyCapped: true });
+    const state = budgetState(facts, budget.appCap);
     if (state.remaining !== null && state.remaining < SMALLEST_READ) {
       return {
         ok: false,
@@ -162,7 +192,7 @@ export class ReportService {
     }
     const most = limits.maxPosts + limits.maxMentions;
     const allowance = state.remaining === null ? null : Math.min(state.remaining, most);
-    const runId = runs.startRun({
+    const run: NewRun = {
       discordUserId: request.discordUserId,
       guildId: request.guildId,
       days: request.days,
@@ -170,25 +200,23 @@ export class ReportService {
       startedAt,
       reservedPosts: allowance ?? most,
       interactionTokenSealed: cipher.seal(request.interactionToken, runTokenContext(request.discordUserId, startedAt)),
-    });
-    // Only for a member the bot holds data for already: unlinking forgets it with the rest.
-    if (request.rememberZone) this.deps.zones.remember(request.discordUserId, timeZone, startedAt);
-    return { ok: true, ticket: { runId, account, allowance, startedAt, timeZone } };
+    };
+    return { ok: true, run, allowance };
   }
 
   /** The zone a member's report is in when they name none: the last one they named, else UTC. */
-  defaultTimeZone(discordUserId: string): string {
-    return this.deps.zones.get(discordUserId) ?? 'UTC';
+  async defaultTimeZone(discordUserId: string): Promise<string> {
+    return (await this.deps.zones.get(discordUserId)) ?? 'UTC';
   }
 
   /** Autocomplete for the timezone option: what matches what they typed, their own zone first. */
-  suggestTimeZones(discordUserId: string, typed: string): AutocompleteChoice[] {
-    return suggestTimeZones(typed, this.deps.zones.get(discordUserId), this.deps.now());
+  async suggestTimeZones(discordUserId: string, typed: string): Promise<AutocompleteChoice[]> {
+    return suggestTimeZones(typed, await this.deps.zones.get(discordUserId), this.deps.now());
   }
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
-  abandon(ticket: ReportTicket): void {
-    this.deps.runs.finishRun(ticket.runId, {
+  async abandon(ticket: ReportTicket): Promise<void> {
+    await this.deps.runs.finishRun(ticket.runId, {
       outcome: 'abandoned',
       durationMs: 0,
       usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
@@ -209,11 +237,11 @@ export class ReportService {
     try {
       const message = await this.build(request, ticket, usage);
       // The member may have unlinked after the last write: do not deliver what they asked to forget.
-      if (!store.linkStands(account)) throw new LinkGoneError();
+      if (!(await store.linkStands(account))) throw new LinkGoneError();
       return message;
     } catch (err) {
       // An unlink mid-report shows up as whichever read noticed first; the link itself says what happened.
-      if (err instanceof LinkGoneError || !store.linkStands(account)) {
+      if (err instanceof LinkGoneError || !(await store.linkStands(account).catch(() => true))) {
         linkGone = true;
         outcome = 'unlinked';
         log.info('report discarded: the member unlinked while it ran', { discordUserId: account.discordUserId });
@@ -222,7 +250,7 @@ export class ReportService {
       outcome = err instanceof XApiError ? `x-${err.kind}` : 'error';
       return { content: await this.failure(err, account, t), embeds: [], files: [] };
     } finally {
-      runs.finishRun(runId, {
+      await runs.finishRun(runId, {
         outcome,
         durationMs: Math.round(performance.now() - started),
         usage,
@@ -245,7 +273,7 @@ export class ReportService {
    */
   async recoverInterrupted(): Promise<number> {
     const { runs, cipher, webhooks, now, log } = this.deps;
-    const interrupted = runs.takeInterruptedRuns(now());
+    const interrupted = await runs.takeInterruptedRuns(now());
     for (const run of interrupted) {
       log.warn('a report was cut off by a restart', { discordUserId: run.discordUserId, runId: run.id });
       if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;
@@ -271,13 +299,11 @@ export class ReportService {
     let recording: NodeJS.Immediate | undefined;
     const record = () => {
       recording = undefined;
-      try {
-        this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing));
-      } catch (err) {
+      this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing)).catch((err: unknown) => {
         // In a turn of its own, so nothing above would catch it (the database closed at shutdown, say);
         // the run's end, or the next start-up's recovery, records the usage.
         this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
-      }
+      });
     };
     const client = this.clientFor(account, usage, {
       onUsage: () => {
@@ -373,12 +399,12 @@ export class ReportService {
    */
   private async readProfile(
     client: XV2Client,
-    store: XCache,
+    store: PostStore,
     account: LinkedAccount,
     now: number,
     refresh: boolean,
   ): Promise<XUserProfile> {
-    const cached = store.profile(account.xUserId);
+    const cached = await store.profile(account.xUserId);
     // A refresh is honoured at most once per REPORT_CACHE_SECONDS: a member repeating refresh:true cannot run up the bill.
     const fresh =
       cached &&
@@ -386,11 +412,17 @@ export class ReportService {
     if (cached && fresh) return cached.profile;
     const profile = await client.me();
     if (profile.id !== account.xUserId) throw new XApiError('bad-response', 'X returned another account');
-    store.saveProfile(profile, now);
+    await store.saveProfile(profile, now);
     return profile;
   }
 
-  private async profile(client: XV2Client, store: XCache, account: LinkedAccount, now: number, refresh: boolean): Promise<ReportProfile> {
+  private async profile(
+    client: XV2Client,
+    store: PostStore,
+    account: LinkedAccount,
+    now: number,
+    refresh: boolean,
+  ): Promise<ReportProfile> {
     const profile = await this.readProfile(client, store, account, now, refresh);
     // Read anyway for the report: Linked Roles follow it at no extra cost.
     this.deps.onProfile?.(account, profile);

@@ -13,8 +13,7 @@ import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { type Gate, NO_GATE, type Release } from './page-gate.js';
 import { settleAll } from './settle-all.js';
-import type { StoredPost } from './stored-post.js';
-import type { PostWindow, Source, XCache } from './x-cache.js';
+import type { PostStore, PostWindow, Source } from './x-cache.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -23,7 +22,7 @@ const PAGE = 100;
 const SMALLEST_PAGE = 5;
 
 /** Runs a page's storing in a turn of its own (see ReadRequest.inTurn). */
-export type PageTurn = (work: () => void) => Promise<void>;
+export type PageTurn = (work: () => Promise<void>) => Promise<void>;
 
 export interface ReadRequest {
   xUserId: string;
@@ -61,8 +60,6 @@ const PAGES_PER_SLICE = 4;
 export interface ReadResult {
   /** What the report shows: stored posts from keepFrom (or from where the stored span begins, if later) to now. */
   window: PostWindow;
-  /** The posts of that window, read from the store when asked for. */
-  readonly posts: StoredPost[];
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;
@@ -113,7 +110,7 @@ async function readPages(
   fetchPage: HeldFetcher,
   query: Query,
   maxPosts: number,
-  onPage: (posts: XPost[]) => void,
+  onPage: (posts: XPost[]) => Promise<void>,
   options: {
     /** Already read, and now this read's to store and release. */
     firstPage?: Held;
@@ -156,10 +153,8 @@ async function readPages(
   }
 }
 
-function inTurnOrNow(inTurn: PageTurn | undefined, work: () => void): Promise<void> {
-  if (inTurn) return inTurn(work);
-  work();
-  return Promise.resolve();
+function inTurnOrNow(inTurn: PageTurn | undefined, work: () => Promise<void>): Promise<void> {
+  return inTurn ? inTurn(work) : work();
 }
 
 function note(read: PagesRead, posts: XPost[]): void {
@@ -195,8 +190,8 @@ function privateMetricsFrom(source: Source, now: number): number | null {
   return source === 'timeline' ? Math.ceil((now - PRIVATE_METRICS_DAYS * 86_400_000 + PRIVATE_METRICS_MARGIN_MS) / 1000) * 1000 : null;
 }
 
-export async function readSource(client: XV2Client, store: XCache, req: ReadRequest): Promise<ReadResult> {
-  const reader = new SourceReader(client, store, req);
+export async function readSource(client: XV2Client, store: PostStore, req: ReadRequest): Promise<ReadResult> {
+  const reader = new SourceReader(client, store, req, await store.coverage(req.xUserId, req.source));
   await reader.readNewest();
   await reader.readGaps();
   return reader.result();
@@ -204,7 +199,6 @@ export async function readSource(client: XV2Client, store: XCache, req: ReadRequ
 
 /** One report's reads of one source, sharing its allowance of posts. */
 class SourceReader {
-  private spans: Span[];
   private left: number;
   private readonly fetchPage: HeldFetcher;
   /** The oldest time a read may reach back to and still ask for private metrics (null: never). */
@@ -214,17 +208,18 @@ class SourceReader {
 
   constructor(
     private readonly client: XV2Client,
-    private readonly store: XCache,
+    private readonly store: PostStore,
     private readonly req: ReadRequest,
+    /** What of this source is stored in full, as the read begins. */
+    private spans: Span[],
   ) {
-    this.spans = store.coverage(req.xUserId, req.source);
     this.left = req.maxPosts;
     this.fetchPage = heldFetcher(fetcherFor(client, req), req.gate ?? NO_GATE);
     this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 
-  private save = (page: XPost[]) => {
-    const repeats = this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
+  private save = async (page: XPost[]) => {
+    const repeats = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
     if (repeats > 0) this.client.notBilled(repeats);
   };
 
@@ -233,8 +228,8 @@ class SourceReader {
     return this.privateLine !== null && oldest >= this.privateLine;
   }
 
-  private record(span: Span): void {
-    this.spans = this.store.addCoverage(this.req.xUserId, this.req.source, span);
+  private async record(span: Span): Promise<void> {
+    this.spans = await this.store.addCoverage(this.req.xUserId, this.req.source, span);
   }
 
   /**
@@ -252,14 +247,14 @@ class SourceReader {
       req.refresh !== undefined &&
       refreshFrom !== null &&
       top.to > refreshFrom &&
-      req.now - store.refreshedAt(req.xUserId, req.source) >= req.refresh.everyMs;
+      req.now - (await store.refreshedAt(req.xUserId, req.source)) >= req.refresh.everyMs;
     let query: Query;
     let lower: number;
     if (refreshDue && refreshFrom !== null) {
       query = { startTime: iso(refreshFrom) };
       lower = refreshFrom;
     } else {
-      const newest = store.newestId(req.xUserId, req.source, top.from, top.to);
+      const newest = await store.newestId(req.xUserId, req.source, top.from, top.to);
       query = newest ? { sinceId: newest } : { startTime: iso(wholeSecond(top.to)) };
       lower = top.to;
     }
@@ -268,11 +263,11 @@ class SourceReader {
     const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
-    if (refreshDue && !more) store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
+    if (refreshDue && !more) await store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
     const cut = more ? (oldest ?? req.now) : null;
     if (cut !== null) this.stoppedBy = req.bound ?? 'max-posts';
-    this.record({ from: cut ?? lower, to: req.now, cutReason: cut !== null ? this.stoppedBy : null });
-    this.noteRefreshed(cut ?? lower);
+    await this.record({ from: cut ?? lower, to: req.now, cutReason: cut !== null ? this.stoppedBy : null });
+    await this.noteRefreshed(cut ?? lower);
   }
 
   /** Where the metrics refresh starts: the horizon, or the period start when that is later. */
@@ -282,9 +277,9 @@ class SourceReader {
   }
 
   /** A read that reached the present from `lowest` on: if that spans the horizon, every young post was just read. */
-  private noteRefreshed(lowest: number): void {
+  private async noteRefreshed(lowest: number): Promise<void> {
     const refreshFrom = this.refreshFrom();
-    if (refreshFrom !== null && lowest <= refreshFrom) this.store.markRefreshed(this.req.xUserId, this.req.source, this.req.now);
+    if (refreshFrom !== null && lowest <= refreshFrom) await this.store.markRefreshed(this.req.xUserId, this.req.source, this.req.now);
   }
 
   /** Reads what the period still lacks, newest first, while the allowance lasts. */
@@ -329,16 +324,19 @@ class SourceReader {
     const oldest = read.oldest ?? to;
     // X stops serving a timeline 3,200 posts back: an early end there is X's cap, not the member's first post.
     const cappedByX =
-      !more && req.source === 'timeline' && oldest > from && count + store.countFrom(req.xUserId, req.source, to) >= X_TIMELINE_CAP - PAGE;
+      !more &&
+      req.source === 'timeline' &&
+      oldest > from &&
+      count + (await store.countFrom(req.xUserId, req.source, to)) >= X_TIMELINE_CAP - PAGE;
     const reason: CutReason | null = more ? (req.bound ?? 'max-posts') : cappedByX ? 'x-cap' : null;
     if (reason) this.stoppedBy = reason;
-    this.record({ from: reason ? oldest : from, to, cutReason: reason });
-    if (gap.to === null) this.noteRefreshed(reason ? oldest : from);
+    await this.record({ from: reason ? oldest : from, to, cutReason: reason });
+    if (gap.to === null) await this.noteRefreshed(reason ? oldest : from);
     return reason === null;
   }
 
   result(): ReadResult {
-    const { req, store } = this;
+    const { req } = this;
     const span = spanAt(this.spans, req.now);
     const coveredFrom = span?.from ?? req.now;
     const start = wholeSecond(req.periodStart);
@@ -349,14 +347,7 @@ class SourceReader {
       from: Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart)),
       to: req.now,
     };
-    return {
-      window,
-      coveredFrom,
-      cut,
-      get posts() {
-        return store.postsIn(window);
-      },
-    };
+    return { window, coveredFrom, cut };
   }
 }
 
@@ -373,7 +364,7 @@ async function readInSlices(
   base: Query,
   first: Held,
   oldest: number,
-  save: (posts: XPost[]) => void,
+  save: (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
   try {

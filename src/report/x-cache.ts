@@ -4,6 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
 import { billingDay } from '../budget/pricing.js';
+import { type Async, asAsync } from '../db/async-store.js';
 import type { Db } from '../db/database.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../db/schema.js';
@@ -29,6 +30,13 @@ export class LinkGoneError extends Error {
     super('the link this report was made for is gone');
     this.name = 'LinkGoneError';
   }
+}
+
+/** The store of what was read from X, as reports use it (see Async). */
+export type PostStore = Omit<Async<XCache>, 'forLink'> & { forLink(owner: LinkOwner): PostStore };
+
+export function asyncPosts(cache: XCache): PostStore {
+  return { ...asAsync(cache), forLink: (owner) => asyncPosts(cache.forLink(owner)) };
 }
 
 export class XCache {

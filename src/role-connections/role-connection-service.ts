@@ -7,6 +7,7 @@
 // report, cleared on unlink and when X stops accepting the link.
 
 import { createHash, randomBytes } from 'node:crypto';
+import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
 import { hashBrowserSecret, isSameBrowser, type LinkService, type OpenResult } from '../linking/link-service.js';
@@ -18,7 +19,7 @@ import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection, roleConnectionFor } from './metadata.js';
 
 export interface RoleConnectionDeps {
-  store: ConnectionStore;
+  store: Async<ConnectionStore>;
   oauth: DiscordOAuthClient;
   cipher: TokenCipher;
   links: LinkService;
@@ -70,10 +71,10 @@ export class RoleConnectionService {
   constructor(private readonly deps: RoleConnectionDeps) {}
 
   /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it; null when too many are open. */
-  begin(browserSecret: string): string | null {
+  async begin(browserSecret: string): Promise<string | null> {
     const { store, now, stateTtlSeconds, oauth } = this.deps;
     const state = randomBytes(32).toString('base64url');
-    const added = store.addState(
+    const added = await store.addState(
       { stateHash: hashState(state), browserHash: hashBrowserSecret(browserSecret), expiresAt: now() + stateTtlSeconds * 1000 },
       now(),
       this.deps.maxOpenSignIns ?? MAX_OPEN_SIGN_INS,
@@ -90,14 +91,14 @@ export class RoleConnectionService {
     const { store, now, log } = this.deps;
     if (!query.state || !/^[A-Za-z0-9_-]{43}$/.test(query.state)) return { ok: false, reason: 'invalid' };
     const stateHash = hashState(query.state);
-    const issuedTo = store.stateBrowser(stateHash, now());
+    const issuedTo = await store.stateBrowser(stateHash, now());
     if (!issuedTo) return { ok: false, reason: 'invalid' };
     if (!browserSecret || !isSameBrowser(issuedTo, browserSecret)) {
       // A forwarded callback: finishing it would connect the sender's roles to the visitor's Discord account.
       log.warn('Linked Roles callback from another browser refused');
       return { ok: false, reason: 'other-browser' };
     }
-    if (!store.consumeState(stateHash, now())) return { ok: false, reason: 'invalid' };
+    if (!(await store.consumeState(stateHash, now()))) return { ok: false, reason: 'invalid' };
     if (query.error !== undefined) return { ok: false, reason: 'cancelled' };
     if (!query.code || !/^[\x21-\x7e]{1,200}$/.test(query.code)) return { ok: false, reason: 'invalid' };
 
@@ -109,11 +110,11 @@ export class RoleConnectionService {
     } catch (err) {
       return this.discordFailure('sign-in', err);
     }
-    this.saveTokens(user.id, tokens);
+    await this.saveTokens(user.id, tokens);
     // A new connection: Discord holds nothing of ours for it yet, whatever was written before.
     this.written.delete(user.id);
     const who = { discordUserName: user.globalName ?? user.username, discordUsername: user.username, locale: user.locale };
-    const account = this.deps.links.account(user.id);
+    const account = await this.deps.links.account(user.id);
     if (account?.status !== 'active') {
       const started: OpenResult = await this.deps.links.startVerifiedLink({ discordUserId: user.id, ...who }, browserSecret);
       if (started.ok) return { ok: 'link-x', redirectUrl: started.redirectUrl };
@@ -139,8 +140,8 @@ export class RoleConnectionService {
    */
   push(account: LinkedAccount, profile?: XUserProfile): Promise<void> {
     return this.inTurn(account.discordUserId, async () => {
-      if (this.deps.store.get(account.discordUserId)?.status !== 'active') return;
-      const current = this.deps.links.account(account.discordUserId);
+      if ((await this.deps.store.get(account.discordUserId))?.status !== 'active') return;
+      const current = await this.deps.links.account(account.discordUserId);
       // Unlinked or relinked meanwhile: what was read for the old link must not reach Discord.
       if (current?.status !== 'active' || current.xUserId !== account.xUserId) return;
       try {
@@ -165,7 +166,7 @@ export class RoleConnectionService {
   forget(discordUserId: string): Promise<void> {
     return this.inTurn(discordUserId, async () => {
       await this.clearNow(discordUserId);
-      this.deps.store.forget(discordUserId);
+      await this.deps.store.forget(discordUserId);
     });
   }
 
@@ -180,7 +181,7 @@ export class RoleConnectionService {
 
   private async clearNow(discordUserId: string): Promise<void> {
     this.written.delete(discordUserId);
-    if (this.deps.store.get(discordUserId)?.status !== 'active') return;
+    if ((await this.deps.store.get(discordUserId))?.status !== 'active') return;
     try {
       await this.put(discordUserId, clearedConnection());
     } catch (err) {
@@ -203,8 +204,8 @@ export class RoleConnectionService {
   }
 
   /** Discord refused to refresh the member's tokens: they must connect again from the role menu. */
-  needsReconnect(discordUserId: string): boolean {
-    return this.deps.store.get(discordUserId)?.status === 'reconnect';
+  async needsReconnect(discordUserId: string): Promise<boolean> {
+    return (await this.deps.store.get(discordUserId))?.status === 'reconnect';
   }
 
   /** Writes the connection; a refused access token is refreshed once and the write tried again. */
@@ -218,25 +219,23 @@ export class RoleConnectionService {
     }
   }
 
-  private accessToken(discordUserId: string, forceRefresh: boolean): Promise<string> {
+  private async accessToken(discordUserId: string, forceRefresh: boolean): Promise<string> {
     const { store, cipher, now } = this.deps;
-    const connection = store.get(discordUserId);
-    if (connection?.status !== 'active') {
-      return Promise.reject(new DiscordOAuthError('refused', 'no active Linked Roles connection'));
-    }
+    const connection = await store.get(discordUserId);
+    if (connection?.status !== 'active') throw new DiscordOAuthError('refused', 'no active Linked Roles connection');
     if (!forceRefresh && connection.expiresAt - now() > REFRESH_MARGIN_MS) {
-      return Promise.resolve(cipher.open(connection.accessTokenSealed, sealContext.access(discordUserId)));
+      return cipher.open(connection.accessTokenSealed, sealContext.access(discordUserId));
     }
     const running = this.refreshing.get(discordUserId);
     if (running) return running;
     const refresh = (async () => {
       try {
         const tokens = await this.deps.oauth.refresh(cipher.open(connection.refreshTokenSealed, sealContext.refresh(discordUserId)));
-        this.saveTokens(discordUserId, tokens);
+        await this.saveTokens(discordUserId, tokens);
         return tokens.accessToken;
       } catch (err) {
         if (err instanceof DiscordOAuthError && (err.kind === 'refused' || err.kind === 'unauthorized')) {
-          store.markReconnect(discordUserId, now());
+          await store.markReconnect(discordUserId, now());
           this.deps.log.warn('Discord refused to refresh a Linked Roles connection; the member must connect again', { discordUserId });
         }
         throw err;
@@ -248,9 +247,9 @@ export class RoleConnectionService {
     return refresh;
   }
 
-  private saveTokens(discordUserId: string, tokens: DiscordTokens): void {
+  private saveTokens(discordUserId: string, tokens: DiscordTokens): Promise<void> {
     const { cipher, now } = this.deps;
-    this.deps.store.save({
+    return this.deps.store.save({
       discordUserId,
       accessTokenSealed: cipher.seal(tokens.accessToken, sealContext.access(discordUserId)),
       refreshTokenSealed: cipher.seal(tokens.refreshToken, sealContext.refresh(discordUserId)),

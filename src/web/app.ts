@@ -22,7 +22,7 @@ export interface WebAppDeps {
   linkPages: LinkRouteOptions;
   /** Discord Linked Roles; null when DISCORD_CLIENT_SECRET is not set. */
   roleConnections: RoleConnectionService | null;
-  isHealthy: () => boolean;
+  isHealthy: () => Promise<boolean>;
   /** Gateway mode only: /healthz reports the connection too. */
   gateway?: GatewayHealth | null;
   log: Logger;

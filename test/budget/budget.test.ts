@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetService, monthStart, nextMonthStart, splitAllowance } from '../../src/budget/budget.js';
+import { BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../../src/budget/budget.js';
 import type { MonthlyUsage, UsageStore } from '../../src/budget/usage-store.js';
+import type { Async } from '../../src/db/async-store.js';
 import type { SettingsStore } from '../../src/guilds/settings-store.js';
 
 describe('budget arithmetic', () => {
@@ -18,33 +19,37 @@ describe('budget arithmetic', () => {
   });
 });
 
-describe('BudgetService', () => {
-  const usage = (server: MonthlyUsage, app: MonthlyUsage) =>
-    ({ postsReadSince: (_from: number, guildId?: string) => (guildId ? server : app) }) as unknown as UsageStore;
-  const settings = (cap: number | null) => ({ get: () => ({ monthlyPostBudget: cap }) }) as unknown as SettingsStore;
+describe('budget state', () => {
   const read = (postsRead: number, reserved = 0): MonthlyUsage => ({ requests: 1, postsRead, costMicroUsd: postsRead * 5000, reserved });
-  const now = () => Date.parse('2026-11-23T12:00:00Z');
+  const facts = (guildCap: number | null, guild: MonthlyUsage | null, app: MonthlyUsage) => ({ guildCap, guild, app });
 
   it('is bound by the tighter of the server’s and the bot’s caps', () => {
-    const serverTighter = new BudgetService(usage(read(900), read(1000)), settings(1000), 5000, now).state('g');
-    expect(serverTighter).toMatchObject({ remaining: 100, limitedBy: 'server', heldByRunning: false });
-    const appTighter = new BudgetService(usage(read(100), read(4950)), settings(1000), 5000, now).state('g');
-    expect(appTighter).toMatchObject({ remaining: 50, limitedBy: 'app' });
-    expect(new BudgetService(usage(read(0), read(0)), settings(null), null, now).state('g')).toMatchObject({
-      remaining: null,
-      limitedBy: null,
+    expect(budgetState(facts(1000, read(900), read(1000)), 5000)).toMatchObject({
+      remaining: 100,
+      limitedBy: 'server',
+      heldByRunning: false,
     });
+    expect(budgetState(facts(1000, read(100), read(4950)), 5000)).toMatchObject({ remaining: 50, limitedBy: 'app' });
+    expect(budgetState(facts(null, read(0), read(0)), null)).toMatchObject({ remaining: null, limitedBy: null });
     // In DMs only the bot's cap applies.
-    expect(new BudgetService(usage(read(999), read(10)), settings(1000), 5000, now).state(null)).toMatchObject({
-      remaining: 4990,
-      limitedBy: 'app',
-    });
+    expect(budgetState(facts(null, null, read(10)), 5000)).toMatchObject({ remaining: 4990, limitedBy: 'app' });
   });
 
   it('counts what running reports hold, and says when that is all that stands in the way', () => {
-    const held = new BudgetService(usage(read(40, 60), read(40, 60)), settings(100), null, now).state('g');
-    expect(held).toMatchObject({ remaining: 0, limitedBy: 'server', heldByRunning: true });
-    const spent = new BudgetService(usage(read(100), read(100)), settings(100), null, now).state('g');
-    expect(spent).toMatchObject({ remaining: 0, heldByRunning: false });
+    expect(budgetState(facts(100, read(40, 60), read(40, 60)), null)).toMatchObject({
+      remaining: 0,
+      limitedBy: 'server',
+      heldByRunning: true,
+    });
+    expect(budgetState(facts(100, read(100), read(100)), null)).toMatchObject({ remaining: 0, heldByRunning: false });
+  });
+
+  it('sums the server and the whole app for admins', async () => {
+    const usage = {
+      postsReadSince: async (_from: number, guildId?: string) => (guildId ? read(900) : read(1000)),
+    } as unknown as Async<UsageStore>;
+    const settings = { get: async () => ({ monthlyPostBudget: 1000 }) } as unknown as Async<SettingsStore>;
+    const state = await new BudgetService(usage, settings, 5000, () => Date.parse('2026-11-23T12:00:00Z')).state('g');
+    expect(state).toMatchObject({ remaining: 100, limitedBy: 'server', guild: { postsRead: 900 }, app: { postsRead: 1000 } });
   });
 });

@@ -36,7 +36,7 @@ afterEach(async (ctx) => {
   await h.close();
 });
 
-const count = (sql: string) => (h.bot.database.sqlite.prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => (h.bot.stores.database.sqlite.prepare(sql).get() as { n: number }).n;
 const report = (member = MEMBER) => commandPayload({ name: 'report', member: { id: member } });
 const editsFor = (token: string) =>
   h.discord
@@ -163,7 +163,7 @@ describe('a restart mid-report', () => {
     await start({ env: { X_MONTHLY_POST_BUDGET: '5000' } });
     await linkAccount(h, MEMBER, X_USER);
     // A run left 'running' by a crash, as the database would hold it.
-    const admission = h.bot.reports.admit({
+    const admission = await h.bot.reports.admit({
       discordUserId: MEMBER,
       guildId: null,
       locale: null,

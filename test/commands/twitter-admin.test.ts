@@ -53,7 +53,7 @@ async function memberLinks(id: string, x = X_USER) {
 }
 
 const roleCalls = () => h.discord.requestsTo(/\/roles\/\d+$/).map((r) => `${r.method} ${r.path.split('/').slice(-3).join('/')}`);
-const settingsRow = () => h.bot.database.sqlite.prepare('select * from guild_settings').get() as Record<string, unknown> | undefined;
+const settingsRow = () => h.bot.stores.database.sqlite.prepare('select * from guild_settings').get() as Record<string, unknown> | undefined;
 
 describe('/twitter-admin over HTTP interactions', () => {
   it('refuses members without Manage Server, even if Discord’s default were bypassed', async () => {
@@ -180,7 +180,7 @@ describe('/twitter-admin over HTTP interactions', () => {
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
     expect(second.content).toContain("This server's monthly X budget");
-    expect(h.bot.database.sqlite.prepare('select sum(posts_read) as n from report_runs').get()).toEqual({ n: 150 });
+    expect(h.bot.stores.database.sqlite.prepare('select sum(posts_read) as n from report_runs').get()).toEqual({ n: 150 });
 
     h.clock.now = Date.parse('2026-12-01T00:00:01Z');
     const nextMonth = await answer(commandPayload({ name: 'report', member: MEMBER }));

@@ -53,7 +53,7 @@ describe('POST /interactions', () => {
     const body = (await res.json()) as { type: number; data: { content: string } };
     expect(body.type).toBe(4);
     expect(body.data.content).toContain('private link');
-    expect(h.bot.database.sqlite.prepare('select guild_id from pending_links').get()).toEqual({ guild_id: null });
+    expect(h.bot.stores.database.sqlite.prepare('select guild_id from pending_links').get()).toEqual({ guild_id: null });
   });
 
   it('tells the member when a command is unknown (stale registration)', async () => {
@@ -88,7 +88,7 @@ describe('the HTTP door always answers', () => {
     autocomplete: async () => [],
     log: silentLogger,
     ackDeadlineMs,
-    replays: { firstSeen: () => true },
+    replays: { firstSeen: async () => true },
     now: Date.now,
     webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(m) },
   });

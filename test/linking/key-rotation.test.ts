@@ -34,18 +34,18 @@ it('opens tokens sealed with the previous key and re-seals them with the new one
   };
   const rotated = createBot(loadConfig(env), silentLogger);
   const row = () =>
-    rotated.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as {
+    rotated.stores.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as {
       key_id: string;
       access_token_sealed: string;
     };
   expect(row().key_id).toBe(keyId(Buffer.from(oldKey, 'base64')));
-  expect(rotated.links.credentials(rotated.links.account('300000000000000001')!).key).toBe(accessToken);
+  expect(rotated.links.credentials((await rotated.links.account('300000000000000001'))!).key).toBe(accessToken);
   expect(row().key_id).toBe(keyId(Buffer.from(newKey, 'base64')));
   expect(row().access_token_sealed.split('.')[1]).toBe(keyId(Buffer.from(newKey, 'base64')));
   await rotated.close();
 
   // Once everything is re-sealed the old key can go.
   const onlyNew = createBot(loadConfig({ ...env, TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' }), silentLogger);
-  expect(onlyNew.links.credentials(onlyNew.links.account('300000000000000001')!).key).toBe(accessToken);
+  expect(onlyNew.links.credentials((await onlyNew.links.account('300000000000000001'))!).key).toBe(accessToken);
   h.bot = onlyNew;
 });

@@ -15,7 +15,7 @@ import { PageGate } from '../../src/report/page-gate.js';
 import { type StoredPost, toStoredPost } from '../../src/report/stored-post.js';
 import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
-import { XCache } from '../../src/report/x-cache.js';
+import { asyncPosts, XCache } from '../../src/report/x-cache.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { type V2ClientOptions, XV2Client } from '../../src/twitter/v2-client.js';
 import { eventually } from '../support/harness.js';
@@ -70,6 +70,12 @@ const params = (r: { url: string }) => new URL(r.url).searchParams;
 
 const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created_at) >= from).length;
 
+/** Reads through the async store, as reports do; `posts` are what the window then holds. */
+async function readStored(client: XV2Client, cache: XCache, req: ReadRequest) {
+  const result = await readSource(client, asyncPosts(cache), req);
+  return { ...result, posts: cache.postsIn(result.window) };
+}
+
 describe('readSource', () => {
   it('fails cleanly when storing a page throws while the next page is in flight, even if that page fails too', async () => {
     const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
@@ -81,7 +87,7 @@ describe('readSource', () => {
     failing.savePosts = () => {
       throw new Error('disk full');
     };
-    await expect(readSource(c, failing, request())).rejects.toThrow('disk full');
+    await expect(readStored(c, failing, request())).rejects.toThrow('disk full');
     // The second request still completes (and fails); Vitest fails the run on an unhandled rejection.
     await eventually(() => x.requestsTo(/tweets/).length === 2 && usage.requests === 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -89,7 +95,7 @@ describe('readSource', () => {
 
   it('reads the whole period cold, page by page', async () => {
     const c = client();
-    const result = await readSource(c, store, request());
+    const result = await readStored(c, store, request());
     const expected = inPeriod(NOW - 30 * DAY);
     expect(expected).toBe(112);
     expect(result.posts).toHaveLength(expected);
@@ -101,7 +107,7 @@ describe('readSource', () => {
   it('asks for the member’s private metrics only on reads that X’s 30-day rule cannot cut, never at the cost of a request', async () => {
     const fields = (r: { url: string }) => params(r).get('tweet.fields') ?? '';
     // A 30-day report from a local midnight less than 30 days back: every post comes with them.
-    const thirty = await readSource(client(), store, request({ periodStart: NOW - 29.5 * DAY }));
+    const thirty = await readStored(client(), store, request({ periodStart: NOW - 29.5 * DAY }));
     const calls = x.v2Requests();
     expect(calls.every((r) => fields(r).includes('non_public_metrics'))).toBe(true);
     expect(thirty.posts.length).toBe(inPeriod(NOW - 29.5 * DAY));
@@ -111,7 +117,7 @@ describe('readSource', () => {
     // reads no more requests than it would anyway; no post is lost.
     const before = x.v2Requests().length;
     const c = client();
-    const ninety = await readSource(c, store, request({ periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
+    const ninety = await readStored(c, store, request({ periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
     const older = x.v2Requests().slice(before);
     expect(older.filter((r) => !params(r).has('since_id') && fields(r).includes('non_public_metrics'))).toEqual([]);
     expect(ninety.posts.length).toBe(inPeriod(NOW - 90 * DAY));
@@ -119,18 +125,18 @@ describe('readSource', () => {
     expect(ninety.posts.filter((p) => p.privateMetrics).length).toBe(inPeriod(NOW - 29.5 * DAY));
 
     // Mentions are other people's posts: never asked for.
-    await readSource(client(), store, request({ source: 'mentions', refresh: undefined }));
+    await readStored(client(), store, request({ source: 'mentions', refresh: undefined }));
     expect(x.requestsTo(/mentions/).every((r) => !fields(r).includes('non_public_metrics'))).toBe(true);
   });
 
   it('a 90-day first read goes without private metrics; the next report reads its young and new posts with them', async () => {
-    await readSource(client(), store, request({ periodStart: NOW - 90 * DAY }));
+    await readStored(client(), store, request({ periodStart: NOW - 90 * DAY }));
     const fresh = post({ at: new Date(NOW + 60_000).toISOString(), likes: 3 });
     data.posts.unshift(fresh);
     const later = NOW + 3_600_000;
     x.now = () => later;
     const before = x.v2Requests().length;
-    const result = await readSource(client(), store, request(at(later, 90)));
+    const result = await readStored(client(), store, request(at(later, 90)));
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1); // the refresh of the last 48 hours, with the new post
     expect(params(calls[0]!).get('tweet.fields')).toContain('non_public_metrics');
@@ -140,12 +146,12 @@ describe('readSource', () => {
   });
 
   it('reads only newer posts (since_id) on a repeat within the refresh window: one request', async () => {
-    await readSource(client(), store, request());
+    await readStored(client(), store, request());
     const fresh = post({ at: new Date(NOW + 60_000).toISOString(), likes: 3 });
     data.posts.unshift(fresh);
     const before = x.v2Requests().length;
     const c = client();
-    const result = await readSource(c, store, request({ now: NOW + 120_000, periodStart: NOW + 120_000 - 30 * DAY }));
+    const result = await readStored(c, store, request({ now: NOW + 120_000, periodStart: NOW + 120_000 - 30 * DAY }));
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('since_id')).toBe(data.posts[1]!.id);
@@ -154,16 +160,16 @@ describe('readSource', () => {
   });
 
   it('shows only the newest posts, cut, when more is new than one report may read, and reads only the hole next time', async () => {
-    await readSource(client(), store, request());
+    await readStored(client(), store, request());
     const burst = Array.from({ length: 30 }, (_, i) => post({ at: new Date(NOW + (i + 1) * 1000).toISOString() }));
     data.posts.unshift(...burst.reverse());
     const later = NOW + 60_000;
-    const result = await readSource(client(), store, request({ ...at(later), maxPosts: 20 }));
+    const result = await readStored(client(), store, request({ ...at(later), maxPosts: 20 }));
     expect(result.posts).toHaveLength(20);
     expect(result.cut).toEqual({ reason: 'max-posts', oldest: Date.parse(data.posts[19]!.created_at) });
     const before = x.v2Requests().length;
     const c = client();
-    const next = await readSource(c, store, request(at(later + 1000)));
+    const next = await readStored(c, store, request(at(later + 1000)));
     expect(next.cut).toBeNull();
     expect(next.posts).toHaveLength(inPeriod(later + 1000 - 30 * DAY));
     // One since_id read (nothing new), then the 10 posts of the hole between the two stored spans.
@@ -177,12 +183,12 @@ describe('readSource', () => {
 
   it('reads the period in parallel time slices when the member has never posted more than maxPosts: same posts, same cost', async () => {
     data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
-    const sequential = await readSource(client(), store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200 }));
+    const sequential = await readStored(client(), store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200 }));
     database.sqlite.prepare('delete from x_coverage').run();
     database.sqlite.prepare('delete from x_posts').run();
     const before = x.v2Requests().length;
     const c = client();
-    const sliced = await readSource(
+    const sliced = await readStored(
       c,
       store,
       request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length) }),
@@ -211,7 +217,7 @@ describe('readSource', () => {
           running--;
         }
       };
-      const read = readSource(
+      const read = readStored(
         c,
         store,
         request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length), gate }),
@@ -250,7 +256,7 @@ describe('readSource', () => {
       throw new Error('disk full');
     };
     const diskFull = new PageGate(3);
-    await expect(readSource(client(), full, request({ gate: diskFull }))).rejects.toThrow('disk full');
+    await expect(readStored(client(), full, request({ gate: diskFull }))).rejects.toThrow('disk full');
     await eventually(() => diskFull.held === 0);
   });
 
@@ -258,8 +264,8 @@ describe('readSource', () => {
     data.mentions = syntheticTimeline(300, NOW - 60_000, 30).map((p, i) => ({ ...mention(p.created_at, String(500 + i)), id: p.id }));
     const gate = new PageGate(1);
     const [timeline, mentions] = await Promise.all([
-      readSource(client(), store, request({ gate })),
-      readSource(client(), store, request({ gate, source: 'mentions', refresh: undefined })),
+      readStored(client(), store, request({ gate })),
+      readStored(client(), store, request({ gate, source: 'mentions', refresh: undefined })),
     ]);
     expect(timeline.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
     expect(mentions.posts).toHaveLength(data.mentions.length);
@@ -276,7 +282,7 @@ describe('readSource', () => {
     const c = client({ attempts: 1, timeoutMs: 200 });
     const gate = new PageGate(4);
     await expect(
-      readSource(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: lifetime, gate })),
+      readStored(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: lifetime, gate })),
     ).rejects.toThrow();
     expect(x.v2Requests().length).toBeGreaterThan(1);
     await eventually(() => gate.held === 0);
@@ -285,7 +291,7 @@ describe('readSource', () => {
 
   it('reads page by page when the member has posted more than maxPosts, so the bound still reads only the newest', async () => {
     const c = client();
-    const result = await readSource(
+    const result = await readStored(
       c,
       store,
       request({ periodStart: NOW - 90 * DAY, maxPosts: 150, lifetimePosts: Promise.resolve(5000) }),
@@ -298,22 +304,22 @@ describe('readSource', () => {
   it('reads only new mentions, with since_id: a mention is never bought twice', async () => {
     data.mentions = syntheticTimeline(20, NOW - 60_000, 10);
     const mentions = (over: Partial<ReadRequest>) => request({ source: 'mentions', refresh: undefined, ...over });
-    await readSource(client(), store, mentions({}));
+    await readStored(client(), store, mentions({}));
     const later = NOW + 2 * DAY; // long past any cache window
     const quiet = client();
-    const again = await readSource(quiet, store, mentions(at(later)));
+    const again = await readStored(quiet, store, mentions(at(later)));
     expect(quiet.usage).toMatchObject({ requests: 1, postsRead: 0 });
     expect(params(x.v2Requests().at(-1)!).get('since_id')).toBe(data.mentions[0]!.id);
     expect(again.posts).toHaveLength(20);
     data.mentions.unshift(syntheticTimeline(1, later + 1000, 0.001)[0]!);
     const one = client();
-    const third = await readSource(one, store, mentions(at(later + 2000)));
+    const third = await readStored(one, store, mentions(at(later + 2000)));
     expect(one.usage.postsRead).toBe(1);
     expect(third.posts).toHaveLength(21);
   });
 
   it('reads the posts of the last 48 hours again once the cache window has passed: their metrics and deletions show, older posts are not bought again', async () => {
-    await readSource(client(), store, request());
+    await readStored(client(), store, request());
     const young = data.posts[0]!;
     const old = data.posts.find((p) => Date.parse(p.created_at) < NOW - 3 * DAY)!;
     young.public_metrics = { ...young.public_metrics, like_count: 777 };
@@ -323,7 +329,7 @@ describe('readSource', () => {
     const later = NOW + 900_000;
     const before = x.v2Requests().length;
     const c = client();
-    const result = await readSource(c, store, request(at(later)));
+    const result = await readStored(c, store, request(at(later)));
     const calls = x.v2Requests().slice(before);
     expect(calls).toHaveLength(1);
     expect(params(calls[0]!).get('start_time')).toBe(new Date(later - 48 * HOUR).toISOString());
@@ -336,23 +342,23 @@ describe('readSource', () => {
 
     // Within the next window, only since_id again.
     const soon = client();
-    await readSource(soon, store, request(at(later + 60_000)));
+    await readStored(soon, store, request(at(later + 60_000)));
     expect(params(x.v2Requests().at(-1)!).has('since_id')).toBe(true);
     expect(soon.usage.postsRead).toBe(0);
   });
 
   it('reads only the missing older part for a longer period (end_time = the oldest stored point), and nothing older for a shorter one', async () => {
-    await readSource(client(), store, request({ periodStart: NOW - 7 * DAY }));
+    await readStored(client(), store, request({ periodStart: NOW - 7 * DAY }));
     const before = x.v2Requests().length;
     const c = client();
-    const long = await readSource(c, store, request({ periodStart: NOW - 90 * DAY }));
+    const long = await readStored(c, store, request({ periodStart: NOW - 90 * DAY }));
     const calls = x.v2Requests().slice(before);
     expect(calls.filter((r) => params(r).get('end_time') === new Date(NOW - 7 * DAY).toISOString())).not.toHaveLength(0);
     expect(c.usage.postsRead).toBe(inPeriod(NOW - 90 * DAY) - inPeriod(NOW - 7 * DAY));
     expect(long.coveredFrom).toBe(NOW - 90 * DAY);
     expect(long.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
     const short = client();
-    const result = await readSource(short, store, request({ periodStart: NOW - 30 * DAY, keepFrom: NOW - 60 * DAY }));
+    const result = await readStored(short, store, request({ periodStart: NOW - 30 * DAY, keepFrom: NOW - 60 * DAY }));
     expect(short.usage.postsRead).toBe(0);
     expect(result.coveredFrom).toBe(NOW - 90 * DAY);
     expect(result.posts).toHaveLength(inPeriod(NOW - 60 * DAY)); // the previous 30 days too, for the trend
@@ -360,23 +366,23 @@ describe('readSource', () => {
 
   it('stops at REPORT_MAX_POSTS and says the period was cut', async () => {
     const c = client();
-    const result = await readSource(c, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY }));
+    const result = await readStored(c, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY }));
     expect(c.usage.postsRead).toBe(150);
     expect(result.cut?.reason).toBe('max-posts');
     expect(result.cut!.oldest).toBe(Date.parse(data.posts[149]!.created_at));
     expect(result.posts).toHaveLength(150);
     // The bound would bind again: a repeat does not read below it.
     const again = client();
-    const repeat = await readSource(again, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
+    const repeat = await readStored(again, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
     expect(again.usage.postsRead).toBe(0);
     expect(repeat.cut?.reason).toBe('max-posts');
   });
 
   it('reads further back next time when a budget cut the period, since the budget may allow more then', async () => {
-    const first = await readSource(client(), store, request({ maxPosts: 50, bound: 'budget' }));
+    const first = await readStored(client(), store, request({ maxPosts: 50, bound: 'budget' }));
     expect(first.cut?.reason).toBe('budget');
     const c = client();
-    const next = await readSource(c, store, request({ now: NOW + 1000 }));
+    const next = await readStored(c, store, request({ now: NOW + 1000 }));
     expect(next.cut).toBeNull();
     expect(c.usage.postsRead).toBe(inPeriod(NOW - 30 * DAY) - 50);
   });
@@ -384,7 +390,7 @@ describe('readSource', () => {
   it("says so when X's 3,200-post cap cuts the period", async () => {
     data.posts = syntheticTimeline(3300, NOW - 60_000, 20);
     const c = client();
-    const result = await readSource(c, store, request({ maxPosts: 3200 }));
+    const result = await readStored(c, store, request({ maxPosts: 3200 }));
     expect(c.usage.postsRead).toBe(3200);
     expect(c.usage.requests).toBe(32);
     expect(result.cut?.reason).toBe('x-cap');
@@ -393,10 +399,10 @@ describe('readSource', () => {
 
 describe('readSource against races and crashes', () => {
   it('does not bring back coverage that retention deleted while the report was reading', async () => {
-    await readSource(client(), store, request());
+    await readStored(client(), store, request());
     store.addCoverage(USER.id, 'timeline', { from: NOW - 400 * DAY, to: NOW - 300 * DAY, cutReason: null });
     const release = x.hold(/\/tweets$/);
-    const reading = readSource(client(), store, request(at(NOW + 60_000)));
+    const reading = readStored(client(), store, request(at(NOW + 60_000)));
     await eventually(() => x.requestsTo(/\/tweets$/).length === 2);
     store.prune(NOW + 60_000, 180 * DAY); // the hourly retention runs meanwhile
     release();
@@ -409,10 +415,10 @@ describe('readSource against races and crashes', () => {
     crashing.addCoverage = () => {
       throw new Error('power cut');
     };
-    await expect(readSource(client(), crashing, request())).rejects.toThrow('power cut');
+    await expect(readStored(client(), crashing, request())).rejects.toThrow('power cut');
     expect(store.coverage(USER.id, 'timeline')).toEqual([]);
     const c = client();
-    const again = await readSource(c, store, request({ now: NOW + 1000 }));
+    const again = await readStored(c, store, request({ now: NOW + 1000 }));
     expect(again.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
     expect(again.cut).toBeNull();
     // X billed those posts at the first read: the same UTC day they are free.
@@ -452,9 +458,9 @@ describe('any sequence of reports against a timeline whose metrics keep changing
         const days = [7, 30, 90][Math.floor(random() * 3)] ?? 30;
         const periodStart = clock - days * DAY;
         source = 'timeline';
-        const timeline = await readSource(client(), store, request({ now: clock, periodStart, keepFrom: periodStart - days * DAY }));
+        const timeline = await readStored(client(), store, request({ now: clock, periodStart, keepFrom: periodStart - days * DAY }));
         source = 'mentions';
-        const mentions = await readSource(client(), store, request({ source: 'mentions', refresh: undefined, now: clock, periodStart }));
+        const mentions = await readStored(client(), store, request({ source: 'mentions', refresh: undefined, now: clock, periodStart }));
 
         // What a full re-read would see, with the stored metrics kept for posts older than the horizon;
         // younger ones are read again, with the member's private metrics as X counts them now. Only a

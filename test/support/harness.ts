@@ -124,7 +124,7 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 
 /** Links a member to an X user through the real flow: a link, X consent, the callback. */
 export async function linkAccount(h: Harness, memberId: string, user: { id: string; screenName: string }): Promise<void> {
-  const { url } = h.bot.links.startLink({
+  const { url } = await h.bot.links.startLink({
     discordUserId: memberId,
     discordUserName: 'Ada Lovelace',
     discordUsername: 'ada',

@@ -17,7 +17,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const count = (table: string) => (h.bot.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => (h.bot.stores.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 async function listen(): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve) => {

@@ -23,7 +23,7 @@ const ADA = { id: '300000000000000001', username: 'ada', globalName: 'Ada Lovela
 const ADA_X = { id: '1456789012345678901', screenName: 'ada_codes' };
 const MALLORY_X = { id: '1456789012345678966', screenName: 'mallory_x' };
 
-const count = (table: string) => (h.bot.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => (h.bot.stores.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const callback = (query: Record<string, string>) => `/twitter/callback?${new URLSearchParams(query)}`;
 
 async function linkPath(member: typeof ADA): Promise<string> {
@@ -75,7 +75,7 @@ describe('a forwarded /link URL', () => {
       );
     }
     expect(h.x.requests).toHaveLength(0);
-    expect(h.bot.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
+    expect(h.bot.stores.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
   });
 
   it('cannot be continued from another site (no cookie on a cross-site POST, or a foreign Origin)', async () => {
@@ -112,7 +112,7 @@ describe('cancel', () => {
     expect(count('pending_links')).toBe(1);
     expect(h.discord.edits()).toHaveLength(0);
     expect((await member.get(callback(h.x.approve(rt, ADA_X)))).status).toBe(200);
-    expect(h.bot.links.account(ADA.id)?.xUserId).toBe(ADA_X.id);
+    expect((await h.bot.links.account(ADA.id))?.xUserId).toBe(ADA_X.id);
   });
 });
 
@@ -120,8 +120,8 @@ describe('one X account, two Discord members', () => {
   it('moves the X account to the member who signed in to it last, and tells the first by DM', async () => {
     await link(ADA, ADA_X);
     await link(MALLORY, ADA_X); // Mallory signed in to @ada_codes at X: she controls it
-    expect(h.bot.links.account(ADA.id)).toBeUndefined();
-    expect(h.bot.links.account(MALLORY.id)?.xUserId).toBe(ADA_X.id);
+    expect(await h.bot.links.account(ADA.id)).toBeUndefined();
+    expect((await h.bot.links.account(MALLORY.id))?.xUserId).toBe(ADA_X.id);
     expect(count('linked_accounts')).toBe(1);
     const dm = await eventually(() => h.discord.directMessages().find((m) => m.userId === ADA.id));
     expect(dm.content).toContain('Your X account **@ada\\_codes** was just linked to another Discord account');
@@ -133,19 +133,19 @@ describe('one X account, two Discord members', () => {
   it('never lets one member’s unlink delete another member’s data', async () => {
     await link(ADA, ADA_X);
     await link(MALLORY, ADA_X);
-    new XCache(h.bot.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
+    new XCache(h.bot.stores.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() =>
       h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('nothing to remove')),
     );
     expect(edit).toBeDefined();
-    expect(h.bot.links.account(MALLORY.id)?.xUserId).toBe(ADA_X.id);
+    expect((await h.bot.links.account(MALLORY.id))?.xUserId).toBe(ADA_X.id);
     expect(count('x_posts')).toBe(1);
   });
 
   it('relinking to another X account revokes the old token and forgets the old account’s posts', async () => {
     await link(ADA, ADA_X);
-    new XCache(h.bot.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
+    new XCache(h.bot.stores.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await link(ADA, MALLORY_X);
     await eventually(() => h.x.requestsTo(/invalidate_token/).length === 1);
     expect([...h.x.accessTokens.values()].map((t) => t.user.id)).toEqual([MALLORY_X.id]);
@@ -171,7 +171,7 @@ describe('revocation', () => {
     h.x.failNext(/invalidate_token/, { status: 503, body: 'down' });
     h.clock.now += 60_000;
     await h.bot.revocations.runDue();
-    expect(h.bot.database.sqlite.prepare('select attempts from pending_revocations').get()).toEqual({ attempts: 2 });
+    expect(h.bot.stores.database.sqlite.prepare('select attempts from pending_revocations').get()).toEqual({ attempts: 2 });
     expect(h.x.accessTokens.size).toBe(1);
 
     await h.restart(); // the queue is in the database, not in memory; start-up tries it at once

@@ -53,7 +53,8 @@ async function connect(browser = b): Promise<{ res: Response; callback: string }
   return { res: await browser.get(callback), callback };
 }
 
-const connectionRows = () => h.bot.database.sqlite.prepare('select * from discord_connections').all() as Array<Record<string, unknown>>;
+const connectionRows = () =>
+  h.bot.stores.database.sqlite.prepare('select * from discord_connections').all() as Array<Record<string, unknown>>;
 
 describe('Linked Roles', () => {
   it('sends /linked-role to Discord’s consent page with the right client, redirect, scopes and a fresh state', async () => {
@@ -101,7 +102,7 @@ describe('Linked Roles', () => {
     const done = await b.get(`/twitter/callback?${new URLSearchParams(h.x.approve(requestToken, X_USER))}`);
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('@ada_codes is now linked to Ada Lovelace (@ada)');
-    expect(h.bot.links.account(ADA.id)).toMatchObject({ xUserId: X_USER.id });
+    expect(await h.bot.links.account(ADA.id)).toMatchObject({ xUserId: X_USER.id });
     expect(h.discord.oauth.latest(ADA.id)).toMatchObject({ platform_username: '@ada_codes', metadata: { linked: '1', followers: '1234' } });
   });
 
@@ -116,8 +117,8 @@ describe('Linked Roles', () => {
     const requestToken = new URL(res.headers.get('location')!).searchParams.get('oauth_token')!;
     const done = await b.get(`/twitter/callback?${new URLSearchParams(h.x.approve(requestToken, X_USER))}`);
     expect(await done.text()).toContain('linked to Bob (@bob)');
-    expect(h.bot.links.account(BOB.id)).toMatchObject({ xUserId: X_USER.id });
-    expect(h.bot.links.account(ADA.id)).toBeUndefined();
+    expect(await h.bot.links.account(BOB.id)).toMatchObject({ xUserId: X_USER.id });
+    expect(await h.bot.links.account(ADA.id)).toBeUndefined();
     expect(h.discord.oauth.latest(BOB.id)).toMatchObject({ platform_username: '@ada_codes' });
     expect(h.discord.oauth.latest(ADA.id)).toBeUndefined();
   });
@@ -150,7 +151,7 @@ describe('Linked Roles', () => {
     await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
     await eventually(() => puts() > before); // the report's push is at Discord, held there
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: ADA.id } }));
-    await eventually(() => h.bot.links.account(ADA.id) === undefined);
+    await eventually(async () => (await h.bot.links.account(ADA.id)) === undefined);
     // The unlink's clear waits for the push: give it every chance to overtake, then check it did not.
     for (let i = 0; i < 100 && puts() === before + 1; i++) await new Promise((r) => setTimeout(r, 2));
     expect(puts()).toBe(before + 1);
@@ -166,7 +167,7 @@ describe('Linked Roles', () => {
     const reportAndWait = async (advance: number) => {
       h.clock.now += advance;
       const runs = () =>
-        (h.bot.database.sqlite.prepare("select count(*) as n from report_runs where outcome != 'running'").get() as { n: number }).n;
+        (h.bot.stores.database.sqlite.prepare("select count(*) as n from report_runs where outcome != 'running'").get() as { n: number }).n;
       const done = runs();
       await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
       await eventually(() => runs() > done);
@@ -259,7 +260,7 @@ describe('Linked Roles', () => {
 
     const unchanged = () => {
       expect(connectionRows()).toEqual([]);
-      expect(h.bot.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+      expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
     };
 
     it('a forged state', async () => {

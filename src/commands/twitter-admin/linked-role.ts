@@ -13,12 +13,12 @@ export async function setLinkedRole(deps: AdminDeps, t: Catalog, guildId: string
     return t.admin.roleCheckFailed((err as Error).message);
   }
   if (problem) return t.admin.nothingChanged(t.admin.roleProblem(problem.kind, roleId));
-  deps.settings.update(guildId, { linkedRoleId: roleId }, deps.now());
+  await deps.settings.update(guildId, { linkedRoleId: roleId }, deps.now());
   const result = await deps.roles.backfill(guildId, roleId);
   return t.admin.roleSet(roleId, result.given, result.skipped, result.failure?.message ?? null);
 }
 
-export function clearLinkedRole(deps: AdminDeps, t: Catalog, guildId: string): string {
-  deps.settings.update(guildId, { linkedRoleId: null }, deps.now());
+export async function clearLinkedRole(deps: AdminDeps, t: Catalog, guildId: string): Promise<string> {
+  await deps.settings.update(guildId, { linkedRoleId: null }, deps.now());
   return t.admin.roleCleared;
 }

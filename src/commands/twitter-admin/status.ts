@@ -10,12 +10,15 @@ import type { AdminDeps } from './admin-deps.js';
 
 export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandContext, guildId: string): Promise<BotMessage> {
   const a = t.admin;
-  const settings = deps.settings.get(guildId);
-  const budget = deps.budget.state(guildId);
+  const [settings, budget, linked] = await Promise.all([
+    deps.settings.get(guildId),
+    deps.budget.state(guildId),
+    deps.members.linkedMembers(guildId),
+  ]);
   const findings = await diagnosePermissions(deps.guildApi, guildId, settings, ctx.appPermissions);
   const month = new Date(deps.now()).toISOString().slice(0, 7);
   const fields: APIEmbedField[] = [
-    { name: a.linkedMembersField, value: a.linkedMembers(deps.members.linkedMembers(guildId).length) },
+    { name: a.linkedMembersField, value: a.linkedMembers(linked.length) },
     {
       name: a.settingsField,
       value: [

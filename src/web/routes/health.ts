@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import type { GatewayHealth } from '../../interaction/gateway-health.js';
 
-export function healthRoutes(isHealthy: () => boolean, gateway: GatewayHealth | null): Hono {
-  return new Hono().get('/', (c) => {
-    if (!isHealthy()) return c.json({ status: 'unavailable', reason: 'database' }, 503);
+export function healthRoutes(isHealthy: () => Promise<boolean>, gateway: GatewayHealth | null): Hono {
+  return new Hono().get('/', async (c) => {
+    if (!(await isHealthy())) return c.json({ status: 'unavailable', reason: 'database' }, 503);
     if (!gateway) return c.json({ status: 'ok' });
     const { state, since, disconnects, resumes, newSessions, lastCloseCode } = gateway.snapshot();
     const body = { state, since: new Date(since).toISOString(), disconnects, resumes, newSessions, lastCloseCode };

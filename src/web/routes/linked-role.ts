@@ -15,9 +15,9 @@ import { renderPage } from '../page.js';
 
 export function linkedRoleRoutes(roles: RoleConnectionService | null, options: BrowserCookieOptions & { callbackUrl: string }): Hono {
   const cookie = browserCookie(options);
-  return new Hono().get('/', (c) => {
+  return new Hono().get('/', async (c) => {
     if (!roles) return c.html(renderPage(browserText(c).pages.roles.off), 404);
-    const consent = roles.begin(cookie.ensure(c));
+    const consent = await roles.begin(cookie.ensure(c));
     if (!consent) return c.html(renderPage(browserText(c).pages.roles.busy), 429);
     return c.redirect(consent, 302);
   });

@@ -24,8 +24,8 @@ export function linkRoutes(links: LinkService, options: LinkRouteOptions): Hono 
   const formPolicy = contentSecurityPolicy(["'self'", new URL(options.twitterApiUrl).origin, 'https:']);
 
   return new Hono()
-    .get('/:token', (c) => {
-      const preview = links.preview(c.req.param('token'));
+    .get('/:token', async (c) => {
+      const preview = await links.preview(c.req.param('token'));
       if (!preview) return c.html(renderPage(browserText(c).pages.invalidLink), 410);
       cookie.ensure(c);
       c.header('Content-Security-Policy', formPolicy);

@@ -41,7 +41,7 @@ function app(dispatch: Dispatch) {
       dispatch,
       autocomplete: async () => [],
       webhooks: { editOriginal: async () => undefined },
-      replays: { firstSeen: (id) => !seen.has(id) && Boolean(seen.add(id)) },
+      replays: { firstSeen: async (id) => !seen.has(id) && Boolean(seen.add(id)) },
       now: Date.now,
       log: silentLogger,
       acks: counted,

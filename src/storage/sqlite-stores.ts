@@ -1,0 +1,68 @@
+// The embedded engine: one SQLite file (better-sqlite3), opened and migrated
+// at start-up. Its stores are synchronous; they are seen through asAsync.
+
+import { UsageStore } from '../budget/usage-store.js';
+import { asAsync } from '../db/async-store.js';
+import { type Database, databaseIsHealthy, openDatabase } from '../db/database.js';
+import type { LinkOwner } from '../db/link-owner.js';
+import { InteractionLedger } from '../discord/replay-guard.js';
+import { GuildRoster } from '../guilds/guild-roster.js';
+import { MemberStore } from '../guilds/member-store.js';
+import { SettingsStore } from '../guilds/settings-store.js';
+import { LinkStore } from '../linking/link-store.js';
+import { RevocationStore } from '../linking/revocation-store.js';
+import { Admissions } from '../report/admissions.js';
+import { ReportRunStore } from '../report/run-store.js';
+import { asyncPosts, XCache } from '../report/x-cache.js';
+import { ZonePreferences } from '../report/zone-preferences.js';
+import { ConnectionStore } from '../role-connections/connection-store.js';
+import type { Stores } from './stores.js';
+
+export interface SqliteStores extends Stores {
+  database: Database;
+  /** The synchronous store of posts, for rendering in this thread when the database is in memory. */
+  postCache: XCache;
+}
+
+export function openSqliteStores(path: string, now: () => number): SqliteStores {
+  const database = openDatabase(path);
+  const { db } = database;
+  const postCache = new XCache(db);
+  const runs = new ReportRunStore(db);
+  const zones = new ZonePreferences(db);
+  const settings = new SettingsStore(db);
+  const members = new MemberStore(db);
+  return {
+    engine: 'sqlite',
+    database,
+    postCache,
+    links: asAsync(new LinkStore(db)),
+    revocations: asAsync(new RevocationStore(db)),
+    posts: asyncPosts(postCache),
+    runs: asAsync(runs),
+    admissions: asAsync(new Admissions(db)),
+    usage: asAsync(new UsageStore(db)),
+    zones: asAsync(zones),
+    settings: asAsync(settings),
+    members: asAsync(members),
+    roster: asAsync(new GuildRoster(db, now)),
+    connections: asAsync(new ConnectionStore(db)),
+    replays: asAsync(new InteractionLedger(db, now)),
+    async forgetMemberData(account: LinkOwner) {
+      // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
+      database.sqlite.transaction(() => {
+        postCache.forgetXAccount(account.xUserId);
+        runs.anonymise(account.discordUserId);
+        zones.forget(account.discordUserId);
+      })();
+    },
+    async forgetGuild(guildId: string) {
+      database.sqlite.transaction(() => {
+        settings.forgetGuild(guildId);
+        members.forgetGuild(guildId);
+      })();
+    },
+    healthy: async () => databaseIsHealthy(database),
+    close: async () => database.close(),
+  };
+}
