@@ -22,6 +22,7 @@ import { serveTimeline } from '../src/local-x/timeline-routes.js';
 import { XStandIn } from '../src/local-x/x-stand-in.js';
 import { silentLogger } from '../src/log/logger.js';
 import { reportPeriod } from '../src/report/local-time.js';
+import { openSqliteStores } from '../src/storage/sqlite-stores.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
 import type { XPost } from '../src/twitter/v2-types.js';
@@ -101,7 +102,8 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
   x.autoApproveAs = X_USER;
   const dir = mkdtempSync(join(tmpdir(), 'xbot-cost-'));
   const config = env(x, discord, dir);
-  const bot = createBot(config, silentLogger, { now: () => clock.now });
+  const stores = openSqliteStores(config.databasePath, () => clock.now);
+  const bot = createBot(config, silentLogger, { now: () => clock.now, stores });
   try {
     await link(bot, config);
     const times = schedule(habit);
@@ -114,7 +116,7 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
       const message = await bot.reports.run(request, admission.ticket);
       if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
     }
-    const own = bot.stores.database.sqlite.prepare('select sum(cost_micro_usd) as micro from report_runs').get() as { micro: number };
+    const own = stores.database.sqlite.prepare('select sum(cost_micro_usd) as micro from report_runs').get() as { micro: number };
     return {
       reports: times.length,
       postsBilled: ledger.postsBilled,

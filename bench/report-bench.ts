@@ -12,6 +12,7 @@ import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
+import { openSqliteStores } from '../src/storage/sqlite-stores.js';
 import { en } from '../src/text/catalog.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
@@ -56,7 +57,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xbot-bench-'));
   const { posts, mentions } = x;
 
-  const bot = createBot(benchConfig(x, discord.apiUrl, dir, { REPORT_MAX_POSTS: String(POSTS) }), silentLogger);
+  const config = benchConfig(x, discord.apiUrl, dir, { REPORT_MAX_POSTS: String(POSTS) });
+  const stores = openSqliteStores(config.databasePath, Date.now);
+  const bot = createBot(config, silentLogger, { stores });
   await bot.start();
   // Link through the real flow: the link, X's (auto-approving) consent page, the callback.
   const link = async (member: string) => {
@@ -92,9 +95,7 @@ async function main(): Promise<void> {
     const message = await bot.reports.run(request, admission.ticket);
     if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
     const wall = performance.now() - t;
-    const run = bot.stores.database.sqlite
-      .prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1')
-      .get() as {
+    const run = stores.database.sqlite.prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1').get() as {
       upstream_requests: number;
       posts_read: number;
     };

@@ -7,7 +7,6 @@ import { BudgetService, previousMonthStart } from './budget/budget.js';
 import { createAutocompleter, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
-import { Checkpointer } from './db/checkpointer.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
 import { DiscordOAuthClient } from './discord-api/oauth2.js';
@@ -26,7 +25,8 @@ import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
-import { openSqliteStores, type SqliteStores } from './storage/sqlite-stores.js';
+import { openSqliteStores } from './storage/sqlite-stores.js';
+import type { Stores } from './storage/stores.js';
 import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
 import { OAuthSigner } from './twitter/oauth-signer.js';
@@ -34,7 +34,7 @@ import { createWebApp, type WebExtension } from './web/app.js';
 
 export interface Bot {
   config: Config;
-  stores: SqliteStores;
+  stores: Stores;
   links: LinkService;
   reports: ReportService;
   commands: Command[];
@@ -62,13 +62,17 @@ export interface BotOptions {
   reportDeadlineMs?: number;
   /** Gateway mode: Discord closed the connection for good; main.ts ends the process so a supervisor restarts it. */
   onGatewayFatal?: (code: number, reason: string) => void;
+  /** The opened database (see storage/open-stores.ts); without it, the SQLite file at DATABASE_PATH is opened here. */
+  stores?: Stores;
   /** Extra web routes from a host program: `npm run sandbox` mounts its Discord console here. */
   webExtension?: WebExtension;
 }
 
 export function createBot(config: Config, log: Logger, options: BotOptions = {}): Bot {
   const now = options.now ?? Date.now;
-  const stores = openSqliteStores(config.databasePath, now);
+  if (!options.stores && config.databaseUrl !== null)
+    throw new Error('DATABASE_URL is set: open the stores with openStores() and pass them');
+  const stores = options.stores ?? openSqliteStores(config.databasePath, now);
   const { posts, runs, zones, settings, members } = stores;
   const cipher = new TokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys);
   const rest = createRest(config.discordApiUrl, config.discordToken);
@@ -130,7 +134,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       },
     },
   });
-  const renderPool = new RenderPool(config.databasePath, stores.postCache);
+  const renderPool = new RenderPool(stores.renderSource);
   const acks = new AckPriority();
   const reports = new ReportService({
     queue: new LocalReportQueue(config.report.concurrency, acks),
@@ -243,7 +247,6 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     });
   };
 
-  const checkpointer = new Checkpointer(config.databasePath);
   let stopSweeps: (() => void) | undefined;
   const bot: Bot = {
     config,
@@ -257,7 +260,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gateway: null,
     gatewayHealth,
     async start() {
-      checkpointer.start(stores.database.sqlite);
+      stores.start();
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
@@ -286,7 +289,6 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       stopSweeps?.();
       await bot.gateway?.destroy();
       await renderPool.close();
-      await checkpointer.close();
       await stores.close();
     },
   };

@@ -7,6 +7,7 @@ import { createBot } from './bot.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { type Config, ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
+import { openStores } from './storage/open-stores.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -24,7 +25,15 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason }));
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err }));
 
+  let stores: Awaited<ReturnType<typeof openStores>>;
+  try {
+    stores = await openStores(config, Date.now, log);
+  } catch (err) {
+    log.error(config.databaseUrl ? 'could not open PostgreSQL at DATABASE_URL' : 'could not open the SQLite database', { error: err });
+    process.exit(1);
+  }
   const bot = createBot(config, log, {
+    stores,
     // Discord will not take the bot back (e.g. the token was reset): exit, so systemd, Docker or Kubernetes
     // restarts it and shows the failure, instead of a process that runs on and receives nothing.
     onGatewayFatal: () => {

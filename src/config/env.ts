@@ -17,6 +17,10 @@ export interface Config {
   host: string;
   port: number;
   databasePath: string;
+  /** PostgreSQL, shared by every replica; null: the SQLite file at databasePath. */
+  databaseUrl: string | null;
+  /** Connections each replica keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   tokenEncryptionKey: Buffer;
   previousTokenEncryptionKeys: Buffer[];
   linkTtlSeconds: number;
@@ -173,6 +177,13 @@ export function loadConfig(env: Env): Config {
   const host = r.optional('HOST') ?? '0.0.0.0';
   const port = r.integer('PORT', 3000, 0, 65535);
   const databasePath = r.optional('DATABASE_PATH') ?? './data/bot.sqlite';
+  const databaseUrl = r.optional('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    r.problems.push(
+      'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://bot:password@db.example.com:5432/bot (unset: SQLite at DATABASE_PATH)',
+    );
+  }
+  const databasePoolSize = r.integer('DATABASE_POOL_SIZE', 10, 1, 1000);
 
   const rawKey = r.optional('TOKEN_ENCRYPTION_KEY');
   if (rawKey === undefined) r.problems.push(`TOKEN_ENCRYPTION_KEY is missing: 32 random bytes in base64 (${KEY_HINT})`);
@@ -219,6 +230,8 @@ export function loadConfig(env: Env): Config {
     host,
     port,
     databasePath,
+    databaseUrl,
+    databasePoolSize,
     tokenEncryptionKey,
     previousTokenEncryptionKeys,
     linkTtlSeconds,

@@ -18,7 +18,7 @@ export interface Database {
 }
 
 // src/db and dist/db are both two levels below the project root.
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle/sqlite', import.meta.url));
 
 export function openDatabase(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -1,4 +1,4 @@
-// The whole database schema. Migrations under drizzle/ are generated from this
+// The whole database schema. Migrations under drizzle/sqlite/ are generated from this
 // file with `npm run db:generate`; never edit them by hand. A change that must
 // carry data across (0016 fills x_posts' columns from the JSON they replace)
 // gets a migration of its own from `npm run db:generate -- --custom`.

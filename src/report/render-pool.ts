@@ -4,16 +4,26 @@
 // one. A job whose report gives up (its deadline) is failed at once and its
 // worker, which may be stuck on it, replaced: the jobs queued behind it go to
 // the new one. With no database file to share (':memory:'), rendering runs
-// here, one block at a time in the CPU lane.
+// here, one block at a time in the CPU lane. On PostgreSQL the posts are
+// loaded here and sent with the job.
 
 import type { Worker } from 'node:worker_threads';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
-import { type Rendered, type RenderJob, renderReport } from './render.js';
-import type { XCache } from './x-cache.js';
+import { loadRenderData, type RenderData, type Rendered, type RenderJob, readRenderData, renderReport } from './render.js';
+import type { PostStore, XCache } from './x-cache.js';
 
-type Pending = { job: RenderJob; resolve: (r: Rendered) => void; reject: (e: Error) => void };
+/** Where the posts a report shows are read. */
+export type RenderSource =
+  /** A SQLite file: the worker reads it. */
+  | { databasePath: string }
+  /** SQLite in memory: rendered in this thread. */
+  | { cache: XCache }
+  /** PostgreSQL: loaded in this thread, sent with the job. */
+  | { posts: PostStore };
+
+type Pending = { job: RenderJob; data?: RenderData; resolve: (r: Rendered) => void; reject: (e: Error) => void };
 
 export class RenderPool {
   private worker: Worker | null = null;
@@ -21,16 +31,19 @@ export class RenderPool {
   private nextId = 0;
   private readonly lane = new CpuLane();
 
-  constructor(
-    private readonly databasePath: string,
-    /** For rendering in this thread when there is no file to share. */
-    private readonly store: XCache,
-  ) {}
+  constructor(private readonly source: RenderSource) {}
 
   /** Renders `job`; rejects with the signal's reason as soon as `signal` aborts. */
-  render(job: RenderJob, signal?: AbortSignal): Promise<Rendered> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.databasePath === ':memory:') return this.lane.run(() => renderReport(job, this.store));
+  async render(job: RenderJob, signal?: AbortSignal): Promise<Rendered> {
+    if (signal?.aborted) throw signal.reason;
+    const { source } = this;
+    if ('cache' in source) return this.lane.run(() => renderReport(job, readRenderData(job, source.cache)));
+    const data = 'posts' in source ? await loadRenderData(job, source.posts) : undefined;
+    if (signal?.aborted) throw signal.reason;
+    return this.inWorker(job, data, signal);
+  }
+
+  private inWorker(job: RenderJob, data: RenderData | undefined, signal?: AbortSignal): Promise<Rendered> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<Rendered>((resolve, reject) => {
@@ -42,8 +55,8 @@ export class RenderPool {
           signal?.removeEventListener('abort', onAbort);
           then(value);
         };
-      this.pending.set(id, { job, resolve: settle(resolve), reject: settle(reject) });
-      worker.postMessage({ id, job });
+      this.pending.set(id, { job, data, resolve: settle(resolve), reject: settle(reject) });
+      worker.postMessage({ id, job, data });
     });
   }
 
@@ -61,7 +74,7 @@ export class RenderPool {
     }
     if (this.pending.size === 0) return;
     const worker = this.start();
-    for (const [pendingId, { job }] of this.pending) worker.postMessage({ id: pendingId, job });
+    for (const [pendingId, { job, data }] of this.pending) worker.postMessage({ id: pendingId, job, data });
   }
 
   async close(): Promise<void> {
@@ -72,7 +85,9 @@ export class RenderPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(import.meta.url, 'render-worker', { databasePath: this.databasePath });
+    const worker = startWorker(import.meta.url, 'render-worker', {
+      databasePath: 'databasePath' in this.source ? this.source.databasePath : null,
+    });
     worker.unref();
     worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
       const pending = this.pending.get(message.id);

@@ -8,9 +8,10 @@ import { textFor } from '../text/catalog.js';
 import type { Usage } from '../twitter/v2-client.js';
 import { renderChart } from './chart.js';
 import { reportEmbed } from './embed.js';
+import type { StoredPost } from './stored-post.js';
 import { type ReportProfile, summarise } from './summary.js';
 import type { ReadResult } from './timeline-reader.js';
-import type { PostWindow, XCache } from './x-cache.js';
+import type { PostStore, PostWindow, XCache } from './x-cache.js';
 
 export interface RenderJob {
   locale: string | null;
@@ -35,18 +36,44 @@ export interface Rendered {
 
 export const CHART_FILE = 'x-report.png';
 
-export function renderReport(job: RenderJob, store: Pick<XCache, 'postsIn' | 'followerSnapshots'>): Rendered {
-  const posts = store.postsIn(job.timeline);
+/** The stored data a report shows. */
+export interface RenderData {
+  posts: StoredPost[];
+  mentions: StoredPost[] | null;
+  followerHistory: Array<{ day: string; followers: number }>;
+}
+
+/** Reads a job's data from SQLite, in the thread that renders it. */
+export function readRenderData(job: RenderJob, store: Pick<XCache, 'postsIn' | 'followerSnapshots'>): RenderData {
+  return {
+    posts: store.postsIn(job.timeline),
+    mentions: job.mentions ? store.postsIn(job.mentions) : null,
+    followerHistory: store.followerSnapshots(job.profile.id),
+  };
+}
+
+/** Loads a job's data from a store that answers asynchronously (PostgreSQL), to send it with the job. */
+export async function loadRenderData(job: RenderJob, store: Pick<PostStore, 'postsIn' | 'followerSnapshots'>): Promise<RenderData> {
+  const [posts, mentions, followerHistory] = await Promise.all([
+    store.postsIn(job.timeline),
+    job.mentions ? store.postsIn(job.mentions) : null,
+    store.followerSnapshots(job.profile.id),
+  ]);
+  return { posts, mentions, followerHistory };
+}
+
+export function renderReport(job: RenderJob, data: RenderData): Rendered {
+  const { posts } = data;
   const summary = summarise({
     profile: job.profile,
     posts,
-    mentions: job.mentions ? store.postsIn(job.mentions) : null,
+    mentions: data.mentions,
     previousPosts: job.withPrevious ? posts : null,
     period: job.period,
     timeZone: job.timeZone,
     cut: job.cut,
     refreshHorizonHours: job.refreshHorizonHours,
-    followerHistory: store.followerSnapshots(job.profile.id),
+    followerHistory: data.followerHistory,
   });
   const t = textFor(job.locale);
   const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));

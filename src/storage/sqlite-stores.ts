@@ -3,6 +3,7 @@
 
 import { UsageStore } from '../budget/usage-store.js';
 import { asAsync } from '../db/async-store.js';
+import { Checkpointer } from '../db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from '../db/database.js';
 import type { LinkOwner } from '../db/link-owner.js';
 import { InteractionLedger } from '../discord/replay-guard.js';
@@ -19,9 +20,8 @@ import { ConnectionStore } from '../role-connections/connection-store.js';
 import type { Stores } from './stores.js';
 
 export interface SqliteStores extends Stores {
+  engine: 'sqlite';
   database: Database;
-  /** The synchronous store of posts, for rendering in this thread when the database is in memory. */
-  postCache: XCache;
 }
 
 export function openSqliteStores(path: string, now: () => number): SqliteStores {
@@ -32,10 +32,12 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
   const zones = new ZonePreferences(db);
   const settings = new SettingsStore(db);
   const members = new MemberStore(db);
+  const checkpointer = new Checkpointer(path);
   return {
     engine: 'sqlite',
     database,
-    postCache,
+    renderSource: path === ':memory:' ? { cache: postCache } : { databasePath: path },
+    start: () => checkpointer.start(database.sqlite),
     links: asAsync(new LinkStore(db)),
     revocations: asAsync(new RevocationStore(db)),
     posts: asyncPosts(postCache),
@@ -63,6 +65,10 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
       })();
     },
     healthy: async () => databaseIsHealthy(database),
-    close: async () => database.close(),
+    async close() {
+      // Ending the thread first: closing the main connection afterwards makes the last checkpoint.
+      await checkpointer.close();
+      database.close();
+    },
   };
 }

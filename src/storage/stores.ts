@@ -11,6 +11,7 @@ import type { SettingsStore } from '../guilds/settings-store.js';
 import type { LinkStore } from '../linking/link-store.js';
 import type { RevocationStore } from '../linking/revocation-store.js';
 import type { Admissions } from '../report/admissions.js';
+import type { RenderSource } from '../report/render-pool.js';
 import type { ReportRunStore } from '../report/run-store.js';
 import type { PostStore } from '../report/x-cache.js';
 import type { ZonePreferences } from '../report/zone-preferences.js';
@@ -34,6 +35,10 @@ export interface Stores {
   forgetMemberData(account: LinkOwner): Promise<void>;
   /** The bot left a server: its settings and seen members go in one transaction. */
   forgetGuild(guildId: string): Promise<void>;
+  /** Where the render worker finds the posts a report shows. */
+  renderSource: RenderSource;
+  /** Starts the engine's own background work (SQLite's checkpoints). */
+  start(): void;
   /** Whether the database answers (the health check). */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

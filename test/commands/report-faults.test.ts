@@ -36,7 +36,7 @@ afterEach(async (ctx) => {
   await h.close();
 });
 
-const count = (sql: string) => (h.bot.stores.database.sqlite.prepare(sql).get() as { n: number }).n;
+const count = async (sql: string) => ((await h.one(sql)) as { n: number }).n;
 const report = (member = MEMBER) => commandPayload({ name: 'report', member: { id: member } });
 const editsFor = (token: string) =>
   h.discord
@@ -62,7 +62,7 @@ describe('an unlink racing a report', () => {
     await h.interact(payload);
     await eventually(() => h.x.requestsTo(/\/tweets$/).length === 1);
     // The profile is in; only the timeline page is still on its way.
-    await eventually(() => count('select count(*) as n from x_profiles') === 1);
+    await eventually(async () => (await count('select count(*) as n from x_profiles')) === 1);
 
     // X is slow to revoke, so the page in flight still comes back full of posts.
     h.x.failNext(/invalidate_token/, { status: 503, body: 'busy' });
@@ -73,11 +73,11 @@ describe('an unlink racing a report', () => {
     expect(edit.embeds ?? []).toEqual([]);
 
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
-      expect(count(`select count(*) as n from ${table}`)).toBe(0);
+      expect(await count(`select count(*) as n from ${table}`)).toBe(0);
     }
-    expect(count(`select count(*) as n from report_runs where discord_user_id is not null`)).toBe(0);
+    expect(await count(`select count(*) as n from report_runs where discord_user_id is not null`)).toBe(0);
     // The posts X returned were bought all the same: the usage stays, anonymous, for the budgets.
-    expect(count(`select sum(posts_read) as n from report_runs`)).toBeGreaterThan(0);
+    expect(await count(`select sum(posts_read) as n from report_runs`)).toBeGreaterThan(0);
   });
 });
 
@@ -102,8 +102,8 @@ describe('budgets under concurrency', () => {
       expect(refused.data?.content).toMatch(/budget is (taken up by reports running right now|used up)/);
     }
     await eventually(() => deferred.every((p) => editsFor(p.token).length > 0));
-    expect(count('select sum(posts_read) as n from report_runs')).toBeLessThanOrEqual(60);
-    expect(count("select count(*) as n from report_runs where outcome = 'running' or reserved_posts > 0")).toBe(0);
+    expect(await count('select sum(posts_read) as n from report_runs')).toBeLessThanOrEqual(60);
+    expect(await count("select count(*) as n from report_runs where outcome = 'running' or reserved_posts > 0")).toBe(0);
   });
 });
 
@@ -117,7 +117,7 @@ describe('X failing mid-report', () => {
     await h.interact(payload);
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('not answering')), 2000);
     expect(edit.content).toContain('try again');
-    expect(count("select upstream_requests as n from report_runs where outcome = 'x-unavailable'")).toBeGreaterThanOrEqual(3);
+    expect(await count("select upstream_requests as n from report_runs where outcome = 'x-unavailable'")).toBeGreaterThanOrEqual(3);
   });
 
   it('a page with a garbage date: a clear message, no unhandled rejection, every page X returned counted', async () => {
@@ -137,7 +137,7 @@ describe('X failing mid-report', () => {
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('could not read')));
     expect(edit.embeds ?? []).toEqual([]);
     expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(2);
-    expect(count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
+    expect(await count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
     expect(h.logs.join('\n')).not.toContain('unhandled rejection');
   });
 });
@@ -172,12 +172,12 @@ describe('a restart mid-report', () => {
       interactionToken: 'cut-off-token',
     });
     expect(admission.ok).toBe(true);
-    expect(count("select reserved_posts as n from report_runs where outcome = 'running'")).toBe(1200);
+    expect(await count("select reserved_posts as n from report_runs where outcome = 'running'")).toBe(1200);
     await h.restart();
     const edit = await eventually(() => editsFor('cut-off-token')[0]);
     expect(edit.content).toContain('The bot restarted while making your report');
     expect(
-      count(
+      await count(
         "select count(*) as n from report_runs where outcome = 'interrupted' and reserved_posts = 0 and interaction_token_sealed is null",
       ),
     ).toBe(1);

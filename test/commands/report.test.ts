@@ -88,7 +88,7 @@ describe('/report over HTTP interactions', () => {
 
     // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
     expect(embed.footer!.text).toContain(`Read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
-    const run = h.bot.stores.database.sqlite.prepare('select * from report_runs').get() as Record<string, unknown>;
+    const run = (await h.one('select * from report_runs')) as Record<string, unknown>;
     expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
     // X's prices: $0.005 a post, $0.010 the profile; recorded exactly, shown rounded.
     const cost = (inPeriod.length + 1) * 5_000 + 10_000;
@@ -212,13 +212,13 @@ describe('/report over HTTP interactions', () => {
     // Unlinking forgets it with everything else.
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from member_time_zones')).toEqual({ n: 0 });
     expect((await typing('')).data.choices[0]!.value).toBe('UTC');
   });
 
   it('does not remember a zone for a member who is not linked, and answers a malformed autocomplete with 400', async () => {
     await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from member_time_zones')).toEqual({ n: 0 });
     const noFocus = await h.interact({ ...report([{ name: 'timezone', type: 3, value: 'x' }]), type: 4 });
     expect(noFocus.status).toBe(400);
   });
@@ -230,7 +230,7 @@ describe('/report over HTTP interactions', () => {
     for (let i = 0; i < 2; i++) answers.push(await (await h.interact(body, headers)).json());
     expect(answers[1]).toEqual(answers[0]);
     expect((answers[0] as { type: number; data: { choices: Array<{ value: string }> } }).data.choices[0]?.value).toBe('Asia/Tokyo');
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from handled_interactions').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from handled_interactions')).toEqual({ n: 0 });
   });
 
   it('remembers the zone of the one report admitted when two race with different zones', async () => {
@@ -243,7 +243,7 @@ describe('/report over HTTP interactions', () => {
     expect(admitted.filter(Boolean)).toHaveLength(1); // one report per member at a time
     await lastEdit((e) => Boolean(e.embed.title));
     const zone = admitted[0] ? 'Asia/Tokyo' : 'Europe/Berlin';
-    expect(h.bot.stores.database.sqlite.prepare('select time_zone from member_time_zones').all()).toEqual([{ time_zone: zone }]);
+    expect(await h.sql('select time_zone from member_time_zones')).toEqual([{ time_zone: zone }]);
   });
 
   it('deletes at the next start a zone that a crash between an unlink and its clean-up left behind', async () => {
@@ -251,9 +251,9 @@ describe('/report over HTTP interactions', () => {
     await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
     await lastEdit((e) => Boolean(e.embed.title));
     // The unlink's first write, without the clean-up that follows it.
-    h.bot.stores.database.sqlite.prepare('delete from linked_accounts').run();
+    await h.sql('delete from linked_accounts');
     await h.restart();
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from member_time_zones').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from member_time_zones')).toEqual({ n: 0 });
   });
 
   it('keeps the member’s private X analytics out of a public report and shows them in a private one', async () => {
@@ -286,7 +286,7 @@ describe('/report over HTTP interactions', () => {
     await h.interact(report());
     const { content } = await lastEdit((e) => e.content.includes('no longer accepts'));
     expect(content).toContain('/link-twitter');
-    expect(h.bot.stores.database.sqlite.prepare('select status from linked_accounts').get()).toEqual({ status: 'broken' });
+    expect(await h.one('select status from linked_accounts')).toEqual({ status: 'broken' });
     h.clock.now += 60_000;
     const next = await h.interact(report());
     expect(((await next.json()) as { data: { content: string } }).data.content).toContain('no longer accepts');
@@ -303,7 +303,7 @@ describe('/report over HTTP interactions', () => {
     await h.interact(report());
     const { content } = await lastEdit((e) => e.content.includes('rate limit'));
     expect(content).toContain(`<t:${reset}:R>`);
-    expect(h.bot.stores.database.sqlite.prepare('select outcome from report_runs').get()).toEqual({ outcome: 'x-rate-limited' });
+    expect(await h.one('select outcome from report_runs')).toEqual({ outcome: 'x-rate-limited' });
   });
 
   it('names the app’s X access level when X caps usage or refuses the tier', async () => {
@@ -361,7 +361,7 @@ describe('/report over HTTP interactions', () => {
     (h.bot.reports as unknown as { deps: { render: typeof hanging } }).deps.render = hanging;
     await h.interact(report());
     expect((await lastEdit((e) => e.content.includes('problem on our side'))).content).toContain('could not be made');
-    expect(h.bot.stores.database.sqlite.prepare('select outcome, reserved_posts from report_runs').get()).toEqual({
+    expect(await h.one('select outcome, reserved_posts from report_runs')).toEqual({
       outcome: 'error',
       reserved_posts: 0,
     });
@@ -377,9 +377,9 @@ describe('/report over HTTP interactions', () => {
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
-      expect(h.bot.stores.database.sqlite.prepare(`select count(*) as n from ${table}`).get()).toEqual({ n: 0 });
+      expect(await h.one(`select count(*) as n from ${table}`)).toEqual({ n: 0 });
     }
-    expect(h.bot.stores.database.sqlite.prepare('select discord_user_id from report_runs').all()).toEqual([{ discord_user_id: null }]);
+    expect(await h.sql('select discord_user_id from report_runs')).toEqual([{ discord_user_id: null }]);
   });
 });
 

@@ -53,7 +53,7 @@ async function memberLinks(id: string, x = X_USER) {
 }
 
 const roleCalls = () => h.discord.requestsTo(/\/roles\/\d+$/).map((r) => `${r.method} ${r.path.split('/').slice(-3).join('/')}`);
-const settingsRow = () => h.bot.stores.database.sqlite.prepare('select * from guild_settings').get() as Record<string, unknown> | undefined;
+const settingsRow = async () => (await h.one('select * from guild_settings')) as Record<string, unknown> | undefined;
 
 describe('/twitter-admin over HTTP interactions', () => {
   it('refuses members without Manage Server, even if Discord’s default were bypassed', async () => {
@@ -66,7 +66,7 @@ describe('/twitter-admin over HTTP interactions', () => {
       const { content } = await answer(admin(option, MEMBER));
       expect(content).toContain('Manage Server');
     }
-    expect(settingsRow()).toBeUndefined();
+    expect(await settingsRow()).toBeUndefined();
     expect(h.discord.requests.filter((r) => r.method !== 'POST')).toHaveLength(0);
   });
 
@@ -90,7 +90,7 @@ describe('/twitter-admin over HTTP interactions', () => {
     const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
     expect(content).toContain(`<@&${ROLES.linked}>`);
     expect(content).toContain('Gave it to 2 members');
-    expect(settingsRow()).toMatchObject({ linked_role_id: ROLES.linked });
+    expect(await settingsRow()).toMatchObject({ linked_role_id: ROLES.linked });
     expect(guild.members.get('300000000000000021')).toEqual([ROLES.linked]);
     expect(guild.members.get('300000000000000022')).toEqual([ROLES.linked]);
     expect(roleCalls().filter((c) => c.startsWith('PUT'))).toHaveLength(3); // one retried after the 429
@@ -107,7 +107,7 @@ describe('/twitter-admin over HTTP interactions', () => {
     const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: roleId }]))));
     expect(content).toContain(message);
     expect(content).toContain('Nothing was changed');
-    expect(settingsRow()?.linked_role_id ?? null).toBeNull();
+    expect((await settingsRow())?.linked_role_id ?? null).toBeNull();
     expect(roleCalls()).toEqual([]);
   });
 
@@ -180,7 +180,7 @@ describe('/twitter-admin over HTTP interactions', () => {
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
     expect(second.content).toContain("This server's monthly X budget");
-    expect(h.bot.stores.database.sqlite.prepare('select sum(posts_read) as n from report_runs').get()).toEqual({ n: 150 });
+    expect(await h.one('select sum(posts_read) as n from report_runs')).toEqual({ n: 150 });
 
     h.clock.now = Date.parse('2026-12-01T00:00:01Z');
     const nextMonth = await answer(commandPayload({ name: 'report', member: MEMBER }));
@@ -241,7 +241,7 @@ describe('/twitter-admin and server events over the gateway', () => {
       type: 4,
       data: { flags: 64, content: expect.stringContaining('always private') },
     });
-    expect(settingsRow()).toMatchObject({ guild_id: GUILD_ID, public_reports: 0 });
+    expect(await settingsRow()).toMatchObject({ guild_id: GUILD_ID, public_reports: 0 });
   });
 
   it('runs every subcommand through discord.js, with the same effects as over HTTP', async () => {
@@ -269,7 +269,7 @@ describe('/twitter-admin and server events over the gateway', () => {
       `<#${REPORTS_CHANNEL}>`,
     );
     expect(await said(sub('budget', [{ name: 'posts-per-month', type: 4, value: 1234 }]))).toContain('1,234 posts');
-    expect(settingsRow()).toMatchObject({
+    expect(await settingsRow()).toMatchObject({
       linked_role_id: ROLES.linked,
       public_reports: 0,
       reports_channel_id: REPORTS_CHANNEL,
@@ -277,7 +277,7 @@ describe('/twitter-admin and server events over the gateway', () => {
     });
     expect(await said(sub('status'))).toContain('1 member(s) of this server have linked');
     expect(await said(group('linked-role', sub('clear')))).toContain('no longer gives a role');
-    expect(settingsRow()).toMatchObject({ linked_role_id: null });
+    expect(await settingsRow()).toMatchObject({ linked_role_id: null });
     expect(await said(sub('status'))).toContain('Linked role: none');
   });
 
@@ -342,13 +342,13 @@ describe('/twitter-admin and server events over the gateway', () => {
   it('deletes a server’s settings when the bot leaves it', async () => {
     await start('gateway');
     deliver(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 10 }])));
-    await eventually(() => settingsRow());
+    await eventually(async () => await settingsRow());
     const client = h.bot.gateway! as unknown as {
       guilds: { _add(d: unknown): unknown };
       actions: { GuildDelete: { handle(d: unknown): void } };
     };
     client.guilds._add({ id: GUILD_ID, name: 'Test server', owner_id: '1', roles: [], channels: [], members: [], features: [] });
     client.actions.GuildDelete.handle({ id: GUILD_ID });
-    expect(settingsRow()).toBeUndefined();
+    await eventually(async () => (await settingsRow()) === undefined);
   });
 });

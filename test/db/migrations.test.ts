@@ -15,7 +15,7 @@ import { toStoredPost } from '../../src/report/stored-post.js';
 import { XCache } from '../../src/report/x-cache.js';
 import type { XPost } from '../../src/twitter/v2-types.js';
 
-const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
+const MIGRATIONS = join(import.meta.dirname, '../../drizzle/sqlite');
 let dir: string;
 
 beforeEach(() => {

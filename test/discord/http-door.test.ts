@@ -53,7 +53,7 @@ describe('POST /interactions', () => {
     const body = (await res.json()) as { type: number; data: { content: string } };
     expect(body.type).toBe(4);
     expect(body.data.content).toContain('private link');
-    expect(h.bot.stores.database.sqlite.prepare('select guild_id from pending_links').get()).toEqual({ guild_id: null });
+    expect(await h.one('select guild_id from pending_links')).toEqual({ guild_id: null });
   });
 
   it('tells the member when a command is unknown (stale registration)', async () => {

@@ -7,7 +7,8 @@ import { createBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config/env.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { keyId } from '../../src/secrets/token-cipher.js';
-import { type Harness, linkAccount, startHarness } from '../support/harness.js';
+import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
+import { openTestStores, queryStores } from '../support/test-engine.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -29,23 +30,33 @@ it('opens tokens sealed with the previous key and re-seals them with the new one
     TWITTER_CONSUMER_SECRET: 'cs',
     PUBLIC_URL: h.config.publicUrl,
     DATABASE_PATH: h.config.databasePath,
+    ...(h.config.databaseUrl ? { DATABASE_URL: h.config.databaseUrl } : {}),
     TOKEN_ENCRYPTION_KEY: newKey,
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey,
   };
-  const rotated = createBot(loadConfig(env), silentLogger);
-  const row = () =>
-    rotated.stores.database.sqlite.prepare('select key_id, access_token_sealed from linked_accounts').get() as {
-      key_id: string;
-      access_token_sealed: string;
-    };
-  expect(row().key_id).toBe(keyId(Buffer.from(oldKey, 'base64')));
+  const config = loadConfig(env);
+  const stores = await openTestStores(config, Date.now, silentLogger);
+  const rotated = createBot(config, silentLogger, { stores });
+  const row = async () =>
+    (
+      await queryStores<{ key_id: string; access_token_sealed: string }>(
+        stores,
+        'select key_id, access_token_sealed from linked_accounts',
+        [],
+      )
+    )[0]!;
+  expect((await row()).key_id).toBe(keyId(Buffer.from(oldKey, 'base64')));
   expect(rotated.links.credentials((await rotated.links.account('300000000000000001'))!).key).toBe(accessToken);
-  expect(row().key_id).toBe(keyId(Buffer.from(newKey, 'base64')));
-  expect(row().access_token_sealed.split('.')[1]).toBe(keyId(Buffer.from(newKey, 'base64')));
+  // Re-sealed in the background, as the token goes on its way to X.
+  await eventually(async () => (await row()).key_id === keyId(Buffer.from(newKey, 'base64')));
+  expect((await row()).access_token_sealed.split('.')[1]).toBe(keyId(Buffer.from(newKey, 'base64')));
   await rotated.close();
 
   // Once everything is re-sealed the old key can go.
-  const onlyNew = createBot(loadConfig({ ...env, TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' }), silentLogger);
+  const onlyNewConfig = loadConfig({ ...env, TOKEN_ENCRYPTION_PREVIOUS_KEYS: '' });
+  const onlyNewStores = await openTestStores(onlyNewConfig, Date.now, silentLogger);
+  const onlyNew = createBot(onlyNewConfig, silentLogger, { stores: onlyNewStores });
   expect(onlyNew.links.credentials((await onlyNew.links.account('300000000000000001'))!).key).toBe(accessToken);
   h.bot = onlyNew;
+  h.stores = onlyNewStores;
 });

@@ -37,7 +37,7 @@ describe('RenderPool', () => {
       NOW,
     );
     const path = db.current.sqlite.name;
-    const pool = new RenderPool(path, cache);
+    const pool = new RenderPool({ databasePath: path });
     try {
       const first = await pool.render(job());
       expect(first.embed.title).toBe('X report: last 7 days, today included');
@@ -60,7 +60,7 @@ describe('RenderPool', () => {
   }, async () => {
     const cache = new XCache(db.current.db);
     cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-    const pool = new RenderPool(db.current.sqlite.name, cache);
+    const pool = new RenderPool({ databasePath: db.current.sqlite.name });
     try {
       await pool.render(job()); // the worker is up
       const first = (pool as unknown as { worker: object }).worker;
@@ -83,7 +83,7 @@ describe('RenderPool', () => {
     try {
       const cache = new XCache(memory.db);
       cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-      const pool = new RenderPool(':memory:', cache);
+      const pool = new RenderPool({ cache });
       const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
       expect(a.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**1** post');
       expect(b.embed.title).toBe('X report: last 7 days, today included');

@@ -1,5 +1,5 @@
-// Builds the real bot (real Hono app, real SQLite file, real discord.js
-// client) against local stand-ins for X and Discord.
+// Builds the real bot (real Hono app, real SQLite file or PostgreSQL database,
+// real discord.js client) against local stand-ins for X and Discord.
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,9 +12,16 @@ import { createLogger, type Logger } from '../../src/log/logger.js';
 import { Browser } from './browser.js';
 import { APPLICATION_ID, DiscordSigner } from './discord-payloads.js';
 import { DiscordStandIn } from './discord-stand-in.js';
+import { freshPostgresDatabase, openTestStores, queryStores, type TestStores, testPostgresUrl } from './test-engine.js';
 
 export interface Harness {
   bot: Bot;
+  /** The bot's stores, on the engine this run tests. */
+  stores: TestStores;
+  /** Runs a query on the bot's database, either engine (`?` placeholders). */
+  sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  /** The first row of a query, or undefined. */
+  one<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T | undefined>;
   config: Config;
   x: XStandIn;
   discord: DiscordStandIn;
@@ -47,6 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const discord = await new DiscordStandIn().start();
   const signer = new DiscordSigner();
   const dir = mkdtempSync(join(tmpdir(), 'xbot-test-'));
+  const postgres = testPostgresUrl ? await freshPostgresDatabase(testPostgresUrl) : null;
   const config = loadConfig({
     DISCORD_TOKEN: 'test-bot-token',
     DISCORD_APPLICATION_ID: APPLICATION_ID,
@@ -56,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     TWITTER_CONSUMER_SECRET: x.consumer.secret,
     PUBLIC_URL: 'https://bot.example.test',
     DATABASE_PATH: join(dir, 'db', 'bot.sqlite'),
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     TWITTER_API_URL: x.baseUrl,
     DISCORD_API_URL: discord.apiUrl,
@@ -66,7 +75,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = { now: Date.parse('2026-11-23T12:00:00Z') };
   x.now = () => clock.now;
   const build = async () => {
+    const stores = await openTestStores(config, () => clock.now, log);
     const bot = createBot(config, log, {
+      stores,
       now: () => clock.now,
       ackDeadlineMs: options.ackDeadlineMs,
       xRequestTimeoutMs: options.xRequestTimeoutMs,
@@ -74,10 +85,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();
-    return bot;
+    return { bot, stores };
   };
+  const built = await build();
   const harness: Harness = {
-    bot: await build(),
+    ...built,
+    sql: (query, ...params) => queryStores(harness.stores, query, params),
+    one: async (query, ...params) => (await queryStores(harness.stores, query, params))[0] as never,
     config,
     x,
     discord,
@@ -87,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dir,
     async restart() {
       await harness.bot.close();
-      harness.bot = await build();
+      Object.assign(harness, await build());
     },
     browser() {
       return new Browser(async (path, init) => harness.bot.web.request(path, init), config.publicUrl);
@@ -106,6 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await harness.bot.close();
       await x.stop();
       await discord.stop();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

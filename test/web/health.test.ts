@@ -13,10 +13,10 @@ it('reports ok while the database answers, 503 once it does not', async () => {
   const ok = await h.bot.web.request('/healthz');
   expect(ok.status).toBe(200);
   expect(await ok.json()).toEqual({ status: 'ok' });
-  h.bot.stores.database.close();
+  await h.stores.close();
   const down = await h.bot.web.request('/healthz');
   expect(down.status).toBe(503);
-  h.bot.stores.database.close = () => {};
+  h.stores.close = async () => {};
 });
 
 it('serves a friendly 404 page with the security headers', async () => {
@@ -28,7 +28,7 @@ it('serves a friendly 404 page with the security headers', async () => {
 });
 
 it('answers an internal failure with a friendly 500 page and logs the route, never the link token', async () => {
-  h.bot.stores.database.close();
+  await h.stores.close();
   const token = 'A'.repeat(43);
   const res = await h.bot.web.request(`/link/${token}`);
   expect(res.status).toBe(500);
@@ -36,7 +36,7 @@ it('answers an internal failure with a friendly 500 page and logs the route, nev
   const logged = h.logs.join('\n');
   expect(logged).toContain('"route":"/link/:token"');
   expect(logged).not.toContain(token);
-  h.bot.stores.database.close = () => {};
+  h.stores.close = async () => {};
 });
 
 it('in gateway mode reports the connection too: 200 through a short reconnect, 503 once it stalls or Discord closed it for good', async () => {

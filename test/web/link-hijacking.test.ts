@@ -5,7 +5,6 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { post } from '../../src/local-x/posts.js';
-import { XCache } from '../../src/report/x-cache.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, startHarness } from '../support/harness.js';
@@ -23,7 +22,7 @@ const ADA = { id: '300000000000000001', username: 'ada', globalName: 'Ada Lovela
 const ADA_X = { id: '1456789012345678901', screenName: 'ada_codes' };
 const MALLORY_X = { id: '1456789012345678966', screenName: 'mallory_x' };
 
-const count = (table: string) => (h.bot.stores.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (table: string) => ((await h.one(`select count(*) as n from ${table}`)) as { n: number }).n;
 const callback = (query: Record<string, string>) => `/twitter/callback?${new URLSearchParams(query)}`;
 
 async function linkPath(member: typeof ADA): Promise<string> {
@@ -51,7 +50,7 @@ describe('a forwarded authorize URL', () => {
     const res = await victim.get(callback(h.x.approve(rt, ADA_X)));
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('Finish linking in the browser where you started');
-    expect(count('linked_accounts')).toBe(0);
+    expect(await count('linked_accounts')).toBe(0);
     expect(h.x.requestsTo(/access_token/)).toHaveLength(0);
     expect(h.discord.edits()).toHaveLength(0);
   });
@@ -75,7 +74,7 @@ describe('a forwarded /link URL', () => {
       );
     }
     expect(h.x.requests).toHaveLength(0);
-    expect(h.bot.stores.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
+    expect(await h.one('select state from pending_links')).toEqual({ state: 'pending' });
   });
 
   it('cannot be continued from another site (no cookie on a cross-site POST, or a foreign Origin)', async () => {
@@ -109,7 +108,7 @@ describe('cancel', () => {
     const rt = new URL(location!).searchParams.get('oauth_token')!;
     const stranger = await h.browser().get(callback({ denied: rt }));
     expect(stranger.status).toBe(403);
-    expect(count('pending_links')).toBe(1);
+    expect(await count('pending_links')).toBe(1);
     expect(h.discord.edits()).toHaveLength(0);
     expect((await member.get(callback(h.x.approve(rt, ADA_X)))).status).toBe(200);
     expect((await h.bot.links.account(ADA.id))?.xUserId).toBe(ADA_X.id);
@@ -122,7 +121,7 @@ describe('one X account, two Discord members', () => {
     await link(MALLORY, ADA_X); // Mallory signed in to @ada_codes at X: she controls it
     expect(await h.bot.links.account(ADA.id)).toBeUndefined();
     expect((await h.bot.links.account(MALLORY.id))?.xUserId).toBe(ADA_X.id);
-    expect(count('linked_accounts')).toBe(1);
+    expect(await count('linked_accounts')).toBe(1);
     const dm = await eventually(() => h.discord.directMessages().find((m) => m.userId === ADA.id));
     expect(dm.content).toContain('Your X account **@ada\\_codes** was just linked to another Discord account');
     // The stand-in hands out a new token per sign-in: the first one is revoked.
@@ -133,25 +132,25 @@ describe('one X account, two Discord members', () => {
   it('never lets one member’s unlink delete another member’s data', async () => {
     await link(ADA, ADA_X);
     await link(MALLORY, ADA_X);
-    new XCache(h.bot.stores.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
+    await h.stores.posts.savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() =>
       h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('nothing to remove')),
     );
     expect(edit).toBeDefined();
     expect((await h.bot.links.account(MALLORY.id))?.xUserId).toBe(ADA_X.id);
-    expect(count('x_posts')).toBe(1);
+    expect(await count('x_posts')).toBe(1);
   });
 
   it('relinking to another X account revokes the old token and forgets the old account’s posts', async () => {
     await link(ADA, ADA_X);
-    new XCache(h.bot.stores.database.db).savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
+    await h.stores.posts.savePosts(ADA_X.id, 'timeline', [post({ at: '2026-11-20T10:00:00.000Z' })], 0);
     await link(ADA, MALLORY_X);
     await eventually(() => h.x.requestsTo(/invalidate_token/).length === 1);
     expect([...h.x.accessTokens.values()].map((t) => t.user.id)).toEqual([MALLORY_X.id]);
-    expect(count('x_posts')).toBe(0);
+    expect(await count('x_posts')).toBe(0);
     // The revocation's record goes once X's answer is back, a little after X received the request.
-    await eventually(() => count('pending_revocations') === 0);
+    await eventually(async () => (await count('pending_revocations')) === 0);
   });
 });
 
@@ -163,19 +162,19 @@ describe('revocation', () => {
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() => h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     expect(String(DiscordStandIn.payload(edit).content)).toContain('keeps trying');
-    expect(count('linked_accounts')).toBe(0);
-    expect(count('pending_revocations')).toBe(1);
+    expect(await count('linked_accounts')).toBe(0);
+    expect(await count('pending_revocations')).toBe(1);
     expect(h.x.accessTokens.size).toBe(1);
 
     // A minute later it is due again; X is still down.
     h.x.failNext(/invalidate_token/, { status: 503, body: 'down' });
     h.clock.now += 60_000;
     await h.bot.revocations.runDue();
-    expect(h.bot.stores.database.sqlite.prepare('select attempts from pending_revocations').get()).toEqual({ attempts: 2 });
+    expect(await h.one('select attempts from pending_revocations')).toEqual({ attempts: 2 });
     expect(h.x.accessTokens.size).toBe(1);
 
     await h.restart(); // the queue is in the database, not in memory; start-up tries it at once
-    await eventually(() => h.x.accessTokens.size === 0 && count('pending_revocations') === 0);
+    await eventually(async () => h.x.accessTokens.size === 0 && (await count('pending_revocations')) === 0);
     expect(h.logs.join('\n')).toContain('token revocation at X failed; will retry');
     expect(h.logs.join('\n')).not.toContain(token);
   });

@@ -53,8 +53,7 @@ async function connect(browser = b): Promise<{ res: Response; callback: string }
   return { res: await browser.get(callback), callback };
 }
 
-const connectionRows = () =>
-  h.bot.stores.database.sqlite.prepare('select * from discord_connections').all() as Array<Record<string, unknown>>;
+const connectionRows = async () => (await h.sql('select * from discord_connections')) as Array<Record<string, unknown>>;
 
 describe('Linked Roles', () => {
   it('sends /linked-role to Discord’s consent page with the right client, redirect, scopes and a fresh state', async () => {
@@ -83,7 +82,7 @@ describe('Linked Roles', () => {
       platform_username: '@ada_codes',
       metadata: { linked: '1', followers: '1234', posts: '5678', account_age: '2019-03-01T10:00:00.000Z', verified: '0' },
     });
-    const [row] = connectionRows();
+    const [row] = await connectionRows();
     expect(row).toMatchObject({ discord_user_id: ADA.id, status: 'active' });
     const issued = [...h.discord.oauth.accessTokens.keys(), ...h.discord.oauth.refreshTokens.keys()];
     for (const token of issued) {
@@ -135,7 +134,7 @@ describe('Linked Roles', () => {
     expect(h.discord.oauth.latest(ADA.id)).toMatchObject({ metadata: { followers: '2000', posts: '5700' } });
 
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: ADA.id } }));
-    await eventually(() => connectionRows().length === 0);
+    await eventually(async () => (await connectionRows()).length === 0);
     expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
   });
 
@@ -156,7 +155,7 @@ describe('Linked Roles', () => {
     for (let i = 0; i < 100 && puts() === before + 1; i++) await new Promise((r) => setTimeout(r, 2));
     expect(puts()).toBe(before + 1);
     release();
-    await eventually(() => connectionRows().length === 0);
+    await eventually(async () => (await connectionRows()).length === 0);
     expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
   });
 
@@ -166,11 +165,10 @@ describe('Linked Roles', () => {
     const puts = () => h.discord.requestsTo(/^PUT .*role-connection$/).length;
     const reportAndWait = async (advance: number) => {
       h.clock.now += advance;
-      const runs = () =>
-        (h.bot.stores.database.sqlite.prepare("select count(*) as n from report_runs where outcome != 'running'").get() as { n: number }).n;
-      const done = runs();
+      const runs = async () => ((await h.one("select count(*) as n from report_runs where outcome != 'running'")) as { n: number }).n;
+      const done = await runs();
       await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
-      await eventually(() => runs() > done);
+      await eventually(async () => (await runs()) > done);
     };
     const afterConnect = puts();
     await reportAndWait(60_000); // the same profile as the connection wrote: nothing to write
@@ -213,7 +211,7 @@ describe('Linked Roles', () => {
     h.discord.oauth.revokeAccessTokens();
     h.discord.oauth.revokeRefreshTokens();
     await linkAccount(h, ADA.id, X_USER); // linking pushes: Discord refuses the token, then the refresh
-    expect(connectionRows()[0]).toMatchObject({ status: 'reconnect' });
+    expect((await connectionRows())[0]).toMatchObject({ status: 'reconnect' });
     const reply = (await (await h.interact(commandPayload({ name: 'link-twitter', member: { id: ADA.id } }))).json()) as {
       data: { content: string };
     };
@@ -221,7 +219,7 @@ describe('Linked Roles', () => {
     expect(reply.data.content).toContain('Linked Roles menu');
     // A fresh connection from the role menu makes it active again.
     await connect();
-    expect(connectionRows()[0]).toMatchObject({ status: 'active' });
+    expect((await connectionRows())[0]).toMatchObject({ status: 'active' });
   });
 
   it('lets only one of two callbacks racing with the same state use it', async () => {
@@ -233,7 +231,7 @@ describe('Linked Roles', () => {
     const statuses = (await Promise.all([b.get(path), b.get(path)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 400]);
     expect(h.discord.requestsTo(/^POST \/api\/v10\/oauth2\/token$/)).toHaveLength(1);
-    expect(connectionRows()).toHaveLength(1);
+    expect(await connectionRows()).toHaveLength(1);
   });
 
   it('makes good at the next report a push Discord failed at sign-in (the tokens were stored first)', async () => {
@@ -242,7 +240,7 @@ describe('Linked Roles', () => {
     const { res } = await connect();
     expect(res.status).toBe(424);
     expect(h.discord.oauth.latest(ADA.id)).toBeUndefined();
-    expect(connectionRows()).toHaveLength(1);
+    expect(await connectionRows()).toHaveLength(1);
     await h.interact(commandPayload({ name: 'report', member: { id: ADA.id } }));
     await eventually(() => h.discord.oauth.latest(ADA.id));
     expect(h.discord.oauth.latest(ADA.id)).toMatchObject({ metadata: { linked: '1', followers: '1234' } });
@@ -255,19 +253,19 @@ describe('Linked Roles', () => {
       const res = await b.get(`/discord/callback?code=${'a'.repeat(5000)}&state=${state}`);
       expect(res.status).toBe(400);
       expect(h.discord.requestsTo(/^POST \/api\/v10\/oauth2\/token$/)).toHaveLength(0);
-      expect(connectionRows()).toEqual([]);
+      expect(await connectionRows()).toEqual([]);
     });
 
-    const unchanged = () => {
-      expect(connectionRows()).toEqual([]);
-      expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+    const unchanged = async () => {
+      expect(await connectionRows()).toEqual([]);
+      expect(await h.one('select count(*) as n from linked_accounts')).toEqual({ n: 0 });
     };
 
     it('a forged state', async () => {
       const res = await b.get(`/discord/callback?code=abc&state=${'A'.repeat(43)}`);
       expect(res.status).toBe(400);
       expect(await res.text()).toContain('could not be matched');
-      unchanged();
+      await unchanged();
     });
 
     it('a state used twice', async () => {
@@ -286,7 +284,7 @@ describe('Linked Roles', () => {
       const res = await b.get(`${back.pathname}${back.search}`);
       expect(res.status).toBe(400);
       expect(h.discord.requestsTo(/^POST \/api\/v10\/oauth2\/token$/)).toHaveLength(0);
-      unchanged();
+      await unchanged();
     });
 
     it('Cancel at Discord (error=access_denied)', async () => {
@@ -294,7 +292,7 @@ describe('Linked Roles', () => {
       const { res } = await connect();
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('Connection cancelled');
-      unchanged();
+      await unchanged();
     });
 
     it('a callback opened in another browser (a forwarded address)', async () => {
@@ -306,7 +304,7 @@ describe('Linked Roles', () => {
       const res = await other.get(`${back.pathname}${back.search}`);
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('browser where you started');
-      unchanged();
+      await unchanged();
       // The rightful browser can still finish.
       expect((await b.get(`${back.pathname}${back.search}`)).status).toBe(302);
     });
@@ -319,7 +317,7 @@ describe('Linked Roles', () => {
       const res = await b.get(`${back.pathname}${back.search}`);
       expect(res.status).toBe(400);
       expect(await res.text()).toContain('Discord did not accept this sign-in');
-      unchanged();
+      await unchanged();
       const code = back.searchParams.get('code')!;
       expect(h.logs.join('\n')).not.toContain(code);
     });
@@ -333,7 +331,7 @@ describe('Linked Roles', () => {
       const { res } = await connect();
       expect(res.status).toBe(expected);
       expect(await res.text()).toContain(text);
-      unchanged();
+      await unchanged();
     });
   });
 });

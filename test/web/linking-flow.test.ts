@@ -64,13 +64,13 @@ describe('linking an X account', () => {
     expect(edit.path).toBe(`/api/v10/webhooks/${h.config.discordApplicationId}/${payload.token}/messages/@original`);
     expect(DiscordStandIn.payload(edit).content).toContain('Linked **@ada\\_codes**');
 
-    const row = h.bot.stores.database.sqlite.prepare('select * from linked_accounts').get() as Record<string, string>;
+    const row = (await h.one('select * from linked_accounts')) as Record<string, string>;
     expect(row.discord_user_id).toBe(ADA.id);
     expect(row.x_user_id).toBe(X_USER.id);
     const [accessToken] = [...h.x.accessTokens.keys()];
     expect(row.access_token_sealed).not.toContain(accessToken);
     expect(h.bot.links.credentials((await h.bot.links.account(ADA.id))!).key).toBe(accessToken);
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from pending_links').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from pending_links')).toEqual({ n: 0 });
 
     expect(h.x.verifications.length).toBeGreaterThanOrEqual(2);
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
@@ -122,8 +122,8 @@ describe('linking an X account', () => {
     const res = await b.get(callbackPath({ denied: requestToken }));
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Linking was cancelled');
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from pending_links').get()).toEqual({ n: 0 });
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from pending_links')).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from linked_accounts')).toEqual({ n: 0 });
     const edit = await eventually(() => h.discord.edits()[0]);
     expect(DiscordStandIn.payload(edit).content).toContain('cancelled');
   });
@@ -145,7 +145,7 @@ describe('linking an X account', () => {
     // A wrong verifier is refused by X: a 4xx page, the link stays as it was.
     const wrong = await b.get(callbackPath({ oauth_token: requestToken, oauth_verifier: 'wrong' }));
     expect(wrong.status).toBe(424);
-    expect(h.bot.stores.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'authorizing' });
+    expect(await h.one('select state from pending_links')).toEqual({ state: 'authorizing' });
 
     const approved = h.x.approve(requestToken, X_USER);
     expect((await b.get(callbackPath(approved))).status).toBe(200);
@@ -179,7 +179,7 @@ describe('linking an X account', () => {
     const { res } = await openLink(path);
     expect(res.status).toBe(status);
     expect(await res.text()).toMatch(/X /);
-    expect(h.bot.stores.database.sqlite.prepare('select state from pending_links').get()).toEqual({ state: 'pending' });
+    expect(await h.one('select state from pending_links')).toEqual({ state: 'pending' });
   });
 
   it('replaces the earlier account when the member links again', async () => {
@@ -188,7 +188,7 @@ describe('linking an X account', () => {
       const rt = new URL((await openLink(path)).location!).searchParams.get('oauth_token')!;
       expect((await b.get(callbackPath(h.x.approve(rt, user)))).status).toBe(200);
     }
-    const rows = h.bot.stores.database.sqlite.prepare('select x_user_id, x_screen_name from linked_accounts').all();
+    const rows = await h.sql('select x_user_id, x_screen_name from linked_accounts');
     expect(rows).toEqual([{ x_user_id: '1999999999999999999', x_screen_name: 'ada_two' }]);
     const offer = await runLinkCommand();
     expect(offer.body.data.content).toContain('linked to **@ada\\_two**');
@@ -209,7 +209,7 @@ describe('linking an X account', () => {
     expect(h.x.requestsTo(/invalidate_token/)).toHaveLength(1);
     expect(h.x.accessTokens.size).toBe(0);
     for (const table of ['linked_accounts', 'pending_links']) {
-      expect(h.bot.stores.database.sqlite.prepare(`select count(*) as n from ${table}`).get()).toEqual({ n: 0 });
+      expect(await h.one(`select count(*) as n from ${table}`)).toEqual({ n: 0 });
     }
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
@@ -222,7 +222,7 @@ describe('linking an X account', () => {
     await h.interact(commandPayload({ name: 'unlink-twitter', member: ADA }));
     const edit = await eventually(() => h.discord.edits().find((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     expect(String(DiscordStandIn.payload(edit).content)).toContain('could not be reached');
-    expect(h.bot.stores.database.sqlite.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
+    expect(await h.one('select count(*) as n from linked_accounts')).toEqual({ n: 0 });
   });
 
   it('tells a member with nothing linked that there is nothing to unlink', async () => {

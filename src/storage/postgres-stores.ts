@@ -1,0 +1,72 @@
+// The shared engine: PostgreSQL at DATABASE_URL, for several replicas (or a
+// gateway sharded over several processes) on one database. Everything they
+// must agree on lives here: links, report runs and reservations, cooldowns,
+// replayed interaction ids, revocations, the report queue.
+
+import { eq, sql } from 'drizzle-orm';
+import type { LinkOwner } from '../db/link-owner.js';
+import { openPostgres, type Postgres } from '../db/postgres.js';
+import { guildMembers, guildSettings, memberTimeZones, reportRuns } from '../db/schema-pg.js';
+import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './postgres/guild-stores.js';
+import { PgLinkStore } from './postgres/link-store.js';
+import { PgConnectionStore, PgZonePreferences } from './postgres/member-stores.js';
+import { forgetXAccount, PgPostStore } from './postgres/post-store.js';
+import { PgInteractionLedger } from './postgres/replay-ledger.js';
+import { PgAdmissions, PgRunStore, PgUsageStore } from './postgres/report-stores.js';
+import { PgRevocationStore } from './postgres/revocation-store.js';
+import type { Stores } from './stores.js';
+
+export interface PostgresStores extends Stores {
+  engine: 'postgres';
+  postgres: Postgres;
+}
+
+export async function openPostgresStores(
+  url: string,
+  now: () => number,
+  options: { maxConnections?: number; onError?: (err: Error) => void } = {},
+): Promise<PostgresStores> {
+  const postgres = await openPostgres(url, options);
+  const { db } = postgres;
+  const posts = new PgPostStore(db);
+  return {
+    engine: 'postgres',
+    postgres,
+    renderSource: { posts },
+    start: () => undefined,
+    links: new PgLinkStore(db),
+    revocations: new PgRevocationStore(db),
+    posts,
+    runs: new PgRunStore(db),
+    admissions: new PgAdmissions(db),
+    usage: new PgUsageStore(db),
+    zones: new PgZonePreferences(db),
+    settings: new PgSettingsStore(db),
+    members: new PgMemberStore(db),
+    roster: new PgGuildRoster(db, now),
+    connections: new PgConnectionStore(db),
+    replays: new PgInteractionLedger(db, now),
+    async forgetMemberData(account: LinkOwner) {
+      await db.transaction(async (tx) => {
+        await forgetXAccount(tx, account.xUserId);
+        await tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, account.discordUserId));
+        await tx.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, account.discordUserId));
+      });
+    },
+    async forgetGuild(guildId: string) {
+      await db.transaction(async (tx) => {
+        await tx.delete(guildSettings).where(eq(guildSettings.guildId, guildId));
+        await tx.delete(guildMembers).where(eq(guildMembers.guildId, guildId));
+      });
+    },
+    async healthy() {
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => postgres.close(),
+  };
+}

@@ -1,0 +1,203 @@
+// Report runs, their admission and the month's usage on PostgreSQL (see
+// report/run-store.ts, report/admissions.ts, budget/usage-store.ts).
+
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { MonthlyUsage, UsageStore } from '../../budget/usage-store.js';
+import type { Async } from '../../db/async-store.js';
+import type { PgDb, PgRunner } from '../../db/postgres.js';
+import { guildSettings, reportRuns } from '../../db/schema-pg.js';
+import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
+import type { ReportRunStore } from '../../report/run-store.js';
+import type { Usage } from '../../twitter/v2-client.js';
+
+type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
+
+async function startRun(db: PgRunner, run: NewRun): Promise<number> {
+  const [row] = await db
+    .insert(reportRuns)
+    .values({
+      discordUserId: run.discordUserId ?? null,
+      guildId: run.guildId ?? null,
+      days: run.days,
+      locale: run.locale ?? null,
+      startedAt: run.startedAt,
+      reservedPosts: run.reservedPosts ?? 0,
+      interactionTokenSealed: run.interactionTokenSealed ?? null,
+      durationMs: 0,
+      upstreamRequests: 0,
+      postsRead: 0,
+      outcome: 'running',
+    })
+    .returning({ id: reportRuns.id });
+  if (!row) throw new Error('the report run was not recorded');
+  return row.id;
+}
+
+async function postsReadSince(db: PgRunner, from: number, guildId?: string): Promise<MonthlyUsage> {
+  const since = gte(reportRuns.startedAt, from);
+  const [row] = await db
+    .select({
+      requests: sql<string>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
+      postsRead: sql<string>`coalesce(sum(${reportRuns.postsRead}), 0)`,
+      costMicroUsd: sql<string>`coalesce(sum(${reportRuns.costMicroUsd}), 0)`,
+      reserved: sql<string>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then greatest(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
+    })
+    .from(reportRuns)
+    .where(guildId === undefined ? since : and(since, eq(reportRuns.guildId, guildId)));
+  // Sums of bigints arrive as text.
+  return {
+    requests: Number(row?.requests ?? 0),
+    postsRead: Number(row?.postsRead ?? 0),
+    costMicroUsd: Number(row?.costMicroUsd ?? 0),
+    reserved: Number(row?.reserved ?? 0),
+  };
+}
+
+async function hasRunningRun(db: PgRunner, discordUserId: string, since: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: reportRuns.id })
+    .from(reportRuns)
+    .where(and(eq(reportRuns.discordUserId, discordUserId), eq(reportRuns.outcome, 'running'), gte(reportRuns.startedAt, since)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+async function lastRunStartedAt(db: PgRunner, discordUserId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ startedAt: reportRuns.startedAt })
+    .from(reportRuns)
+    .where(eq(reportRuns.discordUserId, discordUserId))
+    .orderBy(desc(reportRuns.startedAt))
+    .limit(1);
+  return row?.startedAt;
+}
+
+export class PgUsageStore implements Async<UsageStore> {
+  constructor(private readonly db: PgDb) {}
+
+  postsReadSince(from: number, guildId?: string): Promise<MonthlyUsage> {
+    return postsReadSince(this.db, from, guildId);
+  }
+}
+
+export class PgAdmissions implements Async<Admissions> {
+  constructor(private readonly db: PgDb) {}
+
+  /**
+   * As on SQLite, one transaction; here other replicas admit at the same
+   * time, so it first takes advisory locks, always in the same order: the
+   * member's (their running report and cooldown), then the server's and the
+   * app's budget where a cap applies. Admissions that share none of these
+   * run side by side.
+   */
+  admit(q: AdmissionQuestion, decide: (facts: AdmissionFacts) => Verdict): Promise<Admitted> {
+    return this.db.transaction(async (tx) => {
+      const lock = (key: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+      await lock(`admit-member:${q.discordUserId}`);
+      const [settings] = q.guildId
+        ? await tx.select({ cap: guildSettings.monthlyPostBudget }).from(guildSettings).where(eq(guildSettings.guildId, q.guildId))
+        : [];
+      const guildCap = settings?.cap ?? null;
+      if (q.guildId && guildCap !== null) await lock(`admit-guild:${q.guildId}`);
+      if (q.appCapped) await lock('admit-app');
+      const facts: AdmissionFacts = {
+        running: await hasRunningRun(tx, q.discordUserId, q.runningSince),
+        lastStartedAt: await lastRunStartedAt(tx, q.discordUserId),
+        guildCap,
+        app: q.appCapped ? await postsReadSince(tx, q.monthStart) : null,
+        guild: q.guildId && guildCap !== null ? await postsReadSince(tx, q.monthStart, q.guildId) : null,
+      };
+      const verdict = decide(facts);
+      return verdict.ok ? { ok: true as const, runId: await startRun(tx, verdict.run) } : verdict;
+    });
+  }
+}
+
+export class PgRunStore implements Async<ReportRunStore> {
+  constructor(private readonly db: PgDb) {}
+
+  startRun(run: NewRun): Promise<number> {
+    return startRun(this.db, run);
+  }
+
+  async updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): Promise<void> {
+    await this.db
+      .update(reportRuns)
+      .set({ upstreamRequests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd })
+      .where(eq(reportRuns.id, runId));
+  }
+
+  async finishRun(
+    runId: number,
+    end: { outcome: string; durationMs: number; usage: Usage; costMicroUsd: number; anonymous: boolean },
+  ): Promise<void> {
+    await this.db
+      .update(reportRuns)
+      .set({
+        outcome: end.outcome,
+        durationMs: end.durationMs,
+        upstreamRequests: end.usage.requests,
+        postsRead: end.usage.postsRead,
+        userReads: end.usage.userReads,
+        costMicroUsd: end.costMicroUsd,
+        reservedPosts: 0,
+        interactionTokenSealed: null,
+        ...(end.anonymous ? { discordUserId: null } : {}),
+      })
+      .where(eq(reportRuns.id, runId));
+  }
+
+  lastRunStartedAt(discordUserId: string): Promise<number | undefined> {
+    return lastRunStartedAt(this.db, discordUserId);
+  }
+
+  hasRunningRun(discordUserId: string, since: number): Promise<boolean> {
+    return hasRunningRun(this.db, discordUserId, since);
+  }
+
+  async takeInterruptedRuns(before: number): Promise<InterruptedRun[]> {
+    // One statement: the rows are returned as they were (with their tokens) while the update clears them.
+    const result = await this.db.execute<{
+      id: number;
+      discordUserId: string | null;
+      locale: string | null;
+      startedAt: string;
+      interactionTokenSealed: string | null;
+    }>(sql`
+      with taken as (
+        select id, discord_user_id, locale, started_at, interaction_token_sealed from report_runs
+        where outcome = 'running' and started_at <= ${before} for update
+      ), cleared as (
+        update report_runs set outcome = 'interrupted', reserved_posts = 0, interaction_token_sealed = null
+        where id in (select id from taken)
+      )
+      select id, discord_user_id as "discordUserId", locale, started_at as "startedAt",
+             interaction_token_sealed as "interactionTokenSealed" from taken order by id`);
+    return result.rows.map((r) => ({ ...r, startedAt: Number(r.startedAt) }));
+  }
+
+  async anonymise(discordUserId: string): Promise<void> {
+    await this.db.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, discordUserId));
+  }
+
+  async foldBefore(before: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into monthly_usage (month, guild_id, reports, upstream_requests, posts_read, user_reads, cost_micro_usd)
+        select to_char(to_timestamp(started_at / 1000.0) at time zone 'UTC', 'YYYY-MM'), coalesce(guild_id, ''), count(*),
+               sum(upstream_requests), sum(posts_read), sum(user_reads), sum(cost_micro_usd)
+        from report_runs where started_at < ${before} and outcome != 'running' group by 1, 2
+        on conflict (month, guild_id) do update set
+          reports = monthly_usage.reports + excluded.reports,
+          upstream_requests = monthly_usage.upstream_requests + excluded.upstream_requests,
+          posts_read = monthly_usage.posts_read + excluded.posts_read,
+          user_reads = monthly_usage.user_reads + excluded.user_reads,
+          cost_micro_usd = monthly_usage.cost_micro_usd + excluded.cost_micro_usd`);
+      const folded = await tx
+        .delete(reportRuns)
+        .where(and(lte(reportRuns.startedAt, before - 1), sql`${reportRuns.outcome} != 'running'`))
+        .returning({ id: reportRuns.id });
+      return folded.length;
+    });
+  }
+}
