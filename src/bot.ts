@@ -21,7 +21,6 @@ import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { RenderPool } from './report/render-pool.js';
-import { LocalReportQueue } from './report/report-queue.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -137,7 +136,9 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const renderPool = new RenderPool(stores.renderSource);
   const acks = new AckPriority();
   const reports = new ReportService({
-    queue: new LocalReportQueue(config.report.concurrency, acks),
+    // Said only in a private report (see ReportServiceDeps.notice): whose Linked Roles lapsed is nobody else's business.
+    notice: async (discordUserId, locale) =>
+      (await roleConnections?.needsReconnect(discordUserId)) ? textFor(locale).linking.rolesReconnect : null,
     acks,
     deadlineMs: options.reportDeadlineMs,
     render: renderPool,
@@ -284,6 +285,19 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       };
       await links.recoverInterrupted();
       await reports.recoverInterrupted();
+      // Reports cut off on any replica and too old to finish are told so; the rest are taken over by the queue.
+      const sweep = setInterval(
+        () => void reports.recoverInterrupted().catch((err: unknown) => log.error('looking for cut-off reports failed', { error: err })),
+        60_000,
+      );
+      sweep.unref();
+      reports.worker.start();
+      const stopEarlierSweeps = stopSweeps;
+      stopSweeps = () => {
+        stopEarlierSweeps?.();
+        clearInterval(sweep);
+        reports.worker.stop();
+      };
     },
     async close() {
       stopSweeps?.();

@@ -4,7 +4,7 @@ import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import { type Catalog, textFor } from '../text/catalog.js';
-import type { CommandDeps, CommandModule } from './command-module.js';
+import type { CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
@@ -41,10 +41,10 @@ const ALLOWED_DAYS = new Set<number>(REPORT_PERIODS);
 
 export const command: CommandModule = {
   data,
-  create: ({ reports, settings, linkedRoles }) => reportCommand(reports, settings, linkedRoles),
+  create: ({ reports, settings }) => reportCommand(reports, settings),
 };
 
-function reportCommand(reports: ReportService, settings: Async<SettingsStore>, linkedRoles: CommandDeps['linkedRoles']): Command {
+function reportCommand(reports: ReportService, settings: Async<SettingsStore>): Command {
   return {
     data,
     async execute(ctx) {
@@ -79,13 +79,9 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>, l
         await reports.abandon(admission.ticket).catch(() => undefined); // the run's deadline releases it otherwise
         throw err;
       }
-      const t = textFor(ctx.locale);
-      const report = await reports.runQueued(request, admission.ticket, (ahead) => {
-        ctx.edit({ content: t.report.queued(ahead) }).catch(() => undefined); // the report's own edit follows
-      });
-      // Said only in a private report: whose Linked Roles lapsed is nobody else's business.
-      const reconnect = !wantsPublic && (await linkedRoles?.needsReconnect(ctx.user.id));
-      await ctx.edit(reconnect ? { ...report, content: [t.linking.rolesReconnect, report.content].filter(Boolean).join('\n\n') } : report);
+      // Whichever replica makes the report edits this reply with it.
+      const ahead = await reports.enqueue(admission.ticket);
+      if (ahead > 0) await ctx.edit({ content: textFor(ctx.locale).report.queued(ahead) }).catch(() => undefined);
     },
     autocomplete(ctx) {
       return ctx.focused.name === 'timezone' ? reports.suggestTimeZones(ctx.user.id, ctx.focused.value) : [];

@@ -218,20 +218,29 @@ export const reportRuns = pgTable(
     userReads: bigint('user_reads', { mode: 'number' }).notNull().default(0),
     /** What the reads cost at the prices of the day, in millionths of a US dollar (exact sums). */
     costMicroUsd: bigint('cost_micro_usd', { mode: 'number' }).notNull().default(0),
-    /** 'running' from admission until the report ends; 'interrupted' when a restart found it running. */
+    /** 'running' from admission until the report ends; 'interrupted' when it could not be finished in time. */
     outcome: text('outcome').notNull(),
     /** Posts a running report may still read: held against the budgets until it ends. */
     reservedPosts: bigint('reserved_posts', { mode: 'number' }).notNull().default(0),
     /** The member's Discord locale, for a message sent after a restart. */
     locale: text('locale'),
-    /** Sealed, while running: lets a restart tell the member their report was cut off. */
+    /** Sealed, while running: lets whichever replica runs it edit the member's message, or tell them it was cut off. */
     interactionTokenSealed: text('interaction_token_sealed'),
+    /** What to make (see report/report-job.ts), as JSON: any replica can run it from this row alone. */
+    job: text('job'),
+    /** Set once the member's ack went out: from then on the run is in the queue, for any replica to claim. */
+    ready: boolean('ready').notNull().default(false),
+    /** The replica running it, and until when it holds it: a replica that dies lets its lease lapse and another claims the run. */
+    claimedBy: text('claimed_by'),
+    leaseUntil: bigint('lease_until', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('report_runs_user_idx').on(t.discordUserId, t.startedAt),
     index('report_runs_guild_idx').on(t.guildId, t.startedAt),
     // The app-wide monthly sum reads one month of runs, not the table.
     index('report_runs_started_idx').on(t.startedAt),
+    // Replicas look for claimable runs (running, ready, lease lapsed) every second.
+    index('report_runs_queue_idx').on(t.outcome, t.ready, t.leaseUntil),
   ],
 );
 

@@ -29,7 +29,7 @@ export interface AdmissionFacts extends BudgetFacts {
 
 export type NewRun = Pick<
   ReportRun,
-  'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'
+  'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed' | 'job'
 >;
 export type Verdict = { ok: false; message: string } | { ok: true; run: NewRun };
 export type Admitted = { ok: false; message: string } | { ok: true; runId: number };

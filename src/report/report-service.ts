@@ -26,7 +26,8 @@ import { reportPeriod } from './local-time.js';
 import { PageGate } from './page-gate.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
-import type { ReportQueue } from './report-queue.js';
+import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
+import { ReportWorker } from './report-worker.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
@@ -48,6 +49,8 @@ export const POST_RETENTION_MS = (2 * Math.max(...REPORT_PERIODS) + 2) * DAY;
 export const REPORT_DEADLINE_MS = 10 * 60 * 1000;
 /** X returns at least 5 posts a page, so an allowance below that cannot be kept. */
 const SMALLEST_READ = 5;
+/** A run still not queued this long after admission lost its ack (the replica died before deferring): it is let go. */
+const UNQUEUED_GRACE_MS = 60_000;
 
 export interface ReportServiceDeps {
   store: PostStore;
@@ -70,8 +73,8 @@ export interface ReportServiceDeps {
   fetch?: typeof fetch;
   /** Per X request (connect, headers and body); default 15 s. */
   xRequestTimeoutMs?: number;
-  /** Where admitted reports wait for a slot. */
-  queue: ReportQueue;
+  /** Said before a private report when something else needs the member (Linked Roles to connect again). */
+  notice?: (discordUserId: string, locale: string | null) => Promise<string | null>;
   /** Where the summary and chart are made, off the thread that answers Discord. */
   render: Pick<RenderPool, 'render'>;
   /** Storing pages waits for the acks in flight. */
@@ -120,25 +123,103 @@ export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; messag
 
 const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
+const NOTHING_DONE = {
+  durationMs: 0,
+  usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
+  costMicroUsd: 0,
+  anonymous: false,
+};
+
 export class ReportService {
   /** Every report's pages are stored through this one lane: a page per turn of the event loop, after any waiting ack. */
   private readonly pageLane: CpuLane;
   /** Every report's pages are held within this gate, from asking X until stored. */
   private readonly pageGate: PageGate;
 
+  /** Takes reports from the shared queue and makes them. */
+  readonly worker: ReportWorker;
+
   constructor(private readonly deps: ReportServiceDeps) {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
     this.pageGate = new PageGate(deps.limits.pagesInFlight);
+    this.worker = new ReportWorker({
+      runs: deps.runs,
+      make: (run) => this.makeClaimed(run),
+      concurrency: deps.limits.concurrency,
+      acks,
+      now: deps.now,
+      log: deps.log,
+    });
   }
 
   private get deadlineMs(): number {
     return this.deps.deadlineMs ?? REPORT_DEADLINE_MS;
   }
 
-  /** Runs an admitted report when the queue has a slot; `onWaiting` hears how many are ahead if it must wait. */
-  runQueued(request: ReportRequest, ticket: ReportTicket, onWaiting?: (ahead: number) => void): Promise<BotMessage> {
-    return this.deps.queue.submit(() => this.run(request, ticket), onWaiting);
+  /**
+   * The member's ack went out: the admitted report joins the queue, and this
+   * replica looks for work at once. Returns how many reports are ahead of it
+   * (0: it is being made already). Whichever replica makes it edits the
+   * member's message with it.
+   */
+  async enqueue(ticket: ReportTicket): Promise<number> {
+    await this.deps.runs.markReady(ticket.runId);
+    await this.worker.pump();
+    return this.deps.runs.queuedAhead(ticket.runId, this.deps.now());
+  }
+
+  /** Makes a report taken from the queue and edits the member's message with it. */
+  private async makeClaimed(claimed: ClaimedRun): Promise<void> {
+    const { cipher, webhooks, log } = this.deps;
+    const job = decodeJob(claimed.job);
+    const discordUserId = claimed.discordUserId;
+    if (!job || !discordUserId || !claimed.interactionTokenSealed) {
+      // Nothing to make it from, or no one to give it to (they unlinked): let it go.
+      await this.deps.runs.finishRun(claimed.id, { ...NOTHING_DONE, outcome: 'abandoned' });
+      return;
+    }
+    const token = cipher.open(claimed.interactionTokenSealed, runTokenContext(discordUserId, claimed.startedAt));
+    const request: ReportRequest = {
+      discordUserId,
+      guildId: claimed.guildId,
+      days: job.days,
+      timeZone: job.timeZone,
+      locale: claimed.locale,
+      interactionToken: token,
+      refreshProfile: job.refreshProfile,
+      public: job.public,
+    };
+    const account = await this.deps.links.account(discordUserId);
+    const usage: Usage = {
+      requests: claimed.upstreamRequests,
+      postsRead: claimed.postsRead,
+      postsRepeated: 0,
+      userReads: claimed.userReads,
+    };
+    const sameLink = account && account.xUserId === job.xUserId && account.linkedAt === job.linkedAt;
+    const message = sameLink
+      ? await this.run(
+          request,
+          { runId: claimed.id, account, allowance: job.allowance, startedAt: claimed.startedAt, timeZone: job.timeZone },
+          usage,
+        )
+      : await this.discard(claimed.id, request, usage);
+    const notice = !job.public && this.deps.notice ? await this.deps.notice(discordUserId, claimed.locale).catch(() => null) : null;
+    try {
+      await webhooks.editOriginal(
+        token,
+        notice ? { ...message, content: [notice, message.content].filter(Boolean).join('\n\n') } : message,
+      );
+    } catch (err) {
+      log.warn('could not deliver a report to the member', { discordUserId, runId: claimed.id, error: err });
+    }
+  }
+
+  /** The member unlinked (or relinked) before their report was made: nothing is read. */
+  private async discard(runId: number, request: ReportRequest, usage: Usage): Promise<BotMessage> {
+    await this.deps.runs.finishRun(runId, { ...NOTHING_DONE, usage, outcome: 'unlinked', anonymous: true });
+    return { content: textFor(request.locale).report.unlinkedMeanwhile, embeds: [], files: [] };
   }
 
   /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
@@ -160,7 +241,7 @@ export class ReportService {
     };
     let allowance: number | null = null;
     const admitted = await this.deps.admissions.admit(question, (facts) => {
-      const verdict = this.judge(request, facts, startedAt, t);
+      const verdict = this.judge(request, { account, timeZone, startedAt }, facts, t);
       if (verdict.ok) allowance = verdict.allowance;
       return verdict;
     });
@@ -173,8 +254,8 @@ export class ReportService {
   /** Whether a report may start, from facts read in the admission's transaction; if so, the run to record. */
   private judge(
     request: ReportRequest,
+    { account, timeZone, startedAt }: { account: LinkedAccount; timeZone: string; startedAt: number },
     facts: AdmissionFacts,
-    startedAt: number,
     t: Catalog,
   ): { ok: false; message: string } | { ok: true; run: NewRun; allowance: number | null } {
     const { limits, budget, cipher } = this.deps;
@@ -200,6 +281,15 @@ export class ReportService {
       startedAt,
       reservedPosts: allowance ?? most,
       interactionTokenSealed: cipher.seal(request.interactionToken, runTokenContext(request.discordUserId, startedAt)),
+      job: encodeJob({
+        days: request.days,
+        timeZone,
+        public: request.public ?? false,
+        refreshProfile: request.refreshProfile ?? false,
+        allowance,
+        xUserId: account.xUserId,
+        linkedAt: account.linkedAt,
+      }),
     };
     return { ok: true, run, allowance };
   }
@@ -216,22 +306,19 @@ export class ReportService {
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
   async abandon(ticket: ReportTicket): Promise<void> {
-    await this.deps.runs.finishRun(ticket.runId, {
-      outcome: 'abandoned',
-      durationMs: 0,
-      usage: { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
-      costMicroUsd: 0,
-      anonymous: false,
-    });
+    await this.deps.runs.finishRun(ticket.runId, { ...NOTHING_DONE, outcome: 'abandoned' });
   }
 
   /** Runs an admitted report; always resolves with what to show the member. */
-  async run(request: ReportRequest, ticket: ReportTicket): Promise<BotMessage> {
+  async run(
+    request: ReportRequest,
+    ticket: ReportTicket,
+    usage: Usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 },
+  ): Promise<BotMessage> {
     const { store, runs, log } = this.deps;
     const { account, runId } = ticket;
     const t = textFor(request.locale);
     const started = performance.now();
-    const usage: Usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
     let outcome = 'ok';
     let linkGone = false;
     try {
@@ -273,7 +360,12 @@ export class ReportService {
    */
   async recoverInterrupted(): Promise<number> {
     const { runs, cipher, webhooks, now, log } = this.deps;
-    const interrupted = await runs.takeInterruptedRuns(now());
+    const at = now();
+    const interrupted = await runs.takeInterruptedRuns({
+      now: at,
+      staleBefore: at - this.deadlineMs,
+      unreadyBefore: at - UNQUEUED_GRACE_MS,
+    });
     for (const run of interrupted) {
       log.warn('a report was cut off by a restart', { discordUserId: run.discordUserId, runId: run.id });
       if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;

@@ -2,12 +2,33 @@
 // reservation), what it read as each X answer arrived, and how it ended.
 // Budgets, cooldowns and the one-report-at-a-time rule read it.
 
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { reportRuns } from '../db/schema.js';
 import type { Usage } from '../twitter/v2-client.js';
+import type { ClaimedRun } from './report-job.js';
 
 export type ReportRun = typeof reportRuns.$inferInsert;
+
+/** When a running run counts as cut off (see takeInterruptedRuns). */
+export interface InterruptCutOff {
+  now: number;
+  staleBefore: number;
+  unreadyBefore: number;
+}
+
+const CLAIMED = {
+  id: reportRuns.id,
+  discordUserId: reportRuns.discordUserId,
+  guildId: reportRuns.guildId,
+  locale: reportRuns.locale,
+  startedAt: reportRuns.startedAt,
+  interactionTokenSealed: reportRuns.interactionTokenSealed,
+  job: reportRuns.job,
+  upstreamRequests: reportRuns.upstreamRequests,
+  postsRead: reportRuns.postsRead,
+  userReads: reportRuns.userReads,
+};
 
 export class ReportRunStore {
   // Prepared once: the first runs on every X answer of every report, the others on the way to every /report ack.
@@ -55,6 +76,7 @@ export class ReportRunStore {
         startedAt: sql.placeholder('startedAt'),
         reservedPosts: sql.placeholder('reservedPosts'),
         interactionTokenSealed: sql.placeholder('interactionTokenSealed'),
+        job: sql.placeholder('job'),
         durationMs: 0,
         upstreamRequests: 0,
         postsRead: 0,
@@ -66,7 +88,10 @@ export class ReportRunStore {
 
   /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
   startRun(
-    run: Pick<ReportRun, 'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed'>,
+    run: Pick<
+      ReportRun,
+      'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed' | 'job'
+    >,
   ): number {
     const row = this.insertRun.get({
       discordUserId: run.discordUserId ?? null,
@@ -76,6 +101,7 @@ export class ReportRunStore {
       startedAt: run.startedAt,
       reservedPosts: run.reservedPosts ?? 0,
       interactionTokenSealed: run.interactionTokenSealed ?? null,
+      job: run.job ?? null,
     });
     if (!row) throw new Error('the report run was not recorded');
     return row.id;
@@ -115,12 +141,84 @@ export class ReportRunStore {
     return this.runningQuery.get({ user: discordUserId, since }) !== undefined;
   }
 
-  /** Runs a crash left 'running' (admitted at or before `before`): marked interrupted, reservations released. */
+  /** The member's ack went out: the run joins the queue, for any replica to claim. */
+  markReady(runId: number): void {
+    this.db
+      .update(reportRuns)
+      .set({ ready: true })
+      .where(and(eq(reportRuns.id, runId), eq(reportRuns.outcome, 'running')))
+      .run();
+  }
+
+  /**
+   * Takes up to `limit` runs from the queue, oldest first: ready, running and
+   * held by no live lease (never claimed, or claimed by a replica that died).
+   * One statement, so two replicas never take the same run.
+   */
+  claim(replica: string, now: number, leaseMs: number, limit: number): ClaimedRun[] {
+    const claimable = this.db
+      .select({ id: reportRuns.id })
+      .from(reportRuns)
+      .where(and(eq(reportRuns.outcome, 'running'), eq(reportRuns.ready, true), lt(reportRuns.leaseUntil, now)))
+      .orderBy(asc(reportRuns.id))
+      .limit(limit);
+    return this.db
+      .update(reportRuns)
+      .set({ claimedBy: replica, leaseUntil: now + leaseMs })
+      .where(inArray(reportRuns.id, claimable))
+      .returning(CLAIMED)
+      .all()
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** The replica is alive and still running these: their leases go on. */
+  extendLeases(replica: string, runIds: number[], until: number): void {
+    if (runIds.length === 0) return;
+    this.db
+      .update(reportRuns)
+      .set({ leaseUntil: until })
+      .where(and(inArray(reportRuns.id, runIds), eq(reportRuns.claimedBy, replica), eq(reportRuns.outcome, 'running')))
+      .run();
+  }
+
+  /** How many queued runs are ahead of this one (0: it has been claimed, or has ended). */
+  queuedAhead(runId: number, now: number): number {
+    const mine = this.db
+      .select({ leaseUntil: reportRuns.leaseUntil, outcome: reportRuns.outcome })
+      .from(reportRuns)
+      .where(eq(reportRuns.id, runId))
+      .get();
+    if (mine?.outcome !== 'running' || mine.leaseUntil >= now) return 0;
+    const ahead = this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(reportRuns)
+      .where(and(eq(reportRuns.outcome, 'running'), eq(reportRuns.ready, true), lt(reportRuns.leaseUntil, now), lt(reportRuns.id, runId)))
+      .get();
+    return Number(ahead?.n ?? 0) + 1;
+  }
+
+  /** On SQLite one process holds the file: at its start no lease of an earlier process can still be live. */
+  releaseLeases(): void {
+    this.db.update(reportRuns).set({ leaseUntil: 0, claimedBy: null }).where(eq(reportRuns.outcome, 'running')).run();
+  }
+
+  /**
+   * Runs that can no longer be made (marked interrupted, reservations
+   * released): admitted before `staleBefore` and held by no live lease, or
+   * never queued (the member's ack never went out) though admitted before
+   * `unreadyBefore`.
+   */
   takeInterruptedRuns(
-    before: number,
+    cutOff: InterruptCutOff,
   ): Array<{ id: number; discordUserId: string | null; locale: string | null; startedAt: number; interactionTokenSealed: string | null }> {
     return this.db.transaction((tx) => {
-      const where = and(eq(reportRuns.outcome, 'running'), lte(reportRuns.startedAt, before));
+      const where = and(
+        eq(reportRuns.outcome, 'running'),
+        or(
+          and(lte(reportRuns.startedAt, cutOff.staleBefore), lt(reportRuns.leaseUntil, cutOff.now)),
+          and(eq(reportRuns.ready, false), lte(reportRuns.startedAt, cutOff.unreadyBefore)),
+        ),
+      );
       const runs = tx
         .select({
           id: reportRuns.id,

@@ -37,7 +37,11 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     engine: 'sqlite',
     database,
     renderSource: path === ':memory:' ? { cache: postCache } : { databasePath: path },
-    start: () => checkpointer.start(database.sqlite),
+    start() {
+      checkpointer.start(database.sqlite);
+      // This process alone holds the file: no claim of an earlier one is live, so its reports are taken over at once.
+      runs.releaseLeases();
+    },
     links: asAsync(new LinkStore(db)),
     revocations: asAsync(new RevocationStore(db)),
     posts: asyncPosts(postCache),

@@ -158,11 +158,11 @@ describe('Discord failing the final edit', () => {
   });
 });
 
-describe('a restart mid-report', () => {
-  it('tells the member their report was cut off and releases what it held', async () => {
+describe('a report that never reached the queue', () => {
+  it('is let go a minute after admission: the member is told, and what it held is released', async () => {
     await start({ env: { X_MONTHLY_POST_BUDGET: '5000' } });
     await linkAccount(h, MEMBER, X_USER);
-    // A run left 'running' by a crash, as the database would hold it.
+    // Admitted, but the process died before the member's ack went out: never queued.
     const admission = await h.bot.reports.admit({
       discordUserId: MEMBER,
       guildId: null,
@@ -173,6 +173,9 @@ describe('a restart mid-report', () => {
     });
     expect(admission.ok).toBe(true);
     expect(await count("select reserved_posts as n from report_runs where outcome = 'running'")).toBe(1200);
+    await h.restart();
+    expect(editsFor('cut-off-token')).toHaveLength(0); // it may yet be queued
+    h.clock.now += 61_000;
     await h.restart();
     const edit = await eventually(() => editsFor('cut-off-token')[0]);
     expect(edit.content).toContain('The bot restarted while making your report');

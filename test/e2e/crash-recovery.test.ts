@@ -58,7 +58,7 @@ const editsFor = (token: string) =>
   discord
     .edits()
     .filter((e) => e.path.includes(token))
-    .map((e) => DiscordStandIn.payload(e) as { content?: string });
+    .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: Array<{ title?: string }> });
 
 async function linkFully(bot: BotProcess): Promise<void> {
   x.autoApproveAs = X_USER;
@@ -112,7 +112,7 @@ describe('kill -9', () => {
     db.close();
   });
 
-  it('in the middle of a report: the member is answered and what was read is counted', async () => {
+  it('in the middle of a report: the next start finishes it, counting what the first read', async () => {
     const first = await start();
     const mentions = Array.from({ length: 7 }, (_, i) => mention(new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), '42'));
     serveTimeline(x, {
@@ -121,7 +121,7 @@ describe('kill -9', () => {
       mentions,
     });
     await linkFully(first);
-    x.hold(/\/tweets$/);
+    const release = x.hold(/\/tweets$/);
     const payload = commandPayload({ name: 'report' });
     expect((await interact(first, payload)).type).toBe(5);
     await eventually(() => x.requestsTo(/\/tweets$/).length === 1 && x.requestsTo(/\/users\/me$/).length === 1);
@@ -133,19 +133,23 @@ describe('kill -9', () => {
         | undefined;
     await eventually(() => usage()?.requests === 3 && usage()?.posts === 7);
     await first.kill9();
+    release();
 
+    // The queue still holds the report: the next process takes it over and edits the member's reply with it.
     await start();
-    const told = await eventually(() =>
-      editsFor(payload.token).find((e) => e.content?.includes('The bot restarted while making your report')),
-    );
-    expect(told).toBeDefined();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
+    expect(report.embeds?.[0]?.title).toBeTruthy();
+    expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
     const run = db
       .prepare('select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs')
-      .get();
-    expect(run).toEqual({ outcome: 'interrupted', upstream_requests: 3, posts_read: 7, reserved_posts: 0, interaction_token_sealed: null });
+      .get() as { outcome: string; upstream_requests: number; posts_read: number; reserved_posts: number; interaction_token_sealed: null };
+    // What the first process read counts too.
+    expect(run).toMatchObject({ outcome: 'ok', reserved_posts: 0, interaction_token_sealed: null });
+    expect(run.upstream_requests).toBeGreaterThan(3);
+    expect(run.posts_read).toBeGreaterThan(7);
     db.close();
-    // The member can ask again at once.
-    const again = commandPayload({ name: 'report' });
-    expect((await interact(bots[1]!, again)).type).toBe(5);
+    // The profile and mentions the first process stored are not bought again: one profile read, and a since_id read of mentions.
+    expect(x.requestsTo(/\/users\/me$/)).toHaveLength(1);
+    expect(x.requestsTo(/\/mentions$/)).toHaveLength(2);
   });
 });

@@ -1,13 +1,14 @@
 // Report runs, their admission and the month's usage on PostgreSQL (see
 // report/run-store.ts, report/admissions.ts, budget/usage-store.ts).
 
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { MonthlyUsage, UsageStore } from '../../budget/usage-store.js';
 import type { Async } from '../../db/async-store.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
-import type { ReportRunStore } from '../../report/run-store.js';
+import type { ClaimedRun } from '../../report/report-job.js';
+import type { InterruptCutOff, ReportRunStore } from '../../report/run-store.js';
 import type { Usage } from '../../twitter/v2-client.js';
 
 type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
@@ -23,6 +24,7 @@ async function startRun(db: PgRunner, run: NewRun): Promise<number> {
       startedAt: run.startedAt,
       reservedPosts: run.reservedPosts ?? 0,
       interactionTokenSealed: run.interactionTokenSealed ?? null,
+      job: run.job ?? null,
       durationMs: 0,
       upstreamRequests: 0,
       postsRead: 0,
@@ -155,7 +157,57 @@ export class PgRunStore implements Async<ReportRunStore> {
     return hasRunningRun(this.db, discordUserId, since);
   }
 
-  async takeInterruptedRuns(before: number): Promise<InterruptedRun[]> {
+  async markReady(runId: number): Promise<void> {
+    await this.db
+      .update(reportRuns)
+      .set({ ready: true })
+      .where(and(eq(reportRuns.id, runId), eq(reportRuns.outcome, 'running')));
+  }
+
+  /**
+   * The durable queue: FOR UPDATE SKIP LOCKED lets replicas claiming at the
+   * same moment each take other runs, without waiting on one another. (A
+   * library such as pg-boss would add its own tables and worker model beside
+   * report_runs, which already holds each run's state, reservation and token.)
+   */
+  async claim(replica: string, now: number, leaseMs: number, limit: number): Promise<ClaimedRun[]> {
+    const result = await this.db.execute<ClaimedRun>(sql`
+      update report_runs set claimed_by = ${replica}, lease_until = ${now + leaseMs}
+      where id in (
+        select id from report_runs where outcome = 'running' and ready and lease_until < ${now}
+        order by id limit ${limit} for update skip locked
+      )
+      returning id, discord_user_id as "discordUserId", guild_id as "guildId", locale, started_at as "startedAt",
+        interaction_token_sealed as "interactionTokenSealed", job, upstream_requests as "upstreamRequests",
+        posts_read as "postsRead", user_reads as "userReads"`);
+    return result.rows.sort((a, b) => a.id - b.id);
+  }
+
+  async extendLeases(replica: string, runIds: number[], until: number): Promise<void> {
+    if (runIds.length === 0) return;
+    await this.db
+      .update(reportRuns)
+      .set({ leaseUntil: until })
+      .where(and(inArray(reportRuns.id, runIds), eq(reportRuns.claimedBy, replica), eq(reportRuns.outcome, 'running')));
+  }
+
+  async queuedAhead(runId: number, now: number): Promise<number> {
+    const [mine] = await this.db
+      .select({ leaseUntil: reportRuns.leaseUntil, outcome: reportRuns.outcome })
+      .from(reportRuns)
+      .where(eq(reportRuns.id, runId));
+    if (mine?.outcome !== 'running' || mine.leaseUntil >= now) return 0;
+    const [ahead] = await this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(reportRuns)
+      .where(and(eq(reportRuns.outcome, 'running'), eq(reportRuns.ready, true), lt(reportRuns.leaseUntil, now), lt(reportRuns.id, runId)));
+    return Number(ahead?.n ?? 0) + 1;
+  }
+
+  /** Never on PostgreSQL: other replicas' leases are live; a dead one's lapse by themselves. */
+  async releaseLeases(): Promise<void> {}
+
+  async takeInterruptedRuns(cutOff: InterruptCutOff): Promise<InterruptedRun[]> {
     // One statement: the rows are returned as they were (with their tokens) while the update clears them.
     const result = await this.db.execute<{
       id: number;
@@ -166,7 +218,9 @@ export class PgRunStore implements Async<ReportRunStore> {
     }>(sql`
       with taken as (
         select id, discord_user_id, locale, started_at, interaction_token_sealed from report_runs
-        where outcome = 'running' and started_at <= ${before} for update
+        where outcome = 'running' and (
+          (started_at <= ${cutOff.staleBefore} and lease_until < ${cutOff.now}) or (not ready and started_at <= ${cutOff.unreadyBefore})
+        ) for update skip locked
       ), cleared as (
         update report_runs set outcome = 'interrupted', reserved_posts = 0, interaction_token_sealed = null
         where id in (select id from taken)
