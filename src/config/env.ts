@@ -52,6 +52,8 @@ export interface ReportLimits {
   concurrency: number;
   /** Pages of posts held at once across all reports, from asking X until stored: what bounds memory while X is slow. */
   pagesInFlight: number;
+  /** How long a replica's claim on a report holds without renewal: how soon another takes over the reports of one that died. */
+  leaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -207,6 +209,7 @@ export function loadConfig(env: Env): Config {
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
     concurrency: r.integer('REPORT_CONCURRENCY', 200, 1, 10_000),
     pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
+    leaseSeconds: r.integer('REPORT_LEASE_SECONDS', 30, 2, 600),
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);

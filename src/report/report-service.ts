@@ -147,6 +147,7 @@ export class ReportService {
       runs: deps.runs,
       make: (run) => this.makeClaimed(run),
       concurrency: deps.limits.concurrency,
+      leaseMs: deps.limits.leaseSeconds * 1000,
       acks,
       now: deps.now,
       log: deps.log,

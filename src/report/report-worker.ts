@@ -11,8 +11,6 @@ import type { Logger } from '../log/logger.js';
 import type { ClaimedRun } from './report-job.js';
 import type { ReportRunStore } from './run-store.js';
 
-/** How long a claim holds without word from its replica; renewed every third of it. */
-export const LEASE_MS = 30_000;
 /** How often the queue is looked at besides this replica's own admissions (others' reports, lapsed leases). */
 export const POLL_MS = 1_000;
 
@@ -21,6 +19,8 @@ export interface ReportWorkerDeps {
   /** Makes and delivers one claimed report; never expected to throw. */
   make: (run: ClaimedRun) => Promise<void>;
   concurrency: number;
+  /** How long a claim holds without word from its replica (REPORT_LEASE_SECONDS); renewed every third of it. */
+  leaseMs: number;
   acks?: Pick<AckPriority, 'whenIdle'>;
   now: () => number;
   log: Logger;
@@ -40,10 +40,11 @@ export class ReportWorker {
   start(): void {
     this.stopped = false;
     const poll = setInterval(() => void this.pump(), POLL_MS);
-    const renew = setInterval(() => this.renew(), LEASE_MS / 3);
+    const renew = setInterval(() => this.renew(), this.deps.leaseMs / 3);
     poll.unref();
     renew.unref();
     this.timers = [poll, renew];
+    this.deps.log.info('taking reports from the queue', { replica: this.replica, concurrency: this.deps.concurrency });
     void this.pump();
   }
 
@@ -82,7 +83,7 @@ export class ReportWorker {
   private async claimOnce(): Promise<void> {
     const free = this.deps.concurrency - this.held.size;
     if (free <= 0 || this.stopped) return;
-    const claimed = await this.deps.runs.claim(this.replica, this.deps.now(), LEASE_MS, free);
+    const claimed = await this.deps.runs.claim(this.replica, this.deps.now(), this.deps.leaseMs, free);
     for (const run of claimed) {
       this.held.add(run.id);
       void this.makeOne(run);
@@ -105,7 +106,7 @@ export class ReportWorker {
   private renew(): void {
     if (this.held.size === 0) return;
     this.deps.runs
-      .extendLeases(this.replica, [...this.held], this.deps.now() + LEASE_MS)
+      .extendLeases(this.replica, [...this.held], this.deps.now() + this.deps.leaseMs)
       .catch((err: unknown) => this.deps.log.warn('could not renew the leases of running reports', { error: err }));
   }
 }

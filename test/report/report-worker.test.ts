@@ -7,13 +7,14 @@ import { asAsync } from '../../src/db/async-store.js';
 import { AckPriority } from '../../src/interaction/ack-priority.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { ClaimedRun } from '../../src/report/report-job.js';
-import { LEASE_MS, ReportWorker } from '../../src/report/report-worker.js';
+import { ReportWorker } from '../../src/report/report-worker.js';
 import { ReportRunStore } from '../../src/report/run-store.js';
 import { eventually } from '../support/harness.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
 const T0 = Date.parse('2026-11-24T10:00:00Z');
+const LEASE_MS = 30_000;
 
 function queue(runs: ReportRunStore, n: number, ready = true): number[] {
   return Array.from({ length: n }, (_, i) => {
@@ -85,6 +86,7 @@ describe('ReportWorker', () => {
       runs: asAsync(runs),
       make: (run) => new Promise<void>((done) => making.push({ run, done })),
       concurrency: 2,
+      leaseMs: LEASE_MS,
       acks,
       now: () => T0,
       log: silentLogger,
