@@ -242,6 +242,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       log: doorLog,
       ackDeadlineMs: options.ackDeadlineMs,
       health: gatewayHealth,
+      sharding: config.sharding,
       roster: stores.roster,
       onFatal: options.onGatewayFatal ?? (() => undefined),
       onGuildLeft: (guildId) => stores.forgetGuild(guildId),

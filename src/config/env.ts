@@ -11,6 +11,8 @@ export interface Config {
   /** The application's OAuth2 client secret: Discord Linked Roles are on when it is set. */
   discordClientSecret: string | null;
   interactionsMode: InteractionsMode;
+  /** Gateway mode: how many shards the bot has ('auto': as Discord recommends), and which of them this process runs (null: all). */
+  sharding: { count: number | 'auto'; ids: number[] | null };
   twitterConsumerKey: string;
   twitterConsumerSecret: string;
   publicUrl: string;
@@ -156,6 +158,7 @@ class Reader {
 export function loadConfig(env: Env): Config {
   const r = new Reader(env);
   const interactionsMode = r.oneOf('INTERACTIONS_MODE', ['gateway', 'http'] as const, 'gateway');
+  const sharding = readSharding(r);
   const discordToken = r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)');
   const discordApplicationId = r.pattern('DISCORD_APPLICATION_ID', 'the numeric application id (General Information tab)', /^\d{5,25}$/);
   const discordPublicKey = r.pattern(
@@ -227,6 +230,7 @@ export function loadConfig(env: Env): Config {
     discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,
     discordClientSecret: discordClientSecret || null,
     interactionsMode,
+    sharding,
     twitterConsumerKey,
     twitterConsumerSecret,
     publicUrl,
@@ -243,6 +247,31 @@ export function loadConfig(env: Env): Config {
     logLevel,
     report,
   };
+}
+
+/**
+ * SHARD_COUNT ('auto' or a number) and SHARD_IDS (this process's shard set:
+ * "0,1" or "0-3"; empty: every shard). Several processes, each with its own
+ * SHARD_IDS and the same SHARD_COUNT, share the gateway.
+ */
+function readSharding(r: Reader): Config['sharding'] {
+  const rawCount = r.optional('SHARD_COUNT') ?? 'auto';
+  const count = rawCount === 'auto' ? 'auto' : /^\d{1,5}$/.test(rawCount) && Number(rawCount) >= 1 ? Number(rawCount) : null;
+  if (count === null) r.problems.push(`SHARD_COUNT must be "auto" or a whole number from 1 (got "${rawCount}")`);
+  const rawIds = r.optional('SHARD_IDS');
+  if (rawIds === undefined) return { count: count ?? 'auto', ids: null };
+  const ids: number[] = [];
+  for (const part of rawIds.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+    if (!range) {
+      r.problems.push(`SHARD_IDS must list shard numbers, e.g. "0,1" or "0-3" (got "${rawIds}")`);
+      return { count: count ?? 'auto', ids: null };
+    }
+    for (let id = Number(range[1]); id <= Number(range[2] ?? range[1]); id++) ids.push(id);
+  }
+  if (typeof count !== 'number') r.problems.push('SHARD_IDS needs SHARD_COUNT set to a number: every process must agree on the count');
+  else if (ids.some((id) => id >= count)) r.problems.push(`SHARD_IDS must be below SHARD_COUNT (${count}): shards are numbered from 0`);
+  return { count: count ?? 'auto', ids: [...new Set(ids)].sort((a, b) => a - b) };
 }
 
 export interface DiscordRestConfig {

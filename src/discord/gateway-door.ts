@@ -39,13 +39,20 @@ export interface GatewayDoorDeps {
   onGuildLeft?: (guildId: string) => Promise<void>;
   health: GatewayHealth;
   roster: Pick<Async<GuildRoster>, 'reconcile' | 'joined' | 'left'>;
+  /** This process's shard set (SHARD_COUNT, SHARD_IDS); default: every shard, as many as Discord recommends. */
+  sharding?: { count: number | 'auto'; ids: number[] | null };
   /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */
   onFatal: (code: number, reason: string) => void;
 }
 
 export function createGatewayClient(deps: GatewayDoorDeps): Client {
+  const sharding = deps.sharding ?? { count: 'auto', ids: null };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // discord.js's own sharding: this process connects the shards of its set; others, with the same count, the rest.
+    ...(sharding.count === 'auto'
+      ? { shards: 'auto' as const }
+      : { shardCount: sharding.count, shards: sharding.ids ?? Array.from({ length: sharding.count }, (_, i) => i) }),
     rest: { api: deps.discordApiUrl },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -96,22 +103,29 @@ function watchConnection(client: Client, deps: GatewayDoorDeps): void {
   /** The servers joined during an outage, once READY's list is compared with the known ones. */
   let toWelcome: Promise<string[]> = Promise.resolve([]);
   const watched = new Set<number>();
-  client.on(Events.Raw, (packet: { t?: string | null; d?: { guilds?: Array<{ id: string }> } }) => {
+  client.on(Events.Raw, (packet: { t?: string | null; d?: { guilds?: Array<{ id: string }> } }, shardId: number) => {
     if (packet.t !== 'READY') return;
-    toWelcome = deps.roster.reconcile((packet.d?.guilds ?? []).map((g) => g.id)).then(
-      async ({ gone, joined }) => {
-        for (const guildId of gone) {
-          log.info('removed from a server while disconnected; its settings are deleted', { guildId });
-          client.guilds.cache.delete(guildId);
-          await deps.onGuildLeft?.(guildId);
-        }
-        return joined;
-      },
-      (err: unknown) => {
-        log.error('could not compare the servers Discord lists with those known', { error: err });
-        return [];
-      },
-    );
+    // A shard's READY lists only its own servers: the others' are no business of this comparison.
+    const shard = { id: shardId ?? 0, count: client.options.shardCount ?? 1 };
+    toWelcome = deps.roster
+      .reconcile(
+        (packet.d?.guilds ?? []).map((g) => g.id),
+        shard,
+      )
+      .then(
+        async ({ gone, joined }) => {
+          for (const guildId of gone) {
+            log.info('removed from a server while disconnected; its settings are deleted', { guildId });
+            client.guilds.cache.delete(guildId);
+            await deps.onGuildLeft?.(guildId);
+          }
+          return joined;
+        },
+        (err: unknown) => {
+          log.error('could not compare the servers Discord lists with those known', { error: err });
+          return [];
+        },
+      );
   });
   client.on(Events.ShardReady, (shardId) => {
     // The shard object exists from now on: its close events carry the code.

@@ -14,6 +14,20 @@ export interface Reconciled {
   joined: string[];
 }
 
+/** Which gateway shard a READY came from, of how many. */
+export interface Shard {
+  id: number;
+  count: number;
+}
+
+export const ONE_SHARD: Shard = { id: 0, count: 1 };
+
+/** Discord's rule: a server's events come on shard (server id >> 22) % shard count. */
+export function onShard(guildId: string, shard: Shard): boolean {
+  if (shard.count <= 1) return true;
+  return /^\d{1,25}$/.test(guildId) && Number((BigInt(guildId) >> 22n) % BigInt(shard.count)) === shard.id;
+}
+
 export class GuildRoster {
   constructor(
     private readonly db: Db,
@@ -27,19 +41,21 @@ export class GuildRoster {
    * settings or seen members count as known too, so a removal is found even
    * before the roster was first filled.
    */
-  reconcile(listed: readonly string[]): Reconciled {
+  reconcile(listed: readonly string[], shard: Shard = ONE_SHARD): Reconciled {
     return this.db.transaction((tx) => {
+      const ours = (id: string) => onShard(id, shard);
       const roster = new Set(
         tx
           .select({ id: botGuilds.guildId })
           .from(botGuilds)
           .all()
-          .map((r) => r.id),
+          .map((r) => r.id)
+          .filter(ours),
       );
       const firstRun = roster.size === 0;
       const known = new Set(roster);
-      for (const r of tx.selectDistinct({ id: guildSettings.guildId }).from(guildSettings).all()) known.add(r.id);
-      for (const r of tx.selectDistinct({ id: guildMembers.guildId }).from(guildMembers).all()) known.add(r.id);
+      for (const r of tx.selectDistinct({ id: guildSettings.guildId }).from(guildSettings).all()) if (ours(r.id)) known.add(r.id);
+      for (const r of tx.selectDistinct({ id: guildMembers.guildId }).from(guildMembers).all()) if (ours(r.id)) known.add(r.id);
       const now = new Set(listed);
       const gone = [...known].filter((id) => !now.has(id));
       const joined = firstRun ? [] : listed.filter((id) => !known.has(id));

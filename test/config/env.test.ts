@@ -112,6 +112,7 @@ describe('configuration', () => {
       cooldownSeconds: 30,
       concurrency: 200,
       pagesInFlight: 256,
+      leaseSeconds: 30,
     });
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
     const set = loadConfig({ ...valid, REPORT_MAX_POSTS: '3200', REPORT_MAX_MENTIONS: '0', X_MONTHLY_POST_BUDGET: '50000' });
@@ -145,5 +146,27 @@ describe('configuration', () => {
     const old = Buffer.alloc(32, 9).toString('base64');
     expect(loadConfig({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old}, ` }).previousTokenEncryptionKeys).toHaveLength(1);
     expect(problems({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: 'nope' })[0]).toMatch(/TOKEN_ENCRYPTION_PREVIOUS_KEYS is malformed/);
+  });
+
+  it('reads the database engine and the gateway shard set, naming malformed values', () => {
+    expect(loadConfig(valid)).toMatchObject({ databaseUrl: null, databasePoolSize: 10, sharding: { count: 'auto', ids: null } });
+    expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', SHARD_COUNT: '4', SHARD_IDS: '0-1,3' })).toMatchObject({
+      databaseUrl: 'postgres://bot@db:5432/bot',
+      sharding: { count: 4, ids: [0, 1, 3] },
+      report: { leaseSeconds: 30 },
+    });
+    const bad = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...valid, ...env });
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+    expect(bad({ DATABASE_URL: 'mysql://db/bot' })).toContain('DATABASE_URL must be a PostgreSQL URL');
+    expect(bad({ SHARD_COUNT: 'many' })).toContain('SHARD_COUNT must be "auto" or a whole number');
+    expect(bad({ SHARD_IDS: '0' })).toContain('SHARD_IDS needs SHARD_COUNT set to a number');
+    expect(bad({ SHARD_COUNT: '2', SHARD_IDS: '2' })).toContain('SHARD_IDS must be below SHARD_COUNT (2)');
+    expect(bad({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toContain('SHARD_IDS must list shard numbers');
   });
 });

@@ -148,8 +148,9 @@ describe('kill -9', () => {
     expect(run.upstream_requests).toBeGreaterThan(3);
     expect(run.posts_read).toBeGreaterThan(7);
     db.close();
-    // The profile and mentions the first process stored are not bought again: one profile read, and a since_id read of mentions.
+    // What the first process stored is not bought again: the profile is not read twice, and the mentions at most
+    // once more (if the first process was killed before recording what it had read of them).
     expect(x.requestsTo(/\/users\/me$/)).toHaveLength(1);
-    expect(x.requestsTo(/\/mentions$/)).toHaveLength(2);
+    expect(x.requestsTo(/\/mentions$/).length).toBeLessThanOrEqual(2);
   });
 });

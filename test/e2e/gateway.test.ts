@@ -67,6 +67,19 @@ describe('gateway door, black-box', { timeout: 60_000 }, () => {
     await answersCommands();
   });
 
+  it('connects only the shards of its set when the gateway is shared by several processes (SHARD_COUNT, SHARD_IDS)', async () => {
+    await bot.stop();
+    gateway.received.length = 0;
+    bot = await startBotProcess(
+      { ...standInEnv(x, discord, new DiscordSigner(), dir), INTERACTIONS_MODE: 'gateway', SHARD_COUNT: '3', SHARD_IDS: '2' },
+      dir,
+    );
+    await eventually(() => gateway.received.some((f) => f.op === 2), 4000);
+    const identify = gateway.received.find((f) => f.op === 2)!.d as { shard: [number, number] };
+    expect(identify.shard).toEqual([2, 3]);
+    expect(gateway.received.filter((f) => f.op === 2)).toHaveLength(1);
+  });
+
   it('resumes after close 4000, a dropped TCP connection and op 7, logging each outage and replaying what it missed', async () => {
     gateway.close(4000);
     await eventually(() => gateway.resumes === 1 && gateway.connected, 4000);

@@ -1,7 +1,7 @@
 // What a READY after an outage is compared with: the servers the bot knew.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GuildRoster } from '../../src/guilds/guild-roster.js';
+import { GuildRoster, onShard } from '../../src/guilds/guild-roster.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
@@ -26,5 +26,20 @@ describe('GuildRoster.reconcile', () => {
     const { gone, joined } = roster.reconcile(['1']);
     expect(new Set(gone)).toEqual(new Set(['8', '9']));
     expect(joined).toEqual([]);
+  });
+
+  it('with several shards compares only the servers of the shard whose READY it is', () => {
+    // Server ids as Discord makes them: (id >> 22) % 2 picks the shard.
+    const onZero = String(4n << 22n);
+    const onOne = String(5n << 22n);
+    expect(onShard(onZero, { id: 0, count: 2 })).toBe(true);
+    expect(onShard(onOne, { id: 1, count: 2 })).toBe(true);
+    expect(onShard(onOne, { id: 0, count: 2 })).toBe(false);
+    roster.reconcile([onZero], { id: 0, count: 2 });
+    roster.reconcile([onOne], { id: 1, count: 2 });
+    // Shard 0 comes back listing its server: shard 1's is not taken for gone.
+    expect(roster.reconcile([onZero], { id: 0, count: 2 })).toEqual({ gone: [], joined: [] });
+    // Shard 1's server was removed while away: its own READY says so.
+    expect(roster.reconcile([], { id: 1, count: 2 })).toEqual({ gone: [onOne], joined: [] });
   });
 });

@@ -3,7 +3,6 @@
 // budget allows, and a member never has two running.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/log/logger.js';
 import type { AdmissionFacts, Verdict } from '../../src/report/admissions.js';
 import { openPostgresStores, type PostgresStores } from '../../src/storage/postgres-stores.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';

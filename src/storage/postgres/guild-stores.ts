@@ -6,7 +6,7 @@ import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import { botGuilds, type GuildSettings, guildMembers, guildSettings, linkedAccounts } from '../../db/schema-pg.js';
-import type { GuildRoster, Reconciled } from '../../guilds/guild-roster.js';
+import { type GuildRoster, ONE_SHARD, onShard, type Reconciled, type Shard } from '../../guilds/guild-roster.js';
 import { type MemberStore, SEEN_RESOLUTION_MS } from '../../guilds/member-store.js';
 import { defaultSettings, type SettingsChange, type SettingsStore } from '../../guilds/settings-store.js';
 
@@ -91,14 +91,15 @@ export class PgGuildRoster implements Async<GuildRoster> {
     private readonly now: () => number,
   ) {}
 
-  async reconcile(listed: readonly string[]): Promise<Reconciled> {
+  async reconcile(listed: readonly string[], shard: Shard = ONE_SHARD): Promise<Reconciled> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ROSTER_LOCK})`);
-      const roster = new Set((await tx.select({ id: botGuilds.guildId }).from(botGuilds)).map((r) => r.id));
+      const ours = (id: string) => onShard(id, shard);
+      const roster = new Set((await tx.select({ id: botGuilds.guildId }).from(botGuilds)).map((r) => r.id).filter(ours));
       const firstRun = roster.size === 0;
       const known = new Set(roster);
-      for (const r of await tx.selectDistinct({ id: guildSettings.guildId }).from(guildSettings)) known.add(r.id);
-      for (const r of await tx.selectDistinct({ id: guildMembers.guildId }).from(guildMembers)) known.add(r.id);
+      for (const r of await tx.selectDistinct({ id: guildSettings.guildId }).from(guildSettings)) if (ours(r.id)) known.add(r.id);
+      for (const r of await tx.selectDistinct({ id: guildMembers.guildId }).from(guildMembers)) if (ours(r.id)) known.add(r.id);
       const now = new Set(listed);
       const gone = [...known].filter((id) => !now.has(id));
       const joined = firstRun ? [] : listed.filter((id) => !known.has(id));
