@@ -6,6 +6,9 @@
 // ack p50/p99/max for both commands, the time until every report is
 // delivered against the floor (one report alone at that latency), CPU per
 // report, and the bot's RSS idle, peak and after. Asserts nothing.
+// With BENCH_REPLICAS=3 and BENCH_DATABASE_URL (a PostgreSQL server the bench
+// may create a database on), that many replicas share the database and the
+// load is spread over them round-robin; CPU and RSS are their sums.
 // The X stand-in and the load generator each run in a thread of their own
 // (see load-x-worker.ts, load-sender.ts), so the acks timed are the bot's.
 
@@ -13,11 +16,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import type { XStandIn } from '../src/local-x/x-stand-in.js';
-import { standInEnv, startBotProcess } from '../test/support/bot-process.js';
+import { type BotProcess, standInEnv, startBotProcess } from '../test/support/bot-process.js';
 import { Browser } from '../test/support/browser.js';
 import { commandPayload, DiscordSigner } from '../test/support/discord-payloads.js';
 import { DiscordStandIn } from '../test/support/discord-stand-in.js';
+import { freshPostgresDatabase } from '../test/support/test-engine.js';
 import type { PreparedRequest, SendOrder, SendResult } from './load-sender.js';
 import { ask, startTsWorker } from './worker-thread.js';
 
@@ -26,6 +31,9 @@ const SIZES = (process.env.BENCH_MEMBERS ?? '50,200,500').split(',').map(Number)
 /** Posts in each member's 90 days: ten pages. */
 const POSTS = 1000;
 const LINKS_DURING_BURST = 40;
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 1);
+const POSTGRES = process.env.BENCH_DATABASE_URL;
+if (REPLICAS > 1 && !POSTGRES) throw new Error('BENCH_REPLICAS needs BENCH_DATABASE_URL: replicas share a PostgreSQL database');
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,17 +68,22 @@ async function run(members: number): Promise<string[]> {
   const discord = await new DiscordStandIn().start();
   const signer = new DiscordSigner();
   const dir = mkdtempSync(join(tmpdir(), 'xbot-load-'));
+  const database = POSTGRES ? await freshPostgresDatabase(POSTGRES) : null;
   const env: Record<string, string> = {
     ...standInEnv(x as XStandIn, discord, signer, dir),
+    ...(database ? { DATABASE_URL: database.url } : {}),
     REPORT_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'info',
     // The queue's settings, when set, so their trade-off can be measured.
     ...pick(process.env, ['REPORT_CONCURRENCY', 'REPORT_PAGES_IN_FLIGHT']),
   };
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the bot under load.
-  const bot = await startBotProcess(env, dir, (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
-  const pid = bot.pid;
-  const sender = startTsWorker('./load-sender.ts', { port: Number(new URL(bot.base).port) });
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const replicas: BotProcess[] = [];
+  for (let i = 0; i < REPLICAS; i++) replicas.push(await startBotProcess(env, dir, nodeArgs));
+  const bot = replicas[0]!;
+  const sumOver = (measure: (pid: number) => number) => replicas.reduce((sum, r) => sum + measure(r.pid), 0);
+  const sender = startTsWorker('./load-sender.ts', { ports: replicas.map((r) => Number(new URL(r.base).port)) });
   const results = new Map<number, (r: SendResult) => void>();
   sender.on('message', (r: SendResult) => results.get(r.id)?.(r));
   let orders = 0;
@@ -125,12 +138,12 @@ async function run(members: number): Promise<string[]> {
     await interact(lone);
     await waitFor([lone.token]);
     const floorMs = performance.now() - loneStart;
-    forgetPosts(env.DATABASE_PATH ?? '');
+    await forgetPosts(database?.url ?? null, env.DATABASE_PATH ?? '');
 
     await new Promise((r) => setTimeout(r, 2000));
-    const idle = rssMiB(pid, 'VmRSS');
-    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // resets the peak (VmHWM)
-    const cpuBefore = cpuMs(pid);
+    const idle = sumOver((pid) => rssMiB(pid, 'VmRSS'));
+    for (const r of replicas) writeFileSync(`/proc/${r.pid}/clear_refs`, '5'); // resets the peak (VmHWM)
+    const cpuBefore = sumOver(cpuMs);
     const payloads = users.map(report);
     const links = Array.from({ length: LINKS_DURING_BURST }, (_, i) => {
       const u = users[i % users.length]!;
@@ -140,13 +153,13 @@ async function run(members: number): Promise<string[]> {
     const [acks, linkAcks] = await Promise.all([send(payloads), send(links, 100)]);
     await waitFor(payloads.map((p) => p.token));
     const allMs = performance.now() - start;
-    const cpuPerReport = (cpuMs(pid) - cpuBefore) / members;
-    const peak = rssMiB(pid, 'VmHWM');
+    const cpuPerReport = (sumOver(cpuMs) - cpuBefore) / members;
+    const peak = sumOver((pid) => rssMiB(pid, 'VmHWM'));
     await new Promise((r) => setTimeout(r, 5000));
-    const after = rssMiB(pid, 'VmRSS');
+    const after = sumOver((pid) => rssMiB(pid, 'VmRSS'));
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
     return [
-      `N = ${members}`,
+      `N = ${members}${REPLICAS > 1 ? `, ${REPLICAS} replicas on PostgreSQL (CPU and RSS summed)` : ''}`,
       `  /report ack          p50 ${f(quantile(acks, 0.5))}, p99 ${f(quantile(acks, 0.99))}, max ${f(Math.max(...acks))}`,
       `  /link-twitter ack    p50 ${f(quantile(linkAcks, 0.5))}, p99 ${f(quantile(linkAcks, 0.99))}, max ${f(Math.max(...linkAcks))} (${LINKS_DURING_BURST} during the burst)`,
       `  all reports in       ${(allMs / 1000).toFixed(1)} s; floor (one report alone) ${(floorMs / 1000).toFixed(1)} s; ratio ${(allMs / floorMs).toFixed(2)}`,
@@ -154,7 +167,8 @@ async function run(members: number): Promise<string[]> {
       `  RSS                  idle ${idle.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB`,
     ];
   } finally {
-    await bot.stop();
+    for (const r of replicas) await r.stop();
+    await database?.drop();
     await sender.terminate();
     await xWorker.terminate();
     await discord.stop();
@@ -163,9 +177,17 @@ async function run(members: number): Promise<string[]> {
 }
 
 /** Deletes what the lone report stored, so the burst is as cold for that member as for the others. */
-function forgetPosts(databasePath: string): void {
+async function forgetPosts(postgresUrl: string | null, databasePath: string): Promise<void> {
+  const statements = 'delete from x_posts; delete from x_coverage; delete from x_fetch_state; delete from x_profiles';
+  if (postgresUrl) {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(statements);
+    await client.end();
+    return;
+  }
   const db = new BetterSqlite3(databasePath);
-  db.exec('delete from x_posts; delete from x_coverage; delete from x_fetch_state; delete from x_profiles');
+  db.exec(statements);
   db.close();
 }
 

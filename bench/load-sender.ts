@@ -26,16 +26,18 @@ export interface SendResult {
   statuses: number[];
 }
 
-const { port } = workerData as { port: number };
+/** One port per replica: request i goes to port i mod their number, as a round-robin balancer would send it. */
+const { ports } = workerData as { ports: number[] };
 
-function open(): Promise<Socket> {
+function open(_: unknown, i: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, noDelay: true }, () => resolve(socket));
+    const socket = connect({ host: '127.0.0.1', port: ports[i % ports.length]!, noDelay: true }, () => resolve(socket));
     socket.once('error', reject);
   });
 }
 
-function bytesOf(r: PreparedRequest): Buffer {
+function bytesOf(r: PreparedRequest, i: number): Buffer {
+  const port = ports[i % ports.length]!;
   const head = Object.entries({ ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) })
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('');
