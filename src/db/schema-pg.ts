@@ -232,6 +232,8 @@ export const reportRuns = pgTable(
     ready: boolean('ready').notNull().default(false),
     /** The replica running it, and until when it holds it: a replica that dies lets its lease lapse and another claims the run. */
     claimedBy: text('claimed_by'),
+    /** How many times replicas took it: one that kills every replica making it is taken only so often. */
+    claims: bigint('claims', { mode: 'number' }).notNull().default(0),
     leaseUntil: bigint('lease_until', { mode: 'number' }).notNull().default(0),
   },
   (t) => [

@@ -230,6 +230,8 @@ export const reportRuns = sqliteTable(
     ready: integer('ready', { mode: 'boolean' }).notNull().default(false),
     /** The replica running it, and until when it holds it: a replica that dies lets its lease lapse and another claims the run. */
     claimedBy: text('claimed_by'),
+    /** How many times replicas took it: one that kills every replica making it is taken only so often. */
+    claims: integer('claims').notNull().default(0),
     leaseUntil: integer('lease_until').notNull().default(0),
   },
   (t) => [

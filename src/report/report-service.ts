@@ -180,7 +180,15 @@ export class ReportService {
       await this.deps.runs.finishRun(claimed.id, { ...NOTHING_DONE, outcome: 'abandoned' });
       return;
     }
-    const token = cipher.open(claimed.interactionTokenSealed, runTokenContext(discordUserId, claimed.startedAt));
+    let token: string;
+    try {
+      token = cipher.open(claimed.interactionTokenSealed, runTokenContext(discordUserId, claimed.startedAt));
+    } catch (err) {
+      // Sealed with a key this replica does not hold (TOKEN_ENCRYPTION_KEY differs between replicas?): no one can deliver it.
+      log.error('could not open a queued report’s interaction token', { runId: claimed.id, error: err });
+      await this.deps.runs.finishRun(claimed.id, { ...NOTHING_DONE, outcome: 'abandoned' });
+      return;
+    }
     const request: ReportRequest = {
       discordUserId,
       guildId: claimed.guildId,

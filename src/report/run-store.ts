@@ -10,6 +10,13 @@ import type { ClaimedRun } from './report-job.js';
 
 export type ReportRun = typeof reportRuns.$inferInsert;
 
+/**
+ * A report is taken from the queue at most this many times: one whose making
+ * kills the process (memory, a native crash) would otherwise take every
+ * replica down in turn.
+ */
+export const MAX_CLAIMS = 3;
+
 /** When a running run counts as cut off (see takeInterruptedRuns). */
 export interface InterruptCutOff {
   now: number;
@@ -159,12 +166,19 @@ export class ReportRunStore {
     const claimable = this.db
       .select({ id: reportRuns.id })
       .from(reportRuns)
-      .where(and(eq(reportRuns.outcome, 'running'), eq(reportRuns.ready, true), lt(reportRuns.leaseUntil, now)))
+      .where(
+        and(
+          eq(reportRuns.outcome, 'running'),
+          eq(reportRuns.ready, true),
+          lt(reportRuns.leaseUntil, now),
+          lt(reportRuns.claims, MAX_CLAIMS),
+        ),
+      )
       .orderBy(asc(reportRuns.id))
       .limit(limit);
     return this.db
       .update(reportRuns)
-      .set({ claimedBy: replica, leaseUntil: now + leaseMs })
+      .set({ claimedBy: replica, leaseUntil: now + leaseMs, claims: sql`${reportRuns.claims} + 1` })
       .where(inArray(reportRuns.id, claimable))
       .returning(CLAIMED)
       .all()
@@ -204,9 +218,9 @@ export class ReportRunStore {
 
   /**
    * Runs that can no longer be made (marked interrupted, reservations
-   * released): admitted before `staleBefore` and held by no live lease, or
-   * never queued (the member's ack never went out) though admitted before
-   * `unreadyBefore`.
+   * released): admitted before `staleBefore`, or taken MAX_CLAIMS times
+   * already, and held by no live lease; or never queued (the member's ack
+   * never went out) though admitted before `unreadyBefore`.
    */
   takeInterruptedRuns(
     cutOff: InterruptCutOff,
@@ -215,7 +229,7 @@ export class ReportRunStore {
       const where = and(
         eq(reportRuns.outcome, 'running'),
         or(
-          and(lte(reportRuns.startedAt, cutOff.staleBefore), lt(reportRuns.leaseUntil, cutOff.now)),
+          and(or(lte(reportRuns.startedAt, cutOff.staleBefore), gte(reportRuns.claims, MAX_CLAIMS)), lt(reportRuns.leaseUntil, cutOff.now)),
           and(eq(reportRuns.ready, false), lte(reportRuns.startedAt, cutOff.unreadyBefore)),
         ),
       );

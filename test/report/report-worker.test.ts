@@ -8,7 +8,7 @@ import { AckPriority } from '../../src/interaction/ack-priority.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { ClaimedRun } from '../../src/report/report-job.js';
 import { ReportWorker } from '../../src/report/report-worker.js';
-import { ReportRunStore } from '../../src/report/run-store.js';
+import { MAX_CLAIMS, ReportRunStore } from '../../src/report/run-store.js';
 import { eventually } from '../support/harness.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
@@ -65,6 +65,19 @@ describe('the report queue', () => {
     expect(runs.claim('a', T0, LEASE_MS, 10)).toEqual([]);
     runs.markReady(unready!);
     expect(runs.claim('a', T0, LEASE_MS, 10).map((r) => r.id)).toEqual([unready]);
+  });
+
+  it('gives up on a run that took down every replica that made it, and lets the member know', () => {
+    const runs = new ReportRunStore(db.current.db);
+    const [id] = queue(runs, 1);
+    let at = T0;
+    for (let i = 0; i < MAX_CLAIMS; i++) {
+      expect(runs.claim(`replica-${i}`, at, LEASE_MS, 10).map((r) => r.id)).toEqual([id]);
+      at += LEASE_MS + 1; // it died making it: the lease lapses
+    }
+    expect(runs.claim('next', at, LEASE_MS, 10)).toEqual([]);
+    const cutOff = { now: at, staleBefore: T0 - 600_000, unreadyBefore: T0 - 60_000 };
+    expect(runs.takeInterruptedRuns(cutOff).map((r) => r.id)).toEqual([id]);
   });
 
   it('counts the queued runs ahead of one, and none once it is claimed', () => {

@@ -15,16 +15,19 @@ import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
 import { LinkGoneError, type PostStore, type PostWindow, type Source } from '../../report/x-cache.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
 
-/** Columns read as JavaScript numbers (bigint arrives as text) and 0/1 (as fromRow expects). */
-const SELECTED = POST_COLUMNS.map((c) =>
-  c === 'has_private' || c === 'has_media'
-    ? `${c}::int`
-    : ['id', 'kind', 'replied_to', 'author_id', 'text', 'hashtags', 'mentions', 'domains'].includes(c)
-      ? c
-      : `${c}::float8`,
-).join(', ');
+/** The columns as fromRow reads them: booleans as 0 and 1, as SQLite keeps them (bigints arrive as numbers, see db/postgres.ts). */
+const SELECTED = POST_COLUMNS.map((c) => (c === 'has_private' || c === 'has_media' ? `${c}::int` : c)).join(', ');
 const BOOLEAN_AT = [POST_COLUMNS.indexOf('has_private'), POST_COLUMNS.indexOf('has_media')];
-const UPSERT_HEAD = `insert into x_posts (${POST_COLUMNS.join(', ')}, x_user_id, source, fetched_at) values`;
+/** A page of posts in one statement: the columns as arrays, unnest()ed into rows (no statement per post, no parameter per value). */
+const UPSERT_HEAD = `insert into x_posts (x_user_id, source, fetched_at, ${POST_COLUMNS.join(', ')})`;
+/** PostgreSQL's type of each of POST_COLUMNS, for its array. */
+const COLUMN_TYPES = POST_COLUMNS.map((c) =>
+  c === 'has_private' || c === 'has_media'
+    ? 'boolean'
+    : ['id', 'kind', 'replied_to', 'author_id', 'text', 'hashtags', 'mentions', 'domains'].includes(c)
+      ? 'text'
+      : 'bigint',
+);
 /**
  * Every timeline with posts stored, by a loose scan of the primary key (one
  * index probe each, however many posts): PostgreSQL has no skip scan of its own.
@@ -174,14 +177,9 @@ export class PgPostStore implements PostStore {
     // One row per id: a statement may not update the same row twice.
     const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
     const today = billingDay(fetchedAt);
-    const rows = unique.map((post) => {
-      const row: unknown[] = [...toRow(toStoredPost(post)), xUserId, source, fetchedAt];
-      for (const at of BOOLEAN_AT) row[at] = row[at] === 1;
-      return sql`(${sql.join(
-        row.map((v) => sql`${v}`),
-        sql`, `,
-      )})`;
-    });
+    // Column by column, one array each: one statement with a few parameters, however many posts (see UPSERT).
+    const rows = unique.map((post) => toRow(toStoredPost(post)));
+    const columns = POST_COLUMNS.map((_, c) => rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])));
     return this.write(async (tx) => {
       const seen = await tx
         .select({ at: xPosts.fetchedAt })
@@ -190,14 +188,16 @@ export class PgPostStore implements PostStore {
           and(
             eq(xPosts.xUserId, xUserId),
             eq(xPosts.source, source),
-            inArray(
-              xPosts.id,
-              unique.map((p) => p.id),
-            ),
+            sql`${xPosts.id} = any(${sql.param(unique.map((p) => p.id))}::text[])`,
           ),
         );
       const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
-      await tx.execute(sql`${sql.raw(UPSERT_HEAD)} ${sql.join(rows, sql`, `)} ${sql.raw(UPSERT_TAIL)}`);
+      await tx.execute(
+        sql`${sql.raw(UPSERT_HEAD)} select ${xUserId}, ${source}, ${fetchedAt}, * from unnest(${sql.join(
+          columns.map((values, c) => sql`${sql.param(values)}::${sql.raw(COLUMN_TYPES[c]!)}[]`),
+          sql`, `,
+        )}) ${sql.raw(UPSERT_TAIL)}`,
+      );
       return repeats;
     });
   }

@@ -8,7 +8,7 @@ import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
 import type { ClaimedRun } from '../../report/report-job.js';
-import type { InterruptCutOff, ReportRunStore } from '../../report/run-store.js';
+import { type InterruptCutOff, MAX_CLAIMS, type ReportRunStore } from '../../report/run-store.js';
 import type { Usage } from '../../twitter/v2-client.js';
 
 type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
@@ -172,9 +172,9 @@ export class PgRunStore implements Async<ReportRunStore> {
    */
   async claim(replica: string, now: number, leaseMs: number, limit: number): Promise<ClaimedRun[]> {
     const result = await this.db.execute<ClaimedRun>(sql`
-      update report_runs set claimed_by = ${replica}, lease_until = ${now + leaseMs}
+      update report_runs set claimed_by = ${replica}, lease_until = ${now + leaseMs}, claims = claims + 1
       where id in (
-        select id from report_runs where outcome = 'running' and ready and lease_until < ${now}
+        select id from report_runs where outcome = 'running' and ready and lease_until < ${now} and claims < ${MAX_CLAIMS}
         order by id limit ${limit} for update skip locked
       )
       returning id, discord_user_id as "discordUserId", guild_id as "guildId", locale, started_at as "startedAt",
@@ -219,7 +219,8 @@ export class PgRunStore implements Async<ReportRunStore> {
       with taken as (
         select id, discord_user_id, locale, started_at, interaction_token_sealed from report_runs
         where outcome = 'running' and (
-          (started_at <= ${cutOff.staleBefore} and lease_until < ${cutOff.now}) or (not ready and started_at <= ${cutOff.unreadyBefore})
+          ((started_at <= ${cutOff.staleBefore} or claims >= ${MAX_CLAIMS}) and lease_until < ${cutOff.now})
+          or (not ready and started_at <= ${cutOff.unreadyBefore})
         ) for update skip locked
       ), cleared as (
         update report_runs set outcome = 'interrupted', reserved_posts = 0, interaction_token_sealed = null

@@ -1,0 +1,1 @@
+ALTER TABLE `report_runs` ADD `claims` integer DEFAULT 0 NOT NULL;
