@@ -3,7 +3,7 @@
 // statement, and a report's writes each check, in their transaction, that
 // its link still stands, holding that row so an unlink waits for them.
 
-import { and, count, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
 import { billingDay } from '../../budget/pricing.js';
 import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
@@ -179,7 +179,7 @@ export class PgPostStore implements PostStore {
     const today = billingDay(fetchedAt);
     // Column by column, one array each: one statement with a few parameters, however many posts (see UPSERT).
     const rows = unique.map((post) => toRow(toStoredPost(post)));
-    const columns = POST_COLUMNS.map((_, c) => rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])));
+    const columns = COLUMN_TYPES.map((type, c) => ({ type, values: rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])) }));
     return this.write(async (tx) => {
       const seen = await tx
         .select({ at: xPosts.fetchedAt })
@@ -194,7 +194,7 @@ export class PgPostStore implements PostStore {
       const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
       await tx.execute(
         sql`${sql.raw(UPSERT_HEAD)} select ${xUserId}, ${source}, ${fetchedAt}, * from unnest(${sql.join(
-          columns.map((values, c) => sql`${sql.param(values)}::${sql.raw(COLUMN_TYPES[c]!)}[]`),
+          columns.map(({ type, values }) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
           sql`, `,
         )}) ${sql.raw(UPSERT_TAIL)}`,
       );
