@@ -234,6 +234,11 @@ export class RoleConnectionService {
         await this.saveTokens(discordUserId, tokens);
         return tokens.accessToken;
       } catch (err) {
+        // Discord rotates refresh tokens: another replica may have refreshed first, leaving ours spent. Theirs is stored.
+        const current = await store.get(discordUserId);
+        if (current?.status === 'active' && current.refreshTokenSealed !== connection.refreshTokenSealed) {
+          return cipher.open(current.accessTokenSealed, sealContext.access(discordUserId));
+        }
         if (err instanceof DiscordOAuthError && (err.kind === 'refused' || err.kind === 'unauthorized')) {
           await store.markReconnect(discordUserId, now());
           this.deps.log.warn('Discord refused to refresh a Linked Roles connection; the member must connect again', { discordUserId });
