@@ -287,10 +287,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       await links.recoverInterrupted();
       await reports.recoverInterrupted();
       // Reports cut off on any replica and too old to finish are told so; the rest are taken over by the queue.
-      const sweep = setInterval(
-        () => void reports.recoverInterrupted().catch((err: unknown) => log.error('looking for cut-off reports failed', { error: err })),
-        60_000,
-      );
+      // Links cut off on another replica are found the same way, once no process can still be exchanging them.
+      const sweep = setInterval(() => {
+        reports.recoverInterrupted().catch((err: unknown) => log.error('looking for cut-off reports failed', { error: err }));
+        links.recoverInterrupted(false).catch((err: unknown) => log.error('looking for cut-off links failed', { error: err }));
+      }, 60_000);
       sweep.unref();
       reports.worker.start();
       const stopEarlierSweeps = stopSweeps;

@@ -308,8 +308,8 @@ export class LinkService {
    * (X hands the same account the same token, which the bot then keeps and
    * can revoke).
    */
-  async recoverInterrupted(): Promise<number> {
-    const links = await this.deps.store.takeInterruptedExchanges();
+  async recoverInterrupted(atStart = true): Promise<number> {
+    const links = await this.deps.store.takeInterruptedExchanges(this.deps.now(), atStart);
     for (const link of links) {
       this.deps.log.warn('linking was interrupted during the token exchange', { discordUserId: link.discordUserId });
       await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.interrupted));

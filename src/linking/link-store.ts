@@ -33,6 +33,9 @@ export interface Completion {
   displaced: LinkedAccount | undefined;
 }
 
+/** An exchange is X's access-token request: past its link's expiry by this much, no process can still be making it. */
+export const EXCHANGE_OUTLIVES_LINK_MS = 60_000;
+
 export class LinkStore {
   // Prepared once: /report and /link-twitter ask on the way to their acks.
   private readonly accountQuery;
@@ -135,9 +138,19 @@ export class LinkStore {
       .run();
   }
 
-  /** Links whose token exchange a crash cut off; they are removed as they are returned. */
-  takeInterruptedExchanges(): PendingLink[] {
-    return this.db.delete(pendingLinks).where(eq(pendingLinks.state, 'exchanging')).returning().all();
+  /**
+   * Links whose token exchange a crash cut off; they are removed as they are
+   * returned. At start-up this process is the only one with the file, so every
+   * exchange left is one it was making when it died; later, only those whose
+   * link expired over a minute ago (no exchange outlives its link for long).
+   */
+  takeInterruptedExchanges(now: number, atStart: boolean): PendingLink[] {
+    const dead = atStart ? undefined : lte(pendingLinks.expiresAt, now - EXCHANGE_OUTLIVES_LINK_MS);
+    return this.db
+      .delete(pendingLinks)
+      .where(and(eq(pendingLinks.state, 'exchanging'), dead))
+      .returning()
+      .all();
   }
 
   /**

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mention, syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
@@ -17,6 +18,7 @@ import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
+import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
 const signer = new DiscordSigner();
@@ -25,18 +27,26 @@ let discord: DiscordStandIn;
 let dir: string;
 let env: Record<string, string>;
 let bots: BotProcess[];
+/** On the PostgreSQL run, the database the processes share. */
+let postgres: { url: string; drop(): Promise<void> } | null;
 
 beforeEach(async () => {
   x = await new XStandIn().start();
   discord = await new DiscordStandIn().start();
   dir = mkdtempSync(join(tmpdir(), 'xbot-crash-'));
   bots = [];
-  env = standInEnv(x, discord, signer, dir);
+  postgres = testPostgresUrl ? await freshPostgresDatabase(testPostgresUrl) : null;
+  env = {
+    ...standInEnv(x, discord, signer, dir),
+    // A restarted process takes over what the killed one held once its lease lapses (on SQLite at once).
+    ...(postgres ? { DATABASE_URL: postgres.url, REPORT_LEASE_SECONDS: '2' } : {}),
+  };
 });
 afterEach(async () => {
   for (const bot of bots) await bot.stop();
   await x.stop();
   await discord.stop();
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,12 +79,29 @@ async function linkFully(bot: BotProcess): Promise<void> {
   expect((await member.get(`${callback.pathname}${callback.search}`)).status).toBe(200);
 }
 
-function database(): BetterSqlite3.Database {
-  return new BetterSqlite3(env.DATABASE_PATH!, { readonly: true });
+/** The first row a query finds in the database the processes share, either engine. */
+async function row<T = Record<string, unknown>>(query: string): Promise<T | undefined> {
+  if (postgres) {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    try {
+      return (await client.query(query)).rows[0] as T | undefined;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new BetterSqlite3(env.DATABASE_PATH!, { readonly: true });
+  try {
+    return db.prepare(query).get() as T | undefined;
+  } finally {
+    db.close();
+  }
 }
 
 describe('kill -9', () => {
-  it('during the access-token exchange: after the restart the member is told to link again', async () => {
+  // On PostgreSQL another replica may be making any exchange, so one is let go only a minute past its link's
+  // expiry, not at a start-up (see LinkStore.takeInterruptedExchanges): minutes this test does not wait.
+  it.skipIf(testPostgresUrl)('during the access-token exchange: after the restart the member is told to link again', async () => {
     const first = await start();
     const payload = commandPayload({ name: 'link-twitter' });
     const reply = await interact(first, payload);
@@ -89,10 +116,8 @@ describe('kill -9', () => {
     await start();
     const told = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('Linking was interrupted')));
     expect(told.content).toContain('/link-twitter');
-    const db = database();
-    expect(db.prepare('select count(*) as n from pending_links').get()).toEqual({ n: 0 });
-    expect(db.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
-    db.close();
+    expect(Number((await row<{ n: number }>('select count(*) as n from pending_links'))?.n)).toBe(0);
+    expect(Number((await row<{ n: number }>('select count(*) as n from linked_accounts'))?.n)).toBe(0);
   });
 
   it('during unlink’s revocation at X: the restarted bot revokes the token', async () => {
@@ -106,13 +131,11 @@ describe('kill -9', () => {
 
     await start();
     await eventually(() => x.accessTokens.size === 0 && x.requestsTo(/invalidate_token/).length === 2);
-    const db = database();
-    await eventually(() => (db.prepare('select count(*) as n from pending_revocations').get() as { n: number }).n === 0);
-    expect(db.prepare('select count(*) as n from linked_accounts').get()).toEqual({ n: 0 });
-    db.close();
+    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from pending_revocations'))?.n) === 0);
+    expect(Number((await row<{ n: number }>('select count(*) as n from linked_accounts'))?.n)).toBe(0);
   });
 
-  it('in the middle of a report: the next start finishes it, counting what the first read', async () => {
+  it('in the middle of a report: the next start finishes it, counting what the first read', { timeout: 30_000 }, async () => {
     const first = await start();
     const mentions = Array.from({ length: 7 }, (_, i) => mention(new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), '42'));
     serveTimeline(x, {
@@ -126,12 +149,14 @@ describe('kill -9', () => {
     expect((await interact(first, payload)).type).toBe(5);
     await eventually(() => x.requestsTo(/\/tweets$/).length === 1 && x.requestsTo(/\/users\/me$/).length === 1);
     // Let the answers that did come back be recorded before the kill.
-    const db = database();
     const usage = () =>
-      db.prepare('select upstream_requests as requests, posts_read as posts from report_runs').get() as
-        | { requests: number; posts: number }
-        | undefined;
-    await eventually(() => usage()?.requests === 3 && usage()?.posts === 7);
+      row<{ requests: string | number; posts: string | number }>(
+        'select upstream_requests as requests, posts_read as posts from report_runs',
+      );
+    await eventually(async () => {
+      const read = await usage();
+      return Number(read?.requests) === 3 && Number(read?.posts) === 7;
+    });
     await first.kill9();
     release();
 
@@ -140,14 +165,14 @@ describe('kill -9', () => {
     const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
     expect(report.embeds?.[0]?.title).toBeTruthy();
     expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
-    const run = db
-      .prepare('select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs')
-      .get() as { outcome: string; upstream_requests: number; posts_read: number; reserved_posts: number; interaction_token_sealed: null };
+    const run = (await row<Record<string, unknown>>(
+      'select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs',
+    ))!;
     // What the first process read counts too.
-    expect(run).toMatchObject({ outcome: 'ok', reserved_posts: 0, interaction_token_sealed: null });
-    expect(run.upstream_requests).toBeGreaterThan(3);
-    expect(run.posts_read).toBeGreaterThan(7);
-    db.close();
+    expect(run).toMatchObject({ outcome: 'ok', interaction_token_sealed: null });
+    expect(Number(run.reserved_posts)).toBe(0);
+    expect(Number(run.upstream_requests)).toBeGreaterThan(3);
+    expect(Number(run.posts_read)).toBeGreaterThan(7);
     // What the first process stored is not bought again: the profile is not read twice, and the mentions at most
     // once more (if the first process was killed before recording what it had read of them).
     expect(x.requestsTo(/\/users\/me$/)).toHaveLength(1);

@@ -111,8 +111,14 @@ describe('LinkStore', () => {
     store.abortExchange(link.id);
     expect(store.findAuthorizing('rt', T0)?.state).toBe('authorizing');
     store.beginExchange(link.id, T0);
-    expect(store.takeInterruptedExchanges().map((l) => l.id)).toEqual([link.id]);
+    // Later than start-up, an exchange counts as dead only once its link is over a minute past its expiry.
+    expect(store.takeInterruptedExchanges(T0 + 600_000, false)).toEqual([]);
+    expect(store.takeInterruptedExchanges(T0 + 660_000, false).map((l) => l.id)).toEqual([link.id]);
     expect(store.findAuthorizing('rt', T0)).toBeUndefined();
+    // At start-up this process holds the file alone: every exchange left was its own, cut off.
+    const other = authorizing('h2', 'rt2');
+    store.beginExchange(other.id, T0);
+    expect(store.takeInterruptedExchanges(T0, true).map((l) => l.id)).toEqual([other.id]);
   });
 
   it("supersedes the member's older links but not other members'", () => {

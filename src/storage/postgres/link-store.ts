@@ -7,7 +7,14 @@ import type { Async } from '../../db/async-store.js';
 import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb } from '../../db/postgres.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema-pg.js';
-import type { AccountRecord, Completion, LinkStore, NewPendingLink, RevocationRecord } from '../../linking/link-store.js';
+import {
+  type AccountRecord,
+  type Completion,
+  EXCHANGE_OUTLIVES_LINK_MS,
+  type LinkStore,
+  type NewPendingLink,
+  type RevocationRecord,
+} from '../../linking/link-store.js';
 
 const isLink = (owner: LinkOwner) =>
   and(
@@ -73,8 +80,12 @@ export class PgLinkStore implements Async<LinkStore> {
       .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'exchanging')));
   }
 
-  async takeInterruptedExchanges(): Promise<PendingLink[]> {
-    return this.db.delete(pendingLinks).where(eq(pendingLinks.state, 'exchanging')).returning();
+  /** Other replicas may be making an exchange at any moment: only those past their link's expiry are dead, even at start-up. */
+  async takeInterruptedExchanges(now: number, _atStart: boolean): Promise<PendingLink[]> {
+    return this.db
+      .delete(pendingLinks)
+      .where(and(eq(pendingLinks.state, 'exchanging'), lte(pendingLinks.expiresAt, now - EXCHANGE_OUTLIVES_LINK_MS)))
+      .returning();
   }
 
   async complete(
