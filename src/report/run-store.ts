@@ -17,6 +17,31 @@ export type ReportRun = typeof reportRuns.$inferInsert;
  */
 export const MAX_CLAIMS = 3;
 
+/** How a report ended, as finishRun records it. */
+export interface RunEnd {
+  outcome: string;
+  durationMs: number;
+  usage: Usage;
+  costMicroUsd: number;
+  /** The member unlinked meanwhile: the run stays for the budgets, no longer naming them. */
+  anonymous: boolean;
+}
+
+/** The columns an ended run gets, on either engine: its reservation is released and its interaction token forgotten. */
+export function endedRun(end: RunEnd) {
+  return {
+    outcome: end.outcome,
+    durationMs: end.durationMs,
+    upstreamRequests: end.usage.requests,
+    postsRead: end.usage.postsRead,
+    userReads: end.usage.userReads,
+    costMicroUsd: end.costMicroUsd,
+    reservedPosts: 0,
+    interactionTokenSealed: null,
+    ...(end.anonymous ? { discordUserId: null } : {}),
+  };
+}
+
 /** When a running run counts as cut off (see takeInterruptedRuns). */
 export interface InterruptCutOff {
   now: number;
@@ -120,22 +145,8 @@ export class ReportRunStore {
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */
-  finishRun(runId: number, end: { outcome: string; durationMs: number; usage: Usage; costMicroUsd: number; anonymous: boolean }): void {
-    this.db
-      .update(reportRuns)
-      .set({
-        outcome: end.outcome,
-        durationMs: end.durationMs,
-        upstreamRequests: end.usage.requests,
-        postsRead: end.usage.postsRead,
-        userReads: end.usage.userReads,
-        costMicroUsd: end.costMicroUsd,
-        reservedPosts: 0,
-        interactionTokenSealed: null,
-        ...(end.anonymous ? { discordUserId: null } : {}),
-      })
-      .where(eq(reportRuns.id, runId))
-      .run();
+  finishRun(runId: number, end: RunEnd): void {
+    this.db.update(reportRuns).set(endedRun(end)).where(eq(reportRuns.id, runId)).run();
   }
 
   /** When the member's latest report was admitted (the cooldown counts from there). */

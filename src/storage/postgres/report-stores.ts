@@ -8,7 +8,7 @@ import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
 import type { ClaimedRun } from '../../report/report-job.js';
-import { type InterruptCutOff, MAX_CLAIMS, type ReportRunStore } from '../../report/run-store.js';
+import { endedRun, type InterruptCutOff, MAX_CLAIMS, type ReportRunStore, type RunEnd } from '../../report/run-store.js';
 import type { Usage } from '../../twitter/v2-client.js';
 
 type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
@@ -129,24 +129,8 @@ export class PgRunStore implements Async<ReportRunStore> {
       .where(eq(reportRuns.id, runId));
   }
 
-  async finishRun(
-    runId: number,
-    end: { outcome: string; durationMs: number; usage: Usage; costMicroUsd: number; anonymous: boolean },
-  ): Promise<void> {
-    await this.db
-      .update(reportRuns)
-      .set({
-        outcome: end.outcome,
-        durationMs: end.durationMs,
-        upstreamRequests: end.usage.requests,
-        postsRead: end.usage.postsRead,
-        userReads: end.usage.userReads,
-        costMicroUsd: end.costMicroUsd,
-        reservedPosts: 0,
-        interactionTokenSealed: null,
-        ...(end.anonymous ? { discordUserId: null } : {}),
-      })
-      .where(eq(reportRuns.id, runId));
+  async finishRun(runId: number, end: RunEnd): Promise<void> {
+    await this.db.update(reportRuns).set(endedRun(end)).where(eq(reportRuns.id, runId));
   }
 
   lastRunStartedAt(discordUserId: string): Promise<number | undefined> {
