@@ -29,11 +29,19 @@ const MIGRATION_LOCK = 7_311_042;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-export async function openPostgres(
-  url: string,
-  options: { maxConnections?: number; onError?: (err: Error) => void } = {},
-): Promise<Postgres> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+export interface PostgresOptions {
+  maxConnections?: number;
+  /** How long to wait for a connection (default 10 s): a database that does not answer fails the request, not hangs it. */
+  connectTimeoutMs?: number;
+  onError?: (err: Error) => void;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Postgres> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+  });
   // A connection that dies while idle (the server restarted) is dropped from the pool; without a listener it would end the process.
   pool.on('error', (err) => options.onError?.(err));
   try {

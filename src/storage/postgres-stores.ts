@@ -5,7 +5,7 @@
 
 import { eq, sql } from 'drizzle-orm';
 import type { LinkOwner } from '../db/link-owner.js';
-import { openPostgres, type Postgres } from '../db/postgres.js';
+import { openPostgres, type Postgres, type PostgresOptions } from '../db/postgres.js';
 import { guildMembers, guildSettings, memberTimeZones, reportRuns } from '../db/schema-pg.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './postgres/guild-stores.js';
 import { PgLinkStore } from './postgres/link-store.js';
@@ -21,11 +21,7 @@ export interface PostgresStores extends Stores {
   postgres: Postgres;
 }
 
-export async function openPostgresStores(
-  url: string,
-  now: () => number,
-  options: { maxConnections?: number; onError?: (err: Error) => void } = {},
-): Promise<PostgresStores> {
+export async function openPostgresStores(url: string, now: () => number, options: PostgresOptions = {}): Promise<PostgresStores> {
   const postgres = await openPostgres(url, options);
   const { db } = postgres;
   const posts = new PgPostStore(db);
