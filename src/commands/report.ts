@@ -76,7 +76,7 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>): 
       try {
         await ctx.defer({ ephemeral: !wantsPublic });
       } catch (err) {
-        await reports.abandon(admission.ticket).catch(() => undefined); // the run's deadline releases it otherwise
+        await reports.abandon(admission.ticket.runId).catch(() => undefined); // the run's deadline releases it otherwise
         throw err;
       }
       // Whichever replica makes the report edits this reply with it.

@@ -35,15 +35,13 @@ export type Verdict = { ok: false; message: string } | { ok: true; run: NewRun }
 export type Admitted = { ok: false; message: string } | { ok: true; runId: number };
 
 export class Admissions {
-  private readonly runs: ReportRunStore;
-  private readonly usage: UsageStore;
-  private readonly settings: SettingsStore;
-
-  constructor(private readonly db: Db) {
-    this.runs = new ReportRunStore(db);
-    this.usage = new UsageStore(db);
-    this.settings = new SettingsStore(db);
-  }
+  /** The stores it reads and writes, on the same connection (their prepared statements are made once, there). */
+  constructor(
+    private readonly db: Db,
+    private readonly runs: ReportRunStore = new ReportRunStore(db),
+    private readonly usage: UsageStore = new UsageStore(db),
+    private readonly settings: SettingsStore = new SettingsStore(db),
+  ) {}
 
   /** Reads the facts, asks `decide` (pure, synchronous) and records the run it admits, all in one transaction. */
   admit(question: AdmissionQuestion, decide: (facts: AdmissionFacts) => Verdict): Admitted {

@@ -177,7 +177,7 @@ export class ReportService {
     const discordUserId = claimed.discordUserId;
     if (!job || !discordUserId || !claimed.interactionTokenSealed) {
       // Nothing to make it from, or no one to give it to (they unlinked): let it go.
-      await this.deps.runs.finishRun(claimed.id, { ...NOTHING_DONE, outcome: 'abandoned' });
+      await this.abandon(claimed.id);
       return;
     }
     let token: string;
@@ -186,7 +186,7 @@ export class ReportService {
     } catch (err) {
       // Sealed with a key this replica does not hold (TOKEN_ENCRYPTION_KEY differs between replicas?): no one can deliver it.
       log.error('could not open a queued report’s interaction token', { runId: claimed.id, error: err });
-      await this.deps.runs.finishRun(claimed.id, { ...NOTHING_DONE, outcome: 'abandoned' });
+      await this.abandon(claimed.id);
       return;
     }
     const request: ReportRequest = {
@@ -314,8 +314,8 @@ export class ReportService {
   }
 
   /** The admitted report will not run (Discord refused the defer): release what it held. */
-  async abandon(ticket: ReportTicket): Promise<void> {
-    await this.deps.runs.finishRun(ticket.runId, { ...NOTHING_DONE, outcome: 'abandoned' });
+  async abandon(runId: number): Promise<void> {
+    await this.deps.runs.finishRun(runId, { ...NOTHING_DONE, outcome: 'abandoned' });
   }
 
   /** Runs an admitted report; always resolves with what to show the member. */

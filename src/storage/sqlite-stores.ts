@@ -32,6 +32,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
   const zones = new ZonePreferences(db);
   const settings = new SettingsStore(db);
   const members = new MemberStore(db);
+  const usage = new UsageStore(db);
   const checkpointer = new Checkpointer(path);
   return {
     engine: 'sqlite',
@@ -46,8 +47,8 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     revocations: asAsync(new RevocationStore(db)),
     posts: asyncPosts(postCache),
     runs: asAsync(runs),
-    admissions: asAsync(new Admissions(db)),
-    usage: asAsync(new UsageStore(db)),
+    admissions: asAsync(new Admissions(db, runs, usage, settings)),
+    usage: asAsync(usage),
     zones: asAsync(zones),
     settings: asAsync(settings),
     members: asAsync(members),
