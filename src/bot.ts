@@ -22,6 +22,7 @@ import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { RenderPool } from './report/render-pool.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
+import type { RoleClearQueue } from './role-connections/role-clears.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
 import { openSqliteStores } from './storage/sqlite-stores.js';
@@ -40,6 +41,8 @@ export interface Bot {
   dispatch: Dispatch;
   web: Hono;
   revocations: RevocationQueue;
+  /** Linked Roles clears of forgotten connections (null when Linked Roles are off). */
+  roleClears: RoleClearQueue | null;
   /** Only in gateway mode, once start() has run; main.ts logs it in. */
   gateway: Client | null;
   /** Only in gateway mode: how its connection stands. */
@@ -89,7 +92,15 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const linkLog = log.child({ component: 'linking' });
   // Made below (it needs the link and report services); link hooks run later, once it exists.
   let roleConnections: RoleConnectionService | null = null;
-  const revocations = new RevocationQueue({ store: stores.revocations, cipher, oauth, now, log: linkLog });
+  const revocations: RevocationQueue = new RevocationQueue({
+    store: stores.revocations,
+    cipher,
+    oauth,
+    // X may hand an account the same token again: one a link keeps again is not revoked.
+    inUse: (xUserId: string, token: string): Promise<boolean> => links.holdsToken(xUserId, token),
+    now,
+    log: linkLog,
+  });
   const links = new LinkService({
     store: stores.links,
     cipher,
@@ -116,8 +127,13 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         await members.forgetMember(account.discordUserId);
         await stores.forgetMemberData(account);
       },
+      async connectionForgotten(userId) {
+        await roleConnections?.forget(userId);
+      },
       async displaced(account, newOwnerName) {
         await roles.sync(account.discordUserId, false);
+        // Their Linked Roles connection was forgotten with the X account; its clear is queued, tried now.
+        await roleConnections?.forget(account.discordUserId);
         try {
           // Their locale is not known outside an interaction: the default catalog.
           await guildApi.sendDirectMessage(account.discordUserId, textFor(null).linking.displaced(account.xScreenName, newOwnerName));
@@ -174,6 +190,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       links,
       profileOf: (account) => reports.currentProfile(account),
       stateTtlSeconds: config.linkTtlSeconds,
+      encryptionKey: config.tokenEncryptionKey,
       now,
       log: log.child({ component: 'linked-roles' }),
     });
@@ -259,12 +276,14 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     dispatch,
     web,
     revocations,
+    roleClears: roleConnections?.clears ?? null,
     gateway: null,
     gatewayHealth,
     async start() {
       stores.start();
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
+      const stopClears = roleConnections?.clears.start();
       // Retention: now, then hourly; every growing table is bounded. Cheap (indexes on age) and off every request's path.
       const prune = async () => {
         try {
@@ -282,6 +301,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       pruning.unref();
       stopSweeps = () => {
         stopRevocations();
+        stopClears?.();
         clearInterval(pruning);
       };
       await links.recoverInterrupted();

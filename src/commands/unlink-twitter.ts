@@ -19,7 +19,12 @@ function unlinkTwitterCommand(links: LinkService): Command {
       await ctx.defer({ ephemeral: true });
       const result = await links.unlink(ctx.user.id);
       const t = textFor(ctx.locale);
-      await ctx.edit({ content: result ? t.linking.unlinked(result.screenName, result.revoked) : t.linking.unlinkNothing });
+      const content = result.unlinked
+        ? t.linking.unlinked(result.screenName, result.revoked)
+        : result.rolesForgotten
+          ? t.linking.unlinkRolesOnly
+          : t.linking.unlinkNothing;
+      await ctx.edit({ content });
     },
   };
 }

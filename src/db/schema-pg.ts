@@ -331,9 +331,34 @@ export const discordConnections = pgTable('discord_connections', {
 export type DiscordConnection = typeof discordConnections.$inferSelect;
 
 /**
- * Discord OAuth2 `state` values handed out by /linked-role: single use, bound
- * to the browser that started (the hash of its cookie secret), and expiring
- * with the link TTL. Only hashes are stored.
+ * Linked Roles connections the bot has forgotten (unlink, or the member's X
+ * account linked by someone else) whose metadata Discord must still be told
+ * to clear. A row is the forgotten connection's sealed tokens, moved here in
+ * the transaction that forgets it, and is retried until Discord confirms the
+ * clear or refuses the tokens (see role-connections/role-clears.ts).
+ */
+export const pendingRoleClears = pgTable(
+  'pending_role_clears',
+  {
+    id: serial('id').primaryKey(),
+    discordUserId: text('discord_user_id').notNull(),
+    /** Sealed as in discord_connections (context: the member's id), so a row is the connection moved as it was. */
+    accessTokenSealed: text('access_token_sealed').notNull(),
+    refreshTokenSealed: text('refresh_token_sealed').notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    attempts: bigint('attempts', { mode: 'number' }).notNull().default(0),
+    nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('pending_role_clears_due_idx').on(t.nextAttemptAt)],
+);
+export type PendingRoleClear = typeof pendingRoleClears.$inferSelect;
+
+/**
+ * Discord OAuth2 `state` values /linked-role handed out that have come back
+ * in a callback: recorded only then (a state is signed by the bot and bound to
+ * the browser, so opening a sign-in stores nothing), to refuse a second use
+ * until the state has expired anyway. Only hashes are stored.
  */
 export const roleConnectionStates = pgTable(
   'role_connection_states',

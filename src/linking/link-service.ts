@@ -20,7 +20,7 @@ import { XApiError } from '../twitter/errors.js';
 import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import type { LinkStore, RevocationRecord } from './link-store.js';
+import type { Completion, LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
 
@@ -43,7 +43,9 @@ export interface LinkHooks {
   broken?(discordUserId: string): Promise<void>;
   /** Must delete whatever else is stored about the member. */
   forgotten?(account: LinkedAccount): Promise<void>;
-  /** Another member linked this member's X account; it is theirs now. */
+  /** A member with no X account unlinked, and their Linked Roles connection was forgotten (its clear queued). */
+  connectionForgotten?(discordUserId: string): Promise<void>;
+  /** Another member linked this member's X account; it is theirs now (their Linked Roles connection is forgotten, its clear queued). */
   displaced?(account: LinkedAccount, newOwnerName: string): Promise<void>;
   /** The member's data about an X account they no longer link (relinked to another one). */
   xAccountDropped?(xUserId: string): Promise<void>;
@@ -86,6 +88,11 @@ export type CallbackResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'other-browser' }
   | { ok: false; reason: 'x-error'; error: XApiError };
+
+export type UnlinkResult =
+  | { unlinked: true; screenName: string; revoked: boolean }
+  /** No X account was linked (or it changed meanwhile); `rolesForgotten`: a Linked Roles connection was forgotten. */
+  | { unlinked: false; rolesForgotten: boolean };
 
 export type CancelResult = 'cancelled' | 'invalid' | 'other-browser';
 
@@ -214,8 +221,11 @@ export class LinkService {
     const link = await store.findAuthorizing(oauthToken, now());
     if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
     if (!isSameBrowser(link.browserHash, browserSecret)) {
-      // A forwarded authorize URL: approving it must not link the approver's X account to the sender.
-      log.warn('callback from another browser refused', { discordUserId: link.discordUserId });
+      // A forwarded authorize URL: approving it must not link the approver's X account to the sender. The request
+      // token is burnt, so a landing URL sent back to the sender cannot be completed in their browser either.
+      const burnt = await store.burnAuthorizing(link.id);
+      log.warn('callback from another browser refused; the sign-in is stopped', { discordUserId: link.discordUserId, burnt });
+      if (burnt) await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.otherBrowser));
       return { ok: false, reason: 'other-browser' };
     }
     if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid' };
@@ -229,20 +239,31 @@ export class LinkService {
       return this.xFailure('access token', err, link.discordUserId);
     }
     const userId = link.discordUserId;
-    const completion = await store.complete(
-      link.id,
-      {
-        discordUserId: userId,
-        xUserId: access.userId,
-        xScreenName: access.screenName,
-        accessTokenSealed: cipher.seal(access.key, sealContext.accessToken(userId)),
-        accessSecretSealed: cipher.seal(access.secret, sealContext.accessSecret(userId)),
-        keyId: cipher.currentKeyId,
-      },
-      now(),
-      (own, holder) => this.revocationsReplacedBy(own, holder, access),
-    );
-    if (!completion) return { ok: false, reason: 'invalid' };
+    let completion: Completion | null;
+    try {
+      completion = await store.complete(
+        link.id,
+        {
+          discordUserId: userId,
+          xUserId: access.userId,
+          xScreenName: access.screenName,
+          accessTokenSealed: cipher.seal(access.key, sealContext.accessToken(userId)),
+          accessSecretSealed: cipher.seal(access.secret, sealContext.accessSecret(userId)),
+          keyId: cipher.currentKeyId,
+        },
+        now(),
+        (own, holder) => this.revocationsReplacedBy(own, holder, access),
+      );
+    } catch (err) {
+      await this.revokeUnkept(access, userId, 'the database refused to store it');
+      throw err;
+    }
+    if (!completion) {
+      // Unlinked, or superseded by a newer /link-twitter, while X was answering: the token X just issued is kept
+      // nowhere, so it must not stay valid at X.
+      await this.revokeUnkept(access, userId, 'the link was unlinked or superseded during the exchange');
+      return { ok: false, reason: 'invalid' };
+    }
     log.info('account linked', {
       discordUserId: userId,
       xUserId: access.userId,
@@ -291,6 +312,36 @@ export class LinkService {
     return records;
   }
 
+  /**
+   * An access token X issued that no link keeps: queued for revocation (and
+   * tried at once), logged without the token. If the same token is still
+   * kept by a link (X hands an account the same token again), the queue
+   * leaves it alone (see holdsToken).
+   */
+  private async revokeUnkept(access: AccessToken, discordUserId: string, why: string): Promise<void> {
+    const { revocations, store, log } = this.deps;
+    const record = revocations.record(access.userId, access);
+    try {
+      await store.queueRevocation(record);
+    } catch (err) {
+      log.error('could not queue an unkept X token for revocation', { discordUserId, xUserId: access.userId, why, error: err });
+      return;
+    }
+    log.warn('an X token the bot does not keep was queued for revocation', { discordUserId, xUserId: access.userId, why });
+    revocations.attempt(record.sealId).catch((err: unknown) => log.error('revoking an unkept X token failed', { error: err }));
+  }
+
+  /** Whether a linked account holds this access token now (the revocation queue must then leave it alone). */
+  async holdsToken(xUserId: string, token: string): Promise<boolean> {
+    const account = await this.deps.store.accountForXUser(xUserId);
+    if (!account) return false;
+    try {
+      return this.open(account).key === token;
+    } catch {
+      return false;
+    }
+  }
+
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
@@ -322,12 +373,18 @@ export class LinkService {
    * The revocation is queued in the same transaction as the deletion and
    * retried until X confirms; `revoked` says whether it is done already.
    */
-  async unlink(discordUserId: string): Promise<{ screenName: string; revoked: boolean } | undefined> {
-    const { store, revocations, log } = this.deps;
+  async unlink(discordUserId: string): Promise<UnlinkResult> {
+    const { store, revocations, log, now } = this.deps;
     const account = await store.getAccount(discordUserId);
     if (!account) {
-      await store.forgetPendingLinks(discordUserId);
-      return undefined;
+      // No X account, but a Linked Roles connection may still show one (a displaced member's, or one connected
+      // before linking): it is forgotten and its clear queued all the same.
+      const rolesForgotten = await store.forgetUnlinkedMember(discordUserId, now());
+      if (rolesForgotten) {
+        await this.runHook('connectionForgotten', discordUserId);
+        log.info('Linked Roles connection forgotten; no X account was linked', { discordUserId });
+      }
+      return { unlinked: false, rolesForgotten };
     }
     let revocation: RevocationRecord | null = null;
     try {
@@ -336,12 +393,12 @@ export class LinkService {
       log.error('could not open the token to revoke it', { discordUserId, error: err });
     }
     // Deleted only if it is still the link read above (a relink meanwhile is another link, with another token).
-    const removed = await store.forgetMember(account, revocation);
-    if (!removed) return undefined;
+    const removed = await store.forgetMember(account, revocation, now());
+    if (!removed) return { unlinked: false, rolesForgotten: false };
     await this.deps.hooks?.forgotten?.(removed);
     const revoked = revocation ? await revocations.attempt(revocation.sealId) : false;
     log.info('account unlinked', { discordUserId, revoked });
-    return { screenName: removed.xScreenName, revoked };
+    return { unlinked: true, screenName: removed.xScreenName, revoked };
   }
 
   account(discordUserId: string): Promise<LinkedAccount | undefined> {

@@ -4,6 +4,7 @@
 
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { forgetConnection } from '../db/forgotten-connection.js';
 import { isLink, type LinkOwner } from '../db/link-owner.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../db/schema.js';
 
@@ -159,6 +160,8 @@ export class LinkStore {
    * member holding it loses it (the caller tells them). Replaced tokens are
    * queued for revocation in the same transaction, chosen from the rows it
    * read, so no completion racing this one can slip a token past the queue.
+   * A displaced member's Linked Roles connection is forgotten in it too, its
+   * metadata clear queued (db/forgotten-connection.ts).
    */
   complete(
     linkId: number,
@@ -181,6 +184,7 @@ export class LinkStore {
         .where(and(eq(linkedAccounts.xUserId, account.xUserId), ne(linkedAccounts.discordUserId, account.discordUserId)))
         .returning()
         .get();
+      if (displaced) forgetConnection(tx, displaced.discordUserId, now);
       tx.insert(linkedAccounts)
         .values({ ...account, status: 'active', linkedAt: now, updatedAt: now })
         .onConflictDoUpdate({
@@ -223,19 +227,46 @@ export class LinkStore {
    * Deletes the member's pending links and their account, if it is still the
    * one the caller read (same X user, same link time), and queues its token
    * for revocation in the same transaction, so a crash cannot forget a token
-   * without also remembering to revoke it.
+   * without also remembering to revoke it. Their Linked Roles connection goes
+   * in it too, its metadata clear queued the same way.
    */
-  forgetMember(account: LinkOwner, revocation: RevocationRecord | null): LinkedAccount | undefined {
+  forgetMember(account: LinkOwner, revocation: RevocationRecord | null, now: number): LinkedAccount | undefined {
     return this.db.transaction((tx) => {
       tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, account.discordUserId)).run();
       const removed = tx.delete(linkedAccounts).where(isLink(account)).returning().get();
       if (removed && revocation) tx.insert(pendingRevocations).values(revocation).run();
+      if (removed) forgetConnection(tx, account.discordUserId, now);
       return removed;
     });
   }
 
-  /** Forgets the member's pending links (they have no account to forget). */
-  forgetPendingLinks(discordUserId: string): void {
-    this.db.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId)).run();
+  /**
+   * A member with no X account unlinks: their pending links and their Linked
+   * Roles connection (its clear queued) go in one transaction; true if there
+   * was a connection to forget.
+   */
+  forgetUnlinkedMember(discordUserId: string, now: number): boolean {
+    return this.db.transaction((tx) => {
+      tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId)).run();
+      return forgetConnection(tx, discordUserId, now);
+    });
+  }
+
+  /** An access token X issued that no link keeps (the link was superseded meanwhile): queued for revocation. */
+  queueRevocation(revocation: RevocationRecord): void {
+    this.db.insert(pendingRevocations).values(revocation).run();
+  }
+
+  /**
+   * A link refused in the browser that called back: its request token can no
+   * longer be completed from any browser. False if it was no longer waiting.
+   */
+  burnAuthorizing(id: number): boolean {
+    return (
+      this.db
+        .delete(pendingLinks)
+        .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'authorizing')))
+        .run().changes === 1
+    );
   }
 }

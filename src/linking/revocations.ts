@@ -17,6 +17,8 @@ export interface RevocationQueueDeps {
   store: Async<RevocationStore>;
   cipher: TokenCipher;
   oauth: Pick<TwitterOAuthClient, 'invalidateToken'>;
+  /** Whether a link keeps this token now (X may hand an account the same token again): then it is not revoked. */
+  inUse?: (xUserId: string, token: string) => Promise<boolean>;
   now: () => number;
   log: Logger;
 }
@@ -58,10 +60,16 @@ export class RevocationQueue {
     // Take the attempt by moving its next time on first: a concurrent sweep skips it.
     if (!(await store.takeAttempt(row.id, row.attempts, now() + retryDelayMs(row.attempts)))) return false;
     try {
-      await oauth.invalidateToken({
+      const credentials = {
         key: cipher.open(row.accessTokenSealed, context.token(sealId)),
         secret: cipher.open(row.accessSecretSealed, context.secret(sealId)),
-      });
+      };
+      if (await this.deps.inUse?.(row.xUserId, credentials.key)) {
+        await store.remove(row.id);
+        log.info('queued revocation dropped: a link keeps that token again', { xUserId: row.xUserId });
+        return true;
+      }
+      await oauth.invalidateToken(credentials);
     } catch (err) {
       // X refusing the token means it is dead already: nothing is left to revoke.
       if (!(err instanceof XApiError && err.kind === 'unauthorized')) {

@@ -1,48 +1,37 @@
-// Persistence for Linked Roles: the single-use OAuth2 states /linked-role
-// hands out, and each member's sealed Discord tokens. A state is consumed by
-// one conditional DELETE, so two callbacks racing with it cannot both win.
+// Persistence for Linked Roles: the OAuth2 states that have come back from
+// Discord (recorded only then, to refuse a second use), each member's sealed
+// Discord tokens, and the queue of metadata clears for connections the bot
+// has forgotten (see role-clears.ts).
 
-import { and, count, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { type DiscordConnection, discordConnections, roleConnectionStates } from '../db/schema.js';
+import {
+  type DiscordConnection,
+  discordConnections,
+  type PendingRoleClear,
+  pendingRoleClears,
+  roleConnectionStates,
+} from '../db/schema.js';
 
 export type NewConnection = Omit<DiscordConnection, 'status'>;
+
+/** A queued clear's tokens after a refresh at Discord. */
+export type ClearTokens = Pick<PendingRoleClear, 'accessTokenSealed' | 'refreshTokenSealed' | 'expiresAt'>;
 
 export class ConnectionStore {
   constructor(private readonly db: Db) {}
 
   /**
-   * Stores a new state, purging expired ones; false when `maxLive` states are
-   * live already (anyone can open /linked-role, so the table must not grow
-   * with a flood of visits).
+   * Records a state Discord sent back, purging expired ones; false if it was
+   * recorded already (a replay, or two callbacks racing with it). Only
+   * callbacks carrying a state the bot signed for this browser get here, so a
+   * visitor can add no more than they could use themselves.
    */
-  addState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number, maxLive: number): boolean {
+  useState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number): boolean {
     return this.db.transaction((tx) => {
       tx.delete(roleConnectionStates).where(lte(roleConnectionStates.expiresAt, now)).run();
-      const live = tx.select({ n: count() }).from(roleConnectionStates).get()?.n ?? 0;
-      if (live >= maxLive) return false;
-      tx.insert(roleConnectionStates).values(state).run();
-      return true;
+      return tx.insert(roleConnectionStates).values(state).onConflictDoNothing().run().changes === 1;
     });
-  }
-
-  /** The browser a live state was issued to; undefined when it is unknown, used or expired. */
-  stateBrowser(stateHash: string, now: number): string | undefined {
-    return this.db
-      .select({ browserHash: roleConnectionStates.browserHash })
-      .from(roleConnectionStates)
-      .where(and(eq(roleConnectionStates.stateHash, stateHash), gt(roleConnectionStates.expiresAt, now)))
-      .get()?.browserHash;
-  }
-
-  /** Uses a live state up; false if it was unknown, used already or expired. */
-  consumeState(stateHash: string, now: number): boolean {
-    return (
-      this.db
-        .delete(roleConnectionStates)
-        .where(and(eq(roleConnectionStates.stateHash, stateHash), gt(roleConnectionStates.expiresAt, now)))
-        .run().changes === 1
-    );
   }
 
   get(discordUserId: string): DiscordConnection | undefined {
@@ -64,7 +53,49 @@ export class ConnectionStore {
       .run();
   }
 
-  forget(discordUserId: string): void {
-    this.db.delete(discordConnections).where(eq(discordConnections.discordUserId, discordUserId)).run();
+  findClear(id: number): PendingRoleClear | undefined {
+    return this.db.select().from(pendingRoleClears).where(eq(pendingRoleClears.id, id)).get();
+  }
+
+  /** The ids of clears due at `now` (every one, with null), soonest first. */
+  clearsDue(now: number | null, limit: number): number[] {
+    return this.db
+      .select({ id: pendingRoleClears.id })
+      .from(pendingRoleClears)
+      .where(now === null ? undefined : lte(pendingRoleClears.nextAttemptAt, now))
+      .orderBy(asc(pendingRoleClears.nextAttemptAt))
+      .limit(limit)
+      .all()
+      .map((r) => r.id);
+  }
+
+  /** The ids of the member's queued clears. */
+  clearsFor(discordUserId: string): number[] {
+    return this.db
+      .select({ id: pendingRoleClears.id })
+      .from(pendingRoleClears)
+      .where(eq(pendingRoleClears.discordUserId, discordUserId))
+      .all()
+      .map((r) => r.id);
+  }
+
+  /** Takes the next attempt by moving its time on, unless another sweep (here or on another replica) took it first. */
+  takeClearAttempt(id: number, attempts: number, nextAttemptAt: number): boolean {
+    return (
+      this.db
+        .update(pendingRoleClears)
+        .set({ attempts: attempts + 1, nextAttemptAt })
+        .where(and(eq(pendingRoleClears.id, id), eq(pendingRoleClears.attempts, attempts)))
+        .run().changes === 1
+    );
+  }
+
+  /** Discord rotated the tokens on a refresh: the next attempt needs the new ones. */
+  updateClearTokens(id: number, tokens: ClearTokens): void {
+    this.db.update(pendingRoleClears).set(tokens).where(eq(pendingRoleClears.id, id)).run();
+  }
+
+  removeClear(id: number): void {
+    this.db.delete(pendingRoleClears).where(eq(pendingRoleClears.id, id)).run();
   }
 }

@@ -1,22 +1,25 @@
 // Discord Linked Roles. The server's role menu sends a member to
-// PUBLIC_URL/linked-role, which starts Discord's OAuth2 (a single-use state
-// bound to this browser); the callback proves who the member is on Discord,
+// PUBLIC_URL/linked-role, which starts Discord's OAuth2 (a state signed by the
+// bot, bound to this browser, single use; see signed-state.ts); the callback proves who the member is on Discord,
 // stores their Discord tokens sealed, and either pushes their X metadata at
 // once or, when no X account is linked yet, continues into X's OAuth for that
 // verified member. Metadata follows the link: pushed on link and on every
-// report, cleared on unlink and when X stops accepting the link.
+// report, cleared on unlink (durably, see role-clears.ts) and when X stops
+// accepting the link.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
-import { hashBrowserSecret, isSameBrowser, type LinkService, type OpenResult } from '../linking/link-service.js';
+import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection, roleConnectionFor } from './metadata.js';
+import { RoleClearQueue } from './role-clears.js';
+import { deriveStateKey, StateSigner } from './signed-state.js';
 
 export interface RoleConnectionDeps {
   store: Async<ConnectionStore>;
@@ -26,8 +29,8 @@ export interface RoleConnectionDeps {
   /** The member's X profile: stored today's, or read from X (and stored). */
   profileOf: (account: LinkedAccount) => Promise<XUserProfile>;
   stateTtlSeconds: number;
-  /** Default MAX_OPEN_SIGN_INS; tests lower it. */
-  maxOpenSignIns?: number;
+  /** TOKEN_ENCRYPTION_KEY: the key that signs states is derived from it. */
+  encryptionKey: Buffer;
   now: () => number;
   log: Logger;
 }
@@ -39,9 +42,6 @@ export type ConnectResult =
   | { ok: false; reason: 'x-error'; error: XApiError }
   /** Not linked to X yet: the member continues into X's OAuth. */
   | { ok: 'link-x'; redirectUrl: string };
-
-/** Sign-ins open at once (each a stored state until used or expired); far above any real server's need. */
-export const MAX_OPEN_SIGN_INS = 10_000;
 
 /** Access tokens this close to expiry are refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -68,37 +68,45 @@ export class RoleConnectionService {
   /** What was last written for each member, and when. In memory: after a restart each member is written once more. */
   private readonly written = new Map<string, { connection: string; at: number }>();
 
-  constructor(private readonly deps: RoleConnectionDeps) {}
+  private readonly states: StateSigner;
+  /** Clears of forgotten connections (unlink, X account taken over), retried until Discord settles them. */
+  readonly clears: RoleClearQueue;
 
-  /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it; null when too many are open. */
-  async begin(browserSecret: string): Promise<string | null> {
-    const { store, now, stateTtlSeconds, oauth } = this.deps;
-    const state = randomBytes(32).toString('base64url');
-    const added = await store.addState(
-      { stateHash: hashState(state), browserHash: hashBrowserSecret(browserSecret), expiresAt: now() + stateTtlSeconds * 1000 },
-      now(),
-      this.deps.maxOpenSignIns ?? MAX_OPEN_SIGN_INS,
-    );
-    if (!added) {
-      this.deps.log.warn('Linked Roles sign-in refused: too many open at once');
-      return null;
-    }
-    return oauth.authorizeUrl(state);
+  constructor(private readonly deps: RoleConnectionDeps) {
+    this.states = new StateSigner(deriveStateKey(deps.encryptionKey));
+    this.clears = new RoleClearQueue({
+      store: deps.store,
+      cipher: deps.cipher,
+      oauth: deps.oauth,
+      connectedAgain: async (discordUserId) =>
+        (await deps.store.get(discordUserId))?.status === 'active' && (await deps.links.account(discordUserId))?.status === 'active',
+      now: deps.now,
+      log: deps.log,
+    });
+  }
+
+  /** Where /linked-role sends the browser: Discord's consent page with a fresh state bound to it. Stores nothing. */
+  begin(browserSecret: string): string {
+    const { now, stateTtlSeconds, oauth } = this.deps;
+    return oauth.authorizeUrl(this.states.issue(hashBrowserSecret(browserSecret), now() + stateTtlSeconds * 1000));
   }
 
   /** Discord sent the browser back with `code` (or `error`) and the state. */
   async complete(query: { code?: string; state?: string; error?: string }, browserSecret: string | undefined): Promise<ConnectResult> {
     const { store, now, log } = this.deps;
-    if (!query.state || !/^[A-Za-z0-9_-]{43}$/.test(query.state)) return { ok: false, reason: 'invalid' };
-    const stateHash = hashState(query.state);
-    const issuedTo = await store.stateBrowser(stateHash, now());
-    if (!issuedTo) return { ok: false, reason: 'invalid' };
-    if (!browserSecret || !isSameBrowser(issuedTo, browserSecret)) {
+    const browserHash = browserSecret && isWellFormedBrowserSecret(browserSecret) ? hashBrowserSecret(browserSecret) : undefined;
+    const state = this.states.check(query.state, browserHash, now());
+    if (!state.ok && state.reason === 'other-browser') {
       // A forwarded callback: finishing it would connect the sender's roles to the visitor's Discord account.
       log.warn('Linked Roles callback from another browser refused');
       return { ok: false, reason: 'other-browser' };
     }
-    if (!(await store.consumeState(stateHash, now()))) return { ok: false, reason: 'invalid' };
+    if (!state.ok || !browserSecret || !browserHash) return { ok: false, reason: 'invalid' };
+    // Recorded only now, and only for a state this bot signed for this browser: a replay finds it taken.
+    if (!(await store.useState({ stateHash: hashState(state.nonce), browserHash, expiresAt: state.expiresAt }, now()))) {
+      log.warn('Linked Roles callback with a used state refused');
+      return { ok: false, reason: 'invalid' };
+    }
     if (query.error !== undefined) return { ok: false, reason: 'cancelled' };
     if (!query.code || !/^[\x21-\x7e]{1,200}$/.test(query.code)) return { ok: false, reason: 'invalid' };
 
@@ -162,12 +170,17 @@ export class RoleConnectionService {
     return this.inTurn(discordUserId, () => this.clearNow(discordUserId));
   }
 
-  /** The member unlinked: clear what Discord shows, then forget their Discord tokens too. */
-  forget(discordUserId: string): Promise<void> {
+  /**
+   * The member's connection was forgotten (unlink, X account taken over) and
+   * its clear queued in the same transaction: try it now, after any write
+   * still on its way. True when Discord settled it at once.
+   */
+  forget(discordUserId: string): Promise<boolean> {
+    let settled = false;
     return this.inTurn(discordUserId, async () => {
-      await this.clearNow(discordUserId);
-      await this.deps.store.forget(discordUserId);
-    });
+      this.written.delete(discordUserId);
+      settled = await this.clears.runFor(discordUserId);
+    }).then(() => settled);
   }
 
   private remember(discordUserId: string, connection: string): void {

@@ -97,6 +97,12 @@ export const en = {
       'by someone who signed in to it at X, so it is no longer linked to you and your reports and linked roles stop. ' +
       `If that was not you, change your X password and check connected apps at <${CONNECTED_APPS_URL}>, then run \`/link-twitter\` again.`,
     unlinkNothing: 'No X account is linked to you, so there was nothing to remove.',
+    unlinkRolesOnly:
+      'No X account was linked to you. Your Linked Roles connection was removed, and Discord is told to clear the X details ' +
+      'it shows for you, so roles that need them no longer apply (if Discord cannot be reached now, the bot keeps trying).',
+    otherBrowser:
+      'A sign-in for this link came back to the bot in a different browser from the one that started it, so it was stopped ' +
+      'and nothing was stored. If that was you, run `/link-twitter` again and finish in one browser.',
     unlinked: (screenName: string, revoked: boolean) =>
       [
         `Unlinked **@${md(screenName)}**. Everything the bot stored about it was deleted.`,
@@ -148,8 +154,8 @@ export const en = {
     otherBrowser: page(
       'error',
       'Linking not completed',
-      'Finish linking in the browser where you started',
-      'This sign-in was started in another browser (or this browser did not keep the bot’s cookie), so it was not completed: nothing was linked.',
+      'This sign-in was opened in another browser',
+      'This sign-in was started in another browser (or this browser did not keep the bot’s cookie), so it was stopped: nothing was linked, and it cannot be finished in any browser now.',
       'If someone sent you this address, that is why: completing it would have linked your X account to their Discord account.',
       'To link your own account, run /link-twitter in Discord and open the link in this browser.',
     ),
@@ -255,13 +261,6 @@ export const en = {
         'Linked Roles not connected',
         'Discord could not be reached',
         'Discord did not answer properly. Please try again in a few minutes.',
-        ROLES_AGAIN,
-      ),
-      busy: page(
-        'error',
-        'Linked Roles not connected',
-        'Too many sign-ins are in progress',
-        'Please try again in a few minutes.',
         ROLES_AGAIN,
       ),
       off: page('info', 'Linked Roles are off', 'This bot does not offer Linked Roles', 'Its operator has not turned them on.'),

@@ -141,12 +141,12 @@ describe('LinkStore', () => {
     pending('h2');
     const account = store.getAccount('u1')!;
     const revocation = { xUserId: '1', sealId: 's1', accessTokenSealed: 'a', accessSecretSealed: 'b', createdAt: T0, nextAttemptAt: T0 };
-    expect(store.forgetMember(account, revocation)?.xScreenName).toBe('a');
+    expect(store.forgetMember(account, revocation, T0)?.xScreenName).toBe('a');
     expect(store.getAccount('u1')).toBeUndefined();
     expect(store.findOpenable('h2', T0)).toBeUndefined();
     expect(database.sqlite.prepare('select seal_id from pending_revocations').all()).toEqual([{ seal_id: 's1' }]);
     // A second unlink of the same (now gone) account changes nothing and queues nothing.
-    expect(store.forgetMember(account, { ...revocation, sealId: 's2' })).toBeUndefined();
+    expect(store.forgetMember(account, { ...revocation, sealId: 's2' }, T0)).toBeUndefined();
     expect(database.sqlite.prepare('select count(*) as n from pending_revocations').get()).toEqual({ n: 1 });
   });
 });

@@ -1,7 +1,9 @@
-// Linked Roles states: single use, expiring, and bounded in number, since
-// anyone may open /linked-role.
+// Linked Roles states are signed, not stored, when a sign-in opens; the store
+// records one only when Discord sends it back, to refuse a second use. A
+// forgotten connection moves into the clear queue as it was.
 
 import { expect, it } from 'vitest';
+import { forgetConnection } from '../../src/db/forgotten-connection.js';
 import { ConnectionStore } from '../../src/role-connections/connection-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
@@ -9,27 +11,36 @@ const db = useTempDatabase();
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const state = (n: number, expiresAt = NOW + 600_000) => ({ stateHash: `s${n}`, browserHash: `b${n}`, expiresAt });
 
-it('uses a state up once, and never after it expired', () => {
+it('records a used state once, and forgets it once it has expired anyway', () => {
   const store = new ConnectionStore(db.current.db);
-  store.addState(state(1), NOW, 10);
-  store.addState(state(2, NOW + 1000), NOW, 10);
-  expect(store.stateBrowser('s1', NOW)).toBe('b1');
-  expect(store.consumeState('s1', NOW)).toBe(true);
-  expect(store.consumeState('s1', NOW)).toBe(false);
-  expect(store.stateBrowser('s2', NOW + 1000)).toBeUndefined();
-  expect(store.consumeState('s2', NOW + 1000)).toBe(false);
-});
-
-it('refuses a new state while the most allowed are live, and takes one again once some expired', () => {
-  const store = new ConnectionStore(db.current.db);
-  expect(store.addState(state(1, NOW + 1000), NOW, 2)).toBe(true);
-  expect(store.addState(state(2), NOW, 2)).toBe(true);
-  expect(store.addState(state(3), NOW, 2)).toBe(false);
-  expect(store.stateBrowser('s3', NOW)).toBeUndefined();
-  // The first expired: it is purged and the new one fits.
-  expect(store.addState(state(4), NOW + 1000, 2)).toBe(true);
+  expect(store.useState(state(1, NOW + 1000), NOW)).toBe(true);
+  expect(store.useState(state(1, NOW + 1000), NOW)).toBe(false);
+  expect(store.useState(state(2), NOW)).toBe(true);
+  // s1 expired: purged on the next use, so the table holds only states that could still be replayed.
+  expect(store.useState(state(3), NOW + 1000)).toBe(true);
   expect(db.current.sqlite.prepare('select state_hash from role_connection_states order by state_hash').pluck().all()).toEqual([
     's2',
-    's4',
+    's3',
   ]);
+});
+
+it('moves a forgotten connection into the clear queue with its sealed tokens, and nothing for a member without one', () => {
+  const store = new ConnectionStore(db.current.db);
+  store.save({ discordUserId: 'u1', accessTokenSealed: 'A', refreshTokenSealed: 'R', keyId: 'k', expiresAt: NOW + 5, updatedAt: NOW });
+  expect(db.current.db.transaction((tx) => forgetConnection(tx, 'u1', NOW))).toBe(true);
+  expect(store.get('u1')).toBeUndefined();
+  expect(store.clearsFor('u1')).toHaveLength(1);
+  expect(store.findClear(store.clearsFor('u1')[0]!)).toMatchObject({
+    accessTokenSealed: 'A',
+    refreshTokenSealed: 'R',
+    expiresAt: NOW + 5,
+    attempts: 0,
+    nextAttemptAt: NOW,
+  });
+  expect(db.current.db.transaction((tx) => forgetConnection(tx, 'u2', NOW))).toBe(false);
+  const [id] = store.clearsDue(NOW, 10);
+  expect(store.takeClearAttempt(id!, 0, NOW + 60_000)).toBe(true);
+  expect(store.takeClearAttempt(id!, 0, NOW + 60_000)).toBe(false); // taken already by another sweep
+  expect(store.clearsDue(NOW, 10)).toEqual([]);
+  expect(store.clearsDue(null, 10)).toEqual([id]);
 });

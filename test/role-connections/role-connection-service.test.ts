@@ -47,6 +47,7 @@ it('uses the tokens another replica refreshed meanwhile instead of asking the me
     links: {} as never,
     profileOf: async () => ({ id: '1', name: 'Ada', username: 'ada' }),
     stateTtlSeconds: 600,
+    encryptionKey: Buffer.alloc(32, 3),
     now: () => NOW,
     log: silentLogger,
   });

@@ -49,10 +49,27 @@ describe('a forwarded authorize URL', () => {
     const victim = h.browser();
     const res = await victim.get(callback(h.x.approve(rt, ADA_X)));
     expect(res.status).toBe(403);
-    expect(await res.text()).toContain('Finish linking in the browser where you started');
+    expect(await res.text()).toContain('This sign-in was opened in another browser');
     expect(await count('linked_accounts')).toBe(0);
     expect(h.x.requestsTo(/access_token/)).toHaveLength(0);
-    expect(h.discord.edits()).toHaveLength(0);
+  });
+
+  it('is burnt by the refusal: the landing URL sent back to the sender cannot complete in their browser either', async () => {
+    const attacker = h.browser();
+    const { location } = await attacker.openLink(await linkPath(MALLORY));
+    const rt = new URL(location!).searchParams.get('oauth_token')!;
+    const landing = callback(h.x.approve(rt, ADA_X));
+    expect((await h.browser().get(landing)).status).toBe(403); // the victim's browser
+    // The victim is talked into sending the landing URL back; the sender opens it in the browser that started it.
+    const res = await attacker.get(landing);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('run /link-twitter again');
+    expect(await count('linked_accounts')).toBe(0);
+    expect(await count('pending_links')).toBe(0);
+    expect(h.x.requestsTo(/access_token/)).toHaveLength(0);
+    // The member who started it is told in their /link-twitter reply.
+    const told = h.discord.edits().map((e) => (DiscordStandIn.payload(e) as { content?: string }).content ?? '');
+    expect(told.some((c) => c.includes('different browser') && c.includes('/link-twitter'))).toBe(true);
   });
 });
 

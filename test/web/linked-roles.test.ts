@@ -9,6 +9,7 @@ import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-rou
 import type { Browser } from '../support/browser.js';
 import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
+import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 
 const ADA = { id: '300000000000000001', username: 'ada', global_name: 'Ada Lovelace', locale: 'en-US' };
@@ -54,6 +55,14 @@ async function connect(browser = b): Promise<{ res: Response; callback: string }
 }
 
 const connectionRows = async () => (await h.sql('select * from discord_connections')) as Array<Record<string, unknown>>;
+const queuedClears = async () => (await h.sql('select * from pending_role_clears')) as Array<Record<string, unknown>>;
+const CLEARED = { platform_name: 'X', metadata: { linked: '0' } };
+/** What the member's deferred command reply was edited to, latest last. */
+const replies = (token: string) =>
+  h.discord
+    .edits()
+    .filter((e) => e.path.includes(token))
+    .map((e) => (DiscordStandIn.payload(e) as { content?: string }).content ?? '');
 
 describe('Linked Roles', () => {
   it('sends /linked-role to Discord’s consent page with the right client, redirect, scopes and a fresh state', async () => {
@@ -67,7 +76,7 @@ describe('Linked Roles', () => {
       scope: 'identify role_connections.write',
       prompt: 'consent',
     });
-    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{72}$/);
     const again = new URL((await b.get('/linked-role')).headers.get('location')!);
     expect(again.searchParams.get('state')).not.toBe(url.searchParams.get('state'));
   });
@@ -134,8 +143,8 @@ describe('Linked Roles', () => {
     expect(h.discord.oauth.latest(ADA.id)).toMatchObject({ metadata: { followers: '2000', posts: '5700' } });
 
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: ADA.id } }));
-    await eventually(async () => (await connectionRows()).length === 0);
-    expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
+    await eventually(async () => (await connectionRows()).length === 0 && (await queuedClears()).length === 0);
+    expect(h.discord.oauth.latest(ADA.id)).toEqual(CLEARED);
   });
 
   it('never lets a push still on its way land after an unlink cleared the metadata', async () => {
@@ -155,7 +164,7 @@ describe('Linked Roles', () => {
     for (let i = 0; i < 100 && puts() === before + 1; i++) await new Promise((r) => setTimeout(r, 2));
     expect(puts()).toBe(before + 1);
     release();
-    await eventually(async () => (await connectionRows()).length === 0);
+    await eventually(async () => (await queuedClears()).length === 0);
     expect(h.discord.oauth.latest(ADA.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
   });
 

@@ -15,6 +15,7 @@ import {
   type NewPendingLink,
   type RevocationRecord,
 } from '../../linking/link-store.js';
+import { forgetConnection } from './forgotten-connection.js';
 
 const isLink = (owner: LinkOwner) =>
   and(
@@ -111,6 +112,7 @@ export class PgLinkStore implements Async<LinkStore> {
         .delete(linkedAccounts)
         .where(and(eq(linkedAccounts.xUserId, account.xUserId), ne(linkedAccounts.discordUserId, account.discordUserId)))
         .returning();
+      if (displaced) await forgetConnection(tx, displaced.discordUserId, now);
       const values = { ...account, status: 'active' as const, linkedAt: now, updatedAt: now };
       await tx.insert(linkedAccounts).values(values).onConflictDoUpdate({ target: linkedAccounts.discordUserId, set: values });
       if (revocations.length > 0) await tx.insert(pendingRevocations).values(revocations);
@@ -148,16 +150,32 @@ export class PgLinkStore implements Async<LinkStore> {
     await this.db.update(linkedAccounts).set({ status: 'broken', updatedAt: now }).where(eq(linkedAccounts.discordUserId, discordUserId));
   }
 
-  async forgetMember(account: LinkOwner, revocation: RevocationRecord | null): Promise<LinkedAccount | undefined> {
+  async forgetMember(account: LinkOwner, revocation: RevocationRecord | null, now: number): Promise<LinkedAccount | undefined> {
     return this.db.transaction(async (tx) => {
       await tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, account.discordUserId));
       const [removed] = await tx.delete(linkedAccounts).where(isLink(account)).returning();
       if (removed && revocation) await tx.insert(pendingRevocations).values(revocation);
+      if (removed) await forgetConnection(tx, account.discordUserId, now);
       return removed;
     });
   }
 
-  async forgetPendingLinks(discordUserId: string): Promise<void> {
-    await this.db.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId));
+  async forgetUnlinkedMember(discordUserId: string, now: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.delete(pendingLinks).where(eq(pendingLinks.discordUserId, discordUserId));
+      return forgetConnection(tx, discordUserId, now);
+    });
+  }
+
+  async queueRevocation(revocation: RevocationRecord): Promise<void> {
+    await this.db.insert(pendingRevocations).values(revocation);
+  }
+
+  async burnAuthorizing(id: number): Promise<boolean> {
+    const burnt = await this.db
+      .delete(pendingLinks)
+      .where(and(eq(pendingLinks.id, id), eq(pendingLinks.state, 'authorizing')))
+      .returning({ id: pendingLinks.id });
+    return burnt.length === 1;
   }
 }

@@ -1,12 +1,20 @@
 // Each member's own records on PostgreSQL: their last time zone and their
-// Discord Linked Roles connection (see the SQLite stores of the same names).
+// Discord Linked Roles connection and its clears (see the SQLite stores of the same names).
 
-import { and, count, eq, gt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
 import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
-import { type DiscordConnection, discordConnections, linkedAccounts, memberTimeZones, roleConnectionStates } from '../../db/schema-pg.js';
+import {
+  type DiscordConnection,
+  discordConnections,
+  linkedAccounts,
+  memberTimeZones,
+  type PendingRoleClear,
+  pendingRoleClears,
+  roleConnectionStates,
+} from '../../db/schema-pg.js';
 import type { ZonePreferences } from '../../report/zone-preferences.js';
-import type { ConnectionStore, NewConnection } from '../../role-connections/connection-store.js';
+import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/connection-store.js';
 
 export class PgZonePreferences implements Async<ZonePreferences> {
   constructor(private readonly db: PgDb) {}
@@ -40,37 +48,17 @@ export class PgZonePreferences implements Async<ZonePreferences> {
   }
 }
 
-/** Any constant: serialises the count-then-insert of sign-in states across replicas. */
-const STATES_LOCK = 7_311_044;
-
 export class PgConnectionStore implements Async<ConnectionStore> {
   constructor(private readonly db: PgDb) {}
 
-  async addState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number, maxLive: number): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${STATES_LOCK})`);
-      await tx.delete(roleConnectionStates).where(lte(roleConnectionStates.expiresAt, now));
-      const [live] = await tx.select({ n: count() }).from(roleConnectionStates);
-      if ((live?.n ?? 0) >= maxLive) return false;
-      await tx.insert(roleConnectionStates).values(state);
-      return true;
-    });
-  }
-
-  async stateBrowser(stateHash: string, now: number): Promise<string | undefined> {
-    const [row] = await this.db
-      .select({ browserHash: roleConnectionStates.browserHash })
-      .from(roleConnectionStates)
-      .where(and(eq(roleConnectionStates.stateHash, stateHash), gt(roleConnectionStates.expiresAt, now)));
-    return row?.browserHash;
-  }
-
-  async consumeState(stateHash: string, now: number): Promise<boolean> {
-    const used = await this.db
-      .delete(roleConnectionStates)
-      .where(and(eq(roleConnectionStates.stateHash, stateHash), gt(roleConnectionStates.expiresAt, now)))
+  async useState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number): Promise<boolean> {
+    await this.db.delete(roleConnectionStates).where(lte(roleConnectionStates.expiresAt, now));
+    const recorded = await this.db
+      .insert(roleConnectionStates)
+      .values(state)
+      .onConflictDoNothing()
       .returning({ hash: roleConnectionStates.stateHash });
-    return used.length === 1;
+    return recorded.length === 1;
   }
 
   async get(discordUserId: string): Promise<DiscordConnection | undefined> {
@@ -90,7 +78,43 @@ export class PgConnectionStore implements Async<ConnectionStore> {
       .where(eq(discordConnections.discordUserId, discordUserId));
   }
 
-  async forget(discordUserId: string): Promise<void> {
-    await this.db.delete(discordConnections).where(eq(discordConnections.discordUserId, discordUserId));
+  async findClear(id: number): Promise<PendingRoleClear | undefined> {
+    const [row] = await this.db.select().from(pendingRoleClears).where(eq(pendingRoleClears.id, id));
+    return row;
+  }
+
+  async clearsDue(now: number | null, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: pendingRoleClears.id })
+      .from(pendingRoleClears)
+      .where(now === null ? undefined : lte(pendingRoleClears.nextAttemptAt, now))
+      .orderBy(asc(pendingRoleClears.nextAttemptAt))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  }
+
+  async clearsFor(discordUserId: string): Promise<number[]> {
+    const rows = await this.db
+      .select({ id: pendingRoleClears.id })
+      .from(pendingRoleClears)
+      .where(eq(pendingRoleClears.discordUserId, discordUserId));
+    return rows.map((r) => r.id);
+  }
+
+  async takeClearAttempt(id: number, attempts: number, nextAttemptAt: number): Promise<boolean> {
+    const taken = await this.db
+      .update(pendingRoleClears)
+      .set({ attempts: attempts + 1, nextAttemptAt })
+      .where(and(eq(pendingRoleClears.id, id), eq(pendingRoleClears.attempts, attempts)))
+      .returning({ id: pendingRoleClears.id });
+    return taken.length === 1;
+  }
+
+  async updateClearTokens(id: number, tokens: ClearTokens): Promise<void> {
+    await this.db.update(pendingRoleClears).set(tokens).where(eq(pendingRoleClears.id, id));
+  }
+
+  async removeClear(id: number): Promise<void> {
+    await this.db.delete(pendingRoleClears).where(eq(pendingRoleClears.id, id));
   }
 }

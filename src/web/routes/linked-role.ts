@@ -1,5 +1,6 @@
 // Discord Linked Roles: GET /linked-role (the app's Linked Roles Verification
-// URL) sends the browser to Discord's consent page with a state bound to it;
+// URL) sends the browser to Discord's consent page with a state bound to it
+// (signed, not stored);
 // GET /discord/callback finishes there, only in that browser. Every failure
 // is a 4xx page, and the database is as it was.
 
@@ -17,9 +18,8 @@ export function linkedRoleRoutes(roles: RoleConnectionService | null, options: B
   const cookie = browserCookie(options);
   return new Hono().get('/', async (c) => {
     if (!roles) return c.html(renderPage(browserText(c).pages.roles.off), 404);
-    const consent = await roles.begin(cookie.ensure(c));
-    if (!consent) return c.html(renderPage(browserText(c).pages.roles.busy), 429);
-    return c.redirect(consent, 302);
+    // Nothing is stored until Discord calls back: a flood of visits here fills nothing members need.
+    return c.redirect(roles.begin(cookie.ensure(c)), 302);
   });
 }
 

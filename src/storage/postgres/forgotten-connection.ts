@@ -1,0 +1,22 @@
+// A member's Linked Roles connection, forgotten, on PostgreSQL: moved into the
+// clear queue in the caller's transaction (see db/forgotten-connection.ts).
+
+import { eq } from 'drizzle-orm';
+import type { PgRunner } from '../../db/postgres.js';
+import { discordConnections, pendingRoleClears } from '../../db/schema-pg.js';
+
+/** Moves the member's connection into the clear queue; false if they had none. */
+export async function forgetConnection(tx: PgRunner, discordUserId: string, now: number): Promise<boolean> {
+  const [connection] = await tx.delete(discordConnections).where(eq(discordConnections.discordUserId, discordUserId)).returning();
+  if (!connection) return false;
+  await tx.insert(pendingRoleClears).values({
+    discordUserId,
+    accessTokenSealed: connection.accessTokenSealed,
+    refreshTokenSealed: connection.refreshTokenSealed,
+    expiresAt: connection.expiresAt,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  });
+  return true;
+}
