@@ -15,6 +15,7 @@ import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
+import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
@@ -133,6 +134,35 @@ describe('kill -9', () => {
     await eventually(() => x.accessTokens.size === 0 && x.requestsTo(/invalidate_token/).length === 2);
     await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from pending_revocations'))?.n) === 0);
     expect(Number((await row<{ n: number }>('select count(*) as n from linked_accounts'))?.n)).toBe(0);
+  });
+
+  it('between unlink’s commit and the Linked Roles clear: the restarted bot clears the connection', { timeout: 30_000 }, async () => {
+    env.DISCORD_CLIENT_SECRET = CLIENT_SECRET;
+    discord.oauth.redirectUri = `${env.PUBLIC_URL}/discord/callback`;
+    const MEMBER = { id: '300000000000000001', username: 'ada', global_name: 'Ada Lovelace', locale: 'en-US' };
+    discord.oauth.approveAs = MEMBER;
+    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts: [], mentions: [] });
+    const first = await start();
+    await linkFully(first);
+    // The member connects Linked Roles from a server's role menu: Discord shows their X account.
+    const member = browser(first);
+    const consent = (await member.get('/linked-role')).headers.get('location')!;
+    const back = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
+    expect((await member.get(`${back.pathname}${back.search}`)).status).toBe(200);
+    expect(discord.oauth.latest(MEMBER.id)).toMatchObject({ metadata: { linked: '1' } });
+
+    const clears = /^PUT .*role-connection$/;
+    const release = discord.hold(clears);
+    await interact(first, commandPayload({ name: 'unlink-twitter' }));
+    await eventually(() => discord.requestsTo(clears).length === 2); // the unlink committed; its clear is at Discord
+    await first.kill9();
+
+    await start();
+    await eventually(() => discord.requestsTo(clears).length === 3);
+    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from pending_role_clears'))?.n) === 0);
+    expect(discord.oauth.latest(MEMBER.id)).toEqual({ platform_name: 'X', metadata: { linked: '0' } });
+    expect(Number((await row<{ n: number }>('select count(*) as n from discord_connections'))?.n)).toBe(0);
+    release();
   });
 
   it('in the middle of a report: the next start finishes it, counting what the first read', { timeout: 30_000 }, async () => {

@@ -9,7 +9,6 @@ import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-rou
 import type { Browser } from '../support/browser.js';
 import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
-import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 
 const ADA = { id: '300000000000000001', username: 'ada', global_name: 'Ada Lovelace', locale: 'en-US' };
@@ -57,12 +56,6 @@ async function connect(browser = b): Promise<{ res: Response; callback: string }
 const connectionRows = async () => (await h.sql('select * from discord_connections')) as Array<Record<string, unknown>>;
 const queuedClears = async () => (await h.sql('select * from pending_role_clears')) as Array<Record<string, unknown>>;
 const CLEARED = { platform_name: 'X', metadata: { linked: '0' } };
-/** What the member's deferred command reply was edited to, latest last. */
-const replies = (token: string) =>
-  h.discord
-    .edits()
-    .filter((e) => e.path.includes(token))
-    .map((e) => (DiscordStandIn.payload(e) as { content?: string }).content ?? '');
 
 describe('Linked Roles', () => {
   it('sends /linked-role to Discord’s consent page with the right client, redirect, scopes and a fresh state', async () => {
