@@ -16,6 +16,17 @@ import { type StoredPost, toStoredPost } from './stored-post.js';
 
 export type Source = 'timeline' | 'mentions';
 
+/** What storing a page found of its posts already stored (see savePosts). */
+export interface SavedPage {
+  /** Read earlier the same UTC day by another read: X does not bill them again. */
+  paidToday: number;
+  /**
+   * Stored by this very read already (same read time): only a report taken
+   * over after a crash reads a post twice, and it counted the post the first time.
+   */
+  sameRead: number;
+}
+
 /** Which stored posts a report shows: a source's posts from `from` to `to`. */
 export interface PostWindow {
   xUserId: string;
@@ -37,6 +48,15 @@ export type PostStore = Omit<Async<XCache>, 'forLink'> & { forLink(owner: LinkOw
 
 export function asyncPosts(cache: XCache): PostStore {
   return { ...asAsync(cache), forLink: (owner) => asyncPosts(cache.forLink(owner)) };
+}
+
+/** How many of a page's posts, by when each was last stored, X already billed today, and this read stored already. */
+export function savedPage(seen: ReadonlyArray<{ at: number }>, fetchedAt: number): SavedPage {
+  const today = billingDay(fetchedAt);
+  return {
+    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt).length,
+  };
 }
 
 export class XCache {
@@ -195,13 +215,14 @@ export class XCache {
   }
 
   /**
-   * Inserts or refreshes posts, and returns how many of them were already read
-   * earlier the same UTC day: X bills a post once a day, so those cost nothing.
+   * Inserts or refreshes posts, and says how many of them were already read
+   * earlier the same UTC day (X bills a post once a day, so those cost nothing)
+   * and how many this same read had stored already (a takeover's overlap).
    * Prepared statements rather than the query builder: this runs once per page
    * while the next page is on its way, and must stay well inside X's latency.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): number {
-    if (posts.length === 0) return 0;
+  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): SavedPage {
+    if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
       `insert into x_posts (${POST_COLUMNS.join(', ')}, x_user_id, source, fetched_at) values (${POST_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) ` +
@@ -215,16 +236,29 @@ export class XCache {
     );
     const upsert = this.upsertPost;
     const lastFetched = this.lastFetched;
-    const today = billingDay(fetchedAt);
     const rows = posts.map((post) => [...toRow(toStoredPost(post)), xUserId, source, fetchedAt]);
     return this.write(() =>
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
-        const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
         for (const row of rows) upsert.run(row);
-        return repeats;
+        return savedPage(seen, fetchedAt);
       })(),
     );
+  }
+
+  /**
+   * The oldest stored post id created from `from` to `to`: where a read of the
+   * stretch below continues (until_id), so a stretch cut off part way on is
+   * read on from its last stored page, posts of that page's last second included.
+   */
+  oldestId(xUserId: string, source: Source, from: number, to: number): string | undefined {
+    return this.db
+      .select({ id: xPosts.id })
+      .from(xPosts)
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .orderBy(xPosts.createdAt, sql`length(${xPosts.id})`, xPosts.id)
+      .limit(1)
+      .get()?.id;
   }
 
   profile(xUserId: string): { profile: XUserProfile; fetchedAt: number } | undefined {
