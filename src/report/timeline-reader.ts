@@ -218,9 +218,10 @@ class SourceReader {
     this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 
-  /** Stores a page, and tells the usage which of its posts were paid for already. */
-  private async keep(page: XPost[]): Promise<void> {
-    const saved = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
+  /** Stores a page (and what it proves stored, in the same transaction), and tells the usage which of its posts were paid for already. */
+  private async keep(page: XPost[], covered: Span): Promise<void> {
+    const saved = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now, covered);
+    if (saved.spans) this.spans = saved.spans;
     if (saved.paidToday > 0) this.client.notBilled(saved.paidToday);
     if (saved.sameRead > 0) this.client.readBefore(saved.sameRead);
   }
@@ -235,12 +236,11 @@ class SourceReader {
   private pagesDownFrom = (top: number): ((page: XPost[]) => Promise<void>) => {
     let oldest: number | null = null;
     return async (page) => {
-      await this.keep(page);
       for (const post of page) {
         const at = Date.parse(post.created_at);
         if (oldest === null || at < oldest) oldest = at;
       }
-      if (oldest !== null) await this.record({ from: oldest, to: top, cutReason: null });
+      if (oldest !== null) await this.keep(page, { from: oldest, to: top, cutReason: null });
     };
   };
 

@@ -25,6 +25,8 @@ export interface SavedPage {
    * over after a crash reads a post twice, and it counted the post the first time.
    */
   sameRead: number;
+  /** The spans now stored, when the page's coverage was recorded with it. */
+  spans?: Span[];
 }
 
 /** Which stored posts a report shows: a source's posts from `from` to `to`. */
@@ -122,18 +124,20 @@ export class XCache {
    * stored, oldest first.
    */
   addCoverage(xUserId: string, source: Source, span: Span): Span[] {
-    return this.write(() =>
-      this.db.transaction((tx) => {
-        const spans = addSpan(this.coverage(xUserId, source), span);
-        tx.delete(xCoverage)
-          .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
-          .run();
-        for (const s of spans) {
-          tx.insert(xCoverage).values({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason }).run();
-        }
-        return spans;
-      }),
-    );
+    return this.write(() => this.db.$client.transaction(() => this.mergeCoverage(xUserId, source, span))());
+  }
+
+  /** Within a transaction: `span` merged with the stored spans. */
+  private mergeCoverage(xUserId: string, source: Source, span: Span): Span[] {
+    const spans = addSpan(this.coverage(xUserId, source), span);
+    this.db
+      .delete(xCoverage)
+      .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
+      .run();
+    for (const s of spans) {
+      this.db.insert(xCoverage).values({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason }).run();
+    }
+    return spans;
   }
 
   /** When the posts younger than the refresh horizon were last read again (0: never). */
@@ -221,7 +225,11 @@ export class XCache {
    * Prepared statements rather than the query builder: this runs once per page
    * while the next page is on its way, and must stay well inside X's latency.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): SavedPage {
+  /**
+   * `covered`, when given, is recorded in the same transaction: what a page
+   * proves stored is never recorded without the page, nor the page without it.
+   */
+  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): SavedPage {
     if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
@@ -241,7 +249,8 @@ export class XCache {
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
         for (const row of rows) upsert.run(row);
-        return savedPage(seen, fetchedAt);
+        const spans = covered && this.mergeCoverage(xUserId, source, covered);
+        return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
       })(),
     );
   }

@@ -464,20 +464,22 @@ describe('readSource against races and crashes', () => {
     expect(store.coverage(USER.id, 'timeline').every((span) => span.from >= NOW + 60_000 - 180 * DAY)).toBe(true);
   });
 
-  it('reads a stretch again after a crash between storing its posts and recording it, and bills nothing twice that day', async () => {
+  it('records what each page proves stored with the page itself: a crash before the stretch’s last record re-reads nothing', async () => {
     const crashing = Object.create(store) as XCache;
     crashing.addCoverage = () => {
       throw new Error('power cut');
     };
     await expect(readStored(client(), crashing, request())).rejects.toThrow('power cut');
-    expect(store.coverage(USER.id, 'timeline')).toEqual([]);
+    // Both pages' posts are stored, and covered from the oldest of them up.
+    const stored = data.posts.filter((p) => Date.parse(p.created_at) >= NOW - 30 * DAY);
+    expect(store.coverage(USER.id, 'timeline')).toEqual([{ from: Date.parse(stored.at(-1)!.created_at), to: NOW, cutReason: null }]);
     const c = client();
     const again = await readStored(c, store, request({ now: NOW + 1000 }));
     expect(again.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
     expect(again.cut).toBeNull();
-    // The first read stored its first page before the cut: X billed those posts then, so the same UTC day they are free.
-    expect(c.usage.postsRead).toBe(inPeriod(NOW - 30 * DAY));
-    expect(c.usage.postsRepeated).toBe(100);
+    // Read again: only the young posts, whose metrics refresh the crash kept from being noted, already paid for today.
+    expect(c.usage.postsRead).toBe(inPeriod(NOW - 48 * HOUR));
+    expect(c.usage.postsRepeated).toBe(c.usage.postsRead);
   });
 });
 

@@ -93,18 +93,20 @@ export class PgPostStore implements PostStore {
   }
 
   addCoverage(xUserId: string, source: Source, span: Span): Promise<Span[]> {
-    return this.write(async (tx) => {
-      // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
-      const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
-      await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
-      if (spans.length > 0) {
-        await tx
-          .insert(xCoverage)
-          .values(spans.map((s) => ({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason })));
-      }
-      return spans;
-    });
+    return this.write((tx) => this.mergeCoverage(tx, xUserId, source, span));
+  }
+
+  private async mergeCoverage(tx: PgRunner, xUserId: string, source: Source, span: Span): Promise<Span[]> {
+    // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
+    const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
+    await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
+    if (spans.length > 0) {
+      await tx
+        .insert(xCoverage)
+        .values(spans.map((s) => ({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason })));
+    }
+    return spans;
   }
 
   async refreshedAt(xUserId: string, source: Source): Promise<number> {
@@ -181,7 +183,7 @@ export class PgPostStore implements PostStore {
     );
   }
 
-  async savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): Promise<SavedPage> {
+  async savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): Promise<SavedPage> {
     if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     // One row per id: a statement may not update the same row twice.
     const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
@@ -205,7 +207,8 @@ export class PgPostStore implements PostStore {
           sql`, `,
         )}) ${sql.raw(UPSERT_TAIL)}`,
       );
-      return savedPage(seen, fetchedAt);
+      const spans = covered && (await this.mergeCoverage(tx, xUserId, source, covered));
+      return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
     });
   }
 
