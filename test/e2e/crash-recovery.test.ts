@@ -180,7 +180,9 @@ describe('kill -9', () => {
     expect(x.requestsTo(/\/mentions$/).length).toBeLessThanOrEqual(2);
   });
 
-  it('between two pages of a report: the next start reads on from the last stored page, and each post counts once', { timeout: 30_000 }, async () => {
+  it('between two pages of a report: the next start reads on from the last stored page, and each post counts once', {
+    timeout: 30_000,
+  }, async () => {
     const first = await start();
     const ledger = new BillingLedger(() => Date.now());
     const posts = syntheticTimeline(400, Date.now() - 60_000, 89);
