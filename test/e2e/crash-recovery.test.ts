@@ -202,7 +202,7 @@ describe('kill -9', () => {
 
     await start();
     const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
-    const footer = (report.embeds?.[0] as { footer?: { text?: string } }).footer?.text ?? '';
+    const footer = (report.embeds?.[0] as { footer?: { text?: string } } | undefined)?.footer?.text ?? '';
     // X served each post once (the third page's request never got its answer), the run counts each once,
     // and the footer claims nothing already paid for.
     expect(ledger.postsReturned).toBe(400);
