@@ -20,6 +20,7 @@ import { GatewayHealth } from './interaction/gateway-health.js';
 import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
+import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import type { RoleClearQueue } from './role-connections/role-clears.js';
@@ -175,6 +176,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
     onProfile: (account, profile) => void roleConnections?.push(account, profile),
+    directMessage: (discordUserId, message) => guildApi.sendDirect(discordUserId, message),
   });
   if (config.discordClientSecret) {
     roleConnections = new RoleConnectionService({
@@ -218,7 +220,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
         .seen(ctx.guildId, ctx.user.id, now())
         .catch((err: unknown) => doorLog.warn('could not note a member as seen', { error: err }));
     }
-    return run(ctx);
+    return run(withUndeliveredNote(ctx, reports));
   };
   const doorLog = log.child({ component: 'discord' });
 

@@ -235,6 +235,8 @@ export const reportRuns = pgTable(
     /** How many times replicas took it: one that kills every replica making it is taken only so often. */
     claims: bigint('claims', { mode: 'number' }).notNull().default(0),
     leaseUntil: bigint('lease_until', { mode: 'number' }).notNull().default(0),
+    /** Made, but Discord took neither the report nor a direct message: the member's next command says so (then cleared). */
+    undeliveredAt: bigint('undelivered_at', { mode: 'number' }),
   },
   (t) => [
     index('report_runs_user_idx').on(t.discordUserId, t.startedAt),

@@ -233,6 +233,8 @@ export const reportRuns = sqliteTable(
     /** How many times replicas took it: one that kills every replica making it is taken only so often. */
     claims: integer('claims').notNull().default(0),
     leaseUntil: integer('lease_until').notNull().default(0),
+    /** Made, but Discord took neither the report nor a direct message: the member's next command says so (then cleared). */
+    undeliveredAt: integer('undelivered_at'),
   },
   (t) => [
     index('report_runs_user_idx').on(t.discordUserId, t.startedAt),

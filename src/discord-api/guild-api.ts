@@ -4,6 +4,8 @@
 
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type APIChannel, type APIGuild, type APIGuildMember, type APIUser, RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
+import type { BotMessage } from '../interaction/contract.js';
+import { messageBody } from './message-body.js';
 
 export type GuildApiErrorKind = 'missing-permissions' | 'missing-access' | 'unknown-member' | 'unknown-role' | 'unknown';
 
@@ -41,6 +43,8 @@ export interface GuildApi {
   removeRole(guildId: string, userId: string, roleId: string, reason: string): Promise<void>;
   /** A private message from the bot; fails when the member does not accept DMs from it. */
   sendDirectMessage(userId: string, content: string): Promise<void>;
+  /** The same, for a whole message (embeds and attached files, such as a report and its chart). */
+  sendDirect(userId: string, message: BotMessage): Promise<void>;
 }
 
 export class RestGuildApi implements GuildApi {
@@ -78,8 +82,14 @@ export class RestGuildApi implements GuildApi {
     await this.rest.delete(Routes.guildMemberRole(guildId, userId, roleId), { reason }).catch(translate);
   }
 
-  async sendDirectMessage(userId: string, content: string): Promise<void> {
+  sendDirectMessage(userId: string, content: string): Promise<void> {
+    return this.sendDirect(userId, { content });
+  }
+
+  async sendDirect(userId: string, message: BotMessage): Promise<void> {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }).catch(translate)) as APIChannel;
-    await this.rest.post(Routes.channelMessages(channel.id), { body: { content, allowed_mentions: { parse: [] } } }).catch(translate);
+    const { body, files } = messageBody(message);
+    delete body.flags; // a channel message is never ephemeral
+    await this.rest.post(Routes.channelMessages(channel.id), { body, ...(files.length > 0 ? { files } : {}) }).catch(translate);
   }
 }

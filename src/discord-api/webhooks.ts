@@ -22,6 +22,8 @@ export class WebhookError extends Error {
     readonly status: number | null,
     readonly code: number | null,
     message: string,
+    /** What a 400 named as wrong, one "path: CODE" per field ("embeds.0.fields.3.value: BASE_TYPE_MAX_LENGTH"). */
+    readonly named: string[] = [],
   ) {
     super(message);
     this.name = 'WebhookError';
@@ -112,8 +114,18 @@ function encode(body: object, files: ReturnType<typeof messageBody>['files']): P
   return { body: form };
 }
 
+/** Discord's field errors ({ embeds: { 0: { _errors: [{ code, message }] } } }) as "path: CODE" lines. */
+function namedFields(errors: unknown, path: string[] = []): string[] {
+  if (typeof errors !== 'object' || errors === null) return [];
+  return Object.entries(errors).flatMap(([key, value]) =>
+    key === '_errors' && Array.isArray(value)
+      ? value.map((e: { code?: unknown }) => `${path.join('.') || '(body)'}: ${String(e?.code ?? 'invalid')}`)
+      : namedFields(value, [...path, key]),
+  );
+}
+
 function webhookError(status: number, text: string): WebhookError {
-  let parsed: { code?: unknown; message?: unknown } = {};
+  let parsed: { code?: unknown; message?: unknown; errors?: unknown } = {};
   try {
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
@@ -121,7 +133,12 @@ function webhookError(status: number, text: string): WebhookError {
   }
   const code = typeof parsed.code === 'number' ? parsed.code : null;
   const message = typeof parsed.message === 'string' ? parsed.message : `HTTP ${status}`;
-  return new WebhookError(status, code, `Discord answered ${status}${code === null ? '' : ` (${code})`}: ${message}`);
+  return new WebhookError(
+    status,
+    code,
+    `Discord answered ${status}${code === null ? '' : ` (${code})`}: ${message}`,
+    namedFields(parsed.errors),
+  );
 }
 
 /** Discord's retry_after (seconds, in the body) or the Retry-After header; a second if neither. */

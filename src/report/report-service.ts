@@ -22,6 +22,7 @@ import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-clien
 import type { XUserProfile } from '../twitter/v2-types.js';
 import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
+import { deliverReport } from './delivery.js';
 import { reportPeriod } from './local-time.js';
 import { PageGate } from './page-gate.js';
 import { CHART_FILE } from './render.js';
@@ -73,6 +74,8 @@ export interface ReportServiceDeps {
   fetch?: typeof fetch;
   /** Per X request (connect, headers and body); default 15 s. */
   xRequestTimeoutMs?: number;
+  /** A finished report whose reply Discord will not take goes to the member by direct message. */
+  directMessage?: (discordUserId: string, message: BotMessage) => Promise<void>;
   /** Said before a private report when something else needs the member (Linked Roles to connect again). */
   notice?: (discordUserId: string, locale: string | null) => Promise<string | null>;
   /** Where the summary and chart are made, off the thread that answers Discord. */
@@ -215,14 +218,19 @@ export class ReportService {
         )
       : await this.discard(claimed.id, request, usage);
     const notice = !job.public && this.deps.notice ? await this.deps.notice(discordUserId, claimed.locale).catch(() => null) : null;
-    try {
-      await webhooks.editOriginal(
-        token,
-        notice ? { ...message, content: [notice, message.content].filter(Boolean).join('\n\n') } : message,
-      );
-    } catch (err) {
-      log.warn('could not deliver a report to the member', { discordUserId, runId: claimed.id, error: err });
-    }
+    const target = { runId: claimed.id, discordUserId, locale: claimed.locale, startedAt: claimed.startedAt, days: job.days };
+    await deliverReport(
+      { webhooks, directMessage: this.deps.directMessage, runs: this.deps.runs, now: this.deps.now, log },
+      { ...target, interactionToken: token },
+      notice ? { ...message, content: [notice, message.content].filter(Boolean).join('\n\n') } : message,
+    ).catch((err: unknown) => log.error('could not deliver a report to the member', { discordUserId, runId: claimed.id, error: err }));
+  }
+
+  /** The member's report that reached them neither as a reply nor by direct message, taken so it is said once. */
+  takeUndeliveredNote(discordUserId: string, locale: string | null): Promise<string | null> {
+    return this.deps.runs
+      .takeUndelivered(discordUserId)
+      .then((found) => (found ? textFor(locale).report.undeliveredNote(found.days, found.startedAt) : null));
   }
 
   /** The member unlinked (or relinked) before their report was made: nothing is read. */

@@ -42,6 +42,12 @@ export function endedRun(end: RunEnd) {
   };
 }
 
+/** A report made but not delivered: when it was asked for, and its period. */
+export interface Undelivered {
+  startedAt: number;
+  days: number;
+}
+
 /** When a running run counts as cut off (see takeInterruptedRuns). */
 export interface InterruptCutOff {
   now: number;
@@ -147,6 +153,27 @@ export class ReportRunStore {
   /** Ends a run: its reservation is released and its interaction token forgotten. */
   finishRun(runId: number, end: RunEnd): void {
     this.db.update(reportRuns).set(endedRun(end)).where(eq(reportRuns.id, runId)).run();
+  }
+
+  /** A finished report reached the member neither in its message nor by direct message: their next command says so. */
+  markUndelivered(runId: number, at: number): void {
+    this.db.update(reportRuns).set({ undeliveredAt: at }).where(eq(reportRuns.id, runId)).run();
+  }
+
+  /** The member's latest undelivered report, if any, taken so that it is said once (see markUndelivered). */
+  takeUndelivered(discordUserId: string): Undelivered | undefined {
+    return this.db.$client.transaction(() => {
+      const where = and(eq(reportRuns.discordUserId, discordUserId), sql`${reportRuns.undeliveredAt} is not null`);
+      const found = this.db
+        .select({ startedAt: reportRuns.startedAt, days: reportRuns.days })
+        .from(reportRuns)
+        .where(where)
+        .orderBy(desc(reportRuns.startedAt))
+        .limit(1)
+        .get();
+      if (found) this.db.update(reportRuns).set({ undeliveredAt: null }).where(where).run();
+      return found;
+    })();
   }
 
   /** When the member's latest report was admitted (the cooldown counts from there). */

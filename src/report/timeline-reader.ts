@@ -218,9 +218,30 @@ class SourceReader {
     this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 
-  private save = async (page: XPost[]) => {
-    const repeats = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now);
-    if (repeats > 0) this.client.notBilled(repeats);
+  /** Stores a page (and what it proves stored, in the same transaction), and tells the usage which of its posts were paid for already. */
+  private async keep(page: XPost[], covered: Span): Promise<void> {
+    const saved = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now, covered);
+    if (saved.spans) this.spans = saved.spans;
+    if (saved.paidToday > 0) this.client.notBilled(saved.paidToday);
+    if (saved.sameRead > 0) this.client.readBefore(saved.sameRead);
+  }
+
+  /**
+   * Stores the pages of a run read newest first down from `top`, and records
+   * with each that everything from its oldest post up to `top` is stored. A
+   * report cut off between pages (its replica killed while waiting on X) is
+   * so taken over from its last stored page, not read again from its first:
+   * the gap left below is read with until_id from the oldest post stored above it.
+   */
+  private pagesDownFrom = (top: number): ((page: XPost[]) => Promise<void>) => {
+    let oldest: number | null = null;
+    return async (page) => {
+      for (const post of page) {
+        const at = Date.parse(post.created_at);
+        if (oldest === null || at < oldest) oldest = at;
+      }
+      if (oldest !== null) await this.keep(page, { from: oldest, to: top, cutReason: null });
+    };
   };
 
   /** Whether a read reaching back to `oldest` may ask for private metrics without X leaving posts out. */
@@ -260,7 +281,9 @@ class SourceReader {
     }
     // Everything older than `lower` is stored, so nothing this read returns is older.
     query.privateMetrics = this.asksPrivateMetrics(lower);
-    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.save, { inTurn: req.inTurn });
+    const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.pagesDownFrom(req.now), {
+      inTurn: req.inTurn,
+    });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
     if (refreshDue && !more) await store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
@@ -299,9 +322,13 @@ class SourceReader {
     const { req, store } = this;
     // A span's top is a read time; the second it falls in may hold posts made just after that read.
     const from = wholeSecond(gap.from);
+    // Below a stored span, read on from its oldest post by id: a stretch cut off part way (a page's
+    // last second may hold more posts than that page did) goes on exactly where its last page ended.
+    const above = gap.to === null ? undefined : this.spans.find((s) => s.from === gap.to);
+    const untilId = above && (await store.oldestId(req.xUserId, req.source, above.from, above.to));
     const query: Query = {
       startTime: iso(from),
-      ...(gap.to !== null ? { endTime: iso(gap.to) } : {}),
+      ...(untilId ? { untilId } : gap.to !== null ? { endTime: iso(gap.to) } : {}),
       privateMetrics: this.asksPrivateMetrics(from),
     };
     const to = gap.to ?? req.now;
@@ -317,8 +344,15 @@ class SourceReader {
     // Slices need at least a couple of seconds between the gap's start and the first page.
     const sliceable = lifetime !== undefined && lifetime <= this.left && firstOldest - from >= 2000;
     const read = sliceable
-      ? await readInSlices(this.fetchPage, { from, now: to, maxPosts: this.left, inTurn: req.inTurn }, query, first, firstOldest, this.save)
-      : await readPages(this.fetchPage, query, this.left, this.save, { firstPage: first, inTurn: req.inTurn });
+      ? await readInSlices(
+          this.fetchPage,
+          { from, now: to, maxPosts: this.left, inTurn: req.inTurn },
+          query,
+          first,
+          firstOldest,
+          this.pagesDownFrom,
+        )
+      : await readPages(this.fetchPage, query, this.left, this.pagesDownFrom(to), { firstPage: first, inTurn: req.inTurn });
     const { count, more } = read;
     this.left -= count;
     const oldest = read.oldest ?? to;
@@ -364,11 +398,14 @@ async function readInSlices(
   base: Query,
   first: Held,
   oldest: number,
-  save: (posts: XPost[]) => Promise<void>,
+  /** Stores a run of pages read down from a top (see SourceReader.pagesDownFrom). */
+  pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
+  // The first page and the newest slice below it are one run down from the top.
+  const fromTop = pagesDownFrom(req.now);
   try {
-    await inTurnOrNow(req.inTurn, () => save(firstPosts));
+    await inTurnOrNow(req.inTurn, () => fromTop(firstPosts));
   } finally {
     first.release();
   }
@@ -389,6 +426,9 @@ async function readInSlices(
       const query: Query = newest
         ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
         : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
+      // An older slice's end_time is exclusive: its run covers up to the millisecond before. A takeover
+      // reads that last second again (its posts then count once, see SavedPage.sameRead).
+      const save = newest ? fromTop : pagesDownFrom(from + step - 1);
       return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
     }),
   );

@@ -16,6 +16,19 @@ import { type StoredPost, toStoredPost } from './stored-post.js';
 
 export type Source = 'timeline' | 'mentions';
 
+/** What storing a page found of its posts already stored (see savePosts). */
+export interface SavedPage {
+  /** Read earlier the same UTC day by another read: X does not bill them again. */
+  paidToday: number;
+  /**
+   * Stored by this very read already (same read time): only a report taken
+   * over after a crash reads a post twice, and it counted the post the first time.
+   */
+  sameRead: number;
+  /** The spans now stored, when the page's coverage was recorded with it. */
+  spans?: Span[];
+}
+
 /** Which stored posts a report shows: a source's posts from `from` to `to`. */
 export interface PostWindow {
   xUserId: string;
@@ -37,6 +50,15 @@ export type PostStore = Omit<Async<XCache>, 'forLink'> & { forLink(owner: LinkOw
 
 export function asyncPosts(cache: XCache): PostStore {
   return { ...asAsync(cache), forLink: (owner) => asyncPosts(cache.forLink(owner)) };
+}
+
+/** How many of a page's posts, by when each was last stored, X already billed today, and this read stored already. */
+export function savedPage(seen: ReadonlyArray<{ at: number }>, fetchedAt: number): SavedPage {
+  const today = billingDay(fetchedAt);
+  return {
+    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt).length,
+  };
 }
 
 export class XCache {
@@ -102,18 +124,20 @@ export class XCache {
    * stored, oldest first.
    */
   addCoverage(xUserId: string, source: Source, span: Span): Span[] {
-    return this.write(() =>
-      this.db.transaction((tx) => {
-        const spans = addSpan(this.coverage(xUserId, source), span);
-        tx.delete(xCoverage)
-          .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
-          .run();
-        for (const s of spans) {
-          tx.insert(xCoverage).values({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason }).run();
-        }
-        return spans;
-      }),
-    );
+    return this.write(() => this.db.$client.transaction(() => this.mergeCoverage(xUserId, source, span))());
+  }
+
+  /** Within a transaction: `span` merged with the stored spans. */
+  private mergeCoverage(xUserId: string, source: Source, span: Span): Span[] {
+    const spans = addSpan(this.coverage(xUserId, source), span);
+    this.db
+      .delete(xCoverage)
+      .where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)))
+      .run();
+    for (const s of spans) {
+      this.db.insert(xCoverage).values({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason }).run();
+    }
+    return spans;
   }
 
   /** When the posts younger than the refresh horizon were last read again (0: never). */
@@ -195,13 +219,18 @@ export class XCache {
   }
 
   /**
-   * Inserts or refreshes posts, and returns how many of them were already read
-   * earlier the same UTC day: X bills a post once a day, so those cost nothing.
+   * Inserts or refreshes posts, and says how many of them were already read
+   * earlier the same UTC day (X bills a post once a day, so those cost nothing)
+   * and how many this same read had stored already (a takeover's overlap).
    * Prepared statements rather than the query builder: this runs once per page
    * while the next page is on its way, and must stay well inside X's latency.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): number {
-    if (posts.length === 0) return 0;
+  /**
+   * `covered`, when given, is recorded in the same transaction: what a page
+   * proves stored is never recorded without the page, nor the page without it.
+   */
+  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): SavedPage {
+    if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
       `insert into x_posts (${POST_COLUMNS.join(', ')}, x_user_id, source, fetched_at) values (${POST_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) ` +
@@ -215,16 +244,30 @@ export class XCache {
     );
     const upsert = this.upsertPost;
     const lastFetched = this.lastFetched;
-    const today = billingDay(fetchedAt);
     const rows = posts.map((post) => [...toRow(toStoredPost(post)), xUserId, source, fetchedAt]);
     return this.write(() =>
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
-        const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
         for (const row of rows) upsert.run(row);
-        return repeats;
+        const spans = covered && this.mergeCoverage(xUserId, source, covered);
+        return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
       })(),
     );
+  }
+
+  /**
+   * The oldest stored post id created from `from` to `to`: where a read of the
+   * stretch below continues (until_id), so a stretch cut off part way on is
+   * read on from its last stored page, posts of that page's last second included.
+   */
+  oldestId(xUserId: string, source: Source, from: number, to: number): string | undefined {
+    return this.db
+      .select({ id: xPosts.id })
+      .from(xPosts)
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .orderBy(xPosts.createdAt, sql`length(${xPosts.id})`, xPosts.id)
+      .limit(1)
+      .get()?.id;
   }
 
   profile(xUserId: string): { profile: XUserProfile; fetchedAt: number } | undefined {

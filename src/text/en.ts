@@ -274,6 +274,12 @@ export const en = {
     queued: (ahead: number) =>
       `Your report is queued: ${count(ahead)} ${plural(ahead, 'report is', 'reports are')} ahead of it. It will appear here when it is ready.`,
     unlinkedMeanwhile: 'You unlinked your X account while this report was being made, so it was discarded and nothing it read was kept.',
+    // Delivery of a finished report when Discord will not take its message (see report/delivery.ts).
+    deliveredAsText: 'Discord refused this report’s usual layout, so here it is as plain text.',
+    deliveredByDirectMessage: (days: number, askedAt: number) =>
+      `Your \`/report\` of the last ${days} days, asked for ${time(seconds(askedAt), TimestampStyles.RelativeTime)}: Discord no longer accepted it as a reply, so here it is.`,
+    undeliveredNote: (days: number, askedAt: number) =>
+      `Your \`/report\` of the last ${days} days, asked for ${time(seconds(askedAt), TimestampStyles.RelativeTime)}, was made but Discord accepted neither its reply nor a direct message. Run \`/report\` again to see it: the posts it read are stored and are not bought again.`,
     interrupted:
       'The bot restarted while making your report, so it could not finish. Please run `/report` again; what it had already read from X is kept, so the next one costs less.',
     cooldown: (readyAt: number) =>

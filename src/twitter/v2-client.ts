@@ -69,6 +69,16 @@ export class XV2Client {
     this.options.onUsage?.();
   }
 
+  /**
+   * Posts just read that this same report had read and counted before (a
+   * report taken over after a crash, reading on from where it stopped): X does
+   * not bill them again the same day, and each post counts once against budgets.
+   */
+  readBefore(posts: number): void {
+    this.options.usage.postsRead -= posts;
+    this.options.onUsage?.();
+  }
+
   async me(): Promise<XUserProfile> {
     const body = await this.get<{ data?: XUserProfile }>('/2/users/me', { 'user.fields': USER_FIELDS });
     if (!body.data?.id) throw new XApiError('bad-response', 'X sent no profile');

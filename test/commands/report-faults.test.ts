@@ -158,6 +158,87 @@ describe('Discord failing the final edit', () => {
   });
 });
 
+describe('Discord refusing the final edit: the member always gets their report', { timeout: 30_000 }, () => {
+  const refused = (status: number, body: object) => h.discord.failNext(/^PATCH /, { status, body });
+  /** The report's embed, as the member would read it in a direct message from the bot. */
+  const directReport = () =>
+    h.discord
+      .requestsTo(/^POST \/api\/v10\/channels\/\d+\/messages$/)
+      .map((r) => DiscordStandIn.payload(r) as { content?: string; embeds?: APIEmbed[] })
+      .find((m) => m.embeds?.length);
+
+  async function reportRefused(...refusals: Array<[number, object]>) {
+    await start();
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    for (const [status, body] of refusals) refused(status, body);
+    const payload = report();
+    await h.interact(payload);
+    return payload;
+  }
+
+  it('a 400 (a payload Discord refused): the same report as plain text, and the error logged as Discord named it', async () => {
+    const payload = await reportRefused([
+      400,
+      {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: {
+          embeds: {
+            0: { fields: { 3: { value: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 1024 or fewer in length.' }] } } } },
+          },
+        },
+      },
+    ]);
+    const text = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('plain text')));
+    expect(text.embeds).toEqual([]);
+    expect(text.content).toContain('X report');
+    expect(text.content).toMatch(/Read \d+ posts/);
+    expect(h.discord.directMessages()).toEqual([]);
+    const logged = h.logs.find((l) => l.includes('Discord refused a report'))!;
+    expect(logged).toContain('embeds.0.fields.3.value: BASE_TYPE_MAX_LENGTH');
+    expect(logged).toContain('Invalid Form Body');
+    expect(logged).not.toContain(payload.token);
+  });
+
+  for (const [name, refusals] of [
+    ['a 401', [[401, { message: '401: Unauthorized', code: 0 }]]],
+    ['a 404 without code 10015', [[404, { message: '404: Not Found', code: 0 }]]],
+    ['more than six "Unknown Webhook"', Array.from({ length: 7 }, () => [404, { message: 'Unknown Webhook', code: 10015 }])],
+  ] as Array<[string, Array<[number, object]>]>) {
+    it(`${name} (the interaction token is gone): the report by direct message`, async () => {
+      await reportRefused(...refusals);
+      const dm = await eventually(directReport);
+      expect(dm.content).toContain('Discord no longer accepted it as a reply');
+      expect(dm.embeds?.[0]?.title).toBeTruthy();
+      expect(h.discord.requestsTo(/^POST \/api\/v10\/users\/@me\/channels$/)[0]?.json).toEqual({ recipient_id: MEMBER });
+      expect(await count('select count(*) as n from report_runs where undelivered_at is not null')).toBe(0);
+    });
+  }
+
+  it('a 401 and no direct messages accepted: the member’s next private answer says the report is ready to make again, once', async () => {
+    await start();
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    refused(401, { message: '401: Unauthorized', code: 0 });
+    h.discord.failNext(/^POST \/api\/v10\/channels\/\d+\/messages$/, {
+      status: 403,
+      body: { message: 'Cannot send messages to this user', code: 50007 },
+    });
+    await h.interact(report());
+    await eventually(async () => (await count('select count(*) as n from report_runs where undelivered_at is not null')) === 1);
+    const next = (await (await h.interact(commandPayload({ name: 'link-twitter', member: { id: MEMBER } }))).json()) as {
+      data: { content?: string };
+    };
+    expect(next.data.content).toContain('was made but Discord accepted neither its reply nor a direct message');
+    expect(next.data.content).toContain('Run `/report` again');
+    const after = (await (await h.interact(commandPayload({ name: 'link-twitter', member: { id: MEMBER } }))).json()) as {
+      data: { content?: string };
+    };
+    expect(after.data.content ?? '').not.toContain('was made but');
+  });
+});
+
 describe('a report that never reached the queue', () => {
   it('is let go a minute after admission: the member is told, and what it held is released', async () => {
     await start({ env: { X_MONTHLY_POST_BUDGET: '5000' } });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BillingLedger } from '../../src/local-x/billing.js';
 import { mention, syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
@@ -207,5 +208,41 @@ describe('kill -9', () => {
     // once more (if the first process was killed before recording what it had read of them).
     expect(x.requestsTo(/\/users\/me$/)).toHaveLength(1);
     expect(x.requestsTo(/\/mentions$/).length).toBeLessThanOrEqual(2);
+  });
+
+  it('between two pages of a report: the next start reads on from the last stored page, and each post counts once', {
+    timeout: 30_000,
+  }, async () => {
+    const first = await start();
+    const ledger = new BillingLedger(() => Date.now());
+    const posts = syntheticTimeline(400, Date.now() - 60_000, 89);
+    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions: [] }, { bill: ledger });
+    await linkFully(first);
+    // The first two pages come back; the replica dies waiting on the third.
+    const holds = [x.hold(/\/tweets$/), x.hold(/\/tweets$/), x.hold(/\/tweets$/)];
+    holds[0]!();
+    holds[1]!();
+    const payload = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
+    expect((await interact(first, payload)).type).toBe(5);
+    await eventually(() => x.requestsTo(/\/tweets$/).length === 3);
+    // Two pages stored (each with what it proves stored, in one transaction) and counted.
+    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n) === 200);
+    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 200);
+    await first.kill9();
+
+    await start();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
+    const footer = (report.embeds?.[0] as { footer?: { text?: string } } | undefined)?.footer?.text ?? '';
+    // X served each post once (the third page's request never got its answer), the run counts each once,
+    // and the footer claims nothing already paid for.
+    expect(ledger.postsReturned).toBe(400);
+    expect(ledger.postsBilled).toBe(400);
+    expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(400);
+    expect(footer).toContain('Read 400 posts and your profile');
+    expect(footer).not.toContain('already paid');
+    // It went on from the oldest stored post: the takeover's first timeline read names it.
+    const resumed = new URL(x.requestsTo(/\/tweets$/)[3]!.url).searchParams;
+    expect(resumed.get('until_id')).toBe(posts[199]!.id);
+    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
+import { BillingLedger } from '../../src/local-x/billing.js';
 import { mention, post, syntheticTimeline } from '../../src/local-x/posts.js';
 import { SimulatedMember, seeded } from '../../src/local-x/simulated-member.js';
 import { privateMetricsOf, serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
@@ -174,11 +175,13 @@ describe('readSource', () => {
     expect(next.posts).toHaveLength(inPeriod(later + 1000 - 30 * DAY));
     // One since_id read (nothing new), then the 10 posts of the hole between the two stored spans.
     expect(c.usage.postsRead).toBe(10);
+    // The hole is read on from the oldest post stored above it, by id: none of that post's second is lost.
     const hole = x
       .v2Requests()
       .slice(before)
-      .find((r) => params(r).has('end_time'))!;
-    expect(params(hole).get('end_time')).toBe(data.posts[19]!.created_at);
+      .find((r) => params(r).has('until_id'))!;
+    expect(params(hole).get('until_id')).toBe(data.posts[19]!.id);
+    expect(params(hole).has('end_time')).toBe(false);
   });
 
   it('reads the period in parallel time slices when the member has never posted more than maxPosts: same posts, same cost', async () => {
@@ -347,13 +350,14 @@ describe('readSource', () => {
     expect(soon.usage.postsRead).toBe(0);
   });
 
-  it('reads only the missing older part for a longer period (end_time = the oldest stored point), and nothing older for a shorter one', async () => {
+  it('reads only the missing older part for a longer period (until_id = the oldest stored post), and nothing older for a shorter one', async () => {
     await readStored(client(), store, request({ periodStart: NOW - 7 * DAY }));
     const before = x.v2Requests().length;
     const c = client();
     const long = await readStored(c, store, request({ periodStart: NOW - 90 * DAY }));
     const calls = x.v2Requests().slice(before);
-    expect(calls.filter((r) => params(r).get('end_time') === new Date(NOW - 7 * DAY).toISOString())).not.toHaveLength(0);
+    const oldestStored = data.posts.filter((p) => Date.parse(p.created_at) >= NOW - 7 * DAY).at(-1)!;
+    expect(calls.filter((r) => params(r).get('until_id') === oldestStored.id)).not.toHaveLength(0);
     expect(c.usage.postsRead).toBe(inPeriod(NOW - 90 * DAY) - inPeriod(NOW - 7 * DAY));
     expect(long.coveredFrom).toBe(NOW - 90 * DAY);
     expect(long.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
@@ -398,6 +402,56 @@ describe('readSource', () => {
 });
 
 describe('readSource against races and crashes', () => {
+  /** Serves the timeline through X's bill, and fails the request for the third page once (the replica dies waiting on it). */
+  function cutAtThirdPage(): BillingLedger {
+    const ledger = new BillingLedger(() => NOW);
+    x.routes.length = 0;
+    serveTimeline(x, data, { bill: ledger });
+    let failed = false;
+    x.routes.unshift((req) => {
+      if (failed || !req.url.includes('pagination_token=page-200')) return undefined;
+      failed = true;
+      return { status: 503, body: { title: 'Service Unavailable' } };
+    });
+    return ledger;
+  }
+
+  it('takes a read cut off between pages over from its last stored page: X serves each post once, and each counts once', async () => {
+    const ledger = cutAtThirdPage();
+    const req = request({ periodStart: NOW - 90 * DAY });
+    const first = client({ attempts: 1 });
+    await expect(readStored(first, store, req)).rejects.toThrow();
+    expect(first.usage.postsRead).toBe(200);
+    // The takeover: the same report (same read time), counting on from what the first attempt read.
+    const usage = { ...first.usage, postsRepeated: 0 };
+    const result = await readStored(client({ usage }), store, req);
+    const all = inPeriod(NOW - 90 * DAY);
+    expect(result.posts).toHaveLength(all);
+    expect(result.cut).toBeNull();
+    expect(ledger.postsReturned).toBe(all);
+    expect(usage.postsRead).toBe(all);
+    expect(usage.postsRepeated).toBe(0);
+    // It went on below the oldest post stored, by id.
+    const resumed = x.requestsTo(/\/tweets$/).at(-2)!;
+    expect(params(resumed).get('until_id')).toBe(data.posts[199]!.id);
+  });
+
+  it('takes a read of new posts (since_id) cut off between pages over from its last stored page', async () => {
+    await readStored(client(), store, request());
+    const fresh = Array.from({ length: 250 }, (_, i) => post({ at: new Date(NOW + (i + 1) * 1000).toISOString() }));
+    data.posts.unshift(...fresh.reverse());
+    const ledger = cutAtThirdPage();
+    const req = request(at(NOW + 600_000));
+    const first = client({ attempts: 1 });
+    await expect(readStored(first, store, req)).rejects.toThrow();
+    const usage = { ...first.usage, postsRepeated: 0 };
+    const result = await readStored(client({ usage }), store, req);
+    expect(result.posts).toHaveLength(inPeriod(NOW + 600_000 - 30 * DAY));
+    expect(ledger.postsReturned).toBe(250);
+    expect(usage.postsRead).toBe(250);
+    expect(usage.postsRepeated).toBe(0);
+  });
+
   it('does not bring back coverage that retention deleted while the report was reading', async () => {
     await readStored(client(), store, request());
     store.addCoverage(USER.id, 'timeline', { from: NOW - 400 * DAY, to: NOW - 300 * DAY, cutReason: null });
@@ -410,18 +464,21 @@ describe('readSource against races and crashes', () => {
     expect(store.coverage(USER.id, 'timeline').every((span) => span.from >= NOW + 60_000 - 180 * DAY)).toBe(true);
   });
 
-  it('reads a stretch again after a crash between storing its posts and recording it, and bills nothing twice that day', async () => {
+  it('records what each page proves stored with the page itself: a crash before the stretch’s last record re-reads nothing', async () => {
     const crashing = Object.create(store) as XCache;
     crashing.addCoverage = () => {
       throw new Error('power cut');
     };
     await expect(readStored(client(), crashing, request())).rejects.toThrow('power cut');
-    expect(store.coverage(USER.id, 'timeline')).toEqual([]);
+    // Both pages' posts are stored, and covered from the oldest of them up.
+    const stored = data.posts.filter((p) => Date.parse(p.created_at) >= NOW - 30 * DAY);
+    expect(store.coverage(USER.id, 'timeline')).toEqual([{ from: Date.parse(stored.at(-1)!.created_at), to: NOW, cutReason: null }]);
     const c = client();
     const again = await readStored(c, store, request({ now: NOW + 1000 }));
     expect(again.posts).toHaveLength(inPeriod(NOW - 30 * DAY));
     expect(again.cut).toBeNull();
-    // X billed those posts at the first read: the same UTC day they are free.
+    // Read again: only the young posts, whose metrics refresh the crash kept from being noted, already paid for today.
+    expect(c.usage.postsRead).toBe(inPeriod(NOW - 48 * HOUR));
     expect(c.usage.postsRepeated).toBe(c.usage.postsRead);
   });
 });

@@ -46,13 +46,15 @@ describe('XCache.prune', () => {
 describe('XCache.savePosts', () => {
   it('says how many posts were already read earlier the same UTC day, which X does not bill again', () => {
     const posts = [post({ at: new Date(NOW - DAY).toISOString() }), post({ at: new Date(NOW - 2 * DAY).toISOString() })];
-    expect(cache.savePosts('1', 'timeline', posts, NOW)).toBe(0);
-    expect(cache.savePosts('1', 'timeline', posts, NOW + 3_600_000)).toBe(2);
+    expect(cache.savePosts('1', 'timeline', posts, NOW)).toEqual({ paidToday: 0, sameRead: 0 });
+    expect(cache.savePosts('1', 'timeline', posts, NOW + 3_600_000)).toEqual({ paidToday: 2, sameRead: 0 });
+    // The same read storing them again (a report taken over after a crash): counted once, not as paid earlier.
+    expect(cache.savePosts('1', 'timeline', posts.slice(1), NOW + 3_600_000)).toEqual({ paidToday: 0, sameRead: 1 });
     // The next UTC day X bills them again.
     const tomorrow = Date.parse('2026-11-24T00:00:01Z');
-    expect(cache.savePosts('1', 'timeline', posts, tomorrow)).toBe(0);
+    expect(cache.savePosts('1', 'timeline', posts, tomorrow)).toEqual({ paidToday: 0, sameRead: 0 });
     // Another account's stored copy is its own.
-    expect(cache.savePosts('2', 'timeline', posts, tomorrow)).toBe(0);
+    expect(cache.savePosts('2', 'timeline', posts, tomorrow)).toEqual({ paidToday: 0, sameRead: 0 });
   });
 });
 

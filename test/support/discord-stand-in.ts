@@ -172,7 +172,7 @@ export class DiscordStandIn extends HttpStandIn {
       }),
     );
     return this.requestsTo(/^POST \/api\/v10\/channels\/\d+\/messages$/)
-      .map((r) => ({ channel: /channels\/(\d+)\//.exec(r.path)![1]!, content: String((r.json as { content?: string }).content) }))
+      .map((r) => ({ channel: /channels\/(\d+)\//.exec(r.path)![1]!, content: String(DiscordStandIn.payload(r).content) }))
       .filter((m) => channels.has(m.channel))
       .map((m) => ({ userId: channels.get(m.channel)!, content: m.content }));
   }

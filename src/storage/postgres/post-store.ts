@@ -4,7 +4,6 @@
 // its link still stands, holding that row so an unlink waits for them.
 
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
-import { billingDay } from '../../budget/pricing.js';
 import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
@@ -12,7 +11,7 @@ import { addSpan, type Span } from '../../report/coverage.js';
 import { utcDate } from '../../report/local-time.js';
 import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
-import { LinkGoneError, type PostStore, type PostWindow, type Source } from '../../report/x-cache.js';
+import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/x-cache.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
 
 /** The columns as fromRow reads them: booleans as 0 and 1, as SQLite keeps them (bigints arrive as numbers, see db/postgres.ts). */
@@ -94,18 +93,20 @@ export class PgPostStore implements PostStore {
   }
 
   addCoverage(xUserId: string, source: Source, span: Span): Promise<Span[]> {
-    return this.write(async (tx) => {
-      // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
-      const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
-      await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
-      if (spans.length > 0) {
-        await tx
-          .insert(xCoverage)
-          .values(spans.map((s) => ({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason })));
-      }
-      return spans;
-    });
+    return this.write((tx) => this.mergeCoverage(tx, xUserId, source, span));
+  }
+
+  private async mergeCoverage(tx: PgRunner, xUserId: string, source: Source, span: Span): Promise<Span[]> {
+    // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
+    const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
+    await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
+    if (spans.length > 0) {
+      await tx
+        .insert(xCoverage)
+        .values(spans.map((s) => ({ xUserId, source, coveredFrom: s.from, coveredTo: s.to, cutReason: s.cutReason })));
+    }
+    return spans;
   }
 
   async refreshedAt(xUserId: string, source: Source): Promise<number> {
@@ -131,6 +132,16 @@ export class PgPostStore implements PostStore {
       .from(xPosts)
       .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
       .orderBy(desc(xPosts.createdAt), desc(sql`length(${xPosts.id})`), desc(xPosts.id))
+      .limit(1);
+    return row?.id;
+  }
+
+  async oldestId(xUserId: string, source: Source, from: number, to: number): Promise<string | undefined> {
+    const [row] = await this.db
+      .select({ id: xPosts.id })
+      .from(xPosts)
+      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .orderBy(xPosts.createdAt, sql`length(${xPosts.id})`, xPosts.id)
       .limit(1);
     return row?.id;
   }
@@ -172,11 +183,10 @@ export class PgPostStore implements PostStore {
     );
   }
 
-  async savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number): Promise<number> {
-    if (posts.length === 0) return 0;
+  async savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): Promise<SavedPage> {
+    if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     // One row per id: a statement may not update the same row twice.
     const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
-    const today = billingDay(fetchedAt);
     // Column by column, one array each: one statement with a few parameters, however many posts (see UPSERT).
     const rows = unique.map((post) => toRow(toStoredPost(post)));
     const columns = COLUMN_TYPES.map((type, c) => ({ type, values: rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])) }));
@@ -191,14 +201,14 @@ export class PgPostStore implements PostStore {
             sql`${xPosts.id} = any(${sql.param(unique.map((p) => p.id))}::text[])`,
           ),
         );
-      const repeats = seen.filter((row) => billingDay(row.at) === today && row.at <= fetchedAt).length;
       await tx.execute(
         sql`${sql.raw(UPSERT_HEAD)} select ${xUserId}, ${source}, ${fetchedAt}, * from unnest(${sql.join(
           columns.map(({ type, values }) => sql`${sql.param(values)}::${sql.raw(type)}[]`),
           sql`, `,
         )}) ${sql.raw(UPSERT_TAIL)}`,
       );
-      return repeats;
+      const spans = covered && (await this.mergeCoverage(tx, xUserId, source, covered));
+      return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
     });
   }
 

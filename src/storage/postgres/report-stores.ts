@@ -8,7 +8,7 @@ import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
 import type { ClaimedRun } from '../../report/report-job.js';
-import { endedRun, type InterruptCutOff, MAX_CLAIMS, type ReportRunStore, type RunEnd } from '../../report/run-store.js';
+import { endedRun, type InterruptCutOff, MAX_CLAIMS, type ReportRunStore, type RunEnd, type Undelivered } from '../../report/run-store.js';
 import type { Usage } from '../../twitter/v2-client.js';
 
 type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
@@ -135,6 +135,20 @@ export class PgRunStore implements Async<ReportRunStore> {
 
   lastRunStartedAt(discordUserId: string): Promise<number | undefined> {
     return lastRunStartedAt(this.db, discordUserId);
+  }
+
+  async markUndelivered(runId: number, at: number): Promise<void> {
+    await this.db.update(reportRuns).set({ undeliveredAt: at }).where(eq(reportRuns.id, runId));
+  }
+
+  async takeUndelivered(discordUserId: string): Promise<Undelivered | undefined> {
+    // One statement: two replicas answering two commands at once say it once.
+    const taken = await this.db
+      .update(reportRuns)
+      .set({ undeliveredAt: null })
+      .where(and(eq(reportRuns.discordUserId, discordUserId), sql`${reportRuns.undeliveredAt} is not null`))
+      .returning({ startedAt: reportRuns.startedAt, days: reportRuns.days });
+    return taken.sort((a, b) => b.startedAt - a.startedAt)[0];
   }
 
   hasRunningRun(discordUserId: string, since: number): Promise<boolean> {
