@@ -49,6 +49,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? createLogger('warn');
   const x = new XStandIn({ key: 'sandbox-consumer-key', secret: randomBytes(16).toString('hex') });
   x.port = options.xPort ?? 0;
+  // It runs for hours on someone's machine: keep a window of requests, and read no body X itself would not take.
+  x.keepRequests = 500;
+  x.maxBodyBytes = 64 * 1024;
   await x.start();
   const ledger = new BillingLedger(() => x.now());
   const accounts = sandboxAccounts(Date.now());
