@@ -52,7 +52,12 @@ function readConfig(): Config {
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
-      log?.info('web server listening', { host: info.address, port: info.port, publicUrl: config.publicUrl, mode: config.interactionsMode });
+      log?.info('web server listening', {
+        host: info.address,
+        port: info.port,
+        publicUrl: config.publicUrl,
+        mode: config.interactionsMode,
+      });
       resolve(server as Server);
     }) as Server;
     server.on('error', (err: NodeJS.ErrnoException) => {

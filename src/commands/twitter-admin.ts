@@ -117,7 +117,8 @@ function twitterAdminCommand(deps: AdminDeps): Command {
       const reply = (content: string) => ctx.reply({ ephemeral: true, content });
       if (!ctx.guildId) return reply(t.admin.serverOnly);
       const subcommand = [ctx.options.subcommandGroup, ctx.options.subcommand].filter(Boolean).join(' ');
-      if (!isServerManager(ctx.memberPermissions)) return reply(subcommand === 'status' ? t.admin.managersOnlyStatus : t.admin.managersOnly);
+      if (!isServerManager(ctx.memberPermissions))
+        return reply(subcommand === 'status' ? t.admin.managersOnlyStatus : t.admin.managersOnly);
       const guildId = ctx.guildId;
       switch (subcommand) {
         case 'status':

@@ -29,7 +29,7 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
-  /** The console: open it in a browser. */
+  /** The console, with this run's key: open it in a browser (another local user without the key is refused). */
   consoleUrl: string;
   botUrl: string;
   x: XStandIn;
@@ -122,7 +122,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   await bot.start();
   handle = bot.web.fetch;
   return {
-    consoleUrl: `${botUrl}/sandbox`,
+    consoleUrl: console.consoleUrl,
     botUrl,
     x,
     bot,

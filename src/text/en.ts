@@ -459,7 +459,8 @@ export const en = {
           (used >= cap
             ? `\n⚠️ That is already reached: reports here are refused until the month turns, ${time(Math.floor(resetsAt / 1000), TimestampStyles.RelativeTime)}. Set a cap above ${count(used)} (or \`0\` for none) to let them run now.`
             : ''),
-    roleCheckFailed: (failure: DiscordFailure) => `I could not check the role with Discord: ${discordFailure(failure)} Nothing was changed.`,
+    roleCheckFailed: (failure: DiscordFailure) =>
+      `I could not check the role with Discord: ${discordFailure(failure)} Nothing was changed.`,
     nothingChanged: (problem: string) => `${problem} Nothing was changed.`,
     roleSet: (roleId: string, given: number, skipped: number, failure: DiscordFailure | null) =>
       [
@@ -491,7 +492,8 @@ export const en = {
     lacksHere: (names: string[]) => `In this channel I lack: ${names.join(', ')}.`,
     lacksIn: (channelId: string, names: string[]) => `In ${channelMention(channelId)} I lack: ${names.join(', ')}.`,
     roleUncheckable: (failure: DiscordFailure) => `Could not check the linked role: ${discordFailure(failure)}`,
-    channelUnreadable: (channelId: string, failure: DiscordFailure) => `I can't read ${channelMention(channelId)}: ${discordFailure(failure)}`,
+    channelUnreadable: (channelId: string, failure: DiscordFailure) =>
+      `I can't read ${channelMention(channelId)}: ${discordFailure(failure)}`,
     usageField: (month: string) => `X usage in ${month} (UTC)`,
     usageLine: (scope: BudgetScope, used: { requests: number; postsRead: number; costMicroUsd: number }, cap: number | null) =>
       `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(used.requests)} requests, ${count(used.postsRead)} posts read, about ${usd(used.costMicroUsd)} (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
@@ -521,7 +523,8 @@ function discordFailure(failure: DiscordFailure): string {
     'unknown-role': 'that role no longer exists in this server. Pick another one.',
     'token-refused': "Discord refused the bot's token. The bot's operator must set the current DISCORD_TOKEN.",
     unavailable: 'Discord did not answer properly just now. Try again in a minute.',
-    unknown: "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
+    unknown:
+      "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
   }[failure];
 }
 

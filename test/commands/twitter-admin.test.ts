@@ -67,7 +67,9 @@ describe('/twitter-admin over HTTP interactions', () => {
     }
     // Asking for the status changes nothing: the refusal says what they may not see, not that they may not change it.
     const status = await answer(admin(sub('status'), MEMBER));
-    expect(status.content).toBe('Only members with the **Manage Server** permission can see the bot’s status and settings for this server.');
+    expect(status.content).toBe(
+      'Only members with the **Manage Server** permission can see the bot’s status and settings for this server.',
+    );
     expect(await settingsRow()).toBeUndefined();
     expect(h.discord.requests.filter((r) => r.method !== 'POST')).toHaveLength(0);
   });
@@ -120,7 +122,9 @@ describe('/twitter-admin over HTTP interactions', () => {
     const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
     expect(content).toContain('Gave it to 0 members');
     // What to check, in words an admin can act on; not Discord's status line.
-    expect(content).toContain('Discord stopped the rest: Discord says my role lacks a permission for this. Check my role in Server Settings → Roles.');
+    expect(content).toContain(
+      'Discord stopped the rest: Discord says my role lacks a permission for this. Check my role in Server Settings → Roles.',
+    );
     expect(content).not.toMatch(/50013|403|Missing Permissions/);
   });
 
@@ -201,7 +205,9 @@ describe('/twitter-admin over HTTP interactions', () => {
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
     // The refusal says why: the cap, what was read, when it turns, and who can change it.
-    expect(second.content).toContain("This server's admins capped the X posts its reports may read at 150 this month, and 150 have been read");
+    expect(second.content).toContain(
+      "This server's admins capped the X posts its reports may read at 150 this month, and 150 have been read",
+    );
     expect(second.content).toContain('A server admin can raise the cap with `/twitter-admin budget`.');
     expect(await h.one('select sum(posts_read) as n from report_runs')).toEqual({ n: 150 });
 

@@ -152,7 +152,9 @@ describe('configuration', () => {
 
   it('reads the database engine and the gateway shard set, naming malformed values', () => {
     expect(loadConfig(valid)).toMatchObject({ databaseUrl: null, databasePoolSize: 10, sharding: { count: 'auto', ids: null } });
-    expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', GATEWAY_SHARD_COUNT: '4', GATEWAY_SHARD_IDS: '0-1,3' })).toMatchObject({
+    expect(
+      loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', GATEWAY_SHARD_COUNT: '4', GATEWAY_SHARD_IDS: '0-1,3' }),
+    ).toMatchObject({
       databaseUrl: 'postgres://bot@db:5432/bot',
       sharding: { count: 4, ids: [0, 1, 3] },
       report: { leaseSeconds: 30 },

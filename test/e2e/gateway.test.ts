@@ -71,7 +71,12 @@ describe('gateway door, black-box', { timeout: 60_000 }, () => {
     await bot.stop();
     gateway.received.length = 0;
     bot = await startBotProcess(
-      { ...standInEnv(x, discord, new DiscordSigner(), dir), INTERACTIONS_MODE: 'gateway', GATEWAY_SHARD_COUNT: '3', GATEWAY_SHARD_IDS: '2' },
+      {
+        ...standInEnv(x, discord, new DiscordSigner(), dir),
+        INTERACTIONS_MODE: 'gateway',
+        GATEWAY_SHARD_COUNT: '3',
+        GATEWAY_SHARD_IDS: '2',
+      },
       dir,
     );
     await eventually(() => gateway.received.some((f) => f.op === 2), 4000);

@@ -130,7 +130,10 @@ describe('start-up of the built bot', { timeout: 60_000 }, () => {
 
   it('exits 1 when the SQLite database cannot be opened, or cannot be migrated', async () => {
     writeFileSync(join(dir, 'not-a-folder'), 'x');
-    const unopenable = await runBotUntilExit({ ...standInEnv(x, discord, signer, dir), DATABASE_PATH: join(dir, 'not-a-folder', 'bot.sqlite') }, dir);
+    const unopenable = await runBotUntilExit(
+      { ...standInEnv(x, discord, signer, dir), DATABASE_PATH: join(dir, 'not-a-folder', 'bot.sqlite') },
+      dir,
+    );
     expect(unopenable.code).toBe(1);
     expect(errorLines(unopenable.records)).toEqual(['could not open the SQLite database']);
 
@@ -140,7 +143,10 @@ describe('start-up of the built bot', { timeout: 60_000 }, () => {
     const clash = new Database(join(dir, 'clash', 'bot.sqlite'));
     clash.exec('create table linked_accounts (something_else text)');
     clash.close();
-    const unmigratable = await runBotUntilExit({ ...standInEnv(x, discord, signer, dir), DATABASE_PATH: join(dir, 'clash', 'bot.sqlite') }, dir);
+    const unmigratable = await runBotUntilExit(
+      { ...standInEnv(x, discord, signer, dir), DATABASE_PATH: join(dir, 'clash', 'bot.sqlite') },
+      dir,
+    );
     expect(unmigratable.code).toBe(1);
     expect(errorLines(unmigratable.records)).toEqual(['could not open the SQLite database']);
   });
@@ -176,10 +182,7 @@ describe('start-up of the built bot', { timeout: 60_000 }, () => {
     // ready before Discord's gateway has answered, which takes network round trips after this).
     const inject = (what: string) =>
       `data:text/javascript,process.on('newListener',(e)=>{if(e==='unhandledRejection')setImmediate(()=>{${what}})})`;
-    const rejection = await runBotUntilExit(gatewayEnv(), dir, [
-      '--import',
-      inject("Promise.reject(new Error('injected'))"),
-    ]);
+    const rejection = await runBotUntilExit(gatewayEnv(), dir, ['--import', inject("Promise.reject(new Error('injected'))")]);
     expect(rejection.code).toBe(1);
     expect(errorLines(rejection.records)).toEqual(['start-up failed: unhandled rejection']);
     expect(rejection.records.some((r) => r.msg === 'ready')).toBe(false);
