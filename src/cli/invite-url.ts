@@ -1,4 +1,5 @@
 // `npm run invite-url`: prints the link a server admin opens to add the bot.
+// npm runs it from the sources with tsx: nothing is built first.
 
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';

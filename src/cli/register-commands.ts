@@ -1,14 +1,13 @@
 // `npm run register-commands [-- --guild <id>]`: tells Discord about every
 // slash command, and about the Linked Roles metadata fields (those are the
-// application's, whichever server the commands go to).
+// application's, whichever server the commands go to). npm runs it from the
+// sources with tsx, so nothing is built first; the configuration is checked
+// before the command modules are even loaded, so a missing variable is named
+// at once.
 
 import { parseArgs } from 'node:util';
-import { commandDefinitions } from '../commands/index.js';
 import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError, loadDiscordRestConfig } from '../config/env.js';
-import { registerCommands, registerRoleConnectionMetadata } from '../discord-api/registration.js';
-import { createRest } from '../discord-api/rest.js';
-import { ROLE_CONNECTION_METADATA } from '../role-connections/metadata.js';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -18,6 +17,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadDiscordRestConfig(process.env);
+  const [{ commandDefinitions }, { registerCommands, registerRoleConnectionMetadata }, { createRest }, { ROLE_CONNECTION_METADATA }] =
+    await Promise.all([
+      import('../commands/index.js'),
+      import('../discord-api/registration.js'),
+      import('../discord-api/rest.js'),
+      import('../role-connections/metadata.js'),
+    ]);
   const rest = createRest(config.discordApiUrl, config.discordToken);
   const registered = await registerCommands(rest, config.discordApplicationId, commandDefinitions, values.guild);
   const where = values.guild ? `in server ${values.guild} (available now)` : 'globally (may take up to an hour to appear everywhere)';

@@ -116,9 +116,11 @@ function twitterAdminCommand(deps: AdminDeps): Command {
       const t = textFor(ctx.locale);
       const reply = (content: string) => ctx.reply({ ephemeral: true, content });
       if (!ctx.guildId) return reply(t.admin.serverOnly);
-      if (!isServerManager(ctx.memberPermissions)) return reply(t.admin.managersOnly);
+      const subcommand = [ctx.options.subcommandGroup, ctx.options.subcommand].filter(Boolean).join(' ');
+      if (!isServerManager(ctx.memberPermissions))
+        return reply(subcommand === 'status' ? t.admin.managersOnlyStatus : t.admin.managersOnly);
       const guildId = ctx.guildId;
-      switch ([ctx.options.subcommandGroup, ctx.options.subcommand].filter(Boolean).join(' ')) {
+      switch (subcommand) {
         case 'status':
           // Asks Discord several things: more than the 3-second window allows for sure.
           await ctx.defer({ ephemeral: true });

@@ -13,6 +13,8 @@ export interface Config {
   interactionsMode: InteractionsMode;
   /** Gateway mode: how many shards the bot has ('auto': as Discord recommends), and which of them this process runs (null: all). */
   sharding: { count: number | 'auto'; ids: number[] | null };
+  /** Gateway mode: how long start-up waits for Discord to accept the bot before it gives up and exits non-zero. */
+  discordConnectTimeoutSeconds: number;
   twitterConsumerKey: string;
   twitterConsumerSecret: string;
   publicUrl: string;
@@ -158,7 +160,8 @@ class Reader {
 export function loadConfig(env: Env): Config {
   const r = new Reader(env);
   const interactionsMode = r.oneOf('INTERACTIONS_MODE', ['gateway', 'http'] as const, 'gateway');
-  const sharding = readSharding(r);
+  const sharding = readSharding(r, env);
+  const discordConnectTimeoutSeconds = r.integer('DISCORD_CONNECT_TIMEOUT_SECONDS', 120, 1, 3600);
   const discordToken = r.required('DISCORD_TOKEN', 'the bot token from the Discord developer portal (Bot tab)');
   const discordApplicationId = r.pattern('DISCORD_APPLICATION_ID', 'the numeric application id (General Information tab)', /^\d{5,25}$/);
   const discordPublicKey = r.pattern(
@@ -231,6 +234,7 @@ export function loadConfig(env: Env): Config {
     discordClientSecret: discordClientSecret || null,
     interactionsMode,
     sharding,
+    discordConnectTimeoutSeconds,
     twitterConsumerKey,
     twitterConsumerSecret,
     publicUrl,
@@ -250,29 +254,46 @@ export function loadConfig(env: Env): Config {
 }
 
 /**
- * SHARD_COUNT ('auto' or a number) and SHARD_IDS (this process's shard set:
- * "0,1" or "0-3"; empty: every shard). Several processes, each with its own
- * SHARD_IDS and the same SHARD_COUNT, share the gateway.
+ * GATEWAY_SHARD_COUNT ('auto' or a number) and GATEWAY_SHARD_IDS (this
+ * process's shard set: "0,1" or "0-3"; empty: every shard). Several processes,
+ * each with its own GATEWAY_SHARD_IDS and the same count, share the gateway.
+ * The names are ours alone: discord.js's Client reads SHARD_COUNT and SHARDS
+ * from the environment behind our back (SHARD_COUNT=auto made it throw), so
+ * those are refused rather than silently read by the library.
  */
-function readSharding(r: Reader): Config['sharding'] {
-  const rawCount = r.optional('SHARD_COUNT') ?? 'auto';
+function readSharding(r: Reader, env: Env): Config['sharding'] {
+  for (const name of LIBRARY_SHARD_VARIABLES) {
+    if (env[name] !== undefined) {
+      r.problems.push(
+        `${name} is set: discord.js reads it behind the bot's back, so the bot refuses it; ` +
+          `remove it and use GATEWAY_SHARD_COUNT / GATEWAY_SHARD_IDS instead`,
+      );
+    }
+  }
+  const rawCount = r.optional('GATEWAY_SHARD_COUNT') ?? 'auto';
   const count = rawCount === 'auto' ? 'auto' : /^\d{1,5}$/.test(rawCount) && Number(rawCount) >= 1 ? Number(rawCount) : null;
-  if (count === null) r.problems.push(`SHARD_COUNT must be "auto" or a whole number from 1 (got "${rawCount}")`);
-  const rawIds = r.optional('SHARD_IDS');
+  if (count === null) r.problems.push(`GATEWAY_SHARD_COUNT must be "auto" or a whole number from 1 (got "${rawCount}")`);
+  const rawIds = r.optional('GATEWAY_SHARD_IDS');
   if (rawIds === undefined) return { count: count ?? 'auto', ids: null };
   const ids: number[] = [];
   for (const part of rawIds.split(',').map((p) => p.trim())) {
     const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
     if (!range) {
-      r.problems.push(`SHARD_IDS must list shard numbers, e.g. "0,1" or "0-3" (got "${rawIds}")`);
+      r.problems.push(`GATEWAY_SHARD_IDS must list shard numbers, e.g. "0,1" or "0-3" (got "${rawIds}")`);
       return { count: count ?? 'auto', ids: null };
     }
     for (let id = Number(range[1]); id <= Number(range[2] ?? range[1]); id++) ids.push(id);
   }
-  if (typeof count !== 'number') r.problems.push('SHARD_IDS needs SHARD_COUNT set to a number: every process must agree on the count');
-  else if (ids.some((id) => id >= count)) r.problems.push(`SHARD_IDS must be below SHARD_COUNT (${count}): shards are numbered from 0`);
+  if (typeof count !== 'number') {
+    r.problems.push('GATEWAY_SHARD_IDS needs GATEWAY_SHARD_COUNT set to a number: every process must agree on the count');
+  } else if (ids.some((id) => id >= count)) {
+    r.problems.push(`GATEWAY_SHARD_IDS must be below GATEWAY_SHARD_COUNT (${count}): shards are numbered from 0`);
+  }
   return { count: count ?? 'auto', ids: [...new Set(ids)].sort((a, b) => a - b) };
 }
+
+/** Variables a library reads from the environment by itself (discord.js's Client: SHARD_COUNT, SHARDS). */
+const LIBRARY_SHARD_VARIABLES = ['SHARD_COUNT', 'SHARDS'] as const;
 
 export interface DiscordRestConfig {
   discordToken: string;

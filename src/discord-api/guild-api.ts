@@ -20,6 +20,20 @@ export class GuildApiError extends Error {
   }
 }
 
+/**
+ * What went wrong talking to Discord, in terms an admin can act on (the raw status and message go to the log):
+ * a permission, something that no longer exists, the bot's token, or Discord itself.
+ */
+export type DiscordFailure = GuildApiErrorKind | 'token-refused' | 'unavailable';
+
+export function discordFailureOf(err: unknown): DiscordFailure {
+  if (!(err instanceof GuildApiError)) return 'unknown';
+  if (err.kind !== 'unknown') return err.kind;
+  if (err.status === 401) return 'token-refused';
+  if (err.status === undefined || err.status === 429 || err.status >= 500) return 'unavailable';
+  return 'unknown';
+}
+
 function translate(err: unknown): never {
   if (err instanceof DiscordAPIError) {
     const kinds: Partial<Record<number | string, GuildApiErrorKind>> = {

@@ -39,7 +39,7 @@ export interface GatewayDoorDeps {
   onGuildLeft?: (guildId: string) => Promise<void>;
   health: GatewayHealth;
   roster: Pick<Async<GuildRoster>, 'reconcile' | 'joined' | 'left'>;
-  /** This process's shard set (SHARD_COUNT, SHARD_IDS); default: every shard, as many as Discord recommends. */
+  /** This process's shard set (GATEWAY_SHARD_COUNT, GATEWAY_SHARD_IDS); default: every shard, as many as Discord recommends. */
   sharding?: { count: number | 'auto'; ids: number[] | null };
   /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */
   onFatal: (code: number, reason: string) => void;

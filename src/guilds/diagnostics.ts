@@ -4,16 +4,16 @@
 
 import type { GuildSettings } from '../db/schema.js';
 import { missingBotPermissions } from '../discord-api/bot-permissions.js';
-import type { GuildApi } from '../discord-api/guild-api.js';
+import { type DiscordFailure, discordFailureOf, type GuildApi } from '../discord-api/guild-api.js';
 import { type BotInGuild, botInGuild } from './bot-membership.js';
 import { basePermissions, channelPermissions, type RoleProblem, roleProblem } from './permissions.js';
 
 export type PermissionFinding =
   | { kind: 'lacks-here'; names: string[] }
   | { kind: 'role'; problem: RoleProblem; roleId: string }
-  | { kind: 'role-uncheckable'; reason: string }
+  | { kind: 'role-uncheckable'; failure: DiscordFailure; detail: string }
   | { kind: 'lacks-in-channel'; channelId: string; names: string[] }
-  | { kind: 'channel-unreadable'; channelId: string; reason: string };
+  | { kind: 'channel-unreadable'; channelId: string; failure: DiscordFailure; detail: string };
 
 export async function diagnosePermissions(
   api: GuildApi,
@@ -37,7 +37,7 @@ export async function diagnosePermissions(
       const problem = roleProblem(guildId, ownerId, roles, bot, settings.linkedRoleId);
       if (problem) findings.push({ kind: 'role', problem, roleId: settings.linkedRoleId });
     } catch (err) {
-      findings.push({ kind: 'role-uncheckable', reason: (err as Error).message });
+      findings.push({ kind: 'role-uncheckable', failure: discordFailureOf(err), detail: (err as Error).message });
     }
   }
   if (settings.reportsChannelId) {
@@ -48,7 +48,7 @@ export async function diagnosePermissions(
       const names = missingBotPermissions(channelPermissions(basePermissions(guildId, ownerId, roles, bot), guildId, bot, overwrites));
       if (names.length) findings.push({ kind: 'lacks-in-channel', channelId, names });
     } catch (err) {
-      findings.push({ kind: 'channel-unreadable', channelId, reason: (err as Error).message });
+      findings.push({ kind: 'channel-unreadable', channelId, failure: discordFailureOf(err), detail: (err as Error).message });
     }
   }
   return findings;

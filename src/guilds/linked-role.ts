@@ -24,7 +24,11 @@ export class LinkedRoleService {
 
   /** Whether the bot can give `roleId` in this server, asking Discord how the bot stands there. */
   async problem(guildId: string, roleId: string): Promise<RoleProblem | null> {
-    const membership = await botInGuild(this.api, guildId);
+    const membership = await botInGuild(this.api, guildId).catch((err: unknown) => {
+      // The admin is told what to check; the status and Discord's own words are for the operator, here.
+      this.log.warn('could not check the linked role with Discord', { guildId, error: err });
+      throw err;
+    });
     return roleProblem(guildId, membership.ownerId, membership.roles, membership.bot, roleId);
   }
 

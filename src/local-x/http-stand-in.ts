@@ -33,11 +33,24 @@ export class HttpStandIn {
   latencyMs = 0;
   /** The port to listen on; 0 picks a free one. */
   port = 0;
+  /**
+   * Most requests kept for `requests` (the oldest go first). Tests keep them all; the sandbox, which runs for
+   * hours on someone's laptop, keeps a window, so memory does not grow with every request.
+   */
+  keepRequests = Number.POSITIVE_INFINITY;
+  /** Largest body read: a bigger one is answered 413 and its connection closed without reading the rest. */
+  maxBodyBytes = 8 * 1024 * 1024;
 
   constructor(private readonly handler: Handler) {}
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => void this.serve(req, res));
+    const server = createServer((req, res) => {
+      // Nothing a client sends may end the process (the sandbox runs this on people's machines): a failure is a 500.
+      this.serve(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end();
+      });
+    });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -69,19 +82,22 @@ export class HttpStandIn {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrived = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
-    const body = raw.toString('utf8');
     const url = `${this.baseUrl}${req.url ?? '/'}`;
-    const recorded: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: decodeURIComponent(new URL(url).pathname),
-      url,
-      headers: req.headers,
-      body,
-      raw,
-    };
+    let path: string;
+    try {
+      // As the real APIs do: a request for /users/%40me is one for /users/@me.
+      path = decodeURIComponent(new URL(url).pathname);
+    } catch {
+      // "/%" and the like: no path at all, which the real APIs answer with 400.
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'The request path is not valid percent-encoding' }] }));
+      return;
+    }
+    const raw = await this.readBody(req, res);
+    if (!raw) return;
+    const body = raw.toString('utf8');
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, url, headers: req.headers, body, raw };
     if ((req.headers['content-type'] ?? '').includes('application/json') && body) {
       try {
         recorded.json = JSON.parse(body);
@@ -90,6 +106,7 @@ export class HttpStandIn {
       }
     }
     this.requests.push(recorded);
+    if (this.requests.length > this.keepRequests) this.requests.splice(0, this.requests.length - this.keepRequests);
     const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
     if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]?.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
@@ -110,5 +127,42 @@ export class HttpStandIn {
     const contentType = typeof response.body === 'object' ? 'application/json' : 'text/plain';
     res.writeHead(response.status, { 'content-type': contentType, ...response.headers });
     res.end(payload);
+  }
+
+  /** The body, read while it streams in up to maxBodyBytes; past that (or a declared length past it), 413 and null. */
+  private readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let done = false;
+      const refuse = () => {
+        done = true;
+        req.removeAllListeners('data');
+        req.pause();
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ errors: [{ message: `The request body is larger than ${this.maxBodyBytes} bytes` }] }), () =>
+          req.socket.destroy(),
+        );
+        resolve(null);
+      };
+      if (Number(req.headers['content-length'] ?? 0) > this.maxBodyBytes) {
+        refuse();
+        return;
+      }
+      req.on('data', (chunk: Buffer) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > this.maxBodyBytes) refuse();
+        else chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (!done) resolve(Buffer.concat(chunks));
+        done = true;
+      });
+      req.on('error', () => {
+        if (!done) resolve(null);
+        done = true;
+      });
+    });
   }
 }

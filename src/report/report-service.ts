@@ -285,7 +285,9 @@ export class ReportService {
         ok: false,
         message: state.heldByRunning
           ? t.report.budgetHeld(state.limitedBy ?? 'app')
-          : t.report.budgetSpent(state.limitedBy ?? 'app', nextMonthStart(startedAt)),
+          : state.limitedBy === 'server'
+            ? t.report.budgetSpent('server', nextMonthStart(startedAt), state.guildCap ?? 0, state.guild?.postsRead ?? 0)
+            : t.report.budgetSpent('app', nextMonthStart(startedAt), state.appCap ?? 0, state.app.postsRead),
       };
     }
     const most = limits.maxPosts + limits.maxMentions;

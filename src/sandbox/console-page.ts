@@ -122,6 +122,8 @@ function markdown(text) {
   out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString()) + '</span>'; });
   out = out.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#general</span>').replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
   out = out.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+  // <https://…>: Discord shows the address as a link (without the brackets, and without an embed).
+  out = out.replace(/&lt;(https?:\/\/[^\s<>]+?)&gt;/g, '<a href="$1" target="_blank" rel="noopener">$1</a>');
   out = out.replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>').replace(/\*([^*]+)\*/g, '<i>$1</i>').replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,])/g, '$1<i>$2</i>');
   out = out.replace(/` +
   '`' +
@@ -175,7 +177,8 @@ function messageHtml(m) {
 function guild() { return state.guilds.filter(function (g) { return g.id === me.guildId; })[0] || state.guilds[0]; }
 
 /** The channel you are looking at: the server's #general, or your DM with the bot. */
-function channel() { return me.dm ? 'dm-' + me.id : (guild() ? guild().channelId : ''); }
+function channel() { return me.dm ? 'dm:' + me.id : (guild() ? guild().channelId : ''); }
+function shownHere(m) { return me.dm ? m.dmWith === me.id : m.channelId === channel(); }
 
 function render() {
   // Only when something changed: rebuilding the list reloads its images and loses a click in progress.
@@ -183,12 +186,21 @@ function render() {
   if (key === rendered) return;
   rendered = key;
   var box = $('messages');
-  var atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   var g = guild();
   $('place').innerHTML = me.dm ? '<span class="hash">@</span> X report bot <span class="hint">Direct message</span>' : '<span class="hash">#</span> general <span class="hint">' + esc(g ? g.name : '') + '</span>';
-  box.innerHTML = state.messages.filter(function (m) { return m.channelId === channel(); }).map(messageHtml).join('');
-  if (atBottom) box.scrollTop = box.scrollHeight;
+  var shown = state.messages.filter(shownHere);
+  var newest = shown.length ? shown[shown.length - 1].id + ':' + shown[shown.length - 1].state : '';
+  // As Discord: stay with the newest message when you were there or a new answer arrived, also once its chart loads.
+  var follow = box.scrollHeight - box.scrollTop - box.clientHeight < 80 || newest !== lastNewest;
+  lastNewest = newest;
+  box.innerHTML = shown.map(messageHtml).join('');
+  if (!follow) return;
+  box.scrollTop = box.scrollHeight;
+  Array.prototype.forEach.call(box.querySelectorAll('img'), function (img) {
+    if (!img.complete) img.addEventListener('load', function () { box.scrollTop = box.scrollHeight; });
+  });
 }
+var lastNewest = '';
 
 function renderSide(s) {
   var l = s.ledger;
@@ -231,7 +243,13 @@ function poll() {
   }).catch(function () {}).then(function () { setTimeout(poll, 500); });
 }
 
-function commandNamed(name) { return state.commands.filter(function (c) { return c.name === name; })[0]; }
+/** As Discord lists them for you here: contexts (0 server, 1 DM with the bot) and, in a server, default_member_permissions. */
+function offered(c) {
+  var contexts = c.contexts || [0, 1, 2];
+  if (contexts.indexOf(me.dm ? 1 : 0) < 0) return false;
+  return me.dm || c.default_member_permissions == null || me.admin;
+}
+function commandNamed(name) { return state.commands.filter(function (c) { return c.name === name && offered(c); })[0]; }
 
 /** Splits "/cmd sub opt:value opt2:value" into the command, its subcommand path, the options typed and where each value starts. */
 function parseLine(line) {
@@ -305,7 +323,7 @@ function suggest() {
   var parsed = parseLine(line);
   if (!parsed || (!parsed.command && !/\s/.test(line))) {
     var prefix = line.slice(1).toLowerCase();
-    return showSuggestions(state.commands.filter(function (c) { return c.name.indexOf(prefix) === 0; }).map(function (c) {
+    return showSuggestions(state.commands.filter(function (c) { return c.name.indexOf(prefix) === 0 && offered(c); }).map(function (c) {
       return { label: '/' + c.name, hint: c.description, apply: function () { setLine('/' + c.name + ' '); } };
     }));
   }
@@ -345,11 +363,27 @@ function autocomplete(parsed, option) {
   }, 200);
 }
 
+/** The first option typed with a value that is not one of its listed choices (Discord lets you pick only those). */
+function badChoice(parsed) {
+  return parsed.options.map(function (o) {
+    var def = parsed.defs.filter(function (d) { return d.name === o.name; })[0];
+    if (!def || !def.choices || !def.choices.length) return null;
+    var ok = def.choices.some(function (c) { return String(c.value).toLowerCase() === o.value.toLowerCase() || c.name.toLowerCase() === o.value.toLowerCase(); });
+    return ok ? null : { option: o, def: def };
+  }).filter(Boolean)[0];
+}
+
 function send(event) {
   event.preventDefault();
   var line = $('line').value.trim();
   var parsed = parseLine(line);
   if (!parsed || !parsed.command) return;
+  var bad = badChoice(parsed);
+  if (bad) {
+    // Not sent: offer the listed choices instead, as Discord's picker does.
+    showSuggestions(bad.def.choices.map(function (c) { return { label: c.name, hint: bad.option.name + ' must be one of these', apply: function () { setLine(line.slice(0, bad.option.valueStart) + c.value + ' '); } }; }));
+    return;
+  }
   $('line').value = '';
   showSuggestions([]);
   interact({ kind: 'command', name: parsed.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm, guildId: me.guildId });

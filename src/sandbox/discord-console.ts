@@ -5,9 +5,10 @@
 // and its later edits (through DISCORD_API_URL, pointed here) become the
 // messages the page shows. Mounted only by `npm run sandbox`.
 
-import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes, sign, timingSafeEqual } from 'node:crypto';
 import { PermissionFlagsBits as P, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { fetchWithDeadline } from '../http/deadline.js';
 import type { BillingLedger } from '../local-x/billing.js';
 import type { XStandIn } from '../local-x/x-stand-in.js';
@@ -81,6 +82,8 @@ export interface ConsoleMessage {
   attachments: Array<{ filename: string; url: string; contentType: string }>;
   /** A direct message from the bot to this member id. */
   dmTo?: string;
+  /** Said in the DM between the bot and this member id (the page shows it in that member's DM). */
+  dmWith?: string;
   /** Where it was said: a server's channel, or a DM. */
   channelId: string;
   /** The server's name, or null in a DM. */
@@ -104,6 +107,47 @@ export interface ConsoleOptions {
 
 type RawOption = { name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: RawOption[] };
 
+const RUN_KEY_COOKIE = 'sandbox_key';
+const DECODED_HEADER = 'x-sandbox-path-decoded';
+
+/**
+ * Why Discord would not send this interaction, or null: a command it does not offer this member here
+ * (default_member_permissions outside DMs, contexts), or an option value that is not one of its listed choices.
+ */
+export function refusedByDiscord(
+  commands: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  request: { name: string; kind: string; options: RawOption[]; member: { admin: boolean }; dm?: boolean },
+): string | null {
+  const command = commands.find((c) => c.name === request.name);
+  if (!command) return `Discord offers no command /${request.name}`;
+  if (!offeredTo(command, request.member.admin, Boolean(request.dm))) return `Discord does not offer /${request.name} to this member here`;
+  if (request.kind !== 'command') return null;
+  type Def = { name: string; type: number; choices?: Array<{ value: string | number }>; options?: Def[] };
+  const check = (given: RawOption[], defs: Def[]): string | null => {
+    for (const option of given) {
+      const def = defs.find((d) => d.name === option.name);
+      if (!def) return `/${request.name} has no option ${option.name}`;
+      if (option.options) {
+        const inner = check(option.options, def.options ?? []);
+        if (inner) return inner;
+      } else if (def.choices && !def.choices.some((choice) => choice.value === option.value)) {
+        return `${option.name} must be one of ${def.choices.map((choice) => choice.value).join(', ')}`;
+      }
+    }
+    return null;
+  };
+  return check(request.options, (command.options ?? []) as Def[]);
+}
+
+/** Whether Discord lists the command for this member: contexts (0 server, 1 bot DM), and in a server its default permissions. */
+export function offeredTo(command: RESTPostAPIChatInputApplicationCommandsJSONBody, admin: boolean, dm: boolean): boolean {
+  const contexts = command.contexts ?? [0, 1, 2];
+  if (!contexts.includes(dm ? 1 : 0)) return false;
+  if (dm || command.default_member_permissions === undefined || command.default_member_permissions === null) return true;
+  const needed = BigInt(command.default_member_permissions);
+  return ((admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS) & needed) === needed;
+}
+
 const snowflake = (() => {
   let sequence = 0n;
   return () => (((BigInt(Date.now()) - 1420070400000n) << 22n) | (sequence++ & 4095n)).toString();
@@ -117,6 +161,13 @@ export class DiscordConsole {
   /** Each server's members and their roles, by "guild:user". */
   private readonly members = new Map<string, string[]>(SANDBOX_GUILDS.map((g) => [memberKey(g.id, SANDBOX_BOT_ID), [g.roles.bot]]));
   private nextId = 1;
+  /** Each member's DM channel with the bot: a snowflake, as Discord's are (the bot refuses any other channel id). */
+  private readonly dmChannels = new Map<string, string>();
+  /**
+   * This run's key: the console's page and API answer only a browser that opened the address the sandbox printed
+   * (which carries it, and sets it as a cookie), so another user of the machine cannot drive the console.
+   */
+  readonly runKey = randomBytes(24).toString('base64url');
   /** Bumped on every change, so the page asks only for what is new. */
   private version = 0;
 
@@ -125,6 +176,31 @@ export class DiscordConsole {
     this.privateKey = privateKey;
     const der = publicKey.export({ format: 'der', type: 'spki' });
     this.publicKeyHex = der.subarray(der.length - 32).toString('hex');
+  }
+
+  /** The console's address with this run's key: what the sandbox prints. */
+  get consoleUrl(): string {
+    return `${this.options.botUrl}/sandbox?key=${this.runKey}`;
+  }
+
+  private dmChannelOf(memberId: string): string {
+    let channel = this.dmChannels.get(memberId);
+    if (!channel) {
+      channel = snowflake();
+      this.dmChannels.set(memberId, channel);
+    }
+    return channel;
+  }
+
+  private memberOfDm(channelId: string): string | undefined {
+    for (const [memberId, channel] of this.dmChannels) if (channel === channelId) return memberId;
+    return undefined;
+  }
+
+  private hasRunKey(c: Context): boolean {
+    const given = Buffer.from(getCookie(c, RUN_KEY_COOKIE) ?? '');
+    const key = Buffer.from(this.runKey);
+    return given.length === key.length && timingSafeEqual(given, key);
   }
 
   /** Signed as Discord signs: Ed25519 over timestamp + body. */
@@ -149,6 +225,13 @@ export class DiscordConsole {
         return next();
       }
       if (c.req.header('host') !== own.host) return c.text('This console answers only at its own address.', 403);
+      if (c.req.method === 'GET' && c.req.path === '/sandbox' && c.req.query('key') === this.runKey) {
+        setCookie(c, RUN_KEY_COOKIE, this.runKey, { httpOnly: true, sameSite: 'Strict', path: '/sandbox' });
+        return c.redirect('/sandbox', 303);
+      }
+      if (!this.hasRunKey(c)) {
+        return c.text('Open the console at the address `npm run sandbox` printed: it carries this run’s key.', 403);
+      }
       if (c.req.method !== 'GET') {
         if (!fromOwnPage(c.req.header('origin'), c.req.header('sec-fetch-site'), own.origin)) {
           return c.text('Only the console page may send commands.', 403);
@@ -181,6 +264,9 @@ export class DiscordConsole {
         /^\d{17,20}$/.test(String(request.member?.id)) &&
         Array.isArray(request.member?.roles);
       if (!wellFormed) return c.json({ ok: false, error: 'a command name, its options and a member with an id and roles' }, 400);
+      // Discord sends only commands it offers this member here, with only the listed choices.
+      const refused = refusedByDiscord(this.options.commands, request);
+      if (refused) return c.json({ ok: false, error: refused }, 400);
       return c.json(await this.interact(request));
     });
     app.post('/sandbox/api/x-faults', async (c) => {
@@ -274,7 +360,7 @@ export class DiscordConsole {
       app_permissions: String(BOT_PERMISSIONS),
       data: { id: snowflake(), name: request.name, type: 1, options: request.options },
       ...(request.dm
-        ? { context: 1, user, channel_id: `dm-${member.id}`, channel: { id: `dm-${member.id}`, type: 1 } }
+        ? { context: 1, user, channel_id: this.dmChannelOf(member.id), channel: { id: this.dmChannelOf(member.id), type: 1 } }
         : {
             context: 0,
             guild_id: guild.id,
@@ -299,7 +385,8 @@ export class DiscordConsole {
             embeds: [],
             components: [],
             attachments: [],
-            channelId: request.dm ? `dm-${member.id}` : guild.channelId,
+            channelId: request.dm ? this.dmChannelOf(member.id) : guild.channelId,
+            dmWith: request.dm ? member.id : undefined,
             place: request.dm ? null : guild.name,
             token,
           })
@@ -359,6 +446,21 @@ export class DiscordConsole {
   /** The Discord REST endpoints the bot calls, under DISCORD_API_URL = <bot>/sandbox/discord/api. */
   private mountRest(app: Hono): void {
     const api = '/sandbox/discord/api/v10';
+    // Discord decodes the path: @discordjs/rest asks for /users/%40me, which is /users/@me. Hono decodes only what
+    // decodeURI does (not %40), so an encoded path is decoded here and asked again, once.
+    app.use('/sandbox/discord/api/*', async (c, next) => {
+      const url = new URL(c.req.url);
+      if (!url.pathname.includes('%') || c.req.header(DECODED_HEADER)) return next();
+      try {
+        url.pathname = url.pathname.split('/').map(decodeURIComponent).join('/');
+      } catch {
+        return c.json({ message: '404: Not Found', code: 0 }, 404);
+      }
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(DECODED_HEADER, '1');
+      const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+      return app.fetch(new Request(url, { method: c.req.method, headers, body }));
+    });
     app.patch(`${api}/webhooks/:app/:token/messages/@original`, async (c) => {
       const message = this.messages.find((m) => m.token === c.req.param('token'));
       if (!message) return c.json({ message: 'Unknown Webhook', code: 10015 }, 404);
@@ -435,7 +537,7 @@ export class DiscordConsole {
     });
     app.post(`${api}/users/@me/channels`, async (c) => {
       const { recipient_id: recipient } = (await c.req.json()) as { recipient_id: string };
-      return c.json({ id: `dm-${recipient}`, type: 1, recipients: [{ id: recipient, username: 'member' }] });
+      return c.json({ id: this.dmChannelOf(recipient), type: 1, recipients: [{ id: recipient, username: 'member' }] });
     });
     app.post(`${api}/channels/:channel/messages`, async (c) => {
       const body = await this.readMessageBody(c);
@@ -450,7 +552,8 @@ export class DiscordConsole {
         embeds: [],
         components: [],
         attachments: [],
-        dmTo: channel.startsWith('dm-') ? channel.slice(3) : undefined,
+        dmTo: this.memberOfDm(channel),
+        dmWith: this.memberOfDm(channel),
         channelId: channel,
         place: guildOfChannel(channel)?.name ?? null,
       });

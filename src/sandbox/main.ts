@@ -5,9 +5,15 @@ import { resolve } from 'node:path';
 import { createLogger } from '../log/logger.js';
 import { startSandbox } from './start-sandbox.js';
 
+// Whatever goes wrong in one request (the bot's, the local X's or the console's) is logged, never the end of the
+// sandbox: a stray rejection ends a Node process by default.
+const log = createLogger('warn');
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection in the sandbox', { error: reason }));
+process.on('uncaughtException', (err) => log.error('uncaught exception in the sandbox', { error: err }));
+
 const dir = resolve(process.env.SANDBOX_DIR ?? '.sandbox');
 const port = Number(process.env.SANDBOX_PORT ?? 3210);
-const sandbox = await startSandbox({ dir, port, log: createLogger('warn') }).catch((err: Error) => {
+const sandbox = await startSandbox({ dir, port, log }).catch((err: Error) => {
   process.stderr.write(`The sandbox could not start: ${err.message}\n`);
   process.exit(1);
 });

@@ -29,7 +29,7 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
-  /** The console: open it in a browser. */
+  /** The console, with this run's key: open it in a browser (another local user without the key is refused). */
   consoleUrl: string;
   botUrl: string;
   x: XStandIn;
@@ -49,6 +49,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? createLogger('warn');
   const x = new XStandIn({ key: 'sandbox-consumer-key', secret: randomBytes(16).toString('hex') });
   x.port = options.xPort ?? 0;
+  // It runs for hours on someone's machine: keep a window of requests, and read no body X itself would not take.
+  x.keepRequests = 500;
+  x.maxBodyBytes = 64 * 1024;
   await x.start();
   const ledger = new BillingLedger(() => x.now());
   const accounts = sandboxAccounts(Date.now());
@@ -119,7 +122,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   await bot.start();
   handle = bot.web.fetch;
   return {
-    consoleUrl: `${botUrl}/sandbox`,
+    consoleUrl: console.consoleUrl,
     botUrl,
     x,
     bot,

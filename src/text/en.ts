@@ -6,6 +6,7 @@
 
 import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/formatters';
 import type { CutReason } from '../db/schema.js';
+import type { DiscordFailure } from '../discord-api/guild-api.js';
 import type { GatewayState } from '../interaction/gateway-health.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
@@ -286,8 +287,8 @@ export const en = {
       `Reports are limited to one every little while, to spare the bot's X budget. You can run another ${time(seconds(readyAt), TimestampStyles.RelativeTime)}.`,
     badTimeZone: (zone: string) =>
       `"${md(zone.slice(0, 60))}" is not a time zone I know. Use an IANA name such as \`Europe/Berlin\` or \`America/New_York\`.`,
-    budgetSpent: (scope: BudgetScope, resetsAt: number) =>
-      `${scope === 'server' ? "This server's monthly X budget for reports" : "The bot's monthly X budget"} is used up, so no more posts can be read from X this month. Reports work again ${time(Math.floor(resetsAt / 1000), TimestampStyles.RelativeTime)}.`,
+    budgetSpent: (scope: BudgetScope, resetsAt: number, cap: number, used: number) =>
+      `${scope === 'server' ? "This server's admins capped the X posts its reports may read" : "The bot's operator capped the X posts all reports may read"} at ${count(cap)} this month, and ${count(used)} ${plural(used, 'has', 'have')} been read, so no report can read from X until the month turns: reports work again ${time(Math.floor(resetsAt / 1000), TimestampStyles.RelativeTime)}. ${scope === 'server' ? 'A server admin can raise the cap with `/twitter-admin budget`.' : "Only the bot's operator can raise it."}`,
     budgetHeld: (scope: BudgetScope) =>
       `${scope === 'server' ? "This server's monthly X budget" : "The bot's monthly X budget"} is taken up by reports running right now. Please try again in a few minutes, when they have finished.`,
     publicOff: 'Public reports are turned off in this server. Run `/report` without `public` to get yours privately.',
@@ -449,23 +450,28 @@ export const en = {
   admin: {
     serverOnly: '`/twitter-admin` works only in a server.',
     managersOnly: 'Only members with the **Manage Server** permission can change the bot’s settings.',
+    managersOnlyStatus: 'Only members with the **Manage Server** permission can see the bot’s status and settings for this server.',
     unknownSubcommand: 'Unknown subcommand. The bot’s commands may need registering again.',
     roleCleared: 'The bot no longer gives a role for linking. Members keep roles they already have.',
     publicAllowed: 'Members may now post reports publicly with `/report public:true`.',
     privateOnly: 'Reports are now always private to the member who asks.',
     reportsChannelSet: (channelId: string | null) =>
       channelId ? `Public reports are now allowed only in ${channelMention(channelId)}.` : 'Public reports are now allowed in any channel.',
-    budgetSet: (cap: number, used: number) =>
-      cap > 0
-        ? `Reports requested here may read up to ${count(cap)} posts from X per month. ${count(used)} read so far this month.`
-        : `This server's X budget cap is removed. ${count(used)} posts read so far this month.`,
-    roleCheckFailed: (reason: string) => `I could not check the role with Discord (${reason}). Nothing was changed.`,
+    budgetSet: (cap: number, used: number, resetsAt: number) =>
+      cap <= 0
+        ? `This server's X budget cap is removed. ${count(used)} ${plural(used, 'post', 'posts')} read so far this month.`
+        : `Reports requested here may read up to ${count(cap)} posts from X per month. ${count(used)} read so far this month.` +
+          (used >= cap
+            ? `\n⚠️ That is already reached: reports here are refused until the month turns, ${time(Math.floor(resetsAt / 1000), TimestampStyles.RelativeTime)}. Set a cap above ${count(used)} (or \`0\` for none) to let them run now.`
+            : ''),
+    roleCheckFailed: (failure: DiscordFailure) =>
+      `I could not check the role with Discord: ${discordFailure(failure)} Nothing was changed.`,
     nothingChanged: (problem: string) => `${problem} Nothing was changed.`,
-    roleSet: (roleId: string, given: number, skipped: number, failure: string | null) =>
+    roleSet: (roleId: string, given: number, skipped: number, failure: DiscordFailure | null) =>
       [
         `Members who link their X account now get ${roleMention(roleId)}, and lose it when they unlink.`,
         `Gave it to ${given} ${plural(given, 'member', 'members')} who had linked already${skipped ? ` (${skipped} had left the server)` : ''}.`,
-        ...(failure ? [`Discord stopped the rest: ${failure}. Fix the permission and run this again.`] : []),
+        ...(failure ? [`Discord stopped the rest: ${discordFailure(failure)} Then run this again.`] : []),
       ].join('\n'),
     roleProblem: (kind: RoleProblemKind, roleId: string) =>
       ({
@@ -478,7 +484,8 @@ export const en = {
 
     statusTitle: 'X report bot: server status',
     linkedMembersField: 'Linked members',
-    linkedMembers: (n: number) => `${n} member(s) of this server have linked an X account.`,
+    linkedMembers: (n: number) =>
+      `${count(n)} ${plural(n, 'member', 'members')} of this server ${n === 1 ? 'has' : 'have'} linked an X account.`,
     settingsField: 'Settings',
     linkedRoleSetting: (roleId: string | null) => `Linked role: ${roleId ? roleMention(roleId) : 'none'}`,
     publicSetting: (open: boolean, channelId: string | null) =>
@@ -489,8 +496,9 @@ export const en = {
     nothingMissing: 'Nothing missing.',
     lacksHere: (names: string[]) => `In this channel I lack: ${names.join(', ')}.`,
     lacksIn: (channelId: string, names: string[]) => `In ${channelMention(channelId)} I lack: ${names.join(', ')}.`,
-    roleUncheckable: (reason: string) => `Could not check the linked role: ${reason}.`,
-    channelUnreadable: (channelId: string, reason: string) => `I can't read ${channelMention(channelId)} (${reason}).`,
+    roleUncheckable: (failure: DiscordFailure) => `Could not check the linked role: ${discordFailure(failure)}`,
+    channelUnreadable: (channelId: string, failure: DiscordFailure) =>
+      `I can't read ${channelMention(channelId)}: ${discordFailure(failure)}`,
     usageField: (month: string) => `X usage in ${month} (UTC)`,
     usageLine: (scope: BudgetScope, used: { requests: number; postsRead: number; costMicroUsd: number }, cap: number | null) =>
       `${scope === 'server' ? 'This server' : 'Whole bot'}: ${count(used.requests)} requests, ${count(used.postsRead)} posts read, about ${usd(used.costMicroUsd)} (${cap === null ? 'no cap' : `cap ${count(cap)}`})`,
@@ -510,6 +518,20 @@ export const en = {
         : `Since the bot started: ${count(disconnects)} ${plural(disconnects, 'outage', 'outages')} (${count(resumes)} resumed, ${count(newSessions)} with a new session, when events may have been missed); the longest lasted ${outage(longestOutageMs)}.`),
   },
 };
+
+/** What an admin should check when Discord refused or failed a call; never the raw status or message. */
+function discordFailure(failure: DiscordFailure): string {
+  return {
+    'missing-permissions': 'Discord says my role lacks a permission for this. Check my role in Server Settings → Roles.',
+    'missing-access': 'Discord says I cannot see it. Check that my role may view that channel or server.',
+    'unknown-member': 'Discord no longer lists me in this server. Check that the bot is still a member here.',
+    'unknown-role': 'that role no longer exists in this server. Pick another one.',
+    'token-refused': "Discord refused the bot's token. The bot's operator must set the current DISCORD_TOKEN.",
+    unavailable: 'Discord did not answer properly just now. Try again in a minute.',
+    unknown:
+      "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
+  }[failure];
+}
 
 /** "800 ms", "12 s", "3 min". */
 function outage(ms: number): string {

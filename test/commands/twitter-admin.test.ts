@@ -59,13 +59,17 @@ describe('/twitter-admin over HTTP interactions', () => {
   it('refuses members without Manage Server, even if Discord’s default were bypassed', async () => {
     await start();
     for (const option of [
-      sub('status'),
       group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }])),
       sub('budget', [{ name: 'posts-per-month', type: 4, value: 5 }]),
     ]) {
       const { content } = await answer(admin(option, MEMBER));
-      expect(content).toContain('Manage Server');
+      expect(content).toBe('Only members with the **Manage Server** permission can change the bot’s settings.');
     }
+    // Asking for the status changes nothing: the refusal says what they may not see, not that they may not change it.
+    const status = await answer(admin(sub('status'), MEMBER));
+    expect(status.content).toBe(
+      'Only members with the **Manage Server** permission can see the bot’s status and settings for this server.',
+    );
     expect(await settingsRow()).toBeUndefined();
     expect(h.discord.requests.filter((r) => r.method !== 'POST')).toHaveLength(0);
   });
@@ -117,7 +121,26 @@ describe('/twitter-admin over HTTP interactions', () => {
     h.discord.failNext(/^PUT .*\/roles\//, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
     const { content } = await answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
     expect(content).toContain('Gave it to 0 members');
-    expect(content).toContain('Missing Permissions');
+    // What to check, in words an admin can act on; not Discord's status line.
+    expect(content).toContain(
+      'Discord stopped the rest: Discord says my role lacks a permission for this. Check my role in Server Settings → Roles.',
+    );
+    expect(content).not.toMatch(/50013|403|Missing Permissions/);
+  });
+
+  it('turns a failed role check into a sentence that says what to check, never raw HTTP detail', async () => {
+    await start();
+    const set = () => answer(admin(group('linked-role', sub('set', [{ name: 'role', type: 8, value: ROLES.linked }]))));
+    h.discord.failNext(/^GET \/api\/v10\/users\/@me$/, { status: 404, body: { message: '404: Not Found', code: 0 } });
+    const notFound = (await set()).content;
+    expect(notFound).toBe(
+      "I could not check the role with Discord: Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log). Nothing was changed.",
+    );
+    h.discord.failNext(/^GET \/api\/v10\/guilds\/\d+$/, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    expect((await set()).content).toContain("Discord refused the bot's token. The bot's operator must set the current DISCORD_TOKEN.");
+    h.discord.failNext(/^GET \/api\/v10\/guilds\/\d+$/, { status: 503, body: { message: 'Service Unavailable', code: 0 } });
+    expect((await set()).content).toContain('Discord did not answer properly just now. Try again in a minute.');
+    expect((await settingsRow())?.linked_role_id ?? null).toBeNull();
   });
 
   it('gives the role on linking and takes it away on unlinking and when the link breaks', async () => {
@@ -172,15 +195,27 @@ describe('/twitter-admin over HTTP interactions', () => {
       posts: syntheticTimeline(300, h.clock.now - 60_000, 30),
       mentions: [],
     });
-    expect((await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content).toContain('up to 150 posts');
+    const capped = (await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 150 }])))).content;
+    expect(capped).toContain('up to 150 posts');
+    expect(capped).not.toContain('already reached');
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
     expect(first.embeds[0].footer.text).toContain('Read 150 posts');
     expect(first.embeds[0].fields.at(-1)).toMatchObject({ name: 'Partial period', value: expect.stringContaining('budget') });
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
-    expect(second.content).toContain("This server's monthly X budget");
+    // The refusal says why: the cap, what was read, when it turns, and who can change it.
+    expect(second.content).toContain(
+      "This server's admins capped the X posts its reports may read at 150 this month, and 150 have been read",
+    );
+    expect(second.content).toContain('A server admin can raise the cap with `/twitter-admin budget`.');
     expect(await h.one('select sum(posts_read) as n from report_runs')).toEqual({ n: 150 });
+
+    // A cap below what was read already: the admin is warned at once that reports stop until the month turns.
+    const below = (await answer(admin(sub('budget', [{ name: 'posts-per-month', type: 4, value: 100 }])))).content;
+    expect(below).toContain('150 read so far this month');
+    expect(below).toContain('⚠️ That is already reached: reports here are refused until the month turns');
+    expect(below).toContain('Set a cap above 150');
 
     h.clock.now = Date.parse('2026-12-01T00:00:01Z');
     const nextMonth = await answer(commandPayload({ name: 'report', member: MEMBER }));
@@ -196,7 +231,9 @@ describe('/twitter-admin over HTTP interactions', () => {
       mentions: [],
     });
     expect((await answer(commandPayload({ name: 'report', member: MEMBER }))).embeds[0].footer.text).toContain('Read 50 posts');
-    expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain("The bot's monthly X budget");
+    expect((await answer(commandPayload({ name: 'report', member: MEMBER, dm: true }))).content).toContain(
+      "The bot's operator capped the X posts all reports may read at 50 this month, and 50 have been read",
+    );
   });
 
   it('shows status: linked members, settings, checked permissions and usage, and settings survive a restart', async () => {
@@ -212,7 +249,7 @@ describe('/twitter-admin over HTTP interactions', () => {
     const noAttach = String(BigInt('2248473465835073') & ~P.AttachFiles);
     const { embeds } = await answer(admin(sub('status'), ADMIN, { appPermissions: noAttach }));
     const fields = Object.fromEntries(embeds[0].fields.map((f: { name: string; value: string }) => [f.name.split(' ')[0], f.value]));
-    expect(fields.Linked).toContain('1 member(s)');
+    expect(fields.Linked).toContain('1 member of this server has linked an X account.');
     expect(fields.Settings).toContain(`only in <#${REPORTS_CHANNEL}>`);
     expect(fields.Settings).toContain('5,000 posts (about $25.00 of posts)');
     expect(fields.Permissions).toContain('In this channel I lack: Attach Files.');
@@ -275,7 +312,7 @@ describe('/twitter-admin and server events over the gateway', () => {
       reports_channel_id: REPORTS_CHANNEL,
       monthly_post_budget: 1234,
     });
-    expect(await said(sub('status'))).toContain('1 member(s) of this server have linked');
+    expect(await said(sub('status'))).toContain('1 member of this server has linked');
     expect(await said(group('linked-role', sub('clear')))).toContain('no longer gives a role');
     expect(await settingsRow()).toMatchObject({ linked_role_id: null });
     expect(await said(sub('status'))).toContain('Linked role: none');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
 
@@ -150,7 +152,9 @@ describe('configuration', () => {
 
   it('reads the database engine and the gateway shard set, naming malformed values', () => {
     expect(loadConfig(valid)).toMatchObject({ databaseUrl: null, databasePoolSize: 10, sharding: { count: 'auto', ids: null } });
-    expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', SHARD_COUNT: '4', SHARD_IDS: '0-1,3' })).toMatchObject({
+    expect(
+      loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', GATEWAY_SHARD_COUNT: '4', GATEWAY_SHARD_IDS: '0-1,3' }),
+    ).toMatchObject({
       databaseUrl: 'postgres://bot@db:5432/bot',
       sharding: { count: 4, ids: [0, 1, 3] },
       report: { leaseSeconds: 30 },
@@ -164,9 +168,31 @@ describe('configuration', () => {
       return '';
     };
     expect(bad({ DATABASE_URL: 'mysql://db/bot' })).toContain('DATABASE_URL must be a PostgreSQL URL');
-    expect(bad({ SHARD_COUNT: 'many' })).toContain('SHARD_COUNT must be "auto" or a whole number');
-    expect(bad({ SHARD_IDS: '0' })).toContain('SHARD_IDS needs SHARD_COUNT set to a number');
-    expect(bad({ SHARD_COUNT: '2', SHARD_IDS: '2' })).toContain('SHARD_IDS must be below SHARD_COUNT (2)');
-    expect(bad({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toContain('SHARD_IDS must list shard numbers');
+    expect(bad({ GATEWAY_SHARD_COUNT: 'many' })).toContain('GATEWAY_SHARD_COUNT must be "auto" or a whole number');
+    expect(bad({ GATEWAY_SHARD_IDS: '0' })).toContain('GATEWAY_SHARD_IDS needs GATEWAY_SHARD_COUNT set to a number');
+    expect(bad({ GATEWAY_SHARD_COUNT: '2', GATEWAY_SHARD_IDS: '2' })).toContain('GATEWAY_SHARD_IDS must be below GATEWAY_SHARD_COUNT (2)');
+    expect(bad({ GATEWAY_SHARD_COUNT: '2', GATEWAY_SHARD_IDS: 'one' })).toContain('GATEWAY_SHARD_IDS must list shard numbers');
+    // discord.js's Client reads these two by itself (SHARD_COUNT=auto made it throw): refused, even empty, pointing at ours.
+    expect(bad({ SHARD_COUNT: 'auto' })).toContain('SHARD_COUNT is set: discord.js reads it');
+    expect(bad({ SHARDS: '' })).toContain('use GATEWAY_SHARD_COUNT / GATEWAY_SHARD_IDS instead');
+  });
+
+  it('reads how long start-up waits for Discord to accept the gateway connection', () => {
+    expect(loadConfig(valid).discordConnectTimeoutSeconds).toBe(120);
+    expect(loadConfig({ ...valid, DISCORD_CONNECT_TIMEOUT_SECONDS: '5' }).discordConnectTimeoutSeconds).toBe(5);
+    expect(problems({ ...valid, DISCORD_CONNECT_TIMEOUT_SECONDS: '0' })[0]).toMatch(/DISCORD_CONNECT_TIMEOUT_SECONDS is malformed/);
+  });
+
+  it('accepts every value .env.example ships with, once the credentials are filled in', () => {
+    const shipped = Object.fromEntries(
+      readFileSync(join(import.meta.dirname, '..', '..', '.env.example'), 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
+          return m ? [[m[1]!, m[2]!]] : [];
+        }),
+    );
+    const config = loadConfig({ ...shipped, ...valid, INTERACTIONS_MODE: shipped.INTERACTIONS_MODE! });
+    expect(config).toMatchObject({ interactionsMode: 'gateway', sharding: { count: 'auto', ids: null } });
   });
 });

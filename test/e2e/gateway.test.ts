@@ -67,11 +67,16 @@ describe('gateway door, black-box', { timeout: 60_000 }, () => {
     await answersCommands();
   });
 
-  it('connects only the shards of its set when the gateway is shared by several processes (SHARD_COUNT, SHARD_IDS)', async () => {
+  it('connects only the shards of its set when the gateway is shared by several processes (GATEWAY_SHARD_COUNT, GATEWAY_SHARD_IDS)', async () => {
     await bot.stop();
     gateway.received.length = 0;
     bot = await startBotProcess(
-      { ...standInEnv(x, discord, new DiscordSigner(), dir), INTERACTIONS_MODE: 'gateway', SHARD_COUNT: '3', SHARD_IDS: '2' },
+      {
+        ...standInEnv(x, discord, new DiscordSigner(), dir),
+        INTERACTIONS_MODE: 'gateway',
+        GATEWAY_SHARD_COUNT: '3',
+        GATEWAY_SHARD_IDS: '2',
+      },
       dir,
     );
     await eventually(() => gateway.received.some((f) => f.op === 2), 4000);

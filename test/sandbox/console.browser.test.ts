@@ -141,4 +141,65 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     expect(await page.locator('#messages .msg').count()).toBe(1);
     await page.close();
   });
+
+  it('behaves as Discord does: newest answer in view, <https://…> as links, only offered commands and listed choices', {
+    timeout: 120_000,
+  }, async () => {
+    // Short, so a report with its chart is taller than the message list.
+    const page = await openConsole('dark', 600);
+    const box = page.locator('#messages');
+    const offBottom = () => box.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+    await run(page, '/report days:7');
+    const chart = lastAnswer(page).locator('img.image');
+    await chart.waitFor({ timeout: 60_000 });
+    await expect.poll(() => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(800);
+    // The answer landed, and its chart loaded after: the list still shows its end.
+    await expect.poll(offBottom).toBeLessThan(2);
+
+    // days takes only the listed choices: 14 is not sent, the choices are offered instead.
+    const before = await page.locator('#messages .msg').count();
+    await run(page, '/report days:14');
+    await expect
+      .poll(() => page.locator('#suggestions.open .sugg').allInnerTexts())
+      .toEqual([expect.stringContaining('7'), expect.stringContaining('30'), expect.stringContaining('90')]);
+    expect(await page.locator('#suggestions').innerText()).toContain('days must be one of these');
+    expect(await page.locator('#messages .msg').count()).toBe(before);
+    await page.fill('#line', '');
+
+    // /twitter-admin is listed only for members with Manage Server, and never in a DM (contexts: servers only).
+    const listed = async () => {
+      await page.fill('#line', '/');
+      await page.dispatchEvent('#line', 'input');
+      return (await page.locator('#suggestions .sugg').allInnerTexts()).join('\n');
+    };
+    expect(await listed()).not.toContain('/twitter-admin');
+    expect(await listed()).toContain('/report');
+    await page.check('#me-admin');
+    expect(await listed()).toContain('/twitter-admin');
+    await page.check('#me-dm');
+    expect(await listed()).not.toContain('/twitter-admin');
+    await page.uncheck('#me-dm');
+    await page.uncheck('#me-admin');
+    await page.fill('#line', '');
+
+    // The unlink answer names X's connected-apps page as <https://…>: Discord shows a link, not the brackets.
+    await run(page, '/unlink-twitter');
+    const link = lastAnswer(page).locator('.content a[href^="https://"]');
+    await link.waitFor({ timeout: 20_000 });
+    expect(await link.innerText()).toBe(await link.getAttribute('href'));
+    expect(await lastAnswer(page).innerText()).not.toMatch(/<https?:|&lt;/);
+    await expect.poll(offBottom).toBeLessThan(2);
+    await page.close();
+  });
+
+  it('answers commands in a DM with the bot', { timeout: 60_000 }, async () => {
+    const page = await openConsole();
+    await page.check('#me-dm');
+    await expect.poll(() => page.locator('#place').innerText()).toContain('Direct message');
+    await run(page, '/link-twitter');
+    const answer = lastAnswer(page);
+    await answer.locator('a.button').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#messages .failed').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -5,6 +5,7 @@
 
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../src/commands/index.js';
 import { BillingLedger } from '../../src/local-x/billing.js';
 import { HttpStandIn } from '../../src/local-x/http-stand-in.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
@@ -14,24 +15,28 @@ import { bodyLimits } from '../../src/web/body-limit.js';
 const BOT = 'http://127.0.0.1:3210';
 let app: Hono;
 let x: XStandIn;
+let key = '';
+let consoleUrl: () => string;
 
 beforeEach(() => {
   x = new XStandIn();
   const console = new DiscordConsole({
     botUrl: BOT,
     botToken: 'sandbox-token',
-    commands: [],
+    commands: commandDefinitions,
     x,
     ledger: new BillingLedger(Date.now),
     pricing: { postUsd: 0.005, userUsd: 0.01 },
   });
   app = new Hono();
   console.mount(app);
+  key = `sandbox_key=${console.runKey}`;
+  consoleUrl = () => console.consoleUrl;
 });
 afterEach(() => undefined);
 
 const post = (path: string, headers: Record<string, string>, body = '{"rateLimited":true}') =>
-  app.request(`${BOT}${path}`, { method: 'POST', headers: { host: '127.0.0.1:3210', ...headers }, body });
+  app.request(`${BOT}${path}`, { method: 'POST', headers: { host: '127.0.0.1:3210', cookie: key, ...headers }, body });
 
 describe('sandbox console', () => {
   it('takes commands and switches only from its own page', async () => {
@@ -48,7 +53,7 @@ describe('sandbox console', () => {
     const malformed = await post('/sandbox/api/interact', { ...json, origin: BOT }, '{"kind":"command","name":"report"}');
     expect(malformed.status).toBe(400);
     expect((await post('/sandbox/api/interact', { ...json, origin: BOT }, 'not json')).status).toBe(400);
-    const page = await app.request(`${BOT}/sandbox`, { headers: { host: '127.0.0.1:3210' } });
+    const page = await app.request(`${BOT}/sandbox`, { headers: { host: '127.0.0.1:3210', cookie: key } });
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
@@ -76,9 +81,66 @@ describe('sandbox console', () => {
   });
 });
 
+describe('sandbox console: a per-run key, and Discord’s rules', () => {
+  const interact = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    post('/sandbox/api/interact', { 'content-type': 'application/json', origin: BOT, ...headers }, JSON.stringify(body));
+  const member = (admin: boolean) => ({ id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin });
+
+  it('answers another local user without this run’s key with 403, and sets the key as a cookie from the printed address', async () => {
+    // Another user of the machine: right address, no key. Neither Origin nor Sec-Fetch-Site, as curl sends.
+    const stranger = { host: '127.0.0.1:3210' };
+    expect((await app.request(`${BOT}/sandbox`, { headers: stranger })).status).toBe(403);
+    expect((await app.request(`${BOT}/sandbox/api/state`, { headers: stranger })).status).toBe(403);
+    const run = await app.request(`${BOT}/sandbox/api/interact`, {
+      method: 'POST',
+      headers: { ...stranger, 'content-type': 'application/json', cookie: 'sandbox_key=guess' },
+      body: JSON.stringify({ kind: 'command', name: 'link-twitter', options: [], member: member(false) }),
+    });
+    expect(run.status).toBe(403);
+    expect((await app.request(`${BOT}/sandbox?key=guess`, { headers: stranger })).status).toBe(403);
+
+    const key = new URL(consoleUrl()).searchParams.get('key')!;
+    const opened = await app.request(`${BOT}/sandbox?key=${key}`, { headers: stranger });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/sandbox');
+    const cookie = opened.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^sandbox_key=[\w-]{32}; Path=\/sandbox; HttpOnly; SameSite=Strict$/);
+    const page = await app.request(`${BOT}/sandbox`, { headers: { ...stranger, cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+  });
+
+  it('sends only the commands Discord offers this member here, with only listed choices', async () => {
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await interact(body);
+      return res.status === 400 ? ((await res.json()) as { error: string }).error : `answered ${res.status}`;
+    };
+    const admin = { kind: 'command', name: 'twitter-admin', options: [{ name: 'status', type: 1, options: [] }] };
+    expect(await refused({ ...admin, member: member(false) })).toBe('Discord does not offer /twitter-admin to this member here');
+    expect(await refused({ ...admin, member: member(true), dm: true })).toBe('Discord does not offer /twitter-admin to this member here');
+    const days = (value: number) => ({
+      kind: 'command',
+      name: 'report',
+      options: [{ name: 'days', type: 4, value }],
+      member: member(false),
+    });
+    expect(await refused(days(14))).toBe('days must be one of 7, 30, 90');
+    expect(await refused(days(30))).toBe('answered 200');
+  });
+
+  it('answers the bot’s REST calls at encoded paths as Discord does (/users/%40me is /users/@me)', async () => {
+    const headers = { authorization: 'Bot sandbox-token' };
+    const me = await app.request(`${BOT}/sandbox/discord/api/v10/users/%40me`, { headers });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { id: string }).id).toBe(SANDBOX_BOT_ID);
+    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%40me`)).status).toBe(401);
+    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%E0%A4%A`, { headers })).status).toBe(404);
+  });
+});
+
 describe('sandbox console against a misbehaving bot and malformed edits', () => {
   let bot: HttpStandIn;
   let consoleApp: Hono;
+  let runKey = '';
 
   beforeEach(async () => {
     // A bot that defers every command, as /report does.
@@ -86,12 +148,13 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
     const discordConsole = new DiscordConsole({
       botUrl: bot.baseUrl,
       botToken: 'sandbox-token',
-      commands: [],
+      commands: commandDefinitions,
       x: new XStandIn(),
       ledger: new BillingLedger(Date.now),
       pricing: { postUsd: 0.005, userUsd: 0.01 },
       answerTimeoutMs: 200,
     });
+    runKey = `sandbox_key=${discordConsole.runKey}`;
     consoleApp = new Hono();
     // As the bot's web app mounts it: its body limits first.
     consoleApp.use('*', bodyLimits([{ path: '/sandbox/discord/api/*', maxBytes: 64 * 1024 }], 16 * 1024));
@@ -102,7 +165,7 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
   });
 
   const at = (path: string) => `${bot.baseUrl}${path}`;
-  const own = () => ({ host: new URL(bot.baseUrl).host, origin: bot.baseUrl, 'content-type': 'application/json' });
+  const own = () => ({ host: new URL(bot.baseUrl).host, origin: bot.baseUrl, 'content-type': 'application/json', cookie: runKey });
   const command = () =>
     consoleApp.request(at('/sandbox/api/interact'), {
       method: 'POST',
@@ -116,13 +179,13 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
     });
   const messages = async () =>
     (
-      (await (await consoleApp.request(at('/sandbox/api/state'), { headers: { host: own().host } })).json()) as {
+      (await (await consoleApp.request(at('/sandbox/api/state'), { headers: { host: own().host, cookie: runKey } })).json()) as {
         messages: Array<Record<string, any>>;
       }
     ).messages;
   const edit = (token: string, init: RequestInit) =>
     consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/1/${token}/messages/@original`), { method: 'PATCH', ...init });
-  const file = (url: string) => consoleApp.request(at(url), { headers: { host: own().host } });
+  const file = (url: string) => consoleApp.request(at(url), { headers: { host: own().host, cookie: runKey } });
   const tokenOfLastCommand = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
   const multipart = (payload: string, file: Buffer) => {
     const form = new FormData();
@@ -151,6 +214,42 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
     await command();
     const huge = multipart('{"content":"big"}', Buffer.alloc(200 * 1024, 1));
     expect((await edit(tokenOfLastCommand(), { body: huge })).status).toBe(413);
+  });
+
+  it('gives a DM a snowflake channel id, as Discord does, and shows the bot’s direct messages in that DM', async () => {
+    const res = await consoleApp.request(at('/sandbox/api/interact'), {
+      method: 'POST',
+      headers: own(),
+      body: JSON.stringify({
+        kind: 'command',
+        name: 'report',
+        options: [],
+        dm: true,
+        member: { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const sent = JSON.parse(bot.requests.at(-1)!.body) as { channel_id: string; channel: { id: string; type: number }; context: number };
+    expect(sent.channel_id).toMatch(/^\d{17,20}$/);
+    expect(sent).toMatchObject({ context: 1, channel: { id: sent.channel_id, type: 1 } });
+    const rest = { authorization: 'Bot sandbox-token', 'content-type': 'application/json' };
+    const dm = (await (
+      await consoleApp.request(at('/sandbox/discord/api/v10/users/@me/channels'), {
+        method: 'POST',
+        headers: rest,
+        body: '{"recipient_id":"300000000000000001"}',
+      })
+    ).json()) as { id: string };
+    expect(dm.id).toBe(sent.channel_id);
+    await consoleApp.request(at(`/sandbox/discord/api/v10/channels/${dm.id}/messages`), {
+      method: 'POST',
+      headers: rest,
+      body: '{"content":"hello"}',
+    });
+    expect((await messages()).map((m) => [m.channelId, m.dmWith])).toEqual([
+      [sent.channel_id, '300000000000000001'],
+      [sent.channel_id, '300000000000000001'],
+    ]);
   });
 
   it('shows the command as failed when the bot does not answer, instead of waiting forever', async () => {

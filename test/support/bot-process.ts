@@ -74,3 +74,27 @@ export async function startBotProcess(env: Record<string, string>, cwd: string, 
     stop: () => end('SIGTERM'),
   };
 }
+
+/** A start that must fail: runs the built bot until it ends by itself, with its exit code and output. */
+export async function runBotUntilExit(
+  env: Record<string, string>,
+  cwd: string,
+  nodeArgs: string[] = [],
+): Promise<{ code: number | null; lines: string[]; records: Array<Record<string, unknown>> }> {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', ...env },
+  });
+  const lines: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  child.stderr.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+  const records = lines.flatMap((l) => {
+    try {
+      return [JSON.parse(l) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+  return { code, lines, records };
+}

@@ -33,6 +33,8 @@ export class GatewayStandIn {
   /** Every frame the bot sent, in order. */
   readonly received: Frame[] = [];
   identifies = 0;
+  /** Set: every IDENTIFY is answered by closing with this code (4004: Discord refuses the token). */
+  closeOnIdentify: number | null = null;
   resumes = 0;
   /** The session a RESUME may continue; cleared to make the next RESUME fail (op 9). */
   private session: { id: string; events: Frame[] } | null = null;
@@ -82,6 +84,10 @@ export class GatewayStandIn {
 
   private identify(socket: WebSocket): void {
     this.identifies++;
+    if (this.closeOnIdentify !== null) {
+      socket.close(this.closeOnIdentify, 'stand-in refuses');
+      return;
+    }
     this.sequence = 0;
     this.session = { id: `session-${this.identifies}`, events: [] };
     this.dispatch(

@@ -1,5 +1,6 @@
 // /twitter-admin reports visibility|channel and budget: settings that take effect at once.
 
+import { nextMonthStart } from '../../budget/budget.js';
 import type { Catalog } from '../../text/catalog.js';
 import type { AdminDeps } from './admin-deps.js';
 
@@ -16,5 +17,7 @@ export async function setReportsChannel(deps: AdminDeps, t: Catalog, guildId: st
 
 export async function setBudget(deps: AdminDeps, t: Catalog, guildId: string, cap: number): Promise<string> {
   await deps.settings.update(guildId, { monthlyPostBudget: cap > 0 ? cap : null }, deps.now());
-  return t.admin.budgetSet(cap, (await deps.budget.state(guildId)).guild?.postsRead ?? 0);
+  const used = (await deps.budget.state(guildId)).guild?.postsRead ?? 0;
+  // A cap at or below this month's reads refuses every report until the month turns: the admin is told so now.
+  return t.admin.budgetSet(cap, used, nextMonthStart(deps.now()));
 }

@@ -57,10 +57,10 @@ function describe(t: Catalog, finding: PermissionFinding): string {
     case 'role':
       return t.admin.roleProblem(finding.problem.kind, finding.roleId);
     case 'role-uncheckable':
-      return t.admin.roleUncheckable(finding.reason);
+      return t.admin.roleUncheckable(finding.failure);
     case 'lacks-in-channel':
       return t.admin.lacksIn(finding.channelId, finding.names);
     case 'channel-unreadable':
-      return t.admin.channelUnreadable(finding.channelId, finding.reason);
+      return t.admin.channelUnreadable(finding.channelId, finding.failure);
   }
 }
