@@ -23,7 +23,7 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { reportPeriod } from './local-time.js';
-import { PageGate } from './page-gate.js';
+import { PageGate, REQUESTS_PER_HELD_PAGE } from './page-gate.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
@@ -133,8 +133,10 @@ const NOTHING_DONE = {
 export class ReportService {
   /** Every report's pages are stored through this one lane: a page per turn of the event loop, after any waiting ack. */
   private readonly pageLane: CpuLane;
-  /** Every report's pages are held within this gate, from asking X until stored. */
+  /** Every report's pages are held within this gate, from reading their bodies until stored (memory). */
   private readonly pageGate: PageGate;
+  /** Every report's requests waiting on X are within this gate (sockets). */
+  private readonly askGate: PageGate;
 
   /** Takes reports from the shared queue and makes them. */
   readonly worker: ReportWorker;
@@ -143,6 +145,7 @@ export class ReportService {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
     this.pageGate = new PageGate(deps.limits.pagesInFlight);
+    this.askGate = new PageGate(deps.limits.pagesInFlight * REQUESTS_PER_HELD_PAGE);
     this.worker = new ReportWorker({
       runs: deps.runs,
       make: (run) => this.makeClaimed(run),
@@ -418,8 +421,10 @@ export class ReportService {
         xUserId: account.xUserId,
         periodStart,
         now: startedAt,
-        inTurn: (work: () => void) => this.pageLane.run(work),
-        gate: this.pageGate,
+        // In admission order (run ids grow with it): the first reports admitted get X's pages and the CPU first.
+        inTurn: (work: () => Promise<void>) => this.pageLane.run(work, runId),
+        gate: this.pageGate.for(runId),
+        asking: this.askGate.for(runId),
       };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
@@ -461,6 +466,7 @@ export class ReportService {
         },
         // The report's deadline governs its rendering too.
         controller.signal,
+        runId,
       );
       return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {

@@ -2,7 +2,9 @@
 // them, as many at once as REPORT_CONCURRENCY allows. Every replica runs one:
 // a report admitted on one replica may be made on another, and a replica that
 // dies lets its leases lapse, so another takes its reports over and finishes
-// them. Runs start only once no interaction awaits its ack.
+// them. Runs start one at a time, in the order claimed (admission order), each
+// in a turn of its own once no interaction awaits its ack: a burst of starts
+// (opening tokens, signing, the first reads) never sits between waiting acks.
 
 import { randomBytes } from 'node:crypto';
 import type { Async } from '../db/async-store.js';
@@ -34,6 +36,8 @@ export class ReportWorker {
   private again = false;
   private timers: NodeJS.Timeout[] = [];
   private stopped = true;
+  /** The last start in line: each waits for the one before it. */
+  private starting: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ReportWorkerDeps) {}
 
@@ -92,8 +96,12 @@ export class ReportWorker {
 
   private async makeOne(run: ClaimedRun): Promise<void> {
     try {
-      // Always in a later turn than the claim, after any ack waiting to go out.
-      await (this.deps.acks ? this.deps.acks.whenIdle() : new Promise<void>((resolve) => setImmediate(resolve)));
+      // Always in a later turn than the claim, and than the start before it, after any ack waiting to go out.
+      const turn = this.starting.then(() =>
+        this.deps.acks ? this.deps.acks.whenIdle() : new Promise<void>((resolve) => setImmediate(resolve)),
+      );
+      this.starting = turn;
+      await turn;
       await this.deps.make(run);
     } catch (err) {
       this.deps.log.error('a queued report failed', { runId: run.id, error: err });

@@ -123,4 +123,33 @@ describe('ReportWorker', () => {
     worker.stop();
     expect(new Set(making.map((m) => m.run.id)).size).toBe(5);
   });
+
+  it('starts reports one at a time in the order claimed, none while an ack that arrived during a start waits', async () => {
+    const runs = new ReportRunStore(db.current.db);
+    const acks = new AckPriority(60_000); // no timer lets a start through meanwhile
+    const started: number[] = [];
+    const ids = queue(runs, 3);
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => {
+        started.push(run.id);
+        // An interaction arrives while the first report starts (its start is still running).
+        if (started.length === 1) acks.begin();
+        return new Promise<void>(() => undefined);
+      },
+      concurrency: 3,
+      leaseMs: LEASE_MS,
+      acks,
+      now: () => T0,
+      log: silentLogger,
+    });
+    worker.start();
+    await eventually(() => started.length === 1);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([ids[0]]); // the others wait for the ack
+    acks.end();
+    await eventually(() => started.length === 3);
+    expect(started).toEqual(ids);
+    worker.stop();
+  });
 });
