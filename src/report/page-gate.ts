@@ -18,6 +18,11 @@ export type Release = () => void;
  * many more of them than pages in memory (and throughput grows with them).
  */
 export const REQUESTS_PER_HELD_PAGE = 4;
+/** Most requests waiting on X at once, whatever REPORT_PAGES_IN_FLIGHT: each holds a socket (a file descriptor). */
+export const MOST_REQUESTS_WAITING = 4096;
+
+/** Room for requests waiting on X, for a bound of `pagesHeld` pages in memory. */
+export const requestsWaiting = (pagesHeld: number) => Math.min(pagesHeld * REQUESTS_PER_HELD_PAGE, MOST_REQUESTS_WAITING);
 
 /** Priority of a waiter that names none: after every report. */
 export const LAST = Number.MAX_SAFE_INTEGER;

@@ -23,7 +23,7 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { reportPeriod } from './local-time.js';
-import { PageGate, REQUESTS_PER_HELD_PAGE } from './page-gate.js';
+import { PageGate, requestsWaiting } from './page-gate.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
@@ -145,7 +145,7 @@ export class ReportService {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
     this.pageGate = new PageGate(deps.limits.pagesInFlight);
-    this.askGate = new PageGate(deps.limits.pagesInFlight * REQUESTS_PER_HELD_PAGE);
+    this.askGate = new PageGate(requestsWaiting(deps.limits.pagesInFlight));
     this.worker = new ReportWorker({
       runs: deps.runs,
       make: (run) => this.makeClaimed(run),
