@@ -170,7 +170,16 @@ export class ReportService {
   async enqueue(ticket: ReportTicket): Promise<number> {
     await this.deps.runs.markReady(ticket.runId);
     await this.worker.pump();
-    return this.deps.runs.queuedAhead(ticket.runId, this.deps.now());
+    const queued = await this.deps.runs.queuedAhead(ticket.runId, this.deps.now());
+    // Reports admitted first are served first: while X's pages are all taken, those being made ahead of it are ahead too.
+    const saturated = this.pageGate.queued > 0 || this.askGate.queued > 0;
+    return queued + (saturated ? this.worker.makingBefore(ticket.runId) : 0);
+  }
+
+  /** When a report with `ahead` reports before it is likely delivered, at the pace reports are finishing now; null: unknown. */
+  readyAt(ahead: number): number | null {
+    const pace = this.worker.pace();
+    return pace === null ? null : this.deps.now() + (ahead + 1) * pace;
   }
 
   /** Makes a report taken from the queue and edits the member's message with it. */

@@ -15,6 +15,10 @@ import type { ReportRunStore } from './run-store.js';
 
 /** How often the queue is looked at besides this replica's own admissions (others' reports, lapsed leases). */
 export const POLL_MS = 1_000;
+/** Reports whose ends give the pace at which reports are finishing. */
+const PACE_OVER = 20;
+/** Ends older than this say nothing of the present pace. */
+const PACE_WINDOW_MS = 5 * 60_000;
 
 export interface ReportWorkerDeps {
   runs: Pick<Async<ReportRunStore>, 'claim' | 'extendLeases'>;
@@ -38,6 +42,8 @@ export class ReportWorker {
   private stopped = true;
   /** The last start in line: each waits for the one before it. */
   private starting: Promise<void> = Promise.resolve();
+  /** When the last reports ended (deps.now()), oldest first. */
+  private readonly ends: number[] = [];
 
   constructor(private readonly deps: ReportWorkerDeps) {}
 
@@ -62,6 +68,22 @@ export class ReportWorker {
   /** How many reports this replica is making now. */
   get busy(): number {
     return this.held.size;
+  }
+
+  /** Reports this replica is making that were admitted before `runId` (run ids grow with admission). */
+  makingBefore(runId: number): number {
+    let before = 0;
+    for (const id of this.held) if (id < runId) before++;
+    return before;
+  }
+
+  /** Milliseconds between report ends lately, or null when too few ended in the last minutes to tell. */
+  pace(): number | null {
+    const recent = this.ends.filter((at) => at >= this.deps.now() - PACE_WINDOW_MS);
+    const first = recent[0];
+    const last = recent.at(-1);
+    if (recent.length < 3 || first === undefined || last === undefined) return null;
+    return (last - first) / (recent.length - 1);
   }
 
   /** Claims what the queue holds, as far as free slots allow; a call during a claim makes it look once more. */
@@ -107,6 +129,8 @@ export class ReportWorker {
       this.deps.log.error('a queued report failed', { runId: run.id, error: err });
     } finally {
       this.held.delete(run.id);
+      this.ends.push(this.deps.now());
+      if (this.ends.length > PACE_OVER) this.ends.shift();
       if (!this.stopped) void this.pump();
     }
   }

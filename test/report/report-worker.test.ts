@@ -152,4 +152,34 @@ describe('ReportWorker', () => {
     expect(started).toEqual(ids);
     worker.stop();
   });
+
+  it('tells how many reports it is making ahead of one, and the pace at which reports end lately', async () => {
+    const runs = new ReportRunStore(db.current.db);
+    const clock = { now: T0 };
+    const making = new Map<number, () => void>();
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
+      concurrency: 5,
+      leaseMs: LEASE_MS,
+      now: () => clock.now,
+      log: silentLogger,
+    });
+    const ids = queue(runs, 5);
+    worker.start();
+    await eventually(() => making.size === 5);
+    expect(worker.makingBefore(ids[3]!)).toBe(3);
+    expect(worker.makingBefore(ids[0]!)).toBe(0);
+    expect(worker.pace()).toBeNull(); // nothing ended yet
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      clock.now = T0 + 10_000 + i * 4_000;
+      making.get(id)!();
+      await eventually(() => worker.busy === 4 - i);
+    }
+    expect(worker.pace()).toBe(4_000);
+    expect(worker.makingBefore(ids[4]!)).toBe(1);
+    clock.now += 6 * 60_000; // ends this old say nothing of the pace now
+    expect(worker.pace()).toBeNull();
+    worker.stop();
+  });
 });
