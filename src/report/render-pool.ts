@@ -1,11 +1,13 @@
 // Hands report rendering to the render worker, started on the first report (a
 // bot that never reports never pays for the thread). Jobs wait here, in
 // priority order (the report's run id: admission order), and go to the worker
-// one at a time: the worker holds one report's posts, summary and chart at
-// once, however many reports finish reading together, and the first-admitted
-// is rendered first. If the worker dies, its job fails and the next goes to a
-// new one. A job whose report gives up (its deadline) is failed at once; if it
-// was in the worker, the worker (which may be stuck on it) is replaced. With no
+// two at a time (one rendering, the next ready, so the worker never waits on a
+// busy main thread between jobs): the worker holds at most two reports' posts,
+// summaries and charts, however many reports finish reading together, and the
+// first-admitted is rendered first. If the worker dies, its jobs fail and the
+// next go to a new one. A job whose report gives up (its deadline) is failed at
+// once; if it was in the worker, the worker (which may be stuck on it) is
+// replaced and the other job in it sent again. With no
 // database file to share (':memory:'), rendering runs here, one block at a time
 // in the CPU lane. On PostgreSQL a job's posts are loaded here as it goes to the
 // worker, and sent with it.
@@ -35,13 +37,16 @@ interface Pending extends Ranked {
   reject: (e: Error) => void;
 }
 
+/** Jobs in the worker at once. */
+const IN_WORKER = 2;
+
 const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
 
 export class RenderPool {
   private worker: Worker | null = null;
   private readonly queue = new PriorityQueue<Pending>();
-  /** The job in the worker now (loading its data first, on PostgreSQL). */
-  private current: Pending | null = null;
+  /** The jobs in the worker now (loading their data first, on PostgreSQL), by id. */
+  private readonly inWorker = new Map<number, Pending>();
   private nextId = 0;
   private readonly lane = new CpuLane();
 
@@ -72,27 +77,28 @@ export class RenderPool {
     return this.queue.size;
   }
 
-  /** Sends the first job in line to the worker, when it has none. */
+  /** Sends the first jobs in line to the worker, while it has room. */
   private dispatch(): void {
-    if (this.current) return;
-    const pending = this.queue.pop();
-    if (!pending) return;
-    this.current = pending;
-    const { source } = this;
-    const data = 'posts' in source ? loadRenderData(pending.job, source.posts) : Promise.resolve(undefined);
-    data.then(
-      (loaded) => {
-        if (this.current !== pending) return; // given up while loading
-        this.start().postMessage({ id: pending.id, job: pending.job, data: loaded });
-      },
-      (err: unknown) => this.finish(pending, () => pending.reject(asError(err))),
-    );
+    while (this.inWorker.size < IN_WORKER) {
+      const pending = this.queue.pop();
+      if (!pending) return;
+      this.inWorker.set(pending.id, pending);
+      const { source } = this;
+      const data = 'posts' in source ? loadRenderData(pending.job, source.posts) : Promise.resolve(undefined);
+      data.then(
+        (loaded) => {
+          if (this.inWorker.get(pending.id) !== pending) return; // given up while loading
+          this.start().postMessage({ id: pending.id, job: pending.job, data: loaded });
+        },
+        (err: unknown) => this.finish(pending, () => pending.reject(asError(err))),
+      );
+    }
   }
 
-  /** Settles the job in the worker and sends the next. */
+  /** Settles a job in the worker and sends the next. */
   private finish(pending: Pending, settle: () => void): void {
-    if (this.current !== pending) return;
-    this.current = null;
+    if (this.inWorker.get(pending.id) !== pending) return;
+    this.inWorker.delete(pending.id);
     settle();
     this.dispatch();
   }
@@ -103,13 +109,17 @@ export class RenderPool {
       pending.reject(asError(reason));
       return;
     }
-    if (this.current !== pending) return;
+    if (this.inWorker.get(pending.id) !== pending) return;
     const stuck = this.worker;
     this.worker = null;
     if (stuck) {
       stuck.removeAllListeners();
       void stuck.terminate();
     }
+    // The other job in the stuck worker goes to the new one, in its turn.
+    for (const other of this.inWorker.values()) if (other !== pending) this.queue.push(other);
+    this.inWorker.clear();
+    this.inWorker.set(pending.id, pending);
     this.finish(pending, () => pending.reject(asError(reason)));
   }
 
@@ -126,8 +136,8 @@ export class RenderPool {
     });
     worker.unref();
     worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
-      const pending = this.current;
-      if (!pending || pending.id !== message.id) return;
+      const pending = this.inWorker.get(message.id);
+      if (!pending) return;
       this.finish(pending, () => {
         if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
         else pending.resolve({ embed: message.embed, png: message.png });
@@ -136,8 +146,10 @@ export class RenderPool {
     const fail = (err: Error) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      const pending = this.current;
-      if (pending) this.finish(pending, () => pending.reject(err));
+      const failed = [...this.inWorker.values()];
+      this.inWorker.clear();
+      for (const pending of failed) pending.reject(err);
+      this.dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the render worker stopped (exit code ${code})`)));
