@@ -3,7 +3,7 @@
 // (BENCH_LATENCY_MS, default 50) serving a 3,200-post timeline; then the cost
 // benchmark (cost-bench.ts) on a simulated month.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot } from '../src/bot.js';
@@ -32,6 +32,26 @@ const WARM_USER = { id: '1456789012345678902', screenName: 'warm' };
 const WARM_MEMBER = '300000000000000002';
 const PROLIFIC_USER = { id: '1456789012345678903', screenName: 'prolific' };
 const PROLIFIC_MEMBER = '300000000000000003';
+
+/** The process's resident set (VmRSS) or its peak since the last reset (VmHWM), in MiB, from /proc. */
+function vm(field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field));
+  return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+}
+
+/** Resets VmHWM to the current RSS, so the peak of one step can be read. */
+function resetPeak(): void {
+  writeFileSync('/proc/self/clear_refs', '5');
+}
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+/** Where the process's memory is: RSS, the JavaScript heaps (every thread's), native buffers. */
+function memory(): { rss: number; heap: number; external: number } {
+  const m = process.memoryUsage();
+  return { rss: vm('VmRSS'), heap: mib(m.heapUsed), external: mib(m.external) };
+}
 
 function mean(fn: () => void, runs: number): number {
   fn(); // warm-up
@@ -108,7 +128,11 @@ async function main(): Promise<void> {
   // A running bot has served reports before: one for another member first, so
   // "cold" means nothing stored for this member, not a freshly started process.
   await runReport(WARM_MEMBER);
+  const beforeCold = memory();
+  resetPeak();
   const cold = await runReport();
+  const coldPeakMiB = vm('VmHWM');
+  const afterCold = memory();
   const warm = await runReport();
   const paged = await runReport(PROLIFIC_MEMBER);
 
@@ -180,7 +204,12 @@ async function main(): Promise<void> {
     [`summarise + embed, ${POSTS} posts (Europe/Berlin)`, `${summariseMs.toFixed(2)} ms`, '< 20 ms'],
     [`summarise, ${POSTS} posts (UTC)`, `${summaryUtcMs.toFixed(2)} ms`, '< 20 ms'],
     ['chart render (91 days)', `${chartMs.toFixed(1)} ms`, '< 250 ms'],
-    ['peak RSS', `${peakRssMiB.toFixed(0)} MiB`, ''],
+    [
+      'RSS during the cold report',
+      `${coldPeakMiB.toFixed(0)} MiB`,
+      `peak; before ${beforeCold.rss.toFixed(0)} MiB, after ${afterCold.rss.toFixed(0)} MiB (main heap ${afterCold.heap.toFixed(0)} MiB, external ${afterCold.external.toFixed(0)} MiB)`,
+    ],
+    ['peak RSS of the whole bench', `${peakRssMiB.toFixed(0)} MiB`, 'with the X stand-in thread and the timing loops above'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\n/report benchmark (X stand-in in its own thread, ${LATENCY} ms latency per request, ${POSTS}-post timeline)\n\n`);

@@ -81,7 +81,7 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>): 
       }
       // Whichever replica makes the report edits this reply with it.
       const ahead = await reports.enqueue(admission.ticket);
-      if (ahead > 0) await ctx.edit({ content: textFor(ctx.locale).report.queued(ahead) }).catch(() => undefined);
+      if (ahead > 0) await ctx.edit({ content: textFor(ctx.locale).report.queued(ahead, reports.readyAt(ahead)) }).catch(() => undefined);
     },
     autocomplete(ctx) {
       return ctx.focused.name === 'timezone' ? reports.suggestTimeZones(ctx.user.id, ctx.focused.value) : [];

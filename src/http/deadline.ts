@@ -25,6 +25,14 @@ export interface DeadlineOptions {
   signal?: AbortSignal;
   /** Largest response body read; a bigger one is cut off. */
   maxBytes?: number;
+  /**
+   * Awaited once the headers are in, before the body is read, with the
+   * request's signal (aborted by the outer signal): a caller that bounds what
+   * it holds in memory waits here for room, while the unread body waits in
+   * the socket. The wait is not part of timeoutMs; the body gets a timeoutMs
+   * of its own after it.
+   */
+  beforeBody?: (response: Response, signal: AbortSignal) => Promise<void>;
 }
 
 export interface FetchedText {
@@ -42,16 +50,23 @@ export async function fetchWithDeadline(
   options: DeadlineOptions,
 ): Promise<FetchedText> {
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DeadlineError('timeout', `no complete answer within ${options.timeoutMs} ms`)),
-    options.timeoutMs,
-  );
+  const arm = () =>
+    setTimeout(
+      () => controller.abort(new DeadlineError('timeout', `no complete answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+  let timer = arm();
   const outer = options.signal;
   const onOuterAbort = () => controller.abort(new DeadlineError('aborted', 'the caller gave up'));
   if (outer?.aborted) onOuterAbort();
   else outer?.addEventListener('abort', onOuterAbort, { once: true });
   try {
     const response = await fetchImpl(url, { ...init, signal: controller.signal });
+    if (options.beforeBody) {
+      clearTimeout(timer);
+      await options.beforeBody(response, controller.signal);
+      timer = arm();
+    }
     const text = await readText(response, options.maxBytes ?? DEFAULT_MAX_BYTES, controller);
     return { response, text };
   } catch (err) {

@@ -12,6 +12,9 @@ export class AckPriority {
   private waiting = 0;
   private readonly idle: Array<() => void> = [];
 
+  /** `maxWaitMs`: the longest background work waits (tests lengthen it, so nothing hangs on a slow machine's timers). */
+  constructor(private readonly maxWaitMs = MAX_WAIT_MS) {}
+
   /** An interaction arrived. */
   begin(): void {
     this.waiting++;
@@ -37,7 +40,7 @@ export class AckPriority {
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(go, MAX_WAIT_MS);
+      const timer = setTimeout(go, this.maxWaitMs);
       this.idle.push(go);
     });
   }

@@ -1,17 +1,24 @@
-// Hands report rendering to the render worker, one job at a time in order,
-// started on the first report (a bot that never reports never pays for the
-// thread). If the worker dies, its jobs fail and the next report starts a new
-// one. A job whose report gives up (its deadline) is failed at once and its
-// worker, which may be stuck on it, replaced: the jobs queued behind it go to
-// the new one. With no database file to share (':memory:'), rendering runs
-// here, one block at a time in the CPU lane. On PostgreSQL the posts are
-// loaded here and sent with the job.
+// Hands report rendering to the render worker, started on the first report (a
+// bot that never reports never pays for the thread). Jobs wait here, in
+// priority order (the report's run id: admission order), and go to the worker
+// two at a time (one rendering, the next ready, so the worker never waits on a
+// busy main thread between jobs): the worker holds at most two reports' posts,
+// summaries and charts, however many reports finish reading together, and the
+// first-admitted is rendered first. If the worker dies, its jobs fail and the
+// next go to a new one. A job whose report gives up (its deadline) is failed at
+// once; if it was in the worker, the worker (which may be stuck on it) is
+// replaced and the other job in it sent again. With no
+// database file to share (':memory:'), rendering runs here, one block at a time
+// in the CPU lane. On PostgreSQL a job's posts are loaded here as it goes to the
+// worker, and sent with it.
 
 import type { Worker } from 'node:worker_threads';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
-import { loadRenderData, type RenderData, type Rendered, type RenderJob, readRenderData, renderReport } from './render.js';
+import { LAST } from './page-gate.js';
+import { PriorityQueue, type Ranked } from './priority-queue.js';
+import { loadRenderData, type Rendered, type RenderJob, readRenderData, renderReport } from './render.js';
 import type { PostStore, XCache } from './x-cache.js';
 
 /** Where the posts a report shows are read. */
@@ -23,31 +30,35 @@ export type RenderSource =
   /** PostgreSQL: loaded in this thread, sent with the job. */
   | { posts: PostStore };
 
-type Pending = { job: RenderJob; data?: RenderData; resolve: (r: Rendered) => void; reject: (e: Error) => void };
+interface Pending extends Ranked {
+  id: number;
+  job: RenderJob;
+  resolve: (r: Rendered) => void;
+  reject: (e: Error) => void;
+}
+
+/** Jobs in the worker at once. */
+const IN_WORKER = 2;
+
+const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
 
 export class RenderPool {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private readonly queue = new PriorityQueue<Pending>();
+  /** The jobs in the worker now (loading their data first, on PostgreSQL), by id. */
+  private readonly inWorker = new Map<number, Pending>();
   private nextId = 0;
   private readonly lane = new CpuLane();
 
   constructor(private readonly source: RenderSource) {}
 
-  /** Renders `job`; rejects with the signal's reason as soon as `signal` aborts. */
-  async render(job: RenderJob, signal?: AbortSignal): Promise<Rendered> {
+  /** Renders `job` in its turn (`priority`, lower first); rejects with the signal's reason as soon as `signal` aborts. */
+  async render(job: RenderJob, signal?: AbortSignal, priority = LAST): Promise<Rendered> {
     if (signal?.aborted) throw signal.reason;
     const { source } = this;
-    if ('cache' in source) return this.lane.run(() => renderReport(job, readRenderData(job, source.cache)));
-    const data = 'posts' in source ? await loadRenderData(job, source.posts) : undefined;
-    if (signal?.aborted) throw signal.reason;
-    return this.inWorker(job, data, signal);
-  }
-
-  private inWorker(job: RenderJob, data: RenderData | undefined, signal?: AbortSignal): Promise<Rendered> {
-    const worker = this.start();
-    const id = this.nextId++;
+    if ('cache' in source) return this.lane.run(() => renderReport(job, readRenderData(job, source.cache)), priority);
     return new Promise<Rendered>((resolve, reject) => {
-      const onAbort = () => this.abandon(id, signal?.reason);
+      const onAbort = () => this.abandon(pending, signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle =
         <T>(then: (value: T) => void) =>
@@ -55,26 +66,61 @@ export class RenderPool {
           signal?.removeEventListener('abort', onAbort);
           then(value);
         };
-      this.pending.set(id, { job, data, resolve: settle(resolve), reject: settle(reject) });
-      worker.postMessage({ id, job, data });
+      const pending: Pending = { id: this.nextId++, priority, job, resolve: settle(resolve), reject: settle(reject) };
+      this.queue.push(pending);
+      this.dispatch();
     });
   }
 
-  /** Fails a job its report gave up on, and replaces the worker (it may be stuck on that job); the others carry on. */
-  private abandon(id: number, reason: unknown): void {
-    const abandoned = this.pending.get(id);
-    if (!abandoned) return;
-    this.pending.delete(id);
-    abandoned.reject(reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
+  /** Jobs waiting for the worker: for tests and logs. */
+  get waiting(): number {
+    return this.queue.size;
+  }
+
+  /** Sends the first jobs in line to the worker, while it has room. */
+  private dispatch(): void {
+    while (this.inWorker.size < IN_WORKER) {
+      const pending = this.queue.pop();
+      if (!pending) return;
+      this.inWorker.set(pending.id, pending);
+      const { source } = this;
+      const data = 'posts' in source ? loadRenderData(pending.job, source.posts) : Promise.resolve(undefined);
+      data.then(
+        (loaded) => {
+          if (this.inWorker.get(pending.id) !== pending) return; // given up while loading
+          this.start().postMessage({ id: pending.id, job: pending.job, data: loaded });
+        },
+        (err: unknown) => this.finish(pending, () => pending.reject(asError(err))),
+      );
+    }
+  }
+
+  /** Settles a job in the worker and sends the next. */
+  private finish(pending: Pending, settle: () => void): void {
+    if (this.inWorker.get(pending.id) !== pending) return;
+    this.inWorker.delete(pending.id);
+    settle();
+    this.dispatch();
+  }
+
+  /** Fails a job its report gave up on; if it was in the worker, replaces the worker (it may be stuck on that job). */
+  private abandon(pending: Pending, reason: unknown): void {
+    if (this.queue.remove(pending)) {
+      pending.reject(asError(reason));
+      return;
+    }
+    if (this.inWorker.get(pending.id) !== pending) return;
     const stuck = this.worker;
     this.worker = null;
     if (stuck) {
       stuck.removeAllListeners();
       void stuck.terminate();
     }
-    if (this.pending.size === 0) return;
-    const worker = this.start();
-    for (const [pendingId, { job, data }] of this.pending) worker.postMessage({ id: pendingId, job, data });
+    // The other job in the stuck worker goes to the new one, in its turn.
+    for (const other of this.inWorker.values()) if (other !== pending) this.queue.push(other);
+    this.inWorker.clear();
+    this.inWorker.set(pending.id, pending);
+    this.finish(pending, () => pending.reject(asError(reason)));
   }
 
   async close(): Promise<void> {
@@ -90,16 +136,20 @@ export class RenderPool {
     });
     worker.unref();
     worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
-      const pending = this.pending.get(message.id);
-      this.pending.delete(message.id);
+      const pending = this.inWorker.get(message.id);
       if (!pending) return;
-      if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
-      else pending.resolve({ embed: message.embed, png: message.png });
+      this.finish(pending, () => {
+        if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
+        else pending.resolve({ embed: message.embed, png: message.png });
+      });
     });
     const fail = (err: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const pending of this.pending.values()) pending.reject(err);
-      this.pending.clear();
+      if (this.worker !== worker) return;
+      this.worker = null;
+      const failed = [...this.inWorker.values()];
+      this.inWorker.clear();
+      for (const pending of failed) pending.reject(err);
+      this.dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the render worker stopped (exit code ${code})`)));

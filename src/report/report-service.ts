@@ -24,7 +24,7 @@ import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { deliverReport } from './delivery.js';
 import { reportPeriod } from './local-time.js';
-import { PageGate } from './page-gate.js';
+import { PageGate, requestsWaiting } from './page-gate.js';
 import { CHART_FILE } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
@@ -136,8 +136,10 @@ const NOTHING_DONE = {
 export class ReportService {
   /** Every report's pages are stored through this one lane: a page per turn of the event loop, after any waiting ack. */
   private readonly pageLane: CpuLane;
-  /** Every report's pages are held within this gate, from asking X until stored. */
+  /** Every report's pages are held within this gate, from reading their bodies until stored (memory). */
   private readonly pageGate: PageGate;
+  /** Every report's requests waiting on X are within this gate (sockets). */
+  private readonly askGate: PageGate;
 
   /** Takes reports from the shared queue and makes them. */
   readonly worker: ReportWorker;
@@ -146,6 +148,7 @@ export class ReportService {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
     this.pageGate = new PageGate(deps.limits.pagesInFlight);
+    this.askGate = new PageGate(requestsWaiting(deps.limits.pagesInFlight));
     this.worker = new ReportWorker({
       runs: deps.runs,
       make: (run) => this.makeClaimed(run),
@@ -170,7 +173,16 @@ export class ReportService {
   async enqueue(ticket: ReportTicket): Promise<number> {
     await this.deps.runs.markReady(ticket.runId);
     await this.worker.pump();
-    return this.deps.runs.queuedAhead(ticket.runId, this.deps.now());
+    const queued = await this.deps.runs.queuedAhead(ticket.runId, this.deps.now());
+    // Reports admitted first are served first: while X's pages are all taken, those being made ahead of it are ahead too.
+    const saturated = this.pageGate.queued > 0 || this.askGate.queued > 0;
+    return queued + (saturated ? this.worker.makingBefore(ticket.runId) : 0);
+  }
+
+  /** When a report with `ahead` reports before it is likely delivered, at the pace reports are finishing now; null: unknown. */
+  readyAt(ahead: number): number | null {
+    const pace = this.worker.pace();
+    return pace === null ? null : this.deps.now() + (ahead + 1) * pace;
   }
 
   /** Makes a report taken from the queue and edits the member's message with it. */
@@ -428,8 +440,10 @@ export class ReportService {
         xUserId: account.xUserId,
         periodStart,
         now: startedAt,
-        inTurn: (work: () => void) => this.pageLane.run(work),
-        gate: this.pageGate,
+        // In admission order (run ids grow with it): the first reports admitted get X's pages and the CPU first.
+        inTurn: (work: () => Promise<void>) => this.pageLane.run(work, runId),
+        gate: this.pageGate.for(runId),
+        asking: this.askGate.for(runId),
       };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
@@ -471,6 +485,7 @@ export class ReportService {
         },
         // The report's deadline governs its rendering too.
         controller.signal,
+        runId,
       );
       return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {

@@ -2,7 +2,9 @@
 // them, as many at once as REPORT_CONCURRENCY allows. Every replica runs one:
 // a report admitted on one replica may be made on another, and a replica that
 // dies lets its leases lapse, so another takes its reports over and finishes
-// them. Runs start only once no interaction awaits its ack.
+// them. Runs start one at a time, in the order claimed (admission order), each
+// in a turn of its own once no interaction awaits its ack: a burst of starts
+// (opening tokens, signing, the first reads) never sits between waiting acks.
 
 import { randomBytes } from 'node:crypto';
 import type { Async } from '../db/async-store.js';
@@ -13,6 +15,10 @@ import type { ReportRunStore } from './run-store.js';
 
 /** How often the queue is looked at besides this replica's own admissions (others' reports, lapsed leases). */
 export const POLL_MS = 1_000;
+/** Reports whose ends give the pace at which reports are finishing. */
+const PACE_OVER = 20;
+/** Ends older than this say nothing of the present pace. */
+const PACE_WINDOW_MS = 5 * 60_000;
 
 export interface ReportWorkerDeps {
   runs: Pick<Async<ReportRunStore>, 'claim' | 'extendLeases'>;
@@ -34,6 +40,10 @@ export class ReportWorker {
   private again = false;
   private timers: NodeJS.Timeout[] = [];
   private stopped = true;
+  /** The last start in line: each waits for the one before it. */
+  private starting: Promise<void> = Promise.resolve();
+  /** When the last reports ended (deps.now()), oldest first. */
+  private readonly ends: number[] = [];
 
   constructor(private readonly deps: ReportWorkerDeps) {}
 
@@ -58,6 +68,22 @@ export class ReportWorker {
   /** How many reports this replica is making now. */
   get busy(): number {
     return this.held.size;
+  }
+
+  /** Reports this replica is making that were admitted before `runId` (run ids grow with admission). */
+  makingBefore(runId: number): number {
+    let before = 0;
+    for (const id of this.held) if (id < runId) before++;
+    return before;
+  }
+
+  /** Milliseconds between report ends lately, or null when too few ended in the last minutes to tell. */
+  pace(): number | null {
+    const recent = this.ends.filter((at) => at >= this.deps.now() - PACE_WINDOW_MS);
+    const first = recent[0];
+    const last = recent.at(-1);
+    if (recent.length < 3 || first === undefined || last === undefined) return null;
+    return (last - first) / (recent.length - 1);
   }
 
   /** Claims what the queue holds, as far as free slots allow; a call during a claim makes it look once more. */
@@ -92,13 +118,19 @@ export class ReportWorker {
 
   private async makeOne(run: ClaimedRun): Promise<void> {
     try {
-      // Always in a later turn than the claim, after any ack waiting to go out.
-      await (this.deps.acks ? this.deps.acks.whenIdle() : new Promise<void>((resolve) => setImmediate(resolve)));
+      // Always in a later turn than the claim, and than the start before it, after any ack waiting to go out.
+      const turn = this.starting.then(() =>
+        this.deps.acks ? this.deps.acks.whenIdle() : new Promise<void>((resolve) => setImmediate(resolve)),
+      );
+      this.starting = turn;
+      await turn;
       await this.deps.make(run);
     } catch (err) {
       this.deps.log.error('a queued report failed', { runId: run.id, error: err });
     } finally {
       this.held.delete(run.id);
+      this.ends.push(this.deps.now());
+      if (this.ends.length > PACE_OVER) this.ends.shift();
       if (!this.stopped) void this.pump();
     }
   }

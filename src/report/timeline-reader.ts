@@ -8,7 +8,7 @@
 
 import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
-import type { XV2Client } from '../twitter/v2-client.js';
+import type { BodyHold, XV2Client } from '../twitter/v2-client.js';
 import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { type Gate, NO_GATE, type Release } from './page-gate.js';
@@ -48,8 +48,10 @@ export interface ReadRequest {
    * together, an ack waits for one page, not for all of them.
    */
   inTurn?: PageTurn;
-  /** Room for each page, from asking X for it until it is stored, shared by every running report. */
+  /** Room for each page held in memory, from reading its body until it is stored, shared by every running report. */
   gate?: Gate;
+  /** Room for each request waiting on X (a socket, not a page), shared by every running report. */
+  asking?: Gate;
 }
 
 /** Most time slices read at once. */
@@ -66,20 +68,32 @@ export interface ReadResult {
 }
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
-type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<XListResponse<XPost>>;
+type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
 /** A page with its room in the gate, given back once it is stored (or will never be). */
 type Held = { page: XListResponse<XPost>; release: Release };
 type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
 
-/** Asks X for each page once the gate has room for it. */
-function heldFetcher(fetchPage: Fetcher, gate: Gate): HeldFetcher {
+/**
+ * Asks X for each page once `asking` has room for the request, and reads the
+ * answer's body once `gate` has room for the page: a page waiting on X holds
+ * a socket, not memory.
+ */
+function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
   return async (query, maxResults) => {
-    const release = await gate.acquire();
+    const asked = await asking.acquire();
+    let release: Release | undefined;
+    // Once per page, though a request retried after its body failed may come back here.
+    const hold: BodyHold = async (signal) => {
+      release ??= await gate.acquire(signal);
+    };
     try {
-      return { page: await fetchPage(query, maxResults), release };
+      const page = await fetchPage(query, maxResults, hold);
+      return { page, release: release ?? (() => undefined) };
     } catch (err) {
-      release();
+      release?.();
       throw err;
+    } finally {
+      asked();
     }
   };
 }
@@ -167,7 +181,9 @@ function note(read: PagesRead, posts: XPost[]): void {
 }
 
 function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
-  return req.source === 'timeline' ? (q, n) => client.userPosts(req.xUserId, q, n) : (q, n) => client.mentions(req.xUserId, q, n);
+  return req.source === 'timeline'
+    ? (q, n, hold) => client.userPosts(req.xUserId, q, n, hold)
+    : (q, n, hold) => client.mentions(req.xUserId, q, n, hold);
 }
 
 /** X's timestamps are whole seconds; a lower bound is rounded down so no post at its second is missed. */
@@ -214,7 +230,7 @@ class SourceReader {
     private spans: Span[],
   ) {
     this.left = req.maxPosts;
-    this.fetchPage = heldFetcher(fetcherFor(client, req), req.gate ?? NO_GATE);
+    this.fetchPage = heldFetcher(fetcherFor(client, req), req.gate ?? NO_GATE, req.asking ?? NO_GATE);
     this.privateLine = privateMetricsFrom(req.source, req.now);
   }
 

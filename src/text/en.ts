@@ -272,8 +272,8 @@ export const en = {
     notLinked: 'You have not linked an X account yet. Link first with `/link-twitter`, then run `/report` again.',
     brokenLink: 'X no longer accepts your linked account (access was revoked or expired). Run `/link-twitter` to link it again.',
     busy: 'Your previous report is still being made. Please wait for it to finish.',
-    queued: (ahead: number) =>
-      `Your report is queued: ${count(ahead)} ${plural(ahead, 'report is', 'reports are')} ahead of it. It will appear here when it is ready.`,
+    queued: (ahead: number, readyAt: number | null = null) =>
+      `Your report is queued: ${count(ahead)} ${plural(ahead, 'report is', 'reports are')} ahead of it. It will appear here when it is ready${readyAt === null ? '' : `, likely ${time(seconds(readyAt), TimestampStyles.RelativeTime)} at the pace reports are finishing now`}.`,
     unlinkedMeanwhile: 'You unlinked your X account while this report was being made, so it was discarded and nothing it read was kept.',
     // Delivery of a finished report when Discord will not take its message (see report/delivery.ts).
     deliveredAsText: 'Discord refused this report’s usual layout, so here it is as plain text.',

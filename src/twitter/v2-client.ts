@@ -50,6 +50,12 @@ export interface PageQuery {
   privateMetrics?: boolean;
 }
 
+/**
+ * Awaited before the body of a successful page is read (see DeadlineOptions.beforeBody):
+ * a reader bounding the pages it holds in memory waits here for room.
+ */
+export type BodyHold = (signal: AbortSignal) => Promise<void>;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class XV2Client {
@@ -87,25 +93,29 @@ export class XV2Client {
     return body.data;
   }
 
-  userPosts(userId: string, query: PageQuery, maxResults = 100): Promise<XListResponse<XPost>> {
-    return this.page(`/2/users/${userId}/tweets`, query, query.privateMetrics ? PRIVATE_POST_FIELDS : POST_FIELDS, maxResults);
+  userPosts(userId: string, query: PageQuery, maxResults = 100, hold?: BodyHold): Promise<XListResponse<XPost>> {
+    return this.page(`/2/users/${userId}/tweets`, query, query.privateMetrics ? PRIVATE_POST_FIELDS : POST_FIELDS, maxResults, hold);
   }
 
-  mentions(userId: string, query: PageQuery, maxResults = 100): Promise<XListResponse<XPost>> {
-    return this.page(`/2/users/${userId}/mentions`, query, MENTION_FIELDS, maxResults);
+  mentions(userId: string, query: PageQuery, maxResults = 100, hold?: BodyHold): Promise<XListResponse<XPost>> {
+    return this.page(`/2/users/${userId}/mentions`, query, MENTION_FIELDS, maxResults, hold);
   }
 
-  private async page(path: string, query: PageQuery, fields: string, maxResults: number): Promise<XListResponse<XPost>> {
+  private async page(path: string, query: PageQuery, fields: string, maxResults: number, hold?: BodyHold): Promise<XListResponse<XPost>> {
     if (!/^\/2\/users\/\d+\/(tweets|mentions)$/.test(path)) throw new XApiError('bad-response', 'malformed user id');
-    const body = await this.get<XListResponse<XPost>>(path, {
-      max_results: Math.max(5, Math.min(100, maxResults)),
-      start_time: query.sinceId ? undefined : query.startTime,
-      end_time: query.sinceId ? undefined : query.endTime,
-      until_id: query.untilId,
-      since_id: query.sinceId,
-      pagination_token: query.paginationToken,
-      'tweet.fields': fields,
-    });
+    const body = await this.get<XListResponse<XPost>>(
+      path,
+      {
+        max_results: Math.max(5, Math.min(100, maxResults)),
+        start_time: query.sinceId ? undefined : query.startTime,
+        end_time: query.sinceId ? undefined : query.endTime,
+        until_id: query.untilId,
+        since_id: query.sinceId,
+        pagination_token: query.paginationToken,
+        'tweet.fields': fields,
+      },
+      hold,
+    );
     if (body.data !== undefined && !Array.isArray(body.data)) throw new XApiError('bad-response', 'X sent malformed posts');
     // X bills what it returned, readable or not: count first, then check.
     this.options.usage.postsRead += body.data?.length ?? 0;
@@ -115,7 +125,7 @@ export class XV2Client {
     return body;
   }
 
-  private async get<T>(path: string, query: Record<string, string | number | undefined>): Promise<T> {
+  private async get<T>(path: string, query: Record<string, string | number | undefined>, hold?: BodyHold): Promise<T> {
     const { apiUrl, signer, token, attempts = 3, timeoutMs = 15_000, signal } = this.options;
     const backoff = this.options.backoffMs ?? ((attempt: number) => 500 * 2 ** attempt);
     const sleep = this.options.sleep ?? defaultSleep;
@@ -134,7 +144,12 @@ export class XV2Client {
           this.fetch,
           url,
           { headers: { authorization, accept: 'application/json' } },
-          { timeoutMs, signal },
+          {
+            timeoutMs,
+            signal,
+            // Error answers are small and not held: only a page to keep waits for room.
+            beforeBody: hold && ((response, requestSignal) => (response.ok ? hold(requestSignal) : Promise.resolve())),
+          },
         ));
       } catch (err) {
         lastError = new XApiError('unavailable', `could not reach X (${(err as Error).message})`);

@@ -34,3 +34,41 @@ describe('PageGate', () => {
     expect(() => new PageGate(0)).toThrow(RangeError);
   });
 });
+
+describe('PageGate in admission order', () => {
+  it('gives freed room to the earliest-admitted report waiting, whoever asked first', async () => {
+    const gate = new PageGate(1);
+    const first = await gate.acquire();
+    const order: number[] = [];
+    const wait = (runId: number) =>
+      gate
+        .for(runId)
+        .acquire()
+        .then((release) => {
+          order.push(runId);
+          release();
+        });
+    // Later reports ask first: run 9, then 7, then 3, then 7 again.
+    const all = Promise.all([wait(9), wait(7), wait(3), wait(7)]);
+    first();
+    await all;
+    expect(order).toEqual([3, 7, 7, 9]);
+    expect(gate.held).toBe(0);
+  });
+
+  it('takes a waiter out of line when its report gives up, and gives its turn to the next', async () => {
+    const gate = new PageGate(1);
+    const first = await gate.acquire();
+    const stop = new AbortController();
+    const givenUp = gate.for(1).acquire(stop.signal);
+    const next = gate.for(2).acquire();
+    stop.abort(new Error('report deadline reached'));
+    await expect(givenUp).rejects.toThrow('report deadline reached');
+    expect(gate.queued).toBe(1);
+    first();
+    (await next)();
+    expect(gate.held).toBe(0);
+    await expect(gate.acquire(AbortSignal.abort(new Error('too late')))).rejects.toThrow('too late');
+    expect(gate.held).toBe(0);
+  });
+});

@@ -78,6 +78,24 @@ describe('RenderPool', () => {
     }
   });
 
+  it('sends the worker two jobs at a time, the earliest-admitted reports’ first, whatever order they came in', {
+    timeout: 30_000,
+  }, async () => {
+    const cache = new XCache(db.current.db);
+    cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
+    const pool = new RenderPool({ databasePath: db.current.sqlite.name });
+    try {
+      const done: number[] = [];
+      const render = (runId: number) => pool.render(job(), undefined, runId).then(() => done.push(runId));
+      const all = [render(4), render(6), render(9), render(2), render(5)];
+      expect(pool.waiting).toBe(3); // runs 4 and 6 went to the worker at once; the others wait here
+      await Promise.all(all);
+      expect(done).toEqual([4, 6, 2, 5, 9]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('renders in this thread, one report at a time, when the database is in memory and no worker could read it', async () => {
     const memory = openDatabase(':memory:');
     try {

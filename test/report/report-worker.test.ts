@@ -123,4 +123,63 @@ describe('ReportWorker', () => {
     worker.stop();
     expect(new Set(making.map((m) => m.run.id)).size).toBe(5);
   });
+
+  it('starts reports one at a time in the order claimed, none while an ack that arrived during a start waits', async () => {
+    const runs = new ReportRunStore(db.current.db);
+    const acks = new AckPriority(60_000); // no timer lets a start through meanwhile
+    const started: number[] = [];
+    const ids = queue(runs, 3);
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => {
+        started.push(run.id);
+        // An interaction arrives while the first report starts (its start is still running).
+        if (started.length === 1) acks.begin();
+        return new Promise<void>(() => undefined);
+      },
+      concurrency: 3,
+      leaseMs: LEASE_MS,
+      acks,
+      now: () => T0,
+      log: silentLogger,
+    });
+    worker.start();
+    await eventually(() => started.length === 1);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([ids[0]]); // the others wait for the ack
+    acks.end();
+    await eventually(() => started.length === 3);
+    expect(started).toEqual(ids);
+    worker.stop();
+  });
+
+  it('tells how many reports it is making ahead of one, and the pace at which reports end lately', async () => {
+    const runs = new ReportRunStore(db.current.db);
+    const clock = { now: T0 };
+    const making = new Map<number, () => void>();
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
+      concurrency: 5,
+      leaseMs: LEASE_MS,
+      now: () => clock.now,
+      log: silentLogger,
+    });
+    const ids = queue(runs, 5);
+    worker.start();
+    await eventually(() => making.size === 5);
+    expect(worker.makingBefore(ids[3]!)).toBe(3);
+    expect(worker.makingBefore(ids[0]!)).toBe(0);
+    expect(worker.pace()).toBeNull(); // nothing ended yet
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      clock.now = T0 + 10_000 + i * 4_000;
+      making.get(id)!();
+      await eventually(() => worker.busy === 4 - i);
+    }
+    expect(worker.pace()).toBe(4_000);
+    expect(worker.makingBefore(ids[4]!)).toBe(1);
+    clock.now += 6 * 60_000; // ends this old say nothing of the pace now
+    expect(worker.pace()).toBeNull();
+    worker.stop();
+  });
 });

@@ -206,26 +206,68 @@ describe('readSource', () => {
     expect(x.verifications.every((v) => v.ok)).toBe(true);
   });
 
-  it('holds no more pages than the gate allows, from asking X until stored, and gives all room back, even when a read fails', async () => {
+  it('holds no more pages in memory than the gate allows, from reading a page until it is stored, while more requests wait on X; and gives all room back, even when a read fails', async () => {
     data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
-    const sliced = (gate?: PageGate, c = client()) => {
-      let running = 0;
-      let most = 0;
-      const userPosts = c.userPosts.bind(c);
-      c.userPosts = async (...args) => {
-        most = Math.max(most, ++running);
+    const sliced = (gate?: PageGate, over: Partial<V2ClientOptions> = {}, asking?: PageGate) => {
+      // Counted here, not by the gates: requests asked of X whose body is not read yet, and pages read but not stored.
+      let waiting = 0;
+      let mostWaiting = 0;
+      let held = 0;
+      let mostHeld = 0;
+      const countingFetch: typeof fetch = async (url, init) => {
+        mostWaiting = Math.max(mostWaiting, ++waiting);
+        let response: Response;
         try {
-          return await userPosts(...args);
-        } finally {
-          running--;
+          response = await fetch(url, init);
+        } catch (err) {
+          waiting--;
+          throw err;
         }
+        const body = response.body;
+        if (!body) {
+          waiting--;
+          return response;
+        }
+        const reader = body.getReader();
+        let started = false;
+        const stream = new ReadableStream<Uint8Array>(
+          {
+            async pull(controller) {
+              if (!started) {
+                started = true;
+                waiting--;
+                if (response.ok) mostHeld = Math.max(mostHeld, ++held);
+              }
+              const { done, value } = await reader.read();
+              if (done) controller.close();
+              else controller.enqueue(value);
+            },
+            cancel: (reason) => reader.cancel(reason),
+          },
+          { highWaterMark: 0 },
+        ); // pulled only when read
+        return new Response(stream, { status: response.status, headers: response.headers });
+      };
+      const c = client({ ...over, fetch: countingFetch });
+      const counting = Object.create(store) as XCache;
+      counting.savePosts = (...args) => {
+        try {
+          return store.savePosts(...args);
+        } finally {
+          held--;
+        }
+      };
+      // Storing is slow (a busy CPU lane): pages read meanwhile pile up unless the gate holds them back.
+      const inTurn = async (work: () => Promise<void>) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await work();
       };
       const read = readStored(
         c,
-        store,
-        request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length), gate }),
+        counting,
+        request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: Promise.resolve(data.posts.length), gate, asking, inTurn }),
       );
-      return { read, most: () => most };
+      return { read, mostWaiting: () => mostWaiting, mostHeld: () => mostHeld };
     };
     const clear = () => {
       database.sqlite.prepare('delete from x_coverage').run();
@@ -233,24 +275,28 @@ describe('readSource', () => {
     };
     const free = sliced();
     await free.read;
-    expect(free.most()).toBeGreaterThan(2); // slices read side by side
+    expect(free.mostWaiting()).toBeGreaterThan(2); // slices read side by side
+    expect(free.mostHeld()).toBeGreaterThan(2); // and, with nothing holding them back, pages pile up
     clear();
 
     const gate = new PageGate(2);
-    const gated = sliced(gate);
+    const asking = new PageGate(5);
+    const gated = sliced(gate, {}, asking);
     const result = await gated.read;
-    expect(gated.most()).toBeLessThanOrEqual(2);
+    expect(gated.mostHeld()).toBeLessThanOrEqual(2);
+    expect(gated.mostWaiting()).toBeGreaterThan(2); // more requests wait on X than pages are held
+    expect(gated.mostWaiting()).toBeLessThanOrEqual(5);
     expect(result.posts).toHaveLength(inPeriod(NOW - 90 * DAY));
     expect(gate.held).toBe(0);
+    expect(asking.held).toBe(0);
     clear();
 
     // A slice's page fails while others are on their way: every page's room comes back once they have arrived.
     x.routes.unshift((req) =>
       req.url.includes('end_time') && req.url.includes('pagination_token') ? { status: 503, body: {} } : undefined,
     );
-    const c = client({ attempts: 1 });
     const failing = new PageGate(3);
-    await expect(sliced(failing, c).read).rejects.toThrow();
+    await expect(sliced(failing, { attempts: 1 }).read).rejects.toThrow();
     await eventually(() => failing.held === 0);
 
     // Storing a page fails while the next page is on its way: that page's room comes back when it arrives.

@@ -1,0 +1,154 @@
+// A burst of /report against a gated X: X answers in waves, everything
+// waiting at once, so many pages arrive together. Reports admitted first get
+// X's pages and the CPU first, and are delivered first; the bot never holds
+// more pages in memory (read and not yet stored) than REPORT_PAGES_IN_FLIGHT.
+// Pages held are counted here, from the bodies the bot reads and the pages it
+// stores, not by the bot's own gates. Nothing here depends on how fast the
+// machine is: X moves only when the test lets it.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
+import { syntheticTimeline } from '../../src/local-x/posts.js';
+import { serveTimeline } from '../../src/local-x/timeline-routes.js';
+import { XCache } from '../../src/report/x-cache.js';
+import { PgPostStore } from '../../src/storage/postgres/post-store.js';
+import { commandPayload } from '../support/discord-payloads.js';
+import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
+
+const MEMBERS = 12;
+/** The smallest the configuration allows; requests waiting on X get four times as many (8): fewer than the members. */
+const PAGES_HELD = 2;
+let h: Harness;
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.close();
+});
+
+/** Counts pages of posts the bot has read (body begun) and not yet stored. */
+function countPagesHeld(xBase: string) {
+  const counts = { held: 0, most: 0, read: 0 };
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const response = await realFetch(input, init);
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.startsWith(xBase) || !/\/(tweets|mentions)\?/.test(url) || !response.ok || !response.body) return response;
+    const reader = response.body.getReader();
+    let started = false;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (!started) {
+            started = true;
+            counts.read++;
+            counts.most = Math.max(counts.most, ++counts.held);
+          }
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 }, // pulled only when the bot reads it
+    );
+    return new Response(body, { status: response.status, headers: response.headers });
+  });
+  const stored = <T>(result: T) => {
+    counts.held--;
+    return result;
+  };
+  const sqliteSave = XCache.prototype.savePosts;
+  vi.spyOn(XCache.prototype, 'savePosts').mockImplementation(function (this: XCache, ...args) {
+    return stored(sqliteSave.apply(this, args));
+  });
+  const pgSave = PgPostStore.prototype.savePosts;
+  vi.spyOn(PgPostStore.prototype, 'savePosts').mockImplementation(async function (this: PgPostStore, ...args) {
+    return stored(await pgSave.apply(this, args));
+  });
+  return counts;
+}
+
+/** X holds every v2 request until the test answers a wave: all those waiting, in the order they came. */
+function gateX(harness: Harness) {
+  const waiting: Array<{ go: () => void }> = [];
+  (harness.x as unknown as { slow: () => Promise<void> }).slow = () => new Promise<void>((go) => waiting.push({ go }));
+  return {
+    waiting,
+    answerWave(): number {
+      const wave = waiting.splice(0);
+      for (const w of wave) w.go();
+      return wave.length;
+    },
+  };
+}
+
+const memberOf = (req: RecordedRequest) => /oauth_token="(\d+)-/.exec(req.headers.authorization ?? '')?.[1];
+
+describe('/report in a burst, against an X that answers in waves', () => {
+  it('delivers reports in admission order, the first after about as many waves as one alone, holding at most REPORT_PAGES_IN_FLIGHT pages', {
+    timeout: 60_000,
+  }, async () => {
+    h = await startHarness({ env: { REPORT_PAGES_IN_FLIGHT: String(PAGES_HELD), REPORT_COOLDOWN_SECONDS: '0' } });
+    const users = Array.from({ length: MEMBERS }, (_, i) => ({
+      x: { id: String(1456789012345678901n + BigInt(i)), screenName: `member${i}` },
+      discordId: String(300000000000000001n + BigInt(i)),
+    }));
+    for (const u of users) {
+      // 450 posts in 90 days: five pages, read one after another (no lifetime count, so no slices).
+      serveTimeline(h.x, {
+        profile: { id: u.x.id, name: u.x.screenName, username: u.x.screenName },
+        posts: syntheticTimeline(450, h.clock.now - 60_000, 85),
+        mentions: [],
+      });
+      await linkAccount(h, u.discordId, u.x);
+    }
+    const counts = countPagesHeld(h.x.baseUrl);
+    const x = gateX(h);
+    const payloads = users.map((u) =>
+      commandPayload({ name: 'report', member: { id: u.discordId }, options: [{ name: 'days', type: 4, value: 90 }] }),
+    );
+    // Admitted in this order: one ack after another.
+    for (const p of payloads) expect(((await (await h.interact(p)).json()) as { type: number }).type).toBe(5);
+
+    const delivered = () =>
+      payloads.filter((p) => h.discord.edits().some((e) => e.path.includes(p.token) && e.raw.includes('"embeds":[{'))).length;
+    let waves = 0;
+    /** The wave in which each member's last request so far was answered. */
+    const lastWave = new Map<string, number>();
+    let answered = 0;
+    while (delivered() < MEMBERS) {
+      // Let the bot take in every answer of the last wave (read, store, ask again) before X answers the next.
+      await eventually(async () => {
+        const before = x.waiting.length;
+        for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+        return x.waiting.length === before && counts.held === 0 && (x.waiting.length > 0 || delivered() === MEMBERS);
+      }, 20_000);
+      if (x.waiting.length === 0) continue;
+      waves++;
+      // Every v2 request that has arrived is held until now: this wave answers all those not answered yet.
+      for (const r of h.x.v2Requests().slice(answered)) lastWave.set(memberOf(r) ?? '', waves);
+      answered = h.x.v2Requests().length;
+      x.answerWave();
+    }
+    // First come, first served: each report's reading ends no later than that of any report admitted after it ...
+    const readEnds = users.map((u) => lastWave.get(u.x.id) ?? Number.NaN);
+    expect(readEnds).toEqual([...readEnds].sort((a, b) => a - b));
+    // ... the first's after as many waves as one report alone needs (a profile read and 5 pages, one after another) ...
+    expect(readEnds[0]).toBeLessThanOrEqual(6);
+    expect(readEnds[MEMBERS - 1]).toBeGreaterThan(readEnds[0]! + 3);
+    // ... and they are delivered in that order (reports whose reading ended in the same wave may swap).
+    const deliveries = h.discord
+      .edits()
+      .filter((e) => e.raw.includes('"embeds":[{'))
+      .map((e) => payloads.findIndex((p) => e.path.includes(p.token)));
+    expect(new Set(deliveries).size).toBe(MEMBERS);
+    const endsInDeliveryOrder = deliveries.map((m) => readEnds[m]!);
+    expect(endsInDeliveryOrder).toEqual([...endsInDeliveryOrder].sort((a, b) => a - b));
+    // Memory: never more pages read and not yet stored than the bound, though X answered many at once.
+    expect(counts.read).toBeGreaterThanOrEqual(MEMBERS * 6);
+    expect(counts.most).toBeLessThanOrEqual(PAGES_HELD);
+    expect(counts.held).toBe(0);
+    // Every request was answered by its own member's token.
+    expect(new Set(h.x.v2Requests().map(memberOf)).size).toBe(MEMBERS);
+  });
+});
