@@ -4,7 +4,7 @@
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
 import { BudgetService, previousMonthStart } from './budget/budget.js';
-import { createAutocompleter, createDispatcher, type Dispatch } from './commands/dispatch.js';
+import { createAutocompleter, createComponentDispatcher, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { discordPublicKey } from './discord/signature.js';
@@ -21,6 +21,7 @@ import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { RenderPool } from './report/render-pool.js';
+import { ReportPresses } from './report/report-presses.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -159,6 +160,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     sleep: options.sleep,
     xRequestTimeoutMs: options.xRequestTimeoutMs,
     onProfile: (account, profile) => void roleConnections?.push(account, profile),
+    views: stores.views,
   });
   if (config.discordClientSecret) {
     roleConnections = new RoleConnectionService({
@@ -182,6 +184,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const commands = createCommands({
     links,
     reports,
+    presses: new ReportPresses({ views: stores.views, links, render: renderPool, posts, now }),
     settings,
     members,
     roles,
@@ -194,6 +197,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const autocomplete = createAutocompleter(commands, log.child({ component: 'commands' }));
+  const press = createComponentDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
     if (ctx.guildId) {
@@ -220,6 +224,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
             door: {
               dispatch,
               autocomplete,
+              press,
               acks,
               webhooks,
               replays: stores.replays,
@@ -238,6 +243,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       discordApiUrl: config.discordApiUrl,
       dispatch,
       autocomplete,
+      press,
       webhooks,
       log: doorLog,
       ackDeadlineMs: options.ackDeadlineMs,

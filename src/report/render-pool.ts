@@ -8,7 +8,7 @@
 // loaded here and sent with the job.
 
 import type { Worker } from 'node:worker_threads';
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
 import { loadRenderData, type RenderData, type Rendered, type RenderJob, readRenderData, renderReport } from './render.js';
@@ -89,12 +89,12 @@ export class RenderPool {
       databasePath: 'databasePath' in this.source ? this.source.databasePath : null,
     });
     worker.unref();
-    worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
+    worker.on('message', (message: { id: number; layout?: APIMessageTopLevelComponent[]; png?: Uint8Array; error?: string }) => {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (!pending) return;
-      if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
-      else pending.resolve({ embed: message.embed, png: message.png });
+      if (message.error !== undefined || !message.layout || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
+      else pending.resolve({ layout: message.layout, png: message.png });
     });
     const fail = (err: Error) => {
       if (this.worker === worker) this.worker = null;

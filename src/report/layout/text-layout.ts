@@ -1,0 +1,21 @@
+// A report's message is Components V2 from its first edit on, and Discord
+// never lets a V2 message go back to plain content. So every message that
+// takes a report's place (queued, unlinked meanwhile, X failed, cut off by a
+// restart) is sent as text displays too.
+
+import { type APIMessageTopLevelComponent, ComponentType } from 'discord-api-types/v10';
+import type { BotMessage } from '../../interaction/contract.js';
+
+const textDisplay = (content: string): APIMessageTopLevelComponent => ({ type: ComponentType.TextDisplay, content });
+
+/** The message as Components V2, with `notice` (if any) said first. */
+export function asLayout(message: BotMessage, notice: string | null = null): BotMessage {
+  const layout = message.layout ?? [textDisplay(message.content || '…')];
+  const { content: _content, embeds: _embeds, components: _components, ...rest } = message;
+  return { ...rest, layout: notice ? [textDisplay(notice), ...layout] : layout, files: message.files ?? [] };
+}
+
+/** A V2 message of a line of text, and optionally more components (the report's buttons, disabled). */
+export function textLayout(content: string, more: APIMessageTopLevelComponent[] = []): BotMessage {
+  return { layout: [textDisplay(content), ...more], files: [] };
+}
