@@ -87,11 +87,12 @@ function rest(t: Catalog, s: ReportSummary, showPrivate: boolean): Block[] {
   const { activity: a, engagement: e, topics: tp, responsiveness: resp } = s;
   const blocks: Block[] = [];
   const para = (title: string, lines: string[], priority: number) => blocks.push({ text: `**${title}**\n${lines.join('\n')}`, priority });
-  para(
-    r.activityField,
-    [r.activityTotal(a.total, a.perDay), r.activityMix(a.byKind.original, a.byKind.reply, a.byKind.quote, a.byKind.repost)],
-    4,
-  );
+  const when = [
+    ...(a.busiestWeekday ? [r.busiestWeekday(t.weekdays[a.busiestWeekday.weekday] ?? '', a.busiestWeekday.count)] : []),
+    ...(a.busiestHour ? [r.busiestHour(a.busiestHour.hour, s.timeZone, a.busiestHour.count)] : []),
+  ];
+  const activity = [r.activityTotal(a.total, a.perDay), r.activityMix(a.byKind.original, a.byKind.reply, a.byKind.quote, a.byKind.repost)];
+  para(r.activityField, when.length ? [...activity, when.join(' · ')] : activity, 4);
   if (e.ownPosts > 0) {
     const per = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
     const lines = [
