@@ -19,8 +19,8 @@ import {
 } from './interaction-payload.js';
 import { focusedOption, parseOptions } from './options.js';
 import type { ReplayGuard } from './replay-guard.js';
-import { type ComponentInput, type ComponentTransport, runComponent } from './run-component.js';
 import type { InteractionTransport } from './responder.js';
+import { type ComponentInput, type ComponentTransport, runComponent } from './run-component.js';
 import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';
 
 export interface HttpDoorDeps {
@@ -107,7 +107,10 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
  * chooses); everything after it through the interaction webhook, once Discord
  * has the first answer.
  */
-function firstAnswer(token: string, deps: HttpDoorDeps): { initial: Promise<APIInteractionResponse>; transport: ComponentTransport & InteractionTransport } {
+function firstAnswer(
+  token: string,
+  deps: HttpDoorDeps,
+): { initial: Promise<APIInteractionResponse>; transport: ComponentTransport & InteractionTransport } {
   let answer!: (body: APIInteractionResponse) => void;
   const initial = new Promise<APIInteractionResponse>((resolve) => (answer = resolve));
   // Edits must wait until Discord has our first answer, or the webhook is unknown.

@@ -3,13 +3,13 @@
 // member's own token; the three reads run side by side so the wall time is
 // that of the longest.
 
+import { randomBytes } from 'node:crypto';
 import { type BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../budget/budget.js';
 import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
 import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
-import { randomBytes } from 'node:crypto';
 import { DeadlineError } from '../http/deadline.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import { type AutocompleteChoice, type BotMessage, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
@@ -35,8 +35,8 @@ import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { readSource } from './timeline-reader.js';
-import { LinkGoneError, type PostStore } from './x-cache.js';
 import type { ReportViewStore } from './view-store.js';
+import { LinkGoneError, type PostStore } from './x-cache.js';
 import type { ZonePreferences } from './zone-preferences.js';
 
 const HOUR = 3_600_000;
@@ -455,18 +455,18 @@ export class ReportService {
       const usageNow = { ...usage };
       const viewId = randomBytes(16).toString('base64url');
       const job: RenderJob = {
-          locale: request.locale,
-          profile,
-          timeline: timeline.window,
-          mentions: mentions?.window ?? null,
-          withPrevious: timeline.coveredFrom <= previousStart,
-          period: { start: periodStart, end: startedAt, days: request.days },
-          timeZone: ticket.timeZone,
-          cut: timeline.cut,
-          refreshHorizonHours: limits.refreshHours,
-          showPrivate: !request.public,
-          footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
-          controls: { viewId, days: request.days, periods: REPORT_PERIODS, shareable: !request.public && (request.shareable ?? false) },
+        locale: request.locale,
+        profile,
+        timeline: timeline.window,
+        mentions: mentions?.window ?? null,
+        withPrevious: timeline.coveredFrom <= previousStart,
+        period: { start: periodStart, end: startedAt, days: request.days },
+        timeZone: ticket.timeZone,
+        cut: timeline.cut,
+        refreshHorizonHours: limits.refreshHours,
+        showPrivate: !request.public,
+        footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
+        controls: { viewId, days: request.days, periods: REPORT_PERIODS, shareable: !request.public && (request.shareable ?? false) },
       };
       // The report's deadline governs its rendering too.
       const { layout, png } = await this.deps.render.render(job, controller.signal);

@@ -18,7 +18,9 @@ export class ReportViewStore {
   /** Records a view, and lets expired ones go (a report is rare enough to carry that). */
   create(view: NewReportView): void {
     this.db.transaction((tx) => {
-      tx.delete(reportViews).where(lt(reportViews.createdAt, view.createdAt - VIEW_LIFETIME_MS)).run();
+      tx.delete(reportViews)
+        .where(lt(reportViews.createdAt, view.createdAt - VIEW_LIFETIME_MS))
+        .run();
       tx.insert(reportViews).values(view).run();
     });
   }
@@ -29,7 +31,13 @@ export class ReportViewStore {
 
   /** Marks the view shared; false when it already was (two presses at once share once). */
   markShared(id: string, at: number): boolean {
-    return this.db.update(reportViews).set({ sharedAt: at }).where(and(eq(reportViews.id, id), isNull(reportViews.sharedAt))).run().changes === 1;
+    return (
+      this.db
+        .update(reportViews)
+        .set({ sharedAt: at })
+        .where(and(eq(reportViews.id, id), isNull(reportViews.sharedAt)))
+        .run().changes === 1
+    );
   }
 
   /** A share that could not be posted: the member may try again. */

@@ -1,7 +1,15 @@
 // Reads a Components V2 message as a member reads it: the text of its text
 // displays in order, its buttons, its media.
 
-type Node = { type?: number; content?: string; components?: Node[]; items?: Array<{ media: { url: string } }>; label?: string; custom_id?: string; disabled?: boolean };
+type Node = {
+  type?: number;
+  content?: string;
+  components?: Node[];
+  items?: Array<{ media: { url: string } }>;
+  label?: string;
+  custom_id?: string;
+  disabled?: boolean;
+};
 
 function flat(nodes: readonly unknown[] | undefined): Node[] {
   return ((nodes ?? []) as Node[]).flatMap((n) => [n, ...flat(n.components)]);
