@@ -134,7 +134,7 @@ function rest(t: Catalog, s: ReportSummary, showPrivate: boolean): Block[] {
 }
 
 /** Shortens the lowest-priority blocks until the text fits Discord's total. */
-function fit(blocks: Block[], budget: number): void {
+function fitText(blocks: Block[], budget: number): void {
   const total = () => blocks.reduce((n, b) => n + b.text.length, 0);
   const order = [...blocks].sort((a, b) => a.priority - b.priority);
   for (const block of order) {
@@ -156,7 +156,7 @@ export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOption
   };
   const blocks = [head, numbers, ...(top ? [top] : []), ...more, footer];
   // The rest is one text display, its blocks joined by a blank line: those characters count too.
-  fit(blocks, V2_LIMITS.totalText - 2 * more.length);
+  fitText(blocks, V2_LIMITS.totalText - 2 * more.length);
 
   const text = (b: Block): APIComponentInContainer[] => (b.text ? [{ type: ComponentType.TextDisplay, content: b.text }] : []);
   const separator = (): APIComponentInContainer => ({ type: ComponentType.Separator, divider: true, spacing: SeparatorSpacingSize.Small });
