@@ -355,7 +355,14 @@ export class DiscordConsole {
    * posted as Discord does. The answer either changes the pressed message
    * (6, 7) or adds a new one (4, 5); the press's token then edits that one.
    */
-  private async press(request: { messageId: number; customId: string; label?: string; member: ConsoleMember; dm?: boolean; guildId?: string }) {
+  private async press(request: {
+    messageId: number;
+    customId: string;
+    label?: string;
+    member: ConsoleMember;
+    dm?: boolean;
+    guildId?: string;
+  }) {
     const pressed = this.messages.find((m) => m.id === request.messageId);
     if (!pressed) return { ok: false, error: 'no such message' };
     const { member } = request;
@@ -373,14 +380,24 @@ export class DiscordConsole {
       locale: 'en-US',
       app_permissions: String(BOT_PERMISSIONS),
       data: { custom_id: request.customId, component_type: 2 },
-      message: { id: String(pressed.id), channel_id: pressed.channelId, flags: (pressed.flags ?? 0) | (pressed.ephemeral ? 64 : 0), components: pressed.components },
+      message: {
+        id: String(pressed.id),
+        channel_id: pressed.channelId,
+        flags: (pressed.flags ?? 0) | (pressed.ephemeral ? 64 : 0),
+        components: pressed.components,
+      },
       ...(guild
         ? {
             context: 0,
             guild_id: guild.id,
             channel_id: guild.channelId,
             channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
-            member: { user, roles: this.members.get(memberKey(guild.id, member.id)) ?? [], permissions, joined_at: '2024-01-01T00:00:00.000000+00:00' },
+            member: {
+              user,
+              roles: this.members.get(memberKey(guild.id, member.id)) ?? [],
+              permissions,
+              joined_at: '2024-01-01T00:00:00.000000+00:00',
+            },
           }
         : { context: 1, user, channel_id: pressed.channelId, channel: { id: pressed.channelId, type: 1 } }),
     };

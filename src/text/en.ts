@@ -518,7 +518,6 @@ export const en = {
       likesPerPost: 'likes per post',
       privateImpressions: 'impressions (your X analytics)',
       vsPrevious: (days: number) => `vs previous ${days} days`,
-      noPrevious: 'no comparison: the previous period is not stored yet',
       notCompared: 'not compared yet',
       noImpressions: 'X sent no view counts',
       noFollowerHistory: 'needs two days of follower counts',

@@ -108,7 +108,13 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
       .toBe(800);
     expect(await lastAnswer(page).locator('.eph').innerText()).toContain('Only you can see this');
     expect(await page.locator('#suggestions.open').count()).toBe(0); // the earlier autocomplete's late answer did not reopen them
-    expect(await report.locator('button[data-press]').allInnerTexts()).toEqual(['7 days', '30 days', '90 days', 'Share in channel', 'Export CSV']);
+    expect(await report.locator('button[data-press]').allInnerTexts()).toEqual([
+      '7 days',
+      '30 days',
+      '90 days',
+      'Share in channel',
+      'Export CSV',
+    ]);
     expect(await report.locator('button', { hasText: '7 days' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}sandbox-report-dark.png` });
     await report.screenshot({ path: `${tmpdir()}/components-after.png` });
@@ -144,7 +150,9 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     expect(await lastAnswer(page).locator('.eph').innerText()).toContain('Only you can see this');
     const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.startsWith('\uFEFFid,url,local_time,kind,text,likes,reposts,replies,quotes,bookmarks,impressions,private_impressions')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,url,local_time,kind,text,likes,reposts,replies,quotes,bookmarks,impressions,private_impressions')).toBe(
+      true,
+    );
     expect(csv).toMatch(/\r\n\d+,https:\/\/x\.com\/ada_builds\/status\/\d+,2026-\d\d-\d\dT\d\d:\d\d:\d\d\+01:00,/);
 
     // Share in channel: a public copy without private analytics or buttons.

@@ -20,8 +20,16 @@ export interface Figure {
 
 type FigureOf = (t: Catalog, s: ReportSummary, showPrivate: boolean) => Figure | null;
 
-/** Why a figure has no change: the previous period is not stored, or the summary does not compare it yet. */
-const noChange = (t: Catalog, s: ReportSummary) => (s.trend ? t.reportView.headline.notCompared : t.reportView.headline.noPrevious);
+/**
+ * A figure without a change says so briefly; why (the previous period is not
+ * stored) is said once, under the row (see headlineReason).
+ */
+const noChange = (t: Catalog, _s: ReportSummary) => t.reportView.headline.notCompared;
+
+/** The one sentence under the headline when nothing could be compared; null when the previous period is stored. */
+export function headlineReason(t: Catalog, s: ReportSummary): string | null {
+  return s.trend ? null : t.report.noComparison(s.period.days);
+}
 
 const impressions: FigureOf = (t, s, showPrivate) => {
   const h = t.reportView.headline;
@@ -58,7 +66,7 @@ const posts: FigureOf = (t, s) => {
   const days = s.period.days;
   const trend = s.trend;
   const note = !trend
-    ? h.noPrevious
+    ? noChange(t, s)
     : trend.postsChange !== null
       ? h.change(trend.postsChange, days)
       : h.unchangedFrom(h.count(trend.previousPosts), days);

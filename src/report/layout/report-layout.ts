@@ -11,7 +11,7 @@ import type { Usage } from '../../twitter/v2-client.js';
 import { LocalClock } from '../local-time.js';
 import type { ReportSummary, TopPost } from '../summary.js';
 import { controlRow, type ReportControls } from './controls.js';
-import { headline } from './headline.js';
+import { headline, headlineReason } from './headline.js';
 import { V2_LIMITS } from './limits.js';
 
 export interface LayoutOptions {
@@ -147,7 +147,9 @@ function fitText(blocks: Block[], budget: number): void {
 export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOptions): APIMessageTopLevelComponent[] {
   const figures = headline(t, s, options.showPrivate);
   const head = header(t, s, options.preface);
-  const numbers: Block = { text: figures.map((f) => t.reportView.headline.line(f.value, f.label, f.note)).join('\n'), priority: 10 };
+  const reason = headlineReason(t, s);
+  const lines = figures.map((f) => t.reportView.headline.line(f.value, f.label, f.note));
+  const numbers: Block = { text: [...lines, ...(reason ? [`-# ${reason}`] : [])].join('\n'), priority: 10 };
   const top = topPosts(t, s);
   const more = rest(t, s, options.showPrivate);
   const footer: Block = {
