@@ -9,7 +9,7 @@ import { type ComponentContext, type ComponentHandler, displayName } from '../in
 import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { RenderJob } from '../report/render.js';
-import { ReportPresses } from '../report/report-presses.js';
+import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import type { ReportView } from '../report/view-store.js';
 import { textFor } from '../text/catalog.js';
@@ -109,10 +109,8 @@ async function share(ctx: ComponentContext, deps: ReportButtonDeps, view: Report
 async function exportCsv(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView, job: RenderJob): Promise<void> {
   const t = textFor(ctx.locale);
   await ctx.defer({ ephemeral: true });
-  const file = await deps.presses.csv(view, job);
+  const csv = await deps.presses.csv(view, job);
   await ctx.edit(
-    file
-      ? { content: t.reportView.csvReady(ReportPresses.rows(file), view.days), files: [file] }
-      : { content: t.reportView.csvEmpty(view.days) },
+    csv ? { content: t.reportView.csvReady(csv.rows, view.days), files: [csv.file] } : { content: t.reportView.csvEmpty(view.days) },
   );
 }

@@ -58,13 +58,14 @@ export class ReportPresses {
     return job ? { ok: true, view, job } : { ok: false, message: t.expired };
   }
 
-  /** The view's posts of its period as CSV; null when none are stored. Private metrics only from a private report. */
-  async csv(view: ReportView, job: RenderJob): Promise<BotFile | null> {
+  /** The view's posts of its period as CSV, and how many rows; null when none are stored. Private metrics only from a private report. */
+  async csv(view: ReportView, job: RenderJob): Promise<{ file: BotFile; rows: number } | null> {
     const stored = await this.deps.posts.postsIn(job.timeline);
     const inPeriod = stored.filter((p) => p.createdAt >= job.period.start && p.createdAt <= job.period.end);
     if (inPeriod.length === 0) return null;
     const csv = postsCsv(inPeriod, { username: job.profile.username, timeZone: job.timeZone, withPrivate: !view.public });
-    return { name: `x-posts-${view.days}-days.csv`, data: Buffer.from(csv, 'utf8'), contentType: 'text/csv; charset=utf-8' };
+    const file = { name: `x-posts-${view.days}-days.csv`, data: Buffer.from(csv, 'utf8'), contentType: 'text/csv; charset=utf-8' };
+    return { file, rows: inPeriod.length };
   }
 
   /** A copy for the channel: the same stored posts, without private analytics or buttons, saying who shared it. */
@@ -81,10 +82,5 @@ export class ReportPresses {
 
   unmarkShared(viewId: string): Promise<void> {
     return this.deps.views.unmarkShared(viewId);
-  }
-
-  /** Rows of a CSV file, for the message that carries it (header and trailing line end left out). */
-  static rows(file: BotFile): number {
-    return file.data.toString('utf8').split('\r\n').length - 2;
   }
 }
