@@ -3,13 +3,13 @@
 // Discord that fails the final edit. What the member sees, and what is left
 // in the database, is asserted.
 
-import type { APIEmbed } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, type HarnessOptions, linkAccount, startHarness } from '../support/harness.js';
+import { seen } from '../support/layout-text.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
@@ -42,7 +42,7 @@ const editsFor = (token: string) =>
   h.discord
     .edits()
     .filter((e) => e.path.includes(token))
-    .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: APIEmbed[] });
+    .map((e) => seen(DiscordStandIn.payload(e)));
 
 function serve(user: { id: string }, posts = 300) {
   serveTimeline(h.x, {
@@ -70,7 +70,7 @@ describe('an unlink racing a report', () => {
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     release();
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('unlinked your X account')));
-    expect(edit.embeds ?? []).toEqual([]);
+    expect(edit.report).toBe(false);
 
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
       expect(await count(`select count(*) as n from ${table}`)).toBe(0);
@@ -135,7 +135,7 @@ describe('X failing mid-report', () => {
     const payload = report();
     await h.interact(payload);
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('could not read')));
-    expect(edit.embeds ?? []).toEqual([]);
+    expect(edit.report).toBe(false);
     expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(2);
     expect(await count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
     expect(h.logs.join('\n')).not.toContain('unhandled rejection');
@@ -153,7 +153,7 @@ describe('Discord failing the final edit', () => {
     await eventually(() => editsFor(payload.token).length >= 9);
     expect(editsFor(payload.token)).toHaveLength(9); // eight answered 500, the ninth delivered
     const last = editsFor(payload.token).at(-1)!;
-    expect(last.embeds?.[0]?.title).toBeTruthy();
+    expect(last.report).toBe(true);
     expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
   });
 });

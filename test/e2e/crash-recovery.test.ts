@@ -18,6 +18,7 @@ import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
+import { seen } from '../support/layout-text.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
@@ -68,7 +69,7 @@ const editsFor = (token: string) =>
   discord
     .edits()
     .filter((e) => e.path.includes(token))
-    .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: Array<{ title?: string }> });
+    .map((e) => seen(DiscordStandIn.payload(e)));
 
 async function linkFully(bot: BotProcess): Promise<void> {
   x.autoApproveAs = X_USER;
@@ -162,8 +163,8 @@ describe('kill -9', () => {
 
     // The queue still holds the report: the next process takes it over and edits the member's reply with it.
     await start();
-    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
-    expect(report.embeds?.[0]?.title).toBeTruthy();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    expect(report.report).toBe(true);
     expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
     const run = (await row<Record<string, unknown>>(
       'select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs',

@@ -34,3 +34,14 @@ export function layoutMedia(layout: readonly unknown[] | undefined): string[] {
     .filter((n) => n.type === 12)
     .flatMap((n) => (n.items ?? []).map((i) => i.media.url));
 }
+
+/**
+ * A message body as the member reads it: its text (plain content, or the V2
+ * layout's text displays), and whether it is a report (a layout with its chart).
+ */
+export function seen(body: Record<string, unknown>): { content?: string; text: string; report: boolean } {
+  const components = body.components as unknown[] | undefined;
+  const v2 = ((body.flags as number | undefined) ?? 0) & (1 << 15);
+  const text = typeof body.content === 'string' ? body.content : v2 ? layoutText(components) : '';
+  return { content: text || (body.content as string | undefined), text, report: Boolean(v2) && layoutMedia(components).length > 0 };
+}
