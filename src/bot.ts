@@ -4,7 +4,7 @@
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
 import { BudgetService, previousMonthStart } from './budget/budget.js';
-import { createAutocompleter, createDispatcher, type Dispatch } from './commands/dispatch.js';
+import { createAutocompleter, createComponentDispatcher, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { discordPublicKey } from './discord/signature.js';
@@ -22,6 +22,7 @@ import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
+import { ReportPresses } from './report/report-presses.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import type { RoleClearQueue } from './role-connections/role-clears.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
@@ -177,6 +178,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     xRequestTimeoutMs: options.xRequestTimeoutMs,
     onProfile: (account, profile) => void roleConnections?.push(account, profile),
     directMessage: (discordUserId, message) => guildApi.sendDirect(discordUserId, message),
+    views: stores.views,
   });
   if (config.discordClientSecret) {
     roleConnections = new RoleConnectionService({
@@ -201,6 +203,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const commands = createCommands({
     links,
     reports,
+    presses: new ReportPresses({ views: stores.views, links, render: renderPool, posts, now }),
     settings,
     members,
     roles,
@@ -213,6 +216,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
   const autocomplete = createAutocompleter(commands, log.child({ component: 'commands' }));
+  const press = createComponentDispatcher(commands, log.child({ component: 'commands' }));
   const dispatch: Dispatch = (ctx) => {
     // Linked roles apply to members the bot has seen in a server.
     if (ctx.guildId) {
@@ -239,6 +243,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
             door: {
               dispatch,
               autocomplete,
+              press,
               acks,
               webhooks,
               replays: stores.replays,
@@ -257,6 +262,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       discordApiUrl: config.discordApiUrl,
       dispatch,
       autocomplete,
+      press,
       webhooks,
       log: doorLog,
       ackDeadlineMs: options.ackDeadlineMs,

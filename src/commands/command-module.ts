@@ -13,6 +13,7 @@ import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
+import type { ReportPresses } from '../report/report-presses.js';
 import type { ReportService } from '../report/report-service.js';
 import type { RoleConnectionService } from '../role-connections/role-connection-service.js';
 
@@ -20,6 +21,8 @@ import type { RoleConnectionService } from '../role-connections/role-connection-
 export interface CommandDeps {
   links: LinkService;
   reports: ReportService;
+  /** What a press on a report's buttons may do. */
+  presses: ReportPresses;
   settings: Async<SettingsStore>;
   members: Async<MemberStore>;
   roles: LinkedRoleService;

@@ -8,6 +8,7 @@ import {
   type AutocompleteContext,
   type Command,
   type CommandContext,
+  type ComponentContext,
 } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
@@ -58,6 +59,39 @@ export function createAutocompleter(commands: readonly Command[], log: Logger): 
     } catch (err) {
       log.error('autocomplete failed', { command: ctx.commandName, option: ctx.focused.name, discordUserId: ctx.user.id, error: err });
       return [];
+    }
+  };
+}
+
+export type ComponentDispatch = (ctx: ComponentContext) => Promise<void>;
+
+/**
+ * Runs the handler a press's custom id names (its prefix, before the first
+ * colon). An id no handler claims was not made by this bot, or by a version
+ * that is gone: the member is told privately, and nothing else happens.
+ */
+export function createComponentDispatcher(commands: readonly Command[], log: Logger): ComponentDispatch {
+  const byPrefix = new Map(commands.flatMap((c) => (c.components ? [[c.components.prefix, c.components] as const] : [])));
+  return async (ctx) => {
+    const prefix = ctx.customId.split(':', 1)[0] ?? '';
+    const handler = byPrefix.get(prefix);
+    const meta = { handler: prefix.slice(0, 32), discordUserId: ctx.user.id, guildId: ctx.guildId };
+    if (!handler) {
+      log.warn('press on an unknown button', meta);
+      await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).common.unknownButton });
+      return;
+    }
+    try {
+      await handler.handle(ctx);
+      log.info('button press handled', meta);
+    } catch (err) {
+      log.error('button press failed', { ...meta, error: err });
+      try {
+        // Always a new private message: the pressed one may be a report the member still wants.
+        await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).common.failure });
+      } catch (replyErr) {
+        log.error('could not report a button press failure', { ...meta, error: replyErr });
+      }
     }
   };
 }

@@ -2,10 +2,14 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Async } from '../db/async-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
+import { textLayout } from '../report/layout/text-layout.js';
+import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
-import { type Catalog, textFor } from '../text/catalog.js';
+import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
+import { publicRefusal } from './public-reports.js';
+import { reportButtons } from './report-buttons.js';
 
 export const data = memberCommand({
   name: 'report',
@@ -41,12 +45,13 @@ const ALLOWED_DAYS = new Set<number>(REPORT_PERIODS);
 
 export const command: CommandModule = {
   data,
-  create: ({ reports, settings }) => reportCommand(reports, settings),
+  create: ({ reports, settings, presses }) => reportCommand(reports, settings, presses),
 };
 
-function reportCommand(reports: ReportService, settings: Async<SettingsStore>): Command {
+function reportCommand(reports: ReportService, settings: Async<SettingsStore>, presses: ReportPresses): Command {
   return {
     data,
+    components: reportButtons({ reports, presses, settings }),
     async execute(ctx) {
       const requestedDays = ctx.options.integer('days') ?? 30;
       const namedZone = ctx.options.string('timezone')?.trim();
@@ -63,12 +68,13 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>): 
         public: ctx.options.boolean('public') ?? false,
       };
       const wantsPublic = request.public;
-      const refusal = wantsPublic && ctx.guildId ? await publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
-      if (refusal) {
+      // Asked either way: a public report needs it, a private one offers Share in channel where it would pass.
+      const refusal = ctx.guildId ? await publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
+      if (wantsPublic && refusal) {
         await ctx.reply({ ephemeral: true, content: refusal });
         return;
       }
-      const admission = await reports.admit(request);
+      const admission = await reports.admit({ ...request, shareable: !wantsPublic && ctx.guildId !== null && refusal === null });
       if (!admission.ok) {
         await ctx.reply({ ephemeral: true, content: admission.message });
         return;
@@ -81,22 +87,11 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>): 
       }
       // Whichever replica makes the report edits this reply with it.
       const ahead = await reports.enqueue(admission.ticket);
-      if (ahead > 0) await ctx.edit({ content: textFor(ctx.locale).report.queued(ahead, reports.readyAt(ahead)) }).catch(() => undefined);
+      // Components V2, as the report that replaces it: a V2 message cannot become plain again, nor the reverse be relied on.
+      if (ahead > 0) await ctx.edit(textLayout(textFor(ctx.locale).report.queued(ahead, reports.readyAt(ahead)))).catch(() => undefined);
     },
     autocomplete(ctx) {
       return ctx.focused.name === 'timezone' ? reports.suggestTimeZones(ctx.user.id, ctx.focused.value) : [];
     },
   };
-}
-
-async function publicRefusal(
-  t: Catalog,
-  settings: Async<SettingsStore>,
-  guildId: string,
-  channelId: string | null,
-): Promise<string | null> {
-  const s = await settings.get(guildId);
-  if (!s.publicReports) return t.report.publicOff;
-  if (s.reportsChannelId && s.reportsChannelId !== channelId) return t.report.publicElsewhere(s.reportsChannelId);
-  return null;
 }

@@ -371,3 +371,22 @@ export const roleConnectionStates = pgTable(
   },
   (t) => [index('role_connection_states_expiry_idx').on(t.expiresAt)],
 );
+
+/** See schema.ts. */
+export const reportViews = pgTable(
+  'report_views',
+  {
+    id: text('id').primaryKey(),
+    discordUserId: text('discord_user_id').notNull(),
+    xUserId: text('x_user_id').notNull(),
+    linkedAt: bigint('linked_at', { mode: 'number' }).notNull(),
+    guildId: text('guild_id'),
+    days: bigint('days', { mode: 'number' }).notNull(),
+    timeZone: text('time_zone').notNull(),
+    public: boolean('public').notNull(),
+    render: text('render').notNull(),
+    sharedAt: bigint('shared_at', { mode: 'number' }),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('report_views_user_idx').on(t.discordUserId), index('report_views_created_idx').on(t.createdAt)],
+);

@@ -369,3 +369,30 @@ export const roleConnectionStates = sqliteTable(
   },
   (t) => [index('role_connection_states_expiry_idx').on(t.expiresAt)],
 );
+
+/**
+ * A rendered report whose buttons may be pressed. Its random id is what the
+ * buttons' custom ids carry; who may press them is this row's owner, checked
+ * on every press with the link it was made under. Deleted when the member
+ * unlinks, and after VIEW_LIFETIME_MS.
+ */
+export const reportViews = sqliteTable(
+  'report_views',
+  {
+    id: text('id').primaryKey(),
+    discordUserId: text('discord_user_id').notNull(),
+    /** The link it was made under: after an unlink or relink its buttons answer nothing. */
+    xUserId: text('x_user_id').notNull(),
+    linkedAt: integer('linked_at').notNull(),
+    guildId: text('guild_id'),
+    days: integer('days').notNull(),
+    timeZone: text('time_zone').notNull(),
+    public: integer('public', { mode: 'boolean' }).notNull(),
+    /** What was shown (report/render.ts RenderJob) as JSON: Share and Export CSV read the same stored posts. */
+    render: text('render').notNull(),
+    /** Set by the first Share in channel: one public copy per report. */
+    sharedAt: integer('shared_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('report_views_user_idx').on(t.discordUserId), index('report_views_created_idx').on(t.createdAt)],
+);

@@ -18,7 +18,15 @@ export function messageBody(message: BotMessage): { body: APIInteractionResponse
   if (message.content !== undefined) body.content = message.content;
   if (message.embeds !== undefined) body.embeds = message.embeds;
   if (message.components !== undefined) body.components = message.components;
-  if (message.ephemeral) body.flags = MessageFlags.Ephemeral;
+  let flags = message.ephemeral ? MessageFlags.Ephemeral : 0;
+  if (message.layout !== undefined) {
+    // Components V2: the layout is the message; Discord refuses content or embeds beside it.
+    body.components = message.layout;
+    delete body.content;
+    delete body.embeds;
+    flags |= MessageFlags.IsComponentsV2;
+  }
+  if (flags !== 0) body.flags = flags;
   if (files.length > 0) body.attachments = files.map((f, id) => ({ id, filename: f.name }));
   return { body, files };
 }

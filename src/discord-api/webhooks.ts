@@ -5,7 +5,7 @@
 // its global limiter would let one member's 429 hold every other member's
 // edit. A 429 here delays only the edit it answered.
 
-import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { fetchWithDeadline } from '../http/deadline.js';
 import type { BotMessage } from '../interaction/contract.js';
 import { messageBody } from './message-body.js';
@@ -74,7 +74,9 @@ export class InteractionWebhookClient implements InteractionWebhooks {
   /** Edits the original response, retrying the same message through races, outages and 429s. */
   async editOriginal(interactionToken: string, message: BotMessage): Promise<void> {
     const { body, files } = messageBody(message);
-    delete body.flags; // flags cannot change on edit
+    // Ephemerality cannot change on edit; Components V2 can be turned on (never off).
+    if (body.flags !== undefined) body.flags &= MessageFlags.IsComponentsV2;
+    if (!body.flags) delete body.flags;
     const url = `${this.options.apiUrl}/v10/webhooks/${this.options.applicationId}/${encodeURIComponent(interactionToken)}/messages/@original`;
     const counts = { raced: 0, unavailable: 0, limited: 0 };
     for (;;) {

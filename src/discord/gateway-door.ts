@@ -6,6 +6,7 @@
 
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -16,7 +17,7 @@ import {
   Options,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { AutocompleteDispatch, Dispatch } from '../commands/dispatch.js';
+import type { AutocompleteDispatch, ComponentDispatch, Dispatch } from '../commands/dispatch.js';
 import type { Async } from '../db/async-store.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { GuildRoster } from '../guilds/guild-roster.js';
@@ -25,12 +26,15 @@ import { FATAL_CLOSE_CODES, type GatewayHealth } from '../interaction/gateway-he
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 import { parseOptions, type RawOption } from './options.js';
+import { runComponent } from './run-component.js';
 import { ACK_DEADLINE_MS, runInteraction } from './run-interaction.js';
 
 export interface GatewayDoorDeps {
   discordApiUrl: string;
   dispatch: Dispatch;
   autocomplete: AutocompleteDispatch;
+  /** Button presses on the bot's messages. */
+  press: ComponentDispatch;
   /** Edits go through the interaction webhook, with the same retries as the HTTP door. */
   webhooks: InteractionWebhooks;
   log: Logger;
@@ -73,6 +77,7 @@ export function createGatewayClient(deps: GatewayDoorDeps): Client {
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isAutocomplete()) void handleGatewayAutocomplete(interaction, deps);
+    if (interaction.isButton()) void handleGatewayPress(interaction, deps);
     if (!interaction.isChatInputCommand()) return;
     void handleGatewayInteraction(interaction, deps);
   });
@@ -185,8 +190,56 @@ function toDiscordJs(message: BotMessage): SharedOptions {
   if (message.content !== undefined) options.content = message.content;
   if (message.embeds !== undefined) options.embeds = message.embeds;
   if (message.components !== undefined) options.components = message.components;
+  // Components V2: the layout is the message (the flag is added by flagsOf).
+  if (message.layout !== undefined) {
+    delete options.content;
+    delete options.embeds;
+    options.components = message.layout;
+  }
   if (message.files !== undefined) options.files = message.files.map((f) => ({ attachment: f.data, name: f.name }));
   return options;
+}
+
+/** Ephemeral and Components V2, as discord.js takes them. */
+function flagsOf(message: BotMessage): number | undefined {
+  const flags = (message.ephemeral ? MessageFlags.Ephemeral : 0) | (message.layout ? MessageFlags.IsComponentsV2 : 0);
+  return flags || undefined;
+}
+
+/** A button press, answered through discord.js's own interaction; later edits through the webhook. */
+export function handleGatewayPress(interaction: ButtonInteraction, deps: GatewayDoorDeps): Promise<void> {
+  return runComponent(
+    {
+      customId: interaction.customId,
+      user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
+      guildId: interaction.guildId,
+      locale: interaction.locale,
+      channelId: interaction.channelId,
+      memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+      appPermissions: interaction.appPermissions?.bitfield ?? null,
+      interactionToken: interaction.token,
+    },
+    {
+      async respond(message) {
+        await interaction.reply({ ...toDiscordJs(message), flags: flagsOf(message) } as InteractionReplyOptions);
+      },
+      async defer(ephemeral) {
+        await interaction.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+      },
+      async update(message) {
+        await interaction.update({ ...toDiscordJs(message), flags: message.layout ? MessageFlags.IsComponentsV2 : undefined });
+      },
+      async deferUpdate() {
+        await interaction.deferUpdate();
+      },
+      async editOriginal(message) {
+        await deps.webhooks.editOriginal(interaction.token, message);
+      },
+    },
+    deps.press,
+    deps.log,
+    deps.ackDeadlineMs ?? ACK_DEADLINE_MS,
+  );
 }
 
 /** Suggestions for a member typing into an option; a failure to answer is logged, never thrown. */
@@ -223,7 +276,7 @@ export function handleGatewayInteraction(interaction: ChatInputCommandInteractio
     },
     {
       async respond(message) {
-        await interaction.reply({ ...toDiscordJs(message), flags: ephemeralFlag(message.ephemeral) });
+        await interaction.reply({ ...toDiscordJs(message), flags: flagsOf(message) } as InteractionReplyOptions);
       },
       async defer(ephemeral) {
         await interaction.deferReply({ flags: ephemeralFlag(ephemeral) });

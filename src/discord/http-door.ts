@@ -3,20 +3,31 @@
 // through the interaction webhook.
 
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import type { AutocompleteDispatch, Dispatch } from '../commands/dispatch.js';
+import type { AutocompleteDispatch, ComponentDispatch, Dispatch } from '../commands/dispatch.js';
 import { messageBody } from '../discord-api/message-body.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import type { Logger } from '../log/logger.js';
-import { type AutocompletePayload, autocompletePayload, type CommandPayload, commandPayload, pingPayload } from './interaction-payload.js';
+import {
+  type AutocompletePayload,
+  autocompletePayload,
+  type CommandPayload,
+  type ComponentPayload,
+  commandPayload,
+  componentPayload,
+  pingPayload,
+} from './interaction-payload.js';
 import { focusedOption, parseOptions } from './options.js';
 import type { ReplayGuard } from './replay-guard.js';
 import type { InteractionTransport } from './responder.js';
+import { type ComponentInput, type ComponentTransport, runComponent } from './run-component.js';
 import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';
 
 export interface HttpDoorDeps {
   dispatch: Dispatch;
   autocomplete: AutocompleteDispatch;
+  /** Button presses (interaction type 3). */
+  press: ComponentDispatch;
   /** Told when an interaction arrives and when its first answer is ready, so background work yields to acks. */
   acks?: Pick<AckPriority, 'begin' | 'end'>;
   webhooks: InteractionWebhooks;
@@ -72,15 +83,34 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
     const typing = autocompletePayload.safeParse(raw);
     return typing.success ? answerAutocomplete(typing.data, deps) : { status: 400, body: { error: 'malformed autocomplete interaction' } };
   }
-  const parsed = commandPayload.safeParse(raw);
+  const isPress = (raw as { type?: unknown } | null)?.type === 3;
+  const parsed = isPress ? componentPayload.safeParse(raw) : commandPayload.safeParse(raw);
   if (!parsed.success) return { status: 400, body: { error: 'unsupported or malformed interaction' } };
   const payload = parsed.data;
+  // Presses as commands: a replayed press is refused before anything runs.
   if (!(await deps.replays.firstSeen(payload.id))) {
     deps.log.warn('replayed interaction refused', { interactionId: payload.id });
     return { status: 409, body: { error: 'interaction already handled' } };
   }
 
-  const token = payload.token;
+  const first = firstAnswer(payload.token, deps);
+  if (payload.type === 3) {
+    void runComponent(componentInput(payload), first.transport, deps.press, deps.log, deps.ackDeadlineMs ?? ACK_DEADLINE_MS);
+  } else {
+    void runInteraction(inputFromPayload(payload), first.transport, deps.dispatch, deps.log, deps.ackDeadlineMs ?? ACK_DEADLINE_MS);
+  }
+  return { status: 200, body: await first.initial };
+}
+
+/**
+ * The first answer goes back in the HTTP response (whichever kind the handler
+ * chooses); everything after it through the interaction webhook, once Discord
+ * has the first answer.
+ */
+function firstAnswer(
+  token: string,
+  deps: HttpDoorDeps,
+): { initial: Promise<APIInteractionResponse>; transport: ComponentTransport & InteractionTransport } {
   let answer!: (body: APIInteractionResponse) => void;
   const initial = new Promise<APIInteractionResponse>((resolve) => (answer = resolve));
   // Edits must wait until Discord has our first answer, or the webhook is unknown.
@@ -90,8 +120,7 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
     });
-
-  const transport: InteractionTransport = {
+  const transport: ComponentTransport & InteractionTransport = {
     async respond(message) {
       if (message.files?.length) {
         // Attachments need multipart; acknowledge now and attach them with the edit.
@@ -103,12 +132,35 @@ export async function handleInteractionPayload(raw: unknown, deps: HttpDoorDeps)
     async defer(ephemeral) {
       defer(ephemeral);
     },
+    async update(message) {
+      if (message.files?.length) {
+        answer({ type: InteractionResponseType.DeferredMessageUpdate });
+        return transport.editOriginal(message);
+      }
+      answer({ type: InteractionResponseType.UpdateMessage, data: messageBody(message).body });
+    },
+    async deferUpdate() {
+      answer({ type: InteractionResponseType.DeferredMessageUpdate });
+    },
     async editOriginal(message) {
       await afterInitial();
       await deps.webhooks.editOriginal(token, message);
     },
   };
+  return { initial, transport };
+}
 
-  void runInteraction(inputFromPayload(payload), transport, deps.dispatch, deps.log, deps.ackDeadlineMs ?? ACK_DEADLINE_MS);
-  return { status: 200, body: await initial };
+function componentInput(payload: ComponentPayload): ComponentInput {
+  const user = payload.member?.user ?? payload.user;
+  if (!user) throw new TypeError('the payload schema guarantees a user');
+  return {
+    customId: payload.data.custom_id,
+    user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
+    guildId: payload.guild_id ?? null,
+    locale: payload.locale ?? null,
+    channelId: payload.channel?.id ?? payload.channel_id ?? null,
+    memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
+    appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
+    interactionToken: payload.token,
+  };
 }

@@ -58,3 +58,25 @@ export const autocompletePayload = interactionPayload(4);
 
 export type CommandPayload = z.infer<typeof commandPayload>;
 export type AutocompletePayload = z.infer<typeof autocompletePayload>;
+
+/**
+ * A button press (type 3). Only buttons are handled; the custom id is
+ * bounded as Discord bounds it and is treated as untrusted text.
+ */
+export const componentPayload = z
+  .object({
+    id: snowflake,
+    type: z.literal(3),
+    token: z.string().min(1).max(1000),
+    locale: z.string().max(16).optional(),
+    guild_id: snowflake.optional(),
+    channel_id: snowflake.optional(),
+    channel: z.object({ id: snowflake }).optional(),
+    member: z.object({ user, permissions: bitfield }).optional(),
+    user: user.optional(),
+    app_permissions: bitfield.optional(),
+    data: z.object({ custom_id: z.string().min(1).max(100), component_type: z.literal(2) }),
+  })
+  .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });
+
+export type ComponentPayload = z.infer<typeof componentPayload>;

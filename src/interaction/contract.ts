@@ -5,6 +5,7 @@ import type {
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
+  APIMessageTopLevelComponent,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 
@@ -22,6 +23,11 @@ export interface BotMessage {
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   files?: BotFile[];
+  /**
+   * A Components V2 message (flag IS_COMPONENTS_V2): these top-level components are the whole
+   * message, and content, embeds and components must be absent. Once a message is V2 it stays V2.
+   */
+  layout?: APIMessageTopLevelComponent[];
   /** Only the invoking member sees it. Honoured by the first response; later edits keep it. */
   ephemeral?: boolean;
 }
@@ -85,11 +91,44 @@ export interface AutocompleteContext {
   focused: { name: string; value: string };
 }
 
+/**
+ * A member pressed a button on one of the bot's messages (interaction type 3).
+ * The custom id is whatever the pressing client sent: it carries no trust.
+ */
+export interface ComponentContext {
+  customId: string;
+  user: CommandUser;
+  guildId: string | null;
+  channelId: string | null;
+  locale: string | null;
+  memberPermissions: bigint | null;
+  appPermissions: bigint | null;
+  interactionToken: string;
+  /** A new message answering the press (ephemeral when asked); after an ack, edits the response instead. */
+  reply(message: BotMessage): Promise<void>;
+  /** Acknowledges with a new message to come (ephemeral when asked), then edit. */
+  defer(options?: { ephemeral?: boolean }): Promise<void>;
+  /** Acknowledges without a visible change (DEFERRED_UPDATE_MESSAGE); the pressed message is then changed with edit. */
+  deferUpdate(): Promise<void>;
+  /** Changes the pressed message at once (UPDATE_MESSAGE), or edits it after deferUpdate. */
+  update(message: BotMessage): Promise<void>;
+  /** Edits the response: the pressed message after deferUpdate/update, the new message after reply/defer. */
+  edit(message: BotMessage): Promise<void>;
+}
+
+/** Button presses a command handles: those whose custom id starts with `${prefix}:`. */
+export interface ComponentHandler {
+  prefix: string;
+  handle(ctx: ComponentContext): Promise<void>;
+}
+
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(ctx: CommandContext): Promise<void>;
   /** Suggestions for the command's autocomplete options. */
   autocomplete?(ctx: AutocompleteContext): AutocompleteChoice[] | Promise<AutocompleteChoice[]>;
+  /** The buttons this command puts on its messages, pressed. */
+  components?: ComponentHandler;
 }
 
 export function displayName(user: CommandUser): string {

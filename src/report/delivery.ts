@@ -11,10 +11,13 @@ import { type InteractionWebhooks, WebhookError } from '../discord-api/webhooks.
 import { type BotMessage, type CommandContext, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
+import { asLayout, layoutText, textLayout } from './layout/text-layout.js';
 import type { ReportRunStore } from './run-store.js';
 
 /** Discord's limit on a message's content. */
 const CONTENT_LIMIT = 2000;
+/** Discord's limit on the text of a Components V2 message, all text displays together. */
+const LAYOUT_TEXT_LIMIT = 4000;
 
 export interface DeliveryDeps {
   webhooks: InteractionWebhooks;
@@ -71,7 +74,7 @@ export async function deliverReport(deps: DeliveryDeps, to: DeliveryTarget, mess
   if (deps.directMessage) {
     try {
       const lead = t.report.deliveredByDirectMessage(to.days, to.startedAt);
-      await deps.directMessage(to.discordUserId, { ...sending, content: clip([lead, sending.content].filter(Boolean).join('\n\n')) });
+      await deps.directMessage(to.discordUserId, withLead(sending, lead));
       return 'direct-message';
     } catch (err) {
       log.warn('could not send a report by direct message; the member’s next command will say so', { ...context, error: err });
@@ -81,8 +84,12 @@ export async function deliverReport(deps: DeliveryDeps, to: DeliveryTarget, mess
   return 'noted';
 }
 
-/** The report as text alone: title, description, fields and footer, within Discord's 2,000 characters. */
+/**
+ * The report as text alone, within Discord's limits. A Components V2 report stays V2 (the reply it replaces may
+ * be V2 already, and a V2 message never goes back to plain content), but as one text display, without its chart.
+ */
 export function asPlainText(message: BotMessage, lead: string): BotMessage {
+  if (message.layout) return textLayout(clip([lead, layoutText(message.layout)].join('\n\n'), LAYOUT_TEXT_LIMIT));
   const parts: Array<string | undefined> = [lead, message.content];
   for (const embed of message.embeds ?? []) {
     parts.push(embed.title && `**${embed.title}**`, embed.description);
@@ -92,8 +99,14 @@ export function asPlainText(message: BotMessage, lead: string): BotMessage {
   return { content: clip(parts.filter(Boolean).join('\n\n')), embeds: [], files: [], components: [] };
 }
 
-function clip(text: string): string {
-  return text.length <= CONTENT_LIMIT ? text : `${text.slice(0, CONTENT_LIMIT - 1)}…`;
+function clip(text: string, limit = CONTENT_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** The message with `lead` said first: a text display of its own in a V2 message, a paragraph of its content otherwise. */
+function withLead(message: BotMessage, lead: string): BotMessage {
+  if (message.layout) return asLayout(message, lead);
+  return { ...message, content: clip([lead, message.content].filter(Boolean).join('\n\n')) };
 }
 
 /**
@@ -112,7 +125,7 @@ export function withUndeliveredNote(
     if (asked || !isPrivate) return message;
     asked = true;
     const note = await notes.takeUndeliveredNote(ctx.user.id, ctx.locale).catch(() => null);
-    return note ? { ...message, content: clip([note, message.content].filter(Boolean).join('\n\n')) } : message;
+    return note ? withLead(message, note) : message;
   };
   return {
     ...ctx,

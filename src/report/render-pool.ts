@@ -13,7 +13,7 @@
 // worker, and sent with it.
 
 import type { Worker } from 'node:worker_threads';
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
 import { LAST } from './page-gate.js';
@@ -135,12 +135,12 @@ export class RenderPool {
       databasePath: 'databasePath' in this.source ? this.source.databasePath : null,
     });
     worker.unref();
-    worker.on('message', (message: { id: number; embed?: APIEmbed; png?: Uint8Array; error?: string }) => {
+    worker.on('message', (message: { id: number; layout?: APIMessageTopLevelComponent[]; png?: Uint8Array; error?: string }) => {
       const pending = this.inWorker.get(message.id);
       if (!pending) return;
       this.finish(pending, () => {
-        if (message.error !== undefined || !message.embed || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
-        else pending.resolve({ embed: message.embed, png: message.png });
+        if (message.error !== undefined || !message.layout || !message.png) pending.reject(new Error(`rendering failed: ${message.error}`));
+        else pending.resolve({ layout: message.layout, png: message.png });
       });
     });
     const fail = (err: Error) => {

@@ -31,9 +31,9 @@ parentPort?.on(
     try {
       const loaded = data ?? (store && readRenderData(job, store));
       if (!loaded) throw new Error('a job without its data, and no database to read it from');
-      const { embed, png } = renderReport(job, loaded);
+      const { layout, png } = renderReport(job, loaded);
       const copy = new Uint8Array(png); // a buffer of its own, so it can be moved rather than copied across
-      parentPort?.postMessage({ id, embed, png: copy }, [copy.buffer]);
+      parentPort?.postMessage({ id, layout, png: copy }, [copy.buffer]);
     } catch (err) {
       parentPort?.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }

@@ -1,13 +1,14 @@
 // The CPU-heavy end of a report, from stored posts to what Discord shows:
-// load the posts, summarise, draw the chart, lay out the embed. Runs in the
+// load the posts, summarise, draw the chart, lay out the message (Components V2). Runs in the
 // render worker (or in the calling thread when there is no database file to
 // share); everything it needs travels in a RenderJob.
 
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { textFor } from '../text/catalog.js';
 import type { Usage } from '../twitter/v2-client.js';
 import { renderChart } from './chart.js';
-import { reportEmbed } from './embed.js';
+import type { ReportControls } from './layout/controls.js';
+import { reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
 import { type ReportProfile, summarise } from './summary.js';
 import type { ReadResult } from './timeline-reader.js';
@@ -27,10 +28,14 @@ export interface RenderJob {
   /** A private report: the member's private X analytics may be shown. */
   showPrivate: boolean;
   footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  /** The report's buttons; null on a shared copy. */
+  controls: ReportControls | null;
+  /** A line above the report (who shared a public copy). */
+  preface?: string;
 }
 
 export interface Rendered {
-  embed: APIEmbed;
+  layout: APIMessageTopLevelComponent[];
   png: Uint8Array;
 }
 
@@ -77,5 +82,12 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
   });
   const t = textFor(job.locale);
   const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
-  return { embed: reportEmbed(t, summary, { ...job.footer, chartFile: CHART_FILE }, { showPrivate: job.showPrivate }), png };
+  const layout = reportLayout(t, summary, {
+    showPrivate: job.showPrivate,
+    chartFile: CHART_FILE,
+    footer: job.footer,
+    controls: job.controls,
+    preface: job.preface,
+  });
+  return { layout, png };
 }

@@ -8,6 +8,8 @@ export interface ReportJob {
   days: number;
   timeZone: string;
   public: boolean;
+  /** Offers Share in channel (see ReportRequest.shareable); absent in jobs queued before it existed. */
+  shareable?: boolean;
   refreshProfile: boolean;
   /** Posts it may read under the budgets (null: no cap), as reserved at admission. */
   allowance: number | null;
@@ -20,6 +22,7 @@ const jobSchema = z.object({
   days: z.number().int().positive(),
   timeZone: z.string().min(1).max(64),
   public: z.boolean(),
+  shareable: z.boolean().optional(),
   refreshProfile: z.boolean(),
   allowance: z.number().int().nonnegative().nullable(),
   xUserId: z.string().regex(/^\d{1,25}$/),

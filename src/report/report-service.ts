@@ -3,6 +3,7 @@
 // member's own token; the three reads run side by side so the wall time is
 // that of the longest.
 
+import { randomBytes } from 'node:crypto';
 import { type BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../budget/budget.js';
 import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
@@ -23,9 +24,10 @@ import type { XUserProfile } from '../twitter/v2-types.js';
 import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { deliverReport } from './delivery.js';
+import { asLayout } from './layout/text-layout.js';
 import { reportPeriod } from './local-time.js';
 import { PageGate, requestsWaiting } from './page-gate.js';
-import { CHART_FILE } from './render.js';
+import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
 import { ReportWorker } from './report-worker.js';
@@ -34,6 +36,7 @@ import { settleAll } from './settle-all.js';
 import type { ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { readSource } from './timeline-reader.js';
+import type { ReportViewStore } from './view-store.js';
 import { LinkGoneError, type PostStore } from './x-cache.js';
 import type { ZonePreferences } from './zone-preferences.js';
 
@@ -88,6 +91,8 @@ export interface ReportServiceDeps {
   zones: Async<ZonePreferences>;
   /** Told each report's profile of the member (Linked Roles push it to Discord). */
   onProfile?: (account: LinkedAccount, profile: XUserProfile) => void;
+  /** Each rendered report is stored as a view its buttons name. */
+  views: Async<ReportViewStore>;
 }
 
 export interface ReportRequest {
@@ -105,6 +110,8 @@ export interface ReportRequest {
   refreshProfile?: boolean;
   /** Posted in the channel for all to see: the member's private X analytics stay out of it. */
   public?: boolean;
+  /** A private report where the server allows public ones: it offers Share in channel. */
+  shareable?: boolean;
 }
 
 /**
@@ -213,6 +220,7 @@ export class ReportService {
       interactionToken: token,
       refreshProfile: job.refreshProfile,
       public: job.public,
+      shareable: job.shareable,
     };
     const account = await this.deps.links.account(discordUserId);
     const usage: Usage = {
@@ -234,7 +242,7 @@ export class ReportService {
     await deliverReport(
       { webhooks, directMessage: this.deps.directMessage, runs: this.deps.runs, now: this.deps.now, log },
       { ...target, interactionToken: token },
-      notice ? { ...message, content: [notice, message.content].filter(Boolean).join('\n\n') } : message,
+      asLayout(message, notice),
     ).catch((err: unknown) => log.error('could not deliver a report to the member', { discordUserId, runId: claimed.id, error: err }));
   }
 
@@ -316,6 +324,7 @@ export class ReportService {
         days: request.days,
         timeZone,
         public: request.public ?? false,
+        shareable: request.shareable ?? false,
         refreshProfile: request.refreshProfile ?? false,
         allowance,
         xUserId: account.xUserId,
@@ -362,6 +371,8 @@ export class ReportService {
       if (err instanceof LinkGoneError || !(await store.linkStands(account).catch(() => true))) {
         linkGone = true;
         outcome = 'unlinked';
+        // A view made before the unlink was noticed would outlive the forgetting: it goes too.
+        await this.deps.views.forget(account.discordUserId).catch(() => undefined);
         log.info('report discarded: the member unlinked while it ran', { discordUserId: account.discordUserId });
         return { content: t.report.unlinkedMeanwhile, embeds: [], files: [] };
       }
@@ -402,7 +413,7 @@ export class ReportService {
       if (!run.interactionTokenSealed || !run.discordUserId || now() >= run.startedAt + INTERACTION_TOKEN_LIFETIME_MS) continue;
       try {
         const token = cipher.open(run.interactionTokenSealed, runTokenContext(run.discordUserId, run.startedAt));
-        await webhooks.editOriginal(token, { content: textFor(run.locale).report.interrupted, embeds: [], files: [] });
+        await webhooks.editOriginal(token, asLayout({ content: textFor(run.locale).report.interrupted }));
       } catch (err) {
         log.warn('could not tell the member their report was cut off', { discordUserId: run.discordUserId, error: err });
       }
@@ -469,25 +480,36 @@ export class ReportService {
       ] as const);
       const [timeline, mentions, profile] = reads;
       const usageNow = { ...usage };
-      const { embed, png } = await this.deps.render.render(
-        {
-          locale: request.locale,
-          profile,
-          timeline: timeline.window,
-          mentions: mentions?.window ?? null,
-          withPrevious: timeline.coveredFrom <= previousStart,
-          period: { start: periodStart, end: startedAt, days: request.days },
-          timeZone: ticket.timeZone,
-          cut: timeline.cut,
-          refreshHorizonHours: limits.refreshHours,
-          showPrivate: !request.public,
-          footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
-        },
-        // The report's deadline governs its rendering too.
-        controller.signal,
-        runId,
-      );
-      return { content: '', embeds: [embed], files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
+      const viewId = randomBytes(16).toString('base64url');
+      const job: RenderJob = {
+        locale: request.locale,
+        profile,
+        timeline: timeline.window,
+        mentions: mentions?.window ?? null,
+        withPrevious: timeline.coveredFrom <= previousStart,
+        period: { start: periodStart, end: startedAt, days: request.days },
+        timeZone: ticket.timeZone,
+        cut: timeline.cut,
+        refreshHorizonHours: limits.refreshHours,
+        showPrivate: !request.public,
+        footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
+        controls: { viewId, days: request.days, periods: REPORT_PERIODS, shareable: !request.public && (request.shareable ?? false) },
+      };
+      // The report's deadline governs its rendering too.
+      const { layout, png } = await this.deps.render.render(job, controller.signal, runId);
+      await this.deps.views.create({
+        id: viewId,
+        discordUserId: account.discordUserId,
+        xUserId: account.xUserId,
+        linkedAt: account.linkedAt,
+        guildId: request.guildId,
+        days: request.days,
+        timeZone: ticket.timeZone,
+        public: request.public ?? false,
+        render: JSON.stringify({ ...job, controls: null }),
+        createdAt: startedAt,
+      });
+      return { layout, files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);
       // The run's end records the final usage.

@@ -166,6 +166,7 @@ function messageHtml(m) {
   if (m.state === 'thinking') html += '<div class="thinking">X report bot is thinking…</div>';
   if (m.state === 'failed') html += '<div class="failed">' + esc(m.content) + '</div>';
   if (m.state !== 'failed' && m.content) html += '<div class="content">' + markdown(m.content) + '</div>';
+  if (m.flags & 32768) html += v2Html(m); else html += fileLinksHtml(m);
   (m.embeds || []).forEach(function (e) { html += embedHtml(e, m.attachments || []); });
   var buttons = [];
   (m.components || []).forEach(function (row) { (row.components || []).forEach(function (b) { if (b.url) buttons.push('<a class="button" href="' + esc(b.url) + '" target="_blank" rel="noopener">' + esc(b.label || 'Open') + ' &#8599;</a>'); }); });

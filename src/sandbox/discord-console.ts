@@ -13,6 +13,7 @@ import { fetchWithDeadline } from '../http/deadline.js';
 import type { BillingLedger } from '../local-x/billing.js';
 import type { XStandIn } from '../local-x/x-stand-in.js';
 import { fromOwnPage } from '../web/own-page.js';
+import { COMPONENTS_CSS, COMPONENTS_JS } from './console-components.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-page.js';
 
 export const SANDBOX_APPLICATION_ID = '1600000000000000001';
@@ -89,6 +90,8 @@ export interface ConsoleMessage {
   /** The server's name, or null in a DM. */
   place: string | null;
   token?: string;
+  /** Message flags the bot set (IS_COMPONENTS_V2 stays once set). */
+  flags?: number;
 }
 
 export interface ConsoleOptions {
@@ -168,6 +171,8 @@ export class DiscordConsole {
    * (which carries it, and sets it as a cookie), so another user of the machine cannot drive the console.
    */
   readonly runKey = randomBytes(24).toString('base64url');
+  /** Tokens of button presses, by the message their edits change (the pressed one, or the answer they created). */
+  private readonly pressTokens = new Map<string, ConsoleMessage>();
   /** Bumped on every change, so the page asks only for what is new. */
   private version = 0;
 
@@ -251,8 +256,8 @@ export class DiscordConsole {
       return c.body(body);
     };
     app.get('/sandbox', (c) => page(c, CONSOLE_HTML, 'text/html; charset=utf-8'));
-    app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS, 'text/javascript; charset=utf-8'));
-    app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS, 'text/css; charset=utf-8'));
+    app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS + COMPONENTS_JS, 'text/javascript; charset=utf-8'));
+    app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS + COMPONENTS_CSS, 'text/css; charset=utf-8'));
     app.get('/sandbox/api/state', (c) => c.json(this.state(Number(c.req.query('since') ?? -1))));
     app.post('/sandbox/api/interact', async (c) => {
       const request = (await c.req.json().catch(() => null)) as Parameters<DiscordConsole['interact']>[0] | null;
@@ -268,6 +273,18 @@ export class DiscordConsole {
       const refused = refusedByDiscord(this.options.commands, request);
       if (refused) return c.json({ ok: false, error: refused }, 400);
       return c.json(await this.interact(request));
+    });
+    app.post('/sandbox/api/press', async (c) => {
+      const request = (await c.req.json().catch(() => null)) as Parameters<DiscordConsole['press']>[0] | null;
+      const wellFormed =
+        request &&
+        Number.isInteger(request.messageId) &&
+        typeof request.customId === 'string' &&
+        request.customId.length <= 100 &&
+        /^\d{17,20}$/.test(String(request.member?.id)) &&
+        Array.isArray(request.member?.roles);
+      if (!wellFormed) return c.json({ ok: false, error: 'a message id, a custom id and a member with an id and roles' }, 400);
+      return c.json(await this.press(request));
     });
     app.post('/sandbox/api/x-faults', async (c) => {
       const wanted = (await c.req.json()) as Partial<XStandIn['faults']>;
@@ -419,6 +436,96 @@ export class DiscordConsole {
     return { ok: true };
   }
 
+  /**
+   * A member pressed a button on one of the bot's messages: a component
+   * interaction (type 3) naming the message and the custom id, signed and
+   * posted as Discord does. The answer either changes the pressed message
+   * (6, 7) or adds a new one (4, 5); the press's token then edits that one.
+   */
+  private async press(request: {
+    messageId: number;
+    customId: string;
+    label?: string;
+    member: ConsoleMember;
+    dm?: boolean;
+    guildId?: string;
+  }) {
+    const pressed = this.messages.find((m) => m.id === request.messageId);
+    if (!pressed) return { ok: false, error: 'no such message' };
+    const { member } = request;
+    const guild = guildOfChannel(pressed.channelId);
+    const id = snowflake();
+    const token = `sandbox.${id}.${randomBytes(24).toString('base64url')}`;
+    const user = { id: member.id, username: member.username, global_name: member.globalName, discriminator: '0', avatar: null };
+    const permissions = String(member.admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS);
+    const payload = {
+      id,
+      application_id: SANDBOX_APPLICATION_ID,
+      type: 3,
+      token,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: String(BOT_PERMISSIONS),
+      data: { custom_id: request.customId, component_type: 2 },
+      message: {
+        id: String(pressed.id),
+        channel_id: pressed.channelId,
+        flags: (pressed.flags ?? 0) | (pressed.ephemeral ? 64 : 0),
+        components: pressed.components,
+      },
+      ...(guild
+        ? {
+            context: 0,
+            guild_id: guild.id,
+            channel_id: guild.channelId,
+            channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
+            member: {
+              user,
+              roles: this.members.get(memberKey(guild.id, member.id)) ?? [],
+              permissions,
+              joined_at: '2024-01-01T00:00:00.000000+00:00',
+            },
+          }
+        : { context: 1, user, channel_id: pressed.channelId, channel: { id: pressed.channelId, type: 1 } }),
+    };
+    const body = JSON.stringify(payload);
+    let answer: { type?: number; data?: Record<string, unknown> };
+    try {
+      const { response, text } = await fetchWithDeadline(
+        fetch,
+        `${this.options.botUrl}/interactions`,
+        { method: 'POST', headers: this.signedHeaders(body), body },
+        { timeoutMs: this.options.answerTimeoutMs ?? 10_000 },
+      );
+      if (!response.ok) return { ok: false, status: response.status };
+      answer = (parseJson(text) ?? {}) as typeof answer;
+    } catch (err) {
+      return { ok: false, error: (err as Error).message };
+    }
+    const flags = Number(answer.data?.flags ?? 0);
+    if (answer.type === 6 || answer.type === 7) {
+      this.pressTokens.set(token, pressed);
+      if (answer.type === 7) this.apply(pressed, answer.data ?? {}, []);
+      return { ok: true };
+    }
+    const reply = this.add({
+      invokedBy: { name: member.globalName || member.username, command: `pressed “${request.label ?? request.customId}”` },
+      ephemeral: (flags & 64) === 64,
+      state: 'thinking',
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      channelId: pressed.channelId,
+      place: pressed.place,
+    });
+    this.pressTokens.set(token, reply);
+    // Tokens live 15 minutes at Discord; here the last few hundred presses are plenty.
+    if (this.pressTokens.size > 500) this.pressTokens.delete(this.pressTokens.keys().next().value ?? '');
+    if (answer.type === 4) this.apply(reply, answer.data ?? {}, []);
+    return { ok: true };
+  }
+
   private fail(message: ConsoleMessage, why: string): void {
     message.state = 'failed';
     message.content = why;
@@ -427,6 +534,8 @@ export class DiscordConsole {
 
   /** A message body from the bot (the first answer, or an edit), with its attached files. */
   private apply(message: ConsoleMessage, data: Record<string, unknown>, files: Attachment[]): void {
+    // Components V2 is set by a message's first body or an edit, and never cleared.
+    if (typeof data.flags === 'number' && (data.flags & (1 << 15)) !== 0) message.flags = (message.flags ?? 0) | (1 << 15);
     if (typeof data.content === 'string') message.content = data.content;
     if (Array.isArray(data.embeds)) message.embeds = data.embeds;
     if (Array.isArray(data.components)) message.components = data.components;
@@ -462,7 +571,7 @@ export class DiscordConsole {
       return app.fetch(new Request(url, { method: c.req.method, headers, body }));
     });
     app.patch(`${api}/webhooks/:app/:token/messages/@original`, async (c) => {
-      const message = this.messages.find((m) => m.token === c.req.param('token'));
+      const message = this.pressTokens.get(c.req.param('token')) ?? this.messages.find((m) => m.token === c.req.param('token'));
       if (!message) return c.json({ message: 'Unknown Webhook', code: 10015 }, 404);
       const body = await this.readMessageBody(c);
       if (!body) return c.json(invalidFormBody, 400);

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LinkOwner } from '../db/link-owner.js';
 import { openPostgres, type Postgres, type PostgresOptions } from '../db/postgres.js';
-import { guildMembers, guildSettings, memberTimeZones, reportRuns } from '../db/schema-pg.js';
+import { guildMembers, guildSettings, memberTimeZones, reportRuns, reportViews } from '../db/schema-pg.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './postgres/guild-stores.js';
 import { PgLinkStore } from './postgres/link-store.js';
 import { PgConnectionStore, PgZonePreferences } from './postgres/member-stores.js';
@@ -14,6 +14,7 @@ import { forgetXAccount, PgPostStore } from './postgres/post-store.js';
 import { PgInteractionLedger } from './postgres/replay-ledger.js';
 import { PgAdmissions, PgRunStore, PgUsageStore } from './postgres/report-stores.js';
 import { PgRevocationStore } from './postgres/revocation-store.js';
+import { PgReportViewStore } from './postgres/view-store.js';
 import type { Stores } from './stores.js';
 
 export interface PostgresStores extends Stores {
@@ -42,11 +43,13 @@ export async function openPostgresStores(url: string, now: () => number, options
     roster: new PgGuildRoster(db, now),
     connections: new PgConnectionStore(db),
     replays: new PgInteractionLedger(db, now),
+    views: new PgReportViewStore(db),
     async forgetMemberData(account: LinkOwner) {
       await db.transaction(async (tx) => {
         await forgetXAccount(tx, account.xUserId);
         await tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, account.discordUserId));
         await tx.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, account.discordUserId));
+        await tx.delete(reportViews).where(eq(reportViews.discordUserId, account.discordUserId));
       });
     },
     async forgetGuild(guildId: string) {

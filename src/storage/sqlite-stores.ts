@@ -14,6 +14,7 @@ import { LinkStore } from '../linking/link-store.js';
 import { RevocationStore } from '../linking/revocation-store.js';
 import { Admissions } from '../report/admissions.js';
 import { ReportRunStore } from '../report/run-store.js';
+import { ReportViewStore } from '../report/view-store.js';
 import { asyncPosts, XCache } from '../report/x-cache.js';
 import { ZonePreferences } from '../report/zone-preferences.js';
 import { ConnectionStore } from '../role-connections/connection-store.js';
@@ -33,6 +34,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
   const settings = new SettingsStore(db);
   const members = new MemberStore(db);
   const usage = new UsageStore(db);
+  const views = new ReportViewStore(db);
   const checkpointer = new Checkpointer(path);
   return {
     engine: 'sqlite',
@@ -55,12 +57,14 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     roster: asAsync(new GuildRoster(db, now)),
     connections: asAsync(new ConnectionStore(db)),
     replays: asAsync(new InteractionLedger(db, now)),
+    views: asAsync(views),
     async forgetMemberData(account: LinkOwner) {
       // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
       database.sqlite.transaction(() => {
         postCache.forgetXAccount(account.xUserId);
         runs.anonymise(account.discordUserId);
         zones.forget(account.discordUserId);
+        views.forget(account.discordUserId);
       })();
     },
     async forgetGuild(guildId: string) {

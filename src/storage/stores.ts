@@ -13,6 +13,7 @@ import type { RevocationStore } from '../linking/revocation-store.js';
 import type { Admissions } from '../report/admissions.js';
 import type { RenderSource } from '../report/render-pool.js';
 import type { ReportRunStore } from '../report/run-store.js';
+import type { ReportViewStore } from '../report/view-store.js';
 import type { PostStore } from '../report/x-cache.js';
 import type { ZonePreferences } from '../report/zone-preferences.js';
 import type { ConnectionStore } from '../role-connections/connection-store.js';
@@ -31,7 +32,9 @@ export interface Stores {
   roster: Async<GuildRoster>;
   connections: Async<ConnectionStore>;
   replays: Async<InteractionLedger>;
-  /** A member unlinked: their posts, runs (made anonymous) and zone go in one transaction. */
+  /** Rendered reports whose buttons may be pressed. */
+  views: Async<ReportViewStore>;
+  /** A member unlinked: their posts, runs (made anonymous), zone and report views go in one transaction. */
   forgetMemberData(account: LinkOwner): Promise<void>;
   /** The bot left a server: its settings and seen members go in one transaction. */
   forgetGuild(guildId: string): Promise<void>;

@@ -72,6 +72,7 @@ export const en = {
   common: {
     failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
     unknownCommand: 'This command is not available any more. The bot may have been updated.',
+    unknownButton: 'This button is not one the bot knows (it may be from an older version). Run the command again.',
     welcome: [
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
@@ -516,6 +517,60 @@ export const en = {
       (disconnects === 0
         ? 'No outage since the bot started.'
         : `Since the bot started: ${count(disconnects)} ${plural(disconnects, 'outage', 'outages')} (${count(resumes)} resumed, ${count(newSessions)} with a new session, when events may have been missed); the longest lasted ${outage(longestOutageMs)}.`),
+  },
+
+  /** The report as a Components V2 message (report/layout), its buttons and what a press answers. */
+  reportView: {
+    period: (days: number, from: string, to: string, zone: string) => `Last ${days} days, today included · ${from} → ${to} (${zone})`,
+    covers: (from: string) => `Covers posts from ${from} on only: see the note at the end.`,
+    headline: {
+      impressions: 'impressions',
+      rate: 'interaction rate',
+      followers: 'followers gained',
+      posts: 'posts',
+      likesPerPost: 'likes per post',
+      privateImpressions: 'impressions (your X analytics)',
+      vsPrevious: (days: number) => `vs previous ${days} days`,
+      notCompared: 'not compared yet',
+      noImpressions: 'X sent no view counts',
+      noFollowerHistory: 'needs two days of follower counts',
+      sinceFirstCount: (since: string) => `since ${since}, the bot's first count`,
+      inPeriod: (days: number) => `in these ${days} days`,
+      line: (value: string, label: string, note: string) => `**${value}** ${label} · ${note}`,
+      change: (fraction: number, days: number) => `${signedShare(fraction)} vs previous ${days} days`,
+      unchangedFrom: (before: string, days: number) => `from ${before}, previous ${days} days`,
+      count: (n: number) => count(n),
+      signed: (n: number) => signedCount(n),
+      percent: (fraction: number) => percent(fraction),
+      perPost: (n: number) => (n < 10 ? n.toFixed(1) : count(n)),
+      none: '—',
+    },
+    dataAsOf: (ms: number) => `data as of ${time(Math.floor(ms / 1000), TimestampStyles.ShortDateTime)}`,
+    topPosts: 'Top posts by interactions',
+    topPost: (date: string, kind: string, interactions: number, rate: number | null) =>
+      `${date} · ${kind} · **${count(interactions)}** ${plural(interactions, 'interaction', 'interactions')}${rate !== null ? ` · ${percent(rate)} of impressions` : ''}`,
+    kinds: { original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' },
+    more: 'More',
+    meaning: `Interactions are ${INTERACTIONS}. Changes compare like for like with the previous period; figures read from X count only what it served.`,
+    chartAlt: (days: number) => `Posts per day and their likes over the last ${days} days`,
+    buttons: {
+      days: (days: number) => `${days} days`,
+      share: 'Share in channel',
+      csv: 'Export CSV',
+    },
+    reading: (days: number) =>
+      `Making the ${days}-day report: reading from X only what is not stored yet. It appears here when it is ready.`,
+    // What a press answers when it cannot act. None of them says whose report it is.
+    notYours: 'This report is someone else’s. Run `/report` to see your own.',
+    expired: 'These buttons no longer work (the report is too old, or its owner unlinked). Run `/report` for a fresh one.',
+    relinked: 'You unlinked or relinked your X account since this report, so its buttons no longer work. Run `/report` for a fresh one.',
+    samePeriod: (days: number) => `This report already shows the last ${days} days.`,
+    sharedAlready: 'This report was already shared in the channel.',
+    shareNotHere: 'Sharing is for private reports in a server channel where public reports are allowed.',
+    sharedBy: (name: string) => `Shared by ${md(name)}. Private X analytics are left out.`,
+    csvReady: (rows: number, days: number) =>
+      `Your posts of the last ${days} days: ${count(rows)} ${plural(rows, 'row', 'rows')}. Texts are as stored (up to 280 characters); cells that a spreadsheet would run as a formula start with '.`,
+    csvEmpty: (days: number) => `No posts of yours are stored for the last ${days} days, so there is nothing to export.`,
   },
 };
 

@@ -3,13 +3,13 @@
 // Discord that fails the final edit. What the member sees, and what is left
 // in the database, is asserted.
 
-import type { APIEmbed } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, type HarnessOptions, linkAccount, startHarness } from '../support/harness.js';
+import { seen } from '../support/layout-text.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
@@ -42,7 +42,7 @@ const editsFor = (token: string) =>
   h.discord
     .edits()
     .filter((e) => e.path.includes(token))
-    .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: APIEmbed[] });
+    .map((e) => seen(DiscordStandIn.payload(e)));
 
 function serve(user: { id: string }, posts = 300) {
   serveTimeline(h.x, {
@@ -70,7 +70,7 @@ describe('an unlink racing a report', () => {
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     release();
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('unlinked your X account')));
-    expect(edit.embeds ?? []).toEqual([]);
+    expect(edit.report).toBe(false);
 
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles', 'linked_accounts']) {
       expect(await count(`select count(*) as n from ${table}`)).toBe(0);
@@ -135,7 +135,7 @@ describe('X failing mid-report', () => {
     const payload = report();
     await h.interact(payload);
     const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('could not read')));
-    expect(edit.embeds ?? []).toEqual([]);
+    expect(edit.report).toBe(false);
     expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(2);
     expect(await count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
     expect(h.logs.join('\n')).not.toContain('unhandled rejection');
@@ -153,19 +153,19 @@ describe('Discord failing the final edit', () => {
     await eventually(() => editsFor(payload.token).length >= 9);
     expect(editsFor(payload.token)).toHaveLength(9); // eight answered 500, the ninth delivered
     const last = editsFor(payload.token).at(-1)!;
-    expect(last.embeds?.[0]?.title).toBeTruthy();
+    expect(last.report).toBe(true);
     expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
   });
 });
 
 describe('Discord refusing the final edit: the member always gets their report', { timeout: 30_000 }, () => {
   const refused = (status: number, body: object) => h.discord.failNext(/^PATCH /, { status, body });
-  /** The report's embed, as the member would read it in a direct message from the bot. */
+  /** The report, as the member would read it in a direct message from the bot. */
   const directReport = () =>
     h.discord
       .requestsTo(/^POST \/api\/v10\/channels\/\d+\/messages$/)
-      .map((r) => DiscordStandIn.payload(r) as { content?: string; embeds?: APIEmbed[] })
-      .find((m) => m.embeds?.length);
+      .map((r) => seen(DiscordStandIn.payload(r)))
+      .find((m) => m.report);
 
   async function reportRefused(...refusals: Array<[number, object]>) {
     await start();
@@ -184,19 +184,19 @@ describe('Discord refusing the final edit: the member always gets their report',
         code: 50035,
         message: 'Invalid Form Body',
         errors: {
-          embeds: {
-            0: { fields: { 3: { value: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 1024 or fewer in length.' }] } } } },
+          components: {
+            0: { components: { 3: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4000 or fewer in length.' }] } } } },
           },
         },
       },
     ]);
     const text = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('plain text')));
-    expect(text.embeds).toEqual([]);
-    expect(text.content).toContain('X report');
+    expect(text.report).toBe(false); // text alone: no chart
+    expect(text.content).toContain('@ada');
     expect(text.content).toMatch(/Read \d+ posts/);
     expect(h.discord.directMessages()).toEqual([]);
     const logged = h.logs.find((l) => l.includes('Discord refused a report'))!;
-    expect(logged).toContain('embeds.0.fields.3.value: BASE_TYPE_MAX_LENGTH');
+    expect(logged).toContain('components.0.components.3.content: BASE_TYPE_MAX_LENGTH');
     expect(logged).toContain('Invalid Form Body');
     expect(logged).not.toContain(payload.token);
   });
@@ -210,7 +210,7 @@ describe('Discord refusing the final edit: the member always gets their report',
       await reportRefused(...refusals);
       const dm = await eventually(directReport);
       expect(dm.content).toContain('Discord no longer accepted it as a reply');
-      expect(dm.embeds?.[0]?.title).toBeTruthy();
+      expect(dm.text).toMatch(/Read \d+ posts/);
       expect(h.discord.requestsTo(/^POST \/api\/v10\/users\/@me\/channels$/)[0]?.json).toEqual({ recipient_id: MEMBER });
       expect(await count('select count(*) as n from report_runs where undelivered_at is not null')).toBe(0);
     });

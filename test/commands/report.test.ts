@@ -1,7 +1,6 @@
 // /report end to end through both doors: the real app and database, X through
 // the stand-in (signatures verified), Discord REST observed at its stand-in.
 
-import type { APIEmbed } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { mention, post, syntheticTimeline } from '../../src/local-x/posts.js';
@@ -9,6 +8,7 @@ import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-rou
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, recordedWaits, startHarness } from '../support/harness.js';
+import { layoutMedia, layoutText } from '../support/layout-text.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
@@ -41,10 +41,18 @@ afterEach(async () => {
   await h.close();
 });
 
-function reportEdit(req: RecordedRequest): { embed: APIEmbed; png: Buffer | null; content: string } {
-  const payload = DiscordStandIn.payload(req) as { embeds?: APIEmbed[]; content?: string };
+/** An edit as the member sees it: a report (Components V2 with its chart) or a line of text. */
+function reportEdit(req: RecordedRequest): { report: boolean; text: string; png: Buffer | null; content: string; flags: number } {
+  const payload = DiscordStandIn.payload(req) as { components?: unknown[]; content?: string; flags?: number };
   const pngStart = req.raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  return { embed: payload.embeds?.[0] ?? {}, png: pngStart >= 0 ? req.raw.subarray(pngStart) : null, content: payload.content ?? '' };
+  const text = layoutText(payload.components);
+  return {
+    report: layoutMedia(payload.components).length > 0,
+    text,
+    png: pngStart >= 0 ? req.raw.subarray(pngStart) : null,
+    content: payload.content ?? text,
+    flags: payload.flags ?? 0,
+  };
 }
 
 async function lastEdit(matching: (r: ReturnType<typeof reportEdit>) => boolean): Promise<ReturnType<typeof reportEdit>> {
@@ -67,40 +75,40 @@ describe('/report over HTTP interactions', () => {
     await linkAccount(h, MEMBER, X_USER);
     const res = await h.interact(report([{ name: 'days', type: 4, value: 30 }]));
     expect(await res.json()).toEqual({ type: 5, data: { flags: 64 } });
-    const { embed } = await lastEdit((e) => Boolean(e.embed.title));
+    const { text, flags } = await lastEdit((e) => Boolean(e.report));
+    expect(flags & (1 << 15)).toBe(1 << 15);
     const editReq = h.discord.edits().at(-1)!;
     expect(editReq.headers['content-type']).toMatch(/^multipart\/form-data/);
 
     // The last 30 whole days (UTC), today included.
     const since = Math.floor(h.clock.now / DAY) * DAY - 29 * DAY;
     const inPeriod = data.posts.filter((p) => Date.parse(p.created_at) >= since);
-    expect(embed.title).toBe('X report: last 30 days, today included');
-    expect(embed.author?.name).toBe('Ada Lovelace (@ada_codes)');
-    const activity = embed.fields!.find((f) => f.name === 'Activity')!.value;
-    expect(activity).toContain(`**${inPeriod.length}** posts`);
+    expect(text).toContain('Last 30 days, today included');
+    expect(text).toContain('## Ada Lovelace · [@ada\\_codes](https://x.com/ada_codes)');
+    expect(text).toContain(`**Activity**\n**${inPeriod.length}** posts`);
     const own = inPeriod.filter((p) => !p.referenced_tweets?.some((r) => r.type === 'retweeted'));
     const likes = own.reduce((n, p) => n + (p.public_metrics?.like_count ?? 0), 0);
-    expect(embed.fields!.find((f) => f.name.startsWith('Engagement'))!.value).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
-    expect(embed.fields!.find((f) => f.name === 'Topics')!.value).toMatch(/^Hashtags \(own posts, not reposts\): #buildinpublic \(\d+\)/);
-    expect(embed.image).toEqual({ url: 'attachment://x-report.png' });
+    expect(text).toContain(`❤️ ${likes.toLocaleString('en-US')} likes`);
+    expect(text).toMatch(/\*\*Topics\*\*\nHashtags \(own posts, not reposts\): #buildinpublic \(\d+\)/);
+    expect(layoutMedia(DiscordStandIn.payload(editReq).components as unknown[])).toEqual(['attachment://x-report.png']);
     const { png } = reportEdit(editReq);
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
 
     // timeline: 1 page (91 posts), mentions: 1 page, profile: 1 call
-    expect(embed.footer!.text).toContain(`Read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
+    expect(text).toContain(`Read ${inPeriod.length + 1} posts and your profile from X in 3 requests`);
     const run = (await h.one('select * from report_runs')) as Record<string, unknown>;
     expect(run).toMatchObject({ discord_user_id: MEMBER, days: 30, upstream_requests: 3, posts_read: inPeriod.length + 1, outcome: 'ok' });
     // X's prices: $0.005 a post, $0.010 the profile; recorded exactly, shown rounded.
     const cost = (inPeriod.length + 1) * 5_000 + 10_000;
     expect(run).toMatchObject({ user_reads: 1, cost_micro_usd: cost });
-    expect(embed.footer!.text).toContain(`about $${(cost / 1_000_000).toFixed(2)}`);
+    expect(text).toContain(`about $${(cost / 1_000_000).toFixed(2)}`);
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
 
   it('posts publicly when asked, and applies the cooldown, then reads only what is new on a repeat: one since_id page each for posts and mentions, no profile', async () => {
     await linkAccount(h, MEMBER, X_USER);
     expect(await (await h.interact(report([{ name: 'public', type: 5, value: true }]))).json()).toEqual({ type: 5, data: {} });
-    await lastEdit((e) => Boolean(e.embed.title));
+    await lastEdit((e) => Boolean(e.report));
 
     const again = await h.interact(report());
     const refusal = (await again.json()) as { type: number; data: { flags: number; content: string } };
@@ -112,18 +120,18 @@ describe('/report over HTTP interactions', () => {
     data.posts.unshift(post({ at: new Date(h.clock.now - 1000).toISOString(), likes: 5, hashtags: ['fresh'] }));
     const before = h.x.v2Requests().length;
     await h.interact(report());
-    const { embed } = await eventually(() => {
+    const { text } = await eventually(() => {
       const edits = h.discord
         .edits()
         .map(reportEdit)
-        .filter((e) => e.embed.title);
+        .filter((e) => e.report);
       return edits.length === 2 && edits[1];
     });
     const calls = h.x.v2Requests().slice(before);
     expect(calls.map((c) => new URL(c.url).pathname.split('/').at(-1))).toEqual(expect.arrayContaining(['tweets', 'mentions']));
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => new URL(c.url).searchParams.get('since_id'))).toBe(true);
-    expect(embed.footer!.text).toBe('Read 1 post from X in 2 requests · about $0.005');
+    expect(text).toContain('-# Read 1 post from X in 2 requests · about $0.005 · ');
   });
 
   it('tells a member whose report must wait its place in the queue, then delivers the report', async () => {
@@ -139,9 +147,9 @@ describe('/report over HTTP interactions', () => {
     const second = commandPayload({ name: 'report', member: { id: OTHER } });
     expect(((await (await h.interact(second)).json()) as { type: number }).type).toBe(5);
     const queued = await eventually(() => h.discord.edits().find((e) => e.path.includes(second.token)));
-    expect(DiscordStandIn.payload(queued)).toMatchObject({ content: expect.stringContaining('queued: 1 report is ahead of it') });
+    expect(reportEdit(queued).text).toContain('queued: 1 report is ahead of it');
     release();
-    await eventually(() => h.discord.edits().filter((e) => e.path.includes(second.token) && reportEdit(e).embed?.title).length === 1);
+    await eventually(() => h.discord.edits().filter((e) => e.path.includes(second.token) && reportEdit(e).report).length === 1);
   });
 
   it('reads the profile once per UTC day, unless the member asks with refresh:true', async () => {
@@ -150,8 +158,8 @@ describe('/report over HTTP interactions', () => {
     const reportAndWait = async (options: Parameters<typeof report>[0] = []) => {
       const before = h.discord.edits().length;
       await h.interact(report(options));
-      await eventually(() => h.discord.edits().length > before && reportEdit(h.discord.edits().at(-1)!).embed.title);
-      return reportEdit(h.discord.edits().at(-1)!).embed;
+      await eventually(() => h.discord.edits().length > before && reportEdit(h.discord.edits().at(-1)!).report);
+      return reportEdit(h.discord.edits().at(-1)!);
     };
     await reportAndWait();
     expect(profileReads()).toBe(1);
@@ -161,7 +169,7 @@ describe('/report over HTTP interactions', () => {
     h.clock.now += 60_000;
     const refreshed = await reportAndWait([{ name: 'refresh', type: 5, value: true }]);
     expect(profileReads()).toBe(2);
-    expect(refreshed.footer!.text).toContain('your profile');
+    expect(refreshed.text).toMatch(/-# Read .*your profile from X/);
     // Asking again and again within the cache window does not buy it again.
     h.clock.now += 60_000;
     await reportAndWait([{ name: 'refresh', type: 5, value: true }]);
@@ -176,8 +184,8 @@ describe('/report over HTTP interactions', () => {
     const bad = await h.interact(report([{ name: 'timezone', type: 3, value: 'Mars/Olympus' }]));
     expect(((await bad.json()) as { data: { content: string } }).data.content).toContain('not a time zone');
     await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
-    const { embed } = await lastEdit((e) => Boolean(e.embed.title));
-    expect(embed.fields!.find((f) => f.name === 'Activity')!.value).toContain('Asia/Tokyo');
+    const { text } = await lastEdit((e) => Boolean(e.report));
+    expect(text).toMatch(/Most posts at \d\d:00 Asia\/Tokyo/);
   });
 
   it('suggests time zones as the member types, with their offsets, and remembers the zone they named for the next report', async () => {
@@ -194,8 +202,8 @@ describe('/report over HTTP interactions', () => {
 
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report([{ name: 'timezone', type: 3, value: 'asia/TOKYO' }]));
-    const first = await lastEdit((e) => Boolean(e.embed.title));
-    expect(first.embed.description).toContain('(Asia/Tokyo)'); // spelt as IANA spells it
+    const first = await lastEdit((e) => Boolean(e.report));
+    expect(first.text).toContain('(Asia/Tokyo)'); // spelt as IANA spells it
     // Named once, it is their default: offered first, and used when they name none.
     expect((await typing('')).data.choices[0]).toEqual({ name: 'Asia/Tokyo (UTC+09:00)', value: 'Asia/Tokyo' });
     h.clock.now += 3_600_000;
@@ -204,10 +212,10 @@ describe('/report over HTTP interactions', () => {
       const reports = h.discord
         .edits()
         .map(reportEdit)
-        .filter((e) => e.embed.title);
+        .filter((e) => e.report);
       return reports.length === 2 && reports[1];
     });
-    expect(second.embed.description).toContain('(Asia/Tokyo)');
+    expect(second.text).toContain('(Asia/Tokyo)');
 
     // Unlinking forgets it with everything else.
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
@@ -241,7 +249,7 @@ describe('/report over HTTP interactions', () => {
     ]);
     const admitted = [await tokyo.json(), await berlin.json()].map((a) => (a as { type: number }).type === 5);
     expect(admitted.filter(Boolean)).toHaveLength(1); // one report per member at a time
-    await lastEdit((e) => Boolean(e.embed.title));
+    await lastEdit((e) => Boolean(e.report));
     const zone = admitted[0] ? 'Asia/Tokyo' : 'Europe/Berlin';
     expect(await h.sql('select time_zone from member_time_zones')).toEqual([{ time_zone: zone }]);
   });
@@ -249,7 +257,7 @@ describe('/report over HTTP interactions', () => {
   it('deletes at the next start a zone that a crash between an unlink and its clean-up left behind', async () => {
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
-    await lastEdit((e) => Boolean(e.embed.title));
+    await lastEdit((e) => Boolean(e.report));
     // The unlink's first write, without the clean-up that follows it.
     await h.sql('delete from linked_accounts');
     await h.restart();
@@ -259,9 +267,8 @@ describe('/report over HTTP interactions', () => {
   it('keeps the member’s private X analytics out of a public report and shows them in a private one', async () => {
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report([{ name: 'public', type: 5, value: true }]));
-    const shared = await lastEdit((e) => Boolean(e.embed.title));
-    const field = (e: APIEmbed) => e.fields!.find((f) => f.name === 'Your X analytics')!.value;
-    expect(field(shared.embed)).toBe('_Your private X analytics are shown only in private reports._');
+    const shared = await lastEdit((e) => Boolean(e.report));
+    expect(shared.text).toContain('**Your X analytics**\n_Your private X analytics are shown only in private reports._');
     // The read asked X for them all the same: a private report later needs no extra read.
     expect(h.x.v2Requests().some((r) => new URL(r.url).searchParams.get('tweet.fields')?.includes('non_public_metrics'))).toBe(true);
     h.clock.now += 60_000;
@@ -270,11 +277,11 @@ describe('/report over HTTP interactions', () => {
       const reports = h.discord
         .edits()
         .map(reportEdit)
-        .filter((e) => e.embed.title);
+        .filter((e) => e.report);
       return reports.length === 2 && reports[1];
     });
-    expect(field(mine.embed)).toMatch(/👤 [\d,]+ profile visits · 🔗 [\d,]+ link clicks/);
-    expect(field(mine.embed)).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions\)/);
+    expect(mine.text).toMatch(/👤 [\d,]+ profile visits · 🔗 [\d,]+ link clicks/);
+    expect(mine.text).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions\)/);
   });
 
   it('tells a member their link broke when X answers 401, and marks it broken', async () => {
@@ -346,7 +353,7 @@ describe('/report over HTTP interactions', () => {
     const second = await h.interact(report());
     expect(((await second.json()) as { data: { content: string } }).data.content).toContain('still being made');
     release();
-    await lastEdit((e) => Boolean(e.embed.title));
+    await lastEdit((e) => Boolean(e.report));
   });
 
   it('ends a report whose rendering hangs at its deadline, with a clear message, and lets the member ask again', async () => {
@@ -373,7 +380,7 @@ describe('/report over HTTP interactions', () => {
   it('forgets cached posts and profile on /unlink-twitter, keeping only anonymous usage', async () => {
     await linkAccount(h, MEMBER, X_USER);
     await h.interact(report());
-    await lastEdit((e) => Boolean(e.embed.title));
+    await lastEdit((e) => Boolean(e.report));
     await h.interact(commandPayload({ name: 'unlink-twitter', member: { id: MEMBER } }));
     await eventually(() => h.discord.edits().some((e) => String(DiscordStandIn.payload(e).content).includes('Unlinked')));
     for (const table of ['x_posts', 'x_coverage', 'x_fetch_state', 'x_profiles']) {
@@ -399,7 +406,7 @@ describe('/report over the gateway', () => {
     });
   });
 
-  it('defers through discord.js and edits the reply with the embed and the PNG attached', async () => {
+  it('defers through discord.js and edits the reply with the Components V2 report and the PNG attached', async () => {
     await linkAccount(h, MEMBER, X_USER);
     const payload = report([{ name: 'days', type: 4, value: 7 }]);
     (h.bot.gateway as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(
@@ -408,8 +415,8 @@ describe('/report over the gateway', () => {
     const callback = await eventually(() => h.discord.callbacks()[0]);
     expect(DiscordStandIn.payload(callback)).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
-    const { embed, png } = reportEdit(edit);
-    expect(embed.title).toBe('X report: last 7 days, today included');
+    const { text, png } = reportEdit(edit);
+    expect(text).toContain('Last 7 days, today included');
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
     expect(edit.body).toContain('filename="x-report.png"');
   });

@@ -86,6 +86,7 @@ describe('the HTTP door always answers', () => {
   const deps = (dispatch: Dispatch, ackDeadlineMs = 2000) => ({
     dispatch,
     autocomplete: async () => [],
+    press: async () => undefined,
     log: silentLogger,
     ackDeadlineMs,
     replays: { firstSeen: async () => true },

@@ -20,6 +20,7 @@ import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
+import { seen } from '../support/layout-text.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
@@ -70,7 +71,7 @@ const editsFor = (token: string) =>
   discord
     .edits()
     .filter((e) => e.path.includes(token))
-    .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: Array<{ title?: string }> });
+    .map((e) => seen(DiscordStandIn.payload(e)));
 
 async function linkFully(bot: BotProcess): Promise<void> {
   x.autoApproveAs = X_USER;
@@ -193,8 +194,8 @@ describe('kill -9', () => {
 
     // The queue still holds the report: the next process takes it over and edits the member's reply with it.
     await start();
-    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
-    expect(report.embeds?.[0]?.title).toBeTruthy();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    expect(report.report).toBe(true);
     expect(editsFor(payload.token).some((e) => e.content?.includes('went wrong'))).toBe(false);
     const run = (await row<Record<string, unknown>>(
       'select outcome, upstream_requests, posts_read, reserved_posts, interaction_token_sealed from report_runs',
@@ -231,8 +232,8 @@ describe('kill -9', () => {
     await first.kill9();
 
     await start();
-    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
-    const footer = (report.embeds?.[0] as { footer?: { text?: string } } | undefined)?.footer?.text ?? '';
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    const footer = report.text;
     // X served each post once (the third page's request never got its answer), the run counts each once,
     // and the footer claims nothing already paid for.
     expect(ledger.postsReturned).toBe(400);

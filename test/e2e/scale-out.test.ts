@@ -18,6 +18,7 @@ import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually } from '../support/harness.js';
+import { seen } from '../support/layout-text.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const X_USER = { id: '1456789012345678901', screenName: 'ada' };
@@ -77,7 +78,7 @@ describe.skipIf(!testPostgresUrl)('three replicas on one PostgreSQL', () => {
     discord
       .edits()
       .filter((e) => e.path.includes(token))
-      .map((e) => DiscordStandIn.payload(e) as { content?: string; embeds?: Array<{ title?: string }> });
+      .map((e) => seen(DiscordStandIn.payload(e)));
 
   it('links a member across three replicas: the command on one, the link page on a second, the X callback on a third', async () => {
     x.autoApproveAs = X_USER;
@@ -106,8 +107,8 @@ describe.skipIf(!testPostgresUrl)('three replicas on one PostgreSQL', () => {
   it('makes a report admitted on one replica, delivered by whichever claimed it', async () => {
     const payload = commandPayload({ name: 'report', member: { id: MEMBER } });
     expect((await interact(next(), payload)).type).toBe(5);
-    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
-    expect(report.embeds?.[0]?.title).toBeTruthy();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    expect(report.report).toBe(true);
   });
 
   it('refuses a replayed interaction on another replica, and runs one report per member across replicas', async () => {
@@ -122,7 +123,7 @@ describe.skipIf(!testPostgresUrl)('three replicas on one PostgreSQL', () => {
     expect(second.type).toBe(4);
     expect(second.data.content).toContain('still being made');
     release();
-    await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length));
+    await eventually(() => editsFor(payload.token).find((e) => e.report));
   });
 
   it('finishes on another replica a report whose replica was killed mid-way', async () => {
@@ -140,8 +141,8 @@ describe.skipIf(!testPostgresUrl)('three replicas on one PostgreSQL', () => {
     await claimant.kill9();
     claimant.alive = false;
     release();
-    const report = await eventually(() => editsFor(payload.token).find((e) => e.embeds?.length), 4000);
-    expect(report.embeds?.[0]?.title).toBeTruthy();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report), 4000);
+    expect(report.report).toBe(true);
     const run = await db.query('select outcome, claimed_by from report_runs order by id desc limit 1');
     expect(run.rows[0]).toMatchObject({ outcome: 'ok' });
     expect(run.rows[0].claimed_by).not.toBe(rows[0]?.claimed_by);

@@ -7,6 +7,7 @@ import { post } from '../../src/local-x/posts.js';
 import type { RenderJob } from '../../src/report/render.js';
 import { RenderPool } from '../../src/report/render-pool.js';
 import { XCache } from '../../src/report/x-cache.js';
+import { layoutText } from '../support/layout-text.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
@@ -25,6 +26,7 @@ const job = (): RenderJob => ({
   refreshHorizonHours: 48,
   showPrivate: true,
   footer: { dataAsOf: NOW, usage: { requests: 1, postsRead: 2, postsRepeated: 0, userReads: 0 }, costMicroUsd: 10_000 },
+  controls: null,
 });
 
 describe('RenderPool', () => {
@@ -40,8 +42,8 @@ describe('RenderPool', () => {
     const pool = new RenderPool({ databasePath: path });
     try {
       const first = await pool.render(job());
-      expect(first.embed.title).toBe('X report: last 7 days, today included');
-      expect(first.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**2** posts');
+      expect(layoutText(first.layout)).toContain('Last 7 days, today included');
+      expect(layoutText(first.layout)).toContain('**Activity**\n**2** posts');
       expect(Buffer.from(first.png).subarray(1, 4).toString()).toBe('PNG');
 
       // The worker dies mid-job: the job fails with a clear error, and the next one gets a new worker.
@@ -49,7 +51,7 @@ describe('RenderPool', () => {
       const dying = pool.render(job());
       await worker.terminate();
       await expect(dying).rejects.toThrow(/render worker stopped|rendering failed/);
-      expect((await pool.render(job())).embed.title).toBe('X report: last 7 days, today included');
+      expect(layoutText((await pool.render(job())).layout)).toContain('Last 7 days, today included');
     } finally {
       await pool.close();
     }
@@ -69,7 +71,7 @@ describe('RenderPool', () => {
       const behind = pool.render(job());
       deadline.abort(new Error('report deadline reached'));
       await expect(givenUp).rejects.toThrow('report deadline reached');
-      expect((await behind).embed.title).toBe('X report: last 7 days, today included');
+      expect(layoutText((await behind).layout)).toContain('Last 7 days, today included');
       expect((pool as unknown as { worker: object }).worker).not.toBe(first);
       // An already expired report does not even reach the worker.
       await expect(pool.render(job(), AbortSignal.abort(new Error('too late')))).rejects.toThrow('too late');
@@ -103,8 +105,8 @@ describe('RenderPool', () => {
       cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
       const pool = new RenderPool({ cache });
       const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
-      expect(a.embed.fields?.find((f) => f.name === 'Activity')?.value).toContain('**1** post');
-      expect(b.embed.title).toBe('X report: last 7 days, today included');
+      expect(layoutText(a.layout)).toContain('**Activity**\n**1** post');
+      expect(layoutText(b.layout)).toContain('Last 7 days, today included');
       expect((pool as unknown as { worker: unknown }).worker).toBeNull();
       await pool.close();
     } finally {

@@ -1,10 +1,11 @@
 // The sandbox walked as a new user would, in headless Chromium (Debian's
 // `chromium`, driven by playwright-core; .ci/run installs it): link through
-// the local X's consent page, run /report and see its embed and chart, cancel
-// at X, and run /twitter-admin status as an admin. Takes the screenshots
+// the local X's consent page, run /report and see it (Components V2) with its
+// chart, press its buttons (another member, 30 days, CSV, share), cancel at X,
+// and run /twitter-admin status as an admin. Takes the screenshots
 // README.md shows.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -71,7 +72,7 @@ async function linkThroughX(page: Page, action: 'authorize' | 'cancel'): Promise
 }
 
 describe.skipIf(!runnable)('the sandbox in a real browser', () => {
-  it('links through X’s consent page, then shows /report with its embed and chart as Discord would', { timeout: 120_000 }, async () => {
+  it('links through X’s consent page, then shows /report as Discord would and answers its buttons', { timeout: 120_000 }, async () => {
     // Tall enough to show the whole report in the screenshots README.md uses.
     const page = await openConsole('dark', 2000);
     // Option hints and the time-zone autocomplete, as in Discord.
@@ -89,12 +90,14 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
       .toContain('Linked @ada_builds to your Discord account');
 
     await run(page, '/report days:7 timezone:Europe/Berlin');
-    const report = lastAnswer(page).locator('.embed');
+    const report = lastAnswer(page).locator('.v2-container');
     await report.waitFor({ timeout: 60_000 });
-    await expect.poll(() => report.locator('.title').innerText()).toBe('X report: last 7 days, today included');
-    const fields = await report.locator('.fname').allInnerTexts();
-    expect(fields).toEqual(expect.arrayContaining(['Activity', 'Your X analytics', 'Best time to post', 'Top posts by interactions']));
-    const chart = report.locator('img.image');
+    await expect.poll(() => report.innerText()).toContain('Last 7 days, today included');
+    const text = await report.innerText();
+    expect(text).toContain('Top posts by interactions');
+    expect(text).toContain('Your X analytics');
+    expect(text).toContain('Best time to post');
+    const chart = report.locator('.v2-gallery img');
     await expect
       .poll(() =>
         chart.evaluate((img) => {
@@ -105,12 +108,61 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
       .toBe(800);
     expect(await lastAnswer(page).locator('.eph').innerText()).toContain('Only you can see this');
     expect(await page.locator('#suggestions.open').count()).toBe(0); // the earlier autocomplete's late answer did not reopen them
+    expect(await report.locator('button[data-press]').allInnerTexts()).toEqual([
+      '7 days',
+      '30 days',
+      '90 days',
+      'Share in channel',
+      'Export CSV',
+    ]);
+    expect(await report.locator('button', { hasText: '7 days' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}sandbox-report-dark.png` });
+    await report.screenshot({ path: `${tmpdir()}/components-after.png` });
 
     const light = await openConsole('light', 2000);
-    await light.locator('#messages .embed img.image').last().waitFor();
+    await light.locator('#messages .v2-gallery img').last().waitFor();
     await light.screenshot({ path: `${SHOTS}sandbox-report-light.png` });
     await light.close();
+
+    // Another member presses a button on Ada's report: a private line for them, the report unchanged.
+    const reportMessage = page.locator('#messages .msg', { has: page.locator('.v2-gallery') }).last();
+    const messageId = await reportMessage.getAttribute('data-id');
+    await page.fill('#me-id', '300000000000000002');
+    await page.fill('#me-name', 'Grace');
+    await reportMessage.locator('button', { hasText: '90 days' }).click();
+    await expect.poll(() => lastAnswer(page).innerText(), { timeout: 20_000 }).toContain('Run /report to see your own');
+    expect(await lastAnswer(page).innerText()).toContain('Grace');
+    expect(await page.locator(`#messages .msg[data-id="${messageId}"]`).innerText()).toContain('Last 7 days, today included');
+    await page.fill('#me-id', '300000000000000001');
+    await page.fill('#me-name', 'Ada');
+
+    // The owner switches to 30 days: the same message re-renders, 30 days now the disabled one.
+    const same = page.locator(`#messages .msg[data-id="${messageId}"]`);
+    await same.locator('button', { hasText: '30 days' }).click();
+    await expect.poll(() => same.innerText(), { timeout: 60_000 }).toContain('Last 30 days, today included');
+    await expect.poll(() => same.locator('button', { hasText: '30 days' }).isDisabled(), { timeout: 10_000 }).toBe(true);
+    expect(await same.locator('button', { hasText: '7 days' }).isDisabled()).toBe(false);
+
+    // Export CSV: a private message with the file, which downloads with a header row and one row per post.
+    await same.locator('button', { hasText: 'Export CSV' }).click();
+    const file = lastAnswer(page).locator('a.v2-file');
+    await file.waitFor({ timeout: 20_000 });
+    expect(await lastAnswer(page).locator('.eph').innerText()).toContain('Only you can see this');
+    const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFid,url,local_time,kind,text,likes,reposts,replies,quotes,bookmarks,impressions,private_impressions')).toBe(
+      true,
+    );
+    expect(csv).toMatch(/\r\n\d+,https:\/\/x\.com\/ada_builds\/status\/\d+,2026-\d\d-\d\dT\d\d:\d\d:\d\d\+01:00,/);
+
+    // Share in channel: a public copy without private analytics or buttons.
+    await same.locator('button', { hasText: 'Share in channel' }).click();
+    const shared = page.locator('#messages .msg', { hasText: 'Shared by Ada' }).last().locator('.v2-container');
+    await shared.waitFor({ timeout: 60_000 });
+    await shared.locator('.v2-gallery img').waitFor();
+    expect(await shared.innerText()).toContain('Your private X analytics are shown only in private reports.');
+    expect(await shared.locator('button').count()).toBe(0);
+    expect(await page.locator('#messages .msg', { hasText: 'Shared by Ada' }).last().locator('.eph').count()).toBe(0);
     await page.close();
   });
 

@@ -96,3 +96,39 @@ export class DiscordSigner {
     return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }
 }
+
+/** A button press (interaction type 3) on one of the bot's messages, as Discord sends it. */
+export function componentPayload(spec: { customId: string; member?: MemberSpec; channelId?: string; dm?: boolean }): Record<
+  string,
+  unknown
+> & {
+  id: string;
+  token: string;
+} {
+  const command = commandPayload({ name: 'x', member: spec.member, channelId: spec.channelId, dm: spec.dm });
+  const { data: _data, ...rest } = command;
+  const channelId = spec.channelId ?? CHANNEL_ID;
+  return {
+    ...rest,
+    type: 3,
+    data: { custom_id: spec.customId, component_type: 2 },
+    message: {
+      id: snowflake(),
+      channel_id: channelId,
+      author: { id: APPLICATION_ID, username: 'xbot', discriminator: '0', avatar: null, global_name: null, bot: true },
+      content: '',
+      embeds: [],
+      attachments: [],
+      components: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+      timestamp: '2026-11-23T12:00:00.000000+00:00',
+      edited_timestamp: null,
+      flags: 1 << 15,
+      type: 20,
+    },
+  };
+}

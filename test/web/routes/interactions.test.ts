@@ -40,6 +40,7 @@ function app(dispatch: Dispatch) {
     interactionRoutes(discordPublicKey(signer.publicKeyHex), {
       dispatch,
       autocomplete: async () => [],
+      press: async () => undefined,
       webhooks: { editOriginal: async () => undefined },
       replays: { firstSeen: async (id) => !seen.has(id) && Boolean(seen.add(id)) },
       now: Date.now,

@@ -1,0 +1,116 @@
+// The buttons on a report: 7 / 30 / 90 days, Share in channel, Export CSV.
+// Every press is checked against the stored view it names (ReportPresses):
+// the owner's alone, under the link it was made with. Refusals are private
+// lines and leave the report as it is.
+
+import type { Async } from '../db/async-store.js';
+import type { SettingsStore } from '../guilds/settings-store.js';
+import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
+import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
+import { textLayout } from '../report/layout/text-layout.js';
+import type { RenderJob } from '../report/render.js';
+import type { ReportPresses } from '../report/report-presses.js';
+import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
+import type { ReportView } from '../report/view-store.js';
+import { textFor } from '../text/catalog.js';
+import { publicRefusal } from './public-reports.js';
+
+export interface ReportButtonDeps {
+  reports: ReportService;
+  presses: ReportPresses;
+  settings: Async<SettingsStore>;
+}
+
+const PERIODS = new Set<number>(REPORT_PERIODS);
+
+export function reportButtons(deps: ReportButtonDeps): ComponentHandler {
+  return {
+    prefix: REPORT_BUTTON_PREFIX,
+    async handle(ctx) {
+      const t = textFor(ctx.locale);
+      const pressed = parseReportCustomId(ctx.customId);
+      if (!pressed || (pressed.action.kind === 'period' && !PERIODS.has(pressed.action.days))) {
+        await ctx.reply({ ephemeral: true, content: t.common.unknownButton });
+        return;
+      }
+      const checked = await deps.presses.check(pressed.viewId, ctx.user.id, ctx.locale);
+      if (!checked.ok) {
+        await ctx.reply({ ephemeral: true, content: checked.message });
+        return;
+      }
+      const { action } = pressed;
+      if (action.kind === 'period') await switchPeriod(ctx, deps, checked.view, action.days);
+      else if (action.kind === 'share') await share(ctx, deps, checked.view, checked.job);
+      else await exportCsv(ctx, deps, checked.view, checked.job);
+    },
+  };
+}
+
+/** Re-renders the same message for another period: a new report through the same admission as /report. */
+async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView, days: number): Promise<void> {
+  const t = textFor(ctx.locale);
+  if (days === view.days) {
+    await ctx.reply({ ephemeral: true, content: t.reportView.samePeriod(days) });
+    return;
+  }
+  const shareable = !view.public && ctx.guildId !== null && (await publicRefusal(t, deps.settings, ctx.guildId, ctx.channelId)) === null;
+  const admission = await deps.reports.admit({
+    discordUserId: ctx.user.id,
+    guildId: ctx.guildId,
+    days,
+    timeZone: view.timeZone,
+    locale: ctx.locale,
+    // This press's token edits the pressed message: the report is made in its place.
+    interactionToken: ctx.interactionToken,
+    public: view.public,
+    shareable,
+  });
+  if (!admission.ok) {
+    await ctx.reply({ ephemeral: true, content: admission.message });
+    return;
+  }
+  try {
+    await ctx.deferUpdate();
+    await ctx.edit(textLayout(t.reportView.reading(days)));
+  } catch (err) {
+    await deps.reports.abandon(admission.ticket.runId).catch(() => undefined);
+    throw err;
+  }
+  const ahead = await deps.reports.enqueue(admission.ticket);
+  if (ahead > 0) await ctx.edit(textLayout(t.report.queued(ahead))).catch(() => undefined);
+}
+
+/** Posts a public copy in the channel, once, where the server allows public reports. */
+async function share(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView, job: RenderJob): Promise<void> {
+  const t = textFor(ctx.locale);
+  if (view.public || !ctx.guildId) {
+    await ctx.reply({ ephemeral: true, content: t.reportView.shareNotHere });
+    return;
+  }
+  const refusal = await publicRefusal(t, deps.settings, ctx.guildId, ctx.channelId);
+  if (refusal) {
+    await ctx.reply({ ephemeral: true, content: refusal });
+    return;
+  }
+  if (!(await deps.presses.markShared(view.id))) {
+    await ctx.reply({ ephemeral: true, content: t.reportView.sharedAlready });
+    return;
+  }
+  try {
+    await ctx.defer({ ephemeral: false });
+    await ctx.edit(await deps.presses.shareCopy(job, displayName(ctx.user)));
+  } catch (err) {
+    await deps.presses.unmarkShared(view.id).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** An ephemeral reply carrying the period's posts as a .csv file, read from storage only. */
+async function exportCsv(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView, job: RenderJob): Promise<void> {
+  const t = textFor(ctx.locale);
+  await ctx.defer({ ephemeral: true });
+  const csv = await deps.presses.csv(view, job);
+  await ctx.edit(
+    csv ? { content: t.reportView.csvReady(csv.rows, view.days), files: [csv.file] } : { content: t.reportView.csvEmpty(view.days) },
+  );
+}

@@ -1,0 +1,183 @@
+// Lays a ReportSummary out as one Components V2 message: a container with
+// the header, the headline row, the chart in a media gallery, the top three
+// posts, the rest compact, the footer, and the buttons. Always within
+// Discord's limits (see limits.ts): what does not fit is shortened, lowest
+// priority first, never the headline or the footer. Pure.
+
+import { type APIComponentInContainer, type APIMessageTopLevelComponent, ComponentType, SeparatorSpacingSize } from 'discord-api-types/v10';
+import type { Catalog } from '../../text/catalog.js';
+import { escapeMarkdown } from '../../text/format.js';
+import type { Usage } from '../../twitter/v2-client.js';
+import { LocalClock } from '../local-time.js';
+import type { ReportSummary, TopPost } from '../summary.js';
+import { controlRow, type ReportControls } from './controls.js';
+import { headline, headlineReason } from './headline.js';
+import { V2_LIMITS } from './limits.js';
+
+export interface LayoutOptions {
+  /** The member's private X analytics are shown only in a report only they see. */
+  showPrivate: boolean;
+  /** The chart's attachment name. */
+  chartFile: string;
+  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  /** The buttons; none on a shared copy. */
+  controls: ReportControls | null;
+  /** A line above the report (a shared copy says who shared it). */
+  preface?: string;
+}
+
+const ACCENT = 0x1d9bf0;
+/** A top post's text is shown up to X's classic length. */
+const TOP_POST_TEXT = 280;
+/** X post ids are snowflakes: their top bits are milliseconds since X's epoch. */
+const X_EPOCH = 1288834974657n;
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.charCodeAt(max - 2) >= 0xd800 && text.charCodeAt(max - 2) <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+function postedAt(id: string): number | null {
+  return /^\d{1,20}$/.test(id) ? Number((BigInt(id) >> 22n) + X_EPOCH) : null;
+}
+
+/** One block of text with how readily it is shortened when the whole does not fit (higher: kept longer). */
+interface Block {
+  text: string;
+  priority: number;
+}
+
+function header(t: Catalog, s: ReportSummary, preface: string | undefined): Block {
+  const p = s.profile;
+  const clock = new LocalClock(s.timeZone);
+  const period = t.reportView.period(
+    s.period.days,
+    clock.parts(s.period.start).date,
+    clock.parts(s.period.end).date,
+    escapeMarkdown(s.timeZone),
+  );
+  const follow = p.followers !== undefined ? t.report.followers(p.followers, p.following ?? 0) : '';
+  const lines = [
+    ...(preface ? [`-# ${preface}`] : []),
+    `## ${escapeMarkdown(p.name)} · [@${escapeMarkdown(p.username)}](https://x.com/${encodeURIComponent(p.username)})`,
+    `-# ${period}${follow}`,
+  ];
+  if (s.cut) lines.push(`-# ${t.reportView.covers(clock.parts(s.cut.oldest).date)}`);
+  return { text: lines.join('\n'), priority: 9 };
+}
+
+function topPosts(t: Catalog, s: ReportSummary): Block | null {
+  const top = s.engagement.top.slice(0, 3);
+  if (top.length === 0) return null;
+  const clock = new LocalClock(s.timeZone);
+  const line = (p: TopPost, i: number) => {
+    const at = postedAt(p.id);
+    const rate = p.impressions ? p.engagement / p.impressions : null;
+    const text = escapeMarkdown(clip(p.excerpt || t.report.noText, TOP_POST_TEXT)).replace(/\s*\n\s*/g, ' ');
+    const meta = t.reportView.topPost(at === null ? '' : clock.parts(at).date, t.reportView.kinds[p.kind], p.engagement, rate);
+    return `${i + 1}. [${text}](${p.url})\n-# ${meta}`;
+  };
+  return { text: [`### ${t.reportView.topPosts}`, ...top.map(line)].join('\n'), priority: 5 };
+}
+
+/** Everything else, one short paragraph each, in the order a member asks about them. */
+function rest(t: Catalog, s: ReportSummary, showPrivate: boolean): Block[] {
+  const r = t.report;
+  const { activity: a, engagement: e, topics: tp, responsiveness: resp } = s;
+  const blocks: Block[] = [];
+  const para = (title: string, lines: string[], priority: number) => blocks.push({ text: `**${title}**\n${lines.join('\n')}`, priority });
+  const when = [
+    ...(a.busiestWeekday ? [r.busiestWeekday(t.weekdays[a.busiestWeekday.weekday] ?? '', a.busiestWeekday.count)] : []),
+    ...(a.busiestHour ? [r.busiestHour(a.busiestHour.hour, s.timeZone, a.busiestHour.count)] : []),
+  ];
+  const activity = [r.activityTotal(a.total, a.perDay), r.activityMix(a.byKind.original, a.byKind.reply, a.byKind.quote, a.byKind.repost)];
+  para(r.activityField, when.length ? [...activity, when.join(' · ')] : activity, 4);
+  if (e.ownPosts > 0) {
+    const per = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
+    const lines = [
+      `${r.likesLine(e.totals.likes, per(e.perPost.likes))} · ${r.bookmarksLine(e.totals.bookmarks)}`,
+      r.interactionsLine(e.totals.reposts, e.totals.replies, e.totals.quotes),
+    ];
+    if (e.impressionsPerPost !== null) lines.push(r.impressionsLine(e.totals.impressions, e.impressionsPerPost));
+    if (e.rate !== null) lines.push(r.engagementRate(e.rate));
+    if (e.metricsAsOfLastRead) lines.push(r.metricsAsOfLastRead(e.metricsAsOfLastRead.olderThanHours));
+    para(r.engagementField(e.ownPosts), lines, 4);
+  }
+  if (e.private) para(r.privateField, [showPrivate ? r.privateLines(s.period.days, e.private) : r.privateLeftOut], 3);
+  if (e.ownPosts > 0) {
+    const b = e.bestTime;
+    para(
+      r.bestTimeField,
+      [b.found ? r.bestTime(t.weekdays[b.weekday] ?? '', b.hour, s.timeZone, b) : r.bestTimeUnknown(b.sample, b.minPerSlot)],
+      2,
+    );
+  }
+  if (resp) {
+    const lines = [r.mentionsReceived(resp.received)];
+    if (resp.received > 0) {
+      lines.push(r.answeredLine(resp.answeredShare ?? 0, resp.answered));
+      if (resp.medianResponseMs !== null) lines.push(r.medianAnswer(resp.medianResponseMs));
+      lines.push(r.withinHour(resp.withinHourShare ?? 0));
+    }
+    para(r.responsivenessField, lines, 1);
+  }
+  const list = (items: { name: string; count: number }[]) => items.map((i) => `${escapeMarkdown(i.name)} (${i.count})`).join(', ');
+  const topics: string[] = [];
+  if (tp.hashtags.length) topics.push(r.hashtags(list(tp.hashtags)));
+  if (tp.mentions.length) topics.push(r.mentions(list(tp.mentions)));
+  if (tp.domains.length) topics.push(r.links(list(tp.domains)));
+  if (tp.mediaShare !== null) topics.push(r.mediaShare(tp.mediaShare));
+  if (topics.length) para(r.topicsField, topics, 0);
+  if (s.cut) para(r.partialField, [r.partialValue(new Date(s.cut.oldest).toISOString().slice(0, 10), s.cut.reason)], 8);
+  return blocks;
+}
+
+/** Shortens the lowest-priority blocks until the text fits Discord's total. */
+function fitText(blocks: Block[], budget: number): void {
+  const total = () => blocks.reduce((n, b) => n + b.text.length, 0);
+  const order = [...blocks].sort((a, b) => a.priority - b.priority);
+  for (const block of order) {
+    const over = total() - budget;
+    if (over <= 0) return;
+    block.text = block.text.length - over > 40 ? clip(block.text, block.text.length - over) : '';
+  }
+}
+
+export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOptions): APIMessageTopLevelComponent[] {
+  const figures = headline(t, s, options.showPrivate);
+  const head = header(t, s, options.preface);
+  const reason = headlineReason(t, s);
+  const lines = figures.map((f) => t.reportView.headline.line(f.value, f.label, f.note));
+  const numbers: Block = { text: [...lines, ...(reason ? [`-# ${reason}`] : [])].join('\n'), priority: 10 };
+  const top = topPosts(t, s);
+  const more = rest(t, s, options.showPrivate);
+  const footer: Block = {
+    text: `-# ${t.report.footer(options.footer.usage, options.footer.costMicroUsd)} · ${t.reportView.dataAsOf(options.footer.dataAsOf)}\n-# ${t.reportView.meaning}`,
+    priority: 10,
+  };
+  const blocks = [head, numbers, ...(top ? [top] : []), ...more, footer];
+  // The rest is one text display, its blocks joined by a blank line: those characters count too.
+  fitText(blocks, V2_LIMITS.totalText - 2 * more.length);
+
+  const text = (b: Block): APIComponentInContainer[] => (b.text ? [{ type: ComponentType.TextDisplay, content: b.text }] : []);
+  const separator = (): APIComponentInContainer => ({ type: ComponentType.Separator, divider: true, spacing: SeparatorSpacingSize.Small });
+  const restText = more
+    .map((b) => b.text)
+    .filter(Boolean)
+    .join('\n\n');
+  const inside: APIComponentInContainer[] = [
+    ...text(head),
+    ...text(numbers),
+    {
+      type: ComponentType.MediaGallery,
+      items: [{ media: { url: `attachment://${options.chartFile}` }, description: t.reportView.chartAlt(s.period.days) }],
+    },
+    ...(top ? [separator(), ...text(top)] : []),
+    ...(restText ? [separator(), { type: ComponentType.TextDisplay as const, content: restText }] : []),
+    separator(),
+    ...text(footer),
+  ];
+  if (options.controls) inside.push(controlRow(t, options.controls));
+  return [{ type: ComponentType.Container, accent_color: ACCENT, components: inside }];
+}

@@ -1,0 +1,84 @@
+// A press's first answer is either a new message or a change of the pressed
+// one; whichever the handler chose, later calls edit it. A slow handler gets
+// a private "thinking" message, never a change to the report it pressed on.
+// And a Components V2 body carries its flag, on first answers and on edits.
+
+import { describe, expect, it } from 'vitest';
+import { type ComponentTransport, createComponentResponder, runComponent } from '../../src/discord/run-component.js';
+import { messageBody } from '../../src/discord-api/message-body.js';
+import { InteractionWebhookClient } from '../../src/discord-api/webhooks.js';
+import { createLogger } from '../../src/log/logger.js';
+
+function recorder() {
+  const calls: string[] = [];
+  const transport: ComponentTransport = {
+    respond: async (m) => void calls.push(`respond:${m.content}`),
+    defer: async (ephemeral) => void calls.push(`defer:${ephemeral}`),
+    update: async (m) => void calls.push(`update:${m.content}`),
+    deferUpdate: async () => void calls.push('deferUpdate'),
+    editOriginal: async (m) => void calls.push(`edit:${m.content}`),
+  };
+  return { calls, transport };
+}
+
+const input = {
+  customId: 'report:x:csv',
+  user: { id: '1', username: 'a', globalName: null },
+  guildId: null,
+  channelId: null,
+  locale: null,
+  memberPermissions: null,
+  appPermissions: null,
+  interactionToken: 't',
+};
+
+describe('component presses', () => {
+  it('sends one first answer of the kind asked, then edits', async () => {
+    const a = recorder();
+    const r = createComponentResponder(a.transport);
+    await r.deferUpdate();
+    await r.update({ content: 'progress' });
+    await r.edit({ content: 'report' });
+    await r.deferUpdate();
+    expect(a.calls).toEqual(['deferUpdate', 'edit:progress', 'edit:report']);
+
+    const b = recorder();
+    const s = createComponentResponder(b.transport);
+    await s.update({ content: 'now' });
+    await s.reply({ content: 'later' });
+    expect(b.calls).toEqual(['update:now', 'edit:later']);
+  });
+
+  it('defers a slow handler privately, and apologises privately for one that never answers', async () => {
+    const slow = recorder();
+    let finish!: () => void;
+    const running = runComponent(input, slow.transport, () => new Promise<void>((r) => (finish = r)), createLogger('error'), 0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(slow.calls).toEqual(['defer:true']);
+    finish();
+    await running;
+
+    const silent = recorder();
+    await runComponent(input, silent.transport, async () => undefined, createLogger('error'), 10_000);
+    expect(silent.calls).toEqual(['respond:Sorry, something went wrong on our side. Please try again in a minute.']);
+  });
+
+  it('sends Components V2 with its flag and without content or embeds, and keeps the flag (only) on an edit', async () => {
+    const layout = [{ type: 10, content: 'hi' }] as never;
+    const { body } = messageBody({ content: 'ignored', embeds: [], layout, ephemeral: true });
+    expect(body).toEqual({ allowed_mentions: { parse: [] }, components: layout, flags: (1 << 15) | 64 });
+    const sent: Array<Record<string, unknown>> = [];
+    const client = new InteractionWebhookClient({
+      apiUrl: 'http://127.0.0.1:9',
+      applicationId: '1',
+      fetch: async (_url, init) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response('{}', { status: 200 });
+      },
+    });
+    await client.editOriginal('token', { layout, ephemeral: true });
+    await client.editOriginal('token', { content: 'plain', ephemeral: true });
+    expect(sent[0]).toMatchObject({ components: layout, flags: 1 << 15 });
+    expect(sent[1]).not.toHaveProperty('flags');
+  });
+});
