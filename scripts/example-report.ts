@@ -8,6 +8,7 @@ import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
 import { renderChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
+import { REPORT_PERIODS } from '../src/report/report-service.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
@@ -59,7 +60,9 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
     previousPosts: posts.filter((p) => p.createdAt >= previousStart),
     period: { start, end: NOW, days: DAYS },
     timeZone: ZONE,
-    cut: null,
+    read: { posts: { storedFrom: previousStart, cut: null }, mentions: { storedFrom: start, cut: null } },
+    limits: { maxPosts: 1000, postMicroUsd: 5_000, periods: REPORT_PERIODS },
+    audience: 'private',
     refreshHorizonHours: 48,
     followerHistory: [{ day: utcDate(start - DAY), followers: followers - 57 }],
   });
@@ -72,7 +75,6 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
       costMicroUsd: 38 * 5_000 + 10_000,
       chartFile: 'x-report.png',
     },
-    { showPrivate: true },
   );
   return { embed, markdown: markdownOf(embed), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
 }
