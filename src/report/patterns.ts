@@ -6,7 +6,7 @@ import type { BestTime, DayActivity } from './summary-types.js';
 /** Fewest posts (on whole days read) before a busiest weekday or hour is claimed. */
 export const MIN_PATTERN_POSTS = 20;
 /** Fewest own posts a weekday-and-block slot needs before its average means anything. */
-export const MIN_SLOT_POSTS = 5;
+export const MIN_SLOT_POSTS = 10;
 /** Fewest own, mature posts before a best time to post is looked for at all. */
 export const MIN_BEST_TIME_POSTS = 30;
 /** Best time is over weekday × blocks of this many hours: an hour a week is too thin a slice for most members. */
