@@ -196,7 +196,7 @@ export function summarise(input: ReportInput): ReportSummary {
       },
       mentions: mentionsSpan,
       daysRead: dayList.filter((d) => d.read !== 'none').length,
-      days: dayList.length,
+      days: period.days,
       wholeDays: wholeDays.length,
       maxPosts: input.limits.maxPosts,
       more: postsFrom > period.start ? moreCoverage(comparisonInput, posts.length) : null,

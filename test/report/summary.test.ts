@@ -196,7 +196,7 @@ describe('summarise', () => {
     expect(text).not.toMatch(/original|busiest|engagement rate|mentions/i);
     const cut = narrative(en, summarise(input({ read: { posts: { storedFrom: END - DAY, cut: 'max-posts' }, mentions: null } })));
     expect(cut.split('\n')[0]).toBe(
-      "**Covers the last 2 of 8 days** (since 2026-11-22 12:00): the 0 most recent posts, the bot's limit of 1,000 per report. Every figure below is over these days.",
+      "**Covers the last 2 of 7 days** (since 2026-11-22 12:00): the 0 most recent posts, the bot's limit of 1,000 per report. Every figure below is over these days.",
     );
   });
 
