@@ -97,7 +97,6 @@ export function busiestDay(days: DayActivity[]): { date: string; count: number }
 export function bestTime(placed: PlacedPost[], matureBy: number): BestTime {
   const slots = new Map<number, { weekday: number; hour: number; posts: number; interactions: number }>();
   let sample = 0;
-  let interactions = 0;
   for (const p of placed) {
     if (!p.own || p.createdAt > matureBy) continue;
     const hour = p.hour - (p.hour % BEST_TIME_BLOCK_HOURS);
@@ -107,7 +106,6 @@ export function bestTime(placed: PlacedPost[], matureBy: number): BestTime {
     slot.interactions += p.earned;
     slots.set(key, slot);
     sample++;
-    interactions += p.earned;
   }
   const compared = [...slots.values()].filter((s) => s.posts >= MIN_SLOT_POSTS);
   if (sample < MIN_BEST_TIME_POSTS || compared.length < 2) {
@@ -120,6 +118,8 @@ export function bestTime(placed: PlacedPost[], matureBy: number): BestTime {
     if (b.posts !== a.posts) return b.posts > a.posts ? b : a;
     return b.weekday * 24 + b.hour < a.weekday * 24 + a.hour ? b : a;
   });
+  // The yardstick is the blocks compared, not every post: a viral post alone in a thin block must not set it.
+  const comparedPosts = compared.reduce((n, s) => n + s.posts, 0);
   return {
     found: true,
     weekday: best.weekday,
@@ -127,7 +127,8 @@ export function bestTime(placed: PlacedPost[], matureBy: number): BestTime {
     hours: BEST_TIME_BLOCK_HOURS,
     perPost: best.interactions / best.posts,
     posts: best.posts,
-    average: interactions / sample,
+    average: compared.reduce((n, s) => n + s.interactions, 0) / comparedPosts,
+    compared: comparedPosts,
     sample,
     slots: compared.length,
     minPerSlot: MIN_SLOT_POSTS,

@@ -62,14 +62,15 @@ export function engagementSummary(
   const privately = privateMetrics(own, ctx.end, ctx.audience);
   const interactionsRate: EngagementRate | null =
     impressionsCounted > 0 ? { value: interactionsWithImpressions / impressionsCounted, basis: 'interactions', posts: withImpressionsOver(own) } : null;
+  const rate = privately.rate ?? interactionsRate;
   return {
     ownPosts: own.length,
     totals,
     perPost: { likes: per(totals.likes), reposts: per(totals.reposts), replies: per(totals.replies), quotes: per(totals.quotes), bookmarks: per(totals.bookmarks) },
     impressions: withImpressions ? { total: totals.impressions, perPost: totals.impressions / withImpressions, posts: withImpressions } : null,
     // X's own rate where it gives engagements, else the public one: one rate, never both.
-    rate: privately.rate ?? interactionsRate,
-    top: topPosts(own, ctx.clock, ctx.profile.username),
+    rate,
+    top: topPosts(own, ctx.clock, ctx.profile.username, rate?.basis ?? 'interactions'),
     private: privately.summary,
     privateMissing: privately.missing,
   };
@@ -77,8 +78,15 @@ export function engagementSummary(
 
 const withImpressionsOver = (own: StoredPost[]) => own.filter((p) => (p.impressions ?? 0) > 0).length;
 
+/** A post's engagement rate on the report's one basis; null when the post lacks what that basis needs. */
+function postRate(p: StoredPost, basis: EngagementRate['basis']): number | null {
+  if (basis === 'interactions') return p.impressions ? engagementOf(p) / p.impressions : null;
+  const m = p.privateMetrics;
+  return m?.engagements !== undefined && m.impression_count ? m.engagements / m.impression_count : null;
+}
+
 /** The most engaging posts, distinct, by interactions; ties go to the newer post (the larger id). */
-export function topPosts(own: StoredPost[], clock: LocalClock, username: string): TopPost[] {
+export function topPosts(own: StoredPost[], clock: LocalClock, username: string, basis: EngagementRate['basis']): TopPost[] {
   const seen = new Set<string>();
   return own
     .filter((p) => engagementOf(p) > 0 && !seen.has(p.id) && seen.add(p.id))
@@ -96,7 +104,7 @@ export function topPosts(own: StoredPost[], clock: LocalClock, username: string)
       reposts: p.reposts,
       replies: p.replies,
       impressions: p.impressions,
-      rate: p.impressions ? engagementOf(p) / p.impressions : null,
+      rate: postRate(p, basis),
     }));
 }
 

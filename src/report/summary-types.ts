@@ -59,7 +59,7 @@ export interface TopPost {
   replies: number;
   /** Null when X sent no impression count for the post. */
   impressions: number | null;
-  /** Interactions ÷ impressions for this post; null without impressions. */
+  /** This post's engagement rate on the report's one basis (EngagementRate.basis); null when it lacks what that needs. */
   rate: number | null;
 }
 
@@ -115,8 +115,10 @@ export type BestTime =
       perPost: number;
       /** Posts in that block. */
       posts: number;
-      /** Interactions per post over the whole sample. */
+      /** Interactions per post over the posts of every block compared. */
       average: number;
+      /** Posts in the blocks compared. */
+      compared: number;
       /** Posts considered (own, mature, in the span read). */
       sample: number;
       /** Blocks with enough posts to be compared. */

@@ -440,10 +440,9 @@ export const en = {
       weekday: string,
       hour: number,
       zone: string,
-      b: { hours: number; perPost: number; posts: number; average: number; sample: number; slots: number; minPerSlot: number },
+      b: { hours: number; perPost: number; posts: number; average: number; compared: number; slots: number; minPerSlot: number },
     ) =>
-      `**${weekday}s ${String(hour).padStart(2, '0')}:00–${String((hour + b.hours) % 24).padStart(2, '0')}:00** ${zone}: ${b.perPost.toFixed(1)} interactions per post on ${count(b.posts)} posts, against ${b.average.toFixed(1)} over all ${count(b.sample)}` +
-      ` (${count(b.slots)} weekday-and-${b.hours}-hour blocks with ${b.minPerSlot}+ posts compared; posts at least 2 days old)`,
+      `**${weekday}s ${String(hour).padStart(2, '0')}:00–${String((hour + b.hours) % 24).padStart(2, '0')}:00** ${zone}: ${b.perPost.toFixed(1)} interactions per post on ${count(b.posts)} posts, against ${b.average.toFixed(1)} over the ${count(b.compared)} posts of the ${count(b.slots)} weekday-and-${b.hours}-hour blocks with ${b.minPerSlot}+ posts (posts at least 2 days old)`,
     bestTimeUnknown: (sample: number, minPerSlot: number, minSample: number) =>
       `Not enough posts to say: it needs ${minSample} own posts at least 2 days old, two weekday-and-3-hour blocks with ${minPerSlot} or more each (${count(sample)} so far).`,
     topPostsField: 'Top posts by interactions',

@@ -149,6 +149,10 @@ describe('report embed', () => {
     const engagement = private_.fields!.find((f) => f.name.startsWith('Engagement'))!.value;
     expect(engagement).toContain("Engagement rate: 10.5% (X's: engagements ÷ impressions, on 1 post of the last 30 days)");
     expect(JSON.stringify(private_).match(/rate:/gi)).toHaveLength(1);
+    // The top posts' rates are on the same basis: X's engagements for the post that has them, none for the rest.
+    const top = private_.fields!.find((f) => f.name.startsWith('Top posts'))!.value.split('\n');
+    expect(top.find((line) => line.includes(posts[0]!.id))).toMatch(/· 10\.5%\)$/);
+    expect(top.find((line) => line.includes(posts[2]!.id))).toMatch(/👁️\)$/);
     const shared = reportEmbed(en, summarise({ ...mineInput, audience: 'public' }), facts);
     expect(field(shared)!.value).toBe('_Your private X analytics are shown only in private reports._');
     expect(JSON.stringify(shared)).not.toMatch(/profile visits|link clicks|X's: engagements|engagements \(X/);
@@ -206,13 +210,25 @@ describe('report embed', () => {
         ...summary,
         engagement: {
           ...summary.engagement,
-          bestTime: { found: true, weekday: 3, hour: 18, hours: 3, perPost: 40, posts: 12, average: 18.7, sample: 40, slots: 2, minPerSlot: 10 },
+          bestTime: {
+            found: true,
+            weekday: 3,
+            hour: 18,
+            hours: 3,
+            perPost: 40,
+            posts: 12,
+            average: 18.7,
+            compared: 30,
+            sample: 40,
+            slots: 2,
+            minPerSlot: 10,
+          },
         },
       },
       facts,
     ).fields!.find((f) => f.name === 'Best time to post')!;
     expect(found.value).toBe(
-      '**Wednesdays 18:00–21:00** UTC: 40.0 interactions per post on 12 posts, against 18.7 over all 40 (2 weekday-and-3-hour blocks with 10+ posts compared; posts at least 2 days old)',
+      '**Wednesdays 18:00–21:00** UTC: 40.0 interactions per post on 12 posts, against 18.7 over the 30 posts of the 2 weekday-and-3-hour blocks with 10+ posts (posts at least 2 days old)',
     );
   });
 
