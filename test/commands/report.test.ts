@@ -274,7 +274,10 @@ describe('/report over HTTP interactions', () => {
       return reports.length === 2 && reports[1];
     });
     expect(field(mine.embed)).toMatch(/👤 [\d,]+ profile visits · 🔗 [\d,]+ link clicks/);
-    expect(field(mine.embed)).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions\)/);
+    // X's engagement rate is the report's one rate in a private report, stated in the engagement field.
+    const engagement = mine.embed.fields!.find((f) => f.name.startsWith('Engagement'))!.value;
+    expect(engagement).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions, on [\d,]+ posts? of the last 30 days\)/);
+    expect(shared.embed.fields!.find((f) => f.name.startsWith('Engagement'))!.value).toMatch(/Engagement rate: \d+\.\d% \(likes, reposts/);
   });
 
   it('tells a member their link broke when X answers 401, and marks it broken', async () => {
