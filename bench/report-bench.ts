@@ -142,15 +142,11 @@ async function main(): Promise<void> {
   };
   const summariseMs = mean(
     () =>
-      reportEmbed(
-        en,
-        summarise(input),
-        {
-          dataAsOf: now,
-          usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 },
-          costMicroUsd: 0,
-        },
-      ),
+      reportEmbed(en, summarise(input), {
+        dataAsOf: now,
+        usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 },
+        costMicroUsd: 0,
+      }),
     50,
   );
   const summaryUtcMs = mean(() => summarise({ ...input, timeZone: 'UTC' }), 50);

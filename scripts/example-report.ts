@@ -50,16 +50,12 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
     refreshHorizonHours: 48,
     followerHistory: [{ day: utcDate(start - DAY), followers: followers - 57 }],
   });
-  const embed = reportEmbed(
-    en,
-    summary,
-    {
-      dataAsOf: NOW,
-      usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
-      costMicroUsd: 38 * 5_000 + 10_000,
-      chartFile: 'x-report.png',
-    },
-  );
+  const embed = reportEmbed(en, summary, {
+    dataAsOf: NOW,
+    usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
+    costMicroUsd: 38 * 5_000 + 10_000,
+    chartFile: 'x-report.png',
+  });
   return { embed, markdown: markdownOf(embed), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
 }
 

@@ -79,7 +79,11 @@ export function postTexts(random: () => number): () => PostText {
     const closer = CLOSERS[Math.floor(n / (OPENERS.length * SUBJECTS.length))] ?? '';
     const tag = subject.tag ? ` #${subject.tag}` : '';
     const link = subject.url ? ' https://t.co/x' : '';
-    return { text: `${opener} ${subject.what}. ${closer}${tag}${link}`, hashtags: subject.tag ? [subject.tag] : [], urls: subject.url ? [subject.url] : [] };
+    return {
+      text: `${opener} ${subject.what}. ${closer}${tag}${link}`,
+      hashtags: subject.tag ? [subject.tag] : [],
+      urls: subject.url ? [subject.url] : [],
+    };
   };
 }
 
@@ -99,7 +103,14 @@ export function mentionText(random: () => number, username: string): string {
   return `@${username} ${MENTION_TEXTS[Math.floor(random() * MENTION_TEXTS.length)] ?? ''}`;
 }
 
-const REPLY_TEXTS = ['Thanks!', 'Good question: short answer, yes.', 'Write-up coming this week.', 'Ha, same.', 'Postgres too, yes.', 'Will do!'];
+const REPLY_TEXTS = [
+  'Thanks!',
+  'Good question: short answer, yes.',
+  'Write-up coming this week.',
+  'Ha, same.',
+  'Postgres too, yes.',
+  'Will do!',
+];
 
 export function replyText(random: () => number): string {
   return REPLY_TEXTS[Math.floor(random() * REPLY_TEXTS.length)] ?? 'Thanks!';

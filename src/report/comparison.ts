@@ -57,7 +57,13 @@ export function compare(input: ComparisonInput): Comparison {
     return { available: false, previous, reason: 'period-partial', readBy: null, from: whenStored(input, now.length, 2) };
   }
   if (input.previousPosts === null || input.read.storedFrom > previous.from) {
-    return { available: false, previous, reason: 'not-stored', readBy: longerRead(input, now.length, previous), from: whenStored(input, now.length, 2) };
+    return {
+      available: false,
+      previous,
+      reason: 'not-stored',
+      readBy: longerRead(input, now.length, previous),
+      from: whenStored(input, now.length, 2),
+    };
   }
   const before = input.previousPosts.filter((p) => within(p, previous));
   const mature = (list: StoredPost[], span: TimeSpan) =>
@@ -94,7 +100,11 @@ function dailyRate(input: ComparisonInput, postsRead: number): number {
  * where the stored span begins, at most maxPosts, and X serves only the
  * 3,200 most recent posts.
  */
-function longerRead(input: ComparisonInput, postsRead: number, previous: TimeSpan): { days: number; posts: number; costMicroUsd: number } | null {
+function longerRead(
+  input: ComparisonInput,
+  postsRead: number,
+  previous: TimeSpan,
+): { days: number; posts: number; costMicroUsd: number } | null {
   const { limits, period } = input;
   const days = limits.periods.find((p) => p >= 2 * period.days);
   if (days === undefined) return null;

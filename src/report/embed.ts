@@ -47,16 +47,21 @@ function fields(t: Catalog, s: ReportSummary): APIEmbedField[] {
     out.push({ name: r.privateField, value: r.privateLines(s.period.days, e.private), inline: true });
   } else {
     const why = missingOf(s, 'private');
-    if (why && e.ownPosts > 0) out.push({ name: r.privateField, value: r.privateMissing(why.why, why.why === 'read-without' ? why.eligible : 0), inline: true });
+    if (why && e.ownPosts > 0)
+      out.push({ name: r.privateField, value: r.privateMissing(why.why, why.why === 'read-without' ? why.eligible : 0), inline: true });
   }
   if (e.ownPosts > 0) {
     const b = e.bestTime;
-    const value = b.found ? r.bestTime(t.weekdays[b.weekday] ?? '', b.hour, s.timeZone, b) : r.bestTimeUnknown(b.sample, b.minPerSlot, b.minSample);
+    const value = b.found
+      ? r.bestTime(t.weekdays[b.weekday] ?? '', b.hour, s.timeZone, b)
+      : r.bestTimeUnknown(b.sample, b.minPerSlot, b.minSample);
     out.push({ name: r.bestTimeField, value, inline: true });
   }
   out.push({ name: r.responsivenessField, value: responsivenessLines(t, s), inline: true });
   if (e.top.length > 0) {
-    const value = e.top.map((p, i) => `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${r.topPost(p)}`).join('\n');
+    const value = e.top
+      .map((p, i) => `${i + 1}. [${escapeMarkdown(clip(p.excerpt || r.noText, 90))}](${p.url}) — ${r.topPost(p)}`)
+      .join('\n');
     out.push({ name: r.topPostsField, value });
   } else if (missingOf(s, 'top-posts')) {
     out.push({ name: r.topPostsField, value: r.noTopPosts });

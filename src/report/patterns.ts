@@ -36,14 +36,17 @@ export interface Patterns {
 export function postingPatterns(placed: PlacedPost[], days: DayActivity[]): Patterns {
   const whole = new Set(days.filter((d) => d.read === 'whole').map((d) => d.date));
   const weekdayDays = new Array<number>(7).fill(0);
-  for (const d of days) if (d.read === 'whole') weekdayDays[new Date(`${d.date}T00:00:00Z`).getUTCDay()]! += 1;
+  const bump = (counts: number[], at: number) => {
+    counts[at] = (counts[at] ?? 0) + 1;
+  };
+  for (const d of days) if (d.read === 'whole') bump(weekdayDays, new Date(`${d.date}T00:00:00Z`).getUTCDay());
   const weekdays = new Array<number>(7).fill(0);
   const hours = new Array<number>(24).fill(0);
   let sample = 0;
   for (const p of placed) {
     if (!whole.has(p.date)) continue;
-    weekdays[p.weekday]! += 1;
-    hours[p.hour]! += 1;
+    bump(weekdays, p.weekday);
+    bump(hours, p.hour);
     sample++;
   }
   if (sample < MIN_PATTERN_POSTS) return { busiestWeekday: null, busiestHour: null, sample };

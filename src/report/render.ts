@@ -7,9 +7,9 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { textFor } from '../text/catalog.js';
 import type { Usage } from '../twitter/v2-client.js';
 import { renderChart } from './chart.js';
+import type { ReadLimits } from './comparison.js';
 import { reportEmbed } from './embed.js';
 import type { StoredPost } from './stored-post.js';
-import type { ReadLimits } from './comparison.js';
 import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
 import type { PostStore, PostWindow, XCache } from './x-cache.js';
 

@@ -61,13 +61,23 @@ export function engagementSummary(
   const per = (v: number) => (own.length ? v / own.length : 0);
   const privately = privateMetrics(own, ctx.end, ctx.audience);
   const interactionsRate: EngagementRate | null =
-    impressionsCounted > 0 ? { value: interactionsWithImpressions / impressionsCounted, basis: 'interactions', posts: withImpressionsOver(own) } : null;
+    impressionsCounted > 0
+      ? { value: interactionsWithImpressions / impressionsCounted, basis: 'interactions', posts: withImpressionsOver(own) }
+      : null;
   const rate = privately.rate ?? interactionsRate;
   return {
     ownPosts: own.length,
     totals,
-    perPost: { likes: per(totals.likes), reposts: per(totals.reposts), replies: per(totals.replies), quotes: per(totals.quotes), bookmarks: per(totals.bookmarks) },
-    impressions: withImpressions ? { total: totals.impressions, perPost: totals.impressions / withImpressions, posts: withImpressions } : null,
+    perPost: {
+      likes: per(totals.likes),
+      reposts: per(totals.reposts),
+      replies: per(totals.replies),
+      quotes: per(totals.quotes),
+      bookmarks: per(totals.bookmarks),
+    },
+    impressions: withImpressions
+      ? { total: totals.impressions, perPost: totals.impressions / withImpressions, posts: withImpressions }
+      : null,
     // X's own rate where it gives engagements, else the public one: one rate, never both.
     rate,
     top: topPosts(own, ctx.clock, ctx.profile.username, rate?.basis ?? 'interactions'),
@@ -117,7 +127,8 @@ function privateMetrics(
   const recent = own.filter((p) => p.createdAt >= end - PRIVATE_METRICS_DAYS * DAY);
   if (recent.length === 0) return { summary: null, rate: null, missing: { section: 'private', why: 'no-recent-posts' } };
   const carrying = recent.filter((p) => p.privateMetrics !== null);
-  if (carrying.length === 0) return { summary: null, rate: null, missing: { section: 'private', why: 'read-without', eligible: recent.length } };
+  if (carrying.length === 0)
+    return { summary: null, rate: null, missing: { section: 'private', why: 'read-without', eligible: recent.length } };
   let profileVisits = 0;
   let linkClicks = 0;
   let engagements: number | null = null;

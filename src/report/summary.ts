@@ -6,6 +6,7 @@ import { compare, MATURE_HOURS, moreCoverage, type ReadLimits } from './comparis
 import { LocalClock, utcDate } from './local-time.js';
 import { bestTime, busiestDay, longestStreak, MIN_PATTERN_POSTS, type PlacedPost, postingPatterns } from './patterns.js';
 import { daysRead, type SourceRead, spanStart } from './read-span.js';
+import type { PostKind, StoredPost } from './stored-post.js';
 import { engagementOf, engagementSummary } from './summary-engagement.js';
 import type {
   BestTime,
@@ -20,7 +21,6 @@ import type {
   ReportProfile,
   TopPost,
 } from './summary-types.js';
-import type { PostKind, StoredPost } from './stored-post.js';
 
 export type * from './summary-types.js';
 export { engagementOf, MATURE_HOURS };

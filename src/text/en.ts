@@ -385,7 +385,9 @@ export const en = {
           ? `No comparison with the previous ${days} days: this period itself could be read only in part.`
           : `No comparison with the previous ${days} days (${previous}): they are not stored, and the bot does not buy posts only to compare.`,
         ...(readBy
-          ? [`A ${readBy.days}-day report would read them: about ${count(readBy.posts)} ${plural(readBy.posts, 'post', 'posts')}, about ${usd(readBy.costMicroUsd)}.`]
+          ? [
+              `A ${readBy.days}-day report would read them: about ${count(readBy.posts)} ${plural(readBy.posts, 'post', 'posts')}, about ${usd(readBy.costMicroUsd)}.`,
+            ]
           : []),
         ...(from
           ? [
@@ -423,7 +425,10 @@ export const en = {
         ? `Engagement rate: ${percent(rate.value)} (X's: engagements ÷ impressions, on ${count(rate.posts)} ${plural(rate.posts, 'post', 'posts')} of the last 30 days)`
         : `Engagement rate: ${percent(rate.value)} (${INTERACTIONS} ÷ impressions)`,
     privateField: 'Your X analytics',
-    privateLines: (days: number, m: { posts: number; eligible: number; profileVisits: number; linkClicks: number; engagements: number | null }) =>
+    privateLines: (
+      days: number,
+      m: { posts: number; eligible: number; profileVisits: number; linkClicks: number; engagements: number | null },
+    ) =>
       [
         `👤 ${count(m.profileVisits)} profile ${plural(m.profileVisits, 'visit', 'visits')} · 🔗 ${count(m.linkClicks)} link ${plural(m.linkClicks, 'click', 'clicks')}`,
         ...(m.engagements !== null ? [`${count(m.engagements)} ${plural(m.engagements, 'engagement', 'engagements')} (X's count)`] : []),

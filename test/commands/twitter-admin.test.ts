@@ -176,7 +176,9 @@ describe('/twitter-admin over HTTP interactions', () => {
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
     expect(first.embeds[0].footer.text).toContain('Read 150 posts');
-    expect(first.embeds[0].description).toMatch(/^\*\*Covers the last \d+ of 30 days\*\* \(since [^)]+\): the 1\d\d most recent posts, as many as this month's X budget for reports allowed\./);
+    expect(first.embeds[0].description).toMatch(
+      /^\*\*Covers the last \d+ of 30 days\*\* \(since [^)]+\): the 1\d\d most recent posts, as many as this month's X budget for reports allowed\./,
+    );
     expect(first.embeds[0].description).toContain("Next month's budget can read further back.");
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));

@@ -35,7 +35,8 @@ function steadyPosts(minutes: number[], days: number): TimelineData['posts'] {
   for (let d = days; d >= 0; d--) {
     for (const m of minutes) {
       const at = midnight - d * DAY + m * MIN;
-      if (at <= Date.now()) out.push(post({ at: new Date(at).toISOString(), likes: 12, reposts: 1, impressions: 300, text: `steady ${d}/${m}` }));
+      if (at <= Date.now())
+        out.push(post({ at: new Date(at).toISOString(), likes: 12, reposts: 1, impressions: 300, text: `steady ${d}/${m}` }));
     }
   }
   return out.reverse();
@@ -86,8 +87,9 @@ async function link(member: string, as: { id: string; screenName: string }): Pro
   x.autoApproveAs = as;
   const payload = commandPayload({ name: 'link-twitter', member: { id: member } });
   const body = JSON.stringify(payload);
-  const reply = await (await fetch(`${bot!.base}/interactions`, { method: 'POST', body, headers: signer.headers(body) })).json();
-  const linkPath = new URL(reply.data.components[0].components[0].url).pathname;
+  const res = await fetch(`${bot!.base}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+  const reply = (await res.json()) as { data: { components: Array<{ components: Array<{ url: string }> }> } };
+  const linkPath = new URL(reply.data.components[0]!.components[0]!.url).pathname;
   const browser = new Browser((path, init) => fetch(`${bot!.base}${path}`, init), 'https://bot.example.test');
   const consent = (await browser.openLink(linkPath)).location!;
   const callback = new URL((await fetch(consent, { redirect: 'manual' })).headers.get('location')!);
@@ -108,7 +110,9 @@ describe('report numbers through the built bot', () => {
     await link('300000000000000001', STEADY);
     const first = await report('300000000000000001', 7);
     // Not stored yet, and reading it costs money: said, with the report that would read it.
-    expect(first.description).toMatch(/No comparison with the previous 7 days \([^)]+\): they are not stored, and the bot does not buy posts only to compare\. A 30-day report would read them: about 2\d posts/);
+    expect(first.description).toMatch(
+      /No comparison with the previous 7 days \([^)]+\): they are not stored, and the bot does not buy posts only to compare\. A 30-day report would read them: about 2\d posts/,
+    );
     await report('300000000000000001', 30);
     const again = await report('300000000000000001', 7);
     const now = Date.now();
@@ -119,13 +123,17 @@ describe('report numbers through the built bot', () => {
     expect(field(again, 'Activity')).toContain(`**${expected}** posts · 3.0/day over 6 whole days`);
   });
 
-  it('a capped read states what it covers, averages over it, and shows capped mentions as a lower bound', { timeout: 120_000 }, async () => {
+  it('a capped read states what it covers, averages over it, and shows capped mentions as a lower bound', {
+    timeout: 120_000,
+  }, async () => {
     await link('300000000000000002', BUSY);
     const e = await report('300000000000000002', 30);
     const since = Date.now() - 30 * DAY;
     const inPeriod = busy.posts.filter((p) => Date.parse(p.created_at) >= since && Date.parse(p.created_at) <= Date.now());
     expect(inPeriod.length).toBeGreaterThan(MAX_POSTS);
-    expect(e.description).toMatch(/^\*\*Covers the last (8|9) of 30 days\*\* \(since [^)]+\): the 400 most recent posts, the bot's limit of 400 per report\./);
+    expect(e.description).toMatch(
+      /^\*\*Covers the last (8|9) of 30 days\*\* \(since [^)]+\): the 400 most recent posts, the bot's limit of 400 per report\./,
+    );
     expect(e.description).toContain('No comparison with the previous 30 days: this period itself could be read only in part.');
     expect(field(e, 'Activity')).toMatch(/^\*\*400\*\* posts in the days read · 50\.0\/day over \d whole days/);
     expect(field(e, 'Responsiveness')).toContain(`**${MAX_MENTIONS}+** mentions of them`);

@@ -106,7 +106,12 @@ describe('what the chart draws', () => {
     expect(at(Math.round(left + slot * 3.5), bottom - 5)).toBe(CHART_COLOURS.background);
     expect(at(Math.round(left + slot * 2.5), bottom - 5)).toBe(CHART_COLOURS.original);
     // With every day read, no hatch at all.
-    const whole = await pixels(renderChart(days(4, () => ({})), en.report.chart('UTC')));
+    const whole = await pixels(
+      renderChart(
+        days(4, () => ({})),
+        en.report.chart('UTC'),
+      ),
+    );
     expect(whole(Math.round(left + slot * 0.3), bottom - 40)).toBe(CHART_COLOURS.background);
   });
 

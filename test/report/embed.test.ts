@@ -53,11 +53,7 @@ const stored = () => summarise(input());
 
 describe('report embed', () => {
   it('shows header, sections, chart and cost footer', () => {
-    const e = reportEmbed(
-      en,
-      summarise({ ...input(), profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' } }),
-      facts,
-    );
+    const e = reportEmbed(en, summarise({ ...input(), profile: { ...PROFILE, avatarUrl: 'https://pbs.twimg.com/a.jpg' } }), facts);
     expect(e.author).toEqual({
       name: 'Ada Lovelace (@ada_codes)',
       url: 'https://x.com/ada_codes',
@@ -179,7 +175,9 @@ describe('report embed', () => {
     expect(field(reportEmbed(en, summarise(noMentions), facts), 'Responsiveness')).toBe(
       "Mentions are not read: the bot's operator turned them off.",
     );
-    expect(field(reportEmbed(en, stale, facts), 'Activity')).toContain('Too few posts on whole days read for weekday and hour patterns (6; needs 20).');
+    expect(field(reportEmbed(en, stale, facts), 'Activity')).toContain(
+      'Too few posts on whole days read for weekday and hour patterns (6; needs 20).',
+    );
   });
 
   it('says when refresh:true can read the profile again, when it came too soon', () => {
@@ -188,7 +186,9 @@ describe('report embed', () => {
     expect(reportEmbed(en, s, facts).description).toContain(
       `Follower counts are as read from X <t:${readAt / 1000}:R>; \`refresh:true\` can read them again <t:${(readAt + 900_000) / 1000}:R>.`,
     );
-    expect(reportEmbed(en, summarise({ ...input(), profileRefresh: { asked: true, done: true } }), facts).description).not.toContain('refresh');
+    expect(reportEmbed(en, summarise({ ...input(), profileRefresh: { asked: true, done: true } }), facts).description).not.toContain(
+      'refresh',
+    );
   });
 
   it('never writes "−0%" or "+0%": a change that rounds to nothing is ±0%', () => {
@@ -252,7 +252,11 @@ describe('report embed', () => {
   });
 
   it('says first what a capped report covers and why, and how to get more', () => {
-    const s = summarise({ ...input(), mentions: null, read: { posts: { storedFrom: Date.parse('2026-11-18T00:00:00Z'), cut: 'x-cap' }, mentions: null } });
+    const s = summarise({
+      ...input(),
+      mentions: null,
+      read: { posts: { storedFrom: Date.parse('2026-11-18T00:00:00Z'), cut: 'x-cap' }, mentions: null },
+    });
     const e = reportEmbed(en, s, facts);
     expect(e.description!.split('\n')[0]).toBe(
       '**Covers the last 6 of 7 days** (since 2026-11-18 00:00): the 4 most recent posts, as far back as X serves a timeline (3,200 posts). Every figure below is over these days.',

@@ -26,7 +26,8 @@ const STEADY_TIMES = [90, 495, 780, 1185, 1390];
 const FOOTER = { dataAsOf: 0, usage: { requests: 1, postsRead: 1, postsRepeated: 0, userReads: 0 }, costMicroUsd: 5000 };
 
 /** Etc/GMT zones have the sign reversed: Etc/GMT+12 is UTC−12. */
-const zoneOf = (utcOffsetHours: number) => (utcOffsetHours === 0 ? 'UTC' : `Etc/GMT${utcOffsetHours > 0 ? '-' : '+'}${Math.abs(utcOffsetHours)}`);
+const zoneOf = (utcOffsetHours: number) =>
+  utcOffsetHours === 0 ? 'UTC' : `Etc/GMT${utcOffsetHours > 0 ? '-' : '+'}${Math.abs(utcOffsetHours)}`;
 
 /** A member posting at the same local times every day, each post with the same metrics, from `days` days back to `now`. */
 function steadyPoster(now: number, utcOffsetHours: number, days: number): StoredPost[] {
@@ -68,7 +69,13 @@ describe('a steady poster (same posts, same metrics every day)', () => {
         for (const days of [7, 30]) {
           const { start, previousStart } = reportPeriod(now, days, zone);
           const s = summarise(
-            base({ posts, previousPosts: posts, period: { start, end: now, days }, timeZone: zone, read: { posts: { storedFrom: previousStart, cut: null }, mentions: null } }),
+            base({
+              posts,
+              previousPosts: posts,
+              period: { start, end: now, days },
+              timeZone: zone,
+              read: { posts: { storedFrom: previousStart, cut: null }, mentions: null },
+            }),
           );
           // Independently: whole days before today, plus today's posts up to now.
           const today = STEADY_TIMES.filter((m) => m <= hour * 60 + 20).length;
@@ -105,7 +112,12 @@ describe('a steady poster (same posts, same metrics every day)', () => {
       const read = posts.filter((p) => p.createdAt >= start).slice(-cap);
       const oldest = read[0]!.createdAt;
       const s = summarise(
-        base({ posts: read, period: { start, end: now, days: 90 }, timeZone: zone, read: { posts: { storedFrom: oldest, cut: 'max-posts' }, mentions: null } }),
+        base({
+          posts: read,
+          period: { start, end: now, days: 90 },
+          timeZone: zone,
+          read: { posts: { storedFrom: oldest, cut: 'max-posts' }, mentions: null },
+        }),
       );
       // Each whole day read holds exactly the member's daily posts.
       if (cap >= 2 * STEADY_TIMES.length) expect(s.activity.perDay).toBe(STEADY_TIMES.length);
@@ -137,7 +149,13 @@ describe('any timeline, read whole or capped', () => {
         const at = now - Math.floor(random() * 120 * DAY);
         const kind = (['original', 'reply', 'quote', 'repost'] as const)[Math.floor(random() * 4)];
         return toStoredPost(
-          xPost({ at: new Date(at).toISOString(), kind, likes: Math.floor(random() * 50), reposts: Math.floor(random() * 5), impressions: 100 }),
+          xPost({
+            at: new Date(at).toISOString(),
+            kind,
+            likes: Math.floor(random() * 50),
+            reposts: Math.floor(random() * 5),
+            impressions: 100,
+          }),
         );
       }).sort((a, b) => b.createdAt - a.createdAt);
       const { start } = reportPeriod(now, days, zone);
@@ -147,7 +165,12 @@ describe('any timeline, read whole or capped', () => {
       const capped = cap < inPeriod.length && cap > 0;
       const storedFrom = capped ? read.at(-1)!.createdAt : start;
       const s = summarise(
-        base({ posts: all, period: { start, end: now, days }, timeZone: zone, read: { posts: { storedFrom, cut: capped ? 'max-posts' : null }, mentions: null } }),
+        base({
+          posts: all,
+          period: { start, end: now, days },
+          timeZone: zone,
+          read: { posts: { storedFrom, cut: capped ? 'max-posts' : null }, mentions: null },
+        }),
       );
       const stated = all.filter((p) => p.createdAt >= s.coverage.posts.from && p.createdAt <= s.coverage.posts.to);
       const own = stated.filter((p) => p.kind !== 'repost');
@@ -164,7 +187,9 @@ describe('any timeline, read whole or capped', () => {
   it('never shows a capped mention read as a total: "200+", and the answer rate over the mentions read', () => {
     const now = Date.parse('2026-11-23T12:00:00Z');
     const { start } = reportPeriod(now, 30, 'UTC');
-    const mentions = Array.from({ length: 360 }, (_, i) => toStoredPost(xMention(new Date(now - HOUR - i * 2 * HOUR).toISOString(), '555')));
+    const mentions = Array.from({ length: 360 }, (_, i) =>
+      toStoredPost(xMention(new Date(now - HOUR - i * 2 * HOUR).toISOString(), '555')),
+    );
     const read = mentions.slice(0, 200);
     const replies = read
       .filter((_, i) => i % 4 === 0)
@@ -187,6 +212,8 @@ describe('any timeline, read whole or capped', () => {
 
     // Read whole, the same count is a total.
     const whole = summarise(base({ posts: replies, mentions: read, period: { start, end: now, days: 30 }, timeZone: 'UTC' }));
-    expect(reportEmbed(en, whole, FOOTER).fields?.find((f) => f.name === 'Responsiveness')?.value).toContain('200 mentions of them received');
+    expect(reportEmbed(en, whole, FOOTER).fields?.find((f) => f.name === 'Responsiveness')?.value).toContain(
+      '200 mentions of them received',
+    );
   });
 });

@@ -56,7 +56,16 @@ describe('summarise', () => {
       '2026-11-23',
     ]);
     // Likes and impressions of the day's own posts: the repost's 999 likes and 99,999 views are someone else's.
-    expect(s.activity.days[2]).toEqual({ date: '2026-11-18', read: 'whole', original: 0, reply: 1, quote: 1, repost: 1, likes: 31, impressions: 1010 });
+    expect(s.activity.days[2]).toEqual({
+      date: '2026-11-18',
+      read: 'whole',
+      original: 0,
+      reply: 1,
+      quote: 1,
+      repost: 1,
+      likes: 31,
+      impressions: 1010,
+    });
   });
 
   it('measures engagement on own posts only, reposts excluded', () => {
@@ -125,7 +134,12 @@ describe('summarise', () => {
       return post({ at: new Date(at).toISOString(), likes: Math.min((END - at) / HOUR, 48) * 10 });
     });
     const same = summarise(
-      input({ posts: daily, previousPosts: daily, period, read: { posts: { storedFrom: period.previousStart, cut: null }, mentions: null } }),
+      input({
+        posts: daily,
+        previousPosts: daily,
+        period,
+        read: { posts: { storedFrom: period.previousStart, cut: null }, mentions: null },
+      }),
     );
     expect(same.comparison).toMatchObject({ available: true, posts: { change: 0 }, likesPerPost: { change: 0 } });
     // Comparing all likes, as before, showed a fall that was only the newest posts' age.
@@ -178,7 +192,13 @@ describe('summarise', () => {
     expect(empty.activity.longestStreak).toBeNull();
     expect(empty.engagement.rate).toBeNull();
     expect(empty.topics.mediaShare).toBeNull();
-    expect(empty.responsiveness).toMatchObject({ received: 0, answered: 0, answeredShare: null, medianResponseMs: null, withinHourShare: null });
+    expect(empty.responsiveness).toMatchObject({
+      received: 0,
+      answered: 0,
+      answeredShare: null,
+      medianResponseMs: null,
+      withinHourShare: null,
+    });
     expect(empty.missing).toContainEqual({ section: 'engagement', why: 'no-own-posts' });
     const text = narrative(en, empty);
     expect(text).toContain('@ada\\_codes posted nothing in the last 7 days.'); // escaped: Discord shows @ada_codes
@@ -210,7 +230,10 @@ describe('summarise', () => {
     );
     // No longer report reaches back over the 90 days before a 90-day one: none is promised.
     const ninety = { start: END - 90 * DAY, end: END, days: 90 };
-    const long = narrative(en, summarise(input({ previousPosts: null, period: ninety, read: { posts: { storedFrom: ninety.start, cut: null }, mentions: null } })));
+    const long = narrative(
+      en,
+      summarise(input({ previousPosts: null, period: ninety, read: { posts: { storedFrom: ninety.start, cut: null }, mentions: null } })),
+    );
     expect(long).not.toContain('report would read them');
     expect(long).toContain('appears from');
   });
@@ -263,7 +286,10 @@ describe('impressions, private metrics and best time to post', () => {
     expect(shown.engagement.private).toBeNull();
     expect(shown.engagement.rate?.basis).toBe('interactions'); // X's rate is private too
     expect(shown.missing).toContainEqual({ section: 'private', why: 'public-report' });
-    expect(summarise(input({ posts: [stale], previousPosts: null, period })).missing).toContainEqual({ section: 'private', why: 'no-recent-posts' });
+    expect(summarise(input({ posts: [stale], previousPosts: null, period })).missing).toContainEqual({
+      section: 'private',
+      why: 'no-recent-posts',
+    });
   });
 
   // `count` posts at a weekday and hour, one a week back from Monday 2026-11-16, each earning `likes`.
@@ -301,8 +327,18 @@ describe('impressions, private metrics and best time to post', () => {
     // Two full blocks but too few posts in all.
     const few = [...slot(1, 9, 2), ...slot(3, 18, 40)];
     expect(MIN_SLOT_POSTS * 2).toBeLessThan(MIN_BEST_TIME_POSTS);
-    expect(best(few).engagement.bestTime).toEqual({ found: false, sample: 2 * MIN_SLOT_POSTS, minPerSlot: MIN_SLOT_POSTS, minSample: MIN_BEST_TIME_POSTS });
-    expect(best(few).missing).toContainEqual({ section: 'best-time', why: 'too-few-posts', posts: 2 * MIN_SLOT_POSTS, needed: MIN_BEST_TIME_POSTS });
+    expect(best(few).engagement.bestTime).toEqual({
+      found: false,
+      sample: 2 * MIN_SLOT_POSTS,
+      minPerSlot: MIN_SLOT_POSTS,
+      minSample: MIN_BEST_TIME_POSTS,
+    });
+    expect(best(few).missing).toContainEqual({
+      section: 'best-time',
+      why: 'too-few-posts',
+      posts: 2 * MIN_SLOT_POSTS,
+      needed: MIN_BEST_TIME_POSTS,
+    });
     // Enough posts, but one block short of MIN_SLOT_POSTS: nothing to compare with.
     const thin = [...slot(1, 9, 2, MIN_BEST_TIME_POSTS), ...slot(3, 18, 40, MIN_SLOT_POSTS - 1)];
     expect(best(thin).engagement.bestTime.found).toBe(false);
