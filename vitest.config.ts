@@ -6,6 +6,10 @@ const postgres = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
+    // Generous bounds: the black-box tests start processes and wait on stand-ins, and a busy 2-core machine can take
+    // several seconds for what normally takes one. A bound is a hang detector here, never a speed assertion.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // The black-box tests run the built bot (dist/): build it once per run, before any file starts.
     globalSetup: ['test/support/build.ts'],
     projects: [

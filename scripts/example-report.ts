@@ -8,6 +8,7 @@ import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
 import { renderChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
+import { REPORT_PERIODS } from '../src/report/report-service.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
@@ -23,33 +24,17 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
     username: 'ada_codes',
     from: NOW - 70 * DAY,
     until: NOW,
-    postsPerDay: 6,
-    mentionsPerDay: 3,
+    postsPerDay: 9,
+    mentionsPerDay: 4,
     seed: 7,
+    lifelike: true,
   });
   member.advanceTo(NOW);
-  const TOPICS: Array<{ text: string; tag?: string; url?: string }> = [
-    { text: 'Shipped the new onboarding flow today. Feedback welcome!', tag: 'buildinpublic', url: 'https://ada.dev/changelog' },
-    { text: 'Thread: what I learned moving our queue to SQLite WAL mode', tag: 'sqlite' },
-    { text: 'Small TypeScript trick: satisfies + as const for config objects', tag: 'TypeScript' },
-    { text: 'Notes from this week’s meetup on accessible charts', url: 'https://ada.dev/notes/charts' },
-    { text: 'Morning coffee and a failing test. Classic.' },
-  ];
   // What the bot stores for a member who reports often: metrics read again until 2 days old, then kept; and
   // the private metrics X sends for their own posts of the last 30 days (asked for on those reads).
-  const posts = member.postsAsStored(NOW, 48 * 3_600_000).map((p, i) => {
-    const topic = TOPICS[i % TOPICS.length] ?? { text: p.text };
-    const post = {
-      ...p,
-      text: topic.text,
-      entities: {
-        hashtags: topic.tag ? [{ tag: topic.tag }] : [],
-        mentions: i % 7 === 0 ? [{ username: 'xdevelopers' }] : [],
-        urls: topic.url ? [{ url: 'https://t.co/x', expanded_url: topic.url }] : [],
-      },
-    };
-    return toStoredPost(Date.parse(p.created_at) >= NOW - 29 * DAY ? { ...post, non_public_metrics: privateMetricsOf(post) } : post);
-  });
+  const posts = member
+    .postsAsStored(NOW, 48 * 3_600_000)
+    .map((p) => toStoredPost(Date.parse(p.created_at) >= NOW - 29 * DAY ? { ...p, non_public_metrics: privateMetricsOf(p) } : p));
   const { start, previousStart } = reportPeriod(NOW, DAYS, ZONE);
   const followers = 1_842;
   const summary = summarise({
@@ -59,21 +44,18 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
     previousPosts: posts.filter((p) => p.createdAt >= previousStart),
     period: { start, end: NOW, days: DAYS },
     timeZone: ZONE,
-    cut: null,
+    read: { posts: { storedFrom: previousStart, cut: null }, mentions: { storedFrom: start, cut: null } },
+    limits: { maxPosts: 1000, postMicroUsd: 5_000, periods: REPORT_PERIODS },
+    audience: 'private',
     refreshHorizonHours: 48,
     followerHistory: [{ day: utcDate(start - DAY), followers: followers - 57 }],
   });
-  const embed = reportEmbed(
-    en,
-    summary,
-    {
-      dataAsOf: NOW,
-      usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
-      costMicroUsd: 38 * 5_000 + 10_000,
-      chartFile: 'x-report.png',
-    },
-    { showPrivate: true },
-  );
+  const embed = reportEmbed(en, summary, {
+    dataAsOf: NOW,
+    usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
+    costMicroUsd: 38 * 5_000 + 10_000,
+    chartFile: 'x-report.png',
+  });
   return { embed, markdown: markdownOf(embed), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
 }
 

@@ -40,6 +40,8 @@ export const CHART_COLOURS = {
   quote: '#e69f00',
   repost: '#cc79a7',
   impressions: '#009e73',
+  notRead: '#e4e8ec',
+  notReadHatch: '#b8c0c8',
 } as const;
 
 const BACKGROUND = CHART_COLOURS.background;
@@ -119,6 +121,8 @@ export interface ChartLabels {
   likesAxis: string;
   empty: string;
   impressionsTitle: string;
+  /** Over the days before the span read. */
+  notRead: string;
 }
 
 interface Plot {
@@ -158,11 +162,18 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
 
   drawTitle(ctx, labels);
   drawGrid(ctx, plot, postsScale, likesScale, labels);
+  drawNotRead(ctx, plot, days, labels.notRead);
   drawBars(ctx, plot, days, postsScale);
   drawLikes(ctx, plot, days, likesScale);
   drawDates(ctx, plot, days);
-  if (days.every((d) => total(d) === 0)) drawEmpty(ctx, plot, labels.empty);
-  if (hasImpressionsPanel(days)) drawImpressions(ctx, plotAt(IMPRESSIONS_EDGES, days.length), days, labels);
+  if (days.every((d) => total(d) === 0 || d.read === 'none') && days.some((d) => d.read !== 'none')) {
+    drawEmpty(ctx, plot, labels.empty, days);
+  }
+  if (hasImpressionsPanel(days)) {
+    const impressions = plotAt(IMPRESSIONS_EDGES, days.length);
+    drawNotRead(ctx, impressions, days, labels.notRead);
+    drawImpressions(ctx, impressions, days, labels);
+  }
   // Opaque throughout (the background fills it), so data()'s unpremultiplied pixels are the drawn colours.
   return encodePng(canvas.data(), CHART_WIDTH, height);
 }
@@ -264,13 +275,17 @@ function drawBars(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], posts: Sc
 function drawLikes(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], likes: Scale): void {
   if (!days.some((d) => d.likes > 0)) return;
   // A pale edge under the line keeps it apart from the bars it crosses.
+  // Unread days have no likes to draw: the line starts at the first day read, not at a zero.
   const path = () => {
     ctx.beginPath();
+    let started = false;
     days.forEach((day, i) => {
+      if (day.read === 'none') return;
       const x = plot.left + i * plot.slot + plot.slot / 2;
       const y = plot.bottom - (day.likes / likes.top) * plot.height;
-      if (i === 0) ctx.moveTo(x, y);
+      if (!started) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
+      started = true;
     });
   };
   // Thinner over narrow bars (90 days), so the line does not hide them.
@@ -300,12 +315,56 @@ function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
   });
 }
 
-function drawEmpty(ctx: SKRSContext2D, plot: Plot, text: string): void {
+function drawEmpty(ctx: SKRSContext2D, plot: Plot, text: string, days: DayActivity[]): void {
+  const first = days.findIndex((d) => d.read !== 'none');
   ctx.fillStyle = MUTED;
   ctx.font = `26px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, plot.left + plot.width / 2, plot.top + plot.height / 2);
+  const left = plot.left + first * plot.slot;
+  ctx.fillText(text, (left + plot.right) / 2, plot.top + plot.height / 2, plot.right - left);
+}
+
+/**
+ * The days before the span read, hatched over the plot's full height and
+ * labelled: a day not read is not a day without posts, and must not look like one.
+ */
+export function notReadColumns(days: DayActivity[]): number {
+  let n = 0;
+  while (n < days.length && days[n]?.read === 'none') n++;
+  return n;
+}
+
+function drawNotRead(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], label: string): void {
+  const n = notReadColumns(days);
+  if (n === 0) return;
+  const width = n * plot.slot;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, plot.top, width, plot.height);
+  ctx.clip();
+  ctx.fillStyle = CHART_COLOURS.notRead;
+  ctx.fillRect(plot.left, plot.top, width, plot.height);
+  ctx.strokeStyle = CHART_COLOURS.notReadHatch;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let x = plot.left - plot.height; x < plot.left + width; x += 14) {
+    ctx.moveTo(x, plot.bottom);
+    ctx.lineTo(x + plot.height, plot.top);
+  }
+  ctx.stroke();
+  ctx.restore();
+  if (width < 60) return;
+  ctx.font = `bold ${MIN_FONT_PX}px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const x = plot.left + width / 2;
+  const y = plot.top + plot.height / 2;
+  const w = Math.min(width - 8, ctx.measureText(label).width + 16);
+  ctx.fillStyle = CHART_COLOURS.notRead;
+  ctx.fillRect(x - w / 2, y - 16, w, 32);
+  ctx.fillStyle = TEXT;
+  ctx.fillText(label, x, y, width - 16);
 }
 
 function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabels): void {
@@ -329,6 +388,6 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabel
 /** Loads fonts and the rasteriser once at start-up, so the first report is not slower than the rest. */
 export function warmUpChart(): void {
   const kinds = { original: 'o', reply: 'r', quote: 'q', repost: 'p' };
-  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e', impressionsTitle: 'i' };
-  renderChart([{ date: '2026-01-01', original: 1, reply: 0, quote: 0, repost: 0, likes: 1, impressions: 1 }], labels);
+  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e', impressionsTitle: 'i', notRead: 'n' };
+  renderChart([{ date: '2026-01-01', read: 'whole', original: 1, reply: 0, quote: 0, repost: 0, likes: 1, impressions: 1 }], labels);
 }

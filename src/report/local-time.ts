@@ -75,6 +75,11 @@ export class LocalClock {
     return this.startOf(shiftDate(this.parts(start).date, -days));
   }
 
+  /** "YYYY-MM-DD HH:MM" in the zone: how a report states the ends of a span that is not whole days. */
+  stamp(ms: number): string {
+    return new Date(ms + this.offset(ms)).toISOString().slice(0, 16).replace('T', ' ');
+  }
+
   parts(ms: number): LocalParts {
     const local = ms + this.offset(ms);
     const day = Math.floor(local / DAY);

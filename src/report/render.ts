@@ -7,11 +7,11 @@ import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { textFor } from '../text/catalog.js';
 import type { Usage } from '../twitter/v2-client.js';
 import { renderChart } from './chart.js';
+import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
 import { reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
-import { type ReportProfile, summarise } from './summary.js';
-import type { ReadResult } from './timeline-reader.js';
+import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
 import type { PostStore, PostWindow, XCache } from './x-cache.js';
 
 export interface RenderJob {
@@ -23,10 +23,14 @@ export interface RenderJob {
   withPrevious: boolean;
   period: { start: number; end: number; days: number };
   timeZone: string;
-  cut: ReadResult['cut'];
+  /** Where each source's stored span begins, and why a read stopped there. */
+  read: ReportInput['read'];
+  mentionsOff?: ReportInput['mentionsOff'];
+  limits: ReadLimits;
   refreshHorizonHours: number;
   /** A private report: the member's private X analytics may be shown. */
   showPrivate: boolean;
+  profileRefresh?: ProfileRefresh;
   footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
   /** The report's buttons; null on a shared copy. */
   controls: ReportControls | null;
@@ -76,9 +80,13 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     previousPosts: job.withPrevious ? posts : null,
     period: job.period,
     timeZone: job.timeZone,
-    cut: job.cut,
+    read: job.read,
+    mentionsOff: job.mentionsOff,
+    limits: job.limits,
+    audience: job.showPrivate ? 'private' : 'public',
     refreshHorizonHours: job.refreshHorizonHours,
     followerHistory: data.followerHistory,
+    profileRefresh: job.profileRefresh,
   });
   const t = textFor(job.locale);
   const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));

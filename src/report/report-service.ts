@@ -33,9 +33,9 @@ import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
 import { ReportWorker } from './report-worker.js';
 import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
-import type { ReportProfile } from './summary.js';
+import type { ProfileRefresh, ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
-import { readSource } from './timeline-reader.js';
+import { type ReadResult, readSource } from './timeline-reader.js';
 import type { ReportViewStore } from './view-store.js';
 import { LinkGoneError, type PostStore } from './x-cache.js';
 import type { ZonePreferences } from './zone-preferences.js';
@@ -130,6 +130,9 @@ export interface ReportTicket {
 }
 
 export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; message: string };
+
+/** What a report's summary needs to know of a source's read. */
+const sourceRead = (read: ReadResult) => ({ storedFrom: read.coveredFrom, cut: read.cut?.reason ?? null });
 
 const runTokenContext = (discordUserId: string, startedAt: number) => `report-interaction:${discordUserId}:${startedAt}`;
 
@@ -459,7 +462,7 @@ export class ReportService {
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(
-        (p) => p.tweetCount,
+        (p) => p.profile.tweetCount,
         () => undefined,
       );
       const reads = await settleAll(controller, [
@@ -483,15 +486,18 @@ export class ReportService {
       const viewId = randomBytes(16).toString('base64url');
       const job: RenderJob = {
         locale: request.locale,
-        profile,
+        profile: profile.profile,
         timeline: timeline.window,
         mentions: mentions?.window ?? null,
         withPrevious: timeline.coveredFrom <= previousStart,
         period: { start: periodStart, end: startedAt, days: request.days },
         timeZone: ticket.timeZone,
-        cut: timeline.cut,
+        read: { posts: sourceRead(timeline), mentions: mentions && sourceRead(mentions) },
+        mentionsOff: share.mentions > 0 ? undefined : limits.maxMentions === 0 ? 'off' : 'budget',
+        limits: { maxPosts: limits.maxPosts, postMicroUsd: Math.round(this.deps.pricing.postUsd * 1_000_000), periods: REPORT_PERIODS },
         refreshHorizonHours: limits.refreshHours,
         showPrivate: !request.public,
+        profileRefresh: profile.refresh,
         footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
         controls: { viewId, days: request.days, periods: REPORT_PERIODS, shareable: !request.public && (request.shareable ?? false) },
       };
@@ -570,10 +576,25 @@ export class ReportService {
     account: LinkedAccount,
     now: number,
     refresh: boolean,
-  ): Promise<ReportProfile> {
+  ): Promise<{ profile: ReportProfile; refresh: ProfileRefresh }> {
+    // Only to tell a member whose refresh:true came too soon when it can be honoured.
+    const before = refresh ? await store.profile(account.xUserId) : undefined;
     const profile = await this.readProfile(client, store, account, now, refresh);
     // Read anyway for the report: Linked Roles follow it at no extra cost.
     this.deps.onProfile?.(account, profile);
+    const everyMs = this.deps.limits.cacheSeconds * 1000;
+    const tooSoon = before && now - before.fetchedAt < everyMs;
+    return {
+      refresh: !refresh
+        ? { asked: false }
+        : tooSoon
+          ? { asked: true, done: false, readAt: before.fetchedAt, nextAt: before.fetchedAt + everyMs }
+          : { asked: true, done: true },
+      profile: this.reportProfile(profile),
+    };
+  }
+
+  private reportProfile(profile: XUserProfile): ReportProfile {
     return {
       id: profile.id,
       name: profile.name,

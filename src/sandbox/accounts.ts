@@ -1,23 +1,12 @@
 // The sandbox's X accounts, offered on the local X's consent page: seeded, so
 // every run shows the same members, and alive, so posts keep arriving and
-// gaining likes and views as the sandbox runs.
+// gaining likes and views as the sandbox runs. Lifelike: a weekly rhythm,
+// distinct texts, a few viral posts, and replies that answer mentions.
 
 import { SimulatedMember } from '../local-x/simulated-member.js';
 import type { ConsentAccount } from '../local-x/x-stand-in.js';
 
 const DAY = 86_400_000;
-
-const TOPICS = [
-  {
-    text: 'Shipped the new onboarding flow today. Feedback welcome!',
-    hashtags: ['buildinpublic'],
-    urls: ['https://ada.example/changelog'],
-  },
-  { text: 'Thread: what I learned moving our queue to SQLite WAL mode', hashtags: ['sqlite'] },
-  { text: 'Small TypeScript trick: satisfies + as const for config objects', hashtags: ['TypeScript'] },
-  { text: 'Notes from this week’s meetup on accessible charts', urls: ['https://ada.example/notes/charts'] },
-  { text: 'Morning coffee and a failing test. Classic.' },
-];
 
 export interface SandboxAccount extends ConsentAccount {
   member: SimulatedMember | null;
@@ -33,7 +22,7 @@ export function sandboxAccounts(now: number): SandboxAccount[] {
     postsPerDay: number;
     mentionsPerDay: number;
     seed: number;
-  }) => new SimulatedMember({ ...spec, from: now - spec.days * DAY, until: now + 30 * DAY, topics: TOPICS });
+  }) => new SimulatedMember({ ...spec, from: now - spec.days * DAY, until: now + 30 * DAY, lifelike: true });
   return [
     {
       id: '1700000000000000001',

@@ -31,8 +31,10 @@ export interface PageText {
 const INTERACTIONS = 'likes, reposts, replies, quotes and bookmarks';
 /** 0.0304 → "3.0%": one precision for a rate wherever it appears. */
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
-const signedCount = (n: number) => `${n >= 0 ? '+' : '−'}${count(Math.abs(n))}`;
-const signedShare = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${share(Math.abs(fraction))}`;
+/** A sign for what shows: a change that rounds to nothing is "±0", never "−0" or "+0". */
+const sign = (shown: string, n: number) => (/^[0.,%]+$/.test(shown) ? '±' : n > 0 ? '+' : '−');
+const signedCount = (n: number) => `${sign(count(Math.abs(n)), n)}${count(Math.abs(n))}`;
+const signedShare = (fraction: number) => `${sign(share(Math.abs(fraction)), fraction)}${share(Math.abs(fraction))}`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
 const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
 
@@ -332,6 +334,8 @@ export const en = {
       likesAxis: 'likes',
       empty: 'No posts in this period',
       impressionsTitle: "Impressions of each day's posts",
+      // Days before the span read: hatched, never drawn as days without posts.
+      notRead: 'not read',
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
@@ -346,6 +350,8 @@ export const en = {
       const cost = costMicro > 0 ? `about ${usd(costMicro)}` : 'free: X bills a post once a day';
       return `Read ${what} from X in ${count(read.requests)} ${plural(read.requests, 'request', 'requests')} · ${cost}`;
     },
+    refreshTooSoon: (readAt: number, nextAt: number) =>
+      `Follower counts are as read from X ${time(seconds(readAt), TimestampStyles.RelativeTime)}; \`refresh:true\` can read them again ${time(seconds(nextAt), TimestampStyles.RelativeTime)}.`,
     metricsAsOfLastRead: (hours: number) =>
       hours === 0
         ? '_Likes and views are as of when the bot first read each post._'
@@ -353,78 +359,117 @@ export const en = {
     quietPeriod: (handle: string, days: number, isProtected: boolean) =>
       `${handle} posted nothing in the last ${days} days.` +
       (isProtected ? ' The account is protected, so only the member can see its posts; this report is built from them all the same.' : ''),
-    // The opening lines: what changed, first.
+    // The opening lines: what the report covers when it is less than asked, then what changed.
+    coverage: (c: { daysRead: number; days: number; since: string; posts: number; reason: CutReason; maxPosts: number }) =>
+      `**Covers the last ${count(c.daysRead)} of ${count(c.days)} days** (since ${c.since}): ${
+        {
+          'x-cap': `the ${count(c.posts)} most recent posts, as far back as X serves a timeline (3,200 posts)`,
+          'max-posts': `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
+          budget: `the ${count(c.posts)} most recent posts, as many as this month's X budget for reports allowed`,
+        }[c.reason]
+      }. Every figure below is over these days.`,
+    moreCoverage: (more: { how: 'keep-reporting'; date: string; everyDays: number; days: number } | { how: 'next-month' }) =>
+      more.how === 'next-month'
+        ? "Next month's budget can read further back."
+        : `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`,
     followerChange: (change: number, since: string | null, days: number) =>
       `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
-    comparedWith: (days: number, changes: string[]) => `Against the previous ${days} days: ${changes.join('; ')}.`,
+    comparedWith: (previous: string, changes: string[]) => `Against the same span one period earlier (${previous}): ${changes.join('; ')}.`,
     postsChange: (now: number, before: number, change: number | null) =>
       `**${count(now)} ${plural(now, 'post', 'posts')}** vs ${count(before)}${change !== null ? ` (${signedShare(change)})` : ''}`,
     likesPerPostChange: (now: number, before: number, change: number | null, matureHours: number) =>
       `**${now.toFixed(1)} likes per post** vs ${before.toFixed(1)}${change !== null ? ` (${signedShare(change)})` : ''}, on own posts at least ${count(matureHours / 24)} days old, so young posts still collecting likes do not drag it down`,
-    likesNotCompared: 'likes per post not compared yet (no own posts old enough in both periods)',
-    noComparison: (days: number) =>
-      `No comparison with the previous ${days} days yet: they are not stored, and the bot does not buy posts only to compare. It appears once a longer report has read them.`,
-    partialNote: 'Only part of the period could be read (see the note below).',
+    likesNotCompared: 'likes per post not compared yet (no own posts old enough in both spans)',
+    noComparison: (
+      days: number,
+      previous: string,
+      reason: 'period-partial' | 'not-stored',
+      readBy: { days: number; posts: number; costMicroUsd: number } | null,
+      from: { date: string; everyDays: number } | null,
+    ) =>
+      [
+        reason === 'period-partial'
+          ? `No comparison with the previous ${days} days: this period itself could be read only in part.`
+          : `No comparison with the previous ${days} days (${previous}): they are not stored, and the bot does not buy posts only to compare.`,
+        ...(readBy
+          ? [
+              `A ${readBy.days}-day report would read them: about ${count(readBy.posts)} ${plural(readBy.posts, 'post', 'posts')}, about ${usd(readBy.costMicroUsd)}.`,
+            ]
+          : []),
+        ...(from
+          ? [
+              `${readBy ? 'Or it' : 'It'} appears from ${from.date} if reports keep reading your timeline at least every ${count(from.everyDays)} ${plural(from.everyDays, 'day', 'days')}.`,
+            ]
+          : reason === 'period-partial'
+            ? ["The bot's limits will not let a report of this length read both in full."]
+            : []),
+      ].join(' '),
 
     activityField: 'Activity',
-    activityTotal: (total: number, perDay: number) => `**${count(total)}** ${plural(total, 'post', 'posts')} · ${perDay.toFixed(1)}/day`,
+    activityTotal: (total: number, perDay: number | null, wholeDays: number, lowerBound: boolean) =>
+      `**${count(total)}** ${plural(total, 'post', 'posts')}${lowerBound ? ' in the days read' : ''}` +
+      (perDay !== null ? ` · ${perDay.toFixed(1)}/day over ${count(wholeDays)} whole ${plural(wholeDays, 'day', 'days')}` : ''),
     activityMix: (original: number, replies: number, quotes: number, reposts: number) =>
       `${count(original)} original · ${count(replies)} ${plural(replies, 'reply', 'replies')} · ${count(quotes)} ${plural(quotes, 'quote', 'quotes')} · ${count(reposts)} ${plural(reposts, 'repost', 'reposts')}`,
     // Volume, not results: when they post most. What earns most is "Best time to post".
-    busiestWeekday: (weekday: string, n: number) => `Most posts on ${weekday}s (${n})`,
+    busiestWeekday: (weekday: string, perDay: number) => `Most posts on ${weekday}s (${perDay.toFixed(1)} a day)`,
     busiestHour: (hour: number, zone: string, n: number) => `Most posts at ${String(hour).padStart(2, '0')}:00 ${zone} (${n})`,
+    noPatterns: (posts: number, needed: number) =>
+      `Too few posts on whole days read for weekday and hour patterns (${count(posts)}; needs ${count(needed)}).`,
     busiestDay: (date: string, n: number) => `Busiest day: ${date} (${n})`,
-    longestStreak: (days: number) => `Longest streak: ${days} ${plural(days, 'day', 'days')}`,
+    longestStreak: (days: number, atLeast: boolean) => `Longest streak: ${days}${atLeast ? '+' : ''} ${plural(days, 'day', 'days')}`,
     engagementField: (ownPosts: number) => `Engagement on ${count(ownPosts)} own ${plural(ownPosts, 'post', 'posts')}`,
+    noOwnPosts: 'No posts of their own in the days read (reposts earn for someone else), so no engagement to show.',
     likesLine: (likes: number, perPost: string) => `❤️ ${count(likes)} ${plural(likes, 'like', 'likes')} (${perPost}/post)`,
     interactionsLine: (reposts: number, replies: number, quotes: number) =>
       `🔁 ${count(reposts)} ${plural(reposts, 'repost', 'reposts')} · 💬 ${count(replies)} ${plural(replies, 'reply', 'replies')} · ❝ ${count(quotes)} ${plural(quotes, 'quote', 'quotes')}`,
     bookmarksLine: (bookmarks: number) => `🔖 ${count(bookmarks)} ${plural(bookmarks, 'bookmark', 'bookmarks')}`,
-    impressionsLine: (impressions: number, perPost: number) =>
-      `👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')} (${count(Math.round(perPost))}/post)`,
-    engagementRate: (rate: number) => `Interaction rate: ${percent(rate)} of impressions (${INTERACTIONS} ÷ impressions)`,
+    impressionsLine: (impressions: number, perPost: number, posts: number, ownPosts: number) =>
+      `👁️ ${count(impressions)} ${plural(impressions, 'impression', 'impressions')} (${count(Math.round(perPost))}/post${posts < ownPosts ? ` on the ${count(posts)} X counted` : ''})`,
+    // One rate, defined where it is shown: X's own when X gives engagements, else the public interactions.
+    engagementRate: (rate: { value: number; basis: 'x-engagements' | 'interactions'; posts: number }) =>
+      rate.basis === 'x-engagements'
+        ? `Engagement rate: ${percent(rate.value)} (X's: engagements ÷ impressions, on ${count(rate.posts)} ${plural(rate.posts, 'post', 'posts')} of the last 30 days)`
+        : `Engagement rate: ${percent(rate.value)} (${INTERACTIONS} ÷ impressions)`,
     privateField: 'Your X analytics',
     privateLines: (
       days: number,
-      m: {
-        posts: number;
-        eligible: number;
-        impressions: number;
-        profileVisits: number;
-        linkClicks: number;
-        engagements: number | null;
-        rate: number | null;
-      },
+      m: { posts: number; eligible: number; profileVisits: number; linkClicks: number; engagements: number | null },
     ) =>
       [
-        `👁️ ${count(m.impressions)} ${plural(m.impressions, 'impression', 'impressions')}`,
         `👤 ${count(m.profileVisits)} profile ${plural(m.profileVisits, 'visit', 'visits')} · 🔗 ${count(m.linkClicks)} link ${plural(m.linkClicks, 'click', 'clicks')}`,
-        ...(m.engagements !== null ? [`${count(m.engagements)} ${plural(m.engagements, 'engagement', 'engagements')}`] : []),
-        ...(m.rate !== null ? [`Engagement rate: ${percent(m.rate)} (X's: engagements ÷ impressions)`] : []),
+        ...(m.engagements !== null ? [`${count(m.engagements)} ${plural(m.engagements, 'engagement', 'engagements')} (X's count)`] : []),
         `_On ${count(m.posts)} of your ${count(m.eligible)} own posts ${days > 30 ? 'of the last 30 days' : 'in this period'}: X shares these with you alone, for posts of the last 30 days._`,
       ].join('\n'),
-    privateLeftOut: '_Your private X analytics are shown only in private reports._',
+    privateMissing: (why: 'public-report' | 'no-recent-posts' | 'read-without', eligible: number) =>
+      ({
+        'public-report': '_Your private X analytics are shown only in private reports._',
+        'no-recent-posts': '_No own posts of the last 30 days: X shares these only for those._',
+        'read-without': `_Not available for your ${count(eligible)} own ${plural(eligible, 'post', 'posts')} of the last 30 days: a report reaching further back read them, and X leaves these out of such reads._`,
+      })[why],
     bestTimeField: 'Best time to post',
     bestTime: (
       weekday: string,
       hour: number,
       zone: string,
-      b: { perPost: number; posts: number; average: number; sample: number; slots: number },
+      b: { hours: number; perPost: number; posts: number; average: number; compared: number; slots: number; minPerSlot: number },
     ) =>
-      `**${weekday}s ${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00** ${zone}: ${b.perPost.toFixed(1)} interactions per post on ${count(b.posts)} posts, against ${b.average.toFixed(1)} over all ${count(b.sample)}` +
-      ` (${count(b.slots)} weekday-and-hour slots compared; posts at least 2 days old)`,
-    bestTimeUnknown: (sample: number, minPerSlot: number) =>
-      `Not enough posts to say yet: it needs at least two weekday-and-hour slots with ${minPerSlot} or more posts at least 2 days old (${count(sample)} ${plural(sample, 'post', 'posts')} so far). A longer period helps.`,
+      `**${weekday}s ${String(hour).padStart(2, '0')}:00–${String((hour + b.hours) % 24).padStart(2, '0')}:00** ${zone}: ${b.perPost.toFixed(1)} interactions per post on ${count(b.posts)} posts, against ${b.average.toFixed(1)} over the ${count(b.compared)} posts of the ${count(b.slots)} weekday-and-${b.hours}-hour blocks with ${b.minPerSlot}+ posts (posts at least 2 days old)`,
+    bestTimeUnknown: (sample: number, minPerSlot: number, minSample: number) =>
+      `Not enough posts to say: it needs ${minSample} own posts at least 2 days old, two weekday-and-3-hour blocks with ${minPerSlot} or more each (${count(sample)} so far).`,
     topPostsField: 'Top posts by interactions',
-    topPost: (
-      kind: 'original' | 'reply' | 'quote' | 'repost',
-      interactions: number,
-      likes: number,
-      reposts: number,
-      replies: number,
-      impressions: number | null,
-    ) =>
-      `${{ original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' }[kind]} · **${count(interactions)}** ${plural(interactions, 'interaction', 'interactions')} (${count(likes)} ❤️ ${count(reposts)} 🔁 ${count(replies)} 💬${impressions !== null ? ` · ${count(impressions)} 👁️` : ''})`,
+    topPost: (p: {
+      kind: 'original' | 'reply' | 'quote' | 'repost';
+      date: string;
+      engagement: number;
+      likes: number;
+      reposts: number;
+      replies: number;
+      impressions: number | null;
+      rate: number | null;
+    }) =>
+      `${p.date} · ${{ original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' }[p.kind]} · **${count(p.engagement)}** ${plural(p.engagement, 'interaction', 'interactions')} (${count(p.likes)} ❤️ ${count(p.reposts)} 🔁 ${count(p.replies)} 💬${p.impressions !== null ? ` · ${count(p.impressions)} 👁️` : ''}${p.rate !== null ? ` · ${percent(p.rate)}` : ''})`,
+    noTopPosts: 'None of their own posts in the days read got an interaction yet.',
     noText: '(no text)',
     topicsField: 'Topics',
     // Counted in the member's own posts: a repost's hashtags and mentions are someone else's.
@@ -432,20 +477,20 @@ export const en = {
     mentions: (list: string) => `Accounts they mentioned: ${list}`,
     links: (list: string) => `Links: ${list}`,
     mediaShare: (mediaShare: number) => `Posts with media: ${share(mediaShare)}`,
+    noTopics: 'No hashtags, mentions or links in their own posts in the days read.',
     responsivenessField: 'Responsiveness',
-    mentionsReceived: (received: number) => `${count(received)} ${plural(received, 'mention', 'mentions')} of them received`,
-    answeredLine: (answeredShare: number, answered: number) => `Answered: ${share(answeredShare)} (${count(answered)})`,
+    mentionsReceived: (received: number, lowerBound: boolean, since: string) =>
+      lowerBound
+        ? `**${count(received)}+** mentions of them: the ${count(received)} most recent (since ${since}) is as many as the bot reads per report`
+        : `${count(received)} ${plural(received, 'mention', 'mentions')} of them received`,
+    answeredLine: (answeredShare: number, answered: number, considered: number, since: string | null) =>
+      `Answered: ${share(answeredShare)} (${count(answered)} of ${count(considered)}${since ? ` since ${since}, the span both were read` : ''})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    partialField: 'Partial period',
-    partialValue: (before: string, reason: CutReason) =>
-      `Posts before ${before} are not included: ${
-        {
-          'x-cap': 'X serves only the 3,200 most recent posts',
-          'max-posts': 'the bot reads at most a set number of posts per report',
-          budget: "this month's X budget for reports ran out",
-        }[reason]
-      }.`,
+    mentionsNotRead: (bound: 'off' | 'budget') =>
+      bound === 'off'
+        ? "Mentions are not read: the bot's operator turned them off."
+        : "Mentions were not read: this month's X budget left none for them.",
   },
 
   admin: {
@@ -526,11 +571,12 @@ export const en = {
     headline: {
       impressions: 'impressions',
       rate: 'interaction rate',
+      xRate: 'engagement rate (X analytics)',
       followers: 'followers gained',
       posts: 'posts',
       likesPerPost: 'likes per post',
-      privateImpressions: 'impressions (your X analytics)',
       vsPrevious: (days: number) => `vs previous ${days} days`,
+      comparedWith: (previous: string) => `Changes compare with the same span one period earlier: ${previous}.`,
       notCompared: 'not compared yet',
       noImpressions: 'X sent no view counts',
       noFollowerHistory: 'needs two days of follower counts',

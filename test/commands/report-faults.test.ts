@@ -185,7 +185,9 @@ describe('Discord refusing the final edit: the member always gets their report',
         message: 'Invalid Form Body',
         errors: {
           components: {
-            0: { components: { 3: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4000 or fewer in length.' }] } } } },
+            0: {
+              components: { 3: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4000 or fewer in length.' }] } } },
+            },
           },
         },
       },

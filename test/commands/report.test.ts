@@ -281,7 +281,9 @@ describe('/report over HTTP interactions', () => {
       return reports.length === 2 && reports[1];
     });
     expect(mine.text).toMatch(/👤 [\d,]+ profile visits · 🔗 [\d,]+ link clicks/);
-    expect(mine.text).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions\)/);
+    // X's engagement rate is the report's one rate in a private report, stated in the engagement section.
+    expect(mine.text).toMatch(/Engagement rate: \d+\.\d% \(X's: engagements ÷ impressions, on [\d,]+ posts? of the last 30 days\)/);
+    expect(shared.text).toMatch(/Engagement rate: \d+\.\d% \(likes, reposts/);
   });
 
   it('tells a member their link broke when X answers 401, and marks it broken', async () => {

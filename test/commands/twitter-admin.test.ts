@@ -202,7 +202,10 @@ describe('/twitter-admin over HTTP interactions', () => {
 
     const first = await answer(commandPayload({ name: 'report', member: MEMBER }));
     expect(first.text).toContain('Read 150 posts');
-    expect(first.text).toMatch(/\*\*Partial period\*\*\nPosts before .*budget/);
+    expect(first.text).toMatch(
+      /\*\*Covers the last \d+ of 30 days\*\* \(since [^)]+\): the 1\d\d most recent posts, as many as this month's X budget for reports allowed\./,
+    );
+    expect(first.text).toContain("Next month's budget can read further back.");
 
     const second = await answer(commandPayload({ name: 'report', member: MEMBER }));
     // The refusal says why: the cap, what was read, when it turns, and who can change it.

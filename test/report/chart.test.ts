@@ -10,6 +10,7 @@ import {
   impressionLabels,
   MIN_FONT_PX,
   niceScale,
+  notReadColumns,
   PLOT_EDGES,
   renderChart,
 } from '../../src/report/chart.js';
@@ -21,6 +22,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 function days(n: number, fill: (i: number) => Partial<DayActivity>): DayActivity[] {
   return Array.from({ length: n }, (_, i) => ({
     date: new Date(Date.UTC(2026, 7, 25 + i)).toISOString().slice(0, 10),
+    read: 'whole' as const,
     original: 0,
     reply: 0,
     quote: 0,
@@ -87,6 +89,30 @@ describe('what the chart draws', () => {
     expect(at(Math.round(left + slot / 2), bottom - 5)).toBe(CHART_COLOURS.original);
     expect(at(Math.round(left + slot * 1.5), bottom - 5)).toBe(CHART_COLOURS.background);
     expect(at(2, 2)).toBe(CHART_COLOURS.background); // a light card, not a dark block in Discord's light theme
+  });
+
+  it('draws days before the span read as not read (hatched), never as days without posts', async () => {
+    // Days 0-1 not read, day 2 read in part, day 3 read with no posts.
+    const four = days(4, (i) => (i < 2 ? { read: 'none' } : i === 2 ? { read: 'part', original: 2 } : {}));
+    expect(notReadColumns(four)).toBe(2);
+    const at = await pixels(renderChart(four, en.report.chart('UTC')));
+    const { left, right, top, bottom } = PLOT_EDGES;
+    const slot = (right - left) / 4;
+    // Down an unread day's column: the hatch's fill and lines, never the empty background of a day without posts.
+    const column = Array.from({ length: Math.floor((bottom - top) / 4) }, (_, k) => at(Math.round(left + slot * 0.3), top + 2 + k * 4));
+    expect(column).not.toContain(CHART_COLOURS.background);
+    expect(column.filter((c) => c === CHART_COLOURS.notRead).length).toBeGreaterThan(column.length / 3);
+    // A day read without posts stays empty.
+    expect(at(Math.round(left + slot * 3.5), bottom - 5)).toBe(CHART_COLOURS.background);
+    expect(at(Math.round(left + slot * 2.5), bottom - 5)).toBe(CHART_COLOURS.original);
+    // With every day read, no hatch at all.
+    const whole = await pixels(
+      renderChart(
+        days(4, () => ({})),
+        en.report.chart('UTC'),
+      ),
+    );
+    expect(whole(Math.round(left + slot * 0.3), bottom - 40)).toBe(CHART_COLOURS.background);
   });
 
   it('adds an impressions panel below, in its own colour with its own round axis, only when X sent impressions', async () => {

@@ -593,7 +593,9 @@ describe('any sequence of reports against a timeline whose metrics keep changing
           previousPosts: null,
           period: { start: periodStart, end: clock, days },
           timeZone: 'UTC',
-          cut: null,
+          read: { posts: { storedFrom: periodStart, cut: null }, mentions: { storedFrom: periodStart, cut: null } },
+          limits: { maxPosts: 1000, postMicroUsd: 5000, periods: [7, 30, 90] },
+          audience: 'private' as const,
         });
         expect(timeline.cut).toBeNull();
         expect(summarise(input(timeline.posts, mentions.posts))).toEqual(

@@ -19,7 +19,7 @@ describe('the example report in README.md', () => {
   it('shows every part of a report: what changed, private analytics, best time, impressions, within Discord’s limits', () => {
     const names = embed.fields!.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['Your X analytics', 'Best time to post', 'Top posts by interactions']));
-    expect(embed.description).toMatch(/^\*\*\+57 followers\*\* in these 30 days\.\nAgainst the previous 30 days: /);
+    expect(embed.description).toMatch(/^\*\*\+57 followers\*\* in these 30 days\.\nAgainst the same span one period earlier \(/);
     expect(embed.fields!.length).toBeLessThanOrEqual(EMBED_LIMITS.fields);
   });
 });

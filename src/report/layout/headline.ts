@@ -4,13 +4,14 @@
 // compare (impressions, rate) needs its change added here and nowhere else.
 
 import type { Catalog } from '../../text/catalog.js';
+import { LocalClock } from '../local-time.js';
 import type { ReportSummary } from '../summary.js';
 
 export const HEADLINE_MAX = 5;
 
 export interface Figure {
   /** Stable name, for tests and for the order. */
-  key: 'impressions' | 'privateImpressions' | 'rate' | 'followers' | 'posts' | 'likesPerPost';
+  key: 'impressions' | 'rate' | 'followers' | 'posts' | 'likesPerPost';
   label: string;
   /** The number as shown; the catalog's "none" mark when there is none. */
   value: string;
@@ -18,35 +19,37 @@ export interface Figure {
   note: string;
 }
 
-type FigureOf = (t: Catalog, s: ReportSummary, showPrivate: boolean) => Figure | null;
+type FigureOf = (t: Catalog, s: ReportSummary) => Figure | null;
+
+/** A figure without a change says so briefly; why is said once, under the row (see headlineReason). */
+const noChange = (t: Catalog) => t.reportView.headline.notCompared;
 
 /**
- * A figure without a change says so briefly; why (the previous period is not
- * stored) is said once, under the row (see headlineReason).
+ * The one sentence under the headline: what the changes compare with (the same span one period earlier), or why
+ * nothing could be compared and when it can be.
  */
-const noChange = (t: Catalog, _s: ReportSummary) => t.reportView.headline.notCompared;
-
-/** The one sentence under the headline when nothing could be compared; null when the previous period is stored. */
-export function headlineReason(t: Catalog, s: ReportSummary): string | null {
-  return s.trend ? null : t.report.noComparison(s.period.days);
+export function headlineReason(t: Catalog, s: ReportSummary): string {
+  const c = s.comparison;
+  const clock = new LocalClock(s.timeZone);
+  const previous = `${clock.stamp(c.previous.from)} → ${clock.stamp(c.previous.to)}`;
+  if (c.available) return t.reportView.headline.comparedWith(previous);
+  return t.report.noComparison(s.period.days, previous, c.reason, c.readBy, c.from);
 }
 
-const impressions: FigureOf = (t, s, showPrivate) => {
+const impressions: FigureOf = (t, s) => {
   const h = t.reportView.headline;
-  const priv = s.engagement.private;
-  // In a private report X's own analytics count impressions better (every view, not only those X's public count shows).
-  if (showPrivate && priv) {
-    return { key: 'privateImpressions', label: h.privateImpressions, value: h.count(priv.impressions), note: noChange(t, s) };
-  }
-  const e = s.engagement;
-  if (e.impressionsPerPost === null) return { key: 'impressions', label: h.impressions, value: h.none, note: h.noImpressions };
-  return { key: 'impressions', label: h.impressions, value: h.count(e.totals.impressions), note: noChange(t, s) };
+  const i = s.engagement.impressions;
+  if (!i) return { key: 'impressions', label: h.impressions, value: h.none, note: h.noImpressions };
+  return { key: 'impressions', label: h.impressions, value: h.count(i.total), note: noChange(t) };
 };
 
 const rate: FigureOf = (t, s) => {
   const h = t.reportView.headline;
   const r = s.engagement.rate;
-  return { key: 'rate', label: h.rate, value: r === null ? h.none : h.percent(r), note: r === null ? h.noImpressions : noChange(t, s) };
+  if (!r) return { key: 'rate', label: h.rate, value: h.none, note: h.noImpressions };
+  // Said which rate it is: X's own (engagements ÷ impressions) or the public interactions ÷ impressions.
+  const label = r.basis === 'x-engagements' ? h.xRate : h.rate;
+  return { key: 'rate', label, value: h.percent(r.value), note: noChange(t) };
 };
 
 const followers: FigureOf = (t, s) => {
@@ -64,31 +67,33 @@ const followers: FigureOf = (t, s) => {
 const posts: FigureOf = (t, s) => {
   const h = t.reportView.headline;
   const days = s.period.days;
-  const trend = s.trend;
-  const note = !trend
-    ? noChange(t, s)
-    : trend.postsChange !== null
-      ? h.change(trend.postsChange, days)
-      : h.unchangedFrom(h.count(trend.previousPosts), days);
-  return { key: 'posts', label: h.posts, value: h.count(s.activity.total), note };
+  const c = s.comparison;
+  // A count cut by a cap is a lower bound, and says so.
+  const value = `${h.count(s.activity.total)}${s.coverage.posts.lowerBound ? '+' : ''}`;
+  const note = !c.available
+    ? noChange(t)
+    : c.posts.change !== null
+      ? h.change(c.posts.change, days)
+      : h.unchangedFrom(h.count(c.posts.before), days);
+  return { key: 'posts', label: h.posts, value, note };
 };
 
 const likesPerPost: FigureOf = (t, s) => {
   const h = t.reportView.headline;
   const days = s.period.days;
-  const compared = s.trend?.likesPerPost;
+  const compared = s.comparison.available ? s.comparison.likesPerPost : null;
   if (compared) {
     const note = compared.change !== null ? h.change(compared.change, days) : h.unchangedFrom(h.perPost(compared.before), days);
     return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(compared.now), note };
   }
-  if (s.engagement.ownPosts === 0) return { key: 'likesPerPost', label: h.likesPerPost, value: h.none, note: noChange(t, s) };
-  return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(s.engagement.perPost.likes), note: noChange(t, s) };
+  if (s.engagement.ownPosts === 0) return { key: 'likesPerPost', label: h.likesPerPost, value: h.none, note: noChange(t) };
+  return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(s.engagement.perPost.likes), note: noChange(t) };
 };
 
 const FIGURES: readonly FigureOf[] = [impressions, rate, followers, posts, likesPerPost];
 
-export function headline(t: Catalog, s: ReportSummary, showPrivate: boolean): Figure[] {
-  return FIGURES.map((f) => f(t, s, showPrivate))
+export function headline(t: Catalog, s: ReportSummary): Figure[] {
+  return FIGURES.map((f) => f(t, s))
     .filter((f): f is Figure => f !== null)
     .slice(0, HEADLINE_MAX);
 }

@@ -15,7 +15,9 @@ const footer = { dataAsOf: END, usage: { postsRead: 10, postsRepeated: 0, userRe
 const VIEW = 'AbCdEfGhIjKlMnOpQrStUv';
 const controls = { viewId: VIEW, days: 7, periods: [7, 30, 90], shareable: true };
 
-function summary(withPrevious = true): ReportSummary {
+/** A private report of a member whose posts are stored from well before the period (or only from its start). */
+function summary(withPrevious = true, audience: 'private' | 'public' = 'private'): ReportSummary {
+  const from = withPrevious ? PERIOD.start - 2 * 7 * 86_400_000 : PERIOD.start;
   return summarise({
     profile: PROFILE,
     posts: withPrevious ? [...posts, ...previous] : posts,
@@ -23,7 +25,9 @@ function summary(withPrevious = true): ReportSummary {
     previousPosts: withPrevious ? [...posts, ...previous] : null,
     period: PERIOD,
     timeZone: 'UTC',
-    cut: null,
+    read: { posts: { storedFrom: from, cut: null }, mentions: { storedFrom: from, cut: null } },
+    limits: { maxPosts: 1000, postMicroUsd: 5000, periods: [7, 30, 90] },
+    audience,
     refreshHorizonHours: 48,
   });
 }
@@ -46,8 +50,8 @@ const allText = (nodes: Node[]) => texts(nodes).join('\n');
 const buttons = (nodes: Node[]) => flat(nodes).filter((n) => n.type === ComponentType.Button);
 
 /** The largest report: 90 days, every section, the longest names, 280-character top posts full of markup. */
-function largest(): ReportSummary {
-  const s = summary();
+function largest(audience: 'private' | 'public' = 'private'): ReportSummary {
+  const s = summary(true, audience);
   const long = (c: string) => c.repeat(280);
   const top = (i: number) => ({
     ...s.engagement.top[0]!,
@@ -62,19 +66,20 @@ function largest(): ReportSummary {
     profile: { ...s.profile, name: 'N'.repeat(50), username: '_'.repeat(15), followers: 123_456_789, following: 98_765 },
     period: { ...s.period, days: 90 },
     timeZone: 'America/Argentina/ComodRivadavia',
-    cut: { oldest: END - 80 * 86_400_000, reason: 'max-posts' },
+    coverage: {
+      ...s.coverage,
+      posts: { ...s.coverage.posts, from: END - 80 * 86_400_000, cut: 'max-posts', lowerBound: true, count: 1000 },
+      daysRead: 81,
+      days: 90,
+      more: { how: 'keep-reporting', date: '2027-01-01', everyDays: 20 },
+    },
     engagement: {
       ...s.engagement,
       top: [top(0), top(1), top(2)],
-      private: {
-        posts: 999,
-        eligible: 1000,
-        impressions: 123_456_789,
-        profileVisits: 1_234_567,
-        linkClicks: 7_654_321,
-        engagements: 5_555_555,
-        rate: 0.0451,
-      },
+      private:
+        audience === 'private'
+          ? { posts: 999, eligible: 1000, profileVisits: 1_234_567, linkClicks: 7_654_321, engagements: 5_555_555 }
+          : null,
       metricsAsOfLastRead: { olderThanHours: 48 },
     },
     topics: { hashtags: many('#'), mentions: many('@'), domains: many('d'), mediaShare: 0.42 },
@@ -90,8 +95,9 @@ describe('the report as Components V2', () => {
     expect(head).toContain('## Ada Lovelace · [@ada\\_codes](https://x.com/ada_codes)');
     expect(head).toContain('Last 7 days, today included · 2026-11-16 → 2026-11-23 (UTC) · 1,200 followers · 300 following');
     const lines = numbers!.split('\n');
-    expect(lines).toHaveLength(5); // the previous period is stored: no reason line
-    for (const line of lines) expect(line).toMatch(/^\*\*[^*]+\*\* .+ · .+$/);
+    expect(lines).toHaveLength(6); // five figures, then what they are compared with
+    for (const line of lines.slice(0, 5)) expect(line).toMatch(/^\*\*[^*]+\*\* .+ · .+$/);
+    expect(lines[5]).toMatch(/^-# Changes compare with the same span one period earlier: [\d-]+ [\d:]+ → 2026-11-16 12:00\.$/);
     expect(numbers).toContain('posts · ');
     expect(numbers).toMatch(/\*\*\+?[\d,—]+\*\* posts · [+−]\d+% vs previous 7 days/);
     const gallery = flat(layout).find((n) => n.type === ComponentType.MediaGallery)!;
@@ -109,8 +115,8 @@ describe('the report as Components V2', () => {
     const lines = numbers.split('\n');
     expect(lines).toHaveLength(6);
     expect(lines.slice(0, 5).filter((l) => l.endsWith('not compared yet'))).toHaveLength(4); // followers say their own reason
-    expect(lines[5]).toBe(
-      '-# No comparison with the previous 7 days yet: they are not stored, and the bot does not buy posts only to compare. It appears once a longer report has read them.',
+    expect(lines[5]).toMatch(
+      /^-# No comparison with the previous 7 days \(.+\): they are not stored, and the bot does not buy posts only to compare\./,
     );
     expect(numbers).not.toMatch(/vs previous/);
   });
@@ -136,18 +142,17 @@ describe('the report as Components V2', () => {
     const all = allText(layout);
     expect(texts(layout)[1]!.split('\n').length).toBeGreaterThanOrEqual(5);
     expect(all).toContain('Interactions are likes');
-    expect(all).toContain('Posts before');
+    expect(all).toContain('**Covers the last 81 of 90 days**');
     expect(all).toContain('N'.repeat(50));
   });
 
   it('leaves the private analytics out of a public report, saying so', () => {
-    const s = largest();
-    const text = allText(reportLayout(en, s, { showPrivate: false, chartFile: 'c.png', footer, controls: null }) as Node[]);
+    const text = allText(reportLayout(en, largest('public'), { showPrivate: false, chartFile: 'c.png', footer, controls: null }) as Node[]);
     expect(text).not.toContain('1,234,567'); // profile visits
     expect(text).not.toContain('7,654,321'); // link clicks
     expect(text).not.toContain('(your X analytics)');
     expect(text).toContain('Your private X analytics are shown only in private reports');
-    const priv = allText(reportLayout(en, s, { showPrivate: true, chartFile: 'c.png', footer, controls: null }) as Node[]);
+    const priv = allText(reportLayout(en, largest(), { showPrivate: true, chartFile: 'c.png', footer, controls: null }) as Node[]);
     expect(priv).toContain('1,234,567');
   });
 
