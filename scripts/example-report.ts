@@ -1,19 +1,19 @@
 // The report README.md shows, built from a seeded member (the same every run)
-// through the bot's own summary, embed and chart code. `npm run docs:report`
+// through the bot's own summary, Components V2 layout and chart code. `npm run docs:report`
 // writes it to docs/; a test checks that what is committed is still current.
 
-import type { APIEmbed } from 'discord-api-types/v10';
+import { type APIMessageTopLevelComponent, ComponentType } from 'discord-api-types/v10';
 import { SimulatedMember } from '../src/local-x/simulated-member.js';
 import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
 import { renderChart } from '../src/report/chart.js';
-import { reportEmbed } from '../src/report/embed.js';
+import { reportLayout } from '../src/report/layout/report-layout.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
 import { REPORT_PERIODS } from '../src/report/report-service.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { en } from '../src/text/catalog.js';
 
-export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffer } {
+export function exampleReport(): { layout: APIMessageTopLevelComponent[]; markdown: string; png: Buffer } {
   const DAY = 86_400_000;
   const NOW = Date.parse('2026-11-23T18:00:00Z');
   const ZONE = 'Europe/Berlin';
@@ -50,24 +50,35 @@ export function exampleReport(): { embed: APIEmbed; markdown: string; png: Buffe
     refreshHorizonHours: 48,
     followerHistory: [{ day: utcDate(start - DAY), followers: followers - 57 }],
   });
-  const embed = reportEmbed(en, summary, {
-    dataAsOf: NOW,
-    usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 },
-    costMicroUsd: 38 * 5_000 + 10_000,
+  const layout = reportLayout(en, summary, {
+    showPrivate: true,
     chartFile: 'x-report.png',
+    footer: { dataAsOf: NOW, usage: { requests: 4, postsRead: 38, postsRepeated: 0, userReads: 1 }, costMicroUsd: 38 * 5_000 + 10_000 },
+    controls: { viewId: 'ExampleExampleExample0', days: DAYS, periods: REPORT_PERIODS, shareable: true },
   });
-  return { embed, markdown: markdownOf(embed), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
+  return { layout, markdown: markdownOf(layout), png: renderChart(summary.activity.days, en.report.chart(ZONE)) };
 }
 
-/** The embed as Discord lays it out, in Markdown a README can show. */
-function markdownOf(e: APIEmbed): string {
-  const quote = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n');
-  const parts = [`**${e.author?.name}**`, `### ${e.title}`, e.description ?? ''];
-  for (const f of e.fields ?? []) parts.push(`**${f.name}**${f.inline ? ' _(side by side)_' : ''}\n${f.value}`);
-  parts.push('![chart](report-example.png)', `_${e.footer?.text}_`);
-  return `${quote(parts.join('\n\n'))}\n`;
+type Node = { type: number; content?: string; components?: Node[]; label?: string; disabled?: boolean };
+
+/** The message as Discord lays it out, top to bottom, in Markdown a README can show. */
+function markdownOf(layout: APIMessageTopLevelComponent[]): string {
+  const parts: string[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      if (n.type === ComponentType.TextDisplay) parts.push(n.content ?? '');
+      else if (n.type === ComponentType.MediaGallery) parts.push('![chart](report-example.png)');
+      else if (n.type === ComponentType.Separator) parts.push('―――');
+      else if (n.type === ComponentType.ActionRow) {
+        parts.push((n.components ?? []).map((b) => (b.disabled ? `\`${b.label}\`` : `**[ ${b.label} ]**`)).join(' '));
+      } else if (n.components) walk(n.components);
+    }
+  };
+  walk(layout as unknown as Node[]);
+  // Discord's "-#" subtext has no Markdown twin: shown as small print.
+  const text = parts.join('\n\n').replace(/^-# (.*)$/gm, '<sub>$1</sub>');
+  return `${text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n')}\n`;
 }

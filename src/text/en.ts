@@ -578,6 +578,7 @@ export const en = {
       vsPrevious: (days: number) => `vs previous ${days} days`,
       comparedWith: (previous: string) => `Changes compare with the same span one period earlier: ${previous}.`,
       notCompared: 'not compared yet',
+      thisPeriodOnly: 'this period only',
       noImpressions: 'X sent no view counts',
       noFollowerHistory: 'needs two days of follower counts',
       sinceFirstCount: (since: string) => `since ${since}, the bot's first count`,

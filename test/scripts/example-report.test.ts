@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleReport } from '../../scripts/example-report.js';
-import { EMBED_LIMITS } from '../../src/report/embed.js';
+import { measure, V2_LIMITS } from '../../src/report/layout/limits.js';
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 describe('the example report in README.md', () => {
-  const { embed, markdown, png } = exampleReport();
+  const { layout, markdown, png } = exampleReport();
 
   it('is what the code renders now (run `npm run docs:report` and paste it into README.md after a change)', () => {
     expect(file('docs/report-example.md')).toBe(markdown);
@@ -17,9 +17,14 @@ describe('the example report in README.md', () => {
   });
 
   it('shows every part of a report: what changed, private analytics, best time, impressions, within Discord’s limits', () => {
-    const names = embed.fields!.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['Your X analytics', 'Best time to post', 'Top posts by interactions']));
-    expect(embed.description).toMatch(/^\*\*\+57 followers\*\* in these 30 days\.\nAgainst the same span one period earlier \(/);
-    expect(embed.fields!.length).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+    for (const part of ['**Your X analytics**', '**Best time to post**', '### Top posts by interactions', '**Responsiveness**']) {
+      expect(markdown).toContain(part);
+    }
+    expect(markdown).toMatch(/\*\*\+57\*\* followers gained · in these 30 days/);
+    expect(markdown).toContain('Changes compare with the same span one period earlier: ');
+    expect(markdown).toContain('![chart](report-example.png)');
+    const size = measure(layout as never);
+    expect(size.components).toBeLessThanOrEqual(V2_LIMITS.components);
+    expect(size.textLength).toBeLessThanOrEqual(V2_LIMITS.totalText);
   });
 });

@@ -21,8 +21,12 @@ export interface Figure {
 
 type FigureOf = (t: Catalog, s: ReportSummary) => Figure | null;
 
-/** A figure without a change says so briefly; why is said once, under the row (see headlineReason). */
-const noChange = (t: Catalog) => t.reportView.headline.notCompared;
+/**
+ * A figure without a change says so briefly: not compared yet (why is said once, under the row, see
+ * headlineReason), or, when the previous span is stored but the summary does not compare this figure, this period only.
+ */
+const noChange = (t: Catalog, s: ReportSummary) =>
+  s.comparison.available ? t.reportView.headline.thisPeriodOnly : t.reportView.headline.notCompared;
 
 /**
  * The one sentence under the headline: what the changes compare with (the same span one period earlier), or why
@@ -40,7 +44,7 @@ const impressions: FigureOf = (t, s) => {
   const h = t.reportView.headline;
   const i = s.engagement.impressions;
   if (!i) return { key: 'impressions', label: h.impressions, value: h.none, note: h.noImpressions };
-  return { key: 'impressions', label: h.impressions, value: h.count(i.total), note: noChange(t) };
+  return { key: 'impressions', label: h.impressions, value: h.count(i.total), note: noChange(t, s) };
 };
 
 const rate: FigureOf = (t, s) => {
@@ -49,7 +53,7 @@ const rate: FigureOf = (t, s) => {
   if (!r) return { key: 'rate', label: h.rate, value: h.none, note: h.noImpressions };
   // Said which rate it is: X's own (engagements ÷ impressions) or the public interactions ÷ impressions.
   const label = r.basis === 'x-engagements' ? h.xRate : h.rate;
-  return { key: 'rate', label, value: h.percent(r.value), note: noChange(t) };
+  return { key: 'rate', label, value: h.percent(r.value), note: noChange(t, s) };
 };
 
 const followers: FigureOf = (t, s) => {
@@ -71,7 +75,7 @@ const posts: FigureOf = (t, s) => {
   // A count cut by a cap is a lower bound, and says so.
   const value = `${h.count(s.activity.total)}${s.coverage.posts.lowerBound ? '+' : ''}`;
   const note = !c.available
-    ? noChange(t)
+    ? noChange(t, s)
     : c.posts.change !== null
       ? h.change(c.posts.change, days)
       : h.unchangedFrom(h.count(c.posts.before), days);
@@ -86,8 +90,8 @@ const likesPerPost: FigureOf = (t, s) => {
     const note = compared.change !== null ? h.change(compared.change, days) : h.unchangedFrom(h.perPost(compared.before), days);
     return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(compared.now), note };
   }
-  if (s.engagement.ownPosts === 0) return { key: 'likesPerPost', label: h.likesPerPost, value: h.none, note: noChange(t) };
-  return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(s.engagement.perPost.likes), note: noChange(t) };
+  if (s.engagement.ownPosts === 0) return { key: 'likesPerPost', label: h.likesPerPost, value: h.none, note: noChange(t, s) };
+  return { key: 'likesPerPost', label: h.likesPerPost, value: h.perPost(s.engagement.perPost.likes), note: noChange(t, s) };
 };
 
 const FIGURES: readonly FigureOf[] = [impressions, rate, followers, posts, likesPerPost];
