@@ -3,7 +3,15 @@
 // 429s, so backfills are paced to Discord's limits without extra code here.
 
 import { DiscordAPIError, type REST } from '@discordjs/rest';
-import { type APIChannel, type APIGuild, type APIGuildMember, type APIUser, RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
+import {
+  type APIChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIUser,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord-api-types/v10';
 import type { BotMessage } from '../interaction/contract.js';
 import { messageBody } from './message-body.js';
 
@@ -103,7 +111,9 @@ export class RestGuildApi implements GuildApi {
   async sendDirect(userId: string, message: BotMessage): Promise<void> {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }).catch(translate)) as APIChannel;
     const { body, files } = messageBody(message);
-    delete body.flags; // a channel message is never ephemeral
+    // A channel message is never ephemeral; a Components V2 one keeps its flag.
+    if (body.flags !== undefined) body.flags &= MessageFlags.IsComponentsV2;
+    if (!body.flags) delete body.flags;
     await this.rest.post(Routes.channelMessages(channel.id), { body, ...(files.length > 0 ? { files } : {}) }).catch(translate);
   }
 }

@@ -111,7 +111,7 @@ describe('/report in a burst, against an X that answers in waves', () => {
     for (const p of payloads) expect(((await (await h.interact(p)).json()) as { type: number }).type).toBe(5);
 
     const delivered = () =>
-      payloads.filter((p) => h.discord.edits().some((e) => e.path.includes(p.token) && e.raw.includes('"embeds":[{'))).length;
+      payloads.filter((p) => h.discord.edits().some((e) => e.path.includes(p.token) && e.raw.includes('attachment://'))).length;
     let waves = 0;
     /** The wave in which each member's last request so far was answered. */
     const lastWave = new Map<string, number>();
@@ -139,7 +139,7 @@ describe('/report in a burst, against an X that answers in waves', () => {
     // ... and they are delivered in that order (reports whose reading ended in the same wave may swap).
     const deliveries = h.discord
       .edits()
-      .filter((e) => e.raw.includes('"embeds":[{'))
+      .filter((e) => e.raw.includes('attachment://'))
       .map((e) => payloads.findIndex((p) => e.path.includes(p.token)));
     expect(new Set(deliveries).size).toBe(MEMBERS);
     const endsInDeliveryOrder = deliveries.map((m) => readEnds[m]!);
