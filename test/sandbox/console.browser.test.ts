@@ -202,7 +202,7 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     const box = page.locator('#messages');
     const offBottom = () => box.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
     await run(page, '/report days:7');
-    const chart = lastAnswer(page).locator('img.image');
+    const chart = lastAnswer(page).locator('.v2-gallery img');
     await chart.waitFor({ timeout: 60_000 });
     await expect.poll(() => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(800);
     // The answer landed, and its chart loaded after: the list still shows its end.
