@@ -39,20 +39,23 @@ export interface HttpDoorDeps {
 
 export type HttpDoorResult = { status: 200; body: APIInteractionResponse } | { status: 400 | 409; body: { error: string } };
 
-export function inputFromPayload(payload: CommandPayload): InteractionInput {
+/** Who sent an interaction, from where, and its token: the same for a command and a press. */
+function origin(payload: CommandPayload | ComponentPayload) {
   const user = payload.member?.user ?? payload.user;
   if (!user) throw new TypeError('the payload schema guarantees a user');
   return {
-    commandName: payload.data.name,
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     guildId: payload.guild_id ?? null,
     locale: payload.locale ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
-    options: parseOptions(payload.data.options),
     interactionToken: payload.token,
   };
+}
+
+export function inputFromPayload(payload: CommandPayload): InteractionInput {
+  return { ...origin(payload), commandName: payload.data.name, options: parseOptions(payload.data.options) };
 }
 
 /**
@@ -151,16 +154,5 @@ function firstAnswer(
 }
 
 function componentInput(payload: ComponentPayload): ComponentInput {
-  const user = payload.member?.user ?? payload.user;
-  if (!user) throw new TypeError('the payload schema guarantees a user');
-  return {
-    customId: payload.data.custom_id,
-    user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
-    guildId: payload.guild_id ?? null,
-    locale: payload.locale ?? null,
-    channelId: payload.channel?.id ?? payload.channel_id ?? null,
-    memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
-    appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
-    interactionToken: payload.token,
-  };
+  return { ...origin(payload), customId: payload.data.custom_id };
 }
