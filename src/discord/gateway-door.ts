@@ -206,19 +206,23 @@ function flagsOf(message: BotMessage): number | undefined {
   return flags || undefined;
 }
 
+/** Who sent an interaction, from where, and its token: the same for a command and a press. */
+function origin(interaction: ButtonInteraction | ChatInputCommandInteraction) {
+  return {
+    user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
+    guildId: interaction.guildId,
+    locale: interaction.locale,
+    channelId: interaction.channelId,
+    memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+    appPermissions: interaction.appPermissions?.bitfield ?? null,
+    interactionToken: interaction.token,
+  };
+}
+
 /** A button press, answered through discord.js's own interaction; later edits through the webhook. */
 export function handleGatewayPress(interaction: ButtonInteraction, deps: GatewayDoorDeps): Promise<void> {
   return runComponent(
-    {
-      customId: interaction.customId,
-      user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
-      guildId: interaction.guildId,
-      locale: interaction.locale,
-      channelId: interaction.channelId,
-      memberPermissions: interaction.memberPermissions?.bitfield ?? null,
-      appPermissions: interaction.appPermissions?.bitfield ?? null,
-      interactionToken: interaction.token,
-    },
+    { ...origin(interaction), customId: interaction.customId },
     {
       async respond(message) {
         await interaction.reply({ ...toDiscordJs(message), flags: flagsOf(message) } as InteractionReplyOptions);
@@ -264,15 +268,9 @@ export function handleGatewayInteraction(interaction: ChatInputCommandInteractio
   const ephemeralFlag = (ephemeral: boolean | undefined) => (ephemeral ? MessageFlags.Ephemeral : undefined);
   return runInteraction(
     {
+      ...origin(interaction),
       commandName: interaction.commandName,
-      user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
-      guildId: interaction.guildId,
-      locale: interaction.locale,
-      channelId: interaction.channelId,
-      memberPermissions: interaction.memberPermissions?.bitfield ?? null,
-      appPermissions: interaction.appPermissions?.bitfield ?? null,
       options: parseOptions(interaction.options.data as readonly RawOption[]),
-      interactionToken: interaction.token,
     },
     {
       async respond(message) {
