@@ -11,20 +11,19 @@ import { discordConnections, pendingRoleClears } from './schema.js';
 /** A transaction's handle, or the database's. */
 export type SqliteRunner = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
+/** The clear-queue row of a forgotten connection (either engine's): its sealed tokens, due at once. */
+export function queuedClear(
+  connection: { discordUserId: string; accessTokenSealed: string; refreshTokenSealed: string; expiresAt: number },
+  now: number,
+) {
+  const { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt } = connection;
+  return { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt, createdAt: now, attempts: 0, nextAttemptAt: now };
+}
+
 /** Moves the member's connection into the clear queue; false if they had none. */
 export function forgetConnection(tx: SqliteRunner, discordUserId: string, now: number): boolean {
   const connection = tx.delete(discordConnections).where(eq(discordConnections.discordUserId, discordUserId)).returning().get();
   if (!connection) return false;
-  tx.insert(pendingRoleClears)
-    .values({
-      discordUserId,
-      accessTokenSealed: connection.accessTokenSealed,
-      refreshTokenSealed: connection.refreshTokenSealed,
-      expiresAt: connection.expiresAt,
-      createdAt: now,
-      attempts: 0,
-      nextAttemptAt: now,
-    })
-    .run();
+  tx.insert(pendingRoleClears).values(queuedClear(connection, now)).run();
   return true;
 }

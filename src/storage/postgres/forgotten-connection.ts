@@ -2,6 +2,7 @@
 // clear queue in the caller's transaction (see db/forgotten-connection.ts).
 
 import { eq } from 'drizzle-orm';
+import { queuedClear } from '../../db/forgotten-connection.js';
 import type { PgRunner } from '../../db/postgres.js';
 import { discordConnections, pendingRoleClears } from '../../db/schema-pg.js';
 
@@ -9,14 +10,6 @@ import { discordConnections, pendingRoleClears } from '../../db/schema-pg.js';
 export async function forgetConnection(tx: PgRunner, discordUserId: string, now: number): Promise<boolean> {
   const [connection] = await tx.delete(discordConnections).where(eq(discordConnections.discordUserId, discordUserId)).returning();
   if (!connection) return false;
-  await tx.insert(pendingRoleClears).values({
-    discordUserId,
-    accessTokenSealed: connection.accessTokenSealed,
-    refreshTokenSealed: connection.refreshTokenSealed,
-    expiresAt: connection.expiresAt,
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: now,
-  });
+  await tx.insert(pendingRoleClears).values(queuedClear(connection, now));
   return true;
 }
