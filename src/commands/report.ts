@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import type { Command } from '../interaction/contract.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { ReportPresses } from '../report/report-presses.js';
@@ -48,7 +47,7 @@ export const command: CommandModule = {
   create: ({ reports, settings, presses }) => reportCommand(reports, settings, presses),
 };
 
-function reportCommand(reports: ReportService, settings: Async<SettingsStore>, presses: ReportPresses): Command {
+function reportCommand(reports: ReportService, settings: SettingsStore, presses: ReportPresses): Command {
   return {
     data,
     components: reportButtons({ reports, presses, settings }),
