@@ -8,6 +8,7 @@ import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/f
 import type { CutReason } from '../db/schema.js';
 import type { DiscordFailure } from '../discord-api/guild-api.js';
 import type { GatewayState } from '../interaction/gateway-health.js';
+import type { PlaceKind } from '../interaction/place.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
 
@@ -79,6 +80,18 @@ export const en = {
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
     ].join('\n'),
+  },
+
+  /** Answers where only the member installed the bot (see interaction/place.ts). */
+  place: {
+    privateHere: (kind: PlaceKind) =>
+      kind === 'server'
+        ? 'Only you can see this: the bot is not installed in this server (you use it from your own account), so it answers privately here and no server settings apply.'
+        : 'Only you can see this: in this chat the bot answers privately.',
+    reportPublicHere: (kind: PlaceKind) =>
+      kind === 'server'
+        ? 'The bot is not installed in this server (you use it from your own account), so it cannot post a public report here. Run `/report` without `public` for a private one, or ask an admin to add the bot.'
+        : 'A public report can be posted only in a server that installed the bot. Run `/report` without `public` for a private one.',
   },
 
   linking: {
