@@ -24,7 +24,6 @@ import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/set
 import { statusMessage } from './twitter-admin/status.js';
 
 export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
-  name: 'twitter-admin',
   ...describedAs('twitter-admin'),
   type: ApplicationCommandType.ChatInput,
   contexts: [InteractionContextType.Guild],
@@ -33,38 +32,30 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'status',
       ...describedAs('twitter-admin status'),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'linked-role',
       ...describedAs('twitter-admin linked-role'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'set',
           ...describedAs('twitter-admin linked-role set'),
-          options: [
-            { type: ApplicationCommandOptionType.Role, name: 'role', ...describedAs('twitter-admin linked-role set role'), required: true },
-          ],
+          options: [{ type: ApplicationCommandOptionType.Role, ...describedAs('twitter-admin linked-role set role'), required: true }],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', ...describedAs('twitter-admin linked-role clear') },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin linked-role clear') },
       ],
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'reports',
       ...describedAs('twitter-admin reports'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'visibility',
           ...describedAs('twitter-admin reports visibility'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
-              name: 'visibility',
               ...describedAs('twitter-admin reports visibility visibility'),
               required: true,
               choices: [
@@ -76,12 +67,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'channel',
           ...describedAs('twitter-admin reports channel'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
-              name: 'channel',
               ...describedAs('twitter-admin reports channel channel'),
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
@@ -91,12 +80,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'budget',
       ...describedAs('twitter-admin budget'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
-          name: 'posts-per-month',
           ...describedAs('twitter-admin budget posts-per-month'),
           required: true,
           min_value: 0,

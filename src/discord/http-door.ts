@@ -47,6 +47,7 @@ function origin(payload: CommandPayload | ComponentPayload) {
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     guildId: payload.guild_id ?? null,
     locale: payload.locale ?? null,
+    guildLocale: payload.guild_locale ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,

@@ -9,6 +9,7 @@
 // Discord's dark and light themes alike.
 
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { CHART_FONT } from './chart-fonts.js';
 import { encodePng } from './png.js';
 import type { PostKind } from './stored-post.js';
 import type { DayActivity } from './summary.js';
@@ -53,7 +54,7 @@ const SERIES: Array<{ kind: PostKind; colour: string }> = (['original', 'reply',
   kind,
   colour: CHART_COLOURS[kind],
 }));
-const FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+const FONT = CHART_FONT;
 
 const total = (d: DayActivity) => d.original + d.reply + d.quote + d.repost;
 
@@ -94,18 +95,19 @@ function ticks(scale: Scale): number[] {
 }
 
 /** The labels drawn on each axis, bottom to top. */
-export function axisLabels(days: DayActivity[]): { posts: string[]; likes: string[] } {
+export function axisLabels(days: DayActivity[], tick: (n: number) => string = shortNumber): { posts: string[]; likes: string[] } {
   const { posts, likes } = axisScales(days);
-  return { posts: ticks(posts).map(shortNumber), likes: ticks(likes).map(shortNumber) };
+  return { posts: ticks(posts).map(tick), likes: ticks(likes).map(tick) };
 }
 
 const impressionsScale = (days: DayActivity[]) => niceScale(Math.max(0, ...days.map((d) => d.impressions)));
 
 /** The impressions axis' labels, bottom to top: round 1-2-5 steps of its own. */
-export function impressionLabels(days: DayActivity[]): string[] {
-  return ticks(impressionsScale(days)).map(shortNumber);
+export function impressionLabels(days: DayActivity[], tick: (n: number) => string = shortNumber): string[] {
+  return ticks(impressionsScale(days)).map(tick);
 }
 
+/** 1200 → "1.2k": the default ticks. */
 function shortNumber(n: number): string {
   if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
   if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
@@ -123,6 +125,10 @@ export interface ChartLabels {
   impressionsTitle: string;
   /** Over the days before the span read. */
   notRead: string;
+  /** An axis value as the reader counts: "1.2k", "1.2万". */
+  tick: (n: number) => string;
+  /** A date (YYYY-MM-DD) under the bars: "12-04", "12/4". */
+  date: (iso: string) => string;
 }
 
 interface Plot {
@@ -165,7 +171,7 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   drawNotRead(ctx, plot, days, labels.notRead);
   drawBars(ctx, plot, days, postsScale);
   drawLikes(ctx, plot, days, likesScale);
-  drawDates(ctx, plot, days);
+  drawDates(ctx, plot, days, labels.date);
   if (days.every((d) => total(d) === 0 || d.read === 'none') && days.some((d) => d.read !== 'none')) {
     drawEmpty(ctx, plot, labels.empty, days);
   }
@@ -194,14 +200,14 @@ function drawImpressions(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], la
 
   const scale = impressionsScale(days);
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
-  for (const v of ticks(scale)) gridLine(ctx, plot, plot.bottom - (v / scale.top) * plot.height, shortNumber(v));
+  for (const v of ticks(scale)) gridLine(ctx, plot, plot.bottom - (v / scale.top) * plot.height, labels.tick(v));
   const bar = barGeometry(plot);
   ctx.fillStyle = CHART_COLOURS.impressions;
   days.forEach((day, i) => {
     const h = (day.impressions / scale.top) * plot.height;
     if (h > 0) ctx.fillRect(bar.x(i), plot.bottom - h, bar.width, h);
   });
-  drawDates(ctx, plot, days);
+  drawDates(ctx, plot, days, labels.date);
 }
 
 /** Each day's bar: its width, and where the bar of day `i` starts, centred in its slot. */
@@ -225,10 +231,10 @@ function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, la
   ctx.lineWidth = 2;
   for (const [i, v] of ticks(posts).entries()) {
     const y = plot.bottom - (v / posts.top) * plot.height;
-    gridLine(ctx, plot, y, shortNumber(v));
+    gridLine(ctx, plot, y, labels.tick(v));
     ctx.fillStyle = LIKES;
     ctx.textAlign = 'left';
-    ctx.fillText(shortNumber(i * likes.step), plot.right + 8, y);
+    ctx.fillText(labels.tick(i * likes.step), plot.right + 8, y);
   }
   drawAxisName(ctx, 18, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
   drawAxisName(ctx, CHART_WIDTH - 16, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
@@ -302,7 +308,7 @@ function drawLikes(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], likes: S
 }
 
 /** About eight date labels, the first and last always. */
-function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
+function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[], date: (iso: string) => string): void {
   ctx.fillStyle = MUTED;
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   ctx.textAlign = 'center';
@@ -311,7 +317,7 @@ function drawDates(ctx: SKRSContext2D, plot: Plot, days: DayActivity[]): void {
   days.forEach((day, i) => {
     if (i % every !== 0 && i !== days.length - 1) return;
     if (i === days.length - 1 && i % every !== 0 && i % every < every / 2) return;
-    ctx.fillText(day.date.slice(5), plot.left + i * plot.slot + plot.slot / 2, plot.bottom + 8);
+    ctx.fillText(date(day.date), plot.left + i * plot.slot + plot.slot / 2, plot.bottom + 8);
   });
 }
 
@@ -388,6 +394,18 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabel
 /** Loads fonts and the rasteriser once at start-up, so the first report is not slower than the rest. */
 export function warmUpChart(): void {
   const kinds = { original: 'o', reply: 'r', quote: 'q', repost: 'p' };
-  const labels = { title: 'warm-up', kinds, likes: 'l', postsAxis: 'p', likesAxis: 'l', empty: 'e', impressionsTitle: 'i', notRead: 'n' };
+  const labels = {
+    // A kana too, so the CJK font (when there is one) is loaded now rather than by the first Japanese report.
+    title: 'warm-up ポ',
+    kinds,
+    likes: 'l',
+    postsAxis: 'p',
+    likesAxis: 'l',
+    empty: 'e',
+    impressionsTitle: 'i',
+    notRead: 'n',
+    tick: String,
+    date: String,
+  };
   renderChart([{ date: '2026-01-01', read: 'whole', original: 1, reply: 0, quote: 0, repost: 0, likes: 1, impressions: 1 }], labels);
 }

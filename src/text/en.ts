@@ -21,6 +21,8 @@ export type BudgetScope = 'server' | 'app';
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
 export interface PageText {
+  /** The page's language, for <html lang>. */
+  lang: string;
   title: string;
   heading: string;
   paragraphs: string[];
@@ -36,7 +38,13 @@ const sign = (shown: string, n: number) => (/^[0.,%]+$/.test(shown) ? '±' : n >
 const signedCount = (n: number) => `${sign(count(Math.abs(n)), n)}${count(Math.abs(n))}`;
 const signedShare = (fraction: number) => `${sign(share(Math.abs(fraction)), fraction)}${share(Math.abs(fraction))}`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
-const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
+const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({
+  lang: 'en',
+  title,
+  heading,
+  paragraphs,
+  tone,
+});
 
 export const en = {
   locale: 'en-US',
@@ -69,6 +77,33 @@ export const en = {
     'twitter-admin reports channel channel': 'The channel for public reports',
     'twitter-admin budget': "Cap the X posts this server's reports may read per month (0: no cap)",
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
+  },
+
+  /**
+   * Command, subcommand and option names by path, as Discord shows them in the picker. English is the name the bot
+   * registers and reads (Discord sends it whatever the member's language); other catalogs name them for their readers.
+   */
+  commandNames: {
+    'link-twitter': 'link-twitter',
+    'unlink-twitter': 'unlink-twitter',
+    report: 'report',
+    'report days': 'days',
+    'report public': 'public',
+    'report timezone': 'timezone',
+    'report refresh': 'refresh',
+    'twitter-admin': 'twitter-admin',
+    'twitter-admin status': 'status',
+    'twitter-admin linked-role': 'linked-role',
+    'twitter-admin linked-role set': 'set',
+    'twitter-admin linked-role set role': 'role',
+    'twitter-admin linked-role clear': 'clear',
+    'twitter-admin reports': 'reports',
+    'twitter-admin reports visibility': 'visibility',
+    'twitter-admin reports visibility visibility': 'visibility',
+    'twitter-admin reports channel': 'channel',
+    'twitter-admin reports channel channel': 'channel',
+    'twitter-admin budget': 'budget',
+    'twitter-admin budget posts-per-month': 'posts-per-month',
   },
 
   common: {
@@ -336,6 +371,10 @@ export const en = {
       impressionsTitle: "Impressions of each day's posts",
       // Days before the span read: hatched, never drawn as days without posts.
       notRead: 'not read',
+      /** An axis value: 1200 → "1.2k". */
+      tick: shortNumber,
+      /** A date under the bars: "2026-12-04" → "12-04". */
+      date: (iso: string) => iso.slice(5),
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
@@ -487,7 +526,7 @@ export const en = {
       `Answered: ${share(answeredShare)} (${count(answered)} of ${count(considered)}${since ? ` since ${since}, the span both were read` : ''})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    mentionsNotRead: (bound: 'off' | 'budget') =>
+    mentionsNotRead: (bound: 'off' | 'budget'): string =>
       bound === 'off'
         ? "Mentions are not read: the bot's operator turned them off."
         : "Mentions were not read: this month's X budget left none for them.",
@@ -633,6 +672,13 @@ function discordFailure(failure: DiscordFailure): string {
     unknown:
       "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
   }[failure];
+}
+
+/** 1200 → "1.2k", 3400000 → "3.4M". */
+function shortNumber(n: number): string {
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
+  return String(n);
 }
 
 /** "800 ms", "12 s", "3 min". */
