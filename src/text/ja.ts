@@ -36,7 +36,7 @@ export const ja: Catalog = {
     'twitter-admin linked-role set role': '付けるロール',
     'twitter-admin linked-role clear': '連携によるロール付与をやめます',
     'twitter-admin reports': 'レポートを公開で投稿できるか、どこで投稿できるか',
-    'twitter-admin reports visibility': '/report の公開投稿を許可するか、すべて非公開にするか',
+    'twitter-admin reports visibility': 'レポートの公開投稿を許可するか、すべて非公開にするか',
     'twitter-admin reports visibility visibility': 'レポートを見られる人',
     'twitter-admin reports visibility visibility private-only': '非公開のみ',
     'twitter-admin reports visibility visibility public-allowed': '公開を許可',

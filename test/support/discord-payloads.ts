@@ -26,6 +26,9 @@ export interface CommandSpec {
   /** The bot's permissions in the channel (app_permissions). */
   appPermissions?: string;
   channelId?: string;
+  /** The member's Discord locale (default en-US) and the server's (default en-US, Discord's default). */
+  locale?: string;
+  guildLocale?: string;
 }
 
 export function commandPayload(spec: CommandSpec): Record<string, unknown> & { id: string; token: string } {
@@ -44,7 +47,7 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     type: 2,
     token,
     version: 1,
-    locale: 'en-US',
+    locale: spec.locale ?? 'en-US',
     app_permissions: spec.appPermissions ?? '2248473465835073',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
@@ -58,8 +61,8 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     ...base,
     context: 0,
     guild_id: GUILD_ID,
-    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
-    guild_locale: 'en-US',
+    guild: { id: GUILD_ID, locale: spec.guildLocale ?? 'en-US', features: [] },
+    guild_locale: spec.guildLocale ?? 'en-US',
     channel_id: spec.channelId ?? CHANNEL_ID,
     channel: { id: spec.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
     member: {
@@ -98,14 +101,18 @@ export class DiscordSigner {
 }
 
 /** A button press (interaction type 3) on one of the bot's messages, as Discord sends it. */
-export function componentPayload(spec: { customId: string; member?: MemberSpec; channelId?: string; dm?: boolean }): Record<
-  string,
-  unknown
-> & {
+export function componentPayload(spec: {
+  customId: string;
+  member?: MemberSpec;
+  channelId?: string;
+  dm?: boolean;
+  locale?: string;
+  guildLocale?: string;
+}): Record<string, unknown> & {
   id: string;
   token: string;
 } {
-  const command = commandPayload({ name: 'x', member: spec.member, channelId: spec.channelId, dm: spec.dm });
+  const command = commandPayload({ ...spec, name: 'x' });
   const { data: _data, ...rest } = command;
   const channelId = spec.channelId ?? CHANNEL_ID;
   return {
