@@ -8,12 +8,28 @@ import { type Catalog, localized, localizedName } from '../text/catalog.js';
 
 type CommandBody = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** A slash command every member may use, in servers and in DMs with the bot. */
-export function memberCommand(body: Omit<CommandBody, 'type' | 'contexts' | 'integration_types'>): CommandBody {
+type Plain = Omit<CommandBody, 'type' | 'contexts' | 'integration_types'>;
+
+/**
+ * A slash command about the member's own account: installable to a server
+ * and to the member's own Discord account, and usable in servers, in the
+ * bot's DM and in other DMs and group DMs (where only a user install reaches).
+ */
+export function memberCommand(body: Plain): CommandBody {
   return {
     ...body,
     type: ApplicationCommandType.ChatInput,
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  };
+}
+
+/** A slash command about a server (its settings, its members' board): only where the server installed the bot. */
+export function serverCommand(body: Plain): CommandBody {
+  return {
+    ...body,
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
   };
 }

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import type { Command } from '../interaction/contract.js';
+import { answersPrivately } from '../interaction/place.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
@@ -43,7 +43,7 @@ export const command: CommandModule = {
   create: ({ reports, settings, presses }) => reportCommand(reports, settings, presses),
 };
 
-function reportCommand(reports: ReportService, settings: Async<SettingsStore>, presses: ReportPresses): Command {
+function reportCommand(reports: ReportService, settings: SettingsStore, presses: ReportPresses): Command {
   return {
     data,
     components: reportButtons({ reports, presses, settings }),
@@ -64,6 +64,10 @@ function reportCommand(reports: ReportService, settings: Async<SettingsStore>, p
         public: ctx.options.boolean('public') ?? false,
       };
       const wantsPublic = request.public;
+      if (wantsPublic && answersPrivately(ctx.place)) {
+        await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).place.reportPublicHere(ctx.place.kind) });
+        return;
+      }
       // Asked either way: a public report needs it, a private one offers Share in channel where it would pass.
       const refusal = ctx.guildId ? await publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
       if (wantsPublic && refusal) {

@@ -5,10 +5,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
   ChannelType,
-  InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -16,18 +13,15 @@ import { isServerManager } from '../guilds/permissions.js';
 import type { Command } from '../interaction/contract.js';
 import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
-import { choice, describedAs } from './definition.js';
+import { choice, describedAs, serverCommand } from './definition.js';
 
 import type { AdminDeps } from './twitter-admin/admin-deps.js';
 import { clearLinkedRole, setLinkedRole } from './twitter-admin/linked-role.js';
 import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/settings.js';
 import { statusMessage } from './twitter-admin/status.js';
 
-export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverCommand({
   ...describedAs('twitter-admin'),
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   options: [
     {
@@ -92,7 +86,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       ],
     },
   ],
-};
+});
 
 export const command: CommandModule = { data, create: (deps) => twitterAdminCommand(deps) };
 

@@ -8,6 +8,7 @@ import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/f
 import type { CutReason } from '../db/schema.js';
 import type { DiscordFailure } from '../discord-api/guild-api.js';
 import type { GatewayState } from '../interaction/gateway-health.js';
+import type { PlaceKind } from '../interaction/place.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
 
@@ -114,6 +115,18 @@ export const en = {
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
     ].join('\n'),
+  },
+
+  /** Answers where only the member installed the bot (see interaction/place.ts). */
+  place: {
+    privateHere: (kind: PlaceKind): string =>
+      kind === 'server'
+        ? 'Only you can see this: the bot is not installed in this server (you use it from your own account), so it answers privately here and no server settings apply.'
+        : 'Only you can see this: in this chat the bot answers privately.',
+    reportPublicHere: (kind: PlaceKind): string =>
+      kind === 'server'
+        ? 'The bot is not installed in this server (you use it from your own account), so it cannot post a public report here. Run `/report` without `public` for a private one, or ask an admin to add the bot.'
+        : 'A public report can be posted only in a server that installed the bot. Run `/report` without `public` for a private one.',
   },
 
   linking: {
@@ -363,14 +376,19 @@ export const en = {
     chart: (zone: string) => ({
       // Likes are counted on each day's posts (however late they came), so a day without posts has none.
       title: `Posts per day and the likes they got (${zone})`,
+      // 90 days are drawn a bar a week, weeks ending today.
+      weeklyTitle: `Posts per week and the likes they got (${zone})`,
       kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },
       likes: 'Likes',
       postsAxis: 'posts',
       likesAxis: 'likes',
       empty: 'No posts in this period',
       impressionsTitle: "Impressions of each day's posts",
+      weeklyImpressionsTitle: "Impressions of each week's posts",
       // Days before the span read: hatched, never drawn as days without posts.
       notRead: 'not read',
+      // Over a week's bar that covers fewer than its seven days (drawn paler).
+      partialWeek: (days: number) => `${days}/7 d`,
       /** An axis value: 1200 → "1.2k". */
       tick: shortNumber,
       /** A date under the bars: "2026-12-04" → "12-04". */
@@ -638,7 +656,7 @@ export const en = {
     kinds: { original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' },
     more: 'More',
     meaning: `Interactions are ${INTERACTIONS}. Changes compare like for like with the previous period; figures read from X count only what it served.`,
-    chartAlt: (days: number) => `Posts per day and their likes over the last ${days} days`,
+    chartAlt: (days: number, unit: 'day' | 'week') => `Posts per ${unit} and their likes over the last ${days} days`,
     buttons: {
       days: (days: number) => `${days} days`,
       share: 'Share in channel',

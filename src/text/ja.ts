@@ -4,10 +4,11 @@
 // there and not here fails the type check. The areas live in ja/ by the part
 // of the bot that says them.
 
+import type { PlaceKind } from '../interaction/place.js';
 import type { en } from './en.js';
 import { jaAdmin } from './ja/admin.js';
 import { jaLinking } from './ja/linking.js';
-import { ADMIN, ADMIN_STATUS, jaCommandNames, LINK, REPORT } from './ja/names.js';
+import { ADMIN, ADMIN_STATUS, jaCommandNames, LINK, PUBLIC_OPTION, REPORT } from './ja/names.js';
 import { jaPages } from './ja/pages.js';
 import { jaReport } from './ja/report.js';
 import { jaReportView } from './ja/report-view.js';
@@ -56,6 +57,17 @@ export const ja: Catalog = {
       `追加していただきありがとうございます！メンバーは ${LINK}（非公開のワンタイムリンク）でXアカウントを連携し、${REPORT} で最近の活動のレポートを受け取れます。`,
       `管理者の方へ: ${ADMIN_STATUS} でこのサーバーでできることを確認できます。${ADMIN} では連携メンバーに付けるロール、レポートを公開できる場所、月ごとのX予算も設定できます。`,
     ].join('\n'),
+  },
+
+  place: {
+    privateHere: (kind: PlaceKind) =>
+      kind === 'server'
+        ? 'この内容はあなただけに表示されています。このサーバーにはボットが導入されていない（あなたのアカウントから使っている）ため、ここでは非公開で応答し、サーバーの設定は適用されません。'
+        : 'この内容はあなただけに表示されています。このチャットでは、ボットは非公開で応答します。',
+    reportPublicHere: (kind: PlaceKind) =>
+      kind === 'server'
+        ? `このサーバーにはボットが導入されていない（あなたのアカウントから使っている）ため、公開レポートは投稿できません。${PUBLIC_OPTION} を付けずに ${REPORT} を実行すると非公開で表示されます。サーバーの管理者にボットの追加を依頼することもできます。`
+        : `公開レポートを投稿できるのは、ボットを導入したサーバーだけです。${PUBLIC_OPTION} を付けずに ${REPORT} を実行すると非公開で表示されます。`,
   },
 
   linking: jaLinking,

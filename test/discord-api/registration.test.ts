@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions, commandModules } from '../../src/commands/index.js';
 import { BOT_PERMISSIONS } from '../../src/discord-api/bot-permissions.js';
-import { inviteUrl, registerCommands } from '../../src/discord-api/registration.js';
+import { inviteUrl, registerCommands, userInstallUrl } from '../../src/discord-api/registration.js';
 import { createRest } from '../../src/discord-api/rest.js';
 import { ja } from '../../src/text/catalog.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
@@ -17,7 +17,7 @@ describe('command definitions', () => {
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
       expect(command.type).toBe(1);
-      expect(command.integration_types).toEqual([0]); // guild install
+      expect(command.integration_types).toEqual(expect.arrayContaining([0])); // guild install, for every command
       const walk = (options: typeof command.options) => {
         for (const option of options ?? []) {
           expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -30,14 +30,18 @@ describe('command definitions', () => {
     }
   });
 
-  it('lets members use their commands in servers and DMs, admins theirs only in servers with Manage Server', () => {
+  it('lets members install and use their commands anywhere, admins theirs only in servers with Manage Server', () => {
     const byName = Object.fromEntries(commandDefinitions.map((c) => [c.name, c]));
     for (const name of ['link-twitter', 'unlink-twitter', 'report']) {
-      expect(byName[name]!.contexts).toEqual([0, 1]);
+      expect(byName[name]!.integration_types).toEqual([0, 1]); // server and user install
+      expect(byName[name]!.contexts).toEqual([0, 1, 2]); // server, bot DM, other DMs and group DMs
       expect(byName[name]!.default_member_permissions).toBeUndefined();
     }
+    for (const name of commandDefinitions.map((c) => c.name).filter((n) => !['link-twitter', 'unlink-twitter', 'report'].includes(n))) {
+      expect(byName[name]!.integration_types).toEqual([0]);
+      expect(byName[name]!.contexts).toEqual([0]);
+    }
     const admin = byName['twitter-admin']!;
-    expect(admin.contexts).toEqual([0]);
     expect(admin.default_member_permissions).toBe('32'); // MANAGE_GUILD (1 << 5)
     const shape = (admin.options ?? []).map((o) => [o.name, o.type, 'options' in o ? (o.options ?? []).map((s) => s.name) : []]);
     expect(shape).toEqual([
@@ -74,6 +78,15 @@ describe('installing', () => {
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
     expect(url.searchParams.get('permissions')).toBe(String(1024 + 2048 + 16384 + 32768));
     expect(BOT_PERMISSIONS).toBe(52224n);
+  });
+
+  it('builds a user-install link: the commands scope alone, no permissions, integration type 1', () => {
+    const url = new URL(userInstallUrl('1100000000000000001'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: '1100000000000000001',
+      scope: 'applications.commands',
+      integration_type: '1',
+    });
   });
 
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {

@@ -9,6 +9,8 @@ const snowflake = () => (1_200_000_000_000_000_000n + ++counter).toString();
 export const APPLICATION_ID = '1100000000000000001';
 export const GUILD_ID = '1100000000000000002';
 export const CHANNEL_ID = '1100000000000000003';
+/** A server where only the member installed the bot. */
+export const FOREIGN_GUILD_ID = '1100000000000000009';
 
 export interface MemberSpec {
   id?: string;
@@ -26,6 +28,8 @@ export interface CommandSpec {
   /** The bot's permissions in the channel (app_permissions). */
   appPermissions?: string;
   channelId?: string;
+  /** Sent where only the member installed the bot: in a server without it, or in a group DM. */
+  userInstalled?: 'server' | 'private-channel';
   /** The member's Discord locale (default en-US) and the server's (default en-US, Discord's default). */
   locale?: string;
   guildLocale?: string;
@@ -54,6 +58,29 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     attachment_size_limit: 8_388_608,
     data: { id: snowflake(), name: spec.name, type: 1, options: spec.options ?? [] },
   };
+  if (spec.userInstalled === 'private-channel') {
+    const channel = { id: CHANNEL_ID, type: 3, flags: 0, recipients: [user] };
+    return { ...base, context: 2, authorizing_integration_owners: { '1': user.id }, user, channel_id: CHANNEL_ID, channel };
+  }
+  if (spec.userInstalled === 'server') {
+    return {
+      ...base,
+      context: 0,
+      authorizing_integration_owners: { '1': user.id },
+      guild_id: FOREIGN_GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: FOREIGN_GUILD_ID, name: 'elsewhere', flags: 0 },
+      member: {
+        user,
+        roles: [],
+        permissions: spec.member?.permissions ?? '2248473465835073',
+        joined_at: '2024-01-01T00:00:00.000000+00:00',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+    };
+  }
   if (spec.dm) {
     return { ...base, context: 1, user, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1, flags: 0, recipients: [user] } };
   }
@@ -106,13 +133,22 @@ export function componentPayload(spec: {
   member?: MemberSpec;
   channelId?: string;
   dm?: boolean;
+  userInstalled?: CommandSpec['userInstalled'];
   locale?: string;
   guildLocale?: string;
 }): Record<string, unknown> & {
   id: string;
   token: string;
 } {
-  const command = commandPayload({ ...spec, name: 'x' });
+  const command = commandPayload({
+    name: 'x',
+    member: spec.member,
+    channelId: spec.channelId,
+    dm: spec.dm,
+    userInstalled: spec.userInstalled,
+    locale: spec.locale,
+    guildLocale: spec.guildLocale,
+  });
   const { data: _data, ...rest } = command;
   const channelId = spec.channelId ?? CHANNEL_ID;
   return {

@@ -65,6 +65,10 @@ export const SAMPLES: Samples<Catalog> = {
   commands: null as never,
   commandNames: null as never,
   common: { failure: null, unknownCommand: null, unknownButton: null, welcome: null },
+  place: {
+    privateHere: [['server'], ['private-channel']],
+    reportPublicHere: [['server'], ['private-channel']],
+  },
   linking: {
     rolesReconnect: null,
     offerNew: null,
@@ -332,7 +336,10 @@ export const SAMPLES: Samples<Catalog> = {
     kinds: { original: null, reply: null, quote: null, repost: null },
     more: null,
     meaning: null,
-    chartAlt: [[30]],
+    chartAlt: [
+      [30, 'day'],
+      [90, 'week'],
+    ],
     buttons: { days: [[7]], share: null, csv: null },
     reading: [[30]],
     notYours: null,

@@ -44,7 +44,7 @@ export const jaReportView: (typeof en)['reportView'] = {
   kinds: { original: 'オリジナル', reply: '返信', quote: '引用', repost: 'リポスト' },
   more: 'その他',
   meaning: `反応は${INTERACTIONS}の合計です。増減は前の期間と同じ条件で比べています。Xから読み取った数値は、Xが返した分だけを数えています。`,
-  chartAlt: (days: number) => `過去${days}日間の1日ごとのポスト数とそのいいね`,
+  chartAlt: (days: number, unit: 'day' | 'week') => `過去${days}日間の${unit === 'day' ? '1日' : '1週間'}ごとのポスト数とそのいいね`,
   buttons: {
     days: (days: number) => `${days}日間`,
     share: 'チャンネルに共有',
