@@ -239,7 +239,8 @@ describe('kill -9', () => {
     expect(ledger.postsReturned).toBe(400);
     expect(ledger.postsBilled).toBe(400);
     expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(400);
-    expect(footer).toContain('Read 400 posts and your profile');
+    // The takeover read the second 200 with until_id below the first attempt's, and the cost line says so.
+    expect(footer).toContain('Read 400 posts (200 older than those stored) and your profile');
     expect(footer).not.toContain('already paid');
     // It went on from the oldest stored post: the takeover's first timeline read names it.
     const resumed = new URL(x.requestsTo(/\/tweets$/)[3]!.url).searchParams;
