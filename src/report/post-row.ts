@@ -1,5 +1,5 @@
 // A stored post as a row of x_posts, in the order of POST_COLUMNS: how
-// XCache writes and reads posts with prepared statements and no JSON.
+// The SQLite post store writes and reads posts with prepared statements and no JSON.
 
 import type { PrivateMetrics } from '../twitter/v2-types.js';
 import type { PostKind, StoredPost } from './stored-post.js';

@@ -1,4 +1,4 @@
-// What reports read from X, on PostgreSQL (see report/x-cache.ts for what
+// What reports read from X, on PostgreSQL (see report/stores.ts, PostStore, for what
 // each method keeps and why). Posts are written a page at a time in one
 // statement, and a report's writes each check, in their transaction, that
 // its link still stands, holding that row so an unlink waits for them.
