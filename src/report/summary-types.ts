@@ -3,6 +3,7 @@
 // each section that has nothing to show, why. Nothing here is text.
 
 import type { CutReason } from '../db/schema.js';
+import type { ImpressionsChange, RateChange } from './comparison-reach.js';
 import type { DayRead, SourceSpan } from './read-span.js';
 import type { PostKind } from './stored-post.js';
 
@@ -156,6 +157,10 @@ export type Comparison =
        * days. Null when either span has no such post.
        */
       likesPerPost: { now: number; before: number; change: number | null; matureHours: number } | null;
+      /** Impressions of the same mature own posts (see comparison-reach.ts); null when either span has none with a count. */
+      impressions: ImpressionsChange | null;
+      /** Interactions ÷ impressions of those posts, the public basis in both spans; null as impressions. */
+      rate: RateChange | null;
     }
   | {
       available: false;
