@@ -640,7 +640,8 @@ export const en = {
         `${signedShare(fraction)} vs previous ${days} days (posts ${count(matureHours / 24)}+ days old)`,
       pointsChange: (points: number, days: number, matureHours: number) =>
         `${signedPoints(points)} vs previous ${days} days (posts ${count(matureHours / 24)}+ days old)`,
-      noMatureImpressions: (matureHours: number) => `not compared: no view counts on posts ${count(matureHours / 24)}+ days old in both spans`,
+      noMatureImpressions: (matureHours: number) =>
+        `not compared: no view counts on posts ${count(matureHours / 24)}+ days old in both spans`,
       xRateNotCompared: 'not compared: X gives these for 30 days only',
       count: (n: number) => count(n),
       signed: (n: number) => signedCount(n),
