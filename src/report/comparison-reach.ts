@@ -7,23 +7,7 @@
 
 import type { StoredPost } from './stored-post.js';
 import { engagementOf } from './summary-engagement.js';
-
-export interface ImpressionsChange {
-  /** Impressions of the span's mature own posts that carry a count. */
-  now: number;
-  before: number;
-  change: number | null;
-  matureHours: number;
-}
-
-export interface RateChange {
-  /** Interactions ÷ impressions over the span's mature own posts with impressions. */
-  now: number;
-  before: number;
-  /** now − before, in fractions (0.012 is 1.2 percentage points). */
-  points: number;
-  matureHours: number;
-}
+import type { ImpressionsChange, RateChange } from './summary-types.js';
 
 const withImpressions = (posts: StoredPost[]) => posts.filter((p) => (p.impressions ?? 0) > 0);
 const impressionsOf = (posts: StoredPost[]) => posts.reduce((n, p) => n + (p.impressions ?? 0), 0);

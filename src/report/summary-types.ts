@@ -3,7 +3,6 @@
 // each section that has nothing to show, why. Nothing here is text.
 
 import type { CutReason } from '../db/schema.js';
-import type { ImpressionsChange, RateChange } from './comparison-reach.js';
 import type { DayRead, SourceSpan } from './read-span.js';
 import type { PostKind } from './stored-post.js';
 
@@ -145,6 +144,24 @@ export interface TimeSpan {
  * time of day, `days` days earlier), so a member who posts the same every day
  * sees no change at any hour.
  */
+/** Impressions of a span's own posts old enough to have most of their views (comparison-reach.ts). */
+export interface ImpressionsChange {
+  /** Impressions of the span's mature own posts that carry a count. */
+  now: number;
+  before: number;
+  change: number | null;
+  matureHours: number;
+}
+
+export interface RateChange {
+  /** Interactions ÷ impressions over the span's mature own posts with impressions. */
+  now: number;
+  before: number;
+  /** now − before, in fractions (0.012 is 1.2 percentage points). */
+  points: number;
+  matureHours: number;
+}
+
 export type Comparison =
   | {
       available: true;
