@@ -662,6 +662,9 @@ export const en = {
       share: 'Share in channel',
       csv: 'Export CSV',
     },
+    // Edited in while a report reads (REPORT_PROGRESS_SECONDS): a long read does not look stuck.
+    progress: (days: number, posts: number) =>
+      `Making the ${days}-day report: ${count(posts)} ${plural(posts, 'post', 'posts')} read from X so far (only what is not stored yet). It appears here when it is ready.`,
     reading: (days: number) =>
       `Making the ${days}-day report: reading from X only what is not stored yet. It appears here when it is ready.`,
     // What a press answers when it cannot act. None of them says whose report it is.
