@@ -21,44 +21,35 @@ import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/set
 import { statusMessage } from './twitter-admin/status.js';
 
 export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverCommand({
-  name: 'twitter-admin',
   ...describedAs('twitter-admin'),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'status',
       ...describedAs('twitter-admin status'),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'linked-role',
       ...describedAs('twitter-admin linked-role'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'set',
           ...describedAs('twitter-admin linked-role set'),
-          options: [
-            { type: ApplicationCommandOptionType.Role, name: 'role', ...describedAs('twitter-admin linked-role set role'), required: true },
-          ],
+          options: [{ type: ApplicationCommandOptionType.Role, ...describedAs('twitter-admin linked-role set role'), required: true }],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', ...describedAs('twitter-admin linked-role clear') },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin linked-role clear') },
       ],
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'reports',
       ...describedAs('twitter-admin reports'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'visibility',
           ...describedAs('twitter-admin reports visibility'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
-              name: 'visibility',
               ...describedAs('twitter-admin reports visibility visibility'),
               required: true,
               choices: [
@@ -70,12 +61,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverComma
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'channel',
           ...describedAs('twitter-admin reports channel'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
-              name: 'channel',
               ...describedAs('twitter-admin reports channel channel'),
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
@@ -85,12 +74,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverComma
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'budget',
       ...describedAs('twitter-admin budget'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
-          name: 'posts-per-month',
           ...describedAs('twitter-admin budget posts-per-month'),
           required: true,
           min_value: 0,

@@ -4,8 +4,9 @@
 // share); everything it needs travels in a RenderJob.
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
-import { textFor } from '../text/catalog.js';
+import { en, textFor } from '../text/catalog.js';
 import { renderChart } from './chart.js';
+import { chartWords } from './chart-fonts.js';
 import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
 import { type LayoutOptions, reportLayout } from './layout/report-layout.js';
@@ -82,7 +83,8 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     profileRefresh: job.profileRefresh,
   });
   const t = textFor(job.locale);
-  const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
+  // Without a CJK font on this machine, a Japanese chart would be empty boxes: its words are then English.
+  const png = renderChart(summary.activity.days, chartWords(t.report.chart(job.timeZone), en.report.chart(job.timeZone)));
   const layout = reportLayout(t, summary, {
     showPrivate: job.showPrivate,
     chartFile: CHART_FILE,

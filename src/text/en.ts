@@ -22,6 +22,8 @@ export type BudgetScope = 'server' | 'app';
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
 export interface PageText {
+  /** The page's language, for <html lang>. */
+  lang: string;
   title: string;
   heading: string;
   paragraphs: string[];
@@ -42,7 +44,13 @@ const signedPoints = (fraction: number) => {
   return `${sign(shown, fraction)}${shown} pts`;
 };
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
-const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
+const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({
+  lang: 'en',
+  title,
+  heading,
+  paragraphs,
+  tone,
+});
 
 export const en = {
   locale: 'en-US',
@@ -77,6 +85,33 @@ export const en = {
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
   },
 
+  /**
+   * Command, subcommand and option names by path, as Discord shows them in the picker. English is the name the bot
+   * registers and reads (Discord sends it whatever the member's language); other catalogs name them for their readers.
+   */
+  commandNames: {
+    'link-twitter': 'link-twitter',
+    'unlink-twitter': 'unlink-twitter',
+    report: 'report',
+    'report days': 'days',
+    'report public': 'public',
+    'report timezone': 'timezone',
+    'report refresh': 'refresh',
+    'twitter-admin': 'twitter-admin',
+    'twitter-admin status': 'status',
+    'twitter-admin linked-role': 'linked-role',
+    'twitter-admin linked-role set': 'set',
+    'twitter-admin linked-role set role': 'role',
+    'twitter-admin linked-role clear': 'clear',
+    'twitter-admin reports': 'reports',
+    'twitter-admin reports visibility': 'visibility',
+    'twitter-admin reports visibility visibility': 'visibility',
+    'twitter-admin reports channel': 'channel',
+    'twitter-admin reports channel channel': 'channel',
+    'twitter-admin budget': 'budget',
+    'twitter-admin budget posts-per-month': 'posts-per-month',
+  },
+
   common: {
     failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
     unknownCommand: 'This command is not available any more. The bot may have been updated.',
@@ -89,11 +124,11 @@ export const en = {
 
   /** Answers where only the member installed the bot (see interaction/place.ts). */
   place: {
-    privateHere: (kind: PlaceKind) =>
+    privateHere: (kind: PlaceKind): string =>
       kind === 'server'
         ? 'Only you can see this: the bot is not installed in this server (you use it from your own account), so it answers privately here and no server settings apply.'
         : 'Only you can see this: in this chat the bot answers privately.',
-    reportPublicHere: (kind: PlaceKind) =>
+    reportPublicHere: (kind: PlaceKind): string =>
       kind === 'server'
         ? 'The bot is not installed in this server (you use it from your own account), so it cannot post a public report here. Run `/report` without `public` for a private one, or ask an admin to add the bot.'
         : 'A public report can be posted only in a server that installed the bot. Run `/report` without `public` for a private one.',
@@ -359,6 +394,10 @@ export const en = {
       notRead: 'not read',
       // Over a week's bar that covers fewer than its seven days (drawn paler).
       partialWeek: (days: number) => `${days}/7 d`,
+      /** An axis value: 1200 → "1.2k". */
+      tick: shortNumber,
+      /** A date under the bars: "2026-12-04" → "12-04". */
+      date: (iso: string) => iso.slice(5),
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
@@ -536,7 +575,7 @@ export const en = {
       `Answered: ${share(answeredShare)} (${count(answered)} of ${count(considered)}${since ? ` since ${since}, the span both were read` : ''})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    mentionsNotRead: (bound: 'off' | 'budget') =>
+    mentionsNotRead: (bound: 'off' | 'budget'): string =>
       bound === 'off'
         ? "Mentions are not read: the bot's operator turned them off."
         : "Mentions were not read: this month's X budget left none for them.",
@@ -693,6 +732,13 @@ function discordFailure(failure: DiscordFailure): string {
     unknown:
       "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
   }[failure];
+}
+
+/** 1200 → "1.2k", 3400000 → "3.4M". */
+function shortNumber(n: number): string {
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
+  return String(n);
 }
 
 /** "800 ms", "12 s", "3 min". */
