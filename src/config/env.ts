@@ -58,6 +58,8 @@ export interface ReportLimits {
   pagesInFlight: number;
   /** How long a replica's claim on a report holds without renewal: how soon another takes over the reports of one that died. */
   leaseSeconds: number;
+  /** While a report reads, its message says how far it got, edited at most this often (REPORT_PROGRESS_SECONDS); 0: never. */
+  progressEveryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -216,6 +218,7 @@ export function loadConfig(env: Env): Config {
     concurrency: r.integer('REPORT_CONCURRENCY', 200, 1, 10_000),
     pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
     leaseSeconds: r.integer('REPORT_LEASE_SECONDS', 30, 2, 600),
+    progressEveryMs: r.integer('REPORT_PROGRESS_SECONDS', 2, 0, 600) * 1000,
   };
 
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);

@@ -1,6 +1,7 @@
 // This period against the previous one, like for like, or why not and when it
 // can be. Pure.
 
+import { impressionsChange, rateChange } from './comparison-reach.js';
 import { type LocalClock, shiftDate } from './local-time.js';
 import { firstWholeDate, type SourceRead } from './read-span.js';
 import type { StoredPost } from './stored-post.js';
@@ -85,6 +86,8 @@ export function compare(input: ComparisonInput): Comparison {
             matureHours: MATURE_HOURS,
           }
         : null,
+    impressions: impressionsChange(matureNow, matureBefore, MATURE_HOURS),
+    rate: rateChange(matureNow, matureBefore, MATURE_HOURS),
   };
 }
 

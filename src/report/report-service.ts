@@ -25,6 +25,7 @@ import { deliverReport } from './delivery.js';
 import { asLayout } from './layout/text-layout.js';
 import { reportPeriod } from './local-time.js';
 import { PageGate, requestsWaiting } from './page-gate.js';
+import { ReportProgress } from './progress.js';
 import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
@@ -438,9 +439,11 @@ export class ReportService {
         this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
       });
     };
+    const progress = this.progressFor(request);
     const client = this.clientFor(account, usage, {
       onUsage: () => {
         recording ??= setImmediate(record);
+        progress.note(usage.postsRead);
       },
       signal: controller.signal,
     });
@@ -521,7 +524,19 @@ export class ReportService {
       clearTimeout(deadline);
       // The run's end records the final usage.
       if (recording) clearImmediate(recording);
+      await progress.stop();
     }
+  }
+
+  private progressFor(request: ReportRequest): ReportProgress {
+    const t = textFor(request.locale).reportView;
+    return new ReportProgress({
+      webhooks: this.deps.webhooks,
+      interactionToken: request.interactionToken,
+      everyMs: this.deps.limits.progressEveryMs,
+      now: this.deps.now,
+      text: (posts) => t.progress(request.days, posts),
+    });
   }
 
   /**

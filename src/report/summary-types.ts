@@ -144,6 +144,24 @@ export interface TimeSpan {
  * time of day, `days` days earlier), so a member who posts the same every day
  * sees no change at any hour.
  */
+/** Impressions of a span's own posts old enough to have most of their views (comparison-reach.ts). */
+export interface ImpressionsChange {
+  /** Impressions of the span's mature own posts that carry a count. */
+  now: number;
+  before: number;
+  change: number | null;
+  matureHours: number;
+}
+
+export interface RateChange {
+  /** Interactions ÷ impressions over the span's mature own posts with impressions. */
+  now: number;
+  before: number;
+  /** now − before, in fractions (0.012 is 1.2 percentage points). */
+  points: number;
+  matureHours: number;
+}
+
 export type Comparison =
   | {
       available: true;
@@ -156,6 +174,10 @@ export type Comparison =
        * days. Null when either span has no such post.
        */
       likesPerPost: { now: number; before: number; change: number | null; matureHours: number } | null;
+      /** Impressions of the same mature own posts (see comparison-reach.ts); null when either span has none with a count. */
+      impressions: ImpressionsChange | null;
+      /** Interactions ÷ impressions of those posts, the public basis in both spans; null as impressions. */
+      rate: RateChange | null;
     }
   | {
       available: false;

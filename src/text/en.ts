@@ -38,6 +38,11 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const sign = (shown: string, n: number) => (/^[0.,%]+$/.test(shown) ? '±' : n > 0 ? '+' : '−');
 const signedCount = (n: number) => `${sign(count(Math.abs(n)), n)}${count(Math.abs(n))}`;
 const signedShare = (fraction: number) => `${sign(share(Math.abs(fraction)), fraction)}${share(Math.abs(fraction))}`;
+/** A change of a rate in percentage points, one decimal as the rate is shown; never "−0.0". */
+const signedPoints = (fraction: number) => {
+  const shown = (Math.abs(fraction) * 100).toFixed(1);
+  return `${sign(shown, fraction)}${shown} pts`;
+};
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
 const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({
   lang: 'en',
@@ -669,6 +674,14 @@ export const en = {
       line: (value: string, label: string, note: string) => `**${value}** ${label} · ${note}`,
       change: (fraction: number, days: number) => `${signedShare(fraction)} vs previous ${days} days`,
       unchangedFrom: (before: string, days: number) => `from ${before}, previous ${days} days`,
+      // Impressions and the rate are compared over own posts old enough to have most of their views.
+      matureChange: (fraction: number, days: number, matureHours: number) =>
+        `${signedShare(fraction)} vs previous ${days} days (posts ${count(matureHours / 24)}+ days old)`,
+      pointsChange: (points: number, days: number, matureHours: number) =>
+        `${signedPoints(points)} vs previous ${days} days (posts ${count(matureHours / 24)}+ days old)`,
+      noMatureImpressions: (matureHours: number) =>
+        `not compared: no view counts on posts ${count(matureHours / 24)}+ days old in both spans`,
+      xRateNotCompared: 'not compared: X gives these for 30 days only',
       count: (n: number) => count(n),
       signed: (n: number) => signedCount(n),
       percent: (fraction: number) => percent(fraction),
@@ -688,6 +701,9 @@ export const en = {
       share: 'Share in channel',
       csv: 'Export CSV',
     },
+    // Edited in while a report reads (REPORT_PROGRESS_SECONDS): a long read does not look stuck.
+    progress: (days: number, posts: number) =>
+      `Making the ${days}-day report: ${count(posts)} ${plural(posts, 'post', 'posts')} read from X so far (only what is not stored yet). It appears here when it is ready.`,
     reading: (days: number) =>
       `Making the ${days}-day report: reading from X only what is not stored yet. It appears here when it is ready.`,
     // What a press answers when it cannot act. None of them says whose report it is.

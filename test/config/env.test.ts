@@ -115,7 +115,9 @@ describe('configuration', () => {
       concurrency: 200,
       pagesInFlight: 256,
       leaseSeconds: 30,
+      progressEveryMs: 2000,
     });
+    expect(loadConfig({ ...valid, REPORT_PROGRESS_SECONDS: '0' }).report.progressEveryMs).toBe(0);
     expect(loadConfig(valid).monthlyPostBudget).toBeNull();
     const set = loadConfig({ ...valid, REPORT_MAX_POSTS: '3200', REPORT_MAX_MENTIONS: '0', X_MONTHLY_POST_BUDGET: '50000' });
     expect(set.report.maxPosts).toBe(3200);

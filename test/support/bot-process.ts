@@ -45,7 +45,8 @@ export interface BotProcess {
 export async function startBotProcess(env: Record<string, string>, cwd: string, nodeArgs: string[] = []): Promise<BotProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', ...env },
+    // No progress edits unless a test asks: tests take a report's next edit to be the report.
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', REPORT_PROGRESS_SECONDS: '0', ...env },
   });
   const lines: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
@@ -83,7 +84,8 @@ export async function runBotUntilExit(
 ): Promise<{ code: number | null; lines: string[]; records: Array<Record<string, unknown>> }> {
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', ...env },
+    // No progress edits unless a test asks: tests take a report's next edit to be the report.
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', REPORT_PROGRESS_SECONDS: '0', ...env },
   });
   const lines: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));

@@ -68,6 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     TWITTER_API_URL: x.baseUrl,
     DISCORD_API_URL: discord.apiUrl,
+    // No progress edits unless a test asks: tests take a report's next edit to be the report.
+    REPORT_PROGRESS_SECONDS: '0',
     ...options.env,
   });
   const logs: string[] = [];

@@ -1,9 +1,10 @@
 // The headline row: at most five numbers, each with its change against the
 // previous like-for-like period, or the reason there is none. One function
-// per figure, reading only the summary, so a figure the summary learns to
-// compare (impressions, rate) needs its change added here and nowhere else.
+// per figure, reading only the summary's comparison (impressions and the
+// rate come from comparison-reach.ts).
 
 import type { Catalog } from '../../text/catalog.js';
+import { MATURE_HOURS } from '../comparison.js';
 import { LocalClock } from '../local-time.js';
 import type { ReportSummary } from '../summary.js';
 
@@ -44,7 +45,16 @@ const impressions: FigureOf = (t, s) => {
   const h = t.reportView.headline;
   const i = s.engagement.impressions;
   if (!i) return { key: 'impressions', label: h.impressions, value: h.none, note: h.noImpressions };
-  return { key: 'impressions', label: h.impressions, value: h.count(i.total), note: noChange(t, s) };
+  const c = s.comparison.available ? s.comparison.impressions : null;
+  // Compared over posts old enough in both spans, as likes per post: said so, since the total shown includes young posts.
+  const note = !s.comparison.available
+    ? noChange(t, s)
+    : c === null
+      ? h.noMatureImpressions(MATURE_HOURS)
+      : c.change !== null
+        ? h.matureChange(c.change, s.period.days, c.matureHours)
+        : h.unchangedFrom(h.count(c.before), s.period.days);
+  return { key: 'impressions', label: h.impressions, value: h.count(i.total), note };
 };
 
 const rate: FigureOf = (t, s) => {
@@ -53,7 +63,16 @@ const rate: FigureOf = (t, s) => {
   if (!r) return { key: 'rate', label: h.rate, value: h.none, note: h.noImpressions };
   // Said which rate it is: X's own (engagements ÷ impressions) or the public interactions ÷ impressions.
   const label = r.basis === 'x-engagements' ? h.xRate : h.rate;
-  return { key: 'rate', label, value: h.percent(r.value), note: noChange(t, s) };
+  const c = s.comparison.available ? s.comparison.rate : null;
+  // X's own rate cannot be compared: X keeps private engagements 30 days, so the previous span never has them.
+  const note = !s.comparison.available
+    ? noChange(t, s)
+    : r.basis === 'x-engagements'
+      ? h.xRateNotCompared
+      : c === null
+        ? h.noMatureImpressions(MATURE_HOURS)
+        : h.pointsChange(c.points, s.period.days, c.matureHours);
+  return { key: 'rate', label, value: h.percent(r.value), note };
 };
 
 const followers: FigureOf = (t, s) => {
