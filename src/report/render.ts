@@ -5,12 +5,11 @@
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { en, textFor } from '../text/catalog.js';
-import type { Usage } from '../twitter/v2-client.js';
 import { renderChart } from './chart.js';
 import { chartWords } from './chart-fonts.js';
 import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
-import { reportLayout } from './layout/report-layout.js';
+import { type LayoutOptions, reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
 import type { PostStore, PostWindow } from './stores.js';
 import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
@@ -32,7 +31,7 @@ export interface RenderJob {
   /** A private report: the member's private X analytics may be shown. */
   showPrivate: boolean;
   profileRefresh?: ProfileRefresh;
-  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  footer: LayoutOptions['footer'];
   /** The report's buttons; null on a shared copy. */
   controls: ReportControls | null;
   /** A line above the report (who shared a public copy). */

@@ -397,9 +397,20 @@ export const en = {
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
       ` · ${count(followers)} ${plural(followers, 'follower', 'followers')} · ${count(following)} following`,
-    footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
+    footer: (
+      read: { postsRead: number; postsRepeated: number; userReads: number; requests: number },
+      costMicro: number,
+      olderPosts = 0,
+    ) => {
       if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
-      const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
+      // Older posts are said apart: a longer period, or a read going on below where the last one stopped, buys them.
+      const notes = [
+        ...(olderPosts > 0
+          ? [olderPosts >= read.postsRead ? 'all older than those stored' : `${count(olderPosts)} older than those stored`]
+          : []),
+        ...(read.postsRepeated > 0 ? [`${count(read.postsRepeated)} already paid for today`] : []),
+      ];
+      const repeated = notes.length > 0 ? ` (${notes.join('; ')})` : '';
       const what = [
         ...(read.postsRead > 0 ? [`${count(read.postsRead)} ${plural(read.postsRead, 'post', 'posts')}${repeated}`] : []),
         ...(read.userReads > 0 ? ['your profile'] : []),
@@ -421,14 +432,29 @@ export const en = {
       `**Covers the last ${count(c.daysRead)} of ${count(c.days)} days** (since ${c.since}): ${
         {
           'x-cap': `the ${count(c.posts)} most recent posts, as far back as X serves a timeline (3,200 posts)`,
-          'max-posts': `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
+          // Reports read on below each other, so the span may hold more posts than one report reads.
+          'max-posts':
+            c.posts > c.maxPosts
+              ? `the ${count(c.posts)} most recent posts, as far back as reports of at most ${count(c.maxPosts)} posts each (the bot's limit) have read`
+              : `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
           budget: `the ${count(c.posts)} most recent posts, as many as this month's X budget for reports allowed`,
         }[c.reason]
       }. Every figure below is over these days.`,
-    moreCoverage: (more: { how: 'keep-reporting'; date: string; everyDays: number; days: number } | { how: 'next-month' }) =>
-      more.how === 'next-month'
-        ? "Next month's budget can read further back."
-        : `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`,
+    moreCoverage: (
+      more:
+        | { how: 'keep-reporting'; date: string; everyDays: number; days: number }
+        | { how: 'next-month' }
+        | { how: 'read-on'; posts: number; reports: number; maxPosts: number; costMicroUsd: number },
+    ) => {
+      if (more.how === 'next-month') return "Next month's budget can read further back.";
+      if (more.how === 'read-on') {
+        const size = `about ${count(more.posts)} older ${plural(more.posts, 'post', 'posts')}, about ${usd(more.costMicroUsd)}`;
+        return more.reports <= 1
+          ? `The next report reads the rest from there: ${size}.`
+          : `Each next report reads on from there, up to ${count(more.maxPosts)} posts: ${size} in all, over ${count(more.reports)} reports.`;
+      }
+      return `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`;
+    },
     followerChange: (change: number, since: string | null, days: number) =>
       `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
     comparedWith: (previous: string, changes: string[]) => `Against the same span one period earlier (${previous}): ${changes.join('; ')}.`,

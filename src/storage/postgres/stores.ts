@@ -4,9 +4,9 @@
 // replayed interaction ids, revocations, the report queue.
 
 import { eq, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../../db/link-owner.js';
 import { openPostgres, type Postgres, type PostgresOptions } from '../../db/postgres.js';
 import { guildMembers, guildSettings, memberTimeZones, reportRuns, reportViews } from '../../db/schema-pg.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import type { Stores } from '../stores.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './guild-stores.js';
 import { PgLinkStore } from './link-store.js';

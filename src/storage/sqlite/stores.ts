@@ -4,7 +4,7 @@
 import { asAsync } from '../../db/async-store.js';
 import { Checkpointer } from '../../db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from '../../db/database.js';
-import type { LinkOwner } from '../../db/link-owner.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import type { Stores } from '../stores.js';
 import { SqliteAdmissions } from './admissions.js';
 import { SqliteConnectionStore } from './connection-store.js';

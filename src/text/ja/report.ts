@@ -109,10 +109,21 @@ const opening = {
         budget: `直近${countJa(c.posts)}件のポスト。今月のレポート用X予算で読める分までです`,
       }[c.reason]
     }。以下の数値はすべてこの期間のものです。`,
-  moreCoverage: (more: { how: 'keep-reporting'; date: string; everyDays: number; days: number } | { how: 'next-month' }) =>
-    more.how === 'next-month'
-      ? '来月の予算でさらにさかのぼって読み取れます。'
-      : `ボットは読み取った内容を保存します。${countJa(more.everyDays)}日に1回以上レポートを実行すれば、${dateJa(more.date, true)}以降は${more.days}日間のレポートで${more.days}日すべてを対象にできます。`,
+  moreCoverage: (
+    more:
+      | { how: 'keep-reporting'; date: string; everyDays: number; days: number }
+      | { how: 'next-month' }
+      | { how: 'read-on'; posts: number; reports: number; maxPosts: number; costMicroUsd: number },
+  ) => {
+    if (more.how === 'next-month') return '来月の予算でさらにさかのぼって読み取れます。';
+    if (more.how === 'read-on') {
+      const size = `それより前のポスト約${countJa(more.posts)}件、約${usd(more.costMicroUsd)}`;
+      return more.reports <= 1
+        ? `次のレポートで残りを読み取ります（${size}）。`
+        : `次からのレポートで1回${countJa(more.maxPosts)}件までさかのぼって読み取ります（合計${size}、${countJa(more.reports)}回に分けて）。`;
+    }
+    return `ボットは読み取った内容を保存します。${countJa(more.everyDays)}日に1回以上レポートを実行すれば、${dateJa(more.date, true)}以降は${more.days}日間のレポートで${more.days}日すべてを対象にできます。`;
+  },
   followerChange: (change: number, since: string | null, days: number) =>
     `**フォロワー${signedCountJa(change)}人**（${since ? `ボットが最初に数えた${dateJa(since, true)}から` : `この${days}日間`}）。`,
   comparedWith: (previous: string, changes: string[]) => `1つ前の同じ長さの期間（${datesJa(previous)}）と比べて: ${changes.join('、')}。`,
