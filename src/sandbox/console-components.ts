@@ -86,7 +86,7 @@ document.addEventListener('click', function (event) {
   fetch('/sandbox/api/press', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ messageId: Number(target.dataset.message), customId: target.dataset.press, label: target.dataset.label, member: member(), dm: me.dm, guildId: me.guildId }),
+    body: JSON.stringify({ messageId: Number(target.dataset.message), customId: target.dataset.press, label: target.dataset.label, member: member(), dm: me.dm, guildId: me.guildId, locale: me.locale }),
   }).then(function (r) { return r.json(); }).catch(function () {});
 });
 `;

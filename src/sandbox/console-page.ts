@@ -27,6 +27,10 @@ export const CONSOLE_HTML = `<!doctype html>
     <label class="switch"><input type="checkbox" id="me-dm"> In a DM with the bot</label>
   </section>
   <section>
+    <h2>Language</h2>
+    <label>Discord language <select id="me-locale"><option value="en-US">English (en-US)</option><option value="ja">日本語 (ja)</option></select></label>
+  </section>
+  <section>
     <h2>Theme</h2>
     <label class="switch"><input type="checkbox" id="theme-light"> Light theme</label>
   </section>
@@ -109,8 +113,8 @@ function relative(seconds) {
   var abs = Math.abs(diff), unit = 'second', n = abs / 1000;
   if (abs >= 86400000) { unit = 'day'; n = abs / 86400000; } else if (abs >= 3600000) { unit = 'hour'; n = abs / 3600000; } else if (abs >= 60000) { unit = 'minute'; n = abs / 60000; }
   n = Math.round(n);
-  var words = n + ' ' + unit + (n === 1 ? '' : 's');
-  return diff >= 0 ? 'in ' + words : words + ' ago';
+  // In the member's Discord language, as the Discord client shows <t:…:R>.
+  return new Intl.RelativeTimeFormat(me.locale || 'en-US').format(diff >= 0 ? n : -n, unit);
 }
 
 /** Discord's markdown, the parts the bot uses: escapes, links, bold, italics, code, timestamps, mentions. */
@@ -119,7 +123,7 @@ function markdown(text) {
   var out = esc(text).replace(/\\([\\*_~|` +
   '`' +
   String.raw`\[\]()>#\-.])/g, function (_, c) { kept.push(c); return '\u0000' + (kept.length - 1) + '\u0001'; });
-  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString()) + '</span>'; });
+  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString(me.locale || 'en-US')) + '</span>'; });
   out = out.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#general</span>').replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
   out = out.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
   // <https://…>: Discord shows the address as a link (without the brackets, and without an embed).
@@ -171,7 +175,7 @@ function messageHtml(m) {
   var buttons = [];
   (m.components || []).forEach(function (row) { (row.components || []).forEach(function (b) { if (b.url) buttons.push('<a class="button" href="' + esc(b.url) + '" target="_blank" rel="noopener">' + esc(b.label || 'Open') + ' &#8599;</a>'); }); });
   if (buttons.length) html += '<div class="components">' + buttons.join('') + '</div>';
-  if (m.ephemeral) html += '<div class="eph">&#128065; Only you can see this</div>';
+  if (m.ephemeral) html += '<div class="eph">&#128065; ' + (me.locale === 'ja' ? 'これはあなただけに表示されています' : 'Only you can see this') + '</div>';
   return html + '</div></div></article>';
 }
 
@@ -250,11 +254,15 @@ function offered(c) {
   if (contexts.indexOf(me.dm ? 1 : 0) < 0) return false;
   return me.dm || c.default_member_permissions == null || me.admin;
 }
-function commandNamed(name) { return state.commands.filter(function (c) { return c.name === name && offered(c); })[0]; }
+/** A command's, option's or choice's name or description as the member's Discord language shows it. */
+function loc(def, field) { var l = def[field + '_localizations']; return (l && l[me.locale]) || def[field]; }
+/** The definition typed as word: by its own name or the one shown in the member's language (Discord sends the own name). */
+function named(defs, word) { return defs.filter(function (d) { return d.name === word || loc(d, 'name') === word; })[0]; }
+function commandNamed(name) { return named(state.commands.filter(offered), name); }
 
 /** Splits "/cmd sub opt:value opt2:value" into the command, its subcommand path, the options typed and where each value starts. */
 function parseLine(line) {
-  var m = /^\/([\w-]+)\s*(.*)$/.exec(line);
+  var m = /^\/([^\s:]+)\s*(.*)$/.exec(line);
   if (!m) return null;
   var command = commandNamed(m[1]);
   var rest = m[2];
@@ -262,13 +270,13 @@ function parseLine(line) {
   var path = [];
   var defs = command ? command.options || [] : [];
   for (;;) {
-    var word = /^([\w-]+)(\s+|$)/.exec(rest);
-    var sub = word && defs.filter(function (o) { return (o.type === 1 || o.type === 2) && o.name === word[1]; })[0];
+    var word = /^([^\s:]+)(\s+|$)/.exec(rest);
+    var sub = word && named(defs.filter(function (o) { return o.type === 1 || o.type === 2; }), word[1]);
     if (!sub) break;
     path.push(sub.name); defs = sub.options || []; rest = rest.slice(word[0].length); offset += word[0].length;
   }
   var options = [];
-  var re = /(^|\s)([\w-]+):/g, match, marks = [];
+  var re = /(^|\s)([^\s:]+):/g, match, marks = [];
   while ((match = re.exec(rest))) marks.push({ name: match[2], start: match.index + match[1].length, valueStart: re.lastIndex });
   marks.forEach(function (mark, i) {
     var end = i + 1 < marks.length ? marks[i + 1].start : rest.length;
@@ -279,7 +287,7 @@ function parseLine(line) {
 
 function typed(def, text) {
   if (def.choices && def.choices.length) {
-    var choice = def.choices.filter(function (c) { return String(c.value).toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase(); })[0];
+    var choice = def.choices.filter(function (c) { return String(c.value).toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase() || loc(c, 'name') === text; })[0];
     if (choice) return choice.value;
   }
   if (def.type === 4) return parseInt(text, 10);
@@ -290,9 +298,9 @@ function typed(def, text) {
 
 function payloadOptions(parsed, focusedName) {
   var values = parsed.options.map(function (o) {
-    var def = parsed.defs.filter(function (d) { return d.name === o.name; })[0];
+    var def = named(parsed.defs, o.name);
     if (!def) return null;
-    var option = { name: o.name, type: def.type, value: o.name === focusedName ? o.value : typed(def, o.value) };
+    var option = { name: def.name, type: def.type, value: o.name === focusedName ? o.value : typed(def, o.value) };
     if (o.name === focusedName) option.focused = true;
     return option;
   }).filter(Boolean);
@@ -324,31 +332,31 @@ function suggest() {
   var parsed = parseLine(line);
   if (!parsed || (!parsed.command && !/\s/.test(line))) {
     var prefix = line.slice(1).toLowerCase();
-    return showSuggestions(state.commands.filter(function (c) { return c.name.indexOf(prefix) === 0 && offered(c); }).map(function (c) {
-      return { label: '/' + c.name, hint: c.description, apply: function () { setLine('/' + c.name + ' '); } };
+    return showSuggestions(state.commands.filter(function (c) { return (c.name.indexOf(prefix) === 0 || loc(c, 'name').indexOf(prefix) === 0) && offered(c); }).map(function (c) {
+      return { label: '/' + loc(c, 'name'), hint: loc(c, 'description'), apply: function () { setLine('/' + loc(c, 'name') + ' '); } };
     }));
   }
   if (!parsed.command) return showSuggestions([]);
   var subs = parsed.defs.filter(function (o) { return o.type === 1 || o.type === 2; });
   if (subs.length && !parsed.options.length) {
-    return showSuggestions(subs.map(function (s) { return { label: s.name, hint: s.description, apply: function () { setLine(line.replace(/\S*$/, '') + s.name + ' '); } }; }));
+    return showSuggestions(subs.map(function (s) { return { label: loc(s, 'name'), hint: loc(s, 'description'), apply: function () { setLine(line.replace(/\S*$/, '') + loc(s, 'name') + ' '); } }; }));
   }
   var last = parsed.options[parsed.options.length - 1];
   var caret = $('line').selectionStart;
   if (last && caret >= last.valueStart && !/\s$/.test(line)) {
-    var def = parsed.defs.filter(function (d) { return d.name === last.name; })[0];
+    var def = named(parsed.defs, last.name);
     if (def && def.autocomplete) return autocomplete(parsed, last);
     if (def && def.choices) {
-      return showSuggestions(def.choices.map(function (c) { return { label: c.name, hint: String(c.value), apply: function () { setLine(line.slice(0, last.valueStart) + c.value + ' '); } }; }));
+      return showSuggestions(def.choices.map(function (c) { return { label: loc(c, 'name'), hint: String(c.value), apply: function () { setLine(line.slice(0, last.valueStart) + c.value + ' '); } }; }));
     }
     if (def && def.type === 5) {
       return showSuggestions(['true', 'false'].map(function (v) { return { label: v, apply: function () { setLine(line.slice(0, last.valueStart) + v + ' '); } }; }));
     }
     return showSuggestions([]);
   }
-  var used = parsed.options.map(function (o) { return o.name; });
+  var used = parsed.options.map(function (o) { var d = named(parsed.defs, o.name); return d ? d.name : o.name; });
   showSuggestions(parsed.defs.filter(function (d) { return d.type > 2 && used.indexOf(d.name) < 0; }).map(function (d) {
-    return { label: d.name + ':', hint: d.description, apply: function () { setLine(line.replace(/\s*$/, ' ') + d.name + ':'); } };
+    return { label: loc(d, 'name') + ':', hint: loc(d, 'description'), apply: function () { setLine(line.replace(/\s*$/, ' ') + loc(d, 'name') + ':'); } };
   }));
 }
 
@@ -357,7 +365,7 @@ function autocomplete(parsed, option) {
   clearTimeout(autocompleteTimer);
   var line = $('line').value;
   autocompleteTimer = setTimeout(function () {
-    interact({ kind: 'autocomplete', name: parsed.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm, guildId: me.guildId }).then(function (answer) {
+    interact({ kind: 'autocomplete', name: parsed.command.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm, guildId: me.guildId, locale: me.locale }).then(function (answer) {
       if ($('line').value !== line) return;
       showSuggestions((answer.choices || []).map(function (c) { return { label: c.name, hint: option.name, apply: function () { setLine(line.slice(0, option.valueStart) + c.value + ' '); } }; }));
     });
@@ -367,9 +375,9 @@ function autocomplete(parsed, option) {
 /** The first option typed with a value that is not one of its listed choices (Discord lets you pick only those). */
 function badChoice(parsed) {
   return parsed.options.map(function (o) {
-    var def = parsed.defs.filter(function (d) { return d.name === o.name; })[0];
+    var def = named(parsed.defs, o.name);
     if (!def || !def.choices || !def.choices.length) return null;
-    var ok = def.choices.some(function (c) { return String(c.value).toLowerCase() === o.value.toLowerCase() || c.name.toLowerCase() === o.value.toLowerCase(); });
+    var ok = def.choices.some(function (c) { return String(c.value).toLowerCase() === o.value.toLowerCase() || c.name.toLowerCase() === o.value.toLowerCase() || loc(c, 'name') === o.value; });
     return ok ? null : { option: o, def: def };
   }).filter(Boolean)[0];
 }
@@ -382,12 +390,12 @@ function send(event) {
   var bad = badChoice(parsed);
   if (bad) {
     // Not sent: offer the listed choices instead, as Discord's picker does.
-    showSuggestions(bad.def.choices.map(function (c) { return { label: c.name, hint: bad.option.name + ' must be one of these', apply: function () { setLine(line.slice(0, bad.option.valueStart) + c.value + ' '); } }; }));
+    showSuggestions(bad.def.choices.map(function (c) { return { label: loc(c, 'name'), hint: bad.option.name + ' must be one of these', apply: function () { setLine(line.slice(0, bad.option.valueStart) + c.value + ' '); } }; }));
     return;
   }
   $('line').value = '';
   showSuggestions([]);
-  interact({ kind: 'command', name: parsed.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm, guildId: me.guildId });
+  interact({ kind: 'command', name: parsed.command.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm, guildId: me.guildId, locale: me.locale });
 }
 
 function setFaults() {
@@ -404,6 +412,8 @@ document.addEventListener('DOMContentLoaded', function () {
   $('me-admin').addEventListener('change', function () { me.admin = this.checked; saveMe(); });
   $('me-dm').addEventListener('change', function () { me.dm = this.checked; saveMe(); render(); });
   $('me-guild').addEventListener('change', function () { me.guildId = this.value; saveMe(); rolesShown = ''; render(); });
+  $('me-locale').value = me.locale || 'en-US';
+  $('me-locale').addEventListener('change', function () { me.locale = this.value; saveMe(); suggest(); });
   var theme = localStorage.getItem('sandbox-theme') || 'dark';
   document.documentElement.dataset.theme = theme; $('theme-light').checked = theme === 'light';
   $('theme-light').addEventListener('change', function () { var t = this.checked ? 'light' : 'dark'; document.documentElement.dataset.theme = t; localStorage.setItem('sandbox-theme', t); });

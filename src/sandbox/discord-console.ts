@@ -55,6 +55,9 @@ export interface ConsoleMember {
 
 const memberKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
 
+/** The locale Discord would send: one of its locale codes, English (US) unless the console's switch chose another. */
+const discordLocale = (locale: unknown): string => (typeof locale === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(locale) ? locale : 'en-US');
+
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -354,6 +357,8 @@ export class DiscordConsole {
     member: ConsoleMember;
     dm?: boolean;
     guildId?: string;
+    /** The member's Discord language, as the console's switch sets it ("en-US", "ja"). */
+    locale?: string;
   }): Promise<unknown> {
     const { member } = request;
     const guild = guildById(request.guildId) ?? SANDBOX_GUILDS[0];
@@ -373,7 +378,7 @@ export class DiscordConsole {
       type: request.kind === 'command' ? 2 : 4,
       token,
       version: 1,
-      locale: 'en-US',
+      locale: discordLocale(request.locale),
       app_permissions: String(BOT_PERMISSIONS),
       data: { id: snowflake(), name: request.name, type: 1, options: request.options },
       ...(request.dm
@@ -381,6 +386,7 @@ export class DiscordConsole {
         : {
             context: 0,
             guild_id: guild.id,
+            guild_locale: 'en-US',
             channel_id: guild.channelId,
             channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
             member: {
@@ -449,6 +455,7 @@ export class DiscordConsole {
     member: ConsoleMember;
     dm?: boolean;
     guildId?: string;
+    locale?: string;
   }) {
     const pressed = this.messages.find((m) => m.id === request.messageId);
     if (!pressed) return { ok: false, error: 'no such message' };
@@ -464,7 +471,7 @@ export class DiscordConsole {
       type: 3,
       token,
       version: 1,
-      locale: 'en-US',
+      locale: discordLocale(request.locale),
       app_permissions: String(BOT_PERMISSIONS),
       data: { custom_id: request.customId, component_type: 2 },
       message: {
@@ -477,6 +484,7 @@ export class DiscordConsole {
         ? {
             context: 0,
             guild_id: guild.id,
+            guild_locale: 'en-US',
             channel_id: guild.channelId,
             channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
             member: {

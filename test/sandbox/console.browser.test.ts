@@ -55,14 +55,19 @@ async function run(page: Page, line: string): Promise<void> {
 /** The last bot message once the bot has answered it (not "thinking"). */
 const lastAnswer = (page: Page) => page.locator('#messages .msg[data-state="done"]').last();
 
-async function linkThroughX(page: Page, action: 'authorize' | 'cancel'): Promise<string> {
-  await run(page, '/link-twitter');
+async function linkThroughX(
+  page: Page,
+  action: 'authorize' | 'cancel',
+  command = '/link-twitter',
+  continueLabel = 'Continue to X',
+): Promise<string> {
+  await run(page, command);
   const button = lastAnswer(page).locator('a.button');
   await button.waitFor();
   const href = (await button.getAttribute('href')) ?? '';
   const tab = await browser.newPage();
   await tab.goto(href);
-  await tab.getByRole('button', { name: 'Continue to X' }).click();
+  await tab.getByRole('button', { name: continueLabel }).click();
   await tab.waitForURL(/\/oauth\/authorize/);
   await tab.locator(action === 'authorize' ? '#authorize' : '#cancel').click();
   await tab.waitForURL(/\/twitter\/callback/);
@@ -252,6 +257,51 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     const answer = lastAnswer(page);
     await answer.locator('a.button').waitFor({ timeout: 20_000 });
     expect(await page.locator('#messages .failed').count()).toBe(0);
+    await page.close();
+  });
+
+  // Last: this member takes over the busy sandbox account from Ada, which the tests above rely on.
+  it('speaks Japanese to a member whose Discord is in Japanese: command picker, link, /report and its chart', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await openConsole('dark', 2000);
+    await page.fill('#me-id', '300000000000000004');
+    await page.fill('#me-name', 'さくら');
+    await page.selectOption('#me-locale', 'ja');
+    // The picker shows the Japanese names and descriptions Discord would, and accepts them.
+    await page.fill('#line', '/レ');
+    await page.dispatchEvent('#line', 'input');
+    await expect.poll(() => page.locator('#suggestions .sugg').first().innerText()).toContain('/レポート');
+    expect(await page.locator('#suggestions .sugg').first().innerText()).toContain('最近のXでの活動');
+    await page.fill('#line', '/レポート ');
+    await page.dispatchEvent('#line', 'input');
+    await expect.poll(() => page.locator('#suggestions').innerText()).toContain('タイムゾーン:');
+    await page.fill('#line', '');
+
+    const done = await linkThroughX(page, 'authorize', '/x連携', 'Xで続ける');
+    expect(done).toContain('@ada_builds を「さくら（@ada）」に連携しました');
+    await expect.poll(() => page.locator('#messages').innerText(), { timeout: 10_000 }).toContain('をDiscordアカウントに連携しました');
+
+    await run(page, '/レポート 期間:7 タイムゾーン:Asia/Tokyo');
+    const report = lastAnswer(page).locator('.v2-container');
+    await report.waitFor({ timeout: 60_000 });
+    await expect.poll(() => report.innerText()).toContain('過去7日間（今日を含む）');
+    const text = await report.innerText();
+    expect(text).toContain('反応の多いポスト');
+    expect(text).toContain('あなたのXアナリティクス');
+    expect(text).not.toContain('Top posts');
+    expect(await report.locator('button[data-press]').allInnerTexts()).toEqual([
+      '7日間',
+      '30日間',
+      '90日間',
+      'チャンネルに共有',
+      'CSVを書き出す',
+    ]);
+    const chart = report.locator('.v2-gallery img');
+    await expect
+      .poll(() => chart.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth))
+      .toBe(800);
+    await page.screenshot({ path: `${SHOTS}sandbox-report-ja.png` });
     await page.close();
   });
 });

@@ -160,7 +160,12 @@ export const SAMPLES: Samples<Catalog> = {
       { daysRead: 21, days: 30, since: '2026-11-14 09:30', posts: 3200, reason: 'x-cap', maxPosts: 1000 },
       { daysRead: 21, days: 30, since: '2026-11-14 09:30', posts: 400, reason: 'budget', maxPosts: 1000 },
     ].map((c) => [c] as [typeof c & { reason: 'max-posts' | 'x-cap' | 'budget' }]),
-    moreCoverage: [[{ how: 'keep-reporting', date: '2027-01-02', everyDays: 6, days: 30 }], [{ how: 'next-month' }]],
+    moreCoverage: [
+      [{ how: 'keep-reporting', date: '2027-01-02', everyDays: 6, days: 30 }],
+      [{ how: 'next-month' }],
+      [{ how: 'read-on', posts: 800, reports: 1, maxPosts: 1000, costMicroUsd: 4_000_000 }],
+      [{ how: 'read-on', posts: 2200, reports: 3, maxPosts: 1000, costMicroUsd: 11_000_000 }],
+    ],
     followerChange: [
       [120, '2026-11-02', 30],
       [-3, null, 30],

@@ -9,7 +9,7 @@ import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { en, ja } from '../../src/text/catalog.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
-import { eventually, type Harness, startHarness } from '../support/harness.js';
+import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 import { layoutButtons, layoutMedia, layoutText } from '../support/layout-text.js';
 
 const MEMBER = '300000000000000001';
@@ -105,5 +105,34 @@ describe.each(['http', 'gateway'] as const)('a Japanese member, %s door', (mode)
     const said = unlink.answer.data?.content ?? (await editOf(unlink.payload.token, (t) => t.length > 0)).text;
     expect(said).toContain('連携を解除しました');
     expectJapanese(said);
+  });
+});
+
+describe('what the whole channel reads', () => {
+  async function publicReport(guildLocale: string): Promise<string> {
+    h = await startHarness();
+    serveTimeline(h.x, {
+      profile: { id: X_USER.id, name: 'Ada', username: X_USER.screenName, public_metrics: { followers_count: 10, following_count: 3 } },
+      posts: syntheticTimeline(30, h.clock.now - 60_000, 10),
+      mentions: [],
+    });
+    await linkAccount(h, MEMBER, X_USER);
+    const payload = commandPayload({
+      name: 'report',
+      member: { id: MEMBER },
+      options: [{ name: 'public', type: 5, value: true }],
+      locale: 'en-US',
+      guildLocale,
+    });
+    await h.interact(payload);
+    return (await editOf(payload.token, (t) => t.includes('·') && t.length > 200)).text;
+  }
+
+  it('is in the server’s language when its admins chose one (guild_locale), whatever the asking member’s', async () => {
+    expectJapanese(await publicReport('ja'));
+  });
+
+  it('is in the member’s language when the server is at Discord’s default (en-US)', async () => {
+    expect(await publicReport('en-US')).toContain('Last 30 days, today included');
   });
 });

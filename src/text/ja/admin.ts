@@ -53,13 +53,13 @@ export const jaAdmin: (typeof en)['admin'] = {
         (used >= cap
           ? `\n⚠️ すでに上限に達しているため、月が変わる${relative(resetsAt)}まで、このサーバーのレポートは受け付けられません。今すぐ使えるようにするには、上限を${countJa(used)}より大きくしてください（\`0\` で上限なし）。`
           : ''),
-  roleCheckFailed: (failure: DiscordFailure) => `Discordでロールを確認できませんでした: ${discordFailure(failure)} 何も変更していません。`,
-  nothingChanged: (problem: string) => `${problem} 何も変更していません。`,
+  roleCheckFailed: (failure: DiscordFailure) => `Discordでロールを確認できませんでした: ${discordFailure(failure)}何も変更していません。`,
+  nothingChanged: (problem: string) => `${problem}何も変更していません。`,
   roleSet: (roleId: string, given: number, skipped: number, failure: DiscordFailure | null) =>
     [
       `Xアカウントを連携したメンバーに ${roleMention(roleId)} を付け、連携を解除したら外すようにしました。`,
       `すでに連携済みのメンバー${given}人に付けました${skipped ? `（${skipped}人はサーバーを退出していました）` : ''}。`,
-      ...(failure ? [`残りはDiscordに止められました: ${discordFailure(failure)} そのあと、もう一度実行してください。`] : []),
+      ...(failure ? [`残りはDiscordに止められました: ${discordFailure(failure)}そのあと、もう一度実行してください。`] : []),
     ].join('\n'),
   roleProblem: (kind: RoleProblemKind, roleId: string) =>
     ({

@@ -50,8 +50,8 @@ export const jaPages: (typeof en)['pages'] = {
     page(
       'info',
       'Xアカウントの連携',
-      `Discordの ${who} にXアカウントを連携しますか？`,
-      `「Xで続ける」を押すとXに移動し、ログインして読み取りのアクセスを許可します。そこで許可したXアカウントは、Discordアカウント ${who} に連携され、そのレポートと連携ロールはこのDiscordアカウントに届きます。`,
+      `Discordの「${who}」にXアカウントを連携しますか？`,
+      `「Xで続ける」を押すとXに移動し、ログインして読み取りのアクセスを許可します。そこで許可したXアカウントは、Discordアカウント「${who}」に連携され、そのレポートと連携ロールはこのDiscordアカウントに届きます。`,
       'このDiscordアカウントがあなたのものでない場合は、このページを閉じてください。あなたのXアカウントを狙って、他人が自分のリンクを送ってきた可能性があります。',
     ),
   confirmButton: 'Xで続ける',
@@ -73,7 +73,7 @@ export const jaPages: (typeof en)['pages'] = {
     page(
       'success',
       '連携しました',
-      `@${screenName} を ${who} に連携しました`,
+      `@${screenName} を「${who}」に連携しました`,
       `このタブを閉じてDiscordに戻ってください。そちらで${REPORT_PLAIN}を試せます。`,
     ),
   discordIdentity: (name: string, username: string) =>
@@ -114,7 +114,7 @@ export const jaPages: (typeof en)['pages'] = {
         'success',
         '連携ロールを更新しました',
         '完了しました。Discordに戻ってください',
-        `Discordが ${who} の @${screenName} のXの情報を取得しました。それを条件とするロール（フォロワー数、アカウントの年数、ポスト数）が、利用しているすべてのサーバーで適用されます。`,
+        `Discordが「${who}」の @${screenName} のXの情報を取得しました。それを条件とするロール（フォロワー数、アカウントの年数、ポスト数）が、利用しているすべてのサーバーで適用されます。`,
         `情報は${REPORT_PLAIN}を実行するたびに更新されます。このタブは閉じてかまいません。`,
       ),
     cancelled: page(

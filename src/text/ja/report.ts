@@ -77,7 +77,7 @@ const opening = {
     impressionsTitle: '各日のポストのインプレッション',
     weeklyImpressionsTitle: '各週のポストのインプレッション',
     notRead: '未取得',
-    partialWeek: (days: number) => `${days}/7日`,
+    partialWeek: (days: number) => `${days}日分`,
     tick: compactJa,
     date: chartDateJa,
   }),
