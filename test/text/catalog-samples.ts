@@ -326,6 +326,16 @@ export const SAMPLES: Samples<Catalog> = {
         [-0.004, 30],
       ],
       unchangedFrom: [['12', 30]],
+      matureChange: [
+        [0.12, 30, 48],
+        [-0.004, 30, 48],
+      ],
+      pointsChange: [
+        [0.012, 30, 48],
+        [-0.0004, 30, 48],
+      ],
+      noMatureImpressions: [[48]],
+      xRateNotCompared: null,
       count: [[123_456]],
       signed: [[-3]],
       percent: [[0.034]],
@@ -346,6 +356,10 @@ export const SAMPLES: Samples<Catalog> = {
       [90, 'week'],
     ],
     buttons: { days: [[7]], share: null, csv: null },
+    progress: [
+      [30, 0],
+      [90, 1_234],
+    ],
     reading: [[30]],
     notYours: null,
     expired: null,

@@ -7,6 +7,12 @@ import { escapeMarkdown as md } from '../format.js';
 import { compactJa, countJa, dateJa, datesJa, percentJa, signedCountJa, signedShareJa } from '../format-ja.js';
 import { REPORT } from './names.js';
 
+/** A change of a rate in percentage points, one decimal as the rate is shown; never "−0.0". */
+const signedPointsJa = (fraction: number) => {
+  const shown = (Math.abs(fraction) * 100).toFixed(1);
+  return `${/^[0.]+$/.test(shown) ? '±' : fraction > 0 ? '+' : '−'}${shown}ポイント`;
+};
+
 const INTERACTIONS = 'いいね・リポスト・返信・引用・ブックマーク';
 
 export const jaReportView: (typeof en)['reportView'] = {
@@ -31,6 +37,13 @@ export const jaReportView: (typeof en)['reportView'] = {
     line: (value: string, label: string, note: string) => `${label} **${value}** · ${note}`,
     change: (fraction: number, days: number) => `前の${days}日間比 ${signedShareJa(fraction)}`,
     unchangedFrom: (before: string, days: number) => `前の${days}日間は${before}`,
+    matureChange: (fraction: number, days: number, matureHours: number) =>
+      `前の${days}日間比 ${signedShareJa(fraction)}（投稿から${countJa(matureHours / 24)}日以上のポスト）`,
+    pointsChange: (points: number, days: number, matureHours: number) =>
+      `前の${days}日間比 ${signedPointsJa(points)}（投稿から${countJa(matureHours / 24)}日以上のポスト）`,
+    noMatureImpressions: (matureHours: number) =>
+      `比較なし: 両方の期間に投稿から${countJa(matureHours / 24)}日以上たったポストの表示回数がありません`,
+    xRateNotCompared: '比較なし: Xはこの数値を30日分しか提供しません',
     count: (n: number) => compactJa(n),
     signed: (n: number) => signedCountJa(n),
     percent: (fraction: number) => percentJa(fraction),
@@ -50,6 +63,8 @@ export const jaReportView: (typeof en)['reportView'] = {
     share: 'チャンネルに共有',
     csv: 'CSVを書き出す',
   },
+  progress: (days: number, posts: number) =>
+    `${days}日間のレポートを作成中です。これまでにXから${countJa(posts)}件のポストを読み取りました（まだ保存していない分のみ）。準備ができるとここに表示されます。`,
   reading: (days: number) =>
     `${days}日間のレポートを作成中です。Xからはまだ保存していない分だけを読み取ります。準備ができるとここに表示されます。`,
   notYours: `これは他の人のレポートです。自分のレポートは ${REPORT} で表示できます。`,
