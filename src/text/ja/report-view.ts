@@ -4,7 +4,7 @@
 import { TimestampStyles, time } from '@discordjs/formatters';
 import type { en } from '../en.js';
 import { escapeMarkdown as md } from '../format.js';
-import { compactJa, countJa, dateJa, datesJa, percentJa, signedCountJa, signedShareJa } from '../format-ja.js';
+import { compactJa, countJa, dateJa, datesJa, percentJa, signedCountJa, signedPointsJa, signedShareJa } from '../format-ja.js';
 import { REPORT } from './names.js';
 
 const INTERACTIONS = 'いいね・リポスト・返信・引用・ブックマーク';
@@ -31,6 +31,13 @@ export const jaReportView: (typeof en)['reportView'] = {
     line: (value: string, label: string, note: string) => `${label} **${value}** · ${note}`,
     change: (fraction: number, days: number) => `前の${days}日間比 ${signedShareJa(fraction)}`,
     unchangedFrom: (before: string, days: number) => `前の${days}日間は${before}`,
+    matureChange: (fraction: number, days: number, matureHours: number) =>
+      `前の${days}日間比 ${signedShareJa(fraction)}（投稿から${countJa(matureHours / 24)}日以上のポスト）`,
+    pointsChange: (points: number, days: number, matureHours: number) =>
+      `前の${days}日間比 ${signedPointsJa(points)}（投稿から${countJa(matureHours / 24)}日以上のポスト）`,
+    noMatureImpressions: (matureHours: number) =>
+      `比較なし：両方の期間に、投稿から${countJa(matureHours / 24)}日以上たった表示回数付きのポストがありません`,
+    xRateNotCompared: '比較なし：Xはこの値を30日間しか提供しません',
     count: (n: number) => compactJa(n),
     signed: (n: number) => signedCountJa(n),
     percent: (fraction: number) => percentJa(fraction),
@@ -50,6 +57,8 @@ export const jaReportView: (typeof en)['reportView'] = {
     share: 'チャンネルに共有',
     csv: 'CSVを書き出す',
   },
+  progress: (days: number, posts: number) =>
+    `${days}日間のレポートを作成中です。これまでにXからポスト${countJa(posts)}件を読み取りました（まだ保存していない分だけ）。準備ができるとここに表示されます。`,
   reading: (days: number) =>
     `${days}日間のレポートを作成中です。Xからはまだ保存していない分だけを読み取ります。準備ができるとここに表示されます。`,
   notYours: `これは他の人のレポートです。自分のレポートは ${REPORT} で表示できます。`,
