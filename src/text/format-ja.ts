@@ -92,3 +92,8 @@ function sign(shown: string, n: number): string {
 
 export const signedCountJa = (n: number) => `${sign(countJa(Math.abs(n)), n)}${countJa(Math.abs(n))}`;
 export const signedShareJa = (fraction: number) => `${sign(shareJa(Math.abs(fraction)), fraction)}${shareJa(Math.abs(fraction))}`;
+/** A change of a rate in percentage points, one decimal as the rate is shown; never "−0.0". */
+export const signedPointsJa = (fraction: number) => {
+  const shown = (Math.abs(fraction) * 100).toFixed(1);
+  return `${sign(shown, fraction)}${shown}ポイント`;
+};

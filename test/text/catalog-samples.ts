@@ -148,6 +148,8 @@ export const SAMPLES: Samples<Catalog> = {
       [READ, 600_000],
       [{ postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 }, 0],
       [{ postsRead: 5, postsRepeated: 5, userReads: 0, requests: 1 }, 0],
+      [READ, 600_000, 100],
+      [READ, 600_000, 120],
     ],
     refreshTooSoon: [[AT, AT + 3_600_000]],
     metricsAsOfLastRead: [[0], [48], [36]],
@@ -157,14 +159,15 @@ export const SAMPLES: Samples<Catalog> = {
     ],
     coverage: [
       { daysRead: 21, days: 30, since: '2026-11-14 09:30', posts: 1000, reason: 'max-posts', maxPosts: 1000 },
+      { daysRead: 28, days: 90, since: '2026-11-07 09:30', posts: 1346, reason: 'max-posts', maxPosts: 1000 },
       { daysRead: 21, days: 30, since: '2026-11-14 09:30', posts: 3200, reason: 'x-cap', maxPosts: 1000 },
       { daysRead: 21, days: 30, since: '2026-11-14 09:30', posts: 400, reason: 'budget', maxPosts: 1000 },
     ].map((c) => [c] as [typeof c & { reason: 'max-posts' | 'x-cap' | 'budget' }]),
     moreCoverage: [
       [{ how: 'keep-reporting', date: '2027-01-02', everyDays: 6, days: 30 }],
       [{ how: 'next-month' }],
-      [{ how: 'read-on', posts: 800, reports: 1, maxPosts: 1000, costMicroUsd: 4_000_000 }],
-      [{ how: 'read-on', posts: 2200, reports: 3, maxPosts: 1000, costMicroUsd: 11_000_000 }],
+      [{ how: 'read-on', posts: 300, reports: 1, maxPosts: 1000, costMicroUsd: 1_500_000 }],
+      [{ how: 'read-on', posts: 2300, reports: 3, maxPosts: 1000, costMicroUsd: 11_500_000 }],
     ],
     followerChange: [
       [120, '2026-11-02', 30],
@@ -327,7 +330,7 @@ export const SAMPLES: Samples<Catalog> = {
       ],
       unchangedFrom: [['12', 30]],
       matureChange: [
-        [0.12, 30, 48],
+        [0.41, 30, 48],
         [-0.004, 30, 48],
       ],
       pointsChange: [
@@ -357,8 +360,8 @@ export const SAMPLES: Samples<Catalog> = {
     ],
     buttons: { days: [[7]], share: null, csv: null },
     progress: [
-      [30, 0],
-      [90, 1_234],
+      [30, 1],
+      [30, 1200],
     ],
     reading: [[30]],
     notYours: null,

@@ -4,14 +4,8 @@
 import { TimestampStyles, time } from '@discordjs/formatters';
 import type { en } from '../en.js';
 import { escapeMarkdown as md } from '../format.js';
-import { compactJa, countJa, dateJa, datesJa, percentJa, signedCountJa, signedShareJa } from '../format-ja.js';
+import { compactJa, countJa, dateJa, datesJa, percentJa, signedCountJa, signedPointsJa, signedShareJa } from '../format-ja.js';
 import { REPORT } from './names.js';
-
-/** A change of a rate in percentage points, one decimal as the rate is shown; never "−0.0". */
-const signedPointsJa = (fraction: number) => {
-  const shown = (Math.abs(fraction) * 100).toFixed(1);
-  return `${/^[0.]+$/.test(shown) ? '±' : fraction > 0 ? '+' : '−'}${shown}ポイント`;
-};
 
 const INTERACTIONS = 'いいね・リポスト・返信・引用・ブックマーク';
 
@@ -42,8 +36,8 @@ export const jaReportView: (typeof en)['reportView'] = {
     pointsChange: (points: number, days: number, matureHours: number) =>
       `前の${days}日間比 ${signedPointsJa(points)}（投稿から${countJa(matureHours / 24)}日以上のポスト）`,
     noMatureImpressions: (matureHours: number) =>
-      `比較なし: 両方の期間に投稿から${countJa(matureHours / 24)}日以上たったポストの表示回数がありません`,
-    xRateNotCompared: '比較なし: Xはこの数値を30日分しか提供しません',
+      `比較なし：両方の期間に、投稿から${countJa(matureHours / 24)}日以上たった表示回数付きのポストがありません`,
+    xRateNotCompared: '比較なし：Xはこの値を30日間しか提供しません',
     count: (n: number) => compactJa(n),
     signed: (n: number) => signedCountJa(n),
     percent: (fraction: number) => percentJa(fraction),
@@ -64,7 +58,7 @@ export const jaReportView: (typeof en)['reportView'] = {
     csv: 'CSVを書き出す',
   },
   progress: (days: number, posts: number) =>
-    `${days}日間のレポートを作成中です。これまでにXから${countJa(posts)}件のポストを読み取りました（まだ保存していない分のみ）。準備ができるとここに表示されます。`,
+    `${days}日間のレポートを作成中です。これまでにXからポスト${countJa(posts)}件を読み取りました（まだ保存していない分だけ）。準備ができるとここに表示されます。`,
   reading: (days: number) =>
     `${days}日間のレポートを作成中です。Xからはまだ保存していない分だけを読み取ります。準備ができるとここに表示されます。`,
   notYours: `これは他の人のレポートです。自分のレポートは ${REPORT} で表示できます。`,

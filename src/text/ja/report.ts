@@ -82,9 +82,15 @@ const opening = {
     date: chartDateJa,
   }),
   followers: (followers: number, following: number) => ` · フォロワー${countJa(followers)}人 · フォロー中${countJa(following)}人`,
-  footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
+  footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number, olderPosts = 0) => {
     if (read.postsRead === 0 && read.userReads === 0) return 'Xから新しく読み取るものはなく、このレポートの費用はかかっていません';
-    const repeated = read.postsRepeated > 0 ? `（うち${countJa(read.postsRepeated)}件は今日すでに支払い済み）` : '';
+    const notes = [
+      ...(olderPosts > 0
+        ? [olderPosts >= read.postsRead ? 'すべて保存済みより前のもの' : `${countJa(olderPosts)}件は保存済みより前のもの`]
+        : []),
+      ...(read.postsRepeated > 0 ? [`${countJa(read.postsRepeated)}件は今日すでに支払い済み`] : []),
+    ];
+    const repeated = notes.length > 0 ? `（うち${notes.join('、')}）` : '';
     const what = [
       ...(read.postsRead > 0 ? [`ポスト${countJa(read.postsRead)}件${repeated}`] : []),
       ...(read.userReads > 0 ? ['プロフィール'] : []),
@@ -105,7 +111,10 @@ const opening = {
     `**${countJa(c.days)}日間のうち直近${countJa(c.daysRead)}日分が対象です**（${datesJa(c.since)}以降）: ${
       {
         'x-cap': `直近${countJa(c.posts)}件のポスト。Xがタイムラインを返す上限（3,200件）までです`,
-        'max-posts': `直近${countJa(c.posts)}件のポスト。ボットの1レポートあたりの上限（${countJa(c.maxPosts)}件）までです`,
+        'max-posts':
+          c.posts > c.maxPosts
+            ? `直近${countJa(c.posts)}件のポスト。1回${countJa(c.maxPosts)}件まで（ボットの上限）のレポートでさかのぼって読み取った分です`
+            : `直近${countJa(c.posts)}件のポスト。ボットの1レポートあたりの上限（${countJa(c.maxPosts)}件）までです`,
         budget: `直近${countJa(c.posts)}件のポスト。今月のレポート用X予算で読める分までです`,
       }[c.reason]
     }。以下の数値はすべてこの期間のものです。`,
