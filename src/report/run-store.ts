@@ -38,6 +38,7 @@ export function endedRun(end: RunEnd) {
     costMicroUsd: end.costMicroUsd,
     reservedPosts: 0,
     interactionTokenSealed: null,
+    countedUnstored: null,
     ...(end.anonymous ? { discordUserId: null } : {}),
   };
 }
@@ -66,6 +67,7 @@ const CLAIMED = {
   upstreamRequests: reportRuns.upstreamRequests,
   postsRead: reportRuns.postsRead,
   userReads: reportRuns.userReads,
+  countedUnstored: reportRuns.countedUnstored,
 };
 
 export class ReportRunStore {
@@ -83,6 +85,7 @@ export class ReportRunStore {
         postsRead: sql`${sql.placeholder('postsRead')}`,
         userReads: sql`${sql.placeholder('userReads')}`,
         costMicroUsd: sql`${sql.placeholder('costMicroUsd')}`,
+        countedUnstored: sql`${sql.placeholder('countedUnstored')}`,
       })
       .where(eq(reportRuns.id, sql.placeholder('id')))
       .prepare();
@@ -145,9 +148,20 @@ export class ReportRunStore {
     return row.id;
   }
 
-  /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): void {
-    this.usageUpdate.run({ id: runId, requests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd });
+  /**
+   * What a report has read so far, and the pages of it counted and not yet
+   * stored (see counted-pages.ts), in one write; called as each X answer
+   * arrives, even after the run ended.
+   */
+  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number, countedUnstored: string | null = null): void {
+    this.usageUpdate.run({
+      id: runId,
+      requests: usage.requests,
+      postsRead: usage.postsRead,
+      userReads: usage.userReads,
+      costMicroUsd,
+      countedUnstored,
+    });
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */

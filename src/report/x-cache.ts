@@ -52,12 +52,21 @@ export function asyncPosts(cache: XCache): PostStore {
   return { ...asAsync(cache), forLink: (owner) => asyncPosts(cache.forLink(owner)) };
 }
 
-/** How many of a page's posts, by when each was last stored, X already billed today, and this read stored already. */
-export function savedPage(seen: ReadonlyArray<{ at: number }>, fetchedAt: number): SavedPage {
+/**
+ * How many of a page's posts, by when each was last stored, X already billed
+ * today, and this read stored already; `countedBefore`: posts the read took
+ * off its usage already, when the page arrived (see CountedPages), not to be
+ * taken off twice.
+ */
+export function savedPage(
+  seen: ReadonlyArray<{ id: string; at: number }>,
+  fetchedAt: number,
+  countedBefore: ReadonlySet<string> = new Set(),
+): SavedPage {
   const today = billingDay(fetchedAt);
   return {
     paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
-    sameRead: seen.filter((row) => row.at === fetchedAt).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt && !countedBefore.has(row.id)).length,
   };
 }
 
@@ -229,7 +238,14 @@ export class XCache {
    * `covered`, when given, is recorded in the same transaction: what a page
    * proves stored is never recorded without the page, nor the page without it.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): SavedPage {
+  savePosts(
+    xUserId: string,
+    source: Source,
+    posts: XPost[],
+    fetchedAt: number,
+    covered?: Span,
+    countedBefore?: ReadonlySet<string>,
+  ): SavedPage {
     if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
@@ -250,7 +266,7 @@ export class XCache {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
         for (const row of rows) upsert.run(row);
         const spans = covered && this.mergeCoverage(xUserId, source, covered);
-        return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
+        return { ...savedPage(seen, fetchedAt, countedBefore), ...(spans ? { spans } : {}) };
       })(),
     );
   }
