@@ -13,13 +13,14 @@ import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
-import { MEMBER_RETENTION_MS } from './guilds/member-store.js';
+import { MEMBER_RETENTION_MS } from './guilds/stores.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
 import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
+import { CJK_FAMILY, hasCjkFont } from './report/chart-fonts.js';
 import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { ReportPresses } from './report/report-presses.js';
@@ -27,7 +28,7 @@ import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
 import type { RoleClearQueue } from './role-connections/role-clears.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
-import { openSqliteStores } from './storage/sqlite-stores.js';
+import { openSqliteStores } from './storage/sqlite/stores.js';
 import type { Stores } from './storage/stores.js';
 import { textFor } from './text/catalog.js';
 import { TwitterOAuthClient } from './twitter/oauth-client.js';
@@ -289,6 +290,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gatewayHealth,
     async start() {
       stores.start();
+      if (!hasCjkFont()) {
+        log.warn('no CJK font found (Debian: apt-get install fonts-noto-cjk): charts of Japanese reports use English labels', {
+          font: CJK_FAMILY,
+        });
+      }
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       const stopClears = roleConnections?.clears.start();

@@ -12,6 +12,7 @@ import {
 } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
+import { privateWhereForeign } from './private-place.js';
 
 export type Dispatch = (ctx: CommandContext) => Promise<void>;
 
@@ -26,7 +27,7 @@ export function createDispatcher(commands: readonly Command[], log: Logger): Dis
       return;
     }
     try {
-      await command.execute(ctx);
+      await command.execute(privateWhereForeign(ctx));
       log.info('command handled', meta);
     } catch (err) {
       log.error('command failed', { ...meta, error: err });
@@ -82,7 +83,7 @@ export function createComponentDispatcher(commands: readonly Command[], log: Log
       return;
     }
     try {
-      await handler.handle(ctx);
+      await handler.handle(privateWhereForeign(ctx));
       log.info('button press handled', meta);
     } catch (err) {
       log.error('button press failed', { ...meta, error: err });

@@ -3,22 +3,21 @@
 // the owner's alone, under the link it was made with. Refusals are private
 // lines and leave the report as it is.
 
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
 import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { RenderJob } from '../report/render.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
-import type { ReportView } from '../report/view-store.js';
-import { textFor } from '../text/catalog.js';
+import type { ReportView } from '../report/stores.js';
+import { channelLocale, textFor } from '../text/catalog.js';
 import { publicRefusal } from './public-reports.js';
 
 export interface ReportButtonDeps {
   reports: ReportService;
   presses: ReportPresses;
-  settings: Async<SettingsStore>;
+  settings: SettingsStore;
 }
 
 const PERIODS = new Set<number>(REPORT_PERIODS);
@@ -98,7 +97,7 @@ async function share(ctx: ComponentContext, deps: ReportButtonDeps, view: Report
   }
   try {
     await ctx.defer({ ephemeral: false });
-    await ctx.edit(await deps.presses.shareCopy(job, displayName(ctx.user)));
+    await ctx.edit(await deps.presses.shareCopy(job, displayName(ctx.user), channelLocale(ctx.guildLocale, ctx.locale)));
   } catch (err) {
     await deps.presses.unmarkShared(view.id).catch(() => undefined);
     throw err;

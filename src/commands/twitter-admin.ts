@@ -5,10 +5,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
   ChannelType,
-  InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -16,55 +13,43 @@ import { isServerManager } from '../guilds/permissions.js';
 import type { Command } from '../interaction/contract.js';
 import { textFor } from '../text/catalog.js';
 import type { CommandModule } from './command-module.js';
-import { choice, describedAs } from './definition.js';
+import { choice, describedAs, serverCommand } from './definition.js';
 
 import type { AdminDeps } from './twitter-admin/admin-deps.js';
 import { clearLinkedRole, setLinkedRole } from './twitter-admin/linked-role.js';
 import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/settings.js';
 import { statusMessage } from './twitter-admin/status.js';
 
-export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
-  name: 'twitter-admin',
+export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverCommand({
   ...describedAs('twitter-admin'),
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'status',
       ...describedAs('twitter-admin status'),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'linked-role',
       ...describedAs('twitter-admin linked-role'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'set',
           ...describedAs('twitter-admin linked-role set'),
-          options: [
-            { type: ApplicationCommandOptionType.Role, name: 'role', ...describedAs('twitter-admin linked-role set role'), required: true },
-          ],
+          options: [{ type: ApplicationCommandOptionType.Role, ...describedAs('twitter-admin linked-role set role'), required: true }],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', ...describedAs('twitter-admin linked-role clear') },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin linked-role clear') },
       ],
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'reports',
       ...describedAs('twitter-admin reports'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'visibility',
           ...describedAs('twitter-admin reports visibility'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
-              name: 'visibility',
               ...describedAs('twitter-admin reports visibility visibility'),
               required: true,
               choices: [
@@ -76,12 +61,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'channel',
           ...describedAs('twitter-admin reports channel'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
-              name: 'channel',
               ...describedAs('twitter-admin reports channel channel'),
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
@@ -91,12 +74,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'budget',
       ...describedAs('twitter-admin budget'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
-          name: 'posts-per-month',
           ...describedAs('twitter-admin budget posts-per-month'),
           required: true,
           min_value: 0,
@@ -105,7 +86,7 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       ],
     },
   ],
-};
+});
 
 export const command: CommandModule = { data, create: (deps) => twitterAdminCommand(deps) };
 

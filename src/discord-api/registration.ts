@@ -11,6 +11,7 @@ import {
 } from 'discord-api-types/v10';
 import { BOT_PERMISSIONS } from './bot-permissions.js';
 
+/** A server admin adds the bot (and its permissions) to a server. */
 export function inviteUrl(applicationId: string, permissions: bigint = BOT_PERMISSIONS): string {
   const params = new URLSearchParams({
     client_id: applicationId,
@@ -19,6 +20,12 @@ export function inviteUrl(applicationId: string, permissions: bigint = BOT_PERMI
     integration_type: '0',
   });
   return `https://discord.com/oauth2/authorize?${params.toString().replace(/\+/g, '%20')}`;
+}
+
+/** A member adds the bot's member commands to their own account: no bot user, no permissions, no server needed. */
+export function userInstallUrl(applicationId: string): string {
+  const params = new URLSearchParams({ client_id: applicationId, scope: OAuth2Scopes.ApplicationsCommands, integration_type: '1' });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
 }
 
 /** Bulk-overwrites the application's commands, globally or in one guild (instant, for development). */

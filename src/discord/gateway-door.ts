@@ -18,11 +18,11 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { AutocompleteDispatch, ComponentDispatch, Dispatch } from '../commands/dispatch.js';
-import type { Async } from '../db/async-store.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
-import type { GuildRoster } from '../guilds/guild-roster.js';
+import type { GuildRoster } from '../guilds/stores.js';
 import type { BotMessage } from '../interaction/contract.js';
 import { FATAL_CLOSE_CODES, type GatewayHealth } from '../interaction/gateway-health.js';
+import { placeOf } from '../interaction/place.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 import { parseOptions, type RawOption } from './options.js';
@@ -42,7 +42,7 @@ export interface GatewayDoorDeps {
   /** The bot was removed from a server (or the server deleted). */
   onGuildLeft?: (guildId: string) => Promise<void>;
   health: GatewayHealth;
-  roster: Pick<Async<GuildRoster>, 'reconcile' | 'joined' | 'left'>;
+  roster: Pick<GuildRoster, 'reconcile' | 'joined' | 'left'>;
   /** This process's shard set (GATEWAY_SHARD_COUNT, GATEWAY_SHARD_IDS); default: every shard, as many as Discord recommends. */
   sharding?: { count: number | 'auto'; ids: number[] | null };
   /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */
@@ -210,13 +210,26 @@ function flagsOf(message: BotMessage): number | undefined {
 function origin(interaction: ButtonInteraction | ChatInputCommandInteraction) {
   return {
     user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
-    guildId: interaction.guildId,
+    ...placeOfInteraction(interaction),
     locale: interaction.locale,
+    guildLocale: interaction.guildLocale,
     channelId: interaction.channelId,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
     appPermissions: interaction.appPermissions?.bitfield ?? null,
     interactionToken: interaction.token,
   };
+}
+
+/** The same reading of the place as the HTTP door's (see interaction/place.ts). */
+function placeOfInteraction(interaction: ButtonInteraction | ChatInputCommandInteraction | AutocompleteInteraction) {
+  const owners = interaction.authorizingIntegrationOwners;
+  return placeOf({
+    guildId: interaction.guildId,
+    context: interaction.context ?? null,
+    guildInstallOwner: owners.guildId,
+    // Every interaction since user installs names at least one owner: none means a payload from before them.
+    ownersKnown: owners.guildId !== null || owners.userId !== null,
+  });
 }
 
 /** A button press, answered through discord.js's own interaction; later edits through the webhook. */
@@ -253,7 +266,7 @@ export async function handleGatewayAutocomplete(interaction: AutocompleteInterac
     const choices = await deps.autocomplete({
       commandName: interaction.commandName,
       user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
-      guildId: interaction.guildId,
+      guildId: placeOfInteraction(interaction).guildId,
       locale: interaction.locale,
       options: parseOptions(interaction.options.data as readonly RawOption[]),
       focused: { name: focused.name, value: String(focused.value) },

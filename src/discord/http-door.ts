@@ -7,6 +7,8 @@ import type { AutocompleteDispatch, ComponentDispatch, Dispatch } from '../comma
 import { messageBody } from '../discord-api/message-body.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
+import { placeOf } from '../interaction/place.js';
+import type { ReplayGuard } from '../interaction/stores.js';
 import type { Logger } from '../log/logger.js';
 import {
   type AutocompletePayload,
@@ -18,7 +20,6 @@ import {
   pingPayload,
 } from './interaction-payload.js';
 import { focusedOption, parseOptions } from './options.js';
-import type { ReplayGuard } from './replay-guard.js';
 import type { InteractionTransport } from './responder.js';
 import { type ComponentInput, type ComponentTransport, runComponent } from './run-component.js';
 import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';
@@ -45,8 +46,14 @@ function origin(payload: CommandPayload | ComponentPayload) {
   if (!user) throw new TypeError('the payload schema guarantees a user');
   return {
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
-    guildId: payload.guild_id ?? null,
+    ...placeOf({
+      guildId: payload.guild_id ?? null,
+      context: payload.context ?? null,
+      guildInstallOwner: payload.authorizing_integration_owners?.['0'] ?? null,
+      ownersKnown: payload.authorizing_integration_owners !== undefined,
+    }),
     locale: payload.locale ?? null,
+    guildLocale: payload.guild_locale ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,
@@ -70,7 +77,12 @@ async function answerAutocomplete(payload: AutocompletePayload, deps: HttpDoorDe
   const choices = await deps.autocomplete({
     commandName: payload.data.name,
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
-    guildId: payload.guild_id ?? null,
+    guildId: placeOf({
+      guildId: payload.guild_id ?? null,
+      context: payload.context ?? null,
+      guildInstallOwner: payload.authorizing_integration_owners?.['0'] ?? null,
+      ownersKnown: payload.authorizing_integration_owners !== undefined,
+    }).guildId,
     locale: payload.locale ?? null,
     options: parseOptions(payload.data.options),
     focused,

@@ -26,6 +26,11 @@ const valueOption = z.object({
 const subcommandOption = z.object({ name, type: z.literal(1), options: z.array(valueOption).max(25).optional() });
 const groupOption = z.object({ name, type: z.literal(2), options: z.array(subcommandOption).max(25).optional() });
 
+/** Who installed the bot for this interaction: "0" the server (its id), "1" the member (their id). */
+const owners = z.object({ '0': snowflake.optional(), '1': snowflake.optional() });
+/** 0 a server, 1 the bot's DM, 2 another DM or group DM. */
+const context = z.number().int().min(0).max(2).optional();
+
 export const pingPayload = z.object({ type: z.literal(1) });
 
 /** A slash command (type 2) or a member typing into one of its autocomplete options (type 4): the same shape. */
@@ -36,12 +41,15 @@ const interactionPayload = <T extends 2 | 4>(type: T) =>
       type: z.literal(type),
       token: z.string().min(1).max(1000),
       locale: z.string().max(16).optional(),
+      guild_locale: z.string().max(16).optional(),
       guild_id: snowflake.optional(),
       channel_id: snowflake.optional(),
       channel: z.object({ id: snowflake }).optional(),
       member: z.object({ user, permissions: bitfield }).optional(),
       user: user.optional(),
       app_permissions: bitfield.optional(),
+      context,
+      authorizing_integration_owners: owners.optional(),
       data: z.object({
         name,
         type: z.literal(1),
@@ -69,12 +77,15 @@ export const componentPayload = z
     type: z.literal(3),
     token: z.string().min(1).max(1000),
     locale: z.string().max(16).optional(),
+    guild_locale: z.string().max(16).optional(),
     guild_id: snowflake.optional(),
     channel_id: snowflake.optional(),
     channel: z.object({ id: snowflake }).optional(),
     member: z.object({ user, permissions: bitfield }).optional(),
     user: user.optional(),
     app_permissions: bitfield.optional(),
+    context,
+    authorizing_integration_owners: owners.optional(),
     data: z.object({ custom_id: z.string().min(1).max(100), component_type: z.literal(2) }),
   })
   .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });

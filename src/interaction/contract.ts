@@ -8,6 +8,7 @@ import type {
   APIMessageTopLevelComponent,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { Place } from './place.js';
 
 /** Discord lets an interaction token edit its response for 15 minutes. */
 export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
@@ -52,10 +53,15 @@ export interface CommandOptions {
 export interface CommandContext {
   commandName: string;
   user: CommandUser;
+  /** The server whose settings and budget apply: null in DMs and in servers where only the member installed the bot. */
   guildId: string | null;
+  /** Where it happened, installed or not (see place.ts). */
+  place: Place;
   channelId: string | null;
   /** The member's Discord locale ("en-US", "de"): which catalog their answers come from. */
   locale: string | null;
+  /** The server's preferred locale (Discord's guild_locale), for what the whole channel reads; absent in DMs. */
+  guildLocale?: string | null;
   /** The member's permissions in this channel, as Discord computed them; null in DMs. */
   memberPermissions: bigint | null;
   /** The bot's own permissions in this channel, as Discord computed them. */
@@ -98,9 +104,13 @@ export interface AutocompleteContext {
 export interface ComponentContext {
   customId: string;
   user: CommandUser;
+  /** As for a command: the server whose settings apply, or null. */
   guildId: string | null;
+  place: Place;
   channelId: string | null;
   locale: string | null;
+  /** The server's preferred locale, for a copy posted to the channel. */
+  guildLocale?: string | null;
   memberPermissions: bigint | null;
   appPermissions: bigint | null;
   interactionToken: string;

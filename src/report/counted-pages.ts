@@ -12,7 +12,7 @@
 
 import { compareIds } from '../twitter/ids.js';
 import type { XPost } from '../twitter/v2-types.js';
-import type { Source } from './x-cache.js';
+import type { Source } from './stores.js';
 
 /** A page counted and not yet stored, as recorded with the run's usage. */
 export interface CountedRange {

@@ -4,15 +4,15 @@
 // share); everything it needs travels in a RenderJob.
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
-import { textFor } from '../text/catalog.js';
-import type { Usage } from '../twitter/v2-client.js';
+import { en, textFor } from '../text/catalog.js';
 import { renderChart } from './chart.js';
+import { chartWords } from './chart-fonts.js';
 import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
-import { reportLayout } from './layout/report-layout.js';
+import { type LayoutOptions, reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
+import type { PostStore, PostWindow } from './stores.js';
 import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
-import type { PostStore, PostWindow, XCache } from './x-cache.js';
 
 export interface RenderJob {
   locale: string | null;
@@ -31,7 +31,7 @@ export interface RenderJob {
   /** A private report: the member's private X analytics may be shown. */
   showPrivate: boolean;
   profileRefresh?: ProfileRefresh;
-  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  footer: LayoutOptions['footer'];
   /** The report's buttons; null on a shared copy. */
   controls: ReportControls | null;
   /** A line above the report (who shared a public copy). */
@@ -52,21 +52,15 @@ export interface RenderData {
   followerHistory: Array<{ day: string; followers: number }>;
 }
 
-/** Reads a job's data from SQLite, in the thread that renders it. */
-export function readRenderData(job: RenderJob, store: Pick<XCache, 'postsIn' | 'followerSnapshots'>): RenderData {
-  return {
-    posts: store.postsIn(job.timeline),
-    mentions: job.mentions ? store.postsIn(job.mentions) : null,
-    followerHistory: store.followerSnapshots(job.profile.id),
-  };
-}
+/** What rendering reads of the stored posts, whichever engine holds them. */
+export type RenderReader = Pick<PostStore, 'postsIn' | 'followerSnapshots'>;
 
-/** Loads a job's data from a store that answers asynchronously (PostgreSQL), to send it with the job. */
-export async function loadRenderData(job: RenderJob, store: Pick<PostStore, 'postsIn' | 'followerSnapshots'>): Promise<RenderData> {
+/** Loads a job's data, in whichever thread has the reader (the worker's own, or this one's to send with the job). */
+export async function loadRenderData(job: RenderJob, reader: RenderReader): Promise<RenderData> {
   const [posts, mentions, followerHistory] = await Promise.all([
-    store.postsIn(job.timeline),
-    job.mentions ? store.postsIn(job.mentions) : null,
-    store.followerSnapshots(job.profile.id),
+    reader.postsIn(job.timeline),
+    job.mentions ? reader.postsIn(job.mentions) : null,
+    reader.followerSnapshots(job.profile.id),
   ]);
   return { posts, mentions, followerHistory };
 }
@@ -89,7 +83,8 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     profileRefresh: job.profileRefresh,
   });
   const t = textFor(job.locale);
-  const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
+  // Without a CJK font on this machine, a Japanese chart would be empty boxes: its words are then English.
+  const png = renderChart(summary.activity.days, chartWords(t.report.chart(job.timeZone), en.report.chart(job.timeZone)));
   const layout = reportLayout(t, summary, {
     showPrivate: job.showPrivate,
     chartFile: CHART_FILE,

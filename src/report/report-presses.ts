@@ -4,18 +4,16 @@
 // nothing from it. Share and Export CSV re-read the posts the view showed,
 // from storage (no X read); a period press is a new report (report-service).
 
-import type { Async } from '../db/async-store.js';
 import type { BotFile, BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import { postsCsv } from './csv.js';
 import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
-import type { ReportView, ReportViewStore } from './view-store.js';
-import type { PostStore } from './x-cache.js';
+import type { PostStore, ReportView, ReportViewStore } from './stores.js';
 
 export interface ReportPressDeps {
-  views: Async<ReportViewStore>;
+  views: ReportViewStore;
   links: Pick<LinkService, 'account'>;
   render: Pick<RenderPool, 'render'>;
   posts: Pick<PostStore, 'postsIn'>;
@@ -69,9 +67,10 @@ export class ReportPresses {
   }
 
   /** A copy for the channel: the same stored posts, without private analytics or buttons, saying who shared it. */
-  async shareCopy(job: RenderJob, sharedBy: string): Promise<BotMessage> {
-    const preface = textFor(job.locale).reportView.sharedBy(sharedBy);
-    const { layout, png } = await this.deps.render.render({ ...job, showPrivate: false, controls: null, preface });
+  async shareCopy(job: RenderJob, sharedBy: string, locale: string | null = job.locale): Promise<BotMessage> {
+    // In the channel's language (see channelLocale), which may not be the owner's.
+    const preface = textFor(locale).reportView.sharedBy(sharedBy);
+    const { layout, png } = await this.deps.render.render({ ...job, locale, showPrivate: false, controls: null, preface });
     return { layout, files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
   }
 

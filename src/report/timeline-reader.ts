@@ -14,7 +14,7 @@ import type { CountedPages } from './counted-pages.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { type Gate, NO_GATE, type Release } from './page-gate.js';
 import { settleAll } from './settle-all.js';
-import type { PostStore, PostWindow, Source } from './x-cache.js';
+import type { PostStore, PostWindow, Source } from './stores.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;
@@ -68,6 +68,8 @@ export interface ReadResult {
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;
+  /** Posts this read found below what was stored (older than the stored span above them), for the cost line. */
+  olderRead: number;
 }
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
@@ -224,6 +226,8 @@ class SourceReader {
   private readonly privateLine: number | null;
   /** Set when the allowance ran out before everything asked for was read. */
   private stoppedBy: CutReason | null = null;
+  /** Posts read below a stored span (see ReadResult.olderRead). */
+  private olderRead = 0;
 
   constructor(
     private readonly client: XV2Client,
@@ -377,6 +381,7 @@ class SourceReader {
       : await readPages(this.fetchPage, query, this.left, this.pagesDownFrom(to), { firstPage: first, inTurn: req.inTurn });
     const { count, more } = read;
     this.left -= count;
+    if (gap.to !== null) this.olderRead += count;
     const oldest = read.oldest ?? to;
     // X stops serving a timeline 3,200 posts back: an early end there is X's cap, not the member's first post.
     const cappedByX =
@@ -403,7 +408,7 @@ class SourceReader {
       from: Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart)),
       to: req.now,
     };
-    return { window, coveredFrom, cut };
+    return { window, coveredFrom, cut, olderRead: this.olderRead };
   }
 }
 

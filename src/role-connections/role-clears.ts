@@ -2,20 +2,19 @@
 // an X account linked by someone else) still show the member's X details at
 // Discord until Discord is told to clear them. The forgotten connection's
 // tokens enter the queue in the transaction that forgets it
-// (db/forgotten-connection.ts), so neither a Discord outage nor a crash
+// (storage/sqlite/forgotten-connection.ts), so neither a Discord outage nor a crash
 // between the two steps leaves roles that outlive their X account; the clear
 // is retried with backoff until Discord confirms it or refuses the tokens.
 
-import type { Async } from '../db/async-store.js';
 import type { PendingRoleClear } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError } from '../discord-api/oauth2.js';
 import type { Logger } from '../log/logger.js';
 import { type TokenCipher, TokenCipherError } from '../secrets/token-cipher.js';
-import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection } from './metadata.js';
+import type { ConnectionStore } from './stores.js';
 
 export interface RoleClearQueueDeps {
-  store: Async<ConnectionStore>;
+  store: ConnectionStore;
   cipher: TokenCipher;
   oauth: Pick<DiscordOAuthClient, 'putRoleConnection' | 'refresh'>;
   /**

@@ -8,6 +8,7 @@ import { channelMention, roleMention, TimestampStyles, time } from '@discordjs/f
 import type { CutReason } from '../db/schema.js';
 import type { DiscordFailure } from '../discord-api/guild-api.js';
 import type { GatewayState } from '../interaction/gateway-health.js';
+import type { PlaceKind } from '../interaction/place.js';
 import type { XErrorKind } from '../twitter/errors.js';
 import { count, escapeMarkdown as md, plural, share, usd } from './format.js';
 
@@ -21,6 +22,8 @@ export type BudgetScope = 'server' | 'app';
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
 export interface PageText {
+  /** The page's language, for <html lang>. */
+  lang: string;
   title: string;
   heading: string;
   paragraphs: string[];
@@ -36,7 +39,13 @@ const sign = (shown: string, n: number) => (/^[0.,%]+$/.test(shown) ? '±' : n >
 const signedCount = (n: number) => `${sign(count(Math.abs(n)), n)}${count(Math.abs(n))}`;
 const signedShare = (fraction: number) => `${sign(share(Math.abs(fraction)), fraction)}${share(Math.abs(fraction))}`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
-const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
+const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({
+  lang: 'en',
+  title,
+  heading,
+  paragraphs,
+  tone,
+});
 
 export const en = {
   locale: 'en-US',
@@ -71,6 +80,33 @@ export const en = {
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
   },
 
+  /**
+   * Command, subcommand and option names by path, as Discord shows them in the picker. English is the name the bot
+   * registers and reads (Discord sends it whatever the member's language); other catalogs name them for their readers.
+   */
+  commandNames: {
+    'link-twitter': 'link-twitter',
+    'unlink-twitter': 'unlink-twitter',
+    report: 'report',
+    'report days': 'days',
+    'report public': 'public',
+    'report timezone': 'timezone',
+    'report refresh': 'refresh',
+    'twitter-admin': 'twitter-admin',
+    'twitter-admin status': 'status',
+    'twitter-admin linked-role': 'linked-role',
+    'twitter-admin linked-role set': 'set',
+    'twitter-admin linked-role set role': 'role',
+    'twitter-admin linked-role clear': 'clear',
+    'twitter-admin reports': 'reports',
+    'twitter-admin reports visibility': 'visibility',
+    'twitter-admin reports visibility visibility': 'visibility',
+    'twitter-admin reports channel': 'channel',
+    'twitter-admin reports channel channel': 'channel',
+    'twitter-admin budget': 'budget',
+    'twitter-admin budget posts-per-month': 'posts-per-month',
+  },
+
   common: {
     failure: 'Sorry, something went wrong on our side. Please try again in a minute.',
     unknownCommand: 'This command is not available any more. The bot may have been updated.',
@@ -79,6 +115,18 @@ export const en = {
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
     ].join('\n'),
+  },
+
+  /** Answers where only the member installed the bot (see interaction/place.ts). */
+  place: {
+    privateHere: (kind: PlaceKind): string =>
+      kind === 'server'
+        ? 'Only you can see this: the bot is not installed in this server (you use it from your own account), so it answers privately here and no server settings apply.'
+        : 'Only you can see this: in this chat the bot answers privately.',
+    reportPublicHere: (kind: PlaceKind): string =>
+      kind === 'server'
+        ? 'The bot is not installed in this server (you use it from your own account), so it cannot post a public report here. Run `/report` without `public` for a private one, or ask an admin to add the bot.'
+        : 'A public report can be posted only in a server that installed the bot. Run `/report` without `public` for a private one.',
   },
 
   linking: {
@@ -328,21 +376,41 @@ export const en = {
     chart: (zone: string) => ({
       // Likes are counted on each day's posts (however late they came), so a day without posts has none.
       title: `Posts per day and the likes they got (${zone})`,
+      // 90 days are drawn a bar a week, weeks ending today.
+      weeklyTitle: `Posts per week and the likes they got (${zone})`,
       kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },
       likes: 'Likes',
       postsAxis: 'posts',
       likesAxis: 'likes',
       empty: 'No posts in this period',
       impressionsTitle: "Impressions of each day's posts",
+      weeklyImpressionsTitle: "Impressions of each week's posts",
       // Days before the span read: hatched, never drawn as days without posts.
       notRead: 'not read',
+      // Over a week's bar that covers fewer than its seven days (drawn paler).
+      partialWeek: (days: number) => `${days}/7 d`,
+      /** An axis value: 1200 → "1.2k". */
+      tick: shortNumber,
+      /** A date under the bars: "2026-12-04" → "12-04". */
+      date: (iso: string) => iso.slice(5),
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
       ` · ${count(followers)} ${plural(followers, 'follower', 'followers')} · ${count(following)} following`,
-    footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
+    footer: (
+      read: { postsRead: number; postsRepeated: number; userReads: number; requests: number },
+      costMicro: number,
+      olderPosts = 0,
+    ) => {
       if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
-      const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
+      // Older posts are said apart: a longer period, or a read going on below where the last one stopped, buys them.
+      const notes = [
+        ...(olderPosts > 0
+          ? [olderPosts >= read.postsRead ? 'all older than those stored' : `${count(olderPosts)} older than those stored`]
+          : []),
+        ...(read.postsRepeated > 0 ? [`${count(read.postsRepeated)} already paid for today`] : []),
+      ];
+      const repeated = notes.length > 0 ? ` (${notes.join('; ')})` : '';
       const what = [
         ...(read.postsRead > 0 ? [`${count(read.postsRead)} ${plural(read.postsRead, 'post', 'posts')}${repeated}`] : []),
         ...(read.userReads > 0 ? ['your profile'] : []),
@@ -364,14 +432,29 @@ export const en = {
       `**Covers the last ${count(c.daysRead)} of ${count(c.days)} days** (since ${c.since}): ${
         {
           'x-cap': `the ${count(c.posts)} most recent posts, as far back as X serves a timeline (3,200 posts)`,
-          'max-posts': `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
+          // Reports read on below each other, so the span may hold more posts than one report reads.
+          'max-posts':
+            c.posts > c.maxPosts
+              ? `the ${count(c.posts)} most recent posts, as far back as reports of at most ${count(c.maxPosts)} posts each (the bot's limit) have read`
+              : `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
           budget: `the ${count(c.posts)} most recent posts, as many as this month's X budget for reports allowed`,
         }[c.reason]
       }. Every figure below is over these days.`,
-    moreCoverage: (more: { how: 'keep-reporting'; date: string; everyDays: number; days: number } | { how: 'next-month' }) =>
-      more.how === 'next-month'
-        ? "Next month's budget can read further back."
-        : `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`,
+    moreCoverage: (
+      more:
+        | { how: 'keep-reporting'; date: string; everyDays: number; days: number }
+        | { how: 'next-month' }
+        | { how: 'read-on'; posts: number; reports: number; maxPosts: number; costMicroUsd: number },
+    ) => {
+      if (more.how === 'next-month') return "Next month's budget can read further back.";
+      if (more.how === 'read-on') {
+        const size = `about ${count(more.posts)} older ${plural(more.posts, 'post', 'posts')}, about ${usd(more.costMicroUsd)}`;
+        return more.reports <= 1
+          ? `The next report reads the rest from there: ${size}.`
+          : `Each next report reads on from there, up to ${count(more.maxPosts)} posts: ${size} in all, over ${count(more.reports)} reports.`;
+      }
+      return `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`;
+    },
     followerChange: (change: number, since: string | null, days: number) =>
       `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
     comparedWith: (previous: string, changes: string[]) => `Against the same span one period earlier (${previous}): ${changes.join('; ')}.`,
@@ -487,7 +570,7 @@ export const en = {
       `Answered: ${share(answeredShare)} (${count(answered)} of ${count(considered)}${since ? ` since ${since}, the span both were read` : ''})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    mentionsNotRead: (bound: 'off' | 'budget') =>
+    mentionsNotRead: (bound: 'off' | 'budget'): string =>
       bound === 'off'
         ? "Mentions are not read: the bot's operator turned them off."
         : "Mentions were not read: this month's X budget left none for them.",
@@ -599,7 +682,7 @@ export const en = {
     kinds: { original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' },
     more: 'More',
     meaning: `Interactions are ${INTERACTIONS}. Changes compare like for like with the previous period; figures read from X count only what it served.`,
-    chartAlt: (days: number) => `Posts per day and their likes over the last ${days} days`,
+    chartAlt: (days: number, unit: 'day' | 'week') => `Posts per ${unit} and their likes over the last ${days} days`,
     buttons: {
       days: (days: number) => `${days} days`,
       share: 'Share in channel',
@@ -633,6 +716,13 @@ function discordFailure(failure: DiscordFailure): string {
     unknown:
       "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
   }[failure];
+}
+
+/** 1200 → "1.2k", 3400000 → "3.4M". */
+function shortNumber(n: number): string {
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
+  return String(n);
 }
 
 /** "800 ms", "12 s", "3 min". */

@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
-import { XCache } from '../../src/report/x-cache.js';
 import { PgPostStore } from '../../src/storage/postgres/post-store.js';
+import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 
@@ -68,8 +68,8 @@ function countPagesHeld(xBase: string) {
     counts.held--;
     return result;
   };
-  const sqliteSave = XCache.prototype.savePosts;
-  vi.spyOn(XCache.prototype, 'savePosts').mockImplementation(function (this: XCache, ...args) {
+  const sqliteSave = SqlitePostStore.prototype.savePosts;
+  vi.spyOn(SqlitePostStore.prototype, 'savePosts').mockImplementation(function (this: SqlitePostStore, ...args) {
     return stored(sqliteSave.apply(this, args));
   });
   const pgSave = PgPostStore.prototype.savePosts;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions, commandModules } from '../../src/commands/index.js';
 import { BOT_PERMISSIONS } from '../../src/discord-api/bot-permissions.js';
-import { inviteUrl, registerCommands } from '../../src/discord-api/registration.js';
+import { inviteUrl, registerCommands, userInstallUrl } from '../../src/discord-api/registration.js';
 import { createRest } from '../../src/discord-api/rest.js';
+import { ja } from '../../src/text/catalog.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 
 describe('command definitions', () => {
@@ -16,7 +17,7 @@ describe('command definitions', () => {
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
       expect(command.type).toBe(1);
-      expect(command.integration_types).toEqual([0]); // guild install
+      expect(command.integration_types).toEqual(expect.arrayContaining([0])); // guild install, for every command
       const walk = (options: typeof command.options) => {
         for (const option of options ?? []) {
           expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -29,14 +30,18 @@ describe('command definitions', () => {
     }
   });
 
-  it('lets members use their commands in servers and DMs, admins theirs only in servers with Manage Server', () => {
+  it('lets members install and use their commands anywhere, admins theirs only in servers with Manage Server', () => {
     const byName = Object.fromEntries(commandDefinitions.map((c) => [c.name, c]));
     for (const name of ['link-twitter', 'unlink-twitter', 'report']) {
-      expect(byName[name]!.contexts).toEqual([0, 1]);
+      expect(byName[name]!.integration_types).toEqual([0, 1]); // server and user install
+      expect(byName[name]!.contexts).toEqual([0, 1, 2]); // server, bot DM, other DMs and group DMs
       expect(byName[name]!.default_member_permissions).toBeUndefined();
     }
+    for (const name of commandDefinitions.map((c) => c.name).filter((n) => !['link-twitter', 'unlink-twitter', 'report'].includes(n))) {
+      expect(byName[name]!.integration_types).toEqual([0]);
+      expect(byName[name]!.contexts).toEqual([0]);
+    }
     const admin = byName['twitter-admin']!;
-    expect(admin.contexts).toEqual([0]);
     expect(admin.default_member_permissions).toBe('32'); // MANAGE_GUILD (1 << 5)
     const shape = (admin.options ?? []).map((o) => [o.name, o.type, 'options' in o ? (o.options ?? []).map((s) => s.name) : []]);
     expect(shape).toEqual([
@@ -75,6 +80,15 @@ describe('installing', () => {
     expect(BOT_PERMISSIONS).toBe(52224n);
   });
 
+  it('builds a user-install link: the commands scope alone, no permissions, integration type 1', () => {
+    const url = new URL(userInstallUrl('1100000000000000001'));
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: '1100000000000000001',
+      scope: 'applications.commands',
+      integration_type: '1',
+    });
+  });
+
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
     const rest = createRest(discord.apiUrl, 'test-bot-token');
     const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
@@ -85,5 +99,46 @@ describe('installing', () => {
     expect(second!.path).toBe('/api/v10/applications/1100000000000000001/guilds/1100000000000000002/commands');
     expect(first!.headers.authorization).toBe('Bot test-bot-token');
     expect(first!.json).toEqual(commandDefinitions);
+  });
+
+  it('sends every command, option and choice named and described in Japanese, for a Japanese Discord client', async () => {
+    const rest = createRest(discord.apiUrl, 'test-bot-token');
+    await registerCommands(rest, '1100000000000000001', commandDefinitions);
+    const sent = discord.requestsTo(/^PUT /).at(-1)!.json as typeof commandDefinitions;
+    type Node = {
+      name: string;
+      name_localizations?: Record<string, string>;
+      description?: string;
+      description_localizations?: Record<string, string>;
+      options?: Node[];
+      choices?: Node[];
+    };
+    const seen: string[] = [];
+    const walk = (nodes: Node[] | undefined, path: string[], choice = false) => {
+      for (const node of nodes ?? []) {
+        const at = [...path, node.name].join(' ');
+        seen.push(at);
+        const name = node.name_localizations?.ja;
+        expect(name, at).toBeTruthy();
+        expect(name, at).toBe(choice ? ja.commands[at as keyof typeof ja.commands] : ja.commandNames[at as keyof typeof ja.commandNames]);
+        if (!choice) {
+          // Discord's name rule for chat-input commands and options: lowercase where a letter has case.
+          expect(name, at).toMatch(/^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u);
+          expect(name, at).toBe(name!.toLowerCase());
+          expect(node.description_localizations?.ja, at).toBe(ja.commands[at as keyof typeof ja.commands]);
+          expect(node.description_localizations!.ja!.length, at).toBeLessThanOrEqual(100);
+        } else expect(name!.length, at).toBeLessThanOrEqual(100);
+        walk(node.options, [...path, node.name]);
+        // A choice's key is its path and value ("report days 7").
+        walk(
+          node.choices?.map((c) => ({ ...c, name: String((c as unknown as { value: unknown }).value) })),
+          [...path, node.name],
+          true,
+        );
+      }
+    };
+    walk(sent as unknown as Node[], []);
+    expect(seen).toEqual(expect.arrayContaining(['report', 'report days', 'report days 7', 'twitter-admin budget posts-per-month']));
+    expect(seen.length).toBe(Object.keys(ja.commands).length);
   });
 });

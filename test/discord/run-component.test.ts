@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type ComponentTransport, createComponentResponder, runComponent } from '../../src/discord/run-component.js';
 import { messageBody } from '../../src/discord-api/message-body.js';
 import { InteractionWebhookClient } from '../../src/discord-api/webhooks.js';
+import { BOT_DM } from '../../src/interaction/place.js';
 import { createLogger } from '../../src/log/logger.js';
 
 function recorder() {
@@ -25,6 +26,7 @@ const input = {
   customId: 'report:x:csv',
   user: { id: '1', username: 'a', globalName: null },
   guildId: null,
+  place: BOT_DM,
   channelId: null,
   locale: null,
   memberPermissions: null,

@@ -184,6 +184,9 @@ describe('black-box run of the built bot', () => {
       `https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=bot%20applications.commands&permissions=52224`,
     );
     expect(invite).toContain('Manage Roles');
+    expect(invite).toContain(
+      `https://discord.com/oauth2/authorize?client_id=${APPLICATION_ID}&scope=applications.commands&integration_type=1`,
+    );
 
     // Asynchronously: the Discord stand-in answers from this process.
     const run = async (args: string[]) => (await execFileAsync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' })).stdout;

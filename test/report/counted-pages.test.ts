@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { post } from '../../src/local-x/posts.js';
 import { CountedPages, decodeCounted } from '../../src/report/counted-pages.js';
-import { savedPage } from '../../src/report/x-cache.js';
+import { savedPage } from '../../src/report/stores.js';
 import type { XPost } from '../../src/twitter/v2-types.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -9,6 +9,8 @@ const snowflake = () => (1_200_000_000_000_000_000n + ++counter).toString();
 export const APPLICATION_ID = '1100000000000000001';
 export const GUILD_ID = '1100000000000000002';
 export const CHANNEL_ID = '1100000000000000003';
+/** A server where only the member installed the bot. */
+export const FOREIGN_GUILD_ID = '1100000000000000009';
 
 export interface MemberSpec {
   id?: string;
@@ -26,6 +28,11 @@ export interface CommandSpec {
   /** The bot's permissions in the channel (app_permissions). */
   appPermissions?: string;
   channelId?: string;
+  /** Sent where only the member installed the bot: in a server without it, or in a group DM. */
+  userInstalled?: 'server' | 'private-channel';
+  /** The member's Discord locale (default en-US) and the server's (default en-US, Discord's default). */
+  locale?: string;
+  guildLocale?: string;
 }
 
 export function commandPayload(spec: CommandSpec): Record<string, unknown> & { id: string; token: string } {
@@ -44,13 +51,36 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     type: 2,
     token,
     version: 1,
-    locale: 'en-US',
+    locale: spec.locale ?? 'en-US',
     app_permissions: spec.appPermissions ?? '2248473465835073',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
     attachment_size_limit: 8_388_608,
     data: { id: snowflake(), name: spec.name, type: 1, options: spec.options ?? [] },
   };
+  if (spec.userInstalled === 'private-channel') {
+    const channel = { id: CHANNEL_ID, type: 3, flags: 0, recipients: [user] };
+    return { ...base, context: 2, authorizing_integration_owners: { '1': user.id }, user, channel_id: CHANNEL_ID, channel };
+  }
+  if (spec.userInstalled === 'server') {
+    return {
+      ...base,
+      context: 0,
+      authorizing_integration_owners: { '1': user.id },
+      guild_id: FOREIGN_GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: FOREIGN_GUILD_ID, name: 'elsewhere', flags: 0 },
+      member: {
+        user,
+        roles: [],
+        permissions: spec.member?.permissions ?? '2248473465835073',
+        joined_at: '2024-01-01T00:00:00.000000+00:00',
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+    };
+  }
   if (spec.dm) {
     return { ...base, context: 1, user, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1, flags: 0, recipients: [user] } };
   }
@@ -58,8 +88,8 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     ...base,
     context: 0,
     guild_id: GUILD_ID,
-    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
-    guild_locale: 'en-US',
+    guild: { id: GUILD_ID, locale: spec.guildLocale ?? 'en-US', features: [] },
+    guild_locale: spec.guildLocale ?? 'en-US',
     channel_id: spec.channelId ?? CHANNEL_ID,
     channel: { id: spec.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
     member: {
@@ -98,14 +128,27 @@ export class DiscordSigner {
 }
 
 /** A button press (interaction type 3) on one of the bot's messages, as Discord sends it. */
-export function componentPayload(spec: { customId: string; member?: MemberSpec; channelId?: string; dm?: boolean }): Record<
-  string,
-  unknown
-> & {
+export function componentPayload(spec: {
+  customId: string;
+  member?: MemberSpec;
+  channelId?: string;
+  dm?: boolean;
+  userInstalled?: CommandSpec['userInstalled'];
+  locale?: string;
+  guildLocale?: string;
+}): Record<string, unknown> & {
   id: string;
   token: string;
 } {
-  const command = commandPayload({ name: 'x', member: spec.member, channelId: spec.channelId, dm: spec.dm });
+  const command = commandPayload({
+    name: 'x',
+    member: spec.member,
+    channelId: spec.channelId,
+    dm: spec.dm,
+    userInstalled: spec.userInstalled,
+    locale: spec.locale,
+    guildLocale: spec.guildLocale,
+  });
   const { data: _data, ...rest } = command;
   const channelId = spec.channelId ?? CHANNEL_ID;
   return {

@@ -4,14 +4,14 @@
 // its link still stands, holding that row so an unlink waits for them.
 
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import { addSpan, type Span } from '../../report/coverage.js';
 import { utcDate } from '../../report/local-time.js';
 import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
-import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/x-cache.js';
+import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
 
 /** The columns as fromRow reads them: booleans as 0 and 1, as SQLite keeps them (bigints arrive as numbers, see db/postgres.ts). */
