@@ -214,6 +214,11 @@ export const reportRuns = pgTable(
     /** Updated as each X answer arrives, so a crash mid-report still counts what was read. */
     upstreamRequests: bigint('upstream_requests', { mode: 'number' }).notNull(),
     postsRead: bigint('posts_read', { mode: 'number' }).notNull(),
+    /**
+     * While running: the pages counted in posts_read and not yet stored (JSON id ranges, see
+     * report/counted-pages.ts), written with the usage, so a takeover that reads them again counts them once.
+     */
+    countedUnstored: text('counted_unstored'),
     /** User objects X returned (the profile), billed apart from posts. */
     userReads: bigint('user_reads', { mode: 'number' }).notNull().default(0),
     /** What the reads cost at the prices of the day, in millionths of a US dollar (exact sums). */

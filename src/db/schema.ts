@@ -212,6 +212,11 @@ export const reportRuns = sqliteTable(
     /** Updated as each X answer arrives, so a crash mid-report still counts what was read. */
     upstreamRequests: integer('upstream_requests').notNull(),
     postsRead: integer('posts_read').notNull(),
+    /**
+     * While running: the pages counted in posts_read and not yet stored (JSON id ranges, see
+     * report/counted-pages.ts), written with the usage, so a takeover that reads them again counts them once.
+     */
+    countedUnstored: text('counted_unstored'),
     /** User objects X returned (the profile), billed apart from posts. */
     userReads: integer('user_reads').notNull().default(0),
     /** What the reads cost at the prices of the day, in millionths of a US dollar (exact sums). */

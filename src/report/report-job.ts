@@ -55,4 +55,6 @@ export type ClaimedRun = {
   upstreamRequests: number;
   postsRead: number;
   userReads: number;
+  /** The pages of postsRead not yet stored when it was last recorded (see counted-pages.ts). */
+  countedUnstored?: string | null;
 };

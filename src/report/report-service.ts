@@ -20,6 +20,7 @@ import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
+import { CountedPages, type CountedRange, decodeCounted } from './counted-pages.js';
 import { CpuLane } from './cpu-lane.js';
 import { deliverReport } from './delivery.js';
 import { asLayout } from './layout/text-layout.js';
@@ -124,6 +125,8 @@ export interface ReportTicket {
   startedAt: number;
   /** The zone the report is in, spelt as IANA spells it. */
   timeZone: string;
+  /** Taken over: the pages earlier attempts counted and did not store (their posts count once). */
+  counted?: CountedRange[];
 }
 
 export type Admission = { ok: true; ticket: ReportTicket } | { ok: false; message: string };
@@ -233,7 +236,14 @@ export class ReportService {
     const message = sameLink
       ? await this.run(
           request,
-          { runId: claimed.id, account, allowance: job.allowance, startedAt: claimed.startedAt, timeZone: job.timeZone },
+          {
+            runId: claimed.id,
+            account,
+            allowance: job.allowance,
+            startedAt: claimed.startedAt,
+            timeZone: job.timeZone,
+            counted: decodeCounted(claimed.countedUnstored),
+          },
           usage,
         )
       : await this.discard(claimed.id, request, usage);
@@ -431,9 +441,11 @@ export class ReportService {
     // Usage is recorded as it grows (a crash must not hide what was spent), once per turn at most:
     // a page changes it twice, and each record is a write.
     let recording: NodeJS.Immediate | undefined;
+    // The pages counted and not yet stored are recorded with the usage, in the same write: see counted-pages.ts.
+    const counted = new CountedPages(ticket.counted);
     const record = () => {
       recording = undefined;
-      this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing)).catch((err: unknown) => {
+      this.deps.runs.updateRunUsage(runId, usage, costMicroUsd(usage, this.deps.pricing), counted.encode()).catch((err: unknown) => {
         // In a turn of its own, so nothing above would catch it (the database closed at shutdown, say);
         // the run's end, or the next start-up's recovery, records the usage.
         this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
@@ -445,6 +457,7 @@ export class ReportService {
         recording ??= setImmediate(record);
         progress.note(usage.postsRead);
       },
+      onPosts: (kind, posts) => counted.arrived(kind === 'tweets' ? 'timeline' : 'mentions', posts),
       signal: controller.signal,
     });
     try {
@@ -457,6 +470,7 @@ export class ReportService {
         inTurn: (work: () => Promise<void>) => this.pageLane.run(work, runId),
         gate: this.pageGate.for(runId),
         asking: this.askGate.for(runId),
+        counted,
       };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
       const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
@@ -549,7 +563,7 @@ export class ReportService {
   }
 
   /** An X client reading with the member's token, counting into `usage`. */
-  private clientFor(account: LinkedAccount, usage: Usage, extra: Pick<V2ClientOptions, 'onUsage' | 'signal'> = {}): XV2Client {
+  private clientFor(account: LinkedAccount, usage: Usage, extra: Pick<V2ClientOptions, 'onUsage' | 'onPosts' | 'signal'> = {}): XV2Client {
     return new XV2Client({
       apiUrl: this.deps.apiUrl,
       signer: this.deps.signer,

@@ -44,12 +44,21 @@ export class LinkGoneError extends Error {
   }
 }
 
-/** How many of a page's posts, by when each was last stored, X already billed today, and this read stored already. */
-export function savedPage(seen: ReadonlyArray<{ at: number }>, fetchedAt: number): SavedPage {
+/**
+ * How many of a page's posts, by when each was last stored, X already billed
+ * today, and this read stored already; `countedBefore`: posts the read took
+ * off its usage already, when the page arrived (see CountedPages), not to be
+ * taken off twice.
+ */
+export function savedPage(
+  seen: ReadonlyArray<{ id: string; at: number }>,
+  fetchedAt: number,
+  countedBefore: ReadonlySet<string> = new Set(),
+): SavedPage {
   const today = billingDay(fetchedAt);
   return {
     paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
-    sameRead: seen.filter((row) => row.at === fetchedAt).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt && !countedBefore.has(row.id)).length,
   };
 }
 
@@ -92,7 +101,15 @@ export interface PostStore {
    * `covered`, when given, is recorded in the same transaction: what a page
    * proves stored is never recorded without the page, nor the page without it.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): Promise<SavedPage>;
+  /** `countedBefore`: posts the report took off its usage as the page arrived (see savedPage). */
+  savePosts(
+    xUserId: string,
+    source: Source,
+    posts: XPost[],
+    fetchedAt: number,
+    covered?: Span,
+    countedBefore?: ReadonlySet<string>,
+  ): Promise<SavedPage>;
   /**
    * The oldest stored post id created from `from` to `to`: where a read of the
    * stretch below continues (until_id), so a stretch cut off part way on is
@@ -151,6 +168,7 @@ export function endedRun(end: RunEnd) {
     costMicroUsd: end.costMicroUsd,
     reservedPosts: 0,
     interactionTokenSealed: null,
+    countedUnstored: null,
     ...(end.anonymous ? { discordUserId: null } : {}),
   };
 }
@@ -182,7 +200,8 @@ export interface ReportRunStore {
   /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
   startRun(run: NewRun): Promise<number>;
   /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): Promise<void>;
+  /** Also the pages counted and not yet stored (see counted-pages.ts), in the same write. */
+  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number, countedUnstored?: string | null): Promise<void>;
   /** Ends a run: its reservation is released and its interaction token forgotten. */
   finishRun(runId: number, end: RunEnd): Promise<void>;
   /** A finished report reached the member neither in its message nor by direct message: their next command says so. */

@@ -10,6 +10,7 @@ import type { CutReason } from '../db/schema.js';
 import { compareIds } from '../twitter/ids.js';
 import type { BodyHold, XV2Client } from '../twitter/v2-client.js';
 import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter/v2-types.js';
+import type { CountedPages } from './counted-pages.js';
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { type Gate, NO_GATE, type Release } from './page-gate.js';
 import { settleAll } from './settle-all.js';
@@ -52,6 +53,8 @@ export interface ReadRequest {
   gate?: Gate;
   /** Room for each request waiting on X (a socket, not a page), shared by every running report. */
   asking?: Gate;
+  /** The report's pages counted and not yet stored (see counted-pages.ts): told as each is stored. */
+  counted?: CountedPages;
 }
 
 /** Most time slices read at once. */
@@ -240,7 +243,10 @@ class SourceReader {
 
   /** Stores a page (and what it proves stored, in the same transaction), and tells the usage which of its posts were paid for already. */
   private async keep(page: XPost[], covered: Span): Promise<void> {
-    const saved = await this.store.savePosts(this.req.xUserId, this.req.source, page, this.req.now, covered);
+    const { counted, source } = this.req;
+    const onArrival = counted?.countedOnArrival(source, page);
+    const saved = await this.store.savePosts(this.req.xUserId, source, page, this.req.now, covered, onArrival);
+    counted?.stored(source, page);
     if (saved.spans) this.spans = saved.spans;
     if (saved.paidToday > 0) this.client.notBilled(saved.paidToday);
     if (saved.sameRead > 0) this.client.readBefore(saved.sameRead);

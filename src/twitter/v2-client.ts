@@ -36,6 +36,13 @@ export interface V2ClientOptions {
   signal?: AbortSignal;
   /** Called whenever `usage` changes, so reads are recorded as they happen. */
   onUsage?: () => void;
+  /**
+   * Called with each page of posts as it is counted, in the same turn (so a
+   * record of the usage includes it); returns how many of them the caller
+   * counted before (a report taken over, reading again what its first attempt
+   * counted and never stored): those are not counted again.
+   */
+  onPosts?: (kind: 'tweets' | 'mentions', posts: XPost[]) => number;
   fetch?: typeof fetch;
 }
 
@@ -122,6 +129,8 @@ export class XV2Client {
     this.options.onUsage?.();
     if (body.data?.some((post) => !isWellFormedPost(post)))
       throw new XApiError('bad-response', 'X sent a post without a usable id or date');
+    const before = body.data?.length ? (this.options.onPosts?.(path.endsWith('/tweets') ? 'tweets' : 'mentions', body.data) ?? 0) : 0;
+    if (before > 0) this.readBefore(before);
     return body;
   }
 

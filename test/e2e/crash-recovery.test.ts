@@ -101,6 +101,33 @@ async function row<T = Record<string, unknown>>(query: string): Promise<T | unde
   }
 }
 
+/**
+ * Makes the bot's next write of posts hang, from outside the process, until the returned function is called
+ * (after the kill): PostgreSQL holds a lock on the posts table; SQLite runs a trigger on each post's insert
+ * that takes minutes, inside the bot's transaction (no page of posts is then stored).
+ */
+async function stallPostWrites(): Promise<() => Promise<void>> {
+  if (postgres) {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    await client.query('begin');
+    await client.query('lock table x_posts in share mode');
+    return async () => {
+      await client.query('rollback');
+      await client.end();
+    };
+  }
+  const db = new BetterSqlite3(env.DATABASE_PATH!);
+  // A cross join of the stored posts with themselves: 200^4 rows counted per insert.
+  db.exec(`create trigger stall before insert on x_posts begin
+    select count(*) from x_posts a, x_posts b, x_posts c, x_posts d;
+  end`);
+  return async () => {
+    db.exec('drop trigger stall');
+    db.close();
+  };
+}
+
 describe('kill -9', () => {
   // On PostgreSQL another replica may be making any exchange, so one is let go only a minute past its link's
   // expiry, not at a start-up (see LinkStore.takeInterruptedExchanges): minutes this test does not wait.
@@ -246,5 +273,43 @@ describe('kill -9', () => {
     const resumed = new URL(x.requestsTo(/\/tweets$/)[3]!.url).searchParams;
     expect(resumed.get('until_id')).toBe(posts[199]!.id);
     expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(400);
+  });
+
+  it('between X’s answer and storing that page: the takeover reads the page again but counts its posts once', {
+    timeout: 30_000,
+  }, async () => {
+    const first = await start();
+    const ledger = new BillingLedger(() => Date.now());
+    // Three pages: the last has nothing after it, so no request is on its way when the bot is stuck storing it.
+    const posts = syntheticTimeline(300, Date.now() - 60_000, 89);
+    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions: [] }, { bill: ledger });
+    await linkFully(first);
+    // Two pages come back and are stored; the third is held at X until its storing cannot happen.
+    const holds = [x.hold(/\/tweets$/), x.hold(/\/tweets$/), x.hold(/\/tweets$/)];
+    holds[0]!();
+    holds[1]!();
+    const payload = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
+    expect((await interact(first, payload)).type).toBe(5);
+    await eventually(() => x.requestsTo(/\/tweets$/).length === 3);
+    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n) === 200);
+    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 200);
+    // The third page's store cannot finish (the bot is stuck in it); what the page counted is recorded first.
+    const unstall = await stallPostWrites();
+    holds[2]!();
+    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 300);
+    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(200);
+    await first.kill9();
+    await unstall();
+
+    await start();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    // X served the third page twice (its first answer was never stored) but bills its posts once a day;
+    // the run and the footer count each post once.
+    expect(ledger.postsReturned).toBe(400);
+    expect(ledger.postsBilled).toBe(300);
+    expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(300);
+    expect(report.text).toContain('Read 300 posts and your profile');
+    expect(report.text).not.toContain('already paid');
+    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(300);
   });
 });

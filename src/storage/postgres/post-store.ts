@@ -183,7 +183,14 @@ export class PgPostStore implements PostStore {
     );
   }
 
-  async savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): Promise<SavedPage> {
+  async savePosts(
+    xUserId: string,
+    source: Source,
+    posts: XPost[],
+    fetchedAt: number,
+    covered?: Span,
+    countedBefore?: ReadonlySet<string>,
+  ): Promise<SavedPage> {
     if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     // One row per id: a statement may not update the same row twice.
     const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
@@ -192,7 +199,7 @@ export class PgPostStore implements PostStore {
     const columns = COLUMN_TYPES.map((type, c) => ({ type, values: rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])) }));
     return this.write(async (tx) => {
       const seen = await tx
-        .select({ at: xPosts.fetchedAt })
+        .select({ id: xPosts.id, at: xPosts.fetchedAt })
         .from(xPosts)
         .where(
           and(
@@ -208,7 +215,7 @@ export class PgPostStore implements PostStore {
         )}) ${sql.raw(UPSERT_TAIL)}`,
       );
       const spans = covered && (await this.mergeCoverage(tx, xUserId, source, covered));
-      return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
+      return { ...savedPage(seen, fetchedAt, countedBefore), ...(spans ? { spans } : {}) };
     });
   }
 

@@ -188,7 +188,14 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
    * `covered`, when given, is recorded in the same transaction: what a page
    * proves stored is never recorded without the page, nor the page without it.
    */
-  savePosts(xUserId: string, source: Source, posts: XPost[], fetchedAt: number, covered?: Span): SavedPage {
+  savePosts(
+    xUserId: string,
+    source: Source,
+    posts: XPost[],
+    fetchedAt: number,
+    covered?: Span,
+    countedBefore?: ReadonlySet<string>,
+  ): SavedPage {
     if (posts.length === 0) return { paidToday: 0, sameRead: 0 };
     const client = this.db.$client;
     this.upsertPost ??= client.prepare(
@@ -209,7 +216,7 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
         for (const row of rows) upsert.run(row);
         const spans = covered && this.mergeCoverage(xUserId, source, covered);
-        return { ...savedPage(seen, fetchedAt), ...(spans ? { spans } : {}) };
+        return { ...savedPage(seen, fetchedAt, countedBefore), ...(spans ? { spans } : {}) };
       })(),
     );
   }

@@ -29,6 +29,7 @@ const CLAIMED = {
   upstreamRequests: reportRuns.upstreamRequests,
   postsRead: reportRuns.postsRead,
   userReads: reportRuns.userReads,
+  countedUnstored: reportRuns.countedUnstored,
 };
 
 export class SqliteRunStore implements Sync<ReportRunStore> {
@@ -46,6 +47,7 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
         postsRead: sql`${sql.placeholder('postsRead')}`,
         userReads: sql`${sql.placeholder('userReads')}`,
         costMicroUsd: sql`${sql.placeholder('costMicroUsd')}`,
+        countedUnstored: sql`${sql.placeholder('countedUnstored')}`,
       })
       .where(eq(reportRuns.id, sql.placeholder('id')))
       .prepare();
@@ -108,9 +110,20 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
     return row.id;
   }
 
-  /** What a report has read so far; called as each X answer arrives, even after the run ended. */
-  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number): void {
-    this.usageUpdate.run({ id: runId, requests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd });
+  /**
+   * What a report has read so far, and the pages of it counted and not yet
+   * stored (see counted-pages.ts), in one write; called as each X answer
+   * arrives, even after the run ended.
+   */
+  updateRunUsage(runId: number, usage: Usage, costMicroUsd: number, countedUnstored: string | null = null): void {
+    this.usageUpdate.run({
+      id: runId,
+      requests: usage.requests,
+      postsRead: usage.postsRead,
+      userReads: usage.userReads,
+      costMicroUsd,
+      countedUnstored,
+    });
   }
 
   /** Ends a run: its reservation is released and its interaction token forgotten. */
