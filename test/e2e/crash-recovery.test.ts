@@ -308,7 +308,7 @@ describe('kill -9', () => {
     expect(ledger.postsReturned).toBe(400);
     expect(ledger.postsBilled).toBe(300);
     expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(300);
-    expect(report.text).toContain('Read 300 posts and your profile');
+    expect(report.text).toContain('Read 300 posts (100 older than those stored) and your profile');
     expect(report.text).not.toContain('already paid');
     expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(300);
   });
