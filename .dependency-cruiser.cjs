@@ -5,8 +5,8 @@
 
 const DOORS = '^src/(web|discord|cli)/';
 const COMMANDS = '^src/commands/';
-const DOMAIN = '^src/(report|linking|budget|guilds|role-connections)/';
-const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections)/';
+const DOMAIN = '^src/(report|linking|budget|guilds|role-connections|leaderboard|digest)/';
+const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections|leaderboard|digest)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

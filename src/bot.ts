@@ -17,6 +17,7 @@ import { MEMBER_RETENTION_MS } from './guilds/member-store.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
+import { BoardService } from './leaderboard/board-service.js';
 import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
@@ -24,6 +25,7 @@ import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { ReportPresses } from './report/report-presses.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
+import { TimelineTopUp } from './report/top-up.js';
 import type { RoleClearQueue } from './role-connections/role-clears.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -199,6 +201,33 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       log: log.child({ component: 'linked-roles' }),
     });
   }
+  const topUp = new TimelineTopUp({
+    store: posts,
+    runs,
+    admissions: stores.admissions,
+    links,
+    signer,
+    apiUrl: config.twitterApiUrl,
+    pricing: config.pricing,
+    appCap: config.monthlyPostBudget,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'leaderboard' }),
+    sleep: options.sleep,
+    xRequestTimeoutMs: options.xRequestTimeoutMs,
+  });
+  const boards = new BoardService({
+    store: stores.leaderboard,
+    links,
+    posts,
+    topUp,
+    budget,
+    guildApi,
+    freshMs: config.report.cacheSeconds * 1000,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'leaderboard' }),
+  });
   const gatewayHealth = config.interactionsMode === 'gateway' ? new GatewayHealth(now) : null;
   const commands = createCommands({
     links,
@@ -212,6 +241,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     pricing: config.pricing,
     gateway: gatewayHealth,
     linkedRoles: roleConnections,
+    boards,
     now,
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));

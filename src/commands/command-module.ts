@@ -12,6 +12,7 @@ import type { MemberStore } from '../guilds/member-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
 import type { Command } from '../interaction/contract.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
+import type { BoardService } from '../leaderboard/board-service.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import type { ReportService } from '../report/report-service.js';
@@ -34,6 +35,8 @@ export interface CommandDeps {
   gateway: GatewayHealth | null;
   /** Discord Linked Roles, when on: whether a member must connect again. */
   linkedRoles: Pick<RoleConnectionService, 'needsReconnect'> | null;
+  /** Each server's opt-in leaderboard. */
+  boards: BoardService;
   now: () => number;
 }
 

@@ -6,8 +6,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LinkOwner } from '../db/link-owner.js';
 import { openPostgres, type Postgres, type PostgresOptions } from '../db/postgres.js';
-import { guildMembers, guildSettings, memberTimeZones, reportRuns, reportViews } from '../db/schema-pg.js';
+import { guildMembers, guildSettings, leaderboardMembers, memberTimeZones, reportRuns, reportViews } from '../db/schema-pg.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './postgres/guild-stores.js';
+import { PgLeaderboardStore } from './postgres/leaderboard-store.js';
 import { PgLinkStore } from './postgres/link-store.js';
 import { PgConnectionStore, PgZonePreferences } from './postgres/member-stores.js';
 import { forgetXAccount, PgPostStore } from './postgres/post-store.js';
@@ -44,18 +45,21 @@ export async function openPostgresStores(url: string, now: () => number, options
     connections: new PgConnectionStore(db),
     replays: new PgInteractionLedger(db, now),
     views: new PgReportViewStore(db),
+    leaderboard: new PgLeaderboardStore(db),
     async forgetMemberData(account: LinkOwner) {
       await db.transaction(async (tx) => {
         await forgetXAccount(tx, account.xUserId);
         await tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, account.discordUserId));
         await tx.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, account.discordUserId));
         await tx.delete(reportViews).where(eq(reportViews.discordUserId, account.discordUserId));
+        await tx.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, account.discordUserId));
       });
     },
     async forgetGuild(guildId: string) {
       await db.transaction(async (tx) => {
         await tx.delete(guildSettings).where(eq(guildSettings.guildId, guildId));
         await tx.delete(guildMembers).where(eq(guildMembers.guildId, guildId));
+        await tx.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId));
       });
     },
     async healthy() {

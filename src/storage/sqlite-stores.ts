@@ -1,11 +1,13 @@
 // The embedded engine: one SQLite file (better-sqlite3), opened and migrated
 // at start-up. Its stores are synchronous; they are seen through asAsync.
 
+import { eq } from 'drizzle-orm';
 import { UsageStore } from '../budget/usage-store.js';
 import { asAsync } from '../db/async-store.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from '../db/database.js';
 import type { LinkOwner } from '../db/link-owner.js';
+import { leaderboardMembers } from '../db/schema.js';
 import { InteractionLedger } from '../discord/replay-guard.js';
 import { GuildRoster } from '../guilds/guild-roster.js';
 import { MemberStore } from '../guilds/member-store.js';
@@ -18,6 +20,7 @@ import { ReportViewStore } from '../report/view-store.js';
 import { asyncPosts, XCache } from '../report/x-cache.js';
 import { ZonePreferences } from '../report/zone-preferences.js';
 import { ConnectionStore } from '../role-connections/connection-store.js';
+import { SqliteLeaderboardStore } from './sqlite/leaderboard-store.js';
 import type { Stores } from './stores.js';
 
 export interface SqliteStores extends Stores {
@@ -58,6 +61,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     connections: asAsync(new ConnectionStore(db)),
     replays: asAsync(new InteractionLedger(db, now)),
     views: asAsync(views),
+    leaderboard: new SqliteLeaderboardStore(db),
     async forgetMemberData(account: LinkOwner) {
       // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
       database.sqlite.transaction(() => {
@@ -65,12 +69,14 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
         runs.anonymise(account.discordUserId);
         zones.forget(account.discordUserId);
         views.forget(account.discordUserId);
+        db.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, account.discordUserId)).run();
       })();
     },
     async forgetGuild(guildId: string) {
       database.sqlite.transaction(() => {
         settings.forgetGuild(guildId);
         members.forgetGuild(guildId);
+        db.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId)).run();
       })();
     },
     healthy: async () => databaseIsHealthy(database),

@@ -8,6 +8,7 @@ import type { InteractionLedger } from '../discord/replay-guard.js';
 import type { GuildRoster } from '../guilds/guild-roster.js';
 import type { MemberStore } from '../guilds/member-store.js';
 import type { SettingsStore } from '../guilds/settings-store.js';
+import type { LeaderboardStore } from '../leaderboard/leaderboard-store.js';
 import type { LinkStore } from '../linking/link-store.js';
 import type { RevocationStore } from '../linking/revocation-store.js';
 import type { Admissions } from '../report/admissions.js';
@@ -34,9 +35,11 @@ export interface Stores {
   replays: Async<InteractionLedger>;
   /** Rendered reports whose buttons may be pressed. */
   views: Async<ReportViewStore>;
-  /** A member unlinked: their posts, runs (made anonymous), zone and report views go in one transaction. */
+  /** Who joined each server's leaderboard. */
+  leaderboard: LeaderboardStore;
+  /** A member unlinked: their posts, runs (made anonymous), zone, report views and board places go in one transaction. */
   forgetMemberData(account: LinkOwner): Promise<void>;
-  /** The bot left a server: its settings and seen members go in one transaction. */
+  /** The bot left a server: its settings, seen members and board go in one transaction. */
   forgetGuild(guildId: string): Promise<void>;
   /** Where the render worker finds the posts a report shows. */
   renderSource: RenderSource;

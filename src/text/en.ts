@@ -18,6 +18,8 @@ const RUN_AGAIN = 'Go back to Discord and run /link-twitter again for a fresh li
 
 /** Whose monthly budget: the server's (set by its admins) or the whole bot's. */
 export type BudgetScope = 'server' | 'app';
+/** What a leaderboard ranks by (leaderboard/ranking.ts). */
+export type BoardMetricName = 'engagement' | 'followers' | 'impressions' | 'posts';
 /** Why the bot cannot give a role; guilds/permissions.ts decides which. */
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
@@ -70,6 +72,18 @@ export const en = {
     'twitter-admin reports channel channel': 'The channel for public reports',
     'twitter-admin budget': "Cap the X posts this server's reports may read per month (0: no cap)",
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
+    leaderboard: "This server's opt-in X leaderboard",
+    'leaderboard join': 'Show your X figures on this server’s leaderboard (you can leave any time)',
+    'leaderboard leave': 'Take yourself off this server’s leaderboard',
+    'leaderboard show': 'The top 10 members who joined, and your own place',
+    'leaderboard show days': 'Which period (default 7 days)',
+    'leaderboard show days 7': '7 days',
+    'leaderboard show days 30': '30 days',
+    'leaderboard show by': 'What to rank by (default engagement)',
+    'leaderboard show by engagement': 'engagement',
+    'leaderboard show by followers': 'followers',
+    'leaderboard show by impressions': 'impressions',
+    'leaderboard show by posts': 'posts',
   },
 
   common: {
@@ -80,6 +94,50 @@ export const en = {
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
     ].join('\n'),
+  },
+
+  /** /leaderboard and the board's layout. */
+  leaderboard: {
+    notLinked: 'Link your X account with `/link-twitter` first: the board shows figures from your X timeline.',
+    brokenLink: 'Your link to X stopped working. Run `/link-twitter` again, then join.',
+    joined:
+      'You joined this server’s leaderboard: members here can now see your X figures (posts, engagement, impressions, followers) on `/leaderboard show` and in the weekly digest. `/leaderboard leave` takes you off at once.',
+    joinedAlready: 'You are on this server’s leaderboard already. `/leaderboard leave` takes you off.',
+    left: 'You left this server’s leaderboard: your figures are no longer shown here.',
+    leftAlready: 'You were not on this server’s leaderboard.',
+    joinButton: 'Join leaderboard',
+    joinNotHere: 'The leaderboard belongs to a server: press this on a report made in a server that installed the bot.',
+    metricName: (metric: BoardMetricName) =>
+      ({ engagement: 'engagement', followers: 'followers', impressions: 'impressions', posts: 'posts' })[metric],
+    title: (metric: BoardMetricName, days: number) => `## 🏆 Leaderboard: ${en.leaderboard.metricName(metric)}, last ${days} days`,
+    what: (metric: BoardMetricName) =>
+      ({
+        engagement: `Counted: ${INTERACTIONS} on members’ own posts (not reposts), as stored when each post was read.`,
+        followers: 'Counted: followers as last read from X; the change is since the period began (— when no count from then is stored).',
+        impressions: 'Counted: views X reports on members’ own posts (not reposts), as stored when each post was read.',
+        posts: 'Counted: members’ own posts, replies and quotes (not reposts).',
+      })[metric],
+    line: (place: number, userId: string, screenName: string, value: number, change: number | null) =>
+      `**${place}.** <@${userId}> · @${md(screenName)}: **${count(value)}** ${change === null ? '(—)' : `(${signedCount(change)})`}`,
+    empty: 'Nobody on this board has figures for this period yet.',
+    nobody: 'Nobody has joined this server’s leaderboard yet. `/leaderboard join` (or the button on your report) puts you on it.',
+    you: (place: number, ranked: number) => `You: **${place}** of ${ranked}.`,
+    youUnranked: 'You are on the board, but nothing of your timeline for this period is stored yet.',
+    youNotOn: 'You are not on this board. `/leaderboard join` puts you on it.',
+    changeNote: (days: number) => `Change: against the ${days} days before (— where that period is not stored).`,
+    unranked: (n: number) => `${count(n)} ${plural(n, 'member has', 'members have')} nothing stored for this period yet.`,
+    asOf: (at: number | null) =>
+      at === null ? 'No figures stored yet.' : `Figures as of ${time(seconds(at), TimestampStyles.RelativeTime)} at the oldest.`,
+    cost: (members: number, posts: number, micro: number, short: number) =>
+      [
+        members > 0
+          ? `Read from X now for ${count(members)} ${plural(members, 'member', 'members')}: ${count(posts)} new ${plural(posts, 'post', 'posts')}, about ${usd(micro)}, on this server’s budget.`
+          : 'Nothing read from X for this board (what is stored is recent): no cost.',
+        short > 0 ? `${count(short)} ${plural(short, 'member was', 'members were')} not read: the monthly budget has no room left.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    privateHere: (reason: string) => `Shown only to you: ${reason}`,
   },
 
   /** Answers where only the member installed the bot (see interaction/place.ts). */

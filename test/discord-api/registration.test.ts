@@ -40,6 +40,7 @@ describe('command definitions', () => {
       expect(byName[name]!.integration_types).toEqual([0]);
       expect(byName[name]!.contexts).toEqual([0]);
     }
+    expect((byName.leaderboard!.options ?? []).map((o) => o.name)).toEqual(['join', 'leave', 'show']);
     const admin = byName['twitter-admin']!;
     expect(admin.default_member_permissions).toBe('32'); // MANAGE_GUILD (1 << 5)
     const shape = (admin.options ?? []).map((o) => [o.name, o.type, 'options' in o ? (o.options ?? []).map((s) => s.name) : []]);
@@ -91,7 +92,7 @@ describe('installing', () => {
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
     const rest = createRest(discord.apiUrl, 'test-bot-token');
     const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
-    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report', 'twitter-admin']);
+    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report', 'leaderboard', 'twitter-admin']);
     await registerCommands(rest, '1100000000000000001', commandDefinitions, '1100000000000000002');
     const [first, second] = discord.requestsTo(/^PUT /);
     expect(first!.path).toBe('/api/v10/applications/1100000000000000001/commands');
