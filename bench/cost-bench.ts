@@ -22,7 +22,7 @@ import { serveTimeline } from '../src/local-x/timeline-routes.js';
 import { XStandIn } from '../src/local-x/x-stand-in.js';
 import { silentLogger } from '../src/log/logger.js';
 import { reportPeriod } from '../src/report/local-time.js';
-import { openSqliteStores } from '../src/storage/sqlite-stores.js';
+import { openSqliteStores } from '../src/storage/sqlite/stores.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';
 import type { XPost } from '../src/twitter/v2-types.js';

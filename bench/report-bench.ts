@@ -12,7 +12,7 @@ import { renderChart, warmUpChart } from '../src/report/chart.js';
 import { reportEmbed } from '../src/report/embed.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
-import { openSqliteStores } from '../src/storage/sqlite-stores.js';
+import { openSqliteStores } from '../src/storage/sqlite/stores.js';
 import { en } from '../src/text/catalog.js';
 import { OAuthSigner } from '../src/twitter/oauth-signer.js';
 import { XV2Client } from '../src/twitter/v2-client.js';

@@ -2,10 +2,9 @@
 // app's (X_MONTHLY_POST_BUDGET), counted in posts read for reports per UTC
 // calendar month.
 
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import type { BudgetScope } from '../text/en.js';
-import type { MonthlyUsage, UsageStore } from './usage-store.js';
+import type { MonthlyUsage, UsageStore } from './stores.js';
 
 export function monthStart(now: number): number {
   const d = new Date(now);
@@ -75,8 +74,8 @@ export function budgetState(facts: BudgetFacts, appCap: number | null): BudgetSt
 
 export class BudgetService {
   constructor(
-    private readonly usage: Async<UsageStore>,
-    private readonly settings: Async<SettingsStore>,
+    private readonly usage: UsageStore,
+    private readonly settings: SettingsStore,
     /** X_MONTHLY_POST_BUDGET: the whole app's cap, or null. */
     readonly appCap: number | null,
     private readonly now: () => number,

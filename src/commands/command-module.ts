@@ -5,11 +5,9 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { BudgetService } from '../budget/budget.js';
 import type { Pricing } from '../config/env.js';
-import type { Async } from '../db/async-store.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
-import type { MemberStore } from '../guilds/member-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { MemberStore, SettingsStore } from '../guilds/stores.js';
 import type { Command } from '../interaction/contract.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { BoardService } from '../leaderboard/board-service.js';
@@ -24,8 +22,8 @@ export interface CommandDeps {
   reports: ReportService;
   /** What a press on a report's buttons may do. */
   presses: ReportPresses;
-  settings: Async<SettingsStore>;
-  members: Async<MemberStore>;
+  settings: SettingsStore;
+  members: MemberStore;
   roles: LinkedRoleService;
   budget: BudgetService;
   guildApi: GuildApi;

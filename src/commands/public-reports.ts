@@ -1,14 +1,13 @@
 // Whether a report may be public in a channel: the server's settings (set
 // with /twitter-admin) decide, for /report public:true and for Share.
 
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import type { Catalog } from '../text/catalog.js';
 
 /** Why a public report may not be posted in this channel, or null when it may. */
 export async function publicRefusal(
   t: Catalog,
-  settings: Async<SettingsStore>,
+  settings: SettingsStore,
   guildId: string,
   channelId: string | null,
 ): Promise<string | null> {

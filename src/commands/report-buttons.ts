@@ -3,8 +3,7 @@
 // the owner's alone, under the link it was made with. Refusals are private
 // lines and leave the report as it is.
 
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
 import type { BoardService } from '../leaderboard/board-service.js';
 import type { LinkService } from '../linking/link-service.js';
@@ -13,7 +12,7 @@ import { textLayout } from '../report/layout/text-layout.js';
 import type { RenderJob } from '../report/render.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
-import type { ReportView } from '../report/view-store.js';
+import type { ReportView } from '../report/stores.js';
 import { textFor } from '../text/catalog.js';
 import { joinBoard } from './leaderboard.js';
 import { publicRefusal } from './public-reports.js';
@@ -21,7 +20,7 @@ import { publicRefusal } from './public-reports.js';
 export interface ReportButtonDeps {
   reports: ReportService;
   presses: ReportPresses;
-  settings: Async<SettingsStore>;
+  settings: SettingsStore;
   boards: BoardService;
   links: Pick<LinkService, 'account'>;
 }

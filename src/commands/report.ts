@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { Async } from '../db/async-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
+import type { SettingsStore } from '../guilds/stores.js';
 import type { Command } from '../interaction/contract.js';
 import { answersPrivately } from '../interaction/place.js';
 import { textLayout } from '../report/layout/text-layout.js';
@@ -51,7 +50,7 @@ export const command: CommandModule = {
 
 function reportCommand(
   reports: ReportService,
-  settings: Async<SettingsStore>,
+  settings: SettingsStore,
   presses: ReportPresses,
   board: Pick<CommandDeps, 'boards' | 'links'>,
 ): Command {

@@ -36,3 +36,8 @@ export function asAsync<T extends object>(store: T): Async<T> {
   }
   return wrapped as Async<T>;
 }
+
+/** `T` (a store port) answered at once: each method returns what its promise would hold. The SQLite stores implement this. */
+export type Sync<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Awaited<R> : T[K];
+};

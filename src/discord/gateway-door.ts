@@ -18,9 +18,8 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { AutocompleteDispatch, ComponentDispatch, Dispatch } from '../commands/dispatch.js';
-import type { Async } from '../db/async-store.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
-import type { GuildRoster } from '../guilds/guild-roster.js';
+import type { GuildRoster } from '../guilds/stores.js';
 import type { BotMessage } from '../interaction/contract.js';
 import { FATAL_CLOSE_CODES, type GatewayHealth } from '../interaction/gateway-health.js';
 import { placeOf } from '../interaction/place.js';
@@ -43,7 +42,7 @@ export interface GatewayDoorDeps {
   /** The bot was removed from a server (or the server deleted). */
   onGuildLeft?: (guildId: string) => Promise<void>;
   health: GatewayHealth;
-  roster: Pick<Async<GuildRoster>, 'reconcile' | 'joined' | 'left'>;
+  roster: Pick<GuildRoster, 'reconcile' | 'joined' | 'left'>;
   /** This process's shard set (GATEWAY_SHARD_COUNT, GATEWAY_SHARD_IDS); default: every shard, as many as Discord recommends. */
   sharding?: { count: number | 'auto'; ids: number[] | null };
   /** Discord closed the connection for good (see FATAL_CLOSE_CODES); main.ts ends the process. */

@@ -8,6 +8,7 @@ import { messageBody } from '../discord-api/message-body.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import { placeOf } from '../interaction/place.js';
+import type { ReplayGuard } from '../interaction/stores.js';
 import type { Logger } from '../log/logger.js';
 import {
   type AutocompletePayload,
@@ -19,7 +20,6 @@ import {
   pingPayload,
 } from './interaction-payload.js';
 import { focusedOption, parseOptions } from './options.js';
-import type { ReplayGuard } from './replay-guard.js';
 import type { InteractionTransport } from './responder.js';
 import { type ComponentInput, type ComponentTransport, runComponent } from './run-component.js';
 import { ACK_DEADLINE_MS, type InteractionInput, runInteraction } from './run-interaction.js';

@@ -1,13 +1,12 @@
 // The optional "linked" role: given to members while their X account is
 // linked, taken away when they unlink or the link breaks.
 
-import type { Async } from '../db/async-store.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import { GuildApiError } from '../discord-api/guild-api.js';
 import type { Logger } from '../log/logger.js';
 import { botInGuild } from './bot-membership.js';
-import type { MemberStore } from './member-store.js';
 import { type RoleProblem, roleProblem } from './permissions.js';
+import type { MemberStore } from './stores.js';
 
 export interface BackfillResult {
   given: number;
@@ -17,7 +16,7 @@ export interface BackfillResult {
 
 export class LinkedRoleService {
   constructor(
-    private readonly members: Async<MemberStore>,
+    private readonly members: MemberStore,
     private readonly api: GuildApi,
     private readonly log: Logger,
   ) {}

@@ -9,11 +9,11 @@ import type { GuildApi } from '../discord-api/guild-api.js';
 import { GuildApiError } from '../discord-api/guild-api.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
+import type { PostStore } from '../report/stores.js';
 import type { TimelineTopUp } from '../report/top-up.js';
-import type { PostStore } from '../report/x-cache.js';
 import { type BoardPeriod, figureFor, type StoredTimeline, storedUntil } from './figures.js';
-import type { LeaderboardStore } from './leaderboard-store.js';
 import { BOARD_TOP, type Board, type BoardMetric, type MemberFigures, rankBoard } from './ranking.js';
+import type { LeaderboardStore } from './stores.js';
 
 const DAY = 86_400_000;
 

@@ -9,7 +9,6 @@
 // database as it was.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
@@ -20,12 +19,12 @@ import { XApiError } from '../twitter/errors.js';
 import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import type { Completion, LinkStore, RevocationRecord } from './link-store.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
+import type { Completion, LinkStore, RevocationRecord } from './stores.js';
 
 export interface LinkServiceDeps {
-  store: Async<LinkStore>;
+  store: LinkStore;
   cipher: TokenCipher;
   oauth: TwitterOAuthClient;
   revocations: RevocationQueue;

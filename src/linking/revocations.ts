@@ -4,17 +4,15 @@
 // a crash between the two steps leaves a live token nobody can revoke.
 
 import { randomBytes } from 'node:crypto';
-import type { Async } from '../db/async-store.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
-import type { RevocationRecord } from './link-store.js';
-import type { RevocationStore } from './revocation-store.js';
+import type { RevocationRecord, RevocationStore } from './stores.js';
 
 export interface RevocationQueueDeps {
-  store: Async<RevocationStore>;
+  store: RevocationStore;
   cipher: TokenCipher;
   oauth: Pick<TwitterOAuthClient, 'invalidateToken'>;
   /** Whether a link keeps this token now (X may hand an account the same token again): then it is not revoked. */

@@ -6,13 +6,12 @@
 // the run is marked, and their next command tells them it is ready to make
 // again from what is stored.
 
-import type { Async } from '../db/async-store.js';
 import { type InteractionWebhooks, WebhookError } from '../discord-api/webhooks.js';
 import { type BotMessage, type CommandContext, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 import { asLayout, layoutText, textLayout } from './layout/text-layout.js';
-import type { ReportRunStore } from './run-store.js';
+import type { ReportRunStore } from './stores.js';
 
 /** Discord's limit on a message's content. */
 const CONTENT_LIMIT = 2000;
@@ -23,7 +22,7 @@ export interface DeliveryDeps {
   webhooks: InteractionWebhooks;
   /** The bot's own channel to the member (POST /users/@me/channels, then the message); absent: none. */
   directMessage?: (discordUserId: string, message: BotMessage) => Promise<void>;
-  runs: Pick<Async<ReportRunStore>, 'markUndelivered' | 'takeUndelivered'>;
+  runs: Pick<ReportRunStore, 'markUndelivered' | 'takeUndelivered'>;
   now: () => number;
   log: Logger;
 }

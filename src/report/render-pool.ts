@@ -7,10 +7,11 @@
 // first-admitted is rendered first. If the worker dies, its jobs fail and the
 // next go to a new one. A job whose report gives up (its deadline) is failed at
 // once; if it was in the worker, the worker (which may be stuck on it) is
-// replaced and the other job in it sent again. With no
-// database file to share (':memory:'), rendering runs here, one block at a time
-// in the CPU lane. On PostgreSQL a job's posts are loaded here as it goes to the
-// worker, and sent with it.
+// replaced and the other job in it sent again. The pool knows no engine: a
+// job's data is loaded through a reader (render.ts), the worker's own when the
+// engine gives it one (a SQLite file it reads itself, so posts never cross
+// threads), else this thread's, and sent with the job; with no worker at all
+// (a database in memory) rendering runs here, one block at a time in the CPU lane.
 
 import type { Worker } from 'node:worker_threads';
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
@@ -18,17 +19,21 @@ import { startWorker } from '../threads/start-worker.js';
 import { CpuLane } from './cpu-lane.js';
 import { LAST } from './page-gate.js';
 import { PriorityQueue, type Ranked } from './priority-queue.js';
-import { loadRenderData, type Rendered, type RenderJob, readRenderData, renderReport } from './render.js';
-import type { PostStore, XCache } from './x-cache.js';
+import { loadRenderData, type Rendered, type RenderJob, type RenderReader, renderReport } from './render.js';
 
-/** Where the posts a report shows are read. */
-export type RenderSource =
-  /** A SQLite file: the worker reads it. */
-  | { databasePath: string }
-  /** SQLite in memory: rendered in this thread. */
-  | { cache: XCache }
-  /** PostgreSQL: loaded in this thread, sent with the job. */
-  | { posts: PostStore };
+/** Where the posts a report shows are read, as the engine says (see Stores.renderSource). */
+export interface RenderSource {
+  /** Reads a job's data in this thread. */
+  reader: RenderReader;
+  /**
+   * How the worker opens a reader of its own: a module exporting
+   * `openRenderReader(arg)`, and its argument. Without it the data is loaded
+   * here and sent with the job.
+   */
+  workerReader?: { module: string; arg: unknown };
+  /** No worker: render in this thread (nothing a worker could read, and nothing worth a thread). */
+  inThread?: boolean;
+}
 
 interface Pending extends Ranked {
   id: number;
@@ -56,7 +61,7 @@ export class RenderPool {
   async render(job: RenderJob, signal?: AbortSignal, priority = LAST): Promise<Rendered> {
     if (signal?.aborted) throw signal.reason;
     const { source } = this;
-    if ('cache' in source) return this.lane.run(() => renderReport(job, readRenderData(job, source.cache)), priority);
+    if (source.inThread) return this.lane.run(async () => renderReport(job, await loadRenderData(job, source.reader)), priority);
     return new Promise<Rendered>((resolve, reject) => {
       const onAbort = () => this.abandon(pending, signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -84,7 +89,7 @@ export class RenderPool {
       if (!pending) return;
       this.inWorker.set(pending.id, pending);
       const { source } = this;
-      const data = 'posts' in source ? loadRenderData(pending.job, source.posts) : Promise.resolve(undefined);
+      const data = source.workerReader ? Promise.resolve(undefined) : loadRenderData(pending.job, source.reader);
       data.then(
         (loaded) => {
           if (this.inWorker.get(pending.id) !== pending) return; // given up while loading
@@ -132,7 +137,7 @@ export class RenderPool {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(import.meta.url, 'render-worker', {
-      databasePath: 'databasePath' in this.source ? this.source.databasePath : null,
+      reader: this.source.workerReader ?? null,
     });
     worker.unref();
     worker.on('message', (message: { id: number; layout?: APIMessageTopLevelComponent[]; png?: Uint8Array; error?: string }) => {

@@ -11,8 +11,8 @@ import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
 import { reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
+import type { PostStore, PostWindow } from './stores.js';
 import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
-import type { PostStore, PostWindow, XCache } from './x-cache.js';
 
 export interface RenderJob {
   locale: string | null;
@@ -52,21 +52,15 @@ export interface RenderData {
   followerHistory: Array<{ day: string; followers: number }>;
 }
 
-/** Reads a job's data from SQLite, in the thread that renders it. */
-export function readRenderData(job: RenderJob, store: Pick<XCache, 'postsIn' | 'followerSnapshots'>): RenderData {
-  return {
-    posts: store.postsIn(job.timeline),
-    mentions: job.mentions ? store.postsIn(job.mentions) : null,
-    followerHistory: store.followerSnapshots(job.profile.id),
-  };
-}
+/** What rendering reads of the stored posts, whichever engine holds them. */
+export type RenderReader = Pick<PostStore, 'postsIn' | 'followerSnapshots'>;
 
-/** Loads a job's data from a store that answers asynchronously (PostgreSQL), to send it with the job. */
-export async function loadRenderData(job: RenderJob, store: Pick<PostStore, 'postsIn' | 'followerSnapshots'>): Promise<RenderData> {
+/** Loads a job's data, in whichever thread has the reader (the worker's own, or this one's to send with the job). */
+export async function loadRenderData(job: RenderJob, reader: RenderReader): Promise<RenderData> {
   const [posts, mentions, followerHistory] = await Promise.all([
-    store.postsIn(job.timeline),
-    job.mentions ? store.postsIn(job.mentions) : null,
-    store.followerSnapshots(job.profile.id),
+    reader.postsIn(job.timeline),
+    job.mentions ? reader.postsIn(job.mentions) : null,
+    reader.followerSnapshots(job.profile.id),
   ]);
   return { posts, mentions, followerHistory };
 }

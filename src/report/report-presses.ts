@@ -4,18 +4,16 @@
 // nothing from it. Share and Export CSV re-read the posts the view showed,
 // from storage (no X read); a period press is a new report (report-service).
 
-import type { Async } from '../db/async-store.js';
 import type { BotFile, BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import { postsCsv } from './csv.js';
 import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
-import type { ReportView, ReportViewStore } from './view-store.js';
-import type { PostStore } from './x-cache.js';
+import type { PostStore, ReportView, ReportViewStore } from './stores.js';
 
 export interface ReportPressDeps {
-  views: Async<ReportViewStore>;
+  views: ReportViewStore;
   links: Pick<LinkService, 'account'>;
   render: Pick<RenderPool, 'render'>;
   posts: Pick<PostStore, 'postsIn'>;

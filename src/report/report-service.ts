@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { type BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../budget/budget.js';
 import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
-import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import { DeadlineError } from '../http/deadline.js';
@@ -21,7 +20,6 @@ import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
-import type { AdmissionFacts, Admissions, NewRun } from './admissions.js';
 import { CpuLane } from './cpu-lane.js';
 import { deliverReport } from './delivery.js';
 import { asLayout } from './layout/text-layout.js';
@@ -31,14 +29,12 @@ import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './report-job.js';
 import { ReportWorker } from './report-worker.js';
-import type { ReportRunStore } from './run-store.js';
 import { settleAll } from './settle-all.js';
+import type { AdmissionFacts, Admissions, NewRun, ReportRunStore, ReportViewStore, ZonePreferences } from './stores.js';
+import { LinkGoneError, type PostStore } from './stores.js';
 import type { ProfileRefresh, ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { type ReadResult, readSource } from './timeline-reader.js';
-import type { ReportViewStore } from './view-store.js';
-import { LinkGoneError, type PostStore } from './x-cache.js';
-import type { ZonePreferences } from './zone-preferences.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,9 +54,9 @@ const UNQUEUED_GRACE_MS = 60_000;
 
 export interface ReportServiceDeps {
   store: PostStore;
-  runs: Async<ReportRunStore>;
+  runs: ReportRunStore;
   /** Where reports are admitted, each in one transaction. */
-  admissions: Async<Admissions>;
+  admissions: Admissions;
   links: LinkService;
   signer: OAuthSigner;
   cipher: TokenCipher;
@@ -88,11 +84,11 @@ export interface ReportServiceDeps {
   /** How long a report may take in all (default REPORT_DEADLINE_MS); tests shorten it. */
   deadlineMs?: number;
   /** Each member's last zone: their default, remembered when they name one. */
-  zones: Async<ZonePreferences>;
+  zones: ZonePreferences;
   /** Told each report's profile of the member (Linked Roles push it to Discord). */
   onProfile?: (account: LinkedAccount, profile: XUserProfile) => void;
   /** Each rendered report is stored as a view its buttons name. */
-  views: Async<ReportViewStore>;
+  views: ReportViewStore;
 }
 
 export interface ReportRequest {

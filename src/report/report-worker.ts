@@ -7,11 +7,10 @@
 // (opening tokens, signing, the first reads) never sits between waiting acks.
 
 import { randomBytes } from 'node:crypto';
-import type { Async } from '../db/async-store.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import type { Logger } from '../log/logger.js';
 import type { ClaimedRun } from './report-job.js';
-import type { ReportRunStore } from './run-store.js';
+import type { ReportRunStore } from './stores.js';
 
 /** How often the queue is looked at besides this replica's own admissions (others' reports, lapsed leases). */
 export const POLL_MS = 1_000;
@@ -21,7 +20,7 @@ const PACE_OVER = 20;
 const PACE_WINDOW_MS = 5 * 60_000;
 
 export interface ReportWorkerDeps {
-  runs: Pick<Async<ReportRunStore>, 'claim' | 'extendLeases'>;
+  runs: Pick<ReportRunStore, 'claim' | 'extendLeases'>;
   /** Makes and delivers one claimed report; never expected to throw. */
   make: (run: ClaimedRun) => Promise<void>;
   concurrency: number;

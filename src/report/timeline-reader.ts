@@ -13,7 +13,7 @@ import { PRIVATE_METRICS_DAYS, type XListResponse, type XPost } from '../twitter
 import { type Gap, gapsBetween, type Span, spanAt } from './coverage.js';
 import { type Gate, NO_GATE, type Release } from './page-gate.js';
 import { settleAll } from './settle-all.js';
-import type { PostStore, PostWindow, Source } from './x-cache.js';
+import type { PostStore, PostWindow, Source } from './stores.js';
 
 /** X serves only the 3,200 most recent posts of a timeline. */
 export const X_TIMELINE_CAP = 3200;

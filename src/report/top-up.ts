@@ -9,24 +9,21 @@
 import { budgetState, monthStart } from '../budget/budget.js';
 import { billingDay, costMicroUsd } from '../budget/pricing.js';
 import type { Pricing } from '../config/env.js';
-import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
 import { type Usage, XV2Client } from '../twitter/v2-client.js';
-import type { Admissions } from './admissions.js';
-import type { ReportRunStore } from './run-store.js';
+import type { Admissions, PostStore, ReportRunStore } from './stores.js';
 import { readSource } from './timeline-reader.js';
-import type { PostStore } from './x-cache.js';
 
 /** X returns at least 5 posts a page. */
 const SMALLEST_READ = 5;
 
 export interface TopUpDeps {
   store: PostStore;
-  runs: Async<ReportRunStore>;
-  admissions: Async<Admissions>;
+  runs: ReportRunStore;
+  admissions: Admissions;
   links: Pick<LinkService, 'credentials'>;
   signer: OAuthSigner;
   apiUrl: string;

@@ -6,16 +6,15 @@
 // between the two steps leaves roles that outlive their X account; the clear
 // is retried with backoff until Discord confirms it or refuses the tokens.
 
-import type { Async } from '../db/async-store.js';
 import type { PendingRoleClear } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError } from '../discord-api/oauth2.js';
 import type { Logger } from '../log/logger.js';
 import { type TokenCipher, TokenCipherError } from '../secrets/token-cipher.js';
-import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection } from './metadata.js';
+import type { ConnectionStore } from './stores.js';
 
 export interface RoleClearQueueDeps {
-  store: Async<ConnectionStore>;
+  store: ConnectionStore;
   cipher: TokenCipher;
   oauth: Pick<DiscordOAuthClient, 'putRoleConnection' | 'refresh'>;
   /**

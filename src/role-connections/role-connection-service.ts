@@ -8,7 +8,6 @@
 // accepting the link.
 
 import { createHash } from 'node:crypto';
-import type { Async } from '../db/async-store.js';
 import type { LinkedAccount } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
 import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
@@ -16,13 +15,13 @@ import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
-import type { ConnectionStore } from './connection-store.js';
 import { clearedConnection, roleConnectionFor } from './metadata.js';
 import { RoleClearQueue } from './role-clears.js';
 import { deriveStateKey, StateSigner } from './signed-state.js';
+import type { ConnectionStore } from './stores.js';
 
 export interface RoleConnectionDeps {
-  store: Async<ConnectionStore>;
+  store: ConnectionStore;
   oauth: DiscordOAuthClient;
   cipher: TokenCipher;
   links: LinkService;

@@ -10,7 +10,7 @@ export const COMPONENTS_CSS = `
 .v2-text h2 { font-size:20px; margin:4px 0; } .v2-text h3 { font-size:16px; margin:6px 0 2px; }
 .v2-text .sub { font-size:12px; color:var(--muted); display:block; }
 .v2-sep { border:0; border-top:1px solid var(--border); margin:8px 0; } .v2-sep.blank { border-top-color:transparent; } .v2-sep.large { margin:16px 0; }
-.v2-gallery { margin:8px 0; display:grid; gap:4px; } .v2-gallery img { max-width:100%; border-radius:4px; display:block; }
+.v2-gallery { margin:8px 0; display:grid; gap:4px; } .v2-gallery img { max-width:min(100%, 400px); border-radius:4px; display:block; }
 .v2-section { display:flex; gap:12px; align-items:flex-start; } .v2-section > .v2-body { flex:1; min-width:0; } .v2-thumb { width:64px; height:64px; border-radius:4px; object-fit:cover; }
 .v2-file { display:inline-flex; gap:8px; align-items:center; background:var(--embed); border:1px solid var(--border); border-radius:8px; padding:10px 14px; margin-top:6px; color:var(--link); text-decoration:none; font-size:14px; }
 button.button { border:0; cursor:pointer; font:inherit; font-size:14px; } button.button.primary { background:#5865f2; } button.button.success { background:#248046; } button.button.danger { background:#da373c; }

@@ -2,8 +2,8 @@
 
 import type { Config } from '../config/env.js';
 import type { Logger } from '../log/logger.js';
-import { openPostgresStores } from './postgres-stores.js';
-import { openSqliteStores } from './sqlite-stores.js';
+import { openPostgresStores } from './postgres/stores.js';
+import { openSqliteStores } from './sqlite/stores.js';
 import type { Stores } from './stores.js';
 
 export async function openStores(

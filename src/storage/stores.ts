@@ -1,40 +1,33 @@
-// Every store the bot uses, in the one async shape (see db/async-store.ts),
-// whichever engine holds them. Only this folder knows which one runs.
+// Every store the bot uses: the ports each domain folder declares (its
+// stores.ts), bundled, whichever engine implements them (sqlite/ or
+// postgres/). Only this folder knows which one runs.
 
-import type { UsageStore } from '../budget/usage-store.js';
-import type { Async } from '../db/async-store.js';
+import type { UsageStore } from '../budget/stores.js';
 import type { LinkOwner } from '../db/link-owner.js';
-import type { InteractionLedger } from '../discord/replay-guard.js';
-import type { GuildRoster } from '../guilds/guild-roster.js';
-import type { MemberStore } from '../guilds/member-store.js';
-import type { SettingsStore } from '../guilds/settings-store.js';
-import type { LeaderboardStore } from '../leaderboard/leaderboard-store.js';
-import type { LinkStore } from '../linking/link-store.js';
-import type { RevocationStore } from '../linking/revocation-store.js';
-import type { Admissions } from '../report/admissions.js';
+import type { GuildRoster, MemberStore, SettingsStore } from '../guilds/stores.js';
+import type { ReplayGuard } from '../interaction/stores.js';
+import type { LeaderboardStore } from '../leaderboard/stores.js';
+import type { LinkStore, RevocationStore } from '../linking/stores.js';
 import type { RenderSource } from '../report/render-pool.js';
-import type { ReportRunStore } from '../report/run-store.js';
-import type { ReportViewStore } from '../report/view-store.js';
-import type { PostStore } from '../report/x-cache.js';
-import type { ZonePreferences } from '../report/zone-preferences.js';
-import type { ConnectionStore } from '../role-connections/connection-store.js';
+import type { Admissions, PostStore, ReportRunStore, ReportViewStore, ZonePreferences } from '../report/stores.js';
+import type { ConnectionStore } from '../role-connections/stores.js';
 
 export interface Stores {
   engine: 'sqlite' | 'postgres';
-  links: Async<LinkStore>;
-  revocations: Async<RevocationStore>;
+  links: LinkStore;
+  revocations: RevocationStore;
   posts: PostStore;
-  runs: Async<ReportRunStore>;
-  admissions: Async<Admissions>;
-  usage: Async<UsageStore>;
-  zones: Async<ZonePreferences>;
-  settings: Async<SettingsStore>;
-  members: Async<MemberStore>;
-  roster: Async<GuildRoster>;
-  connections: Async<ConnectionStore>;
-  replays: Async<InteractionLedger>;
+  runs: ReportRunStore;
+  admissions: Admissions;
+  usage: UsageStore;
+  zones: ZonePreferences;
+  settings: SettingsStore;
+  members: MemberStore;
+  roster: GuildRoster;
+  connections: ConnectionStore;
+  replays: ReplayGuard;
   /** Rendered reports whose buttons may be pressed. */
-  views: Async<ReportViewStore>;
+  views: ReportViewStore;
   /** Who joined each server's leaderboard. */
   leaderboard: LeaderboardStore;
   /** A member unlinked: their posts, runs (made anonymous), zone, report views and board places go in one transaction. */

@@ -399,14 +399,19 @@ export const en = {
     chart: (zone: string) => ({
       // Likes are counted on each day's posts (however late they came), so a day without posts has none.
       title: `Posts per day and the likes they got (${zone})`,
+      // 90 days are drawn a bar a week, weeks ending today.
+      weeklyTitle: `Posts per week and the likes they got (${zone})`,
       kinds: { original: 'Original', reply: 'Replies', quote: 'Quotes', repost: 'Reposts' },
       likes: 'Likes',
       postsAxis: 'posts',
       likesAxis: 'likes',
       empty: 'No posts in this period',
       impressionsTitle: "Impressions of each day's posts",
+      weeklyImpressionsTitle: "Impressions of each week's posts",
       // Days before the span read: hatched, never drawn as days without posts.
       notRead: 'not read',
+      // Over a week's bar that covers fewer than its seven days (drawn paler).
+      partialWeek: (days: number) => `${days}/7 d`,
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
@@ -670,7 +675,7 @@ export const en = {
     kinds: { original: 'Original', reply: 'Reply', quote: 'Quote', repost: 'Repost' },
     more: 'More',
     meaning: `Interactions are ${INTERACTIONS}. Changes compare like for like with the previous period; figures read from X count only what it served.`,
-    chartAlt: (days: number) => `Posts per day and their likes over the last ${days} days`,
+    chartAlt: (days: number, unit: 'day' | 'week') => `Posts per ${unit} and their likes over the last ${days} days`,
     buttons: {
       days: (days: number) => `${days} days`,
       share: 'Share in channel',

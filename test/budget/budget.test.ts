@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../../src/budget/budget.js';
-import type { MonthlyUsage, UsageStore } from '../../src/budget/usage-store.js';
+import type { MonthlyUsage, UsageStore } from '../../src/budget/stores.js';
 import type { Async } from '../../src/db/async-store.js';
-import type { SettingsStore } from '../../src/guilds/settings-store.js';
+import type { SettingsStore } from '../../src/guilds/stores.js';
 
 describe('budget arithmetic', () => {
   it('counts calendar months in UTC', () => {

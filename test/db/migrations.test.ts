@@ -12,7 +12,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { mention, post } from '../../src/local-x/posts.js';
 import { toStoredPost } from '../../src/report/stored-post.js';
-import { XCache } from '../../src/report/x-cache.js';
+import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import type { XPost } from '../../src/twitter/v2-types.js';
 
 const MIGRATIONS = join(import.meta.dirname, '../../drizzle/sqlite');
@@ -90,7 +90,7 @@ it('turns posts stored as X sent them into the columns reports read, as a new re
   old.close();
 
   const upgraded = openDatabase(path);
-  const cache = new XCache(upgraded.db);
+  const cache = new SqlitePostStore(upgraded.db);
   const byId = new Map(cache.posts('1', 'timeline', 0, Date.parse(at)).map((p) => [p.id, p]));
   for (const [i, p] of posts.entries()) expect(byId.get(`${p.id}${i}`)).toEqual({ ...toStoredPost(p), id: `${p.id}${i}` });
   expect(upgraded.sqlite.prepare('select distinct fetched_at from x_posts').all()).toEqual([{ fetched_at: 5000 }]);

@@ -1,16 +1,17 @@
 // What a READY after an outage is compared with: the servers the bot knew.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GuildRoster, onShard } from '../../src/guilds/guild-roster.js';
+import { onShard } from '../../src/guilds/stores.js';
+import { SqliteGuildRoster } from '../../src/storage/sqlite/guild-roster.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
-let roster: GuildRoster;
+let roster: SqliteGuildRoster;
 beforeEach(() => {
-  roster = new GuildRoster(db.current.db, () => 1);
+  roster = new SqliteGuildRoster(db.current.db, () => 1);
 });
 
-describe('GuildRoster.reconcile', () => {
+describe('SqliteGuildRoster.reconcile', () => {
   it('records the first READY without welcoming, then finds servers left and joined while away', () => {
     expect(roster.reconcile(['1', '2'])).toEqual({ gone: [], joined: [] });
     expect(roster.reconcile(['1', '2'])).toEqual({ gone: [], joined: [] });

@@ -1,14 +1,15 @@
 // Members not seen for a year are forgotten; sightings are recorded daily.
 
 import { expect, it } from 'vitest';
-import { MEMBER_RETENTION_MS, MemberStore, SEEN_RESOLUTION_MS } from '../../src/guilds/member-store.js';
+import { MEMBER_RETENTION_MS, SEEN_RESOLUTION_MS } from '../../src/guilds/stores.js';
+import { SqliteMemberStore } from '../../src/storage/sqlite/member-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
 
 it('forgets members not seen since the cutoff, keeping those seen after it', () => {
   const database = db.current;
-  const members = new MemberStore(database.db);
+  const members = new SqliteMemberStore(database.db);
   const now = Date.parse('2026-11-23T12:00:00Z');
   members.seen('g1', 'old', now - MEMBER_RETENTION_MS - 1);
   members.seen('g1', 'recent', now - 1000);
@@ -22,7 +23,7 @@ it('forgets members not seen since the cutoff, keeping those seen after it', () 
 
 it('records a member seen again only once a day has passed, so most commands write nothing', () => {
   const database = db.current;
-  const members = new MemberStore(database.db);
+  const members = new SqliteMemberStore(database.db);
   const now = Date.parse('2026-11-23T12:00:00Z');
   const seenAt = () => database.sqlite.prepare('select seen_at from guild_members').pluck().get();
   const changes = () => database.sqlite.prepare('select total_changes()').pluck().get() as number;

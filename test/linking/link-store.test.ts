@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
-import { LinkStore } from '../../src/linking/link-store.js';
+import { SqliteLinkStore } from '../../src/storage/sqlite/link-store.js';
 
 let dir: string;
 let database: Database;
-let store: LinkStore;
+let store: SqliteLinkStore;
 const T0 = 1_800_000_000_000;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xbot-store-'));
   database = openDatabase(join(dir, 'nested', 'bot.sqlite'));
-  store = new LinkStore(database.db);
+  store = new SqliteLinkStore(database.db);
 });
 afterEach(() => {
   database.close();
@@ -46,7 +46,7 @@ function authorizing(hash: string, requestToken: string, user = 'u1') {
   return link;
 }
 
-describe('LinkStore', () => {
+describe('SqliteLinkStore', () => {
   it('opens the database in WAL mode with migrations applied', () => {
     expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = database.sqlite.prepare("select name from sqlite_master where type='table'").all();

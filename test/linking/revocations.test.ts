@@ -4,17 +4,17 @@
 
 import { expect, it } from 'vitest';
 import { pendingRevocations } from '../../src/db/schema.js';
-import { RevocationStore } from '../../src/linking/revocation-store.js';
 import { RevocationQueue } from '../../src/linking/revocations.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { TokenCipher } from '../../src/secrets/token-cipher.js';
+import { SqliteRevocationStore } from '../../src/storage/sqlite/revocation-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 it('drops a queued token a link holds again instead of revoking it, and revokes one nobody holds', async () => {
-  const store = new RevocationStore(db.current.db);
+  const store = new SqliteRevocationStore(db.current.db);
   const invalidated: string[] = [];
   const kept = new Set(['kept-token']);
   const queue = new RevocationQueue({

@@ -104,7 +104,9 @@ describe('what the chart draws', () => {
     expect(column.filter((c) => c === CHART_COLOURS.notRead).length).toBeGreaterThan(column.length / 3);
     // A day read without posts stays empty.
     expect(at(Math.round(left + slot * 3.5), bottom - 5)).toBe(CHART_COLOURS.background);
-    expect(at(Math.round(left + slot * 2.5), bottom - 5)).toBe(CHART_COLOURS.original);
+    // A day read only from where the cap stopped is drawn, paler: its count is a lower bound.
+    const part = at(Math.round(left + slot * 2.5), bottom - 5);
+    expect([CHART_COLOURS.original, CHART_COLOURS.background, CHART_COLOURS.notRead]).not.toContain(part);
     // With every day read, no hatch at all.
     const whole = await pixels(
       renderChart(

@@ -2,11 +2,13 @@
 // SQLite file; a worker that dies fails its jobs clearly and is replaced.
 
 import { describe, expect, it } from 'vitest';
+import { asAsync } from '../../src/db/async-store.js';
 import { openDatabase } from '../../src/db/database.js';
 import { post } from '../../src/local-x/posts.js';
 import type { RenderJob } from '../../src/report/render.js';
 import { RenderPool } from '../../src/report/render-pool.js';
-import { XCache } from '../../src/report/x-cache.js';
+import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
+import { RENDER_READER_MODULE } from '../../src/storage/sqlite/render-reader.js';
 import { layoutText } from '../support/layout-text.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
@@ -30,9 +32,15 @@ const job = (): RenderJob => ({
   controls: null,
 });
 
+/** The SQLite engine's source: the worker opens the file itself. */
+const fromFile = (path: string) => ({
+  reader: asAsync(new SqlitePostStore(db.current.db)),
+  workerReader: { module: RENDER_READER_MODULE, arg: path },
+});
+
 describe('RenderPool', () => {
   it('renders in a worker from the posts stored in the shared file, and replaces a worker that died', { timeout: 30_000 }, async () => {
-    const cache = new XCache(db.current.db);
+    const cache = new SqlitePostStore(db.current.db);
     cache.savePosts(
       '1',
       'timeline',
@@ -40,7 +48,7 @@ describe('RenderPool', () => {
       NOW,
     );
     const path = db.current.sqlite.name;
-    const pool = new RenderPool({ databasePath: path });
+    const pool = new RenderPool(fromFile(path));
     try {
       const first = await pool.render(job());
       expect(layoutText(first.layout)).toContain('Last 7 days, today included');
@@ -61,9 +69,9 @@ describe('RenderPool', () => {
   it('fails a job its report gave up on at once, replaces the worker, and still renders the jobs queued behind it', {
     timeout: 30_000,
   }, async () => {
-    const cache = new XCache(db.current.db);
+    const cache = new SqlitePostStore(db.current.db);
     cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-    const pool = new RenderPool({ databasePath: db.current.sqlite.name });
+    const pool = new RenderPool(fromFile(db.current.sqlite.name));
     try {
       await pool.render(job()); // the worker is up
       const first = (pool as unknown as { worker: object }).worker;
@@ -84,9 +92,9 @@ describe('RenderPool', () => {
   it('sends the worker two jobs at a time, the earliest-admitted reports’ first, whatever order they came in', {
     timeout: 30_000,
   }, async () => {
-    const cache = new XCache(db.current.db);
+    const cache = new SqlitePostStore(db.current.db);
     cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-    const pool = new RenderPool({ databasePath: db.current.sqlite.name });
+    const pool = new RenderPool(fromFile(db.current.sqlite.name));
     try {
       const done: number[] = [];
       const render = (runId: number) => pool.render(job(), undefined, runId).then(() => done.push(runId));
@@ -102,9 +110,9 @@ describe('RenderPool', () => {
   it('renders in this thread, one report at a time, when the database is in memory and no worker could read it', async () => {
     const memory = openDatabase(':memory:');
     try {
-      const cache = new XCache(memory.db);
+      const cache = new SqlitePostStore(memory.db);
       cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-      const pool = new RenderPool({ cache });
+      const pool = new RenderPool({ reader: asAsync(cache), inThread: true });
       const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
       expect(layoutText(a.layout)).toContain('**Activity**\n**1** post');
       expect(layoutText(b.layout)).toContain('Last 7 days, today included');

@@ -8,7 +8,8 @@ import { AckPriority } from '../../src/interaction/ack-priority.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { ClaimedRun } from '../../src/report/report-job.js';
 import { ReportWorker } from '../../src/report/report-worker.js';
-import { MAX_CLAIMS, ReportRunStore } from '../../src/report/run-store.js';
+import { MAX_CLAIMS } from '../../src/report/stores.js';
+import { SqliteRunStore } from '../../src/storage/sqlite/run-store.js';
 import { eventually } from '../support/harness.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
@@ -16,7 +17,7 @@ const db = useTempDatabase();
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 const LEASE_MS = 30_000;
 
-function queue(runs: ReportRunStore, n: number, ready = true): number[] {
+function queue(runs: SqliteRunStore, n: number, ready = true): number[] {
   return Array.from({ length: n }, (_, i) => {
     const id = runs.startRun({
       discordUserId: `member-${i}`,
@@ -35,7 +36,7 @@ function queue(runs: ReportRunStore, n: number, ready = true): number[] {
 
 describe('the report queue', () => {
   it('gives each run to one replica only, and to another once the first one’s lease lapses', () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const [id] = queue(runs, 1);
     expect(runs.claim('a', T0, LEASE_MS, 10).map((r) => r.id)).toEqual([id]);
     expect(runs.claim('b', T0 + 1, LEASE_MS, 10)).toEqual([]);
@@ -52,7 +53,7 @@ describe('the report queue', () => {
   });
 
   it('never hands out a run before its ack went out, nor one that ended', () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const [unready] = queue(runs, 1, false);
     const [ended] = queue(runs, 1);
     runs.finishRun(ended!, {
@@ -68,7 +69,7 @@ describe('the report queue', () => {
   });
 
   it('gives up on a run that took down every replica that made it, and lets the member know', () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const [id] = queue(runs, 1);
     let at = T0;
     for (let i = 0; i < MAX_CLAIMS; i++) {
@@ -81,7 +82,7 @@ describe('the report queue', () => {
   });
 
   it('counts the queued runs ahead of one, and none once it is claimed', () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const ids = queue(runs, 3);
     expect(runs.queuedAhead(ids[2]!, T0)).toBe(3);
     runs.claim('a', T0, LEASE_MS, 1);
@@ -92,7 +93,7 @@ describe('the report queue', () => {
 
 describe('ReportWorker', () => {
   it('makes at most its concurrency at once, takes the next as one ends, and starts none while an ack waits', async () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const acks = new AckPriority();
     const making: Array<{ run: ClaimedRun; done: () => void }> = [];
     const worker = new ReportWorker({
@@ -125,7 +126,7 @@ describe('ReportWorker', () => {
   });
 
   it('starts reports one at a time in the order claimed, none while an ack that arrived during a start waits', async () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const acks = new AckPriority(60_000); // no timer lets a start through meanwhile
     const started: number[] = [];
     const ids = queue(runs, 3);
@@ -154,7 +155,7 @@ describe('ReportWorker', () => {
   });
 
   it('tells how many reports it is making ahead of one, and the pace at which reports end lately', async () => {
-    const runs = new ReportRunStore(db.current.db);
+    const runs = new SqliteRunStore(db.current.db);
     const clock = { now: T0 };
     const making = new Map<number, () => void>();
     const worker = new ReportWorker({

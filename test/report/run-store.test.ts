@@ -2,14 +2,14 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { previousMonthStart } from '../../src/budget/budget.js';
-import { UsageStore } from '../../src/budget/usage-store.js';
-import { ReportRunStore } from '../../src/report/run-store.js';
+import { SqliteRunStore } from '../../src/storage/sqlite/run-store.js';
+import { SqliteUsageStore } from '../../src/storage/sqlite/usage-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
-let runs: ReportRunStore;
+let runs: SqliteRunStore;
 beforeEach(() => {
-  runs = new ReportRunStore(db.current.db);
+  runs = new SqliteRunStore(db.current.db);
 });
 
 function run(at: string, guildId: string | null, postsRead: number, outcome = 'ok'): void {
@@ -33,7 +33,7 @@ function run(at: string, guildId: string | null, postsRead: number, outcome = 'o
   }
 }
 
-describe('ReportRunStore.foldBefore', () => {
+describe('SqliteRunStore.foldBefore', () => {
   it('sums old finished runs per month and server, deletes them, and leaves this month and the last untouched', () => {
     const now = Date.parse('2026-11-23T12:00:00Z');
     expect(new Date(previousMonthStart(now)).toISOString()).toBe('2026-10-01T00:00:00.000Z');
@@ -54,7 +54,7 @@ describe('ReportRunStore.foldBefore', () => {
     ]);
     expect(db.current.sqlite.prepare('select count(*) as n from report_runs').get()).toEqual({ n: 3 });
     // This month's budget reads what it read before.
-    expect(new UsageStore(db.current.db).postsReadSince(Date.parse('2026-11-01T00:00:00Z'), 'g1').postsRead).toBe(1000);
+    expect(new SqliteUsageStore(db.current.db).postsReadSince(Date.parse('2026-11-01T00:00:00Z'), 'g1').postsRead).toBe(1000);
 
     // A later fold adds to the months it finds.
     run('2026-09-01T00:00:00Z', 'g1', 3);

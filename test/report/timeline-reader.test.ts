@@ -16,7 +16,7 @@ import { PageGate } from '../../src/report/page-gate.js';
 import { type StoredPost, toStoredPost } from '../../src/report/stored-post.js';
 import { summarise } from '../../src/report/summary.js';
 import { type ReadRequest, readSource } from '../../src/report/timeline-reader.js';
-import { asyncPosts, XCache } from '../../src/report/x-cache.js';
+import { asyncPosts, SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { type V2ClientOptions, XV2Client } from '../../src/twitter/v2-client.js';
 import { eventually } from '../support/harness.js';
@@ -27,7 +27,7 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
 let x: XStandIn;
 let dir: string;
 let database: Database;
-let store: XCache;
+let store: SqlitePostStore;
 let data: TimelineData;
 
 beforeEach(async () => {
@@ -35,7 +35,7 @@ beforeEach(async () => {
   x.now = () => NOW;
   dir = mkdtempSync(join(tmpdir(), 'xbot-reader-'));
   database = openDatabase(join(dir, 'bot.sqlite'));
-  store = new XCache(database.db);
+  store = new SqlitePostStore(database.db);
   data = { profile: { id: USER.id, name: 'Ada', username: 'ada' }, posts: syntheticTimeline(450, NOW - 60_000, 120), mentions: [] };
   serveTimeline(x, data);
 });
@@ -72,7 +72,7 @@ const params = (r: { url: string }) => new URL(r.url).searchParams;
 const inPeriod = (from: number) => data.posts.filter((p) => Date.parse(p.created_at) >= from).length;
 
 /** Reads through the async store, as reports do; `posts` are what the window then holds. */
-async function readStored(client: XV2Client, cache: XCache, req: ReadRequest) {
+async function readStored(client: XV2Client, cache: SqlitePostStore, req: ReadRequest) {
   const result = await readSource(client, asyncPosts(cache), req);
   return { ...result, posts: cache.postsIn(result.window) };
 }
@@ -84,7 +84,7 @@ describe('readSource', () => {
     x.routes.unshift((req) =>
       req.url.includes('pagination_token=page-100') ? { status: 503, body: { title: 'Service Unavailable' } } : undefined,
     );
-    const failing = Object.create(store) as XCache;
+    const failing = Object.create(store) as SqlitePostStore;
     failing.savePosts = () => {
       throw new Error('disk full');
     };
@@ -249,7 +249,7 @@ describe('readSource', () => {
         return new Response(stream, { status: response.status, headers: response.headers });
       };
       const c = client({ ...over, fetch: countingFetch });
-      const counting = Object.create(store) as XCache;
+      const counting = Object.create(store) as SqlitePostStore;
       counting.savePosts = (...args) => {
         try {
           return store.savePosts(...args);
@@ -300,7 +300,7 @@ describe('readSource', () => {
     await eventually(() => failing.held === 0);
 
     // Storing a page fails while the next page is on its way: that page's room comes back when it arrives.
-    const full = Object.create(store) as XCache;
+    const full = Object.create(store) as SqlitePostStore;
     full.savePosts = () => {
       throw new Error('disk full');
     };
@@ -511,7 +511,7 @@ describe('readSource against races and crashes', () => {
   });
 
   it('records what each page proves stored with the page itself: a crash before the stretch’s last record re-reads nothing', async () => {
-    const crashing = Object.create(store) as XCache;
+    const crashing = Object.create(store) as SqlitePostStore;
     crashing.addCoverage = () => {
       throw new Error('power cut');
     };

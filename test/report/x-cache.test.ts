@@ -5,19 +5,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { post } from '../../src/local-x/posts.js';
 import { POST_RETENTION_MS } from '../../src/report/report-service.js';
 import { toStoredPost } from '../../src/report/stored-post.js';
-import { XCache } from '../../src/report/x-cache.js';
+import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const db = useTempDatabase();
-let cache: XCache;
+let cache: SqlitePostStore;
 
 beforeEach(() => {
-  cache = new XCache(db.current.db);
+  cache = new SqlitePostStore(db.current.db);
 });
 
-describe('XCache.prune', () => {
+describe('SqlitePostStore.prune', () => {
   it('keeps 182 days of posts for every account, deletes older ones, and moves coverage up to match', () => {
     expect(POST_RETENTION_MS).toBe(182 * DAY); // 2 × 90 whole days, in any zone
     const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
@@ -43,7 +43,7 @@ describe('XCache.prune', () => {
   });
 });
 
-describe('XCache.savePosts', () => {
+describe('SqlitePostStore.savePosts', () => {
   it('says how many posts were already read earlier the same UTC day, which X does not bill again', () => {
     const posts = [post({ at: new Date(NOW - DAY).toISOString() }), post({ at: new Date(NOW - 2 * DAY).toISOString() })];
     expect(cache.savePosts('1', 'timeline', posts, NOW)).toEqual({ paidToday: 0, sameRead: 0 });
@@ -58,7 +58,7 @@ describe('XCache.savePosts', () => {
   });
 });
 
-describe('XCache follower snapshots', () => {
+describe('SqlitePostStore follower snapshots', () => {
   it('keeps one follower count per UTC day from each profile read, and forgets them with the account or with age', () => {
     const profile = (followers: number) => ({ id: '1', name: 'a', username: 'a', public_metrics: { followers_count: followers } });
     cache.saveProfile(profile(100), NOW - 3 * DAY);
@@ -76,7 +76,7 @@ describe('XCache follower snapshots', () => {
   });
 });
 
-describe('XCache.forgetUnlinked', () => {
+describe('SqlitePostStore.forgetUnlinked', () => {
   it('deletes what is stored for X accounts no member links, and keeps the linked ones', () => {
     db.current.sqlite
       .prepare(
@@ -98,7 +98,7 @@ describe('XCache.forgetUnlinked', () => {
   });
 });
 
-describe('XCache stored posts', () => {
+describe('SqlitePostStore stored posts', () => {
   const at = '2026-11-20T10:00:00.000Z';
   const full = post({
     at,

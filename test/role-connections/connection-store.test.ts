@@ -4,7 +4,7 @@
 
 import { expect, it } from 'vitest';
 import { forgetConnection } from '../../src/db/forgotten-connection.js';
-import { ConnectionStore } from '../../src/role-connections/connection-store.js';
+import { SqliteConnectionStore } from '../../src/storage/sqlite/connection-store.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();
@@ -12,7 +12,7 @@ const NOW = Date.parse('2026-11-24T12:00:00Z');
 const state = (n: number, expiresAt = NOW + 600_000) => ({ stateHash: `s${n}`, browserHash: `b${n}`, expiresAt });
 
 it('records a used state once, and forgets it once it has expired anyway', () => {
-  const store = new ConnectionStore(db.current.db);
+  const store = new SqliteConnectionStore(db.current.db);
   expect(store.useState(state(1, NOW + 1000), NOW)).toBe(true);
   expect(store.useState(state(1, NOW + 1000), NOW)).toBe(false);
   expect(store.useState(state(2), NOW)).toBe(true);
@@ -25,7 +25,7 @@ it('records a used state once, and forgets it once it has expired anyway', () =>
 });
 
 it('moves a forgotten connection into the clear queue with its sealed tokens, and nothing for a member without one', () => {
-  const store = new ConnectionStore(db.current.db);
+  const store = new SqliteConnectionStore(db.current.db);
   store.save({ discordUserId: 'u1', accessTokenSealed: 'A', refreshTokenSealed: 'R', keyId: 'k', expiresAt: NOW + 5, updatedAt: NOW });
   expect(db.current.db.transaction((tx) => forgetConnection(tx, 'u1', NOW))).toBe(true);
   expect(store.get('u1')).toBeUndefined();

@@ -3,8 +3,8 @@
 // budget allows, and a member never has two running.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AdmissionFacts, Verdict } from '../../src/report/admissions.js';
-import { openPostgresStores, type PostgresStores } from '../../src/storage/postgres-stores.js';
+import type { AdmissionFacts, Verdict } from '../../src/report/stores.js';
+import { openPostgresStores, type PostgresStores } from '../../src/storage/postgres/stores.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

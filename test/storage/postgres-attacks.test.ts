@@ -6,7 +6,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJob } from '../../src/report/report-job.js';
-import { openPostgresStores, type PostgresStores } from '../../src/storage/postgres-stores.js';
+import { openPostgresStores, type PostgresStores } from '../../src/storage/postgres/stores.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../support/test-engine.js';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');

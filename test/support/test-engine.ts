@@ -8,8 +8,8 @@ import pg from 'pg';
 import type { Config } from '../../src/config/env.js';
 import type { Logger } from '../../src/log/logger.js';
 import { openStores } from '../../src/storage/open-stores.js';
-import type { PostgresStores } from '../../src/storage/postgres-stores.js';
-import type { SqliteStores } from '../../src/storage/sqlite-stores.js';
+import type { PostgresStores } from '../../src/storage/postgres/stores.js';
+import type { SqliteStores } from '../../src/storage/sqlite/stores.js';
 
 /** The PostgreSQL server of this run, when the suite runs on PostgreSQL (vitest's `postgres` project). */
 export const testPostgresUrl = process.env.TEST_ENGINE === 'postgres' ? (process.env.TEST_DATABASE_URL ?? null) : null;

@@ -8,6 +8,7 @@ import { type APIComponentInContainer, type APIMessageTopLevelComponent, Compone
 import type { Catalog } from '../../text/catalog.js';
 import { escapeMarkdown } from '../../text/format.js';
 import type { Usage } from '../../twitter/v2-client.js';
+import { barUnit } from '../chart-bars.js';
 import { LocalClock } from '../local-time.js';
 import type { MissingReason, ReportSummary, TopPost } from '../summary.js';
 import { controlRows, type ReportControls } from './controls.js';
@@ -228,7 +229,12 @@ export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOption
     ...text(numbers),
     {
       type: ComponentType.MediaGallery,
-      items: [{ media: { url: `attachment://${options.chartFile}` }, description: t.reportView.chartAlt(s.period.days) }],
+      items: [
+        {
+          media: { url: `attachment://${options.chartFile}` },
+          description: t.reportView.chartAlt(s.period.days, barUnit(s.activity.days.length)),
+        },
+      ],
     },
     ...(top ? [separator(), ...text(top)] : []),
     ...(restText ? [separator(), { type: ComponentType.TextDisplay as const, content: restText }] : []),

@@ -3,14 +3,22 @@
 // stores of the same names under guilds/).
 
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import { botGuilds, type GuildSettings, guildMembers, guildSettings, linkedAccounts } from '../../db/schema-pg.js';
-import { type GuildRoster, ONE_SHARD, onShard, type Reconciled, type Shard } from '../../guilds/guild-roster.js';
-import { type MemberStore, SEEN_RESOLUTION_MS } from '../../guilds/member-store.js';
-import { defaultSettings, type SettingsChange, type SettingsStore } from '../../guilds/settings-store.js';
+import {
+  defaultSettings,
+  type GuildRoster,
+  type MemberStore,
+  ONE_SHARD,
+  onShard,
+  type Reconciled,
+  SEEN_RESOLUTION_MS,
+  type SettingsChange,
+  type SettingsStore,
+  type Shard,
+} from '../../guilds/stores.js';
 
-export class PgSettingsStore implements Async<SettingsStore> {
+export class PgSettingsStore implements SettingsStore {
   constructor(private readonly db: PgDb) {}
 
   async get(guildId: string): Promise<GuildSettings> {
@@ -35,7 +43,7 @@ export class PgSettingsStore implements Async<SettingsStore> {
   }
 }
 
-export class PgMemberStore implements Async<MemberStore> {
+export class PgMemberStore implements MemberStore {
   constructor(private readonly db: PgDb) {}
 
   async seen(guildId: string, discordUserId: string, now: number): Promise<void> {
@@ -85,7 +93,7 @@ export class PgMemberStore implements Async<MemberStore> {
 /** Any constant: serialises READY reconciliations across the gateway's processes. */
 const ROSTER_LOCK = 7_311_043;
 
-export class PgGuildRoster implements Async<GuildRoster> {
+export class PgGuildRoster implements GuildRoster {
   constructor(
     private readonly db: PgDb,
     private readonly now: () => number,

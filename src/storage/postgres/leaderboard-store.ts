@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres.js';
 import { leaderboardMembers } from '../../db/schema-pg.js';
-import type { BoardMembership, LeaderboardStore } from '../../leaderboard/leaderboard-store.js';
+import type { BoardMembership, LeaderboardStore } from '../../leaderboard/stores.js';
 
 export class PgLeaderboardStore implements LeaderboardStore {
   constructor(private readonly db: PgDb) {}

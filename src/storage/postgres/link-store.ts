@@ -3,7 +3,6 @@
 // requests racing for a link, on one replica or two, cannot both win.
 
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb } from '../../db/postgres.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema-pg.js';
@@ -14,7 +13,7 @@ import {
   type LinkStore,
   type NewPendingLink,
   type RevocationRecord,
-} from '../../linking/link-store.js';
+} from '../../linking/stores.js';
 import { forgetConnection } from './forgotten-connection.js';
 
 const isLink = (owner: LinkOwner) =>
@@ -24,7 +23,7 @@ const isLink = (owner: LinkOwner) =>
     eq(linkedAccounts.linkedAt, owner.linkedAt),
   );
 
-export class PgLinkStore implements Async<LinkStore> {
+export class PgLinkStore implements LinkStore {
   constructor(private readonly db: PgDb) {}
 
   async createPending(link: NewPendingLink): Promise<void> {

@@ -2,7 +2,6 @@
 // Discord Linked Roles connection and its clears (see the SQLite stores of the same names).
 
 import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import {
   type DiscordConnection,
@@ -13,10 +12,10 @@ import {
   pendingRoleClears,
   roleConnectionStates,
 } from '../../db/schema-pg.js';
-import type { ZonePreferences } from '../../report/zone-preferences.js';
-import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/connection-store.js';
+import type { ZonePreferences } from '../../report/stores.js';
+import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/stores.js';
 
-export class PgZonePreferences implements Async<ZonePreferences> {
+export class PgZonePreferences implements ZonePreferences {
   constructor(private readonly db: PgDb) {}
 
   async get(discordUserId: string): Promise<string | null> {
@@ -48,7 +47,7 @@ export class PgZonePreferences implements Async<ZonePreferences> {
   }
 }
 
-export class PgConnectionStore implements Async<ConnectionStore> {
+export class PgConnectionStore implements ConnectionStore {
   constructor(private readonly db: PgDb) {}
 
   async useState(state: { stateHash: string; browserHash: string; expiresAt: number }, now: number): Promise<boolean> {

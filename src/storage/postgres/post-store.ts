@@ -11,7 +11,7 @@ import { addSpan, type Span } from '../../report/coverage.js';
 import { utcDate } from '../../report/local-time.js';
 import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
-import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/x-cache.js';
+import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
 
 /** The columns as fromRow reads them: booleans as 0 and 1, as SQLite keeps them (bigints arrive as numbers, see db/postgres.ts). */

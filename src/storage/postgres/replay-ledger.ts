@@ -2,13 +2,12 @@
 // first replica to see an id can make (see discord/replay-guard.ts).
 
 import { lt } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import { handledInteractions } from '../../db/schema-pg.js';
-import type { InteractionLedger } from '../../discord/replay-guard.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../../interaction/contract.js';
+import type { ReplayGuard } from '../../interaction/stores.js';
 
-export class PgInteractionLedger implements Async<InteractionLedger> {
+export class PgInteractionLedger implements ReplayGuard {
   private lastPurge = 0;
 
   constructor(

@@ -2,16 +2,21 @@
 // report/run-store.ts, report/admissions.ts, budget/usage-store.ts).
 
 import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { MonthlyUsage, UsageStore } from '../../budget/usage-store.js';
-import type { Async } from '../../db/async-store.js';
+import type { MonthlyUsage, UsageStore } from '../../budget/stores.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
-import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/admissions.js';
 import type { ClaimedRun } from '../../report/report-job.js';
-import { endedRun, type InterruptCutOff, MAX_CLAIMS, type ReportRunStore, type RunEnd, type Undelivered } from '../../report/run-store.js';
+import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/stores.js';
+import {
+  endedRun,
+  type InterruptCutOff,
+  type InterruptedRun,
+  MAX_CLAIMS,
+  type ReportRunStore,
+  type RunEnd,
+  type Undelivered,
+} from '../../report/stores.js';
 import type { Usage } from '../../twitter/v2-client.js';
-
-type InterruptedRun = Awaited<ReturnType<Async<ReportRunStore>['takeInterruptedRuns']>>[number];
 
 async function startRun(db: PgRunner, run: NewRun): Promise<number> {
   const [row] = await db
@@ -74,7 +79,7 @@ async function lastRunStartedAt(db: PgRunner, discordUserId: string): Promise<nu
   return row?.startedAt;
 }
 
-export class PgUsageStore implements Async<UsageStore> {
+export class PgUsageStore implements UsageStore {
   constructor(private readonly db: PgDb) {}
 
   postsReadSince(from: number, guildId?: string): Promise<MonthlyUsage> {
@@ -82,7 +87,7 @@ export class PgUsageStore implements Async<UsageStore> {
   }
 }
 
-export class PgAdmissions implements Async<Admissions> {
+export class PgAdmissions implements Admissions {
   constructor(private readonly db: PgDb) {}
 
   /**
@@ -115,7 +120,7 @@ export class PgAdmissions implements Async<Admissions> {
   }
 }
 
-export class PgRunStore implements Async<ReportRunStore> {
+export class PgRunStore implements ReportRunStore {
   constructor(private readonly db: PgDb) {}
 
   startRun(run: NewRun): Promise<number> {

@@ -1,12 +1,11 @@
 // The revocation queue's records on PostgreSQL (see linking/revocation-store.ts).
 
 import { and, asc, eq, lte } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import { type PendingRevocation, pendingRevocations } from '../../db/schema-pg.js';
-import type { RevocationStore } from '../../linking/revocation-store.js';
+import type { RevocationStore } from '../../linking/stores.js';
 
-export class PgRevocationStore implements Async<RevocationStore> {
+export class PgRevocationStore implements RevocationStore {
   constructor(private readonly db: PgDb) {}
 
   async find(sealId: string): Promise<PendingRevocation | undefined> {

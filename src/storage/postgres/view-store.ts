@@ -1,12 +1,11 @@
 // Report views on PostgreSQL (see report/view-store.ts).
 
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Async } from '../../db/async-store.js';
 import type { PgDb } from '../../db/postgres.js';
 import { reportViews } from '../../db/schema-pg.js';
-import { type NewReportView, type ReportView, type ReportViewStore, VIEW_LIFETIME_MS } from '../../report/view-store.js';
+import { type NewReportView, type ReportView, type ReportViewStore, VIEW_LIFETIME_MS } from '../../report/stores.js';
 
-export class PgReportViewStore implements Async<ReportViewStore> {
+export class PgReportViewStore implements ReportViewStore {
   constructor(private readonly db: PgDb) {}
 
   async create(view: NewReportView): Promise<void> {

@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { leaderboardMembers } from '../../db/schema.js';
-import type { BoardMembership, LeaderboardStore } from '../../leaderboard/leaderboard-store.js';
+import type { BoardMembership, LeaderboardStore } from '../../leaderboard/stores.js';
 
 export class SqliteLeaderboardStore implements LeaderboardStore {
   constructor(private readonly db: Db) {}

@@ -3,41 +3,21 @@
 // for the same link cannot both win.
 
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { forgetConnection } from '../db/forgotten-connection.js';
-import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { forgetConnection } from '../../db/forgotten-connection.js';
+import { isLink, type LinkOwner } from '../../db/link-owner.js';
+import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema.js';
+import {
+  type AccountRecord,
+  type Completion,
+  EXCHANGE_OUTLIVES_LINK_MS,
+  type LinkStore,
+  type NewPendingLink,
+  type RevocationRecord,
+} from '../../linking/stores.js';
 
-export interface NewPendingLink {
-  tokenHash: string;
-  discordUserId: string;
-  discordUserName: string;
-  discordUsername: string;
-  guildId: string | null;
-  locale: string | null;
-  interactionTokenSealed: string;
-  createdAt: number;
-  interactionExpiresAt: number;
-  expiresAt: number;
-}
-
-export type AccountRecord = Omit<LinkedAccount, 'status' | 'linkedAt' | 'updatedAt'>;
-
-/** An access token to revoke at X, sealed for the revocation queue. */
-export type RevocationRecord = typeof pendingRevocations.$inferInsert;
-
-/** What completing a link changed besides storing the account. */
-export interface Completion {
-  /** The member's previous link, when it was to another X account. */
-  replaced: LinkedAccount | undefined;
-  /** Another member who had this X account linked; it is theirs no longer. */
-  displaced: LinkedAccount | undefined;
-}
-
-/** An exchange is X's access-token request: past its link's expiry by this much, no process can still be making it. */
-export const EXCHANGE_OUTLIVES_LINK_MS = 60_000;
-
-export class LinkStore {
+export class SqliteLinkStore implements Sync<LinkStore> {
   // Prepared once: /report and /link-twitter ask on the way to their acks.
   private readonly accountQuery;
   private readonly deleteMemberLinks;

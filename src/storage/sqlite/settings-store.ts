@@ -1,16 +1,12 @@
 // Per-server settings, as admins set them with /twitter-admin.
 
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { type GuildSettings, guildSettings } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { type GuildSettings, guildSettings } from '../../db/schema.js';
+import { defaultSettings, type SettingsChange, type SettingsStore } from '../../guilds/stores.js';
 
-export type SettingsChange = Partial<Omit<GuildSettings, 'guildId' | 'updatedAt'>>;
-
-export function defaultSettings(guildId: string): GuildSettings {
-  return { guildId, linkedRoleId: null, publicReports: true, reportsChannelId: null, monthlyPostBudget: null, updatedAt: 0 };
-}
-
-export class SettingsStore {
+export class SqliteSettingsStore implements Sync<SettingsStore> {
   /** Prepared on first use: read on the way to every /report ack. */
   private query?: { get(p: { guild: string }): GuildSettings | undefined };
 

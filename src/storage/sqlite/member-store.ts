@@ -2,20 +2,12 @@
 // role applies to (the bot has no member list of its own: Guilds intent only).
 
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { guildMembers, guildSettings, linkedAccounts } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { guildMembers, guildSettings, linkedAccounts } from '../../db/schema.js';
+import { type MemberStore, SEEN_RESOLUTION_MS } from '../../guilds/stores.js';
 
-/**
- * Members not seen using the bot in a server for a year are forgotten there.
- * The record is what lets an unlink take back a linked role in that server, so
- * it is kept long; past a year a role left behind is the server's to tidy.
- */
-export const MEMBER_RETENTION_MS = 365 * 86_400_000;
-
-/** How stale the recorded sighting may be before a command records it again. */
-export const SEEN_RESOLUTION_MS = 86_400_000;
-
-export class MemberStore {
+export class SqliteMemberStore implements Sync<MemberStore> {
   /** Prepared once: every command in a server passes here before its ack. */
   private readonly seenUpsert;
 

@@ -4,21 +4,18 @@
 // has forgotten (see role-clears.ts).
 
 import { and, asc, eq, lte } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
 import {
   type DiscordConnection,
   discordConnections,
   type PendingRoleClear,
   pendingRoleClears,
   roleConnectionStates,
-} from '../db/schema.js';
+} from '../../db/schema.js';
+import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/stores.js';
 
-export type NewConnection = Omit<DiscordConnection, 'status'>;
-
-/** A queued clear's tokens after a refresh at Discord. */
-export type ClearTokens = Pick<PendingRoleClear, 'accessTokenSealed' | 'refreshTokenSealed' | 'expiresAt'>;
-
-export class ConnectionStore {
+export class SqliteConnectionStore implements Sync<ConnectionStore> {
   constructor(private readonly db: Db) {}
 
   /**

@@ -3,65 +3,23 @@
 
 import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
-import { billingDay } from '../budget/pricing.js';
-import { type Async, asAsync } from '../db/async-store.js';
-import type { Db } from '../db/database.js';
-import { isLink, type LinkOwner } from '../db/link-owner.js';
-import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../db/schema.js';
-import type { XPost, XUserProfile } from '../twitter/v2-types.js';
-import { addSpan, type Span } from './coverage.js';
-import { utcDate } from './local-time.js';
-import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from './post-row.js';
-import { type StoredPost, toStoredPost } from './stored-post.js';
+import { asAsync, type Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { isLink, type LinkOwner } from '../../db/link-owner.js';
+import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema.js';
+import { addSpan, type Span } from '../../report/coverage.js';
+import { utcDate } from '../../report/local-time.js';
+import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';
+import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
+import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
+import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
 
-export type Source = 'timeline' | 'mentions';
-
-/** What storing a page found of its posts already stored (see savePosts). */
-export interface SavedPage {
-  /** Read earlier the same UTC day by another read: X does not bill them again. */
-  paidToday: number;
-  /**
-   * Stored by this very read already (same read time): only a report taken
-   * over after a crash reads a post twice, and it counted the post the first time.
-   */
-  sameRead: number;
-  /** The spans now stored, when the page's coverage was recorded with it. */
-  spans?: Span[];
-}
-
-/** Which stored posts a report shows: a source's posts from `from` to `to`. */
-export interface PostWindow {
-  xUserId: string;
-  source: Source;
-  from: number;
-  to: number;
-}
-
-/** The member unlinked (or relinked) while a report was running: what it read is not kept. */
-export class LinkGoneError extends Error {
-  constructor() {
-    super('the link this report was made for is gone');
-    this.name = 'LinkGoneError';
-  }
-}
-
-/** The store of what was read from X, as reports use it (see Async). */
-export type PostStore = Omit<Async<XCache>, 'forLink'> & { forLink(owner: LinkOwner): PostStore };
-
-export function asyncPosts(cache: XCache): PostStore {
+/** The store of what was read from X, as reports use it: each call answered at once, seen through a promise. */
+export function asyncPosts(cache: SqlitePostStore): PostStore {
   return { ...asAsync(cache), forLink: (owner) => asyncPosts(cache.forLink(owner)) };
 }
 
-/** How many of a page's posts, by when each was last stored, X already billed today, and this read stored already. */
-export function savedPage(seen: ReadonlyArray<{ at: number }>, fetchedAt: number): SavedPage {
-  const today = billingDay(fetchedAt);
-  return {
-    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
-    sameRead: seen.filter((row) => row.at === fetchedAt).length,
-  };
-}
-
-export class XCache {
+export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
   private upsertPost?: Statement;
   private postsQuery?: Statement;
   private lastFetched?: Statement;
@@ -78,8 +36,8 @@ export class XCache {
    * transaction, that the link the report was admitted under still stands,
    * so an unlink racing a report cannot be undone by the report's writes.
    */
-  forLink(owner: LinkOwner): XCache {
-    return new XCache(this.db, owner);
+  forLink(owner: LinkOwner): SqlitePostStore {
+    return new SqlitePostStore(this.db, owner);
   }
 
   /** Whether the link a report was admitted under still stands. Prepared once: every write of every page asks. */

@@ -4,43 +4,21 @@
 // /report commands, on one machine or on two, can then never both pass a
 // check only one of them may pass.
 
-import type { BudgetFacts } from '../budget/budget.js';
-import { type MonthlyUsage, UsageStore } from '../budget/usage-store.js';
-import type { Db } from '../db/database.js';
-import { SettingsStore } from '../guilds/settings-store.js';
-import { type ReportRun, ReportRunStore } from './run-store.js';
+import type { MonthlyUsage } from '../../budget/stores.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, Verdict } from '../../report/stores.js';
+import { SqliteRunStore } from './run-store.js';
+import { SqliteSettingsStore } from './settings-store.js';
+import { SqliteUsageStore } from './usage-store.js';
 
-export interface AdmissionQuestion {
-  discordUserId: string;
-  guildId: string | null;
-  /** Runs started before this were cut off: they no longer count as running. */
-  runningSince: number;
-  /** The month the budgets count. */
-  monthStart: number;
-  /** Whether the whole app has a cap (else its month is not summed). */
-  appCapped: boolean;
-}
-
-export interface AdmissionFacts extends BudgetFacts {
-  running: boolean;
-  /** When the member's latest report was admitted. */
-  lastStartedAt: number | undefined;
-}
-
-export type NewRun = Pick<
-  ReportRun,
-  'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed' | 'job'
->;
-export type Verdict = { ok: false; message: string } | { ok: true; run: NewRun };
-export type Admitted = { ok: false; message: string } | { ok: true; runId: number };
-
-export class Admissions {
+export class SqliteAdmissions implements Sync<Admissions> {
   /** The stores it reads and writes, on the same connection (their prepared statements are made once, there). */
   constructor(
     private readonly db: Db,
-    private readonly runs: ReportRunStore = new ReportRunStore(db),
-    private readonly usage: UsageStore = new UsageStore(db),
-    private readonly settings: SettingsStore = new SettingsStore(db),
+    private readonly runs: SqliteRunStore = new SqliteRunStore(db),
+    private readonly usage: SqliteUsageStore = new SqliteUsageStore(db),
+    private readonly settings: SqliteSettingsStore = new SqliteSettingsStore(db),
   ) {}
 
   /** Reads the facts, asks `decide` (pure, synchronous) and records the run it admits, all in one transaction. */

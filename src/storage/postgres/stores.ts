@@ -4,19 +4,19 @@
 // replayed interaction ids, revocations, the report queue.
 
 import { eq, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../db/link-owner.js';
-import { openPostgres, type Postgres, type PostgresOptions } from '../db/postgres.js';
-import { guildMembers, guildSettings, leaderboardMembers, memberTimeZones, reportRuns, reportViews } from '../db/schema-pg.js';
-import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './postgres/guild-stores.js';
-import { PgLeaderboardStore } from './postgres/leaderboard-store.js';
-import { PgLinkStore } from './postgres/link-store.js';
-import { PgConnectionStore, PgZonePreferences } from './postgres/member-stores.js';
-import { forgetXAccount, PgPostStore } from './postgres/post-store.js';
-import { PgInteractionLedger } from './postgres/replay-ledger.js';
-import { PgAdmissions, PgRunStore, PgUsageStore } from './postgres/report-stores.js';
-import { PgRevocationStore } from './postgres/revocation-store.js';
-import { PgReportViewStore } from './postgres/view-store.js';
-import type { Stores } from './stores.js';
+import type { LinkOwner } from '../../db/link-owner.js';
+import { openPostgres, type Postgres, type PostgresOptions } from '../../db/postgres.js';
+import { guildMembers, guildSettings, leaderboardMembers, memberTimeZones, reportRuns, reportViews } from '../../db/schema-pg.js';
+import type { Stores } from '../stores.js';
+import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './guild-stores.js';
+import { PgLeaderboardStore } from './leaderboard-store.js';
+import { PgLinkStore } from './link-store.js';
+import { PgConnectionStore, PgZonePreferences } from './member-stores.js';
+import { forgetXAccount, PgPostStore } from './post-store.js';
+import { PgInteractionLedger } from './replay-ledger.js';
+import { PgAdmissions, PgRunStore, PgUsageStore } from './report-stores.js';
+import { PgRevocationStore } from './revocation-store.js';
+import { PgReportViewStore } from './view-store.js';
 
 export interface PostgresStores extends Stores {
   engine: 'postgres';
@@ -30,7 +30,7 @@ export async function openPostgresStores(url: string, now: () => number, options
   return {
     engine: 'postgres',
     postgres,
-    renderSource: { posts },
+    renderSource: { reader: posts },
     start: () => undefined,
     links: new PgLinkStore(db),
     revocations: new PgRevocationStore(db),

@@ -2,10 +2,12 @@
 // in the transactions that forget their tokens (link-store.ts).
 
 import { and, asc, eq, lte } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { type PendingRevocation, pendingRevocations } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { type PendingRevocation, pendingRevocations } from '../../db/schema.js';
+import type { RevocationStore } from '../../linking/stores.js';
 
-export class RevocationStore {
+export class SqliteRevocationStore implements Sync<RevocationStore> {
   constructor(private readonly db: Db) {}
 
   find(sealId: string): PendingRevocation | undefined {

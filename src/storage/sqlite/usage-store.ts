@@ -2,19 +2,12 @@
 // counting what running reports still hold as reserved.
 
 import { and, eq, gte, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { reportRuns } from '../db/schema.js';
+import type { MonthlyUsage, UsageStore } from '../../budget/stores.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { reportRuns } from '../../db/schema.js';
 
-export interface MonthlyUsage {
-  requests: number;
-  postsRead: number;
-  /** What those reads cost, in millionths of a US dollar. */
-  costMicroUsd: number;
-  /** What running reports may still read: held against the caps until they end. */
-  reserved: number;
-}
-
-export class UsageStore {
+export class SqliteUsageStore implements Sync<UsageStore> {
   // Prepared once, one per shape: they run on the way to every /report ack where a cap applies.
   private readonly appQuery;
   private readonly guildQuery;

@@ -3,57 +3,20 @@
 // Budgets, cooldowns and the one-report-at-a-time rule read it.
 
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { reportRuns } from '../db/schema.js';
-import type { Usage } from '../twitter/v2-client.js';
-import type { ClaimedRun } from './report-job.js';
-
-export type ReportRun = typeof reportRuns.$inferInsert;
-
-/**
- * A report is taken from the queue at most this many times: one whose making
- * kills the process (memory, a native crash) would otherwise take every
- * replica down in turn.
- */
-export const MAX_CLAIMS = 3;
-
-/** How a report ended, as finishRun records it. */
-export interface RunEnd {
-  outcome: string;
-  durationMs: number;
-  usage: Usage;
-  costMicroUsd: number;
-  /** The member unlinked meanwhile: the run stays for the budgets, no longer naming them. */
-  anonymous: boolean;
-}
-
-/** The columns an ended run gets, on either engine: its reservation is released and its interaction token forgotten. */
-export function endedRun(end: RunEnd) {
-  return {
-    outcome: end.outcome,
-    durationMs: end.durationMs,
-    upstreamRequests: end.usage.requests,
-    postsRead: end.usage.postsRead,
-    userReads: end.usage.userReads,
-    costMicroUsd: end.costMicroUsd,
-    reservedPosts: 0,
-    interactionTokenSealed: null,
-    ...(end.anonymous ? { discordUserId: null } : {}),
-  };
-}
-
-/** A report made but not delivered: when it was asked for, and its period. */
-export interface Undelivered {
-  startedAt: number;
-  days: number;
-}
-
-/** When a running run counts as cut off (see takeInterruptedRuns). */
-export interface InterruptCutOff {
-  now: number;
-  staleBefore: number;
-  unreadyBefore: number;
-}
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { reportRuns } from '../../db/schema.js';
+import type { ClaimedRun } from '../../report/report-job.js';
+import {
+  endedRun,
+  type InterruptCutOff,
+  MAX_CLAIMS,
+  type ReportRun,
+  type ReportRunStore,
+  type RunEnd,
+  type Undelivered,
+} from '../../report/stores.js';
+import type { Usage } from '../../twitter/v2-client.js';
 
 const CLAIMED = {
   id: reportRuns.id,
@@ -68,7 +31,7 @@ const CLAIMED = {
   userReads: reportRuns.userReads,
 };
 
-export class ReportRunStore {
+export class SqliteRunStore implements Sync<ReportRunStore> {
   // Prepared once: the first runs on every X answer of every report, the others on the way to every /report ack.
   private readonly usageUpdate;
   private readonly lastRunQuery;

@@ -2,10 +2,12 @@
 // uses it without being told and autocomplete offers it first.
 
 import { eq, notInArray } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { linkedAccounts, memberTimeZones } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { linkedAccounts, memberTimeZones } from '../../db/schema.js';
+import type { ZonePreferences } from '../../report/stores.js';
 
-export class ZonePreferences {
+export class SqliteZonePreferences implements Sync<ZonePreferences> {
   constructor(private readonly db: Db) {}
 
   get(discordUserId: string): string | null {

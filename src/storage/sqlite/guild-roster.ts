@@ -4,31 +4,12 @@
 // Comparing that list with what the bot knows finds both.
 
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { botGuilds, guildMembers, guildSettings } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { botGuilds, guildMembers, guildSettings } from '../../db/schema.js';
+import { type GuildRoster, ONE_SHARD, onShard, type Reconciled, type Shard } from '../../guilds/stores.js';
 
-export interface Reconciled {
-  /** Known servers Discord no longer lists: the bot was removed while away. */
-  gone: string[];
-  /** Listed servers the bot did not know: it was added while away. */
-  joined: string[];
-}
-
-/** Which gateway shard a READY came from, of how many. */
-export interface Shard {
-  id: number;
-  count: number;
-}
-
-export const ONE_SHARD: Shard = { id: 0, count: 1 };
-
-/** Discord's rule: a server's events come on shard (server id >> 22) % shard count. */
-export function onShard(guildId: string, shard: Shard): boolean {
-  if (shard.count <= 1) return true;
-  return /^\d{1,25}$/.test(guildId) && Number((BigInt(guildId) >> 22n) % BigInt(shard.count)) === shard.id;
-}
-
-export class GuildRoster {
+export class SqliteGuildRoster implements Sync<GuildRoster> {
   constructor(
     private readonly db: Db,
     private readonly now: () => number,

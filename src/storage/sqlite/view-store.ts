@@ -3,16 +3,12 @@
 // answered only to its owner, under the link it was made with.
 
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { reportViews } from '../db/schema.js';
+import type { Sync } from '../../db/async-store.js';
+import type { Db } from '../../db/database.js';
+import { reportViews } from '../../db/schema.js';
+import { type NewReportView, type ReportView, type ReportViewStore, VIEW_LIFETIME_MS } from '../../report/stores.js';
 
-/** How long a report's buttons keep working. */
-export const VIEW_LIFETIME_MS = 14 * 86_400_000;
-
-export type ReportView = typeof reportViews.$inferSelect;
-export type NewReportView = Omit<ReportView, 'sharedAt'>;
-
-export class ReportViewStore {
+export class SqliteViewStore implements Sync<ReportViewStore> {
   constructor(private readonly db: Db) {}
 
   /** Records a view, and lets expired ones go (a report is rare enough to carry that). */
