@@ -7,11 +7,13 @@ import { BudgetService, previousMonthStart } from './budget/budget.js';
 import { createAutocompleter, createComponentDispatcher, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
+import { DigestService } from './digest/digest-service.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
 import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
+import { canPostIn } from './guilds/channel-check.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { MEMBER_RETENTION_MS } from './guilds/stores.js';
 import { AckPriority } from './interaction/ack-priority.js';
@@ -41,6 +43,8 @@ export interface Bot {
   stores: Stores;
   links: LinkService;
   reports: ReportService;
+  /** Weekly digests: ticked every DIGEST_TICK_MS once started. */
+  digests: DigestService;
   commands: Command[];
   dispatch: Dispatch;
   web: Hono;
@@ -70,6 +74,8 @@ export interface BotOptions {
   onGatewayFatal?: (code: number, reason: string) => void;
   /** The opened database (see storage/open-stores.ts); without it, the SQLite file at DATABASE_PATH is opened here. */
   stores?: Stores;
+  /** Tick the weekly digests on a timer (default); tests that tick them by hand turn it off. */
+  digestTicks?: boolean;
   /** Extra web routes from a host program: `npm run sandbox` mounts its Discord console here. */
   webExtension?: WebExtension;
 }
@@ -228,6 +234,17 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     now,
     log: log.child({ component: 'leaderboard' }),
   });
+  const digests = new DigestService({
+    store: stores.digests,
+    boards,
+    post: (channelId, message, nonce) => guildApi.postMessage(channelId, message, nonce),
+    canPost: (guildId, channelId) => canPostIn(guildApi, guildId, channelId),
+    budget,
+    pricing: config.pricing,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'digest' }),
+  });
   const gatewayHealth = config.interactionsMode === 'gateway' ? new GatewayHealth(now) : null;
   const commands = createCommands({
     links,
@@ -242,6 +259,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gateway: gatewayHealth,
     linkedRoles: roleConnections,
     boards,
+    digests,
     now,
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
@@ -310,6 +328,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     stores,
     links,
     reports,
+    digests,
     commands,
     dispatch,
     web,
@@ -352,9 +371,12 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       }, 60_000);
       sweep.unref();
       reports.worker.start();
+      // A digest due while the bot was down is found at once (posted late, saying so, or skipped past a day).
+      const stopDigests = options.digestTicks === false ? undefined : digests.start();
       const stopEarlierSweeps = stopSweeps;
       stopSweeps = () => {
         stopEarlierSweeps?.();
+        stopDigests?.();
         clearInterval(sweep);
         reports.worker.stop();
       };

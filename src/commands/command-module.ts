@@ -5,6 +5,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { BudgetService } from '../budget/budget.js';
 import type { Pricing } from '../config/env.js';
+import type { DigestService } from '../digest/digest-service.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
 import type { MemberStore, SettingsStore } from '../guilds/stores.js';
@@ -35,6 +36,8 @@ export interface CommandDeps {
   linkedRoles: Pick<RoleConnectionService, 'needsReconnect'> | null;
   /** Each server's opt-in leaderboard. */
   boards: BoardService;
+  /** Each server's weekly digest. */
+  digests: DigestService;
   now: () => number;
 }
 

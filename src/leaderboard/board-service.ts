@@ -10,10 +10,11 @@ import { GuildApiError } from '../discord-api/guild-api.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { PostStore } from '../report/stores.js';
+import { engagementOf } from '../report/summary-engagement.js';
 import type { TimelineTopUp } from '../report/top-up.js';
 import { type BoardPeriod, figureFor, type StoredTimeline, storedUntil } from './figures.js';
 import { BOARD_TOP, type Board, type BoardMetric, type MemberFigures, rankBoard } from './ranking.js';
-import type { LeaderboardStore } from './stores.js';
+import type { BoardMembership, LeaderboardStore } from './stores.js';
 
 const DAY = 86_400_000;
 
@@ -60,6 +61,15 @@ export interface BoardAnswer {
   members: number;
 }
 
+/** What a digest says beside its board. */
+export interface Highlights {
+  topPost: { discordUserId: string; screenName: string; postId: string; engagement: number; excerpt: string } | null;
+  /** The largest rise in the board's figure on the period before. */
+  grower: { discordUserId: string; change: number } | null;
+  /** Ranked members who joined the board during the period. */
+  newcomers: string[];
+}
+
 export function boardPeriod(now: number, days: number): BoardPeriod {
   return { start: now - days * DAY, previousStart: now - 2 * days * DAY, end: now };
 }
@@ -73,6 +83,10 @@ export class BoardService {
 
   leave(guildId: string, discordUserId: string): Promise<boolean> {
     return this.deps.store.leave(guildId, discordUserId);
+  }
+
+  members(guildId: string): Promise<BoardMembership[]> {
+    return this.deps.store.members(guildId);
   }
 
   isMember(guildId: string, discordUserId: string): Promise<boolean> {
@@ -101,6 +115,27 @@ export class BoardService {
         .filter((t): t is number => t !== null);
       return { board, period, reads, dataAsOf: until.length ? Math.min(...until) : null, members: accounts.length };
     }
+  }
+
+  /** The week's top post among the ranked members, the biggest grower, and those in their first period on the board. */
+  async highlights(guildId: string, answer: BoardAnswer): Promise<Highlights> {
+    const ranked = new Set(answer.board.all.map((r) => r.discordUserId));
+    const accounts = (await this.accounts(guildId)).filter((a) => ranked.has(a.discordUserId));
+    let topPost: Highlights['topPost'] = null;
+    for (const a of accounts) {
+      for (const p of await this.deps.posts.posts(a.xUserId, 'timeline', answer.period.start, answer.period.end)) {
+        if (p.kind === 'repost') continue;
+        const engagement = engagementOf(p);
+        if (!topPost || engagement > topPost.engagement) {
+          topPost = { discordUserId: a.discordUserId, screenName: a.xScreenName, postId: p.id, engagement, excerpt: p.text.slice(0, 120) };
+        }
+      }
+    }
+    const growers = answer.board.all.filter((r) => (r.change ?? 0) > 0).sort((x, y) => (y.change ?? 0) - (x.change ?? 0));
+    const grower = growers[0] ? { discordUserId: growers[0].discordUserId, change: growers[0].change ?? 0 } : null;
+    const joined = await this.deps.store.members(guildId);
+    const newcomers = joined.filter((m) => m.joinedAt >= answer.period.start && ranked.has(m.discordUserId)).map((m) => m.discordUserId);
+    return { topPost, grower, newcomers };
   }
 
   /** The board's members whose X link works, with their accounts. */

@@ -29,6 +29,8 @@ export interface BoardRow {
 
 export interface Board {
   top: BoardRow[];
+  /** Every ranked member, in board order. */
+  all: BoardRow[];
   /** The caller's own row, when they are ranked (whether or not in the top). */
   caller: BoardRow | null;
   /** Members on the board with nothing stored for the period. */
@@ -55,6 +57,7 @@ export function rankBoard(figures: readonly MemberFigures[], callerId: string | 
   }
   return {
     top: rows.slice(0, top),
+    all: rows,
     caller: rows.find((r) => r.discordUserId === callerId) ?? null,
     unranked: figures.length - known.length,
     ranked: rows.length,

@@ -4,6 +4,7 @@
 
 import type { UsageStore } from '../budget/stores.js';
 import type { LinkOwner } from '../db/link-owner.js';
+import type { DigestStore } from '../digest/stores.js';
 import type { GuildRoster, MemberStore, SettingsStore } from '../guilds/stores.js';
 import type { ReplayGuard } from '../interaction/stores.js';
 import type { LeaderboardStore } from '../leaderboard/stores.js';
@@ -30,9 +31,11 @@ export interface Stores {
   views: ReportViewStore;
   /** Who joined each server's leaderboard. */
   leaderboard: LeaderboardStore;
+  /** Weekly digest schedules and their claims. */
+  digests: DigestStore;
   /** A member unlinked: their posts, runs (made anonymous), zone, report views and board places go in one transaction. */
   forgetMemberData(account: LinkOwner): Promise<void>;
-  /** The bot left a server: its settings, seen members and board go in one transaction. */
+  /** The bot left a server: its settings, seen members, board and digest go in one transaction. */
   forgetGuild(guildId: string): Promise<void>;
   /** Where the render worker finds the posts a report shows. */
   renderSource: RenderSource;

@@ -72,6 +72,20 @@ export const en = {
     'twitter-admin reports channel channel': 'The channel for public reports',
     'twitter-admin budget': "Cap the X posts this server's reports may read per month (0: no cap)",
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
+    'twitter-admin digest': 'A weekly digest of the leaderboard, posted in a channel',
+    'twitter-admin digest set': 'Post the weekly digest in a channel on a day and at a time',
+    'twitter-admin digest set channel': 'The channel to post it in',
+    'twitter-admin digest set day': 'The day of the week',
+    'twitter-admin digest set day 0': 'Sunday',
+    'twitter-admin digest set day 1': 'Monday',
+    'twitter-admin digest set day 2': 'Tuesday',
+    'twitter-admin digest set day 3': 'Wednesday',
+    'twitter-admin digest set day 4': 'Thursday',
+    'twitter-admin digest set day 5': 'Friday',
+    'twitter-admin digest set day 6': 'Saturday',
+    'twitter-admin digest set time': 'The time, 24-hour HH:MM (e.g. 09:00)',
+    'twitter-admin digest set timezone': 'IANA time zone, e.g. Europe/Berlin (default UTC)',
+    'twitter-admin digest off': 'Stop posting the weekly digest',
     leaderboard: "This server's opt-in X leaderboard",
     'leaderboard join': 'Show your X figures on this server’s leaderboard (you can leave any time)',
     'leaderboard leave': 'Take yourself off this server’s leaderboard',
@@ -138,6 +152,27 @@ export const en = {
         .filter(Boolean)
         .join(' '),
     privateHere: (reason: string) => `Shown only to you: ${reason}`,
+  },
+
+  /** The weekly digest (digest/digest-layout.ts). */
+  digest: {
+    title: (dueAt: number) => `## 📰 Weekly digest: the week to ${time(seconds(dueAt), TimestampStyles.LongDate)}`,
+    late: (dueAt: number, lateMs: number) =>
+      `⚠️ Posted late: it was due ${time(seconds(dueAt), TimestampStyles.ShortDateTime)}, ${duration(lateMs)} ago, while the bot was down or cut off.`,
+    topPost: (userId: string, screenName: string, postId: string, engagement: number, excerpt: string) =>
+      `🔥 Top post of the week: <@${userId}>, [@${md(screenName)}](https://x.com/${encodeURIComponent(screenName)}/status/${postId}) with ${count(engagement)} interactions` +
+      (excerpt.trim()
+        ? `: “${md(
+            excerpt
+              .replace(/https:\/\/t\.co\/\w+/g, '')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          )}”`
+        : ''),
+    grower: (userId: string, change: number) => `📈 Biggest grower: <@${userId}>, ${signedCount(change)} interactions on the week before.`,
+    newcomers: (ids: string[]) => `👋 First week on the board: ${ids.map((id) => `<@${id}>`).join(', ')}.`,
+    stored: (at: number | null) =>
+      `X was not read for this digest: this server’s monthly budget has no room left. ${at === null ? 'Nothing is stored yet.' : `Figures as stored, as of ${time(seconds(at), TimestampStyles.RelativeTime)} at the oldest.`}`,
   },
 
   /** Answers where only the member installed the bot (see interaction/place.ts). */
@@ -605,6 +640,38 @@ export const en = {
       })[kind],
 
     statusTitle: 'X report bot: server status',
+    digestBadTime: (typed: string) => `“${md(typed)}” is not a time: use 24-hour HH:MM, such as 09:00. Nothing was changed.`,
+    digestBadZone: (typed: string) =>
+      `“${md(typed)}” is not a time zone I know: use an IANA name such as Europe/Berlin or America/New_York. Nothing was changed.`,
+    digestSet: (channelId: string, weekday: string, hhmm: string, zone: string, next: number) =>
+      `The weekly digest (the leaderboard of the week and its highlights) will be posted in ${channelMention(channelId)} every ${weekday} at ${hhmm} (${zone}). Next: ${time(seconds(next), TimestampStyles.LongDateTime)} (${time(seconds(next), TimestampStyles.RelativeTime)}).`,
+    digestCannotPost: (channelId: string, check: { missing: string[] } | { failure: DiscordFailure }) =>
+      'missing' in check
+        ? `⚠️ But I cannot post in ${channelMention(channelId)} now: I lack ${check.missing.join(' and ')} there. Grant ${plural(check.missing.length, 'it', 'them')} to my role in that channel (Edit Channel → Permissions), or pick another channel. Until then the digest is not posted, and \`/twitter-admin status\` says so.`
+        : `⚠️ But I could not check ${channelMention(channelId)} with Discord: ${discordFailure(check.failure)}`,
+    digestOff: 'The weekly digest is off. Members’ places on the leaderboard are kept.',
+    digestOffNone: 'No weekly digest was set.',
+    digestField: 'Weekly digest',
+    digestNone: 'Off. `/twitter-admin digest set` posts the week’s leaderboard in a channel.',
+    digestWhen: (channelId: string, weekday: string, hhmm: string, zone: string, next: number) =>
+      `In ${channelMention(channelId)}, every ${weekday} at ${hhmm} (${zone}). Next: ${time(seconds(next), TimestampStyles.LongDateTime)} (${time(seconds(next), TimestampStyles.RelativeTime)}).`,
+    digestLast: (dueAt: number, outcome: string, posts: number, micro: number, detail: string | null) => {
+      const when = time(seconds(dueAt), TimestampStyles.ShortDateTime);
+      const cost = `read ${count(posts)} ${plural(posts, 'post', 'posts')} from X, about ${usd(micro)}`;
+      if (outcome === 'posted') return `Last: ${when}, posted on time; ${cost}.`;
+      if (outcome === 'late') return `Last: ${when}, posted late (the bot was down), saying so; ${cost}.`;
+      if (outcome === 'skipped') return `Last: ${when}, skipped: the bot was down for more than a day after it was due.`;
+      if (outcome === 'claimed') return `Last: ${when}, being posted now.`;
+      let reason = 'posting it failed';
+      try {
+        const check = JSON.parse(detail ?? '{}') as { missing?: string[]; failure?: DiscordFailure };
+        if (check.missing) reason = `I lacked ${check.missing.join(' and ')} in its channel`;
+        else if (check.failure) reason = `Discord: ${discordFailure(check.failure)}`;
+      } catch {}
+      return `⚠️ Last: ${when}, **not posted**: ${reason}.`;
+    },
+    digestNextCost: (posts: number, micro: number) =>
+      `The next may read up to ${count(posts)} ${plural(posts, 'post', 'posts')} from X (about ${usd(micro)}): only what is new since the last read, within the budget left.`,
     linkedMembersField: 'Linked members',
     linkedMembers: (n: number) =>
       `${count(n)} ${plural(n, 'member', 'members')} of this server ${n === 1 ? 'has' : 'have'} linked an X account.`,

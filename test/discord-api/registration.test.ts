@@ -48,6 +48,7 @@ describe('command definitions', () => {
       ['status', 1, []],
       ['linked-role', 2, ['set', 'clear']],
       ['reports', 2, ['visibility', 'channel']],
+      ['digest', 2, ['set', 'off']],
       ['budget', 1, ['posts-per-month']],
     ]);
   });

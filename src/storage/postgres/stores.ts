@@ -6,8 +6,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LinkOwner } from '../../db/link-owner.js';
 import { openPostgres, type Postgres, type PostgresOptions } from '../../db/postgres.js';
-import { guildMembers, guildSettings, leaderboardMembers, memberTimeZones, reportRuns, reportViews } from '../../db/schema-pg.js';
+import {
+  digestClaims,
+  digestSchedules,
+  guildMembers,
+  guildSettings,
+  leaderboardMembers,
+  memberTimeZones,
+  reportRuns,
+  reportViews,
+} from '../../db/schema-pg.js';
 import type { Stores } from '../stores.js';
+import { PgDigestStore } from './digest-store.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './guild-stores.js';
 import { PgLeaderboardStore } from './leaderboard-store.js';
 import { PgLinkStore } from './link-store.js';
@@ -46,6 +56,7 @@ export async function openPostgresStores(url: string, now: () => number, options
     replays: new PgInteractionLedger(db, now),
     views: new PgReportViewStore(db),
     leaderboard: new PgLeaderboardStore(db),
+    digests: new PgDigestStore(db),
     async forgetMemberData(account: LinkOwner) {
       await db.transaction(async (tx) => {
         await forgetXAccount(tx, account.xUserId);
@@ -60,6 +71,8 @@ export async function openPostgresStores(url: string, now: () => number, options
         await tx.delete(guildSettings).where(eq(guildSettings.guildId, guildId));
         await tx.delete(guildMembers).where(eq(guildMembers.guildId, guildId));
         await tx.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId));
+        await tx.delete(digestSchedules).where(eq(digestSchedules.guildId, guildId));
+        await tx.delete(digestClaims).where(eq(digestClaims.guildId, guildId));
       });
     },
     async healthy() {

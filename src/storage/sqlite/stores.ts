@@ -6,10 +6,11 @@ import { asAsync } from '../../db/async-store.js';
 import { Checkpointer } from '../../db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from '../../db/database.js';
 import type { LinkOwner } from '../../db/link-owner.js';
-import { leaderboardMembers } from '../../db/schema.js';
+import { digestClaims, digestSchedules, leaderboardMembers } from '../../db/schema.js';
 import type { Stores } from '../stores.js';
 import { SqliteAdmissions } from './admissions.js';
 import { SqliteConnectionStore } from './connection-store.js';
+import { SqliteDigestStore } from './digest-store.js';
 import { SqliteGuildRoster } from './guild-roster.js';
 import { SqliteLeaderboardStore } from './leaderboard-store.js';
 import { SqliteLinkStore } from './link-store.js';
@@ -67,6 +68,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     replays: asAsync(new SqliteInteractionLedger(db, now)),
     views: asAsync(views),
     leaderboard: new SqliteLeaderboardStore(db),
+    digests: new SqliteDigestStore(db),
     async forgetMemberData(account: LinkOwner) {
       // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
       database.sqlite.transaction(() => {
@@ -82,6 +84,8 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
         settings.forgetGuild(guildId);
         members.forgetGuild(guildId);
         db.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId)).run();
+        db.delete(digestSchedules).where(eq(digestSchedules.guildId, guildId)).run();
+        db.delete(digestClaims).where(eq(digestClaims.guildId, guildId)).run();
       })();
     },
     healthy: async () => databaseIsHealthy(database),
