@@ -1,12 +1,19 @@
 // Import boundaries, checked by `npm run lint`. Folders form layers and every
-// arrow points down: doors → commands → domain → infrastructure. The
-// transport-neutral contract (src/interaction) sits at the bottom and imports
-// nothing. Type-only imports count: a cycle through types is still a cycle.
+// arrow points down: doors → commands → domain → infrastructure. Storage is
+// an adapter: it implements the ports each domain folder declares (its
+// stores.ts), so it imports the domain, and only the wiring (bot.ts, main.ts)
+// imports it. The transport-neutral contract (src/interaction) sits at the
+// bottom and imports nothing. Type-only imports count: a cycle through types
+// is still a cycle.
 
 const DOORS = '^src/(web|discord|cli)/';
 const COMMANDS = '^src/commands/';
 const DOMAIN = '^src/(report|linking|budget|guilds|role-connections|leaderboard|digest)/';
-const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections|leaderboard|digest)/';
+const STORAGE = '^src/storage/';
+const INFRA = '^src/(interaction|text|discord-api|db|twitter|secrets|http|log|config|threads)/';
+const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections|leaderboard|digest|storage)/';
+/** The files that build the object graph: the only ones that see every layer, adapters included. */
+const WIRING = '^src/(bot|main)[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -22,9 +29,46 @@ module.exports = {
     { name: 'domain-below-commands', severity: 'error', from: { path: DOMAIN }, to: { path: `${DOORS}|${COMMANDS}` } },
     {
       name: 'infrastructure-at-the-bottom',
+      comment: 'Infrastructure (text, the contract, clients, the database schema) knows nothing above it.',
       severity: 'error',
-      from: { path: '^src/(interaction|discord-api|db|twitter|secrets|http|log|config|threads)/' },
+      from: { path: INFRA },
       to: { path: ABOVE_INFRA },
+    },
+    {
+      name: 'domain-owns-its-ports',
+      comment:
+        'A domain folder declares the stores it needs (its stores.ts) and never imports one: which engine holds them is the wiring\'s choice.',
+      severity: 'error',
+      from: { path: DOMAIN },
+      to: { path: STORAGE },
+    },
+    {
+      name: 'adapters-only-in-the-wiring',
+      comment: 'Storage adapters are built in bot.ts / main.ts (and by the sandbox that hosts the bot), never picked by a door, a command or infrastructure.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: `${WIRING}|${STORAGE}|^src/sandbox/` },
+      to: { path: STORAGE },
+    },
+    {
+      name: 'storage-below-commands',
+      comment: 'An adapter implements the domain\'s ports; it never reaches up to a command or a door.',
+      severity: 'error',
+      from: { path: STORAGE },
+      to: { path: `${DOORS}|${COMMANDS}|${WIRING}` },
+    },
+    {
+      name: 'engines-apart-sqlite',
+      comment: 'The SQLite adapter shares nothing with the PostgreSQL one: what both need is the domain\'s (its ports and rules).',
+      severity: 'error',
+      from: { path: '^src/storage/sqlite/' },
+      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)[.]ts$)' },
+    },
+    {
+      name: 'engines-apart-postgres',
+      comment: 'The PostgreSQL adapter shares nothing with the SQLite one: not its connection, nor its schema.',
+      severity: 'error',
+      from: { path: '^src/storage/postgres/' },
+      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)[.]ts$)' },
     },
     {
       name: 'contract-imports-nothing',

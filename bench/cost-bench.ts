@@ -114,7 +114,8 @@ async function withTheBot(habit: Habit, discord: DiscordStandIn): Promise<Bill> 
       const admission = await bot.reports.admit(request);
       if (!admission.ok) throw new Error(admission.message);
       const message = await bot.reports.run(request, admission.ticket);
-      if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
+      // A report is a Components V2 message; a failure is text alone.
+      if (!message.layout?.length) throw new Error(`report failed: ${message.content}`);
     }
     const own = stores.database.sqlite.prepare('select sum(cost_micro_usd) as micro from report_runs').get() as { micro: number };
     return {

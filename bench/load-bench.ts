@@ -132,7 +132,8 @@ async function run(members: number): Promise<string[]> {
         member: { id: u.discordId, username: u.screenName },
         options: [{ name: 'days', type: 4, value: 90 }],
       });
-    const delivered = (token: string) => discord.edits().some((e) => e.path.includes(token) && e.raw.includes('"embeds":[{'));
+    // Delivered: the Components V2 report, whose gallery shows the attached chart (progress notes and failures are text alone).
+    const delivered = (token: string) => discord.edits().some((e) => e.path.includes(token) && e.raw.includes('attachment://'));
     /** Waits until every token's report is delivered; returns when each was seen (ms after `from`, to 50 ms). */
     const waitFor = async (tokens: string[], from: number) => {
       const seen = new Map<string, number>();

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createBot } from '../src/bot.js';
 import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart.js';
-import { reportEmbed } from '../src/report/embed.js';
+import { reportLayout } from '../src/report/layout/report-layout.js';
+import { CHART_FILE } from '../src/report/render.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary.js';
 import { openSqliteStores } from '../src/storage/sqlite/stores.js';
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
     const admission = await bot.reports.admit(request);
     if (!admission.ok) throw new Error(admission.message);
     const message = await bot.reports.run(request, admission.ticket);
-    if (!message.embeds?.length) throw new Error(`report failed: ${message.content}`);
+    // A report is a Components V2 message with its chart attached; a failure is text alone.
+    if (!message.layout?.length || !message.files?.length) throw new Error(`report failed: ${message.content}`);
     const wall = performance.now() - t;
     const run = stores.database.sqlite.prepare('select upstream_requests, posts_read from report_runs order by id desc limit 1').get() as {
       upstream_requests: number;
@@ -166,10 +168,11 @@ async function main(): Promise<void> {
   };
   const summariseMs = mean(
     () =>
-      reportEmbed(en, summarise(input), {
-        dataAsOf: now,
-        usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 },
-        costMicroUsd: 0,
+      reportLayout(en, summarise(input), {
+        showPrivate: true,
+        chartFile: CHART_FILE,
+        footer: { dataAsOf: now, usage: { postsRead: 0, postsRepeated: 0, userReads: 0, requests: 0 }, costMicroUsd: 0 },
+        controls: null,
       }),
     50,
   );
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
     ['warm repeat wall time', `${warm.wall.toFixed(0)} ms`, ''],
     ['warm repeat upstream requests', String(warm.requests), 'one since_id page each for posts and mentions'],
     ['warm repeat posts read', String(warm.postsRead), ''],
-    [`summarise + embed, ${POSTS} posts (Europe/Berlin)`, `${summariseMs.toFixed(2)} ms`, '< 20 ms'],
+    [`summarise + layout, ${POSTS} posts (Europe/Berlin)`, `${summariseMs.toFixed(2)} ms`, '< 20 ms'],
     [`summarise, ${POSTS} posts (UTC)`, `${summaryUtcMs.toFixed(2)} ms`, '< 20 ms'],
     ['chart render (91 days)', `${chartMs.toFixed(1)} ms`, '< 250 ms'],
     [

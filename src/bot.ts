@@ -23,6 +23,7 @@ import { BoardService } from './leaderboard/board-service.js';
 import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
+import { CJK_FAMILY, hasCjkFont } from './report/chart-fonts.js';
 import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { ReportPresses } from './report/report-presses.js';
@@ -338,6 +339,11 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     gatewayHealth,
     async start() {
       stores.start();
+      if (!hasCjkFont()) {
+        log.warn('no CJK font found (Debian: apt-get install fonts-noto-cjk): charts of Japanese reports use English labels', {
+          font: CJK_FAMILY,
+        });
+      }
       bot.gateway = await createGateway();
       const stopRevocations = revocations.start();
       const stopClears = roleConnections?.clears.start();

@@ -4,7 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { type Catalog, localized } from '../text/catalog.js';
+import { type Catalog, localized, localizedName } from '../text/catalog.js';
 
 type CommandBody = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -35,11 +35,26 @@ export function serverCommand(body: Plain): CommandBody {
 }
 
 type CommandTextKey = keyof Catalog['commands'];
+type CommandNameKey = keyof Catalog['commandNames'] & CommandTextKey;
 
-/** `description` and its translations for a command or option, by its path ("report days"). */
-export function describedAs(key: CommandTextKey): { description: string; description_localizations?: Record<string, string> } {
+/**
+ * `name` and `description`, with their translations, for a command, subcommand or option, by its path
+ * ("report days"). The English name is the one the bot reads: Discord sends it whatever the member's language.
+ */
+export function describedAs(key: CommandNameKey): {
+  name: string;
+  name_localizations?: Record<string, string>;
+  description: string;
+  description_localizations?: Record<string, string>;
+} {
+  const name = localizedName(key);
   const { text, localizations } = localized(key);
-  return Object.keys(localizations).length ? { description: text, description_localizations: localizations } : { description: text };
+  return {
+    name: name.text,
+    ...(Object.keys(name.localizations).length ? { name_localizations: name.localizations } : {}),
+    description: text,
+    ...(Object.keys(localizations).length ? { description_localizations: localizations } : {}),
+  };
 }
 
 /** A choice whose shown name comes from the catalog ("report days 7"). */

@@ -14,25 +14,21 @@ import { choice, describedAs, serverCommand } from './definition.js';
 import { publicRefusal } from './public-reports.js';
 
 export const data = serverCommand({
-  name: 'leaderboard',
   ...describedAs('leaderboard'),
   options: [
-    { type: ApplicationCommandOptionType.Subcommand, name: 'join', ...describedAs('leaderboard join') },
-    { type: ApplicationCommandOptionType.Subcommand, name: 'leave', ...describedAs('leaderboard leave') },
+    { type: ApplicationCommandOptionType.Subcommand, ...describedAs('leaderboard join') },
+    { type: ApplicationCommandOptionType.Subcommand, ...describedAs('leaderboard leave') },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'show',
       ...describedAs('leaderboard show'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
-          name: 'days',
           ...describedAs('leaderboard show days'),
           choices: [choice('leaderboard show days 7', 7), choice('leaderboard show days 30', 30)],
         },
         {
           type: ApplicationCommandOptionType.String,
-          name: 'by',
           ...describedAs('leaderboard show by'),
           choices: BOARD_METRICS.map((m) => choice(`leaderboard show by ${m}`, m)),
         },

@@ -6,7 +6,6 @@ import type { CommandDeps, CommandModule } from './command-module.js';
 import { describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
-  name: 'link-twitter',
   ...describedAs('link-twitter'),
 });
 

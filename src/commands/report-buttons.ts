@@ -13,7 +13,7 @@ import type { RenderJob } from '../report/render.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import type { ReportView } from '../report/stores.js';
-import { textFor } from '../text/catalog.js';
+import { channelLocale, textFor } from '../text/catalog.js';
 import { joinBoard } from './leaderboard.js';
 import { publicRefusal } from './public-reports.js';
 
@@ -113,7 +113,7 @@ async function share(ctx: ComponentContext, deps: ReportButtonDeps, view: Report
   }
   try {
     await ctx.defer({ ephemeral: false });
-    await ctx.edit(await deps.presses.shareCopy(job, displayName(ctx.user)));
+    await ctx.edit(await deps.presses.shareCopy(job, displayName(ctx.user), channelLocale(ctx.guildLocale, ctx.locale)));
   } catch (err) {
     await deps.presses.unmarkShared(view.id).catch(() => undefined);
     throw err;

@@ -5,36 +5,31 @@ import { answersPrivately } from '../interaction/place.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
-import { textFor } from '../text/catalog.js';
+import { channelLocale, textFor } from '../text/catalog.js';
 import type { CommandDeps, CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
 import { publicRefusal } from './public-reports.js';
 import { reportButtons } from './report-buttons.js';
 
 export const data = memberCommand({
-  name: 'report',
   ...describedAs('report'),
   options: [
     {
-      name: 'days',
       ...describedAs('report days'),
       type: ApplicationCommandOptionType.Integer,
       choices: [choice('report days 7', 7), choice('report days 30', 30), choice('report days 90', 90)],
     },
     {
-      name: 'public',
       ...describedAs('report public'),
       type: ApplicationCommandOptionType.Boolean,
     },
     {
-      name: 'timezone',
       ...describedAs('report timezone'),
       type: ApplicationCommandOptionType.String,
       max_length: 64,
       autocomplete: true,
     },
     {
-      name: 'refresh',
       ...describedAs('report refresh'),
       type: ApplicationCommandOptionType.Boolean,
     },
@@ -67,7 +62,8 @@ function reportCommand(
         // A zone they name becomes their default; without one, their last.
         timeZone: namedZone || (await reports.defaultTimeZone(ctx.user.id)),
         rememberZone: Boolean(namedZone),
-        locale: ctx.locale,
+        // A public report is read by the whole channel: in the server's language, if it chose one.
+        locale: ctx.options.boolean('public') ? channelLocale(ctx.guildLocale, ctx.locale) : ctx.locale,
         interactionToken: ctx.interactionToken,
         refreshProfile: ctx.options.boolean('refresh') ?? false,
         public: ctx.options.boolean('public') ?? false,

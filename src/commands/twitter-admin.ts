@@ -22,44 +22,35 @@ import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/set
 import { statusMessage } from './twitter-admin/status.js';
 
 export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverCommand({
-  name: 'twitter-admin',
   ...describedAs('twitter-admin'),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'status',
       ...describedAs('twitter-admin status'),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'linked-role',
       ...describedAs('twitter-admin linked-role'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'set',
           ...describedAs('twitter-admin linked-role set'),
-          options: [
-            { type: ApplicationCommandOptionType.Role, name: 'role', ...describedAs('twitter-admin linked-role set role'), required: true },
-          ],
+          options: [{ type: ApplicationCommandOptionType.Role, ...describedAs('twitter-admin linked-role set role'), required: true }],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'clear', ...describedAs('twitter-admin linked-role clear') },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin linked-role clear') },
       ],
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'reports',
       ...describedAs('twitter-admin reports'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'visibility',
           ...describedAs('twitter-admin reports visibility'),
           options: [
             {
               type: ApplicationCommandOptionType.String,
-              name: 'visibility',
               ...describedAs('twitter-admin reports visibility visibility'),
               required: true,
               choices: [
@@ -71,12 +62,10 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverComma
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'channel',
           ...describedAs('twitter-admin reports channel'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
-              name: 'channel',
               ...describedAs('twitter-admin reports channel channel'),
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
@@ -86,54 +75,46 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverComma
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: 'digest',
       ...describedAs('twitter-admin digest'),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: 'set',
           ...describedAs('twitter-admin digest set'),
           options: [
             {
               type: ApplicationCommandOptionType.Channel,
-              name: 'channel',
               ...describedAs('twitter-admin digest set channel'),
               required: true,
               channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
             },
             {
               type: ApplicationCommandOptionType.Integer,
-              name: 'day',
               ...describedAs('twitter-admin digest set day'),
               required: true,
               choices: ([1, 2, 3, 4, 5, 6, 0] as const).map((d) => choice(`twitter-admin digest set day ${d}`, d)),
             },
             {
               type: ApplicationCommandOptionType.String,
-              name: 'time',
               ...describedAs('twitter-admin digest set time'),
               required: true,
               max_length: 5,
             },
             {
               type: ApplicationCommandOptionType.String,
-              name: 'timezone',
               ...describedAs('twitter-admin digest set timezone'),
               max_length: 64,
             },
           ],
         },
-        { type: ApplicationCommandOptionType.Subcommand, name: 'off', ...describedAs('twitter-admin digest off') },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin digest off') },
       ],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'budget',
       ...describedAs('twitter-admin budget'),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
-          name: 'posts-per-month',
           ...describedAs('twitter-admin budget posts-per-month'),
           required: true,
           min_value: 0,

@@ -5,7 +5,6 @@ import type { CommandModule } from './command-module.js';
 import { describedAs, memberCommand } from './definition.js';
 
 export const data = memberCommand({
-  name: 'unlink-twitter',
   ...describedAs('unlink-twitter'),
 });
 

@@ -212,6 +212,7 @@ function origin(interaction: ButtonInteraction | ChatInputCommandInteraction) {
     user: { id: interaction.user.id, username: interaction.user.username, globalName: interaction.user.globalName },
     ...placeOfInteraction(interaction),
     locale: interaction.locale,
+    guildLocale: interaction.guildLocale,
     channelId: interaction.channelId,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
     appPermissions: interaction.appPermissions?.bitfield ?? null,

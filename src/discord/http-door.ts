@@ -53,6 +53,7 @@ function origin(payload: CommandPayload | ComponentPayload) {
       ownersKnown: payload.authorizing_integration_owners !== undefined,
     }),
     locale: payload.locale ?? null,
+    guildLocale: payload.guild_locale ?? null,
     channelId: payload.channel?.id ?? payload.channel_id ?? null,
     memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
     appPermissions: payload.app_permissions ? BigInt(payload.app_permissions) : null,

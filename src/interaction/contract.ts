@@ -60,6 +60,8 @@ export interface CommandContext {
   channelId: string | null;
   /** The member's Discord locale ("en-US", "de"): which catalog their answers come from. */
   locale: string | null;
+  /** The server's preferred locale (Discord's guild_locale), for what the whole channel reads; absent in DMs. */
+  guildLocale?: string | null;
   /** The member's permissions in this channel, as Discord computed them; null in DMs. */
   memberPermissions: bigint | null;
   /** The bot's own permissions in this channel, as Discord computed them. */
@@ -107,6 +109,8 @@ export interface ComponentContext {
   place: Place;
   channelId: string | null;
   locale: string | null;
+  /** The server's preferred locale, for a copy posted to the channel. */
+  guildLocale?: string | null;
   memberPermissions: bigint | null;
   appPermissions: bigint | null;
   interactionToken: string;

@@ -77,23 +77,31 @@ export interface LinkPreview {
   expiresAt: number;
 }
 
+/** A failure that found the member's link carries their locale, so its page is in their language. */
+type Failure<R> = R & { ok: false; locale?: string | null };
+
 export type OpenResult =
   | { ok: true; redirectUrl: string }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'x-error'; error: XApiError };
+  | Failure<{ reason: 'invalid' }>
+  | Failure<{ reason: 'x-error'; error: XApiError }>;
 
 export type CallbackResult =
   | { ok: true; screenName: string; discordUserName: string; discordUsername: string; locale: string | null }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'other-browser' }
-  | { ok: false; reason: 'x-error'; error: XApiError };
+  | Failure<{ reason: 'invalid' }>
+  | Failure<{ reason: 'other-browser' }>
+  | Failure<{ reason: 'x-error'; error: XApiError }>;
 
 export type UnlinkResult =
   | { unlinked: true; screenName: string; revoked: boolean }
   /** No X account was linked (or it changed meanwhile); `rolesForgotten`: a Linked Roles connection was forgotten. */
   | { unlinked: false; rolesForgotten: boolean };
 
-export type CancelResult = 'cancelled' | 'invalid' | 'other-browser';
+export type CancelOutcome = 'cancelled' | 'invalid' | 'other-browser';
+/** What Cancel at X did, and the member's locale when their link was found. */
+export interface CancelResult {
+  outcome: CancelOutcome;
+  locale: string | null;
+}
 
 /** The browser secret is 256 random bits in base64url, like a link token. */
 export const isWellFormedBrowserSecret = isWellFormedLinkToken;
@@ -194,7 +202,7 @@ export class LinkService {
     try {
       requestToken = await oauth.requestToken(this.callbackUrl);
     } catch (err) {
-      return this.xFailure('request token', err, link.discordUserId);
+      return { ...this.xFailure('request token', err, link.discordUserId), locale: link.locale };
     }
     // The member gets a fresh window for the X consent screen.
     const claimed = await store.claimForAuthorization(
@@ -209,7 +217,7 @@ export class LinkService {
     );
     if (!claimed) {
       log.warn('link opened twice', { discordUserId: link.discordUserId });
-      return { ok: false, reason: 'invalid' };
+      return { ok: false, reason: 'invalid', locale: link.locale };
     }
     log.info('link opened', { discordUserId: link.discordUserId });
     return { ok: true, redirectUrl: oauth.authorizeUrl(requestToken.key) };
@@ -225,9 +233,9 @@ export class LinkService {
       const burnt = await store.burnAuthorizing(link.id);
       log.warn('callback from another browser refused; the sign-in is stopped', { discordUserId: link.discordUserId, burnt });
       if (burnt) await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.otherBrowser));
-      return { ok: false, reason: 'other-browser' };
+      return { ok: false, reason: 'other-browser', locale: link.locale };
     }
-    if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid' };
+    if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid', locale: link.locale };
 
     let access: AccessToken;
     try {
@@ -235,7 +243,7 @@ export class LinkService {
       access = await oauth.accessToken({ key: oauthToken, secret }, verifier);
     } catch (err) {
       await store.abortExchange(link.id);
-      return this.xFailure('access token', err, link.discordUserId);
+      return { ...this.xFailure('access token', err, link.discordUserId), locale: link.locale };
     }
     const userId = link.discordUserId;
     let completion: Completion | null;
@@ -261,7 +269,7 @@ export class LinkService {
       // Unlinked, or superseded by a newer /link-twitter, while X was answering: the token X just issued is kept
       // nowhere, so it must not stay valid at X.
       await this.revokeUnkept(access, userId, 'the link was unlinked or superseded during the exchange');
-      return { ok: false, reason: 'invalid' };
+      return { ok: false, reason: 'invalid', locale: link.locale };
     }
     log.info('account linked', {
       discordUserId: userId,
@@ -344,12 +352,13 @@ export class LinkService {
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
-    if (!link) return 'invalid';
-    if (!isSameBrowser(link.browserHash, browserSecret)) return 'other-browser';
-    if (!(await this.deps.store.discard(link.id))) return 'invalid';
+    if (!link) return { outcome: 'invalid', locale: null };
+    const locale = link.locale;
+    if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
+    if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
     await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
-    return 'cancelled';
+    return { outcome: 'cancelled', locale };
   }
 
   /**

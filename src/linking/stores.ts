@@ -3,8 +3,14 @@
 // implements these; every state change is one conditional write or one
 // transaction, so two requests racing for the same link cannot both win.
 
-import type { LinkOwner } from '../db/link-owner.js';
 import type { LinkedAccount, PendingLink, PendingRevocation, pendingRevocations } from '../db/schema.js';
+
+/**
+ * One link of a member to an X account, as later writes must find it again:
+ * the same member, the same X account, linked at the same moment. A relink,
+ * even to the same X account, is another link.
+ */
+export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
 
 export interface NewPendingLink {
   tokenHash: string;
@@ -70,7 +76,7 @@ export interface LinkStore {
    * queued for revocation in the same transaction, chosen from the rows it
    * read, so no completion racing this one can slip a token past the queue.
    * A displaced member's Linked Roles connection is forgotten in it too, its
-   * metadata clear queued (db/forgotten-connection.ts).
+   * metadata clear queued (storage/sqlite/forgotten-connection.ts).
    */
   complete(
     linkId: number,

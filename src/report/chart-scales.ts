@@ -42,16 +42,16 @@ export function ticks(scale: Scale): number[] {
 }
 
 /** The labels drawn on each axis, bottom to top. */
-export function axisLabels(bars: readonly Counts[]): { posts: string[]; likes: string[] } {
+export function axisLabels(bars: readonly Counts[], tick: (n: number) => string = shortNumber): { posts: string[]; likes: string[] } {
   const { posts, likes } = axisScales(bars);
-  return { posts: ticks(posts).map(shortNumber), likes: ticks(likes).map(shortNumber) };
+  return { posts: ticks(posts).map(tick), likes: ticks(likes).map(tick) };
 }
 
 export const impressionsScale = (bars: readonly Counts[]) => niceScale(Math.max(0, ...bars.map((d) => d.impressions)));
 
 /** The impressions axis' labels, bottom to top: round 1-2-5 steps of its own. */
-export function impressionLabels(bars: readonly Counts[]): string[] {
-  return ticks(impressionsScale(bars)).map(shortNumber);
+export function impressionLabels(bars: readonly Counts[], tick: (n: number) => string = shortNumber): string[] {
+  return ticks(impressionsScale(bars)).map(tick);
 }
 
 export function shortNumber(n: number): string {

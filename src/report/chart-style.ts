@@ -5,6 +5,7 @@
 // which red-green colour-blind readers tell apart, on a light card that reads
 // on Discord's dark and light themes alike.
 
+import { CHART_FONT } from './chart-fonts.js';
 import type { PostKind } from './stored-post.js';
 
 export const CHART_WIDTH = 800;
@@ -45,7 +46,7 @@ export const SERIES: ReadonlyArray<{ kind: PostKind; colour: string }> = (['orig
   (kind) => ({ kind, colour: CHART_COLOURS[kind] }),
 );
 
-export const FONT = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+export const FONT = CHART_FONT;
 
 /** The words on the chart, from the member's catalog. */
 export interface ChartLabels {
@@ -64,4 +65,8 @@ export interface ChartLabels {
   notRead: string;
   /** Over a weekly bar that covers only some of its seven days ("5/7 d"). */
   partialWeek: (days: number) => string;
+  /** An axis value as the reader counts: "1.2k", "1.2万". */
+  tick: (n: number) => string;
+  /** A date (YYYY-MM-DD) under the bars: "12-04", "12/4". */
+  date: (iso: string) => string;
 }

@@ -8,7 +8,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { type ChartBar, chartBars, postsIn, unreadBars } from './chart-bars.js';
 import { drawEmpty, drawNotRead, drawPartialLabels, gridLine, type Plot, plotAt } from './chart-plot.js';
-import { axisScales, impressionsScale, type Scale, shortNumber, ticks } from './chart-scales.js';
+import { axisScales, impressionsScale, type Scale, ticks } from './chart-scales.js';
 import {
   CHART_COLOURS,
   CHART_HEIGHT,
@@ -66,19 +66,19 @@ export function renderChart(days: DayActivity[], labels: ChartLabels): Buffer {
   drawBars(ctx, plot, bars, postsScale);
   drawLikes(ctx, plot, bars, likesScale);
   if (weekly) drawPartialLabels(ctx, plot, bars, postsScale, labels);
-  drawDates(ctx, plot, bars);
+  drawDates(ctx, plot, bars, labels.date);
   if (bars.every((b) => postsIn(b) === 0 || b.unread) && bars.some((b) => !b.unread)) drawEmpty(ctx, plot, labels.empty, bars);
   if (hasImpressionsPanel(days)) {
     const impressions = plotAt(IMPRESSIONS_EDGES, chart);
     drawNotRead(ctx, impressions, bars, labels.notRead);
-    drawImpressions(ctx, impressions, bars, weekly ? labels.weeklyImpressionsTitle : labels.impressionsTitle);
+    drawImpressions(ctx, impressions, bars, weekly ? labels.weeklyImpressionsTitle : labels.impressionsTitle, labels);
   }
   // Opaque throughout (the background fills it), so data()'s unpremultiplied pixels are the drawn colours.
   return encodePng(canvas.data(), CHART_WIDTH, height);
 }
 
 /** The second panel: impressions of each bar's posts, one measure on one axis. */
-function drawImpressions(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], title: string): void {
+function drawImpressions(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], title: string, labels: ChartLabels): void {
   ctx.strokeStyle = GRID;
   ctx.lineWidth = 2;
   ctx.beginPath();
@@ -93,7 +93,7 @@ function drawImpressions(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], title
 
   const scale = impressionsScale(bars);
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
-  for (const v of ticks(scale)) gridLine(ctx, plot, plot.bottom - (v / scale.top) * plot.height, shortNumber(v));
+  for (const v of ticks(scale)) gridLine(ctx, plot, plot.bottom - (v / scale.top) * plot.height, labels.tick(v));
   ctx.fillStyle = CHART_COLOURS.impressions;
   bars.forEach((bar, i) => {
     const h = (bar.impressions / scale.top) * plot.height;
@@ -101,7 +101,7 @@ function drawImpressions(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], title
     if (h > 0) ctx.fillRect(plot.barX(i), plot.bottom - h, plot.barWidth, h);
   });
   ctx.globalAlpha = 1;
-  drawDates(ctx, plot, bars);
+  drawDates(ctx, plot, bars, labels.date);
 }
 
 function drawTitle(ctx: SKRSContext2D, title: string, labels: ChartLabels): void {
@@ -119,10 +119,10 @@ function drawGrid(ctx: SKRSContext2D, plot: Plot, posts: Scale, likes: Scale, la
   ctx.lineWidth = 2;
   for (const [i, v] of ticks(posts).entries()) {
     const y = plot.bottom - (v / posts.top) * plot.height;
-    gridLine(ctx, plot, y, shortNumber(v));
+    gridLine(ctx, plot, y, labels.tick(v));
     ctx.fillStyle = LIKES;
     ctx.textAlign = 'left';
-    ctx.fillText(shortNumber(i * likes.step), plot.right + 8, y);
+    ctx.fillText(labels.tick(i * likes.step), plot.right + 8, y);
   }
   drawAxisName(ctx, 13, plot.top + plot.height / 2, -Math.PI / 2, MUTED, labels.postsAxis);
   drawAxisName(ctx, CHART_WIDTH - 16, plot.top + plot.height / 2, Math.PI / 2, LIKES, labels.likesAxis);
@@ -184,7 +184,7 @@ function drawLikes(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], likes: Scal
 }
 
 /** About seven date labels (a bar's first day), the first and last always. */
-function drawDates(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[]): void {
+function drawDates(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[], date: (iso: string) => string): void {
   ctx.fillStyle = MUTED;
   ctx.font = `${MIN_FONT_PX}px ${FONT}`;
   ctx.textAlign = 'center';
@@ -193,7 +193,7 @@ function drawDates(ctx: SKRSContext2D, plot: Plot, bars: ChartBar[]): void {
   bars.forEach((bar, i) => {
     if (i % every !== 0 && i !== bars.length - 1) return;
     if (i === bars.length - 1 && i % every !== 0 && i % every < every / 2) return;
-    ctx.fillText(bar.date.slice(5), plot.centre(i), plot.bottom + 8);
+    ctx.fillText(date(bar.date), plot.centre(i), plot.bottom + 8);
   });
 }
 
@@ -219,7 +219,8 @@ function drawLegend(ctx: SKRSContext2D, x: number, y: number, labels: ChartLabel
 export function warmUpChart(): void {
   const kinds = { original: 'o', reply: 'r', quote: 'q', repost: 'p' };
   const labels: ChartLabels = {
-    title: 'warm-up',
+    // A kana too, so the CJK font (when there is one) is loaded now rather than by the first Japanese report.
+    title: 'warm-up ポ',
     weeklyTitle: 'w',
     kinds,
     likes: 'l',
@@ -230,6 +231,8 @@ export function warmUpChart(): void {
     weeklyImpressionsTitle: 'i',
     notRead: 'n',
     partialWeek: (n) => String(n),
+    tick: String,
+    date: String,
   };
   renderChart([{ date: '2026-01-01', read: 'whole', original: 1, reply: 0, quote: 0, repost: 0, likes: 1, impressions: 1 }], labels);
 }

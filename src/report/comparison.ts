@@ -133,6 +133,29 @@ export function whenStored(input: ComparisonInput, postsRead: number, lengths: n
 export function moreCoverage(input: ComparisonInput, postsRead: number): MoreCoverage | null {
   if (input.read.cut === null) return null;
   if (input.read.cut === 'budget') return { how: 'next-month' };
+  const onward = input.read.cut === 'max-posts' ? readOn(input, postsRead) : null;
+  if (onward) return onward;
   const when = whenStored(input, postsRead, 1);
   return when && { how: 'keep-reporting', ...when };
+}
+
+/**
+ * What the next reports would read below a per-report cut to cover the whole
+ * period: the posts missing back to its start at the rate read, in reports of
+ * at most maxPosts each. Null when X's 3,200-post cap would stop them first
+ * (then only reading forward helps, see whenStored).
+ */
+function readOn(input: ComparisonInput, postsRead: number): MoreCoverage | null {
+  const { limits, period } = input;
+  const rate = dailyRate(input, postsRead);
+  const missing = Math.ceil((rate * (input.read.storedFrom - period.start)) / DAY);
+  const sinceNow = Math.ceil((rate * (period.end - period.start)) / DAY);
+  if (missing <= 0 || sinceNow > X_TIMELINE_CAP) return null;
+  return {
+    how: 'read-on',
+    posts: missing,
+    reports: Math.ceil(missing / limits.maxPosts),
+    maxPosts: limits.maxPosts,
+    costMicroUsd: missing * limits.postMicroUsd,
+  };
 }

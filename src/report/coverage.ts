@@ -19,11 +19,13 @@ export interface Gap {
 }
 
 /**
- * Bounds X's own reads would hit again: below a span cut by X's 3,200-post cap
- * or by REPORT_MAX_POSTS nothing more is read. A budget cut is not final: next
- * month's budget may read further.
+ * A bound no later read can pass: X serves a timeline only 3,200 posts back,
+ * so below a span cut there nothing more is read. REPORT_MAX_POSTS bounds one
+ * report, not the timeline: the next report reads on below where the last
+ * one stopped (a 90-day press after a capped 30-day report reads older posts).
+ * A budget cut is not final either: next month's budget may read further.
  */
-export const isFinalCut = (reason: CutReason | null): boolean => reason === 'x-cap' || reason === 'max-posts';
+export const isFinalCut = (reason: CutReason | null): boolean => reason === 'x-cap';
 
 const byFrom = (a: Span, b: Span) => a.from - b.from;
 

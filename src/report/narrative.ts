@@ -27,7 +27,7 @@ export function narrative(t: Catalog, s: ReportSummary): string {
         maxPosts: coverage.maxPosts,
       }),
     );
-    if (coverage.more) parts.push(r.moreCoverage(coverage.more.how === 'next-month' ? coverage.more : { ...coverage.more, days }));
+    if (coverage.more) parts.push(r.moreCoverage(coverage.more.how === 'keep-reporting' ? { ...coverage.more, days } : coverage.more));
   }
   if (growth) parts.push(r.followerChange(growth.change, growth.since, days));
   const previous = `${clock.stamp(c.previous.from)} → ${clock.stamp(c.previous.to)}`;

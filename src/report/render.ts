@@ -4,12 +4,12 @@
 // share); everything it needs travels in a RenderJob.
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
-import { textFor } from '../text/catalog.js';
-import type { Usage } from '../twitter/v2-client.js';
+import { en, textFor } from '../text/catalog.js';
 import { renderChart } from './chart.js';
+import { chartWords } from './chart-fonts.js';
 import type { ReadLimits } from './comparison.js';
 import type { ReportControls } from './layout/controls.js';
-import { reportLayout } from './layout/report-layout.js';
+import { type LayoutOptions, reportLayout } from './layout/report-layout.js';
 import type { StoredPost } from './stored-post.js';
 import type { PostStore, PostWindow } from './stores.js';
 import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from './summary.js';
@@ -31,7 +31,7 @@ export interface RenderJob {
   /** A private report: the member's private X analytics may be shown. */
   showPrivate: boolean;
   profileRefresh?: ProfileRefresh;
-  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  footer: LayoutOptions['footer'];
   /** The report's buttons; null on a shared copy. */
   controls: ReportControls | null;
   /** A line above the report (who shared a public copy). */
@@ -83,7 +83,8 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     profileRefresh: job.profileRefresh,
   });
   const t = textFor(job.locale);
-  const png = renderChart(summary.activity.days, t.report.chart(job.timeZone));
+  // Without a CJK font on this machine, a Japanese chart would be empty boxes: its words are then English.
+  const png = renderChart(summary.activity.days, chartWords(t.report.chart(job.timeZone), en.report.chart(job.timeZone)));
   const layout = reportLayout(t, summary, {
     showPrivate: job.showPrivate,
     chartFile: CHART_FILE,

@@ -67,9 +67,10 @@ export class ReportPresses {
   }
 
   /** A copy for the channel: the same stored posts, without private analytics or buttons, saying who shared it. */
-  async shareCopy(job: RenderJob, sharedBy: string): Promise<BotMessage> {
-    const preface = textFor(job.locale).reportView.sharedBy(sharedBy);
-    const { layout, png } = await this.deps.render.render({ ...job, showPrivate: false, controls: null, preface });
+  async shareCopy(job: RenderJob, sharedBy: string, locale: string | null = job.locale): Promise<BotMessage> {
+    // In the channel's language (see channelLocale), which may not be the owner's.
+    const preface = textFor(locale).reportView.sharedBy(sharedBy);
+    const { layout, png } = await this.deps.render.render({ ...job, locale, showPrivate: false, controls: null, preface });
     return { layout, files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
   }
 

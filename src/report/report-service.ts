@@ -494,7 +494,12 @@ export class ReportService {
         refreshHorizonHours: limits.refreshHours,
         showPrivate: !request.public,
         profileRefresh: profile.refresh,
-        footer: { dataAsOf: startedAt, usage: usageNow, costMicroUsd: costMicroUsd(usageNow, this.deps.pricing) },
+        footer: {
+          dataAsOf: startedAt,
+          usage: usageNow,
+          costMicroUsd: costMicroUsd(usageNow, this.deps.pricing),
+          olderPosts: timeline.olderRead,
+        },
         controls: {
           viewId,
           days: request.days,

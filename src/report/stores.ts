@@ -5,8 +5,8 @@
 
 import type { BudgetFacts } from '../budget/budget.js';
 import { billingDay } from '../budget/pricing.js';
-import type { LinkOwner } from '../db/link-owner.js';
 import type { reportRuns, reportViews } from '../db/schema.js';
+import type { LinkOwner } from '../linking/stores.js';
 import type { Usage } from '../twitter/v2-client.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import type { Span } from './coverage.js';

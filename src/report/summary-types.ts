@@ -180,7 +180,12 @@ export type MoreCoverage =
   /** Reports keep what they read: from `date` on, a report of this length covers it all, if reports run at least every `everyDays` days. */
   | { how: 'keep-reporting'; date: string; everyDays: number }
   /** The bound was this month's budget: next month's may read further. */
-  | { how: 'next-month' };
+  | { how: 'next-month' }
+  /**
+   * The bound was REPORT_MAX_POSTS, which bounds one report: the next reads on below where this one stopped.
+   * About `posts` older posts are missing, `reports` reports of at most `maxPosts` each, costing about `costMicroUsd` in all.
+   */
+  | { how: 'read-on'; posts: number; reports: number; maxPosts: number; costMicroUsd: number };
 
 export interface ReportCoverage {
   posts: SourceSpan;

@@ -65,6 +65,8 @@ export interface ReadResult {
   /** Where the stored span that reaches the present begins. */
   coveredFrom: number;
   cut: { reason: CutReason; oldest: number } | null;
+  /** Posts this read found below what was stored (older than the stored span above them), for the cost line. */
+  olderRead: number;
 }
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
@@ -221,6 +223,8 @@ class SourceReader {
   private readonly privateLine: number | null;
   /** Set when the allowance ran out before everything asked for was read. */
   private stoppedBy: CutReason | null = null;
+  /** Posts read below a stored span (see ReadResult.olderRead). */
+  private olderRead = 0;
 
   constructor(
     private readonly client: XV2Client,
@@ -371,6 +375,7 @@ class SourceReader {
       : await readPages(this.fetchPage, query, this.left, this.pagesDownFrom(to), { firstPage: first, inTurn: req.inTurn });
     const { count, more } = read;
     this.left -= count;
+    if (gap.to !== null) this.olderRead += count;
     const oldest = read.oldest ?? to;
     // X stops serving a timeline 3,200 posts back: an early end there is X's cap, not the member's first post.
     const cappedByX =
@@ -397,7 +402,7 @@ class SourceReader {
       from: Math.max(coveredFrom, Math.min(req.keepFrom ?? req.periodStart, req.periodStart)),
       to: req.now,
     };
-    return { window, coveredFrom, cut };
+    return { window, coveredFrom, cut, olderRead: this.olderRead };
   }
 }
 

@@ -2,7 +2,7 @@
 // an X account linked by someone else) still show the member's X details at
 // Discord until Discord is told to clear them. The forgotten connection's
 // tokens enter the queue in the transaction that forgets it
-// (db/forgotten-connection.ts), so neither a Discord outage nor a crash
+// (storage/sqlite/forgotten-connection.ts), so neither a Discord outage nor a crash
 // between the two steps leaves roles that outlive their X account; the clear
 // is retried with backoff until Discord confirms it or refuses the tokens.
 

@@ -37,8 +37,9 @@ export interface RoleConnectionDeps {
 export type ConnectResult =
   | { ok: true; screenName: string; discordUserName: string; discordUsername: string; locale: string | null }
   | { ok: false; reason: 'invalid' | 'other-browser' | 'cancelled' }
-  | { ok: false; reason: 'discord-error'; error: DiscordOAuthError }
-  | { ok: false; reason: 'x-error'; error: XApiError }
+  /** `locale`: the member's, once Discord said who signed in, so the page is in their language. */
+  | { ok: false; reason: 'discord-error'; error: DiscordOAuthError; locale?: string | null }
+  | { ok: false; reason: 'x-error'; error: XApiError; locale?: string | null }
   /** Not linked to X yet: the member continues into X's OAuth. */
   | { ok: 'link-x'; redirectUrl: string };
 
@@ -125,17 +126,19 @@ export class RoleConnectionService {
     if (account?.status !== 'active') {
       const started: OpenResult = await this.deps.links.startVerifiedLink({ discordUserId: user.id, ...who }, browserSecret);
       if (started.ok) return { ok: 'link-x', redirectUrl: started.redirectUrl };
-      return started.reason === 'x-error' ? { ok: false, reason: 'x-error', error: started.error } : { ok: false, reason: 'invalid' };
+      return started.reason === 'x-error'
+        ? { ok: false, reason: 'x-error', error: started.error, locale: user.locale }
+        : { ok: false, reason: 'invalid' };
     }
     try {
       const connection = roleConnectionFor(account.xScreenName, await this.deps.profileOf(account));
       await this.put(user.id, connection);
       this.remember(user.id, JSON.stringify(connection));
     } catch (err) {
-      if (err instanceof DiscordOAuthError) return this.discordFailure('push', err);
-      if (err instanceof XApiError) return { ok: false, reason: 'x-error', error: err };
+      if (err instanceof DiscordOAuthError) return { ...this.discordFailure('push', err), locale: user.locale };
+      if (err instanceof XApiError) return { ok: false, reason: 'x-error', error: err, locale: user.locale };
       log.error('Linked Roles connection failed', { discordUserId: user.id, error: err });
-      return { ok: false, reason: 'x-error', error: new XApiError('bad-response', 'unexpected failure') };
+      return { ok: false, reason: 'x-error', error: new XApiError('bad-response', 'unexpected failure'), locale: user.locale };
     }
     log.info('Linked Roles connected', { discordUserId: user.id });
     return { ok: true, screenName: account.xScreenName, ...who };
@@ -276,7 +279,7 @@ export class RoleConnectionService {
     });
   }
 
-  private discordFailure(step: string, err: unknown): ConnectResult {
+  private discordFailure(step: string, err: unknown): Extract<ConnectResult, { reason: 'discord-error' }> {
     const error = err instanceof DiscordOAuthError ? err : new DiscordOAuthError('bad-response', 'unexpected failure');
     this.deps.log.warn(`Discord ${step} failed`, { kind: error.kind, status: error.status, error: err });
     return { ok: false, reason: 'discord-error', error };

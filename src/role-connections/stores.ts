@@ -6,6 +6,20 @@
 
 import type { DiscordConnection, PendingRoleClear } from '../db/schema.js';
 
+/**
+ * The clear-queue row of a forgotten connection (either engine's): its sealed
+ * tokens, due at once. A forgotten connection moves into the clear queue in
+ * the transaction that forgets it (an unlink, an X account taken over), so
+ * Discord is told to clear the member's metadata whatever happens next.
+ */
+export function queuedClear(
+  connection: { discordUserId: string; accessTokenSealed: string; refreshTokenSealed: string; expiresAt: number },
+  now: number,
+) {
+  const { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt } = connection;
+  return { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt, createdAt: now, attempts: 0, nextAttemptAt: now };
+}
+
 export type NewConnection = Omit<DiscordConnection, 'status'>;
 
 /** A queued clear's tokens after a refresh at Discord. */

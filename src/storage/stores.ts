@@ -3,12 +3,11 @@
 // postgres/). Only this folder knows which one runs.
 
 import type { UsageStore } from '../budget/stores.js';
-import type { LinkOwner } from '../db/link-owner.js';
 import type { DigestStore } from '../digest/stores.js';
 import type { GuildRoster, MemberStore, SettingsStore } from '../guilds/stores.js';
 import type { ReplayGuard } from '../interaction/stores.js';
 import type { LeaderboardStore } from '../leaderboard/stores.js';
-import type { LinkStore, RevocationStore } from '../linking/stores.js';
+import type { LinkOwner, LinkStore, RevocationStore } from '../linking/stores.js';
 import type { RenderSource } from '../report/render-pool.js';
 import type { Admissions, PostStore, ReportRunStore, ReportViewStore, ZonePreferences } from '../report/stores.js';
 import type { ConnectionStore } from '../role-connections/stores.js';

@@ -24,6 +24,8 @@ export type BoardMetricName = 'engagement' | 'followers' | 'impressions' | 'post
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
 export interface PageText {
+  /** The page's language, for <html lang>. */
+  lang: string;
   title: string;
   heading: string;
   paragraphs: string[];
@@ -39,7 +41,13 @@ const sign = (shown: string, n: number) => (/^[0.,%]+$/.test(shown) ? '±' : n >
 const signedCount = (n: number) => `${sign(count(Math.abs(n)), n)}${count(Math.abs(n))}`;
 const signedShare = (fraction: number) => `${sign(share(Math.abs(fraction)), fraction)}${share(Math.abs(fraction))}`;
 const ROLES_AGAIN = 'To try again, open the server’s Linked Roles menu in Discord (the server name → Linked Roles) and pick this app.';
-const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({ title, heading, paragraphs, tone });
+const page = (tone: PageTone, title: string, heading: string, ...paragraphs: string[]): PageText => ({
+  lang: 'en',
+  title,
+  heading,
+  paragraphs,
+  tone,
+});
 
 export const en = {
   locale: 'en-US',
@@ -98,6 +106,46 @@ export const en = {
     'leaderboard show by followers': 'followers',
     'leaderboard show by impressions': 'impressions',
     'leaderboard show by posts': 'posts',
+  },
+
+  /**
+   * Command, subcommand and option names by path, as Discord shows them in the picker. English is the name the bot
+   * registers and reads (Discord sends it whatever the member's language); other catalogs name them for their readers.
+   */
+  commandNames: {
+    'link-twitter': 'link-twitter',
+    'unlink-twitter': 'unlink-twitter',
+    report: 'report',
+    'report days': 'days',
+    'report public': 'public',
+    'report timezone': 'timezone',
+    'report refresh': 'refresh',
+    'twitter-admin': 'twitter-admin',
+    'twitter-admin status': 'status',
+    'twitter-admin linked-role': 'linked-role',
+    'twitter-admin linked-role set': 'set',
+    'twitter-admin linked-role set role': 'role',
+    'twitter-admin linked-role clear': 'clear',
+    'twitter-admin reports': 'reports',
+    'twitter-admin reports visibility': 'visibility',
+    'twitter-admin reports visibility visibility': 'visibility',
+    'twitter-admin reports channel': 'channel',
+    'twitter-admin reports channel channel': 'channel',
+    'twitter-admin budget': 'budget',
+    'twitter-admin budget posts-per-month': 'posts-per-month',
+    'twitter-admin digest': 'digest',
+    'twitter-admin digest set': 'set',
+    'twitter-admin digest set channel': 'channel',
+    'twitter-admin digest set day': 'day',
+    'twitter-admin digest set time': 'time',
+    'twitter-admin digest set timezone': 'timezone',
+    'twitter-admin digest off': 'off',
+    leaderboard: 'leaderboard',
+    'leaderboard join': 'join',
+    'leaderboard leave': 'leave',
+    'leaderboard show': 'show',
+    'leaderboard show days': 'days',
+    'leaderboard show by': 'by',
   },
 
   common: {
@@ -177,11 +225,11 @@ export const en = {
 
   /** Answers where only the member installed the bot (see interaction/place.ts). */
   place: {
-    privateHere: (kind: PlaceKind) =>
+    privateHere: (kind: PlaceKind): string =>
       kind === 'server'
         ? 'Only you can see this: the bot is not installed in this server (you use it from your own account), so it answers privately here and no server settings apply.'
         : 'Only you can see this: in this chat the bot answers privately.',
-    reportPublicHere: (kind: PlaceKind) =>
+    reportPublicHere: (kind: PlaceKind): string =>
       kind === 'server'
         ? 'The bot is not installed in this server (you use it from your own account), so it cannot post a public report here. Run `/report` without `public` for a private one, or ask an admin to add the bot.'
         : 'A public report can be posted only in a server that installed the bot. Run `/report` without `public` for a private one.',
@@ -447,13 +495,28 @@ export const en = {
       notRead: 'not read',
       // Over a week's bar that covers fewer than its seven days (drawn paler).
       partialWeek: (days: number) => `${days}/7 d`,
+      /** An axis value: 1200 → "1.2k". */
+      tick: shortNumber,
+      /** A date under the bars: "2026-12-04" → "12-04". */
+      date: (iso: string) => iso.slice(5),
     }),
     // The change is the description's first line; here only the counts.
     followers: (followers: number, following: number) =>
       ` · ${count(followers)} ${plural(followers, 'follower', 'followers')} · ${count(following)} following`,
-    footer: (read: { postsRead: number; postsRepeated: number; userReads: number; requests: number }, costMicro: number) => {
+    footer: (
+      read: { postsRead: number; postsRepeated: number; userReads: number; requests: number },
+      costMicro: number,
+      olderPosts = 0,
+    ) => {
       if (read.postsRead === 0 && read.userReads === 0) return 'Nothing new to read from X: this report cost nothing';
-      const repeated = read.postsRepeated > 0 ? ` (${count(read.postsRepeated)} already paid for today)` : '';
+      // Older posts are said apart: a longer period, or a read going on below where the last one stopped, buys them.
+      const notes = [
+        ...(olderPosts > 0
+          ? [olderPosts >= read.postsRead ? 'all older than those stored' : `${count(olderPosts)} older than those stored`]
+          : []),
+        ...(read.postsRepeated > 0 ? [`${count(read.postsRepeated)} already paid for today`] : []),
+      ];
+      const repeated = notes.length > 0 ? ` (${notes.join('; ')})` : '';
       const what = [
         ...(read.postsRead > 0 ? [`${count(read.postsRead)} ${plural(read.postsRead, 'post', 'posts')}${repeated}`] : []),
         ...(read.userReads > 0 ? ['your profile'] : []),
@@ -475,14 +538,29 @@ export const en = {
       `**Covers the last ${count(c.daysRead)} of ${count(c.days)} days** (since ${c.since}): ${
         {
           'x-cap': `the ${count(c.posts)} most recent posts, as far back as X serves a timeline (3,200 posts)`,
-          'max-posts': `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
+          // Reports read on below each other, so the span may hold more posts than one report reads.
+          'max-posts':
+            c.posts > c.maxPosts
+              ? `the ${count(c.posts)} most recent posts, as far back as reports of at most ${count(c.maxPosts)} posts each (the bot's limit) have read`
+              : `the ${count(c.posts)} most recent posts, the bot's limit of ${count(c.maxPosts)} per report`,
           budget: `the ${count(c.posts)} most recent posts, as many as this month's X budget for reports allowed`,
         }[c.reason]
       }. Every figure below is over these days.`,
-    moreCoverage: (more: { how: 'keep-reporting'; date: string; everyDays: number; days: number } | { how: 'next-month' }) =>
-      more.how === 'next-month'
-        ? "Next month's budget can read further back."
-        : `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`,
+    moreCoverage: (
+      more:
+        | { how: 'keep-reporting'; date: string; everyDays: number; days: number }
+        | { how: 'next-month' }
+        | { how: 'read-on'; posts: number; reports: number; maxPosts: number; costMicroUsd: number },
+    ) => {
+      if (more.how === 'next-month') return "Next month's budget can read further back.";
+      if (more.how === 'read-on') {
+        const size = `about ${count(more.posts)} older ${plural(more.posts, 'post', 'posts')}, about ${usd(more.costMicroUsd)}`;
+        return more.reports <= 1
+          ? `The next report reads the rest from there: ${size}.`
+          : `Each next report reads on from there, up to ${count(more.maxPosts)} posts: ${size} in all, over ${count(more.reports)} reports.`;
+      }
+      return `The bot keeps what it reads: with a report at least every ${count(more.everyDays)} ${plural(more.everyDays, 'day', 'days')}, a ${more.days}-day report covers all ${more.days} days from ${more.date}.`;
+    },
     followerChange: (change: number, since: string | null, days: number) =>
       `**${signedCount(change)} ${plural(Math.abs(change), 'follower', 'followers')}** ${since ? `since ${since} (the bot's first count)` : `in these ${days} days`}.`,
     comparedWith: (previous: string, changes: string[]) => `Against the same span one period earlier (${previous}): ${changes.join('; ')}.`,
@@ -598,7 +676,7 @@ export const en = {
       `Answered: ${share(answeredShare)} (${count(answered)} of ${count(considered)}${since ? ` since ${since}, the span both were read` : ''})`,
     medianAnswer: (ms: number) => `Median time to answer: ${duration(ms)}`,
     withinHour: (withinHourShare: number) => `Answered within 1 hour: ${share(withinHourShare)}`,
-    mentionsNotRead: (bound: 'off' | 'budget') =>
+    mentionsNotRead: (bound: 'off' | 'budget'): string =>
       bound === 'off'
         ? "Mentions are not read: the bot's operator turned them off."
         : "Mentions were not read: this month's X budget left none for them.",
@@ -776,6 +854,13 @@ function discordFailure(failure: DiscordFailure): string {
     unknown:
       "Discord answered in a way I did not expect. Try again in a minute; if it keeps happening, tell the bot's operator (the details are in the bot's log).",
   }[failure];
+}
+
+/** 1200 → "1.2k", 3400000 → "3.4M". */
+function shortNumber(n: number): string {
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
+  return String(n);
 }
 
 /** "800 ms", "12 s", "3 min". */

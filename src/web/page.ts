@@ -45,7 +45,7 @@ export function renderPage(page: PageContent): string {
   const form = page.form ? `<form method="post"><button type="submit">${escapeHtml(page.form.button)}</button></form>` : '';
   const body = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + form;
   return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<!doctype html><html lang="${escapeHtml(page.lang)}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     '<meta name="referrer" content="no-referrer">' +
     `<title>${escapeHtml(page.title)}</title><style>${STYLE}</style></head>` +

@@ -3,6 +3,7 @@ import { commandDefinitions, commandModules } from '../../src/commands/index.js'
 import { BOT_PERMISSIONS } from '../../src/discord-api/bot-permissions.js';
 import { inviteUrl, registerCommands, userInstallUrl } from '../../src/discord-api/registration.js';
 import { createRest } from '../../src/discord-api/rest.js';
+import { ja } from '../../src/text/catalog.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 
 describe('command definitions', () => {
@@ -100,5 +101,46 @@ describe('installing', () => {
     expect(second!.path).toBe('/api/v10/applications/1100000000000000001/guilds/1100000000000000002/commands');
     expect(first!.headers.authorization).toBe('Bot test-bot-token');
     expect(first!.json).toEqual(commandDefinitions);
+  });
+
+  it('sends every command, option and choice named and described in Japanese, for a Japanese Discord client', async () => {
+    const rest = createRest(discord.apiUrl, 'test-bot-token');
+    await registerCommands(rest, '1100000000000000001', commandDefinitions);
+    const sent = discord.requestsTo(/^PUT /).at(-1)!.json as typeof commandDefinitions;
+    type Node = {
+      name: string;
+      name_localizations?: Record<string, string>;
+      description?: string;
+      description_localizations?: Record<string, string>;
+      options?: Node[];
+      choices?: Node[];
+    };
+    const seen: string[] = [];
+    const walk = (nodes: Node[] | undefined, path: string[], choice = false) => {
+      for (const node of nodes ?? []) {
+        const at = [...path, node.name].join(' ');
+        seen.push(at);
+        const name = node.name_localizations?.ja;
+        expect(name, at).toBeTruthy();
+        expect(name, at).toBe(choice ? ja.commands[at as keyof typeof ja.commands] : ja.commandNames[at as keyof typeof ja.commandNames]);
+        if (!choice) {
+          // Discord's name rule for chat-input commands and options: lowercase where a letter has case.
+          expect(name, at).toMatch(/^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u);
+          expect(name, at).toBe(name!.toLowerCase());
+          expect(node.description_localizations?.ja, at).toBe(ja.commands[at as keyof typeof ja.commands]);
+          expect(node.description_localizations!.ja!.length, at).toBeLessThanOrEqual(100);
+        } else expect(name!.length, at).toBeLessThanOrEqual(100);
+        walk(node.options, [...path, node.name]);
+        // A choice's key is its path and value ("report days 7").
+        walk(
+          node.choices?.map((c) => ({ ...c, name: String((c as unknown as { value: unknown }).value) })),
+          [...path, node.name],
+          true,
+        );
+      }
+    };
+    walk(sent as unknown as Node[], []);
+    expect(seen).toEqual(expect.arrayContaining(['report', 'report days', 'report days 7', 'twitter-admin budget posts-per-month']));
+    expect(seen.length).toBe(Object.keys(ja.commands).length);
   });
 });

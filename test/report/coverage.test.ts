@@ -33,10 +33,12 @@ describe('gapsBetween', () => {
     expect(gapsBetween([span(0, 40)], 5, 40)).toEqual([]);
   });
 
-  it('does not read below a final cut of the oldest span, but does fill a hole under a cut that a later span made', () => {
+  it('does not read below X’s cap on the oldest span, but does below a per-report or budget cut, and fills a hole under a cut that a later span made', () => {
     expect(gapsBetween([span(10, 40, 'x-cap')], 0, 40)).toEqual([]);
-    expect(gapsBetween([span(10, 40, 'max-posts')], 0, 40)).toEqual([]);
+    // REPORT_MAX_POSTS bounds one report: the next one reads on below it.
+    expect(gapsBetween([span(10, 40, 'max-posts')], 0, 40)).toEqual([{ from: 0, to: 10 }]);
     expect(gapsBetween([span(10, 40, 'budget')], 0, 40)).toEqual([{ from: 0, to: 10 }]);
+    expect(gapsBetween([span(-50, 5, 'x-cap'), span(10, 40, 'max-posts')], 0, 40)).toEqual([{ from: 5, to: 10 }]);
     expect(gapsBetween([span(-50, 5), span(10, 40, 'max-posts')], 0, 40)).toEqual([{ from: 5, to: 10 }]);
     // The older span lies before the period: the hole above it is still a hole.
     expect(gapsBetween([span(-50, -20), span(10, 40, 'max-posts')], 0, 40)).toEqual([{ from: 0, to: 10 }]);

@@ -421,11 +421,19 @@ describe('readSource', () => {
     expect(result.cut?.reason).toBe('max-posts');
     expect(result.cut!.oldest).toBe(Date.parse(data.posts[149]!.created_at));
     expect(result.posts).toHaveLength(150);
-    // The bound would bind again: a repeat does not read below it.
+    expect(result.olderRead).toBe(0);
+    // The bound is one report's: the next reads on below it, from the oldest stored post by id, nothing twice.
+    const before = x.v2Requests().length;
     const again = client();
     const repeat = await readStored(again, store, request({ maxPosts: 150, periodStart: NOW - 90 * DAY, now: NOW + 1000 }));
-    expect(again.usage.postsRead).toBe(0);
+    expect(again.usage.postsRead).toBe(150);
+    expect(repeat.olderRead).toBe(150);
     expect(repeat.cut?.reason).toBe('max-posts');
+    expect(repeat.cut!.oldest).toBe(Date.parse(data.posts[299]!.created_at));
+    expect(repeat.posts).toHaveLength(300);
+    expect(new Set(repeat.posts.map((p) => p.id)).size).toBe(300);
+    const calls = x.v2Requests().slice(before);
+    expect(calls.some((r) => params(r).get('until_id') === data.posts[149]!.id)).toBe(true);
   });
 
   it('reads further back next time when a budget cut the period, since the budget may allow more then', async () => {

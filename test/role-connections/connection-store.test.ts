@@ -3,8 +3,8 @@
 // forgotten connection moves into the clear queue as it was.
 
 import { expect, it } from 'vitest';
-import { forgetConnection } from '../../src/db/forgotten-connection.js';
 import { SqliteConnectionStore } from '../../src/storage/sqlite/connection-store.js';
+import { forgetConnection } from '../../src/storage/sqlite/forgotten-connection.js';
 import { useTempDatabase } from '../support/temp-database.js';
 
 const db = useTempDatabase();

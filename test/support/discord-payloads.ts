@@ -30,6 +30,9 @@ export interface CommandSpec {
   channelId?: string;
   /** Sent where only the member installed the bot: in a server without it, or in a group DM. */
   userInstalled?: 'server' | 'private-channel';
+  /** The member's Discord locale (default en-US) and the server's (default en-US, Discord's default). */
+  locale?: string;
+  guildLocale?: string;
 }
 
 export function commandPayload(spec: CommandSpec): Record<string, unknown> & { id: string; token: string } {
@@ -48,7 +51,7 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     type: 2,
     token,
     version: 1,
-    locale: 'en-US',
+    locale: spec.locale ?? 'en-US',
     app_permissions: spec.appPermissions ?? '2248473465835073',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
@@ -85,8 +88,8 @@ export function commandPayload(spec: CommandSpec): Record<string, unknown> & { i
     ...base,
     context: 0,
     guild_id: GUILD_ID,
-    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
-    guild_locale: 'en-US',
+    guild: { id: GUILD_ID, locale: spec.guildLocale ?? 'en-US', features: [] },
+    guild_locale: spec.guildLocale ?? 'en-US',
     channel_id: spec.channelId ?? CHANNEL_ID,
     channel: { id: spec.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, permissions: '2248473465835073' },
     member: {
@@ -131,6 +134,8 @@ export function componentPayload(spec: {
   channelId?: string;
   dm?: boolean;
   userInstalled?: CommandSpec['userInstalled'];
+  locale?: string;
+  guildLocale?: string;
 }): Record<string, unknown> & {
   id: string;
   token: string;
@@ -141,6 +146,8 @@ export function componentPayload(spec: {
     channelId: spec.channelId,
     dm: spec.dm,
     userInstalled: spec.userInstalled,
+    locale: spec.locale,
+    guildLocale: spec.guildLocale,
   });
   const { data: _data, ...rest } = command;
   const channelId = spec.channelId ?? CHANNEL_ID;

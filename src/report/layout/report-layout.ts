@@ -20,7 +20,8 @@ export interface LayoutOptions {
   showPrivate: boolean;
   /** The chart's attachment name. */
   chartFile: string;
-  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number };
+  /** What this report read and cost; olderPosts: of the posts read, those older than what was stored (a longer period, a read going on). */
+  footer: { dataAsOf: number; usage: Usage; costMicroUsd: number; olderPosts?: number };
   /** The buttons; none on a shared copy. */
   controls: ReportControls | null;
   /** A line above the report (a shared copy says who shared it). */
@@ -76,7 +77,7 @@ function header(t: Catalog, s: ReportSummary, preface: string | undefined): Bloc
       maxPosts: coverage.maxPosts,
     });
     const more = coverage.more
-      ? r.moreCoverage(coverage.more.how === 'next-month' ? coverage.more : { ...coverage.more, days: s.period.days })
+      ? r.moreCoverage(coverage.more.how === 'keep-reporting' ? { ...coverage.more, days: s.period.days } : coverage.more)
       : '';
     lines.push([why, more].filter(Boolean).join(' '));
   }
@@ -211,7 +212,7 @@ export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOption
   const top = topPosts(t, s);
   const more = rest(t, s);
   const footer: Block = {
-    text: `-# ${t.report.footer(options.footer.usage, options.footer.costMicroUsd)} · ${t.reportView.dataAsOf(options.footer.dataAsOf)}\n-# ${t.reportView.meaning}`,
+    text: `-# ${t.report.footer(options.footer.usage, options.footer.costMicroUsd, options.footer.olderPosts)} · ${t.reportView.dataAsOf(options.footer.dataAsOf)}\n-# ${t.reportView.meaning}`,
     priority: 10,
   };
   const blocks = [head, numbers, ...(top ? [top] : []), ...more, footer];

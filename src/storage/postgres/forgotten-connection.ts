@@ -1,10 +1,10 @@
 // A member's Linked Roles connection, forgotten, on PostgreSQL: moved into the
-// clear queue in the caller's transaction (see db/forgotten-connection.ts).
+// clear queue in the caller's transaction (see storage/sqlite/forgotten-connection.ts).
 
 import { eq } from 'drizzle-orm';
-import { queuedClear } from '../../db/forgotten-connection.js';
 import type { PgRunner } from '../../db/postgres.js';
 import { discordConnections, pendingRoleClears } from '../../db/schema-pg.js';
+import { queuedClear } from '../../role-connections/stores.js';
 
 /** Moves the member's connection into the clear queue; false if they had none. */
 export async function forgetConnection(tx: PgRunner, discordUserId: string, now: number): Promise<boolean> {

@@ -3,9 +3,9 @@
 // requests racing for a link, on one replica or two, cannot both win.
 
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb } from '../../db/postgres.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema-pg.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import {
   type AccountRecord,
   type Completion,

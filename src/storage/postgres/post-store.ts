@@ -4,9 +4,9 @@
 // its link still stands, holding that row so an unlink waits for them.
 
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../../db/link-owner.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import { addSpan, type Span } from '../../report/coverage.js';
 import { utcDate } from '../../report/local-time.js';
 import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';

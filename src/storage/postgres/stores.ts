@@ -4,7 +4,6 @@
 // replayed interaction ids, revocations, the report queue.
 
 import { eq, sql } from 'drizzle-orm';
-import type { LinkOwner } from '../../db/link-owner.js';
 import { openPostgres, type Postgres, type PostgresOptions } from '../../db/postgres.js';
 import {
   digestClaims,
@@ -16,6 +15,7 @@ import {
   reportRuns,
   reportViews,
 } from '../../db/schema-pg.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import type { Stores } from '../stores.js';
 import { PgDigestStore } from './digest-store.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './guild-stores.js';

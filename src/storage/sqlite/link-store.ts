@@ -5,9 +5,8 @@
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
-import { forgetConnection } from '../../db/forgotten-connection.js';
-import { isLink, type LinkOwner } from '../../db/link-owner.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import {
   type AccountRecord,
   type Completion,
@@ -16,6 +15,8 @@ import {
   type NewPendingLink,
   type RevocationRecord,
 } from '../../linking/stores.js';
+import { forgetConnection } from './forgotten-connection.js';
+import { isLink } from './link-owner.js';
 
 export class SqliteLinkStore implements Sync<LinkStore> {
   // Prepared once: /report and /link-twitter ask on the way to their acks.
@@ -141,7 +142,7 @@ export class SqliteLinkStore implements Sync<LinkStore> {
    * queued for revocation in the same transaction, chosen from the rows it
    * read, so no completion racing this one can slip a token past the queue.
    * A displaced member's Linked Roles connection is forgotten in it too, its
-   * metadata clear queued (db/forgotten-connection.ts).
+   * metadata clear queued (forgotten-connection.ts).
    */
   complete(
     linkId: number,

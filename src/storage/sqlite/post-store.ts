@@ -5,14 +5,15 @@ import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
 import { asAsync, type Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
-import { isLink, type LinkOwner } from '../../db/link-owner.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema.js';
+import type { LinkOwner } from '../../linking/stores.js';
 import { addSpan, type Span } from '../../report/coverage.js';
 import { utcDate } from '../../report/local-time.js';
 import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS, toRow } from '../../report/post-row.js';
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
 import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
+import { isLink } from './link-owner.js';
 
 /** The store of what was read from X, as reports use it: each call answered at once, seen through a promise. */
 export function asyncPosts(cache: SqlitePostStore): PostStore {

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { DiscordOAuthError } from '../../discord-api/oauth2.js';
 import type { RoleConnectionService } from '../../role-connections/role-connection-service.js';
-import { type Catalog, textFor } from '../../text/catalog.js';
+import type { Catalog } from '../../text/catalog.js';
 import { type BrowserCookieOptions, browserCookie } from '../browser-cookie.js';
 import { browserText } from '../browser-text.js';
 import { xErrorPage } from '../link-pages.js';
@@ -32,7 +32,7 @@ export function discordCallbackRoutes(roles: RoleConnectionService | null, optio
     const result = await roles.complete({ code, state, error }, cookie.read(c));
     if (result.ok === 'link-x') return c.redirect(result.redirectUrl, 302);
     if (result.ok) {
-      const r = textFor(result.locale);
+      const r = browserText(c, result.locale);
       return c.html(
         renderPage(r.pages.roles.connected(result.screenName, r.pages.discordIdentity(result.discordUserName, result.discordUsername))),
         200,
@@ -46,11 +46,11 @@ export function discordCallbackRoutes(roles: RoleConnectionService | null, optio
       case 'invalid':
         return c.html(renderPage(t.pages.roles.invalidState), 400);
       case 'discord-error': {
-        const { status, page } = discordErrorPage(t, result.error);
+        const { status, page } = discordErrorPage(browserText(c, result.locale), result.error);
         return c.html(renderPage(page), status);
       }
       case 'x-error': {
-        const { status, page } = xErrorPage(t, result.error, options.callbackUrl);
+        const { status, page } = xErrorPage(browserText(c, result.locale), result.error, options.callbackUrl);
         return c.html(renderPage(page), status);
       }
     }

@@ -5,20 +5,12 @@
 // to the process or to Discord afterwards (see role-connections/role-clears.ts).
 
 import { eq } from 'drizzle-orm';
-import type { Db } from './database.js';
-import { discordConnections, pendingRoleClears } from './schema.js';
+import type { Db } from '../../db/database.js';
+import { discordConnections, pendingRoleClears } from '../../db/schema.js';
+import { queuedClear } from '../../role-connections/stores.js';
 
 /** A transaction's handle, or the database's. */
 export type SqliteRunner = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
-
-/** The clear-queue row of a forgotten connection (either engine's): its sealed tokens, due at once. */
-export function queuedClear(
-  connection: { discordUserId: string; accessTokenSealed: string; refreshTokenSealed: string; expiresAt: number },
-  now: number,
-) {
-  const { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt } = connection;
-  return { discordUserId, accessTokenSealed, refreshTokenSealed, expiresAt, createdAt: now, attempts: 0, nextAttemptAt: now };
-}
 
 /** Moves the member's connection into the clear queue; false if they had none. */
 export function forgetConnection(tx: SqliteRunner, discordUserId: string, now: number): boolean {

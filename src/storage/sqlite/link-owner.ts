@@ -1,11 +1,9 @@
-// One link of a member to an X account, as later writes must find it again:
-// the same member, the same X account, linked at the same moment. A relink,
-// even to the same X account, is another link.
+// One link of a member to an X account (linking/stores.ts: LinkOwner), as a
+// SQLite query finds its row again.
 
 import { and, eq, type SQLWrapper } from 'drizzle-orm';
-import { type LinkedAccount, linkedAccounts } from './schema.js';
-
-export type LinkOwner = Pick<LinkedAccount, 'discordUserId' | 'xUserId' | 'linkedAt'>;
+import { linkedAccounts } from '../../db/schema.js';
+import type { LinkOwner } from '../../linking/stores.js';
 
 /**
  * The SQL condition matching exactly this link's row in linked_accounts; its
