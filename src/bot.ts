@@ -7,16 +7,19 @@ import { BudgetService, previousMonthStart } from './budget/budget.js';
 import { createAutocompleter, createComponentDispatcher, createDispatcher, type Dispatch } from './commands/dispatch.js';
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
+import { DigestService } from './digest/digest-service.js';
 import { discordPublicKey } from './discord/signature.js';
 import { RestGuildApi } from './discord-api/guild-api.js';
 import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
 import { InteractionWebhookClient } from './discord-api/webhooks.js';
+import { canPostIn } from './guilds/channel-check.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
 import { MEMBER_RETENTION_MS } from './guilds/stores.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
+import { BoardService } from './leaderboard/board-service.js';
 import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
@@ -25,6 +28,7 @@ import { withUndeliveredNote } from './report/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { ReportPresses } from './report/report-presses.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
+import { TimelineTopUp } from './report/top-up.js';
 import type { RoleClearQueue } from './role-connections/role-clears.js';
 import { RoleConnectionService } from './role-connections/role-connection-service.js';
 import { TokenCipher } from './secrets/token-cipher.js';
@@ -40,6 +44,8 @@ export interface Bot {
   stores: Stores;
   links: LinkService;
   reports: ReportService;
+  /** Weekly digests: ticked every DIGEST_TICK_MS once started. */
+  digests: DigestService;
   commands: Command[];
   dispatch: Dispatch;
   web: Hono;
@@ -69,6 +75,8 @@ export interface BotOptions {
   onGatewayFatal?: (code: number, reason: string) => void;
   /** The opened database (see storage/open-stores.ts); without it, the SQLite file at DATABASE_PATH is opened here. */
   stores?: Stores;
+  /** Tick the weekly digests on a timer (default); tests that tick them by hand turn it off. */
+  digestTicks?: boolean;
   /** Extra web routes from a host program: `npm run sandbox` mounts its Discord console here. */
   webExtension?: WebExtension;
 }
@@ -200,6 +208,44 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       log: log.child({ component: 'linked-roles' }),
     });
   }
+  const topUp = new TimelineTopUp({
+    store: posts,
+    runs,
+    admissions: stores.admissions,
+    links,
+    signer,
+    apiUrl: config.twitterApiUrl,
+    pricing: config.pricing,
+    appCap: config.monthlyPostBudget,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'leaderboard' }),
+    sleep: options.sleep,
+    xRequestTimeoutMs: options.xRequestTimeoutMs,
+  });
+  const boards = new BoardService({
+    store: stores.leaderboard,
+    links,
+    posts,
+    topUp,
+    budget,
+    guildApi,
+    freshMs: config.report.cacheSeconds * 1000,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'leaderboard' }),
+  });
+  const digests = new DigestService({
+    store: stores.digests,
+    boards,
+    post: (channelId, message, nonce) => guildApi.postMessage(channelId, message, nonce),
+    canPost: (guildId, channelId) => canPostIn(guildApi, guildId, channelId),
+    budget,
+    pricing: config.pricing,
+    maxPosts: config.report.maxPosts,
+    now,
+    log: log.child({ component: 'digest' }),
+  });
   const gatewayHealth = config.interactionsMode === 'gateway' ? new GatewayHealth(now) : null;
   const commands = createCommands({
     links,
@@ -213,6 +259,8 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     pricing: config.pricing,
     gateway: gatewayHealth,
     linkedRoles: roleConnections,
+    boards,
+    digests,
     now,
   });
   const run = createDispatcher(commands, log.child({ component: 'commands' }));
@@ -281,6 +329,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     stores,
     links,
     reports,
+    digests,
     commands,
     dispatch,
     web,
@@ -328,9 +377,12 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       }, 60_000);
       sweep.unref();
       reports.worker.start();
+      // A digest due while the bot was down is found at once (posted late, saying so, or skipped past a day).
+      const stopDigests = options.digestTicks === false ? undefined : digests.start();
       const stopEarlierSweeps = stopSweeps;
       stopSweeps = () => {
         stopEarlierSweeps?.();
+        stopDigests?.();
         clearInterval(sweep);
         reports.worker.stop();
       };

@@ -5,11 +5,13 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { BudgetService } from '../budget/budget.js';
 import type { Pricing } from '../config/env.js';
+import type { DigestService } from '../digest/digest-service.js';
 import type { GuildApi } from '../discord-api/guild-api.js';
 import type { LinkedRoleService } from '../guilds/linked-role.js';
 import type { MemberStore, SettingsStore } from '../guilds/stores.js';
 import type { Command } from '../interaction/contract.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
+import type { BoardService } from '../leaderboard/board-service.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import type { ReportService } from '../report/report-service.js';
@@ -32,6 +34,10 @@ export interface CommandDeps {
   gateway: GatewayHealth | null;
   /** Discord Linked Roles, when on: whether a member must connect again. */
   linkedRoles: Pick<RoleConnectionService, 'needsReconnect'> | null;
+  /** Each server's opt-in leaderboard. */
+  boards: BoardService;
+  /** Each server's weekly digest. */
+  digests: DigestService;
   now: () => number;
 }
 

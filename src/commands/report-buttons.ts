@@ -5,6 +5,8 @@
 
 import type { SettingsStore } from '../guilds/stores.js';
 import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
+import type { BoardService } from '../leaderboard/board-service.js';
+import type { LinkService } from '../linking/link-service.js';
 import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
 import { textLayout } from '../report/layout/text-layout.js';
 import type { RenderJob } from '../report/render.js';
@@ -12,12 +14,15 @@ import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import type { ReportView } from '../report/stores.js';
 import { channelLocale, textFor } from '../text/catalog.js';
+import { joinBoard } from './leaderboard.js';
 import { publicRefusal } from './public-reports.js';
 
 export interface ReportButtonDeps {
   reports: ReportService;
   presses: ReportPresses;
   settings: SettingsStore;
+  boards: BoardService;
+  links: Pick<LinkService, 'account'>;
 }
 
 const PERIODS = new Set<number>(REPORT_PERIODS);
@@ -40,6 +45,7 @@ export function reportButtons(deps: ReportButtonDeps): ComponentHandler {
       const { action } = pressed;
       if (action.kind === 'period') await switchPeriod(ctx, deps, checked.view, action.days);
       else if (action.kind === 'share') await share(ctx, deps, checked.view, checked.job);
+      else if (action.kind === 'join') await joinFromReport(ctx, deps, checked.view);
       else await exportCsv(ctx, deps, checked.view, checked.job);
     },
   };
@@ -77,6 +83,16 @@ async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view:
   }
   const ahead = await deps.reports.enqueue(admission.ticket);
   if (ahead > 0) await ctx.edit(textLayout(t.report.queued(ahead))).catch(() => undefined);
+}
+
+/** Joins the owner to the board of the server the report was made in: the server they are pressing in. */
+async function joinFromReport(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView): Promise<void> {
+  const t = textFor(ctx.locale);
+  if (!ctx.guildId || view.guildId !== ctx.guildId) {
+    await ctx.reply({ ephemeral: true, content: t.leaderboard.joinNotHere });
+    return;
+  }
+  await ctx.reply({ ephemeral: true, content: await joinBoard(deps.boards, deps.links, t, ctx.guildId, ctx.user.id) });
 }
 
 /** Posts a public copy in the channel, once, where the server allows public reports. */

@@ -6,7 +6,7 @@ import { textLayout } from '../report/layout/text-layout.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import { channelLocale, textFor } from '../text/catalog.js';
-import type { CommandModule } from './command-module.js';
+import type { CommandDeps, CommandModule } from './command-module.js';
 import { choice, describedAs, memberCommand } from './definition.js';
 import { publicRefusal } from './public-reports.js';
 import { reportButtons } from './report-buttons.js';
@@ -40,13 +40,18 @@ const ALLOWED_DAYS = new Set<number>(REPORT_PERIODS);
 
 export const command: CommandModule = {
   data,
-  create: ({ reports, settings, presses }) => reportCommand(reports, settings, presses),
+  create: ({ reports, settings, presses, boards, links }) => reportCommand(reports, settings, presses, { boards, links }),
 };
 
-function reportCommand(reports: ReportService, settings: SettingsStore, presses: ReportPresses): Command {
+function reportCommand(
+  reports: ReportService,
+  settings: SettingsStore,
+  presses: ReportPresses,
+  board: Pick<CommandDeps, 'boards' | 'links'>,
+): Command {
   return {
     data,
-    components: reportButtons({ reports, presses, settings }),
+    components: reportButtons({ reports, presses, settings, ...board }),
     async execute(ctx) {
       const requestedDays = ctx.options.integer('days') ?? 30;
       const namedZone = ctx.options.string('timezone')?.trim();

@@ -16,6 +16,7 @@ import type { CommandModule } from './command-module.js';
 import { choice, describedAs, serverCommand } from './definition.js';
 
 import type { AdminDeps } from './twitter-admin/admin-deps.js';
+import { digestOff, setDigest } from './twitter-admin/digest.js';
 import { clearLinkedRole, setLinkedRole } from './twitter-admin/linked-role.js';
 import { setBudget, setReportsChannel, setVisibility } from './twitter-admin/settings.js';
 import { statusMessage } from './twitter-admin/status.js';
@@ -73,6 +74,42 @@ export const data: RESTPostAPIChatInputApplicationCommandsJSONBody = serverComma
       ],
     },
     {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      ...describedAs('twitter-admin digest'),
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...describedAs('twitter-admin digest set'),
+          options: [
+            {
+              type: ApplicationCommandOptionType.Channel,
+              ...describedAs('twitter-admin digest set channel'),
+              required: true,
+              channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+            },
+            {
+              type: ApplicationCommandOptionType.Integer,
+              ...describedAs('twitter-admin digest set day'),
+              required: true,
+              choices: ([1, 2, 3, 4, 5, 6, 0] as const).map((d) => choice(`twitter-admin digest set day ${d}`, d)),
+            },
+            {
+              type: ApplicationCommandOptionType.String,
+              ...describedAs('twitter-admin digest set time'),
+              required: true,
+              max_length: 5,
+            },
+            {
+              type: ApplicationCommandOptionType.String,
+              ...describedAs('twitter-admin digest set timezone'),
+              max_length: 64,
+            },
+          ],
+        },
+        { type: ApplicationCommandOptionType.Subcommand, ...describedAs('twitter-admin digest off') },
+      ],
+    },
+    {
       type: ApplicationCommandOptionType.Subcommand,
       ...describedAs('twitter-admin budget'),
       options: [
@@ -115,6 +152,20 @@ function twitterAdminCommand(deps: AdminDeps): Command {
           return reply(await setVisibility(deps, t, guildId, ctx.options.string('visibility')));
         case 'reports channel':
           return reply(await setReportsChannel(deps, t, guildId, ctx.options.string('channel') ?? null));
+        case 'digest set':
+          // Checks the channel with Discord: more than the 3-second window allows for sure.
+          await ctx.defer({ ephemeral: true });
+          return ctx.edit({
+            content: await setDigest(deps, t, guildId, {
+              channelId: ctx.options.string('channel') ?? null,
+              weekday: ctx.options.integer('day'),
+              time: ctx.options.string('time'),
+              timeZone: ctx.options.string('timezone'),
+              locale: ctx.locale,
+            }),
+          });
+        case 'digest off':
+          return reply(await digestOff(deps, t, guildId));
         case 'budget':
           return reply(await setBudget(deps, t, guildId, ctx.options.integer('posts-per-month') ?? 0));
         default:

@@ -67,6 +67,12 @@ export interface GuildApi {
   sendDirectMessage(userId: string, content: string): Promise<void>;
   /** The same, for a whole message (embeds and attached files, such as a report and its chart). */
   sendDirect(userId: string, message: BotMessage): Promise<void>;
+  /**
+   * Posts in a server channel. With `nonce`, Discord returns the message
+   * already posted with it (enforce_nonce) instead of posting it again, for a
+   * few minutes: a retry after a crash mid-post posts once.
+   */
+  postMessage(channelId: string, message: BotMessage, nonce?: string): Promise<void>;
 }
 
 export class RestGuildApi implements GuildApi {
@@ -110,10 +116,15 @@ export class RestGuildApi implements GuildApi {
 
   async sendDirect(userId: string, message: BotMessage): Promise<void> {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }).catch(translate)) as APIChannel;
+    await this.postMessage(channel.id, message);
+  }
+
+  async postMessage(channelId: string, message: BotMessage, nonce?: string): Promise<void> {
     const { body, files } = messageBody(message);
     // A channel message is never ephemeral; a Components V2 one keeps its flag.
     if (body.flags !== undefined) body.flags &= MessageFlags.IsComponentsV2;
     if (!body.flags) delete body.flags;
-    await this.rest.post(Routes.channelMessages(channel.id), { body, ...(files.length > 0 ? { files } : {}) }).catch(translate);
+    const sent = nonce ? { ...body, nonce, enforce_nonce: true } : body;
+    await this.rest.post(Routes.channelMessages(channelId), { body: sent, ...(files.length > 0 ? { files } : {}) }).catch(translate);
   }
 }

@@ -517,7 +517,14 @@ export class ReportService {
           costMicroUsd: costMicroUsd(usageNow, this.deps.pricing),
           olderPosts: timeline.olderRead,
         },
-        controls: { viewId, days: request.days, periods: REPORT_PERIODS, shareable: !request.public && (request.shareable ?? false) },
+        controls: {
+          viewId,
+          days: request.days,
+          periods: REPORT_PERIODS,
+          shareable: !request.public && (request.shareable ?? false),
+          // Private reports made in a server that installed the bot: the board is that server's.
+          joinable: !request.public && request.guildId !== null,
+        },
       };
       // The report's deadline governs its rendering too.
       const { layout, png } = await this.deps.render.render(job, controller.signal, runId);

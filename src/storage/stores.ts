@@ -3,8 +3,10 @@
 // postgres/). Only this folder knows which one runs.
 
 import type { UsageStore } from '../budget/stores.js';
+import type { DigestStore } from '../digest/stores.js';
 import type { GuildRoster, MemberStore, SettingsStore } from '../guilds/stores.js';
 import type { ReplayGuard } from '../interaction/stores.js';
+import type { LeaderboardStore } from '../leaderboard/stores.js';
 import type { LinkOwner, LinkStore, RevocationStore } from '../linking/stores.js';
 import type { RenderSource } from '../report/render-pool.js';
 import type { Admissions, PostStore, ReportRunStore, ReportViewStore, ZonePreferences } from '../report/stores.js';
@@ -26,9 +28,13 @@ export interface Stores {
   replays: ReplayGuard;
   /** Rendered reports whose buttons may be pressed. */
   views: ReportViewStore;
-  /** A member unlinked: their posts, runs (made anonymous), zone and report views go in one transaction. */
+  /** Who joined each server's leaderboard. */
+  leaderboard: LeaderboardStore;
+  /** Weekly digest schedules and their claims. */
+  digests: DigestStore;
+  /** A member unlinked: their posts, runs (made anonymous), zone, report views and board places go in one transaction. */
   forgetMemberData(account: LinkOwner): Promise<void>;
-  /** The bot left a server: its settings and seen members go in one transaction. */
+  /** The bot left a server: its settings, seen members, board and digest go in one transaction. */
   forgetGuild(guildId: string): Promise<void>;
   /** Where the render worker finds the posts a report shows. */
   renderSource: RenderSource;

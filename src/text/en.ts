@@ -18,6 +18,8 @@ const RUN_AGAIN = 'Go back to Discord and run /link-twitter again for a fresh li
 
 /** Whose monthly budget: the server's (set by its admins) or the whole bot's. */
 export type BudgetScope = 'server' | 'app';
+/** What a leaderboard ranks by (leaderboard/ranking.ts). */
+export type BoardMetricName = 'engagement' | 'followers' | 'impressions' | 'posts';
 /** Why the bot cannot give a role; guilds/permissions.ts decides which. */
 export type RoleProblemKind = 'missing-manage-roles' | 'role-too-high' | 'managed-role' | 'everyone-role' | 'unknown-role';
 export type PageTone = 'success' | 'info' | 'error';
@@ -83,6 +85,32 @@ export const en = {
     'twitter-admin reports channel channel': 'The channel for public reports',
     'twitter-admin budget': "Cap the X posts this server's reports may read per month (0: no cap)",
     'twitter-admin budget posts-per-month': 'Posts per calendar month (UTC)',
+    'twitter-admin digest': 'A weekly digest of the leaderboard, posted in a channel',
+    'twitter-admin digest set': 'Post the weekly digest in a channel on a day and at a time',
+    'twitter-admin digest set channel': 'The channel to post it in',
+    'twitter-admin digest set day': 'The day of the week',
+    'twitter-admin digest set day 0': 'Sunday',
+    'twitter-admin digest set day 1': 'Monday',
+    'twitter-admin digest set day 2': 'Tuesday',
+    'twitter-admin digest set day 3': 'Wednesday',
+    'twitter-admin digest set day 4': 'Thursday',
+    'twitter-admin digest set day 5': 'Friday',
+    'twitter-admin digest set day 6': 'Saturday',
+    'twitter-admin digest set time': 'The time, 24-hour HH:MM (e.g. 09:00)',
+    'twitter-admin digest set timezone': 'IANA time zone, e.g. Europe/Berlin (default UTC)',
+    'twitter-admin digest off': 'Stop posting the weekly digest',
+    leaderboard: "This server's opt-in X leaderboard",
+    'leaderboard join': 'Show your X figures on this server’s leaderboard (you can leave any time)',
+    'leaderboard leave': 'Take yourself off this server’s leaderboard',
+    'leaderboard show': 'The top 10 members who joined, and your own place',
+    'leaderboard show days': 'Which period (default 7 days)',
+    'leaderboard show days 7': '7 days',
+    'leaderboard show days 30': '30 days',
+    'leaderboard show by': 'What to rank by (default engagement)',
+    'leaderboard show by engagement': 'engagement',
+    'leaderboard show by followers': 'followers',
+    'leaderboard show by impressions': 'impressions',
+    'leaderboard show by posts': 'posts',
   },
 
   /**
@@ -110,6 +138,19 @@ export const en = {
     'twitter-admin reports channel channel': 'channel',
     'twitter-admin budget': 'budget',
     'twitter-admin budget posts-per-month': 'posts-per-month',
+    'twitter-admin digest': 'digest',
+    'twitter-admin digest set': 'set',
+    'twitter-admin digest set channel': 'channel',
+    'twitter-admin digest set day': 'day',
+    'twitter-admin digest set time': 'time',
+    'twitter-admin digest set timezone': 'timezone',
+    'twitter-admin digest off': 'off',
+    leaderboard: 'leaderboard',
+    'leaderboard join': 'join',
+    'leaderboard leave': 'leave',
+    'leaderboard show': 'show',
+    'leaderboard show days': 'days',
+    'leaderboard show by': 'by',
   },
 
   common: {
@@ -120,6 +161,71 @@ export const en = {
       'Thanks for adding me! Members link their X account with `/link-twitter` (a private, one-time link) and get a report on their recent activity with `/report`.',
       'Admins: `/twitter-admin status` shows what I can do here; `/twitter-admin` also sets a role for linked members, where reports may be posted and a monthly X budget.',
     ].join('\n'),
+  },
+
+  /** /leaderboard and the board's layout. */
+  leaderboard: {
+    notLinked: 'Link your X account with `/link-twitter` first: the board shows figures from your X timeline.',
+    brokenLink: 'Your link to X stopped working. Run `/link-twitter` again, then join.',
+    joined:
+      'You joined this server’s leaderboard: members here can now see your X figures (posts, engagement, impressions, followers) on `/leaderboard show` and in the weekly digest. `/leaderboard leave` takes you off at once.',
+    joinedAlready: 'You are on this server’s leaderboard already. `/leaderboard leave` takes you off.',
+    left: 'You left this server’s leaderboard: your figures are no longer shown here.',
+    leftAlready: 'You were not on this server’s leaderboard.',
+    joinButton: 'Join leaderboard',
+    joinNotHere: 'The leaderboard belongs to a server: press this on a report made in a server that installed the bot.',
+    metricName: (metric: BoardMetricName) =>
+      ({ engagement: 'engagement', followers: 'followers', impressions: 'impressions', posts: 'posts' })[metric],
+    title: (metric: BoardMetricName, days: number) => `## 🏆 Leaderboard: ${en.leaderboard.metricName(metric)}, last ${days} days`,
+    what: (metric: BoardMetricName) =>
+      ({
+        engagement: `Counted: ${INTERACTIONS} on members’ own posts (not reposts), as stored when each post was read.`,
+        followers: 'Counted: followers as last read from X; the change is since the period began (— when no count from then is stored).',
+        impressions: 'Counted: views X reports on members’ own posts (not reposts), as stored when each post was read.',
+        posts: 'Counted: members’ own posts, replies and quotes (not reposts).',
+      })[metric],
+    line: (place: number, userId: string, screenName: string, value: number, change: number | null) =>
+      `**${place}.** <@${userId}> · @${md(screenName)}: **${count(value)}** ${change === null ? '(—)' : `(${signedCount(change)})`}`,
+    empty: 'Nobody on this board has figures for this period yet.',
+    nobody: 'Nobody has joined this server’s leaderboard yet. `/leaderboard join` (or the button on your report) puts you on it.',
+    you: (place: number, ranked: number) => `You: **${place}** of ${ranked}.`,
+    youUnranked: 'You are on the board, but nothing of your timeline for this period is stored yet.',
+    youNotOn: 'You are not on this board. `/leaderboard join` puts you on it.',
+    changeNote: (days: number) => `Change: against the ${days} days before (— where that period is not stored).`,
+    unranked: (n: number) => `${count(n)} ${plural(n, 'member has', 'members have')} nothing stored for this period yet.`,
+    asOf: (at: number | null) =>
+      at === null ? 'No figures stored yet.' : `Figures as of ${time(seconds(at), TimestampStyles.RelativeTime)} at the oldest.`,
+    cost: (members: number, posts: number, micro: number, short: number) =>
+      [
+        members > 0
+          ? `Read from X now for ${count(members)} ${plural(members, 'member', 'members')}: ${count(posts)} new ${plural(posts, 'post', 'posts')}, about ${usd(micro)}, on this server’s budget.`
+          : 'Nothing read from X for this board (what is stored is recent): no cost.',
+        short > 0 ? `${count(short)} ${plural(short, 'member was', 'members were')} not read: the monthly budget has no room left.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    privateHere: (reason: string) => `Shown only to you: ${reason}`,
+  },
+
+  /** The weekly digest (digest/digest-layout.ts). */
+  digest: {
+    title: (dueAt: number) => `## 📰 Weekly digest: the week to ${time(seconds(dueAt), TimestampStyles.LongDate)}`,
+    late: (dueAt: number, lateMs: number) =>
+      `⚠️ Posted late: it was due ${time(seconds(dueAt), TimestampStyles.ShortDateTime)}, ${duration(lateMs)} ago, while the bot was down or cut off.`,
+    topPost: (userId: string, screenName: string, postId: string, engagement: number, excerpt: string) =>
+      `🔥 Top post of the week: <@${userId}>, [@${md(screenName)}](https://x.com/${encodeURIComponent(screenName)}/status/${postId}) with ${count(engagement)} interactions` +
+      (excerpt.trim()
+        ? `: “${md(
+            excerpt
+              .replace(/https:\/\/t\.co\/\w+/g, '')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          )}”`
+        : ''),
+    grower: (userId: string, change: number) => `📈 Biggest grower: <@${userId}>, ${signedCount(change)} interactions on the week before.`,
+    newcomers: (ids: string[]) => `👋 First week on the board: ${ids.map((id) => `<@${id}>`).join(', ')}.`,
+    stored: (at: number | null) =>
+      `X was not read for this digest: this server’s monthly budget has no room left. ${at === null ? 'Nothing is stored yet.' : `Figures as stored, as of ${time(seconds(at), TimestampStyles.RelativeTime)} at the oldest.`}`,
   },
 
   /** Answers where only the member installed the bot (see interaction/place.ts). */
@@ -617,6 +723,38 @@ export const en = {
       })[kind],
 
     statusTitle: 'X report bot: server status',
+    digestBadTime: (typed: string) => `“${md(typed)}” is not a time: use 24-hour HH:MM, such as 09:00. Nothing was changed.`,
+    digestBadZone: (typed: string) =>
+      `“${md(typed)}” is not a time zone I know: use an IANA name such as Europe/Berlin or America/New_York. Nothing was changed.`,
+    digestSet: (channelId: string, weekday: string, hhmm: string, zone: string, next: number) =>
+      `The weekly digest (the leaderboard of the week and its highlights) will be posted in ${channelMention(channelId)} every ${weekday} at ${hhmm} (${zone}). Next: ${time(seconds(next), TimestampStyles.LongDateTime)} (${time(seconds(next), TimestampStyles.RelativeTime)}).`,
+    digestCannotPost: (channelId: string, check: { missing: string[] } | { failure: DiscordFailure }) =>
+      'missing' in check
+        ? `⚠️ But I cannot post in ${channelMention(channelId)} now: I lack ${check.missing.join(' and ')} there. Grant ${plural(check.missing.length, 'it', 'them')} to my role in that channel (Edit Channel → Permissions), or pick another channel. Until then the digest is not posted, and \`/twitter-admin status\` says so.`
+        : `⚠️ But I could not check ${channelMention(channelId)} with Discord: ${discordFailure(check.failure)}`,
+    digestOff: 'The weekly digest is off. Members’ places on the leaderboard are kept.',
+    digestOffNone: 'No weekly digest was set.',
+    digestField: 'Weekly digest',
+    digestNone: 'Off. `/twitter-admin digest set` posts the week’s leaderboard in a channel.',
+    digestWhen: (channelId: string, weekday: string, hhmm: string, zone: string, next: number) =>
+      `In ${channelMention(channelId)}, every ${weekday} at ${hhmm} (${zone}). Next: ${time(seconds(next), TimestampStyles.LongDateTime)} (${time(seconds(next), TimestampStyles.RelativeTime)}).`,
+    digestLast: (dueAt: number, outcome: string, posts: number, micro: number, detail: string | null) => {
+      const when = time(seconds(dueAt), TimestampStyles.ShortDateTime);
+      const cost = `read ${count(posts)} ${plural(posts, 'post', 'posts')} from X, about ${usd(micro)}`;
+      if (outcome === 'posted') return `Last: ${when}, posted on time; ${cost}.`;
+      if (outcome === 'late') return `Last: ${when}, posted late (the bot was down), saying so; ${cost}.`;
+      if (outcome === 'skipped') return `Last: ${when}, skipped: the bot was down for more than a day after it was due.`;
+      if (outcome === 'claimed') return `Last: ${when}, being posted now.`;
+      let reason = 'posting it failed';
+      try {
+        const check = JSON.parse(detail ?? '{}') as { missing?: string[]; failure?: DiscordFailure };
+        if (check.missing) reason = `I lacked ${check.missing.join(' and ')} in its channel`;
+        else if (check.failure) reason = `Discord: ${discordFailure(check.failure)}`;
+      } catch {}
+      return `⚠️ Last: ${when}, **not posted**: ${reason}.`;
+    },
+    digestNextCost: (posts: number, micro: number) =>
+      `The next may read up to ${count(posts)} ${plural(posts, 'post', 'posts')} from X (about ${usd(micro)}): only what is new since the last read, within the budget left.`,
     linkedMembersField: 'Linked members',
     linkedMembers: (n: number) =>
       `${count(n)} ${plural(n, 'member', 'members')} of this server ${n === 1 ? 'has' : 'have'} linked an X account.`,

@@ -12,6 +12,7 @@ import { ADMIN, ADMIN_STATUS, jaCommandNames, LINK, PUBLIC_OPTION, REPORT } from
 import { jaPages } from './ja/pages.js';
 import { jaReport } from './ja/report.js';
 import { jaReportView } from './ja/report-view.js';
+import { jaDigest, jaLeaderboard } from './ja/server.js';
 
 type Catalog = typeof en;
 
@@ -43,6 +44,32 @@ export const ja: Catalog = {
     'twitter-admin reports visibility visibility public-allowed': '公開を許可',
     'twitter-admin reports channel': '公開レポートを1つのチャンネルに限定します（空欄ならどのチャンネルでも可）',
     'twitter-admin reports channel channel': '公開レポート用のチャンネル',
+    'twitter-admin digest': 'ランキングの週間ダイジェストをチャンネルに投稿します',
+    'twitter-admin digest set': '週間ダイジェストを投稿するチャンネル・曜日・時刻を設定します',
+    'twitter-admin digest set channel': '投稿するチャンネル',
+    'twitter-admin digest set day': '曜日',
+    'twitter-admin digest set day 0': '日曜日',
+    'twitter-admin digest set day 1': '月曜日',
+    'twitter-admin digest set day 2': '火曜日',
+    'twitter-admin digest set day 3': '水曜日',
+    'twitter-admin digest set day 4': '木曜日',
+    'twitter-admin digest set day 5': '金曜日',
+    'twitter-admin digest set day 6': '土曜日',
+    'twitter-admin digest set time': '時刻（24時間表記、例: 09:00）',
+    'twitter-admin digest set timezone': 'IANAタイムゾーン（例: Asia/Tokyo、既定はUTC）',
+    'twitter-admin digest off': '週間ダイジェストの投稿をやめます',
+    leaderboard: 'このサーバーの参加制のXランキング',
+    'leaderboard join': 'このサーバーのランキングにあなたのXの数値を表示します（いつでも抜けられます）',
+    'leaderboard leave': 'このサーバーのランキングから抜けます',
+    'leaderboard show': '参加メンバーの上位10人と、あなたの順位を表示します',
+    'leaderboard show days': '期間（既定は7日間）',
+    'leaderboard show days 7': '7日間',
+    'leaderboard show days 30': '30日間',
+    'leaderboard show by': '並べ替えの基準（既定はエンゲージメント）',
+    'leaderboard show by engagement': 'エンゲージメント',
+    'leaderboard show by followers': 'フォロワー',
+    'leaderboard show by impressions': 'インプレッション',
+    'leaderboard show by posts': 'ポスト数',
     'twitter-admin budget': 'このサーバーのレポートが1か月に読めるXのポスト数の上限（0で上限なし）',
     'twitter-admin budget posts-per-month': '暦月（UTC）あたりのポスト数',
   },
@@ -70,6 +97,8 @@ export const ja: Catalog = {
         : `公開レポートを投稿できるのは、ボットを導入したサーバーだけです。${PUBLIC_OPTION} を付けずに ${REPORT} を実行すると非公開で表示されます。`,
   },
 
+  leaderboard: jaLeaderboard,
+  digest: jaDigest,
   linking: jaLinking,
   pages: jaPages,
   report: jaReport,

@@ -87,6 +87,7 @@ describe.each(['http', 'gateway'] as const)('report buttons through the %s door'
       ['90 days', false],
       ['Share in channel', false],
       ['Export CSV', false],
+      ['Join leaderboard', false],
     ]);
     const csvId = customId(report.buttons, 'Export CSV');
     expect(csvId).not.toContain(OWNER);
@@ -113,6 +114,23 @@ describe.each(['http', 'gateway'] as const)('report buttons through the %s door'
     });
     await new Promise((r) => setTimeout(r, 50));
     expect(editsFor(stranger.token)).toEqual([]);
+  });
+
+  it('joins the owner to this server’s leaderboard from the report, and nobody else', { timeout: 60_000 }, async () => {
+    await start(mode);
+    const report = await reportOf(mode, 7);
+    const joinId = customId(report.buttons, 'Join leaderboard');
+    const stranger = componentPayload({ customId: joinId, member: { id: OTHER, username: 'eve' } });
+    expect(await send(mode, stranger)).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('someone else’s') } });
+    expect(await h.sql('select * from leaderboard_members')).toEqual([]);
+    const owner = componentPayload({ customId: joinId, member: { id: OWNER } });
+    expect(await send(mode, owner)).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('You joined') } });
+    expect(await h.sql('select guild_id, discord_user_id from leaderboard_members')).toEqual([
+      { guild_id: GUILD_ID, discord_user_id: OWNER },
+    ]);
+    // The same press from a DM (a forged place for a server's report) joins nothing.
+    const elsewhere = componentPayload({ customId: joinId, member: { id: OWNER }, dm: true });
+    expect(await send(mode, elsewhere)).toMatchObject({ type: 4, data: { content: expect.stringContaining('belongs to a server') } });
   });
 
   it('refuses forged custom ids without saying whose anything is', { timeout: 60_000 }, async () => {

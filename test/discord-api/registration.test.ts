@@ -41,6 +41,7 @@ describe('command definitions', () => {
       expect(byName[name]!.integration_types).toEqual([0]);
       expect(byName[name]!.contexts).toEqual([0]);
     }
+    expect((byName.leaderboard!.options ?? []).map((o) => o.name)).toEqual(['join', 'leave', 'show']);
     const admin = byName['twitter-admin']!;
     expect(admin.default_member_permissions).toBe('32'); // MANAGE_GUILD (1 << 5)
     const shape = (admin.options ?? []).map((o) => [o.name, o.type, 'options' in o ? (o.options ?? []).map((s) => s.name) : []]);
@@ -48,6 +49,7 @@ describe('command definitions', () => {
       ['status', 1, []],
       ['linked-role', 2, ['set', 'clear']],
       ['reports', 2, ['visibility', 'channel']],
+      ['digest', 2, ['set', 'off']],
       ['budget', 1, ['posts-per-month']],
     ]);
   });
@@ -92,7 +94,7 @@ describe('installing', () => {
   it('bulk-overwrites commands globally or in one guild, authenticated as the bot', async () => {
     const rest = createRest(discord.apiUrl, 'test-bot-token');
     const global = await registerCommands(rest, '1100000000000000001', commandDefinitions);
-    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report', 'twitter-admin']);
+    expect(global.map((c) => c.name)).toEqual(['link-twitter', 'unlink-twitter', 'report', 'leaderboard', 'twitter-admin']);
     await registerCommands(rest, '1100000000000000001', commandDefinitions, '1100000000000000002');
     const [first, second] = discord.requestsTo(/^PUT /);
     expect(first!.path).toBe('/api/v10/applications/1100000000000000001/commands');

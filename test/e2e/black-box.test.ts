@@ -191,10 +191,10 @@ describe('black-box run of the built bot', () => {
     // Asynchronously: the Discord stand-in answers from this process.
     const run = async (args: string[]) => (await execFileAsync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' })).stdout;
     const guild = await run([join(ROOT, 'dist', 'cli', 'register-commands.js'), '--guild', '1100000000000000002']);
-    expect(guild).toContain('Registered 4 commands in server 1100000000000000002');
-    for (const name of ['/link-twitter', '/unlink-twitter', '/report', '/twitter-admin']) expect(guild).toContain(name);
+    expect(guild).toContain('Registered 5 commands in server 1100000000000000002');
+    for (const name of ['/link-twitter', '/unlink-twitter', '/report', '/leaderboard', '/twitter-admin']) expect(guild).toContain(name);
     const global = await run([join(ROOT, 'dist', 'cli', 'register-commands.js')]);
-    expect(global).toContain('Registered 4 commands globally');
+    expect(global).toContain('Registered 5 commands globally');
     expect(global).toContain('Registered 5 Linked Roles metadata fields');
     for (const key of ['linked', 'followers', 'account_age', 'posts', 'verified']) expect(global).toContain(`  ${key}  `);
     const puts = discord.requestsTo(/^PUT /).map((r) => r.path);

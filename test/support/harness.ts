@@ -44,6 +44,8 @@ export interface HarnessOptions {
   ackDeadlineMs?: number;
   xRequestTimeoutMs?: number;
   reportDeadlineMs?: number;
+  /** Tick weekly digests on a timer (default); tests with a fake clock tick them by hand. */
+  digestTicks?: boolean;
 }
 
 /** Backoff waits are recorded here instead of slept. */
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ackDeadlineMs: options.ackDeadlineMs,
       xRequestTimeoutMs: options.xRequestTimeoutMs,
       reportDeadlineMs: options.reportDeadlineMs,
+      digestTicks: options.digestTicks,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();

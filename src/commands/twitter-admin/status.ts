@@ -3,6 +3,7 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import { nextMonthStart } from '../../budget/budget.js';
 import { costMicroUsd } from '../../budget/pricing.js';
+import { formatTime } from '../../digest/schedule.js';
 import { diagnosePermissions, type PermissionFinding } from '../../guilds/diagnostics.js';
 import type { BotMessage, CommandContext } from '../../interaction/contract.js';
 import type { Catalog } from '../../text/catalog.js';
@@ -40,6 +41,7 @@ export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandCon
       ].join('\n'),
     },
   ];
+  fields.push({ name: a.digestField, value: await digestStatus(deps, t, guildId) });
   if (deps.gateway) {
     const g = deps.gateway.snapshot();
     fields.push({
@@ -48,6 +50,20 @@ export async function statusMessage(deps: AdminDeps, t: Catalog, ctx: CommandCon
     });
   }
   return { embeds: [{ title: a.statusTitle, color: 0x1d9bf0, fields }] };
+}
+
+/** The next digest, how the last one went and what it cost, and what the next may cost. */
+async function digestStatus(deps: AdminDeps, t: Catalog, guildId: string): Promise<string> {
+  const a = t.admin;
+  const onBoard = (await deps.boards.members(guildId)).length;
+  const o = await deps.digests.outlook(guildId, onBoard);
+  if (!o.schedule || o.next === null) return a.digestNone;
+  const s = o.schedule;
+  return [
+    a.digestWhen(s.channelId, t.weekdays[s.weekday] ?? '', formatTime(s.minuteOfDay), s.timeZone, o.next),
+    ...(o.last ? [a.digestLast(o.last.dueAt, o.last.outcome, o.last.postsRead, o.last.costMicroUsd, o.last.detail)] : []),
+    a.digestNextCost(o.nextPosts, o.nextCostMicroUsd),
+  ].join('\n');
 }
 
 function describe(t: Catalog, finding: PermissionFinding): string {

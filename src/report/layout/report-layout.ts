@@ -11,7 +11,7 @@ import type { Usage } from '../../twitter/v2-client.js';
 import { barUnit } from '../chart-bars.js';
 import { LocalClock } from '../local-time.js';
 import type { MissingReason, ReportSummary, TopPost } from '../summary.js';
-import { controlRow, type ReportControls } from './controls.js';
+import { controlRows, type ReportControls } from './controls.js';
 import { headline, headlineReason } from './headline.js';
 import { V2_LIMITS } from './limits.js';
 
@@ -242,6 +242,6 @@ export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOption
     separator(),
     ...text(footer),
   ];
-  if (options.controls) inside.push(controlRow(t, options.controls));
+  if (options.controls) inside.push(...controlRows(t, options.controls));
   return [{ type: ComponentType.Container, accent_color: ACCENT, components: inside }];
 }

@@ -5,10 +5,21 @@
 
 import { eq, sql } from 'drizzle-orm';
 import { openPostgres, type Postgres, type PostgresOptions } from '../../db/postgres.js';
-import { guildMembers, guildSettings, memberTimeZones, reportRuns, reportViews } from '../../db/schema-pg.js';
+import {
+  digestClaims,
+  digestSchedules,
+  guildMembers,
+  guildSettings,
+  leaderboardMembers,
+  memberTimeZones,
+  reportRuns,
+  reportViews,
+} from '../../db/schema-pg.js';
 import type { LinkOwner } from '../../linking/stores.js';
 import type { Stores } from '../stores.js';
+import { PgDigestStore } from './digest-store.js';
 import { PgGuildRoster, PgMemberStore, PgSettingsStore } from './guild-stores.js';
+import { PgLeaderboardStore } from './leaderboard-store.js';
 import { PgLinkStore } from './link-store.js';
 import { PgConnectionStore, PgZonePreferences } from './member-stores.js';
 import { forgetXAccount, PgPostStore } from './post-store.js';
@@ -44,18 +55,24 @@ export async function openPostgresStores(url: string, now: () => number, options
     connections: new PgConnectionStore(db),
     replays: new PgInteractionLedger(db, now),
     views: new PgReportViewStore(db),
+    leaderboard: new PgLeaderboardStore(db),
+    digests: new PgDigestStore(db),
     async forgetMemberData(account: LinkOwner) {
       await db.transaction(async (tx) => {
         await forgetXAccount(tx, account.xUserId);
         await tx.update(reportRuns).set({ discordUserId: null }).where(eq(reportRuns.discordUserId, account.discordUserId));
         await tx.delete(memberTimeZones).where(eq(memberTimeZones.discordUserId, account.discordUserId));
         await tx.delete(reportViews).where(eq(reportViews.discordUserId, account.discordUserId));
+        await tx.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, account.discordUserId));
       });
     },
     async forgetGuild(guildId: string) {
       await db.transaction(async (tx) => {
         await tx.delete(guildSettings).where(eq(guildSettings.guildId, guildId));
         await tx.delete(guildMembers).where(eq(guildMembers.guildId, guildId));
+        await tx.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId));
+        await tx.delete(digestSchedules).where(eq(digestSchedules.guildId, guildId));
+        await tx.delete(digestClaims).where(eq(digestClaims.guildId, guildId));
       });
     },
     async healthy() {

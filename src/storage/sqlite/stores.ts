@@ -1,14 +1,18 @@
 // The embedded engine: one SQLite file (better-sqlite3), opened and migrated
 // at start-up. Its stores are synchronous; they are seen through asAsync.
 
+import { eq } from 'drizzle-orm';
 import { asAsync } from '../../db/async-store.js';
 import { Checkpointer } from '../../db/checkpointer.js';
 import { type Database, databaseIsHealthy, openDatabase } from '../../db/database.js';
+import { digestClaims, digestSchedules, leaderboardMembers } from '../../db/schema.js';
 import type { LinkOwner } from '../../linking/stores.js';
 import type { Stores } from '../stores.js';
 import { SqliteAdmissions } from './admissions.js';
 import { SqliteConnectionStore } from './connection-store.js';
+import { SqliteDigestStore } from './digest-store.js';
 import { SqliteGuildRoster } from './guild-roster.js';
+import { SqliteLeaderboardStore } from './leaderboard-store.js';
 import { SqliteLinkStore } from './link-store.js';
 import { SqliteMemberStore } from './member-store.js';
 import { asyncPosts, SqlitePostStore } from './post-store.js';
@@ -63,6 +67,8 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     connections: asAsync(new SqliteConnectionStore(db)),
     replays: asAsync(new SqliteInteractionLedger(db, now)),
     views: asAsync(views),
+    leaderboard: new SqliteLeaderboardStore(db),
+    digests: new SqliteDigestStore(db),
     async forgetMemberData(account: LinkOwner) {
       // One transaction: a crash cannot leave the posts gone but the runs still naming the member.
       database.sqlite.transaction(() => {
@@ -70,12 +76,16 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
         runs.anonymise(account.discordUserId);
         zones.forget(account.discordUserId);
         views.forget(account.discordUserId);
+        db.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, account.discordUserId)).run();
       })();
     },
     async forgetGuild(guildId: string) {
       database.sqlite.transaction(() => {
         settings.forgetGuild(guildId);
         members.forgetGuild(guildId);
+        db.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId)).run();
+        db.delete(digestSchedules).where(eq(digestSchedules.guildId, guildId)).run();
+        db.delete(digestClaims).where(eq(digestClaims.guildId, guildId)).run();
       })();
     },
     healthy: async () => databaseIsHealthy(database),

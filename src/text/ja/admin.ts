@@ -71,6 +71,39 @@ export const jaAdmin: (typeof en)['admin'] = {
     })[kind],
 
   statusTitle: 'Xレポートボット: サーバーの状態',
+  digestBadTime: (typed) =>
+    `「${typed.replace(/[`*_~|\\]/g, '')}」は時刻ではありません。24時間表記（例: 09:00）で指定してください。何も変更していません。`,
+  digestBadZone: (typed) =>
+    `「${typed.replace(/[`*_~|\\]/g, '')}」は認識できないタイムゾーンです。Asia/Tokyo や Europe/Berlin のようなIANA名で指定してください。何も変更していません。`,
+  digestSet: (channelId, weekday, hhmm, zone, next) =>
+    `週間ダイジェスト（その週のランキングとハイライト）を、毎週${weekday}の${hhmm}（${zone}）に${channelMention(channelId)}へ投稿します。次回: ${time(Math.ceil(next / 1000), TimestampStyles.LongDateTime)}（${relative(next)}）。`,
+  digestCannotPost: (channelId, check) =>
+    'missing' in check
+      ? `⚠️ ただし、現在${channelMention(channelId)}には投稿できません。そのチャンネルでボットに${permissions(check.missing)}の権限がありません。チャンネルの編集 → 権限でボットのロールに付与するか、別のチャンネルを選んでください。それまでダイジェストは投稿されず、${ADMIN} の状態表示でお知らせします。`
+      : `⚠️ ただし、${channelMention(channelId)}をDiscordで確認できませんでした: ${discordFailure(check.failure)}`,
+  digestOff: '週間ダイジェストを停止しました。ランキングの参加者はそのままです。',
+  digestOffNone: '週間ダイジェストは設定されていません。',
+  digestField: '週間ダイジェスト',
+  digestNone: `停止中です。${ADMIN} の ダイジェスト 設定 で、その週のランキングをチャンネルに投稿できます。`,
+  digestWhen: (channelId, weekday, hhmm, zone, next) =>
+    `${channelMention(channelId)}に毎週${weekday}の${hhmm}（${zone}）。次回: ${time(Math.ceil(next / 1000), TimestampStyles.LongDateTime)}（${relative(next)}）。`,
+  digestLast: (dueAt, outcome, posts, micro, detail) => {
+    const when = time(Math.ceil(dueAt / 1000), TimestampStyles.ShortDateTime);
+    const cost = `Xから${countJa(posts)}件のポストを取得、約${usd(micro)}`;
+    if (outcome === 'posted') return `前回: ${when}、予定どおり投稿しました（${cost}）。`;
+    if (outcome === 'late') return `前回: ${when}、ボットの停止により遅れて投稿しました（その旨も記載、${cost}）。`;
+    if (outcome === 'skipped') return `前回: ${when}、予定から1日以上ボットが停止していたため見送りました。`;
+    if (outcome === 'claimed') return `前回: ${when}、現在投稿中です。`;
+    let reason = '投稿に失敗しました';
+    try {
+      const check = JSON.parse(detail ?? '{}') as { missing?: string[]; failure?: DiscordFailure };
+      if (check.missing) reason = `そのチャンネルで${permissions(check.missing)}の権限がありませんでした`;
+      else if (check.failure) reason = `Discord: ${discordFailure(check.failure)}`;
+    } catch {}
+    return `⚠️ 前回: ${when}、**投稿できませんでした**: ${reason}。`;
+  },
+  digestNextCost: (posts, micro) =>
+    `次回はXから最大${countJa(posts)}件のポストを取得する可能性があります（約${usd(micro)}）。前回以降の新しい分だけを、残りの予算の範囲で取得します。`,
   linkedMembersField: '連携メンバー',
   linkedMembers: (n: number) => `このサーバーの${countJa(n)}人のメンバーがXアカウントを連携しています。`,
   settingsField: '設定',

@@ -25,6 +25,19 @@ export const jaCommandNames: (typeof en)['commandNames'] = {
   'twitter-admin reports channel channel': 'チャンネル',
   'twitter-admin budget': '予算',
   'twitter-admin budget posts-per-month': '月間ポスト数',
+  'twitter-admin digest': 'ダイジェスト',
+  'twitter-admin digest set': '設定',
+  'twitter-admin digest set channel': 'チャンネル',
+  'twitter-admin digest set day': '曜日',
+  'twitter-admin digest set time': '時刻',
+  'twitter-admin digest set timezone': 'タイムゾーン',
+  'twitter-admin digest off': '停止',
+  leaderboard: 'ランキング',
+  'leaderboard join': '参加',
+  'leaderboard leave': '退出',
+  'leaderboard show': '表示',
+  'leaderboard show days': '期間',
+  'leaderboard show by': '基準',
 };
 
 const n = jaCommandNames;
