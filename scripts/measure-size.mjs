@@ -22,7 +22,7 @@ const KNOWN = {
   'src/linking/link-service.ts': 487,
   'src/report/timeline-reader.ts': 470,
   'src/sandbox/console-page.ts': 430,
-  'src/bot.ts:createBot': 271,
+  'src/bot.ts:createBot': 315,
   'src/sandbox/discord-console.ts:mountRest': 117,
   'src/report/report-service.ts:build': 117,
   'src/config/env.ts:loadConfig': 96,
