@@ -119,6 +119,7 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
       '90 days',
       'Share in channel',
       'Export CSV',
+      'Join leaderboard', // the member has not joined this server's board yet
     ]);
     expect(await report.locator('button', { hasText: '7 days' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}sandbox-report-dark.png` });
@@ -296,6 +297,7 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
       '90日間',
       'チャンネルに共有',
       'CSVを書き出す',
+      'ランキングに参加',
     ]);
     const chart = report.locator('.v2-gallery img');
     await expect
