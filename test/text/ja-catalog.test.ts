@@ -71,10 +71,10 @@ function renderings(entry: unknown, samples: unknown, c: Catalog, path: string):
 
 /** What is left of a text once names, handles, URLs, markup, numbers and kept words are taken out. */
 function leftover(text: string): string {
-  let rest = text;
+  // URLs first: a name inside one (x.com/<handle>/status/…) would otherwise cut it in two.
+  let rest = text.replace(/https?:\/\/[^\s)]+/g, ' ');
   for (const name of NAMES) rest = rest.split(name).join(' ');
   rest = rest
-    .replace(/https?:\/\/\S+/g, ' ')
     .replace(/<(?:t:\d+(?::\w)?|#\d+|@&?\d+)>/g, ' ')
     .replace(/`[^`]*`/g, ' ')
     .replace(/@[\w\\]+/g, ' ')

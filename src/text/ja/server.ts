@@ -62,7 +62,7 @@ export const jaDigest: (typeof en)['digest'] = {
   late: (dueAt, lateMs) =>
     `⚠️ 遅れて投稿しています: 予定は${time(seconds(dueAt), TimestampStyles.ShortDateTime)}で、${durationJa(lateMs)}前でした（ボットが停止または切断されていました）。`,
   topPost: (userId, screenName, postId, engagement, excerpt) =>
-    `🔥 今週のトップポスト: <@${userId}>、@${md(screenName)} のポスト（反応${countJa(engagement)}件、ID ${postId}）` +
+    `🔥 今週のトップポスト: <@${userId}>、[@${md(screenName)}](https://x.com/${encodeURIComponent(screenName)}/status/${postId}) のポスト（反応${countJa(engagement)}件）` +
     (excerpt.trim()
       ? `「${md(
           excerpt
