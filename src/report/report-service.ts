@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { type BudgetService, budgetState, monthStart, nextMonthStart, splitAllowance } from '../budget/budget.js';
-import { billingDay, costMicroUsd } from '../budget/pricing.js';
+import { costMicroUsd } from '../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
@@ -18,7 +18,7 @@ import type { TokenCipher } from '../secrets/token-cipher.js';
 import { type Catalog, textFor } from '../text/catalog.js';
 import { XApiError } from '../twitter/errors.js';
 import type { OAuthSigner } from '../twitter/oauth-signer.js';
-import { type Usage, type V2ClientOptions, XV2Client } from '../twitter/v2-client.js';
+import type { Usage } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { CountedPages, type CountedRange, decodeCounted } from './counted-pages.js';
 import { CpuLane } from './cpu-lane.js';
@@ -26,15 +26,16 @@ import { deliverReport } from './delivery.js';
 import { asLayout } from './layout/text-layout.js';
 import { reportPeriod } from './local-time.js';
 import { PageGate, requestsWaiting } from './page-gate.js';
+import { ProfileReader } from './profile/profile-reader.js';
 import { ReportProgress } from './progress.js';
 import { type ClaimedRun, decodeJob, encodeJob } from './queue/report-job.js';
 import { ReportWorker } from './queue/report-worker.js';
+import { type MemberClientDeps, memberClient } from './read/member-client.js';
 import { CHART_FILE, type RenderJob } from './render.js';
 import type { RenderPool } from './render-pool.js';
 import { settleAll } from './settle-all.js';
 import type { AdmissionFacts, Admissions, NewRun, ReportRunStore, ReportViewStore, ZonePreferences } from './stores.js';
 import { LinkGoneError, type PostStore } from './stores.js';
-import type { ProfileRefresh, ReportProfile } from './summary.js';
 import { canonicalTimeZone, suggestTimeZones } from './time-zones.js';
 import { type ReadResult, readSource } from './timeline-reader.js';
 
@@ -153,12 +154,29 @@ export class ReportService {
 
   /** Takes reports from the shared queue and makes them. */
   readonly worker: ReportWorker;
+  private readonly clients: MemberClientDeps;
+  private readonly profiles: ProfileReader;
 
   constructor(private readonly deps: ReportServiceDeps) {
     const acks = deps.acks;
     this.pageLane = new CpuLane(acks && (() => acks.whenIdle()));
     this.pageGate = new PageGate(deps.limits.pagesInFlight);
     this.askGate = new PageGate(requestsWaiting(deps.limits.pagesInFlight));
+    this.clients = {
+      apiUrl: deps.apiUrl,
+      signer: deps.signer,
+      credentials: (account) => deps.links.credentials(account),
+      sleep: deps.sleep,
+      timeoutMs: deps.xRequestTimeoutMs,
+      fetch: deps.fetch,
+    };
+    this.profiles = new ProfileReader({
+      store: deps.store,
+      client: this.clients,
+      cacheSeconds: deps.limits.cacheSeconds,
+      now: deps.now,
+      onProfile: deps.onProfile,
+    });
     this.worker = new ReportWorker({
       runs: deps.runs,
       make: (run) => this.makeClaimed(run),
@@ -452,7 +470,7 @@ export class ReportService {
       });
     };
     const progress = this.progressFor(request);
-    const client = this.clientFor(account, usage, {
+    const client = memberClient(this.clients, account, usage, {
       onUsage: () => {
         recording ??= setImmediate(record);
         progress.note(usage.postsRead);
@@ -473,7 +491,7 @@ export class ReportService {
         counted,
       };
       const share = splitAllowance(allowance, limits.maxPosts, limits.maxMentions);
-      const profileRead = this.profile(client, store, account, startedAt, request.refreshProfile ?? false);
+      const profileRead = this.profiles.forReport(client, store, account, startedAt, request.refreshProfile ?? false);
       const lifetimePosts = profileRead.then(
         (p) => p.profile.tweetCount,
         () => undefined,
@@ -560,88 +578,9 @@ export class ReportService {
     });
   }
 
-  /**
-   * The member's profile for Linked Roles: today's stored one, or read from X
-   * (a user read, at most once per UTC day, as for reports).
-   */
-  async currentProfile(account: LinkedAccount): Promise<XUserProfile> {
-    const client = this.clientFor(account, { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 });
-    return this.readProfile(client, this.deps.store.forLink(account), account, this.deps.now(), false);
-  }
-
-  /** An X client reading with the member's token, counting into `usage`. */
-  private clientFor(account: LinkedAccount, usage: Usage, extra: Pick<V2ClientOptions, 'onUsage' | 'onPosts' | 'signal'> = {}): XV2Client {
-    return new XV2Client({
-      apiUrl: this.deps.apiUrl,
-      signer: this.deps.signer,
-      token: this.deps.links.credentials(account),
-      usage,
-      sleep: this.deps.sleep,
-      timeoutMs: this.deps.xRequestTimeoutMs,
-      fetch: this.deps.fetch,
-      ...extra,
-    });
-  }
-
-  /**
-   * The member's profile: a user read costs as much as two posts, so it is
-   * read at most once per UTC day, unless the member asks for a refresh (at
-   * most once per REPORT_CACHE_SECONDS).
-   */
-  private async readProfile(
-    client: XV2Client,
-    store: PostStore,
-    account: LinkedAccount,
-    now: number,
-    refresh: boolean,
-  ): Promise<XUserProfile> {
-    const cached = await store.profile(account.xUserId);
-    // A refresh is honoured at most once per REPORT_CACHE_SECONDS: a member repeating refresh:true cannot run up the bill.
-    const fresh =
-      cached &&
-      (refresh ? now - cached.fetchedAt < this.deps.limits.cacheSeconds * 1000 : billingDay(cached.fetchedAt) === billingDay(now));
-    if (cached && fresh) return cached.profile;
-    const profile = await client.me();
-    if (profile.id !== account.xUserId) throw new XApiError('bad-response', 'X returned another account');
-    await store.saveProfile(profile, now);
-    return profile;
-  }
-
-  private async profile(
-    client: XV2Client,
-    store: PostStore,
-    account: LinkedAccount,
-    now: number,
-    refresh: boolean,
-  ): Promise<{ profile: ReportProfile; refresh: ProfileRefresh }> {
-    // Only to tell a member whose refresh:true came too soon when it can be honoured.
-    const before = refresh ? await store.profile(account.xUserId) : undefined;
-    const profile = await this.readProfile(client, store, account, now, refresh);
-    // Read anyway for the report: Linked Roles follow it at no extra cost.
-    this.deps.onProfile?.(account, profile);
-    const everyMs = this.deps.limits.cacheSeconds * 1000;
-    const tooSoon = before && now - before.fetchedAt < everyMs;
-    return {
-      refresh: !refresh
-        ? { asked: false }
-        : tooSoon
-          ? { asked: true, done: false, readAt: before.fetchedAt, nextAt: before.fetchedAt + everyMs }
-          : { asked: true, done: true },
-      profile: this.reportProfile(profile),
-    };
-  }
-
-  private reportProfile(profile: XUserProfile): ReportProfile {
-    return {
-      id: profile.id,
-      name: profile.name,
-      username: profile.username,
-      avatarUrl: profile.profile_image_url,
-      followers: profile.public_metrics?.followers_count,
-      following: profile.public_metrics?.following_count,
-      tweetCount: profile.public_metrics?.tweet_count,
-      protected: profile.protected,
-    };
+  /** The member's profile for Linked Roles (see ProfileReader.current). */
+  currentProfile(account: LinkedAccount): Promise<XUserProfile> {
+    return this.profiles.current(account);
   }
 
   private async failure(err: unknown, account: LinkedAccount, t: Catalog): Promise<string> {
