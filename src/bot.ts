@@ -24,7 +24,7 @@ import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import type { Logger } from './log/logger.js';
 import { CJK_FAMILY, hasCjkFont } from './report/chart-fonts.js';
-import { withUndeliveredNote } from './report/delivery.js';
+import { withUndeliveredNote } from './report/queue/delivery.js';
 import { RenderPool } from './report/render-pool.js';
 import { ReportPresses } from './report/report-presses.js';
 import { POST_RETENTION_MS, ReportService } from './report/report-service.js';
