@@ -19,7 +19,6 @@ const KNOWN = {
   'src/db/schema.ts': 448, // one block per table, long by nature
   'src/db/schema-pg.ts': 434, // the same tables for PostgreSQL
   'src/linking/link-service.ts': 487,
-  'src/report/read/timeline-reader.ts': 470,
   'src/sandbox/console-page.ts': 430,
   'src/bot.ts:createBot': 315,
   'src/sandbox/discord-console.ts:mountRest': 117,

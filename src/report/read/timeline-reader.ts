@@ -7,21 +7,17 @@
 // that reaches the present.
 
 import type { CutReason } from '../../db/schema.js';
-import { compareIds } from '../../twitter/ids.js';
-import type { BodyHold, XV2Client } from '../../twitter/v2-client.js';
-import { PRIVATE_METRICS_DAYS, X_TIMELINE_CAP, type XListResponse, type XPost } from '../../twitter/v2-types.js';
+import type { XV2Client } from '../../twitter/v2-client.js';
+import { PRIVATE_METRICS_DAYS, X_TIMELINE_CAP, type XPost } from '../../twitter/v2-types.js';
 import { type Gap, gapsBetween, type Span, spanAt } from '../coverage.js';
-import { type Gate, NO_GATE, type Release } from '../lanes/page-gate.js';
+import { type Gate, NO_GATE } from '../lanes/page-gate.js';
 import type { PostStore, PostWindow, Source } from '../stores.js';
 import type { CountedPages } from './counted-pages.js';
-import { settleAll } from './settle-all.js';
+import { type Fetcher, type HeldFetcher, heldFetcher, PAGE, type PageTurn, type Query, readPages } from './paged-reads.js';
+import { readInSlices } from './time-slices.js';
 
-const PAGE = 100;
 /** X returns at least 5 posts a page. */
 const SMALLEST_PAGE = 5;
-
-/** Runs a page's storing in a turn of its own (see ReadRequest.inTurn). */
-export type PageTurn = (work: () => Promise<void>) => Promise<void>;
 
 export interface ReadRequest {
   xUserId: string;
@@ -55,11 +51,6 @@ export interface ReadRequest {
   counted?: CountedPages;
 }
 
-/** Most time slices read at once. */
-const MAX_SLICES = 6;
-/** Pages each slice should take, roughly, before another slice is worth it. */
-const PAGES_PER_SLICE = 4;
-
 export interface ReadResult {
   /** What the report shows: stored posts from keepFrom (or from where the stored span begins, if later) to now. */
   window: PostWindow;
@@ -68,119 +59,6 @@ export interface ReadResult {
   cut: { reason: CutReason; oldest: number } | null;
   /** Posts this read found below what was stored (older than the stored span above them), for the cost line. */
   olderRead: number;
-}
-
-type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
-type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
-/** A page with its room in the gate, given back once it is stored (or will never be). */
-type Held = { page: XListResponse<XPost>; release: Release };
-type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
-
-/**
- * Asks X for each page once `asking` has room for the request, and reads the
- * answer's body once `gate` has room for the page: a page waiting on X holds
- * a socket, not memory.
- */
-function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
-  return async (query, maxResults) => {
-    const asked = await asking.acquire();
-    let release: Release | undefined;
-    // Once per page, though a request retried after its body failed may come back here.
-    const hold: BodyHold = async (signal) => {
-      release ??= await gate.acquire(signal);
-    };
-    try {
-      const page = await fetchPage(query, maxResults, hold);
-      return { page, release: release ?? (() => undefined) };
-    } catch (err) {
-      release?.();
-      throw err;
-    } finally {
-      asked();
-    }
-  };
-}
-
-/** Gives back the room of a page on its way that will not be stored. */
-function dropWhenHere(held: Promise<Held> | null): void {
-  held?.then(
-    (h) => h.release(),
-    () => undefined,
-  );
-}
-
-/** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
-interface PagesRead {
-  count: number;
-  /** The oldest post's time, or null when nothing was read. */
-  oldest: number | null;
-  ids: string[];
-  more: boolean;
-}
-
-/**
- * Follows next_token until the end or `maxPosts`. The next page is requested
- * before the current one is handed to `onPage`, so storing a page overlaps
- * with X's latency instead of adding to it.
- */
-async function readPages(
-  fetchPage: HeldFetcher,
-  query: Query,
-  maxPosts: number,
-  onPage: (posts: XPost[]) => Promise<void>,
-  options: {
-    /** Already read, and now this read's to store and release. */
-    firstPage?: Held;
-    /** Aborted when a sibling read failed: no further page is asked for. */
-    stop?: AbortSignal;
-    inTurn?: PageTurn;
-  } = {},
-): Promise<PagesRead> {
-  const { firstPage, stop, inTurn } = options;
-  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
-  let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
-  for (;;) {
-    const { page, release } = await pending;
-    let next: Promise<Held> | null = null;
-    try {
-      const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
-      note(read, fresh);
-      const token = page.meta?.next_token;
-      if (token && read.count < maxPosts) {
-        if (stop?.aborted) throw stop.reason;
-        next = request(token);
-        // If storing this page throws, the next page still arrives (and is
-        // billed and counted); its failure must not become an unhandled rejection.
-        next.catch(() => undefined);
-        // Let the request reach the wire before the CPU-bound store work runs:
-        // fetch writes it over several turns of the event loop.
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-      await inTurnOrNow(inTurn, () => onPage(fresh));
-      if (!next) return { ...read, more: Boolean(token) };
-    } catch (err) {
-      dropWhenHere(next);
-      throw err;
-    } finally {
-      release();
-    }
-    pending = next;
-  }
-}
-
-function inTurnOrNow(inTurn: PageTurn | undefined, work: () => Promise<void>): Promise<void> {
-  return inTurn ? inTurn(work) : work();
-}
-
-function note(read: PagesRead, posts: XPost[]): void {
-  for (const post of posts) {
-    const at = Date.parse(post.created_at);
-    if (read.oldest === null || at < read.oldest) read.oldest = at;
-    read.ids.push(post.id);
-  }
-  read.count += posts.length;
 }
 
 function fetcherFor(client: XV2Client, req: ReadRequest): Fetcher {
@@ -408,61 +286,4 @@ class SourceReader {
     };
     return { window, coveredFrom, cut, olderRead: this.olderRead };
   }
-}
-
-/**
- * Reads a period whose size cannot exceed maxPosts: the first page (newest
- * posts) is in hand; what lies between the period start and that page's
- * oldest post is split into time slices read side by side. Slices meet
- * without overlap (end_time is exclusive; the newest slice ends at the first
- * page's oldest post by id), so no post is read twice.
- */
-async function readInSlices(
-  fetchPage: HeldFetcher,
-  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn },
-  base: Query,
-  first: Held,
-  oldest: number,
-  /** Stores a run of pages read down from a top (see SourceReader.pagesDownFrom). */
-  pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
-): Promise<PagesRead> {
-  const firstPosts = first.page.data ?? [];
-  // The first page and the newest slice below it are one run down from the top.
-  const fromTop = pagesDownFrom(req.now);
-  try {
-    await inTurnOrNow(req.inTurn, () => fromTop(firstPosts));
-  } finally {
-    first.release();
-  }
-  // Slices are read only after a first page that had more to follow, so it is not empty.
-  const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
-  const span = Math.max(1000, req.now - oldest);
-  const estimatedPages = (firstPosts.length * ((oldest - req.from) / span)) / PAGE;
-  const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
-  // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
-  const step = Math.max(1000, Math.floor((oldest - req.from) / slices / 1000) * 1000);
-  // A failed slice stops the others after their current page; all settle before this returns or throws.
-  const stop = new AbortController();
-  const parts = await settleAll(
-    stop,
-    Array.from({ length: slices }, (_, i) => {
-      const from = req.from + i * step;
-      const newest = i === slices - 1;
-      const query: Query = newest
-        ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
-        : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
-      // An older slice's end_time is exclusive: its run covers up to the millisecond before. A takeover
-      // reads that last second again (its posts then count once, see SavedPage.sameRead).
-      const save = newest ? fromTop : pagesDownFrom(from + step - 1);
-      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
-    }),
-  );
-  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  note(read, firstPosts);
-  for (const part of parts) {
-    read.count += part.count;
-    read.ids.push(...part.ids);
-    if (part.oldest !== null && (read.oldest === null || part.oldest < read.oldest)) read.oldest = part.oldest;
-  }
-  return read;
 }
