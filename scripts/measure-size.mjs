@@ -15,7 +15,6 @@ const MAX_FUNCTION_LINES = 80;
 /** Known offenders, with their size when listed (lines). */
 const KNOWN = {
   'src/sandbox/discord-console.ts': 707,
-  'src/text/en.ts': 896, // the catalog: one entry per sentence, long by nature
   'src/db/schema.ts': 448, // one block per table, long by nature
   'src/db/schema-pg.ts': 434, // the same tables for PostgreSQL
   'src/report/report-service.ts': 657,
