@@ -23,7 +23,6 @@ const KNOWN = {
   'src/sandbox/console-page.ts': 430,
   'src/sandbox/discord-console.ts:mountRest': 117,
   'src/report/report-service.ts:build': 117,
-  'src/config/env.ts:loadConfig': 96,
   'src/report/summary.ts:summarise': 94,
   'src/sandbox/discord-console.ts:mount': 89,
   'src/sandbox/discord-console.ts:interact': 92,
