@@ -74,18 +74,25 @@ export interface ReadResult {
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
-/** A page with its room in the gate, given back once it is stored (or will never be). */
-type Held = { page: XListResponse<XPost>; release: Release };
-type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
+/**
+ * A page with its room in the gate, given back once it is stored (or will
+ * never be), and the room its request had among those asking X: handed to the
+ * read's next request, or given back when there is none.
+ */
+type Held = { page: XListResponse<XPost>; release: Release; asked: Release };
+/** `asked`: room among requests asking X that the read already holds (its previous request's). */
+type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number, asked?: Release) => Promise<Held>;
 
 /**
  * Asks X for each page once `asking` has room for the request, and reads the
  * answer's body once `gate` has room for the page: a page waiting on X holds
- * a socket, not memory.
+ * a socket, not memory. A read keeps its request's room for its next page:
+ * given back between two pages, it would go to whichever report waits then,
+ * one admitted later, and this one would fall a round trip behind it.
  */
 function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
-  return async (query, maxResults) => {
-    const asked = await asking.acquire();
+  return async (query, maxResults, carried) => {
+    const asked = carried ?? (await asking.acquire());
     let release: Release | undefined;
     // Once per page, though a request retried after its body failed may come back here.
     const hold: BodyHold = async (signal) => {
@@ -93,22 +100,24 @@ function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher 
     };
     try {
       const page = await fetchPage(query, maxResults, hold);
-      return { page, release: release ?? (() => undefined) };
+      return { page, release: release ?? (() => undefined), asked };
     } catch (err) {
       release?.();
-      throw err;
-    } finally {
       asked();
+      throw err;
     }
   };
 }
 
+/** Gives back everything a held page has. */
+function letGo(held: Held): void {
+  held.release();
+  held.asked();
+}
+
 /** Gives back the room of a page on its way that will not be stored. */
 function dropWhenHere(held: Promise<Held> | null): void {
-  held?.then(
-    (h) => h.release(),
-    () => undefined,
-  );
+  held?.then(letGo, () => undefined);
 }
 
 /** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
@@ -140,11 +149,11 @@ async function readPages(
 ): Promise<PagesRead> {
   const { firstPage, stop, inTurn } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
+  const request = (token: string | undefined, asked?: Release) =>
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)), asked);
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
-    const { page, release } = await pending;
+    const { page, release, asked } = await pending;
     let next: Promise<Held> | null = null;
     try {
       const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
@@ -152,7 +161,7 @@ async function readPages(
       const token = page.meta?.next_token;
       if (token && read.count < maxPosts) {
         if (stop?.aborted) throw stop.reason;
-        next = request(token);
+        next = request(token, asked);
         // If storing this page throws, the next page still arrives (and is
         // billed and counted); its failure must not become an unhandled rejection.
         next.catch(() => undefined);
@@ -166,6 +175,8 @@ async function readPages(
       dropWhenHere(next);
       throw err;
     } finally {
+      // The next request, if any, has this one's room among those asking X.
+      if (!next) asked();
       release();
     }
     pending = next;
@@ -363,7 +374,7 @@ class SourceReader {
     try {
       lifetime = first.page.meta?.next_token ? await req.lifetimePosts : undefined;
     } catch (err) {
-      first.release();
+      letGo(first);
       throw err;
     }
     const firstOldest = (first.page.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
@@ -429,6 +440,8 @@ async function readInSlices(
   pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
+  // Its room among requests asking X goes to whichever slice asks first.
+  first.asked();
   // The first page and the newest slice below it are one run down from the top.
   const fromTop = pagesDownFrom(req.now);
   try {
