@@ -74,21 +74,14 @@ export interface ReadResult {
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
-/**
- * A page with its room in the gate, given back once it is stored (or will
- * never be), and the room its request had among those asking X: handed to the
- * read's next request, or given back when there is none.
- */
+/** A page with its room in the gate (given back once stored, or never to be) and its request's room among those asking X. */
 type Held = { page: XListResponse<XPost>; release: Release; asked: Release };
-/** `asked`: room among requests asking X that the read already holds (its previous request's). */
 type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number, asked?: Release) => Promise<Held>;
 
 /**
- * Asks X for each page once `asking` has room for the request, and reads the
- * answer's body once `gate` has room for the page: a page waiting on X holds
- * a socket, not memory. A read keeps its request's room for its next page:
- * given back between two pages, it would go to whichever report waits then,
- * one admitted later, and this one would fall a round trip behind it.
+ * Asks X for each page once `asking` has room for the request, or with the room of the read's previous request
+ * (`carried`: given back between pages, it would go to a report admitted later, and this one would fall a round
+ * trip behind); reads the body once `gate` has room for the page: a page waiting on X holds a socket, not memory.
  */
 function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
   return async (query, maxResults, carried) => {
@@ -109,11 +102,7 @@ function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher 
   };
 }
 
-/** Gives back everything a held page has. */
-function letGo(held: Held): void {
-  held.release();
-  held.asked();
-}
+const letGo = (held: Held) => [held.release(), held.asked()];
 
 /** Gives back the room of a page on its way that will not be stored. */
 function dropWhenHere(held: Promise<Held> | null): void {
@@ -175,8 +164,7 @@ async function readPages(
       dropWhenHere(next);
       throw err;
     } finally {
-      // The next request, if any, has this one's room among those asking X.
-      if (!next) asked();
+      if (!next) asked(); // else the next request has this one's room among those asking X
       release();
     }
     pending = next;
@@ -440,8 +428,7 @@ async function readInSlices(
   pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
-  // Its room among requests asking X goes to whichever slice asks first.
-  first.asked();
+  first.asked(); // its room among requests asking X goes to whichever slice asks first
   // The first page and the newest slice below it are one run down from the top.
   const fromTop = pagesDownFrom(req.now);
   try {
