@@ -16,18 +16,18 @@ export type PageTurn = (work: () => Promise<void>) => Promise<void>;
 
 export type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 export type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
-/** A page with its room in the gate, given back once it is stored (or will never be). */
-export type Held = { page: XListResponse<XPost>; release: Release };
-export type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
+/** A page with its room in the gate (given back once stored, or never to be) and its request's room among those asking X. */
+export type Held = { page: XListResponse<XPost>; release: Release; asked: Release };
+export type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number, asked?: Release) => Promise<Held>;
 
 /**
- * Asks X for each page once `asking` has room for the request, and reads the
- * answer's body once `gate` has room for the page: a page waiting on X holds
- * a socket, not memory.
+ * Asks X for each page once `asking` has room for the request, or with the room of the read's previous request
+ * (`carried`: given back between pages, it would go to a report admitted later, and this one would fall a round
+ * trip behind); reads the body once `gate` has room for the page: a page waiting on X holds a socket, not memory.
  */
 export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
-  return async (query, maxResults) => {
-    const asked = await asking.acquire();
+  return async (query, maxResults, carried) => {
+    const asked = carried ?? (await asking.acquire());
     let release: Release | undefined;
     // Once per page, though a request retried after its body failed may come back here.
     const hold: BodyHold = async (signal) => {
@@ -35,22 +35,20 @@ export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldF
     };
     try {
       const page = await fetchPage(query, maxResults, hold);
-      return { page, release: release ?? (() => undefined) };
+      return { page, release: release ?? (() => undefined), asked };
     } catch (err) {
       release?.();
-      throw err;
-    } finally {
       asked();
+      throw err;
     }
   };
 }
 
+export const letGo = (held: Held) => [held.release(), held.asked()];
+
 /** Gives back the room of a page on its way that will not be stored. */
-function dropWhenHere(held: Promise<Held> | null): void {
-  held?.then(
-    (h) => h.release(),
-    () => undefined,
-  );
+export function dropWhenHere(held: Promise<Held> | null): void {
+  held?.then(letGo, () => undefined);
 }
 
 /** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
@@ -82,11 +80,11 @@ export async function readPages(
 ): Promise<PagesRead> {
   const { firstPage, stop, inTurn } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
+  const request = (token: string | undefined, asked?: Release) =>
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)), asked);
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
-    const { page, release } = await pending;
+    const { page, release, asked } = await pending;
     let next: Promise<Held> | null = null;
     try {
       const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
@@ -94,7 +92,7 @@ export async function readPages(
       const token = page.meta?.next_token;
       if (token && read.count < maxPosts) {
         if (stop?.aborted) throw stop.reason;
-        next = request(token);
+        next = request(token, asked);
         // If storing this page throws, the next page still arrives (and is
         // billed and counted); its failure must not become an unhandled rejection.
         next.catch(() => undefined);
@@ -108,6 +106,7 @@ export async function readPages(
       dropWhenHere(next);
       throw err;
     } finally {
+      if (!next) asked(); // else the next request has this one's room among those asking X
       release();
     }
     pending = next;

@@ -39,6 +39,7 @@ export async function readInSlices(
   pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
+  first.asked(); // its room among requests asking X goes to whichever slice asks first
   // The first page and the newest slice below it are one run down from the top.
   const fromTop = pagesDownFrom(req.now);
   try {

@@ -13,7 +13,7 @@ import { type Gap, gapsBetween, type Span, spanAt } from '../coverage.js';
 import { type Gate, NO_GATE } from '../lanes/page-gate.js';
 import type { PostStore, PostWindow, Source } from '../stores.js';
 import type { CountedPages } from './counted-pages.js';
-import { type Fetcher, type HeldFetcher, heldFetcher, PAGE, type PageTurn, type Query, readPages } from './paged-reads.js';
+import { type Fetcher, type HeldFetcher, heldFetcher, letGo, PAGE, type PageTurn, type Query, readPages } from './paged-reads.js';
 import { readInSlices } from './time-slices.js';
 
 /** X returns at least 5 posts a page. */
@@ -239,7 +239,7 @@ class SourceReader {
     try {
       lifetime = first.page.meta?.next_token ? await req.lifetimePosts : undefined;
     } catch (err) {
-      first.release();
+      letGo(first);
       throw err;
     }
     const firstOldest = (first.page.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
