@@ -6,9 +6,9 @@
 // authorize URL cannot complete in someone else's browser. X is always called
 // before the database is touched, and each database step is a single
 // conditional write, so a failure at X or a race between two tabs leaves the
-// database as it was.
+// database as it was. The callback's exchange is token-exchange.ts, the
+// browser binding browser-binding.ts, the answers link-results.ts.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
 import type { Publisher } from '../events/bus.js';
@@ -16,15 +16,18 @@ import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { textFor } from '../text/catalog.js';
-import { XApiError } from '../twitter/errors.js';
-import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
+import type { TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
+import { hashBrowserSecret, isSameBrowser, isWellFormedBrowserSecret } from './browser-binding.js';
 import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
+import { editLinkReply, xFailure } from './link-replies.js';
+import type { CallbackResult, CancelResult, LinkPreview, LinkRequester, OpenResult, UnlinkResult, VerifiedMember } from './link-results.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
 import { openCredentials, sealContext } from './sealed-credentials.js';
-import type { Completion, LinkStore, RevocationRecord } from './stores.js';
+import type { LinkStore, RevocationRecord } from './stores.js';
+import { TokenExchange } from './token-exchange.js';
 
 export interface LinkServiceDeps {
   store: LinkStore;
@@ -40,74 +43,13 @@ export interface LinkServiceDeps {
   events: Publisher<LinkEvents>;
 }
 
-export interface LinkRequester {
-  discordUserId: string;
-  discordUserName: string;
-  /** The unique @username, shown beside the display name anyone can imitate. */
-  discordUsername: string;
-  guildId: string | null;
-  /** The member's Discord locale, for the pages and messages that follow. */
-  locale: string | null;
-  interactionToken: string;
-}
-
-/** A Discord member proven by Discord's OAuth2 sign-in. */
-export interface VerifiedMember {
-  discordUserId: string;
-  discordUserName: string;
-  discordUsername: string;
-  locale: string | null;
-}
-
-/** Who a link will link to, for the confirmation page. */
-export interface LinkPreview {
-  discordUserName: string;
-  discordUsername: string;
-  locale: string | null;
-  expiresAt: number;
-}
-
-/** A failure that found the member's link carries their locale, so its page is in their language. */
-type Failure<R> = R & { ok: false; locale?: string | null };
-
-export type OpenResult =
-  | { ok: true; redirectUrl: string }
-  | Failure<{ reason: 'invalid' }>
-  | Failure<{ reason: 'x-error'; error: XApiError }>;
-
-export type CallbackResult =
-  | { ok: true; screenName: string; discordUserName: string; discordUsername: string; locale: string | null }
-  | Failure<{ reason: 'invalid' }>
-  | Failure<{ reason: 'other-browser' }>
-  | Failure<{ reason: 'x-error'; error: XApiError }>;
-
-export type UnlinkResult =
-  | { unlinked: true; screenName: string; revoked: boolean }
-  /** No X account was linked (or it changed meanwhile); `rolesForgotten`: a Linked Roles connection was forgotten. */
-  | { unlinked: false; rolesForgotten: boolean };
-
-export type CancelOutcome = 'cancelled' | 'invalid' | 'other-browser';
-/** What Cancel at X did, and the member's locale when their link was found. */
-export interface CancelResult {
-  outcome: CancelOutcome;
-  locale: string | null;
-}
-
-/** The browser secret is 256 random bits in base64url, like a link token. */
-export const isWellFormedBrowserSecret = isWellFormedLinkToken;
-
-export function hashBrowserSecret(secret: string): string {
-  return createHash('sha256').update(`browser:${secret}`, 'utf8').digest('hex');
-}
-
-/** Whether `secret` is the secret of the browser whose hash was stored, compared in constant time. */
-export function isSameBrowser(browserHash: string | null | undefined, secret: string | undefined): boolean {
-  if (!browserHash || !secret || !isWellFormedBrowserSecret(secret)) return false;
-  return timingSafeEqual(Buffer.from(browserHash, 'hex'), Buffer.from(hashBrowserSecret(secret), 'hex'));
-}
-
 export class LinkService {
-  constructor(private readonly deps: LinkServiceDeps) {}
+  /** The callback's token exchange: the X token checked, stored and the replaced ones revoked (token-exchange.ts). */
+  private readonly exchange: TokenExchange;
+
+  constructor(private readonly deps: LinkServiceDeps) {
+    this.exchange = new TokenExchange({ ...deps, open: (account) => this.open(account) });
+  }
 
   get callbackUrl(): string {
     return `${this.deps.publicUrl}/twitter/callback`;
@@ -185,7 +127,7 @@ export class LinkService {
     try {
       requestToken = await oauth.requestToken(this.callbackUrl);
     } catch (err) {
-      return { ...this.xFailure('request token', err, link.discordUserId), locale: link.locale };
+      return { ...xFailure(log, 'request token', err, link.discordUserId), locale: link.locale };
     }
     // The member gets a fresh window for the X consent screen.
     const claimed = await store.claimForAuthorization(
@@ -206,122 +148,11 @@ export class LinkService {
     return { ok: true, redirectUrl: oauth.authorizeUrl(requestToken.key) };
   }
 
-  async completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
-    const { store, cipher, oauth, events, now, log } = this.deps;
-    const link = await store.findAuthorizing(oauthToken, now());
-    if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
-    if (!isSameBrowser(link.browserHash, browserSecret)) {
-      // A forwarded authorize URL: approving it must not link the approver's X account to the sender. The request
-      // token is burnt, so a landing URL sent back to the sender cannot be completed in their browser either.
-      const burnt = await store.burnAuthorizing(link.id);
-      log.warn('callback from another browser refused; the sign-in is stopped', { discordUserId: link.discordUserId, burnt });
-      if (burnt) await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.otherBrowser));
-      return { ok: false, reason: 'other-browser', locale: link.locale };
-    }
-    if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid', locale: link.locale };
-
-    let access: AccessToken;
-    try {
-      const secret = cipher.open(link.requestSecretSealed, sealContext.requestSecret(oauthToken));
-      access = await oauth.accessToken({ key: oauthToken, secret }, verifier);
-    } catch (err) {
-      await store.abortExchange(link.id);
-      return { ...this.xFailure('access token', err, link.discordUserId), locale: link.locale };
-    }
-    const userId = link.discordUserId;
-    let completion: Completion | null;
-    try {
-      completion = await store.complete(
-        link.id,
-        {
-          discordUserId: userId,
-          xUserId: access.userId,
-          xScreenName: access.screenName,
-          accessTokenSealed: cipher.seal(access.key, sealContext.accessToken(userId)),
-          accessSecretSealed: cipher.seal(access.secret, sealContext.accessSecret(userId)),
-          keyId: cipher.currentKeyId,
-        },
-        now(),
-        (own, holder) => this.revocationsReplacedBy(own, holder, access),
-      );
-    } catch (err) {
-      await this.revokeUnkept(access, userId, 'the database refused to store it');
-      throw err;
-    }
-    if (!completion) {
-      // Unlinked, or superseded by a newer /link-twitter, while X was answering: the token X just issued is kept
-      // nowhere, so it must not stay valid at X.
-      await this.revokeUnkept(access, userId, 'the link was unlinked or superseded during the exchange');
-      return { ok: false, reason: 'invalid', locale: link.locale };
-    }
-    log.info('account linked', {
-      discordUserId: userId,
-      xUserId: access.userId,
-      displacedDiscordUserId: completion.displaced?.discordUserId,
-    });
-    if (completion.replaced) await events.emit('xAccountDropped', { xUserId: completion.replaced.xUserId });
-    if (completion.displaced) {
-      // Name the new holder by their unique @username too: a display name can imitate anyone.
-      const newOwner = textFor(null).pages.discordIdentity(link.discordUserName, link.discordUsername);
-      await events.emit('displaced', { account: completion.displaced, newOwnerName: newOwner });
-    }
-    await events.emit('linked', { discordUserId: userId });
-    await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
-    // Replaced tokens are revoked now, in the background; the queue retries any that fail.
-    this.deps.revocations.runDue().catch((err: unknown) => log.error('revocation after linking failed', { error: err }));
-    return {
-      ok: true,
-      screenName: access.screenName,
-      discordUserName: link.discordUserName,
-      discordUsername: link.discordUsername,
-      locale: link.locale,
-    };
+  /** X sent the member back with a verifier: completes the link (see TokenExchange.complete). */
+  completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
+    return this.exchange.complete(oauthToken, verifier, browserSecret);
   }
 
-  /**
-   * Tokens that completing this link makes unused: the member's own earlier
-   * link and that of a member who held this X account. X may hand out the
-   * same token again for the same account, so an equal token is kept.
-   */
-  private revocationsReplacedBy(
-    own: LinkedAccount | undefined,
-    holder: LinkedAccount | undefined,
-    access: Credentials,
-  ): RevocationRecord[] {
-    const { revocations, log } = this.deps;
-    const records: RevocationRecord[] = [];
-    for (const account of holder?.discordUserId === own?.discordUserId ? [own] : [own, holder]) {
-      if (!account) continue;
-      try {
-        const old = this.open(account);
-        if (old.key !== access.key) records.push(revocations.record(account.xUserId, old));
-      } catch (err) {
-        log.warn('could not open a replaced token to revoke it', { discordUserId: account.discordUserId, error: err });
-      }
-    }
-    return records;
-  }
-
-  /**
-   * An access token X issued that no link keeps: queued for revocation (and
-   * tried at once), logged without the token. If the same token is still
-   * kept by a link (X hands an account the same token again), the queue
-   * leaves it alone (see keepsToken in sealed-credentials.ts).
-   */
-  private async revokeUnkept(access: AccessToken, discordUserId: string, why: string): Promise<void> {
-    const { revocations, store, log } = this.deps;
-    const record = revocations.record(access.userId, access);
-    try {
-      await store.queueRevocation(record);
-    } catch (err) {
-      log.error('could not queue an unkept X token for revocation', { discordUserId, xUserId: access.userId, why, error: err });
-      return;
-    }
-    log.warn('an X token the bot does not keep was queued for revocation', { discordUserId, xUserId: access.userId, why });
-    revocations.attempt(record.sealId).catch((err: unknown) => log.error('revoking an unkept X token failed', { error: err }));
-  }
-
-  /** Whether a linked account holds this access token now (the revocation queue must then leave it alone). */
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
@@ -330,7 +161,7 @@ export class LinkService {
     if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
     if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
+    await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
     return { outcome: 'cancelled', locale };
   }
 
@@ -344,7 +175,7 @@ export class LinkService {
     const links = await this.deps.store.takeInterruptedExchanges(this.deps.now(), atStart);
     for (const link of links) {
       this.deps.log.warn('linking was interrupted during the token exchange', { discordUserId: link.discordUserId });
-      await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.interrupted));
+      await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.interrupted));
     }
     return links.length;
   }
@@ -418,30 +249,5 @@ export class LinkService {
     await this.deps.store.markBroken(discordUserId, this.deps.now());
     this.deps.log.warn('linked account marked broken', { discordUserId });
     await this.deps.events.emit('linkBroken', { discordUserId });
-  }
-
-  private xFailure(step: string, err: unknown, discordUserId: string): { ok: false; reason: 'x-error'; error: XApiError } {
-    const error = err instanceof XApiError ? err : new XApiError('bad-response', 'unexpected failure');
-    this.deps.log.warn(`X ${step} failed`, {
-      discordUserId,
-      kind: error.kind,
-      status: error.status,
-      code: error.code,
-      error: err,
-    });
-    return { ok: false, reason: 'x-error', error };
-  }
-
-  private async editLinkReply(
-    link: { tokenHash: string; interactionTokenSealed: string; interactionExpiresAt: number; discordUserId: string },
-    message: Parameters<InteractionWebhooks['editOriginal']>[1],
-  ): Promise<void> {
-    if (this.deps.now() >= link.interactionExpiresAt) return;
-    try {
-      const token = this.deps.cipher.open(link.interactionTokenSealed, sealContext.interaction(link.tokenHash));
-      await this.deps.webhooks.editOriginal(token, message);
-    } catch (err) {
-      this.deps.log.warn('could not update the /link-twitter reply', { discordUserId: link.discordUserId, error: err });
-    }
   }
 }

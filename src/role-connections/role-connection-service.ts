@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import type { LinkedAccount } from '../db/schema.js';
 import { type DiscordOAuthClient, DiscordOAuthError, type DiscordTokens, type RoleConnection } from '../discord-api/oauth2.js';
-import { hashBrowserSecret, isWellFormedBrowserSecret, type LinkService, type OpenResult } from '../linking/link-service.js';
+import { hashBrowserSecret, isWellFormedBrowserSecret } from '../linking/browser-binding.js';
+import type { OpenResult } from '../linking/link-results.js';
+import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
 import { XApiError } from '../twitter/errors.js';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { isWellFormedBrowserSecret } from '../linking/link-service.js';
+import { isWellFormedBrowserSecret } from '../linking/browser-binding.js';
 
 export interface BrowserCookieOptions {
   publicUrl: string;

@@ -1,7 +1,7 @@
 // The page for each outcome of linking: sentences from the member's catalog,
 // status codes here.
 
-import type { LinkPreview } from '../linking/link-service.js';
+import type { LinkPreview } from '../linking/link-results.js';
 import type { Catalog } from '../text/catalog.js';
 import type { XApiError } from '../twitter/errors.js';
 import type { PageContent } from './page.js';
