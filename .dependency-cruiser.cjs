@@ -74,14 +74,14 @@ module.exports = {
       comment: 'The SQLite adapter shares nothing with the PostgreSQL one: what both need is the domain\'s (its ports and rules).',
       severity: 'error',
       from: { path: '^src/storage/sqlite/' },
-      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)[.]ts$)' },
+      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)([.]ts$|/))' },
     },
     {
       name: 'engines-apart-postgres',
       comment: 'The PostgreSQL adapter shares nothing with the SQLite one: not its connection, nor its schema.',
       severity: 'error',
       from: { path: '^src/storage/postgres/' },
-      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)[.]ts$)' },
+      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)([.]ts$|/))' },
     },
     {
       name: 'contract-imports-nothing',
