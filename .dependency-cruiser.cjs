@@ -10,7 +10,7 @@ const DOORS = '^src/(web|discord|cli)/';
 const COMMANDS = '^src/commands/';
 const DOMAIN = '^src/(report|linking|budget|guilds|role-connections|leaderboard|digest)/';
 const STORAGE = '^src/storage/';
-const INFRA = '^src/(interaction|text|discord-api|db|twitter|secrets|http|log|config|threads)/';
+const INFRA = '^src/(interaction|text|discord-api|db|twitter|secrets|http|log|config|threads|events|jobs)/';
 const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds|role-connections|leaderboard|digest|storage)/';
 /** The files that build the object graph: the only ones that see every layer, adapters included. */
 const WIRING = '^src/(bot|main)[.]ts$';

@@ -54,6 +54,8 @@ export class RenderPool {
   private readonly inWorker = new Map<number, Pending>();
   private nextId = 0;
   private readonly lane = new CpuLane();
+  /** The last job sent to the worker, posted once its data is loaded: the next is posted after it. */
+  private posting: Promise<void> = Promise.resolve();
 
   constructor(private readonly source: RenderSource) {}
 
@@ -89,7 +91,13 @@ export class RenderPool {
       if (!pending) return;
       this.inWorker.set(pending.id, pending);
       const { source } = this;
-      const data = source.workerReader ? Promise.resolve(undefined) : loadRenderData(pending.job, source.reader);
+      const loading = source.workerReader ? Promise.resolve(undefined) : loadRenderData(pending.job, source.reader);
+      // Posted in the order sent: a job whose data loads sooner (an engine's queries settle in any order) waits for the one before.
+      const data = this.posting.then(() => loading);
+      this.posting = data.then(
+        () => undefined,
+        () => undefined,
+      );
       data.then(
         (loaded) => {
           if (this.inWorker.get(pending.id) !== pending) return; // given up while loading

@@ -74,18 +74,18 @@ export interface ReadResult {
 
 type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
 type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
-/** A page with its room in the gate, given back once it is stored (or will never be). */
-type Held = { page: XListResponse<XPost>; release: Release };
-type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number) => Promise<Held>;
+/** A page with its room in the gate (given back once stored, or never to be) and its request's room among those asking X. */
+type Held = { page: XListResponse<XPost>; release: Release; asked: Release };
+type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number, asked?: Release) => Promise<Held>;
 
 /**
- * Asks X for each page once `asking` has room for the request, and reads the
- * answer's body once `gate` has room for the page: a page waiting on X holds
- * a socket, not memory.
+ * Asks X for each page once `asking` has room for the request, or with the room of the read's previous request
+ * (`carried`: given back between pages, it would go to a report admitted later, and this one would fall a round
+ * trip behind); reads the body once `gate` has room for the page: a page waiting on X holds a socket, not memory.
  */
 function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
-  return async (query, maxResults) => {
-    const asked = await asking.acquire();
+  return async (query, maxResults, carried) => {
+    const asked = carried ?? (await asking.acquire());
     let release: Release | undefined;
     // Once per page, though a request retried after its body failed may come back here.
     const hold: BodyHold = async (signal) => {
@@ -93,22 +93,20 @@ function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher 
     };
     try {
       const page = await fetchPage(query, maxResults, hold);
-      return { page, release: release ?? (() => undefined) };
+      return { page, release: release ?? (() => undefined), asked };
     } catch (err) {
       release?.();
-      throw err;
-    } finally {
       asked();
+      throw err;
     }
   };
 }
 
+const letGo = (held: Held) => [held.release(), held.asked()];
+
 /** Gives back the room of a page on its way that will not be stored. */
 function dropWhenHere(held: Promise<Held> | null): void {
-  held?.then(
-    (h) => h.release(),
-    () => undefined,
-  );
+  held?.then(letGo, () => undefined);
 }
 
 /** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
@@ -140,11 +138,11 @@ async function readPages(
 ): Promise<PagesRead> {
   const { firstPage, stop, inTurn } = options;
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  const request = (token: string | undefined) =>
-    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)));
+  const request = (token: string | undefined, asked?: Release) =>
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)), asked);
   let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
   for (;;) {
-    const { page, release } = await pending;
+    const { page, release, asked } = await pending;
     let next: Promise<Held> | null = null;
     try {
       const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
@@ -152,7 +150,7 @@ async function readPages(
       const token = page.meta?.next_token;
       if (token && read.count < maxPosts) {
         if (stop?.aborted) throw stop.reason;
-        next = request(token);
+        next = request(token, asked);
         // If storing this page throws, the next page still arrives (and is
         // billed and counted); its failure must not become an unhandled rejection.
         next.catch(() => undefined);
@@ -166,6 +164,7 @@ async function readPages(
       dropWhenHere(next);
       throw err;
     } finally {
+      if (!next) asked(); // else the next request has this one's room among those asking X
       release();
     }
     pending = next;
@@ -363,7 +362,7 @@ class SourceReader {
     try {
       lifetime = first.page.meta?.next_token ? await req.lifetimePosts : undefined;
     } catch (err) {
-      first.release();
+      letGo(first);
       throw err;
     }
     const firstOldest = (first.page.data ?? []).reduce((min, p) => Math.min(min, Date.parse(p.created_at)), to);
@@ -429,6 +428,7 @@ async function readInSlices(
   pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
   const firstPosts = first.page.data ?? [];
+  first.asked(); // its room among requests asking X goes to whichever slice asks first
   // The first page and the newest slice below it are one run down from the top.
   const fromTop = pagesDownFrom(req.now);
   try {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { asAsync } from '../../src/db/async-store.js';
 import { openDatabase } from '../../src/db/database.js';
 import { post } from '../../src/local-x/posts.js';
-import type { RenderJob } from '../../src/report/render.js';
+import type { RenderJob, RenderReader } from '../../src/report/render.js';
 import { RenderPool } from '../../src/report/render-pool.js';
 import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import { RENDER_READER_MODULE } from '../../src/storage/sqlite/render-reader.js';
@@ -102,6 +102,38 @@ describe('RenderPool', () => {
       expect(pool.waiting).toBe(3); // runs 4 and 6 went to the worker at once; the others wait here
       await Promise.all(all);
       expect(done).toEqual([4, 6, 2, 5, 9]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('posts jobs to the worker in the order sent when their data is loaded here, though a later job’s data loads first', {
+    timeout: 30_000,
+  }, async () => {
+    const base = asAsync(new SqlitePostStore(db.current.db));
+    let fastLoaded = () => {};
+    const fastDone = new Promise<void>((resolve) => {
+      fastLoaded = resolve;
+    });
+    // As on PostgreSQL: the data is loaded in this thread, and the earlier job's queries come back last.
+    const reader: RenderReader = {
+      postsIn: async (window) => {
+        if (window.xUserId === 'slow') await fastDone;
+        const posts = await base.postsIn(window);
+        if (window.xUserId === 'fast') setImmediate(fastLoaded);
+        return posts;
+      },
+      followerSnapshots: (id) => base.followerSnapshots(id),
+    };
+    const pool = new RenderPool({ reader });
+    const of = (xUserId: string): RenderJob => ({ ...job(), timeline: { ...job().timeline, xUserId } });
+    try {
+      const done: string[] = [];
+      await Promise.all([
+        pool.render(of('slow'), undefined, 1).then(() => done.push('slow')),
+        pool.render(of('fast'), undefined, 2).then(() => done.push('fast')),
+      ]);
+      expect(done).toEqual(['slow', 'fast']);
     } finally {
       await pool.close();
     }

@@ -321,6 +321,22 @@ describe('readSource', () => {
     expect(gate.held).toBe(0);
   });
 
+  it('keeps a read’s room among requests asking X for its next page, so a report admitted later does not take it between pages', async () => {
+    data.mentions = syntheticTimeline(300, NOW - 60_000, 30).map((p, i) => ({ ...mention(p.created_at, String(500 + i)), id: p.id }));
+    const asking = new PageGate(1);
+    const [timeline, mentions] = await Promise.all([
+      readStored(client(), store, request({ asking: asking.for(1) })),
+      readStored(client(), store, request({ asking: asking.for(2), source: 'mentions', refresh: undefined })),
+    ]);
+    const order = x.v2Requests().map((r) => (r.path.includes('mentions') ? 'm' : 't'));
+    const pages = (n: number) => Math.ceil(n / 100);
+    // The first admitted (priority 1) reads all its pages, one after another, before the other gets the room.
+    expect(order.join('')).toBe('t'.repeat(pages(timeline.posts.length)) + 'm'.repeat(pages(mentions.posts.length)));
+    expect(order.filter((o) => o === 't').length).toBeGreaterThan(1);
+    expect(mentions.posts).toHaveLength(data.mentions.length);
+    expect(asking.held).toBe(0);
+  });
+
   it('gives a hanging X’s pages their room back when each request reaches its deadline', async () => {
     data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
     // The first page comes back; then X stops answering, while the read's slices are on their way.

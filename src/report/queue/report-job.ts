@@ -1,33 +1,25 @@
 // What a queued report is to make, stored with its run (report_runs.job) so
 // that any replica can make it from the row alone, after the one that
-// admitted it is gone.
+// admitted it is gone. The schema is the one definition: the type is read
+// off it, so what is written and what is accepted back cannot drift apart.
 
 import { z } from 'zod';
-
-export interface ReportJob {
-  days: number;
-  timeZone: string;
-  public: boolean;
-  /** Offers Share in channel (see ReportRequest.shareable); absent in jobs queued before it existed. */
-  shareable?: boolean;
-  refreshProfile: boolean;
-  /** Posts it may read under the budgets (null: no cap), as reserved at admission. */
-  allowance: number | null;
-  /** The link it was admitted under: a relink meanwhile is another link, whose data it must not touch. */
-  xUserId: string;
-  linkedAt: number;
-}
 
 const jobSchema = z.object({
   days: z.number().int().positive(),
   timeZone: z.string().min(1).max(64),
   public: z.boolean(),
+  /** Offers Share in channel (see ReportRequest.shareable); absent in jobs queued before it existed. */
   shareable: z.boolean().optional(),
   refreshProfile: z.boolean(),
+  /** Posts it may read under the budgets (null: no cap), as reserved at admission. */
   allowance: z.number().int().nonnegative().nullable(),
+  /** The link it was admitted under: a relink meanwhile is another link, whose data it must not touch. */
   xUserId: z.string().regex(/^\d{1,25}$/),
   linkedAt: z.number().int(),
 });
+
+export type ReportJob = z.infer<typeof jobSchema>;
 
 export const encodeJob = (job: ReportJob): string => JSON.stringify(job);
 

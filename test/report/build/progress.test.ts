@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BotMessage } from '../../src/interaction/contract.js';
-import { ReportProgress } from '../../src/report/progress.js';
+import type { BotMessage } from '../../../src/interaction/contract.js';
+import { ReportProgress } from '../../../src/report/build/progress.js';
 
 function setup(everyMs: number) {
   const clock = { now: 1_000_000 };

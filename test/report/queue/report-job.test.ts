@@ -2,7 +2,7 @@
 // the database) may have written: anything not a job is refused.
 
 import { describe, expect, it } from 'vitest';
-import { decodeJob } from '../../src/report/report-job.js';
+import { decodeJob } from '../../../src/report/queue/report-job.js';
 
 describe('a stored job that is no job', () => {
   it('is refused, whatever the row holds, so the run is let go rather than made from it', () => {

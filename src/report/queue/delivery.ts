@@ -6,12 +6,12 @@
 // the run is marked, and their next command tells them it is ready to make
 // again from what is stored.
 
-import { type InteractionWebhooks, WebhookError } from '../discord-api/webhooks.js';
-import { type BotMessage, type CommandContext, INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
-import type { Logger } from '../log/logger.js';
-import { textFor } from '../text/catalog.js';
-import { asLayout, layoutText, textLayout } from './layout/text-layout.js';
-import type { ReportRunStore } from './stores.js';
+import { type InteractionWebhooks, WebhookError } from '../../discord-api/webhooks.js';
+import { type BotMessage, type CommandContext, INTERACTION_TOKEN_LIFETIME_MS } from '../../interaction/contract.js';
+import type { Logger } from '../../log/logger.js';
+import { textFor } from '../../text/catalog.js';
+import { asLayout, layoutText, textLayout } from '../layout/text-layout.js';
+import type { ReportRunStore } from '../stores.js';
 
 /** Discord's limit on a message's content. */
 const CONTENT_LIMIT = 2000;

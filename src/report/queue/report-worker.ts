@@ -7,10 +7,10 @@
 // (opening tokens, signing, the first reads) never sits between waiting acks.
 
 import { randomBytes } from 'node:crypto';
-import type { AckPriority } from '../interaction/ack-priority.js';
-import type { Logger } from '../log/logger.js';
+import type { AckPriority } from '../../interaction/ack-priority.js';
+import type { Logger } from '../../log/logger.js';
+import type { ReportRunStore } from '../stores.js';
 import type { ClaimedRun } from './report-job.js';
-import type { ReportRunStore } from './stores.js';
 
 /** How often the queue is looked at besides this replica's own admissions (others' reports, lapsed leases). */
 export const POLL_MS = 1_000;

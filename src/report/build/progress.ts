@@ -4,8 +4,8 @@
 // approached. Edits go one at a time, and the last is settled before the
 // report is delivered, so a late progress edit can never overwrite the report.
 
-import type { InteractionWebhooks } from '../discord-api/webhooks.js';
-import { asLayout } from './layout/text-layout.js';
+import type { InteractionWebhooks } from '../../discord-api/webhooks.js';
+import { asLayout } from '../layout/text-layout.js';
 
 export interface ProgressTarget {
   webhooks: Pick<InteractionWebhooks, 'editOriginal'>;

@@ -3,15 +3,15 @@
 // replica, so another takes the report over.
 
 import { describe, expect, it } from 'vitest';
-import { asAsync } from '../../src/db/async-store.js';
-import { AckPriority } from '../../src/interaction/ack-priority.js';
-import { silentLogger } from '../../src/log/logger.js';
-import type { ClaimedRun } from '../../src/report/report-job.js';
-import { ReportWorker } from '../../src/report/report-worker.js';
-import { MAX_CLAIMS } from '../../src/report/stores.js';
-import { SqliteRunStore } from '../../src/storage/sqlite/run-store.js';
-import { eventually } from '../support/harness.js';
-import { useTempDatabase } from '../support/temp-database.js';
+import { asAsync } from '../../../src/db/async-store.js';
+import { AckPriority } from '../../../src/interaction/ack-priority.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import type { ClaimedRun } from '../../../src/report/queue/report-job.js';
+import { ReportWorker } from '../../../src/report/queue/report-worker.js';
+import { MAX_CLAIMS } from '../../../src/report/stores.js';
+import { SqliteRunStore } from '../../../src/storage/sqlite/run-store.js';
+import { eventually } from '../../support/harness.js';
+import { useTempDatabase } from '../../support/temp-database.js';
 
 const db = useTempDatabase();
 const T0 = Date.parse('2026-11-24T10:00:00Z');
