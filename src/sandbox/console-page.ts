@@ -126,7 +126,7 @@ function markdown(text) {
   var out = esc(text).replace(/\\([\\*_~|` +
   '`' +
   String.raw`\[\]()>#\-.])/g, function (_, c) { kept.push(c); return '\u0000' + (kept.length - 1) + '\u0001'; });
-  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString(me.locale || 'en-US')) + '</span>'; });
+  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : discordTime(Number(s), style || 'f')) + '</span>'; });
   out = out.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#general</span>').replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
   // A member mention shows their name, as Discord shows it to someone who shares the server with them.
   out = out.replace(/&lt;@!?(\d+)&gt;/g, function (_, id) { return '<span class="mention">@' + esc((state.users && state.users[id]) || 'unknown-user') + '</span>'; });
@@ -174,7 +174,7 @@ function messageHtml(m) {
   html += '<div class="row"><div class="avatar">X</div><div class="main"><span class="name">X report bot</span><span class="app">APP</span>';
   if (m.state === 'thinking') html += '<div class="thinking">X report bot is thinking…</div>';
   if (m.state === 'failed') html += '<div class="failed">' + esc(m.content) + '</div>';
-  if (m.state !== 'failed' && m.content) html += '<div class="content">' + markdown(m.content) + '</div>';
+  if (m.state !== 'failed' && m.content) html += '<div class="content">' + v2Markdown(m.content) + '</div>';
   if (m.flags & 32768) html += v2Html(m); else html += fileLinksHtml(m);
   (m.embeds || []).forEach(function (e) { html += embedHtml(e, m.attachments || []); });
   var buttons = [];

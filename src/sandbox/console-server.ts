@@ -6,10 +6,10 @@
 
 /** The place switch, under "You" (see places.ts). */
 export const WHERE_HTML = `    <label>Where <select id="me-where">
-      <option value="server">#general in the server above (bot added)</option>
-      <option value="foreign-server">A server without the bot (app installed to you)</option>
+      <option value="server">#general (bot added)</option>
+      <option value="foreign-server">Server without the bot</option>
       <option value="bot-dm">DM with the bot</option>
-      <option value="private-channel">Group DM with friends (app installed to you)</option>
+      <option value="private-channel">Group DM with friends</option>
     </select></label>
     <p class="hint" id="where-hint"></p>
 `;
@@ -27,7 +27,7 @@ export const CLOCK_HTML = `  <section>
 `;
 
 export const SERVER_CSS = `
-#digests .digest { margin:6px 0; } #digests button { margin-top:4px; }
+#digests .digest { margin:6px 0; } #digests button { margin-top:4px; } .content .sub { font-size:12px; color:var(--muted); display:block; }
 #clock-now b { font-variant-numeric: tabular-nums; }
 `;
 
@@ -71,6 +71,16 @@ function offered(c) {
   if ((me.where === 'foreign-server' || me.where === 'private-channel') && (c.integration_types || [0]).indexOf(1) < 0) return false;
   return context !== 0 || c.default_member_permissions == null || me.admin;
 }
+/** <t:…:style> as Discord shows it (t, T, d, D, f, F), in the member's language and this browser's zone. */
+var TIME_STYLES = {
+  t: { hour: 'numeric', minute: '2-digit' },
+  T: { hour: 'numeric', minute: '2-digit', second: '2-digit' },
+  d: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  D: { year: 'numeric', month: 'long', day: 'numeric' },
+  f: { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  F: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+};
+function discordTime(seconds, style) { return new Date(seconds * 1000).toLocaleString(me.locale || 'en-US', TIME_STYLES[style] || TIME_STYLES.f); }
 var serverState = null;
 var digestsShown = '';
 
