@@ -159,8 +159,47 @@ class Reader {
   }
 }
 
+/**
+ * Reads and checks the whole environment, by concern; every problem found is
+ * reported at once, in the order the variables are read.
+ */
 export function loadConfig(env: Env): Config {
   const r = new Reader(env);
+  const discord = readDiscord(r, env);
+  const twitterConsumerKey = r.required('TWITTER_CONSUMER_KEY', "the X app's API key (consumer key)");
+  const twitterConsumerSecret = r.required('TWITTER_CONSUMER_SECRET', "the X app's API key secret (consumer secret)");
+  const publicUrl = r.url('PUBLIC_URL', undefined, 'the public base URL of this web server, e.g. https://bot.example.com');
+  const host = r.optional('HOST') ?? '0.0.0.0';
+  const port = r.integer('PORT', 3000, 0, 65535);
+  const database = readDatabase(r);
+  const secrets = readSecrets(r);
+  const linkTtlSeconds = r.integer('LINK_TTL_SECONDS', 600, 60, 86_400);
+  const twitterApiUrl = r.url('TWITTER_API_URL', 'https://api.x.com', '');
+  const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
+  const logLevel = r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info');
+  const report = readReportLimits(r);
+  const spending = readSpending(r);
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return {
+    ...{ ...discord, ...database, ...secrets, ...spending, report },
+    ...{ twitterConsumerKey, twitterConsumerSecret, publicUrl, host, port },
+    ...{ linkTtlSeconds, twitterApiUrl, discordApiUrl, logLevel },
+  };
+}
+
+type DiscordSettings = Pick<
+  Config,
+  | 'interactionsMode'
+  | 'sharding'
+  | 'discordConnectTimeoutSeconds'
+  | 'discordToken'
+  | 'discordApplicationId'
+  | 'discordPublicKey'
+  | 'discordClientSecret'
+>;
+
+/** The Discord application: how interactions arrive, its credentials and the gateway's shards. */
+function readDiscord(r: Reader, env: Env): DiscordSettings {
   const interactionsMode = r.oneOf('INTERACTIONS_MODE', ['gateway', 'http'] as const, 'gateway');
   const sharding = readSharding(r, env);
   const discordConnectTimeoutSeconds = r.integer('DISCORD_CONNECT_TIMEOUT_SECONDS', 120, 1, 3600);
@@ -181,11 +220,15 @@ export function loadConfig(env: Env): Config {
   if (discordClientSecret && discordClientSecret === discordToken) {
     r.problems.push('DISCORD_CLIENT_SECRET is the bot token: Linked Roles need the OAuth2 client secret (OAuth2 tab) instead');
   }
-  const twitterConsumerKey = r.required('TWITTER_CONSUMER_KEY', "the X app's API key (consumer key)");
-  const twitterConsumerSecret = r.required('TWITTER_CONSUMER_SECRET', "the X app's API key secret (consumer secret)");
-  const publicUrl = r.url('PUBLIC_URL', undefined, 'the public base URL of this web server, e.g. https://bot.example.com');
-  const host = r.optional('HOST') ?? '0.0.0.0';
-  const port = r.integer('PORT', 3000, 0, 65535);
+  return {
+    ...{ interactionsMode, sharding, discordConnectTimeoutSeconds, discordToken, discordApplicationId },
+    discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,
+    discordClientSecret: discordClientSecret || null,
+  };
+}
+
+/** SQLite at DATABASE_PATH, or PostgreSQL when DATABASE_URL is set. */
+function readDatabase(r: Reader): Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize'> {
   const databasePath = r.optional('DATABASE_PATH') ?? './data/bot.sqlite';
   const databaseUrl = r.optional('DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
@@ -193,8 +236,11 @@ export function loadConfig(env: Env): Config {
       'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://bot:password@db.example.com:5432/bot (unset: SQLite at DATABASE_PATH)',
     );
   }
-  const databasePoolSize = r.integer('DATABASE_POOL_SIZE', 10, 1, 1000);
+  return { databasePath, databaseUrl, databasePoolSize: r.integer('DATABASE_POOL_SIZE', 10, 1, 1000) };
+}
 
+/** The key that seals credentials at rest, and the earlier keys still opened during a rotation. */
+function readSecrets(r: Reader): Pick<Config, 'tokenEncryptionKey' | 'previousTokenEncryptionKeys'> {
   const rawKey = r.optional('TOKEN_ENCRYPTION_KEY');
   if (rawKey === undefined) r.problems.push(`TOKEN_ENCRYPTION_KEY is missing: 32 random bytes in base64 (${KEY_HINT})`);
   const tokenEncryptionKey = r.key('TOKEN_ENCRYPTION_KEY', rawKey) ?? Buffer.alloc(0);
@@ -204,12 +250,11 @@ export function loadConfig(env: Env): Config {
     .filter((k) => k !== '')
     .map((k) => r.key('TOKEN_ENCRYPTION_PREVIOUS_KEYS', k))
     .filter((k): k is Buffer => k !== null);
+  return { tokenEncryptionKey, previousTokenEncryptionKeys };
+}
 
-  const linkTtlSeconds = r.integer('LINK_TTL_SECONDS', 600, 60, 86_400);
-  const twitterApiUrl = r.url('TWITTER_API_URL', 'https://api.x.com', '');
-  const discordApiUrl = r.url('DISCORD_API_URL', 'https://discord.com/api', '');
-  const logLevel = r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info');
-  const report: ReportLimits = {
+function readReportLimits(r: Reader): ReportLimits {
+  return {
     maxPosts: r.integer('REPORT_MAX_POSTS', 1000, 5, 3200),
     maxMentions: r.integer('REPORT_MAX_MENTIONS', 200, 0, 3200),
     refreshHours: r.integer('REPORT_REFRESH_HOURS', 48, 0, 720),
@@ -220,40 +265,16 @@ export function loadConfig(env: Env): Config {
     leaseSeconds: r.integer('REPORT_LEASE_SECONDS', 30, 2, 600),
     progressEveryMs: r.integer('REPORT_PROGRESS_SECONDS', 2, 0, 600) * 1000,
   };
+}
 
+/** What reading X may cost: the whole bot's monthly post budget (0: none) and X's prices. */
+function readSpending(r: Reader): Pick<Config, 'monthlyPostBudget' | 'pricing'> {
   const appBudget = r.integer('X_MONTHLY_POST_BUDGET', 0, 0, 1_000_000_000);
   const pricing: Pricing = {
     postUsd: r.decimal('X_POST_READ_USD', 0.005, 0, 10),
     userUsd: r.decimal('X_USER_READ_USD', 0.01, 0, 10),
   };
-
-  if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return {
-    monthlyPostBudget: appBudget > 0 ? appBudget : null,
-    pricing,
-    discordToken,
-    discordApplicationId,
-    discordPublicKey: discordPublicKey ? discordPublicKey.toLowerCase() : null,
-    discordClientSecret: discordClientSecret || null,
-    interactionsMode,
-    sharding,
-    discordConnectTimeoutSeconds,
-    twitterConsumerKey,
-    twitterConsumerSecret,
-    publicUrl,
-    host,
-    port,
-    databasePath,
-    databaseUrl,
-    databasePoolSize,
-    tokenEncryptionKey,
-    previousTokenEncryptionKeys,
-    linkTtlSeconds,
-    twitterApiUrl,
-    discordApiUrl,
-    logLevel,
-    report,
-  };
+  return { monthlyPostBudget: appBudget > 0 ? appBudget : null, pricing };
 }
 
 /**

@@ -11,6 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import type { Publisher } from '../events/bus.js';
 import { INTERACTION_TOKEN_LIFETIME_MS } from '../interaction/contract.js';
 import type { Logger } from '../log/logger.js';
 import type { TokenCipher } from '../secrets/token-cipher.js';
@@ -18,9 +19,11 @@ import { textFor } from '../text/catalog.js';
 import { XApiError } from '../twitter/errors.js';
 import type { AccessToken, TwitterOAuthClient } from '../twitter/oauth-client.js';
 import type { Credentials } from '../twitter/oauth-signer.js';
+import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
+import { openCredentials, sealContext } from './sealed-credentials.js';
 import type { Completion, LinkStore, RevocationRecord } from './stores.js';
 
 export interface LinkServiceDeps {
@@ -33,21 +36,8 @@ export interface LinkServiceDeps {
   linkTtlSeconds: number;
   now: () => number;
   log: Logger;
-  /** What other parts of the bot do when a link changes (linked roles, cached posts). */
-  hooks?: LinkHooks;
-}
-
-export interface LinkHooks {
-  linked?(discordUserId: string): Promise<void>;
-  broken?(discordUserId: string): Promise<void>;
-  /** Must delete whatever else is stored about the member. */
-  forgotten?(account: LinkedAccount): Promise<void>;
-  /** A member with no X account unlinked, and their Linked Roles connection was forgotten (its clear queued). */
-  connectionForgotten?(discordUserId: string): Promise<void>;
-  /** Another member linked this member's X account; it is theirs now (their Linked Roles connection is forgotten, its clear queued). */
-  displaced?(account: LinkedAccount, newOwnerName: string): Promise<void>;
-  /** The member's data about an X account they no longer link (relinked to another one). */
-  xAccountDropped?(xUserId: string): Promise<void>;
+  /** Where the rest of the bot hears of a link changing (linked roles, Linked Roles, cached posts). */
+  events: Publisher<LinkEvents>;
 }
 
 export interface LinkRequester {
@@ -115,13 +105,6 @@ export function isSameBrowser(browserHash: string | null | undefined, secret: st
   if (!browserHash || !secret || !isWellFormedBrowserSecret(secret)) return false;
   return timingSafeEqual(Buffer.from(browserHash, 'hex'), Buffer.from(hashBrowserSecret(secret), 'hex'));
 }
-
-const sealContext = {
-  interaction: (tokenHash: string) => `interaction-token:${tokenHash}`,
-  requestSecret: (requestToken: string) => `request-secret:${requestToken}`,
-  accessToken: (discordUserId: string) => `access-token:${discordUserId}`,
-  accessSecret: (discordUserId: string) => `access-secret:${discordUserId}`,
-};
 
 export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
@@ -224,7 +207,7 @@ export class LinkService {
   }
 
   async completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
-    const { store, cipher, oauth, now, log } = this.deps;
+    const { store, cipher, oauth, events, now, log } = this.deps;
     const link = await store.findAuthorizing(oauthToken, now());
     if (!link?.requestSecretSealed) return { ok: false, reason: 'invalid' };
     if (!isSameBrowser(link.browserHash, browserSecret)) {
@@ -276,13 +259,13 @@ export class LinkService {
       xUserId: access.userId,
       displacedDiscordUserId: completion.displaced?.discordUserId,
     });
-    if (completion.replaced) await this.runHook('xAccountDropped', completion.replaced.xUserId);
+    if (completion.replaced) await events.emit('xAccountDropped', { xUserId: completion.replaced.xUserId });
     if (completion.displaced) {
       // Name the new holder by their unique @username too: a display name can imitate anyone.
       const newOwner = textFor(null).pages.discordIdentity(link.discordUserName, link.discordUsername);
-      await this.runHook('displaced', completion.displaced, newOwner);
+      await events.emit('displaced', { account: completion.displaced, newOwnerName: newOwner });
     }
-    await this.runHook('linked', userId);
+    await events.emit('linked', { discordUserId: userId });
     await this.editLinkReply(link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
     // Replaced tokens are revoked now, in the background; the queue retries any that fail.
     this.deps.revocations.runDue().catch((err: unknown) => log.error('revocation after linking failed', { error: err }));
@@ -323,7 +306,7 @@ export class LinkService {
    * An access token X issued that no link keeps: queued for revocation (and
    * tried at once), logged without the token. If the same token is still
    * kept by a link (X hands an account the same token again), the queue
-   * leaves it alone (see holdsToken).
+   * leaves it alone (see keepsToken in sealed-credentials.ts).
    */
   private async revokeUnkept(access: AccessToken, discordUserId: string, why: string): Promise<void> {
     const { revocations, store, log } = this.deps;
@@ -339,16 +322,6 @@ export class LinkService {
   }
 
   /** Whether a linked account holds this access token now (the revocation queue must then leave it alone). */
-  async holdsToken(xUserId: string, token: string): Promise<boolean> {
-    const account = await this.deps.store.accountForXUser(xUserId);
-    if (!account) return false;
-    try {
-      return this.open(account).key === token;
-    } catch {
-      return false;
-    }
-  }
-
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
   async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
@@ -389,7 +362,7 @@ export class LinkService {
       // before linking): it is forgotten and its clear queued all the same.
       const rolesForgotten = await store.forgetUnlinkedMember(discordUserId, now());
       if (rolesForgotten) {
-        await this.runHook('connectionForgotten', discordUserId);
+        await this.deps.events.emit('connectionForgotten', { discordUserId });
         log.info('Linked Roles connection forgotten; no X account was linked', { discordUserId });
       }
       return { unlinked: false, rolesForgotten };
@@ -403,7 +376,7 @@ export class LinkService {
     // Deleted only if it is still the link read above (a relink meanwhile is another link, with another token).
     const removed = await store.forgetMember(account, revocation, now());
     if (!removed) return { unlinked: false, rolesForgotten: false };
-    await this.deps.hooks?.forgotten?.(removed);
+    await this.deps.events.emitAll('unlinked', { account: removed });
     const revoked = revocation ? await revocations.attempt(revocation.sealId) : false;
     log.info('account unlinked', { discordUserId, revoked });
     return { unlinked: true, screenName: removed.xScreenName, revoked };
@@ -438,26 +411,13 @@ export class LinkService {
   }
 
   private open(account: LinkedAccount): Credentials {
-    const { cipher } = this.deps;
-    return {
-      key: cipher.open(account.accessTokenSealed, sealContext.accessToken(account.discordUserId)),
-      secret: cipher.open(account.accessSecretSealed, sealContext.accessSecret(account.discordUserId)),
-    };
+    return openCredentials(this.deps.cipher, account);
   }
 
   async markBroken(discordUserId: string): Promise<void> {
     await this.deps.store.markBroken(discordUserId, this.deps.now());
     this.deps.log.warn('linked account marked broken', { discordUserId });
-    await this.runHook('broken', discordUserId);
-  }
-
-  private async runHook<K extends keyof LinkHooks>(name: K, ...args: Parameters<NonNullable<LinkHooks[K]>>): Promise<void> {
-    try {
-      const hook = this.deps.hooks?.[name] as ((...a: typeof args) => Promise<void>) | undefined;
-      await hook?.(...args);
-    } catch (err) {
-      this.deps.log.warn(`${name} hook failed`, { error: err });
-    }
+    await this.deps.events.emit('linkBroken', { discordUserId });
   }
 
   private xFailure(step: string, err: unknown, discordUserId: string): { ok: false; reason: 'x-error'; error: XApiError } {

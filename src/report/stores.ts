@@ -10,7 +10,7 @@ import type { LinkOwner } from '../linking/stores.js';
 import type { Usage } from '../twitter/v2-client.js';
 import type { XPost, XUserProfile } from '../twitter/v2-types.js';
 import type { Span } from './coverage.js';
-import type { ClaimedRun } from './report-job.js';
+import type { ClaimedRun } from './queue/report-job.js';
 import type { StoredPost } from './stored-post.js';
 
 export type Source = 'timeline' | 'mentions';

@@ -167,6 +167,12 @@ export class RoleConnectionService {
     });
   }
 
+  /** After a link: pushes the member's new account, read now. Never throws for Discord's or X's refusal (see push). */
+  async pushLinked(discordUserId: string): Promise<void> {
+    const account = await this.deps.links.account(discordUserId);
+    if (account) await this.push(account);
+  }
+
   /** X stopped accepting the link: requirements fail until the member links again. Never throws. */
   clear(discordUserId: string): Promise<void> {
     return this.inTurn(discordUserId, () => this.clearNow(discordUserId));

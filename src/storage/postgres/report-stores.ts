@@ -5,7 +5,7 @@ import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { MonthlyUsage, UsageStore } from '../../budget/stores.js';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
-import type { ClaimedRun } from '../../report/report-job.js';
+import type { ClaimedRun } from '../../report/queue/report-job.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/stores.js';
 import {
   endedRun,

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm'
 import type { Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import { reportRuns } from '../../db/schema.js';
-import type { ClaimedRun } from '../../report/report-job.js';
+import type { ClaimedRun } from '../../report/queue/report-job.js';
 import {
   endedRun,
   type InterruptCutOff,

@@ -1,0 +1,186 @@
+// The report queue: runs wait in report_runs until a replica claims them;
+// a replica takes no more than its slots, and a claim lapses with its
+// replica, so another takes the report over.
+
+import { describe, expect, it } from 'vitest';
+import { asAsync } from '../../../src/db/async-store.js';
+import { AckPriority } from '../../../src/interaction/ack-priority.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import type { ClaimedRun } from '../../../src/report/queue/report-job.js';
+import { ReportWorker } from '../../../src/report/queue/report-worker.js';
+import { MAX_CLAIMS } from '../../../src/report/stores.js';
+import { SqliteRunStore } from '../../../src/storage/sqlite/run-store.js';
+import { eventually } from '../../support/harness.js';
+import { useTempDatabase } from '../../support/temp-database.js';
+
+const db = useTempDatabase();
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+const LEASE_MS = 30_000;
+
+function queue(runs: SqliteRunStore, n: number, ready = true): number[] {
+  return Array.from({ length: n }, (_, i) => {
+    const id = runs.startRun({
+      discordUserId: `member-${i}`,
+      guildId: null,
+      days: 30,
+      locale: null,
+      startedAt: T0,
+      reservedPosts: 100,
+      interactionTokenSealed: 'sealed',
+      job: '{}',
+    });
+    if (ready) runs.markReady(id);
+    return id;
+  });
+}
+
+describe('the report queue', () => {
+  it('gives each run to one replica only, and to another once the first one’s lease lapses', () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const [id] = queue(runs, 1);
+    expect(runs.claim('a', T0, LEASE_MS, 10).map((r) => r.id)).toEqual([id]);
+    expect(runs.claim('b', T0 + 1, LEASE_MS, 10)).toEqual([]);
+    // 'a' is alive and says so: still not claimable.
+    runs.extendLeases('a', [id!], T0 + 2 * LEASE_MS);
+    expect(runs.claim('b', T0 + LEASE_MS + 1, LEASE_MS, 10)).toEqual([]);
+    // 'a' died: its lease lapses and 'b' takes the run, with what 'a' had read.
+    runs.updateRunUsage(id!, { requests: 3, postsRead: 7, postsRepeated: 0, userReads: 1 }, 0);
+    const [taken] = runs.claim('b', T0 + 2 * LEASE_MS + 1, LEASE_MS, 10);
+    expect(taken).toMatchObject({ id, upstreamRequests: 3, postsRead: 7, userReads: 1, job: '{}' });
+    // 'a' coming back cannot renew a lease it lost.
+    runs.extendLeases('a', [id!], T0 + 10 * LEASE_MS);
+    expect(runs.claim('c', T0 + 3 * LEASE_MS + 2, LEASE_MS, 10).map((r) => r.id)).toEqual([id]);
+  });
+
+  it('never hands out a run before its ack went out, nor one that ended', () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const [unready] = queue(runs, 1, false);
+    const [ended] = queue(runs, 1);
+    runs.finishRun(ended!, {
+      outcome: 'ok',
+      durationMs: 1,
+      usage: { requests: 1, postsRead: 1, postsRepeated: 0, userReads: 0 },
+      costMicroUsd: 1,
+      anonymous: false,
+    });
+    expect(runs.claim('a', T0, LEASE_MS, 10)).toEqual([]);
+    runs.markReady(unready!);
+    expect(runs.claim('a', T0, LEASE_MS, 10).map((r) => r.id)).toEqual([unready]);
+  });
+
+  it('gives up on a run that took down every replica that made it, and lets the member know', () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const [id] = queue(runs, 1);
+    let at = T0;
+    for (let i = 0; i < MAX_CLAIMS; i++) {
+      expect(runs.claim(`replica-${i}`, at, LEASE_MS, 10).map((r) => r.id)).toEqual([id]);
+      at += LEASE_MS + 1; // it died making it: the lease lapses
+    }
+    expect(runs.claim('next', at, LEASE_MS, 10)).toEqual([]);
+    const cutOff = { now: at, staleBefore: T0 - 600_000, unreadyBefore: T0 - 60_000 };
+    expect(runs.takeInterruptedRuns(cutOff).map((r) => r.id)).toEqual([id]);
+  });
+
+  it('counts the queued runs ahead of one, and none once it is claimed', () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const ids = queue(runs, 3);
+    expect(runs.queuedAhead(ids[2]!, T0)).toBe(3);
+    runs.claim('a', T0, LEASE_MS, 1);
+    expect(runs.queuedAhead(ids[2]!, T0)).toBe(2);
+    expect(runs.queuedAhead(ids[0]!, T0)).toBe(0);
+  });
+});
+
+describe('ReportWorker', () => {
+  it('makes at most its concurrency at once, takes the next as one ends, and starts none while an ack waits', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const acks = new AckPriority();
+    const making: Array<{ run: ClaimedRun; done: () => void }> = [];
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((done) => making.push({ run, done })),
+      concurrency: 2,
+      leaseMs: LEASE_MS,
+      acks,
+      now: () => T0,
+      log: silentLogger,
+    });
+    queue(runs, 5);
+    acks.begin(); // an interaction awaiting its ack
+    worker.start();
+    await worker.pump();
+    expect(worker.busy).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(making).toHaveLength(0);
+    acks.end();
+    await eventually(() => making.length === 2);
+    making[0]!.done();
+    await eventually(() => making.length === 3);
+    expect(worker.busy).toBe(2);
+    for (const m of making) m.done();
+    await eventually(() => making.length === 5);
+    for (const m of making) m.done();
+    await eventually(() => worker.busy === 0);
+    worker.stop();
+    expect(new Set(making.map((m) => m.run.id)).size).toBe(5);
+  });
+
+  it('starts reports one at a time in the order claimed, none while an ack that arrived during a start waits', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const acks = new AckPriority(60_000); // no timer lets a start through meanwhile
+    const started: number[] = [];
+    const ids = queue(runs, 3);
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => {
+        started.push(run.id);
+        // An interaction arrives while the first report starts (its start is still running).
+        if (started.length === 1) acks.begin();
+        return new Promise<void>(() => undefined);
+      },
+      concurrency: 3,
+      leaseMs: LEASE_MS,
+      acks,
+      now: () => T0,
+      log: silentLogger,
+    });
+    worker.start();
+    await eventually(() => started.length === 1);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([ids[0]]); // the others wait for the ack
+    acks.end();
+    await eventually(() => started.length === 3);
+    expect(started).toEqual(ids);
+    worker.stop();
+  });
+
+  it('tells how many reports it is making ahead of one, and the pace at which reports end lately', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const clock = { now: T0 };
+    const making = new Map<number, () => void>();
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
+      concurrency: 5,
+      leaseMs: LEASE_MS,
+      now: () => clock.now,
+      log: silentLogger,
+    });
+    const ids = queue(runs, 5);
+    worker.start();
+    await eventually(() => making.size === 5);
+    expect(worker.makingBefore(ids[3]!)).toBe(3);
+    expect(worker.makingBefore(ids[0]!)).toBe(0);
+    expect(worker.pace()).toBeNull(); // nothing ended yet
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      clock.now = T0 + 10_000 + i * 4_000;
+      making.get(id)!();
+      await eventually(() => worker.busy === 4 - i);
+    }
+    expect(worker.pace()).toBe(4_000);
+    expect(worker.makingBefore(ids[4]!)).toBe(1);
+    clock.now += 6 * 60_000; // ends this old say nothing of the pace now
+    expect(worker.pace()).toBeNull();
+    worker.stop();
+  });
+});
