@@ -74,14 +74,14 @@ module.exports = {
       comment: 'The SQLite adapter shares nothing with the PostgreSQL one: what both need is the domain\'s (its ports and rules).',
       severity: 'error',
       from: { path: '^src/storage/sqlite/' },
-      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)[.]ts$)' },
+      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)([.]ts$|/))' },
     },
     {
       name: 'engines-apart-postgres',
       comment: 'The PostgreSQL adapter shares nothing with the SQLite one: not its connection, nor its schema.',
       severity: 'error',
       from: { path: '^src/storage/postgres/' },
-      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)[.]ts$)' },
+      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)([.]ts$|/))' },
     },
     {
       name: 'contract-imports-nothing',
@@ -93,10 +93,18 @@ module.exports = {
     { name: 'discord-door-not-web', severity: 'error', from: { path: '^src/discord/' }, to: { path: '^src/(web|cli)/' } },
     {
       name: 'bot-never-imports-the-sandbox',
-      comment: 'The local X and the console are stand-ins for a host program (npm run sandbox); the bot runs without them.',
+      comment:
+        'The local X, the local Discord and the console are stand-ins for a host program (npm run sandbox, the tests); the bot runs without them, and dist/ (the image) carries none of them.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(sandbox|local-x)/' },
-      to: { path: '^src/(sandbox|local-x)/' },
+      from: { path: '^src/', pathNot: '^src/(sandbox|local-x|local-discord)/' },
+      to: { path: '^src/(sandbox|local-x|local-discord)/' },
+    },
+    {
+      name: 'local-discord-stands-alone',
+      comment: 'The local Discord plays Discord: it shares nothing with the bot, only the local HTTP server the local X runs on.',
+      severity: 'error',
+      from: { path: '^src/local-discord/' },
+      to: { path: '^src/', pathNot: '^src/(local-discord/|local-x/http-stand-in[.]ts$)' },
     },
     {
       name: 'local-x-stands-alone',

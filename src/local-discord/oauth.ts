@@ -5,7 +5,7 @@
 // member's Bearer token, and the member's role connection, recorded.
 
 import { randomBytes } from 'node:crypto';
-import type { CannedResponse, RecordedRequest } from '../../src/local-x/http-stand-in.js';
+import type { CannedResponse, RecordedRequest } from '../local-x/http-stand-in.js';
 
 export interface OAuthMember {
   id: string;
