@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DiscordOAuthClient, DiscordOAuthError } from '../../src/discord-api/oauth2.js';
-import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
+import { CLIENT_SECRET } from '../../src/local-discord/oauth.js';
 import { APPLICATION_ID } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 

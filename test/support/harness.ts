@@ -54,6 +54,7 @@ export const recordedWaits: number[] = [];
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const x = await new XStandIn().start();
   const discord = await new DiscordStandIn().start();
+  discord.botToken = 'test-bot-token';
   const signer = new DiscordSigner();
   const dir = mkdtempSync(join(tmpdir(), 'xbot-test-'));
   const postgres = testPostgresUrl ? await freshPostgresDatabase(testPostgresUrl) : null;
@@ -111,25 +112,42 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browser() {
       return new Browser(async (path, init) => harness.bot.web.request(path, init), config.publicUrl);
     },
-    interact(payload, headers) {
+    async interact(payload, headers) {
       const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-      return Promise.resolve(
-        harness.bot.web.request('/interactions', {
-          method: 'POST',
-          body,
-          headers: headers ?? signer.headers(body, String(Math.floor(clock.now / 1000))),
-        }),
-      );
+      const token = openInteraction(discord, payload);
+      const response = await harness.bot.web.request('/interactions', {
+        method: 'POST',
+        body,
+        headers: headers ?? signer.headers(body, String(Math.floor(clock.now / 1000))),
+      });
+      // As Discord does with the answer: the member sees it (and its later edits) in discord.original(token).
+      if (token && response.ok) {
+        const raw = Buffer.from(await response.clone().arrayBuffer());
+        await discord.answeredOverHttp(token, response.headers.get('content-type') ?? '', raw);
+      }
+      return response;
     },
     async close() {
       await harness.bot.close();
+      // Whatever the bot sent that Discord would have refused fails the test that made it send it.
+      const refused = discord.log.refused.splice(0);
       await x.stop();
       await discord.stop();
       await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
+      if (refused.length > 0) throw new Error(`Discord would have refused what the bot sent: ${refused.join('; ')}`);
     },
   };
   return harness;
+}
+
+/** Tells the local Discord about an interaction a test sends, as Discord knows what it sent: its token, channel, message. */
+function openInteraction(discord: DiscordStandIn, payload: unknown): string | undefined {
+  if (!payload || typeof payload !== 'object') return undefined;
+  const p = payload as { id?: string; token?: string; channel_id?: string; message?: { id?: string } };
+  if (typeof p.token !== 'string') return undefined;
+  discord.log.open({ id: String(p.id ?? '0'), token: p.token, channelId: String(p.channel_id ?? '0'), messageId: p.message?.id });
+  return p.token;
 }
 
 /** Waits until `check` passes, yielding to I/O between tries; no wall-clock sleeps. */

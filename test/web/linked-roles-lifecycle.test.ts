@@ -7,9 +7,9 @@
 // and X through their stand-ins.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_SECRET, type OAuthMember } from '../../src/local-discord/oauth.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import type { Browser } from '../support/browser.js';
-import { CLIENT_SECRET, type OAuthMember } from '../support/discord-oauth-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';

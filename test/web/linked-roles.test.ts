@@ -4,10 +4,10 @@
 // stand-in (signatures verified).
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_SECRET } from '../../src/local-discord/oauth.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
 import type { Browser } from '../support/browser.js';
-import { CLIENT_SECRET } from '../support/discord-oauth-stand-in.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 

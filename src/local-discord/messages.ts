@@ -1,0 +1,175 @@
+// The messages a member sees, as the local Discord holds them: each answer to
+// an interaction (its original response and follow-ups), each message the bot
+// posts in a channel or DM, with every later edit applied. Tests assert on
+// these, and the sandbox console shows them, rather than on request bodies.
+
+import { EPHEMERAL, IS_COMPONENTS_V2, refusal } from './message-rules.js';
+
+export interface StoredFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export interface SeenMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  flags: number;
+  attachments: StoredFile[];
+  /** The interaction whose response or follow-up this is. */
+  interactionToken?: string;
+  /** Deferred (type 5) and not yet edited: the member sees "… is thinking". */
+  thinking: boolean;
+  edits: number;
+}
+
+/** An interaction as Discord holds it: where it happened, and what answered it. */
+export interface OpenInteraction {
+  id: string;
+  token: string;
+  channelId: string;
+  /** For a component press: the message the component is on (types 6 and 7 answer by changing it). */
+  messageId?: string;
+  answered: boolean;
+  /** The message @original names, once there is one. */
+  originalId?: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; code: number; message: string };
+
+export class MessageLog {
+  readonly messages: SeenMessage[] = [];
+  private readonly interactions = new Map<string, OpenInteraction>();
+  private sequence = 0n;
+  /** Most messages kept (the oldest go first): the sandbox runs for hours. */
+  keep = Number.POSITIVE_INFINITY;
+  /** Every body refused as Discord would refuse it (400, Invalid Form Body), with why: tests assert there were none. */
+  readonly refused: string[] = [];
+  /** Called after every change, with the message changed. */
+  onChange: (message: SeenMessage) => void = () => {};
+
+  constructor(private readonly firstId = 1_400_000_000_000_000_000n) {}
+
+  private invalid(why: string): Outcome<never> {
+    this.refused.push(why);
+    return { ok: false, status: 400, code: 50035, message: `Invalid Form Body: ${why}` };
+  }
+
+  nextId(): string {
+    return (this.firstId + ++this.sequence).toString();
+  }
+
+  /** Discord knows an interaction once it sends it; one the stand-in never saw sent is known from its first use. */
+  open(interaction: Omit<OpenInteraction, 'answered'>): OpenInteraction {
+    const opened = { ...interaction, answered: false };
+    this.interactions.set(interaction.token, opened);
+    return opened;
+  }
+
+  interaction(token: string): OpenInteraction {
+    return this.interactions.get(token) ?? this.open({ id: '0', token, channelId: '0' });
+  }
+
+  find(id: string): SeenMessage | undefined {
+    return this.messages.find((m) => m.id === id);
+  }
+
+  /** The interaction's response (types 4-7), given by callback or by the HTTP answer. */
+  respond(token: string, type: number, data: Record<string, unknown>, files: StoredFile[]): Outcome<SeenMessage | null> {
+    const interaction = this.interaction(token);
+    if (interaction.answered) return { ok: false, status: 400, code: 40060, message: 'Interaction has already been acknowledged.' };
+    if (type === 6 || type === 7) {
+      const pressed = interaction.messageId ? this.find(interaction.messageId) : undefined;
+      interaction.answered = true;
+      interaction.originalId = pressed?.id;
+      if (type === 6 || !pressed) return { ok: true, value: pressed ?? null };
+      return this.edit(pressed, data, files);
+    }
+    if (type !== 4 && type !== 5) {
+      interaction.answered = true;
+      return { ok: true, value: null };
+    }
+    const made = this.create(interaction.channelId, type === 4 ? data : { flags: data.flags }, type === 4 ? files : [], token);
+    if (!made.ok) return made;
+    interaction.answered = true;
+    interaction.originalId = made.value.id;
+    made.value.thinking = type === 5;
+    return made;
+  }
+
+  /** The message @original names; Discord answers 404 Unknown Message before there is one. */
+  original(token: string): SeenMessage | undefined {
+    const id = this.interactions.get(token)?.originalId;
+    return id ? this.find(id) : undefined;
+  }
+
+  /** A token's edits of @original before any response: the stand-in takes the edit as the response (tests skip the ack). */
+  originalOrNew(token: string): Outcome<SeenMessage> {
+    const found = this.original(token);
+    if (found) return { ok: true, value: found };
+    const made = this.create(this.interaction(token).channelId, {}, [], token);
+    if (made.ok) {
+      const interaction = this.interaction(token);
+      interaction.answered = true;
+      interaction.originalId = made.value.id;
+    }
+    return made;
+  }
+
+  create(channelId: string, data: Record<string, unknown>, files: StoredFile[], token?: string): Outcome<SeenMessage> {
+    const why = refusal(
+      data,
+      files.map((f) => f.filename),
+    );
+    if (why) return this.invalid(why);
+    const message: SeenMessage = {
+      id: this.nextId(),
+      channelId,
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: Array.isArray(data.embeds) ? data.embeds : [],
+      components: Array.isArray(data.components) ? data.components : [],
+      flags: typeof data.flags === 'number' ? data.flags & (IS_COMPONENTS_V2 | EPHEMERAL) : 0,
+      attachments: files,
+      interactionToken: token,
+      thinking: false,
+      edits: 0,
+    };
+    this.messages.push(message);
+    if (this.messages.length > this.keep) this.messages.splice(0, this.messages.length - this.keep);
+    this.onChange(message);
+    return { ok: true, value: message };
+  }
+
+  /** An edit: fields given replace, fields left out stay; IS_COMPONENTS_V2 once set stays. */
+  edit(message: SeenMessage, data: Record<string, unknown>, files: StoredFile[]): Outcome<SeenMessage> {
+    const kept = Array.isArray(data.attachments)
+      ? message.attachments.filter((a) => (data.attachments as Array<{ id?: unknown }>).some((k) => String(k.id) === a.id))
+      : message.attachments;
+    const attachments = [...kept, ...files];
+    const why = refusal(
+      data,
+      attachments.map((f) => f.filename),
+      message.flags & IS_COMPONENTS_V2,
+    );
+    if (why) return this.invalid(why);
+    if (typeof data.content === 'string') message.content = data.content;
+    if (Array.isArray(data.embeds)) message.embeds = data.embeds;
+    if (Array.isArray(data.components)) message.components = data.components;
+    if (typeof data.flags === 'number') message.flags |= data.flags & IS_COMPONENTS_V2;
+    message.attachments = attachments;
+    message.thinking = false;
+    message.edits++;
+    this.onChange(message);
+    return { ok: true, value: message };
+  }
+
+  remove(message: SeenMessage): void {
+    const at = this.messages.indexOf(message);
+    if (at >= 0) this.messages.splice(at, 1);
+    this.onChange(message);
+  }
+}
