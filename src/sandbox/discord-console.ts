@@ -15,6 +15,19 @@ import type { XStandIn } from '../local-x/x-stand-in.js';
 import { fromOwnPage } from '../web/own-page.js';
 import { COMPONENTS_CSS, COMPONENTS_JS } from './console-components.js';
 import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_JS } from './console-page.js';
+import { SERVER_CSS, SERVER_JS } from './console-server.js';
+import {
+  ALL_PERMISSIONS,
+  FOREIGN_GUILD,
+  MEMBER_PERMISSIONS,
+  placeFields,
+  type RawOption,
+  refusedByDiscord,
+  type Where,
+  whereOf,
+} from './places.js';
+
+export { offeredTo, refusedByDiscord } from './places.js';
 
 export const SANDBOX_APPLICATION_ID = '1600000000000000001';
 export const SANDBOX_BOT_ID = SANDBOX_APPLICATION_ID;
@@ -40,9 +53,6 @@ type SandboxGuild = (typeof SANDBOX_GUILDS)[number];
 const guildById = (id: string | undefined): SandboxGuild | undefined => SANDBOX_GUILDS.find((g) => g.id === id);
 const guildOfChannel = (id: string | undefined): SandboxGuild | undefined => SANDBOX_GUILDS.find((g) => g.channelId === id);
 
-/** What a member without Manage Server holds in the channel; an admin holds every permission, as Discord computes it. */
-const MEMBER_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.UseApplicationCommands;
-const ALL_PERMISSIONS = (1n << 51n) - 1n;
 const BOT_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ManageRoles;
 
 export interface ConsoleMember {
@@ -95,6 +105,10 @@ export interface ConsoleMessage {
   token?: string;
   /** Message flags the bot set (IS_COMPONENTS_V2 stays once set). */
   flags?: number;
+  /** The kind of place it was said in (a server, one without the bot, the bot's DM, a group DM). */
+  where?: Where;
+  /** The nonce a channel message was sent with (enforce_nonce: the same nonce again is the same message). */
+  nonce?: string;
 }
 
 export interface ConsoleOptions {
@@ -109,50 +123,12 @@ export interface ConsoleOptions {
   ledger: BillingLedger;
   pricing: { postUsd: number; userUsd: number };
   log?: (message: string) => void;
+  /** The sandbox's clock (default the wall clock): interactions are signed at its time, as the bot checks them against it. */
+  now?: () => number;
 }
-
-type RawOption = { name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: RawOption[] };
 
 const RUN_KEY_COOKIE = 'sandbox_key';
 const DECODED_HEADER = 'x-sandbox-path-decoded';
-
-/**
- * Why Discord would not send this interaction, or null: a command it does not offer this member here
- * (default_member_permissions outside DMs, contexts), or an option value that is not one of its listed choices.
- */
-export function refusedByDiscord(
-  commands: RESTPostAPIChatInputApplicationCommandsJSONBody[],
-  request: { name: string; kind: string; options: RawOption[]; member: { admin: boolean }; dm?: boolean },
-): string | null {
-  const command = commands.find((c) => c.name === request.name);
-  if (!command) return `Discord offers no command /${request.name}`;
-  if (!offeredTo(command, request.member.admin, Boolean(request.dm))) return `Discord does not offer /${request.name} to this member here`;
-  if (request.kind !== 'command') return null;
-  type Def = { name: string; type: number; choices?: Array<{ value: string | number }>; options?: Def[] };
-  const check = (given: RawOption[], defs: Def[]): string | null => {
-    for (const option of given) {
-      const def = defs.find((d) => d.name === option.name);
-      if (!def) return `/${request.name} has no option ${option.name}`;
-      if (option.options) {
-        const inner = check(option.options, def.options ?? []);
-        if (inner) return inner;
-      } else if (def.choices && !def.choices.some((choice) => choice.value === option.value)) {
-        return `${option.name} must be one of ${def.choices.map((choice) => choice.value).join(', ')}`;
-      }
-    }
-    return null;
-  };
-  return check(request.options, (command.options ?? []) as Def[]);
-}
-
-/** Whether Discord lists the command for this member: contexts (0 server, 1 bot DM), and in a server its default permissions. */
-export function offeredTo(command: RESTPostAPIChatInputApplicationCommandsJSONBody, admin: boolean, dm: boolean): boolean {
-  const contexts = command.contexts ?? [0, 1, 2];
-  if (!contexts.includes(dm ? 1 : 0)) return false;
-  if (dm || command.default_member_permissions === undefined || command.default_member_permissions === null) return true;
-  const needed = BigInt(command.default_member_permissions);
-  return ((admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS) & needed) === needed;
-}
 
 const snowflake = (() => {
   let sequence = 0n;
@@ -169,6 +145,9 @@ export class DiscordConsole {
   private nextId = 1;
   /** Each member's DM channel with the bot: a snowflake, as Discord's are (the bot refuses any other channel id). */
   private readonly dmChannels = new Map<string, string>();
+  private readonly groupDms = new Map<string, string>();
+  /** The names of members who spoke, for the page to show their mentions (<@id>) as Discord does. */
+  private readonly names = new Map<string, string>();
   /**
    * This run's key: the console's page and API answer only a browser that opened the address the sandbox printed
    * (which carries it, and sets it as a cookie), so another user of the machine cannot drive the console.
@@ -191,13 +170,41 @@ export class DiscordConsole {
     return `${this.options.botUrl}/sandbox?key=${this.runKey}`;
   }
 
-  private dmChannelOf(memberId: string): string {
-    let channel = this.dmChannels.get(memberId);
+  /** Each member's DM with the bot, or (group) their group DM with friends, which the bot is not in: a snowflake each. */
+  private dmChannelOf(memberId: string, group = false): string {
+    const channels = group ? this.groupDms : this.dmChannels;
+    let channel = channels.get(memberId);
     if (!channel) {
       channel = snowflake();
-      this.dmChannels.set(memberId, channel);
+      channels.set(memberId, channel);
     }
     return channel;
+  }
+
+  /** The interaction's place fields (see places.ts); `dmChannel`: the DM a pressed message is in. */
+  private placeOf(
+    where: Where,
+    guild: SandboxGuild,
+    member: ConsoleMember,
+    user: Record<string, unknown>,
+    permissions: string,
+    dmChannel?: string,
+  ): Record<string, unknown> {
+    const guildId = where === 'foreign-server' ? FOREIGN_GUILD.id : guild.id;
+    const dmChannelId = dmChannel ?? (where === 'private-channel' ? this.dmChannelOf(member.id, true) : this.dmChannelOf(member.id));
+    return placeFields(where, {
+      userId: member.id,
+      guild,
+      dmChannelId,
+      user,
+      member: {
+        user,
+        roles: this.members.get(memberKey(guildId, member.id)) ?? [],
+        permissions,
+        joined_at: '2024-01-01T00:00:00.000000+00:00',
+      },
+      botPermissions: BOT_PERMISSIONS,
+    });
   }
 
   private memberOfDm(channelId: string): string | undefined {
@@ -213,7 +220,7 @@ export class DiscordConsole {
 
   /** Signed as Discord signs: Ed25519 over timestamp + body. */
   signedHeaders(body: string): Record<string, string> {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor((this.options.now ?? Date.now)() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), this.privateKey).toString('hex');
     return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }
@@ -259,8 +266,8 @@ export class DiscordConsole {
       return c.body(body);
     };
     app.get('/sandbox', (c) => page(c, CONSOLE_HTML, 'text/html; charset=utf-8'));
-    app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS + COMPONENTS_JS, 'text/javascript; charset=utf-8'));
-    app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS + COMPONENTS_CSS, 'text/css; charset=utf-8'));
+    app.get('/sandbox/console.js', (c) => page(c, CONSOLE_JS + COMPONENTS_JS + SERVER_JS, 'text/javascript; charset=utf-8'));
+    app.get('/sandbox/console.css', (c) => page(c, CONSOLE_CSS + COMPONENTS_CSS + SERVER_CSS, 'text/css; charset=utf-8'));
     app.get('/sandbox/api/state', (c) => c.json(this.state(Number(c.req.query('since') ?? -1))));
     app.post('/sandbox/api/interact', async (c) => {
       const request = (await c.req.json().catch(() => null)) as Parameters<DiscordConsole['interact']>[0] | null;
@@ -336,6 +343,7 @@ export class DiscordConsole {
         dollars: ledger.dollars(pricing),
       },
       faults: x.faults,
+      users: Object.fromEntries(this.names),
     };
   }
 
@@ -356,11 +364,14 @@ export class DiscordConsole {
     options: RawOption[];
     member: ConsoleMember;
     dm?: boolean;
+    where?: Where;
     guildId?: string;
     /** The member's Discord language, as the console's switch sets it ("en-US", "ja"). */
     locale?: string;
   }): Promise<unknown> {
     const { member } = request;
+    const where = whereOf(request);
+    this.names.set(member.id, member.globalName || member.username);
     const guild = guildById(request.guildId) ?? SANDBOX_GUILDS[0];
     // The console sets what you choose; the linked role stays the bot's to give or take.
     const had = this.members.get(memberKey(guild.id, member.id)) ?? [];
@@ -372,6 +383,8 @@ export class DiscordConsole {
     const token = `sandbox.${id}.${randomBytes(24).toString('base64url')}`;
     const user = { id: member.id, username: member.username, global_name: member.globalName, discriminator: '0', avatar: null };
     const permissions = String(member.admin ? ALL_PERMISSIONS : MEMBER_PERMISSIONS);
+    const place = this.placeOf(where, guild, member, user, permissions);
+    const channelId = String(place.channel_id);
     const payload = {
       id,
       application_id: SANDBOX_APPLICATION_ID,
@@ -379,23 +392,8 @@ export class DiscordConsole {
       token,
       version: 1,
       locale: discordLocale(request.locale),
-      app_permissions: String(BOT_PERMISSIONS),
       data: { id: snowflake(), name: request.name, type: 1, options: request.options },
-      ...(request.dm
-        ? { context: 1, user, channel_id: this.dmChannelOf(member.id), channel: { id: this.dmChannelOf(member.id), type: 1 } }
-        : {
-            context: 0,
-            guild_id: guild.id,
-            guild_locale: 'en-US',
-            channel_id: guild.channelId,
-            channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
-            member: {
-              user,
-              roles: this.members.get(memberKey(guild.id, member.id)) ?? [],
-              permissions,
-              joined_at: '2024-01-01T00:00:00.000000+00:00',
-            },
-          }),
+      ...place,
     };
     const body = JSON.stringify(payload);
     const message =
@@ -408,9 +406,10 @@ export class DiscordConsole {
             embeds: [],
             components: [],
             attachments: [],
-            channelId: request.dm ? this.dmChannelOf(member.id) : guild.channelId,
-            dmWith: request.dm ? member.id : undefined,
-            place: request.dm ? null : guild.name,
+            channelId,
+            dmWith: where === 'bot-dm' || where === 'private-channel' ? member.id : undefined,
+            place: where === 'server' ? guild.name : where === 'foreign-server' ? FOREIGN_GUILD.name : null,
+            where,
             token,
           })
         : null;
@@ -460,7 +459,8 @@ export class DiscordConsole {
     const pressed = this.messages.find((m) => m.id === request.messageId);
     if (!pressed) return { ok: false, error: 'no such message' };
     const { member } = request;
-    const guild = guildOfChannel(pressed.channelId);
+    const where = pressed.where ?? (guildOfChannel(pressed.channelId) ? 'server' : 'bot-dm');
+    const guild = guildOfChannel(pressed.channelId) ?? SANDBOX_GUILDS[0];
     const id = snowflake();
     const token = `sandbox.${id}.${randomBytes(24).toString('base64url')}`;
     const user = { id: member.id, username: member.username, global_name: member.globalName, discriminator: '0', avatar: null };
@@ -472,7 +472,6 @@ export class DiscordConsole {
       token,
       version: 1,
       locale: discordLocale(request.locale),
-      app_permissions: String(BOT_PERMISSIONS),
       data: { custom_id: request.customId, component_type: 2 },
       message: {
         id: String(pressed.id),
@@ -480,21 +479,7 @@ export class DiscordConsole {
         flags: (pressed.flags ?? 0) | (pressed.ephemeral ? 64 : 0),
         components: pressed.components,
       },
-      ...(guild
-        ? {
-            context: 0,
-            guild_id: guild.id,
-            guild_locale: 'en-US',
-            channel_id: guild.channelId,
-            channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
-            member: {
-              user,
-              roles: this.members.get(memberKey(guild.id, member.id)) ?? [],
-              permissions,
-              joined_at: '2024-01-01T00:00:00.000000+00:00',
-            },
-          }
-        : { context: 1, user, channel_id: pressed.channelId, channel: { id: pressed.channelId, type: 1 } }),
+      ...this.placeOf(where, guild, member, user, permissions, pressed.channelId),
     };
     const body = JSON.stringify(payload);
     let answer: { type?: number; data?: Record<string, unknown> };
@@ -526,6 +511,8 @@ export class DiscordConsole {
       attachments: [],
       channelId: pressed.channelId,
       place: pressed.place,
+      where: pressed.where,
+      dmWith: pressed.dmWith,
     });
     this.pressTokens.set(token, reply);
     // Tokens live 15 minutes at Discord; here the last few hundred presses are plenty.
@@ -656,27 +643,39 @@ export class DiscordConsole {
       const { recipient_id: recipient } = (await c.req.json()) as { recipient_id: string };
       return c.json({ id: this.dmChannelOf(recipient), type: 1, recipients: [{ id: recipient, username: 'member' }] });
     });
-    app.post(`${api}/channels/:channel/messages`, async (c) => {
-      const body = await this.readMessageBody(c);
-      if (!body) return c.json(invalidFormBody, 400);
-      const { data } = body;
-      const channel = c.req.param('channel');
-      this.add({
-        invokedBy: null,
-        ephemeral: false,
-        state: 'done',
-        content: String(data.content ?? ''),
-        embeds: [],
-        components: [],
-        attachments: [],
-        dmTo: this.memberOfDm(channel),
-        dmWith: this.memberOfDm(channel),
-        channelId: channel,
-        place: guildOfChannel(channel)?.name ?? null,
-      });
-      return c.json({ id: snowflake(), channel_id: channel, content: data.content ?? '' });
-    });
+    app.post(`${api}/channels/:channel/messages`, (c) => this.channelMessage(c));
     app.all(`${api}/*`, (c) => c.json({ message: '404: Not Found', code: 0 }, 404));
+  }
+
+  /** A message the bot posts in a channel (a digest, a shared report, a DM), as Discord takes it. */
+  private async channelMessage(c: Context): Promise<Response> {
+    const body = await this.readMessageBody(c);
+    if (!body) return c.json(invalidFormBody, 400);
+    const { data } = body;
+    const channel = c.req.param('channel') ?? '';
+    // The bot is in the sandbox's servers and its own DMs, nowhere else (not the server without it, not group DMs).
+    if (!guildOfChannel(channel) && !this.memberOfDm(channel)) return c.json({ message: 'Missing Access', code: 50001 }, 403);
+    // enforce_nonce: Discord answers a nonce it saw lately from this sender with that message, not a new one.
+    const nonce = typeof data.nonce === 'string' && data.enforce_nonce === true ? data.nonce : undefined;
+    const again = nonce ? this.messages.find((m) => m.nonce === nonce && m.channelId === channel) : undefined;
+    if (again) return c.json({ id: String(again.id), channel_id: channel, content: again.content, nonce });
+    const added = this.add({
+      invokedBy: null,
+      ephemeral: false,
+      state: 'done',
+      content: String(data.content ?? ''),
+      embeds: Array.isArray(data.embeds) ? data.embeds : [],
+      components: Array.isArray(data.components) ? data.components : [],
+      flags: typeof data.flags === 'number' ? data.flags : undefined,
+      attachments: [],
+      dmTo: this.memberOfDm(channel),
+      dmWith: this.memberOfDm(channel),
+      channelId: channel,
+      place: guildOfChannel(channel)?.name ?? null,
+      where: guildOfChannel(channel) ? 'server' : 'bot-dm',
+      nonce,
+    });
+    return c.json({ id: String(added.id), channel_id: channel, content: data.content ?? '' });
   }
 
   /** JSON, or multipart with payload_json and files[n], as Discord accepts a message body. */
