@@ -30,6 +30,7 @@ import { DiscordStandIn } from '../test/support/discord-stand-in.js';
 import { freshPostgresDatabase } from '../test/support/test-engine.js';
 import { measureFloor, median, quantile } from './http-floor-measure.js';
 import type { PreparedRequest, SendOrder, SendResult } from './load-sender.js';
+import { describeResident } from './process-memory.js';
 import { ask, startTsWorker } from './worker-thread.js';
 
 const LATENCY = Number(process.env.BENCH_X_LATENCY_MS ?? 2000);
@@ -157,6 +158,7 @@ async function run(members: number): Promise<string[]> {
 
     await new Promise((r) => setTimeout(r, 2000));
     const idle = sumOver((pid) => rssMiB(pid, 'VmRSS'));
+    const idleKinds = describeResident(bot.pid);
     for (const r of replicas) writeFileSync(`/proc/${r.pid}/clear_refs`, '5'); // resets the peak (VmHWM)
     const cpuBefore = sumOver(cpuMs);
     const payloads = users.map(report);
@@ -175,6 +177,7 @@ async function run(members: number): Promise<string[]> {
     const peak = sumOver((pid) => rssMiB(pid, 'VmHWM'));
     await new Promise((r) => setTimeout(r, 5000));
     const after = sumOver((pid) => rssMiB(pid, 'VmRSS'));
+    const afterKinds = describeResident(bot.pid);
     // The floor under the acks, now, on the same machine: node:http alone answering N at once.
     const floor = median((await measureFloor('node', members, FLOOR_ROUNDS)).p99s);
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -189,6 +192,7 @@ async function run(members: number): Promise<string[]> {
       `  delivered            first ${s(first)} (${(first / floorMs).toFixed(2)} × one alone), median ${s(middle)} (${(middle / last).toFixed(2)} × last), last ${s(last)}; one report alone ${s(floorMs)}`,
       `  CPU per report       ${cpuPerReport.toFixed(0)} ms`,
       `  RSS                  idle ${idle.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB; one report alone: peak ${lonePeak.toFixed(0)} MiB (from ${beforeLone.toFixed(0)} MiB)`,
+      `  resident, by kind    idle: ${idleKinds}; after: ${afterKinds} (MiB, the first replica, from /proc/<pid>/smaps)`,
     ];
   } finally {
     for (const r of replicas) await r.stop();

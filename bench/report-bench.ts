@@ -1,8 +1,10 @@
 // `npm run bench`: how fast and how cheap /report is. Prints figures, asserts
 // nothing. X is the local stand-in with a per-request latency
 // (BENCH_LATENCY_MS, default 50) serving a 3,200-post timeline; then the cost
-// benchmark (cost-bench.ts) on a simulated month.
+// benchmark (cost-bench.ts) on a simulated month. The RSS of the bot's own process
+// (built) is measured apart, through bench:load with one member.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +54,18 @@ const mib = (bytes: number) => bytes / 1024 / 1024;
 function memory(): { rss: number; heap: number; external: number } {
   const m = process.memoryUsage();
   return { rss: vm('VmRSS'), heap: mib(m.heapUsed), external: mib(m.external) };
+}
+
+/**
+ * The bot's own process, as deployed (node dist/main.js): its RSS before, at
+ * the peak of and after one cold report of POSTS posts at LATENCY, the first
+ * report it makes (render worker started by it), from bench:load with one member.
+ */
+function botProcessMemory(): string {
+  const env = { ...process.env, BENCH_MEMBERS: '1', BENCH_POSTS: String(POSTS), REPORT_MAX_POSTS: String(POSTS) };
+  const run = spawnSync('npx', ['tsx', 'bench/load-bench.ts'], { env: { ...env, BENCH_X_LATENCY_MS: String(LATENCY) }, encoding: 'utf8' });
+  const lines = run.stdout.split('\n').filter((l) => /^\s+(RSS|resident)/.test(l));
+  return [`The bot's own process (node dist/main.js), ${POSTS}-post cold report, from bench:load with one member:`, ...lines].join('\n');
 }
 
 function mean(fn: () => void, runs: number): number {
@@ -205,9 +219,9 @@ async function main(): Promise<void> {
     [`summarise, ${POSTS} posts (UTC)`, `${summaryUtcMs.toFixed(2)} ms`, '< 20 ms'],
     ['chart render (91 days)', `${chartMs.toFixed(1)} ms`, '< 250 ms'],
     [
-      'RSS during the cold report',
+      'RSS of this bench process, cold report',
       `${coldPeakMiB.toFixed(0)} MiB`,
-      `peak; before ${beforeCold.rss.toFixed(0)} MiB, after ${afterCold.rss.toFixed(0)} MiB (main heap ${afterCold.heap.toFixed(0)} MiB, external ${afterCold.external.toFixed(0)} MiB)`,
+      `peak (the bot, the X stand-in's thread with its posts, tsx): before ${beforeCold.rss.toFixed(0)} MiB, after ${afterCold.rss.toFixed(0)} MiB (main heap ${afterCold.heap.toFixed(0)} MiB, external ${afterCold.external.toFixed(0)} MiB)`,
     ],
     ['peak RSS of the whole bench', `${peakRssMiB.toFixed(0)} MiB`, 'with the X stand-in thread and the timing loops above'],
   ];
@@ -219,6 +233,7 @@ async function main(): Promise<void> {
   await worker.terminate();
   await discord.stop();
   rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`\n${botProcessMemory()}\n`);
   process.stdout.write(`\n${await costBench()}\n`);
 }
 
