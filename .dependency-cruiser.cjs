@@ -15,6 +15,19 @@ const ABOVE_INFRA = '^src/(web|discord|cli|commands|report|linking|budget|guilds
 /** The files that build the object graph: the only ones that see every layer, adapters included. */
 const WIRING = '^src/(bot|main)[.]ts$';
 
+/** src/report's sub-folders, one concern each: the pipeline's steps and what they use. */
+const inReport = (folders) => `^src/report/(${folders})/`;
+/** The report's store ports and the pipeline's own shapes and assembly (src/report/*.ts that are not calculation). */
+const REPORT_PORTS = '^src/report/(stores|report-service|report-request|report-presses)[.]ts$';
+/** A rule that `from` (report sub-folders) never imports `to` (report sub-folders), nor what `also` names. */
+const reportStep = (name, comment, from, to, also) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: inReport(from) },
+  to: { path: also ? `${inReport(to)}|${also}` : inReport(to) },
+});
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -61,14 +74,14 @@ module.exports = {
       comment: 'The SQLite adapter shares nothing with the PostgreSQL one: what both need is the domain\'s (its ports and rules).',
       severity: 'error',
       from: { path: '^src/storage/sqlite/' },
-      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)[.]ts$)' },
+      to: { path: '^src/(storage/postgres/|db/(postgres|schema-pg)([.]ts$|/))' },
     },
     {
       name: 'engines-apart-postgres',
       comment: 'The PostgreSQL adapter shares nothing with the SQLite one: not its connection, nor its schema.',
       severity: 'error',
       from: { path: '^src/storage/postgres/' },
-      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)[.]ts$)' },
+      to: { path: '^src/(storage/sqlite/|db/(database|checkpointer|checkpoint-worker|schema)([.]ts$|/))' },
     },
     {
       name: 'contract-imports-nothing',
@@ -99,6 +112,70 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/local-x/' },
       to: { path: '^src/', pathNot: '^src/(local-x/|twitter/v2-types)' },
+    },
+    reportStep(
+      'report-summary-is-calculation',
+      'Summarising is arithmetic over stored posts: it knows no queue, no X read, no store port, no drawing.',
+      'summary',
+      'queue|admission|build|read|profile|render|chart|layout|lanes',
+      `${REPORT_PORTS}|${STORAGE}`,
+    ),
+    reportStep(
+      'report-chart-draws-only',
+      'The chart draws a summary it is given: no queue, no reads, no stores, no other presentation.',
+      'chart',
+      'queue|admission|build|read|profile|render|layout|lanes',
+      `${REPORT_PORTS}|${STORAGE}`,
+    ),
+    reportStep(
+      'report-queue-makes-nothing',
+      'The queue carries admitted reports and delivers what it is handed; how a report is made is build\'s business.',
+      'queue',
+      'admission|build|profile|summary|chart|render|lanes',
+    ),
+    reportStep(
+      'report-admission-decides-only',
+      'Admission decides and reserves from stored facts; it reads nothing from X and makes nothing.',
+      'admission',
+      'build|read|profile|summary|chart|render|layout|lanes',
+    ),
+    reportStep(
+      'report-build-below-the-queue',
+      'Making a report knows not how it was admitted or queued: it is handed a request and a ticket.',
+      'build',
+      'queue|admission',
+    ),
+    reportStep(
+      'report-read-knows-no-report',
+      'Reading X stores pages and counts them; it knows nothing of the report made from them.',
+      'read',
+      'queue|admission|build|profile|summary|chart|render|layout',
+    ),
+    reportStep(
+      'report-profile-reads-only',
+      'The profile reader reads and stores a profile; it knows no queue and no presentation.',
+      'profile',
+      'queue|admission|build|render|chart|layout',
+    ),
+    reportStep(
+      'report-render-knows-no-pipeline',
+      'Rendering turns stored posts into a message; it knows no queue, admission or X read.',
+      'render',
+      'queue|admission|build|read|profile',
+    ),
+    reportStep(
+      'report-layout-presents-only',
+      'Layout lays out a summary it is given; it knows no queue, reads or rendering pool.',
+      'layout',
+      'queue|admission|build|read|profile|render|lanes',
+      REPORT_PORTS,
+    ),
+    {
+      name: 'report-lanes-stand-alone',
+      comment: 'The lanes and gates every running report shares order work by admission; they know nothing of reports.',
+      severity: 'error',
+      from: { path: inReport('lanes') },
+      to: { path: '^src/', pathNot: inReport('lanes') },
     },
     { name: 'no-utils', comment: 'Name a folder after what it holds.', severity: 'error', from: {}, to: { path: '/utils?/' } },
   ],

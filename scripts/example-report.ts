@@ -5,12 +5,12 @@
 import { type APIMessageTopLevelComponent, ComponentType } from 'discord-api-types/v10';
 import { SimulatedMember } from '../src/local-x/simulated-member.js';
 import { privateMetricsOf } from '../src/local-x/timeline-routes.js';
-import { renderChart } from '../src/report/chart.js';
+import { renderChart } from '../src/report/chart/chart.js';
 import { reportLayout } from '../src/report/layout/report-layout.js';
 import { reportPeriod, utcDate } from '../src/report/local-time.js';
 import { REPORT_PERIODS } from '../src/report/report-service.js';
 import { toStoredPost } from '../src/report/stored-post.js';
-import { summarise } from '../src/report/summary.js';
+import { summarise } from '../src/report/summary/summary.js';
 import { en } from '../src/text/catalog.js';
 
 export function exampleReport(): { layout: APIMessageTopLevelComponent[]; markdown: string; png: Buffer } {

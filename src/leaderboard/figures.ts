@@ -6,7 +6,7 @@
 
 import type { Span } from '../report/coverage.js';
 import type { StoredPost } from '../report/stored-post.js';
-import { engagementOf } from '../report/summary-engagement.js';
+import { engagementOf } from '../report/summary/summary-engagement.js';
 import type { BoardMetric } from './ranking.js';
 
 export interface StoredTimeline {

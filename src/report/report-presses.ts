@@ -2,14 +2,14 @@
 // id names a stored view and nothing more. A view answers only its owner,
 // and only while the link it was made under stands; anyone else learns
 // nothing from it. Share and Export CSV re-read the posts the view showed,
-// from storage (no X read); a period press is a new report (report-service).
+// from storage (no X read); a period press is a new report (admission, then the queue).
 
 import type { BotFile, BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import { postsCsv } from './csv.js';
-import { CHART_FILE, type RenderJob } from './render.js';
-import type { RenderPool } from './render-pool.js';
+import { CHART_FILE, type RenderJob } from './render/render.js';
+import type { RenderPool } from './render/render-pool.js';
 import type { PostStore, ReportView, ReportViewStore } from './stores.js';
 
 export interface ReportPressDeps {

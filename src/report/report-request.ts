@@ -3,7 +3,7 @@
 // command through admission and the queue to its making.
 
 import type { LinkedAccount } from '../db/schema.js';
-import type { CountedRange } from './counted-pages.js';
+import type { CountedRange } from './read/counted-pages.js';
 
 export interface ReportRequest {
   discordUserId: string;

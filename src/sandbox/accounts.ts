@@ -1,7 +1,8 @@
 // The sandbox's X accounts, offered on the local X's consent page: seeded, so
 // every run shows the same members, and alive, so posts keep arriving and
 // gaining likes and views as the sandbox runs. Lifelike: a weekly rhythm,
-// distinct texts, a few viral posts, and replies that answer mentions.
+// distinct texts, a few viral posts, and replies that answer mentions. Four
+// accounts, so three console members can link one each and try the leaderboard.
 
 import { SimulatedMember } from '../local-x/simulated-member.js';
 import type { ConsentAccount } from '../local-x/x-stand-in.js';
@@ -52,6 +53,21 @@ export function sandboxAccounts(now: number): SandboxAccount[] {
         postsPerDay: 2,
         mentionsPerDay: 1,
         seed: 12,
+      }),
+    },
+    {
+      id: '1700000000000000004',
+      screenName: 'lin_steady',
+      name: 'Lin Steady',
+      blurb: 'Steady: about eight posts a day',
+      member: living({
+        id: '1700000000000000004',
+        username: 'lin_steady',
+        name: 'Lin Steady',
+        days: 90,
+        postsPerDay: 8,
+        mentionsPerDay: 3,
+        seed: 13,
       }),
     },
     {

@@ -3,6 +3,8 @@
 // the bot's replies, edits, embeds, buttons and chart as Discord shows them.
 // Plain HTML, CSS and script, served by discord-console.ts; no build step.
 
+import { CLOCK_HTML, WHERE_HTML } from './console-server.js';
+
 export const CONSOLE_HTML = `<!doctype html>
 <html lang="en" data-theme="dark">
 <head>
@@ -18,15 +20,15 @@ export const CONSOLE_HTML = `<!doctype html>
   <p class="hint">A Discord-like console on your machine. Commands go to the real bot, signed as Discord signs them; X is the local X.</p>
   <section>
     <h2>You</h2>
+    <label>Member <select id="me-preset"></select></label>
     <label>Display name <input id="me-name"></label>
     <label>Username <input id="me-username"></label>
     <label>User id <input id="me-id"></label>
     <label>Server <select id="me-guild"></select></label>
     <div id="me-roles"></div>
     <label class="switch"><input type="checkbox" id="me-admin"> Server admin (Manage Server)</label>
-    <label class="switch"><input type="checkbox" id="me-dm"> In a DM with the bot</label>
-  </section>
-  <section>
+${WHERE_HTML}  </section>
+${CLOCK_HTML}  <section>
     <h2>Language</h2>
     <label>Discord language <select id="me-locale"><option value="en-US">English (en-US)</option><option value="ja">日本語 (ja)</option></select></label>
   </section>
@@ -63,7 +65,8 @@ body { margin:0; display:flex; height:100vh; background:var(--bg); color:var(--t
 aside { width:280px; background:var(--side); padding:16px; overflow:auto; border-right:1px solid var(--border); }
 aside h1 { font-size:18px; margin:0 0 4px; } aside h2 { font-size:12px; text-transform:uppercase; color:var(--muted); margin:18px 0 6px; }
 aside label { display:block; font-size:13px; margin:6px 0; } aside select, aside input:not([type]) { width:100%; padding:6px; background:var(--input); color:var(--text); border:1px solid var(--border); border-radius:4px; }
-.hint { color:var(--muted); font-size:12px; } .ledger { font-size:13px; margin-top:8px; }
+.hint { color:var(--muted); font-size:12px; } .mention { background:rgba(88,101,242,.3); color:#c9cdfb; border-radius:3px; padding:0 2px; }
+:root[data-theme="light"] .mention { background:rgba(88,101,242,.15); color:#505cdc; } .side-button { background:#5865f2; color:#fff; border:0; border-radius:4px; padding:6px 12px; font-size:13px; cursor:pointer; } .ledger { font-size:13px; margin-top:8px; }
 main { flex:1; display:flex; flex-direction:column; min-width:0; }
 header { padding:12px 16px; border-bottom:1px solid var(--border); font-weight:600; } .hash { color:var(--muted); }
 #messages { flex:1; overflow:auto; padding:16px 16px 8px; }
@@ -96,7 +99,7 @@ export const CONSOLE_JS =
   String.raw`
 'use strict';
 var state = { version: -1, commands: [], guilds: [], messages: [] };
-var me = JSON.parse(localStorage.getItem('sandbox-member') || 'null') || { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false, dm: false };
+var me = JSON.parse(localStorage.getItem('sandbox-member') || 'null') || { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false, where: 'server' };
 var rolesShown = '';
 var rendered = '';
 var $ = function (id) { return document.getElementById(id); };
@@ -109,7 +112,7 @@ function esc(text) {
 }
 
 function relative(seconds) {
-  var diff = seconds * 1000 - Date.now();
+  var diff = seconds * 1000 - (Date.now() + clockOffset);
   var abs = Math.abs(diff), unit = 'second', n = abs / 1000;
   if (abs >= 86400000) { unit = 'day'; n = abs / 86400000; } else if (abs >= 3600000) { unit = 'hour'; n = abs / 3600000; } else if (abs >= 60000) { unit = 'minute'; n = abs / 60000; }
   n = Math.round(n);
@@ -123,8 +126,10 @@ function markdown(text) {
   var out = esc(text).replace(/\\([\\*_~|` +
   '`' +
   String.raw`\[\]()>#\-.])/g, function (_, c) { kept.push(c); return '\u0000' + (kept.length - 1) + '\u0001'; });
-  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : new Date(Number(s) * 1000).toLocaleString(me.locale || 'en-US')) + '</span>'; });
+  out = out.replace(/&lt;t:(\d+)(?::([a-zA-Z]))?&gt;/g, function (_, s, style) { return '<span class="ts">' + (style === 'R' ? relative(Number(s)) : discordTime(Number(s), style || 'f')) + '</span>'; });
   out = out.replace(/&lt;#(\d+)&gt;/g, '<span class="mention">#general</span>').replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
+  // A member mention shows their name, as Discord shows it to someone who shares the server with them.
+  out = out.replace(/&lt;@!?(\d+)&gt;/g, function (_, id) { return '<span class="mention">@' + esc((state.users && state.users[id]) || 'unknown-user') + '</span>'; });
   out = out.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
   // <https://…>: Discord shows the address as a link (without the brackets, and without an embed).
   out = out.replace(/&lt;(https?:\/\/[^\s<>]+?)&gt;/g, '<a href="$1" target="_blank" rel="noopener">$1</a>');
@@ -169,7 +174,7 @@ function messageHtml(m) {
   html += '<div class="row"><div class="avatar">X</div><div class="main"><span class="name">X report bot</span><span class="app">APP</span>';
   if (m.state === 'thinking') html += '<div class="thinking">X report bot is thinking…</div>';
   if (m.state === 'failed') html += '<div class="failed">' + esc(m.content) + '</div>';
-  if (m.state !== 'failed' && m.content) html += '<div class="content">' + markdown(m.content) + '</div>';
+  if (m.state !== 'failed' && m.content) html += '<div class="content">' + v2Markdown(m.content) + '</div>';
   if (m.flags & 32768) html += v2Html(m); else html += fileLinksHtml(m);
   (m.embeds || []).forEach(function (e) { html += embedHtml(e, m.attachments || []); });
   var buttons = [];
@@ -181,10 +186,6 @@ function messageHtml(m) {
 
 function guild() { return state.guilds.filter(function (g) { return g.id === me.guildId; })[0] || state.guilds[0]; }
 
-/** The channel you are looking at: the server's #general, or your DM with the bot. */
-function channel() { return me.dm ? 'dm:' + me.id : (guild() ? guild().channelId : ''); }
-function shownHere(m) { return me.dm ? m.dmWith === me.id : m.channelId === channel(); }
-
 function render() {
   // Only when something changed: rebuilding the list reloads its images and loses a click in progress.
   var key = state.version + ':' + channel();
@@ -192,7 +193,7 @@ function render() {
   rendered = key;
   var box = $('messages');
   var g = guild();
-  $('place').innerHTML = me.dm ? '<span class="hash">@</span> X report bot <span class="hint">Direct message</span>' : '<span class="hash">#</span> general <span class="hint">' + esc(g ? g.name : '') + '</span>';
+  $('place').innerHTML = PLACE_HEADERS[me.where] || '<span class="hash">#</span> general <span class="hint">' + esc(g ? g.name : '') + '</span>';
   var shown = state.messages.filter(shownHere);
   var newest = shown.length ? shown[shown.length - 1].id + ':' + shown[shown.length - 1].state : '';
   // As Discord: stay with the newest message when you were there or a new answer arrived, also once its chart loads.
@@ -241,19 +242,13 @@ function renderSide(s) {
 
 function poll() {
   fetch('/sandbox/api/state?since=' + state.version).then(function (r) { return r.json(); }).then(function (s) {
-    state.commands = s.commands; state.guilds = s.guilds;
+    state.commands = s.commands; state.guilds = s.guilds; state.users = s.users;
     if (s.changed) { state.version = s.version; state.messages = s.messages; }
     render();
     renderSide(s);
   }).catch(function () {}).then(function () { setTimeout(poll, 500); });
 }
 
-/** As Discord lists them for you here: contexts (0 server, 1 DM with the bot) and, in a server, default_member_permissions. */
-function offered(c) {
-  var contexts = c.contexts || [0, 1, 2];
-  if (contexts.indexOf(me.dm ? 1 : 0) < 0) return false;
-  return me.dm || c.default_member_permissions == null || me.admin;
-}
 /** A command's, option's or choice's name or description as the member's Discord language shows it. */
 function loc(def, field) { var l = def[field + '_localizations']; return (l && l[me.locale]) || def[field]; }
 /** The definition typed as word: by its own name or the one shown in the member's language (Discord sends the own name). */
@@ -290,6 +285,8 @@ function typed(def, text) {
     var choice = def.choices.filter(function (c) { return String(c.value).toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase() || loc(c, 'name') === text; })[0];
     if (choice) return choice.value;
   }
+  // A channel option: Discord's picker sends the channel's id; the console's servers have one channel each, #general.
+  if (def.type === 7) { var id = /^<#(\d+)>$/.exec(text); return id ? id[1] : /^#?general$/i.test(text) && guild() ? guild().channelId : text; }
   if (def.type === 4) return parseInt(text, 10);
   if (def.type === 10) return parseFloat(text);
   if (def.type === 5) return /^(true|yes|1|on)$/i.test(text);
@@ -349,6 +346,9 @@ function suggest() {
     if (def && def.choices) {
       return showSuggestions(def.choices.map(function (c) { return { label: loc(c, 'name'), hint: String(c.value), apply: function () { setLine(line.slice(0, last.valueStart) + c.value + ' '); } }; }));
     }
+    if (def && def.type === 7) {
+      return showSuggestions([{ label: '#general', hint: guild() ? guild().name : '', apply: function () { setLine(line.slice(0, last.valueStart) + '#general '); } }]);
+    }
     if (def && def.type === 5) {
       return showSuggestions(['true', 'false'].map(function (v) { return { label: v, apply: function () { setLine(line.slice(0, last.valueStart) + v + ' '); } }; }));
     }
@@ -365,7 +365,7 @@ function autocomplete(parsed, option) {
   clearTimeout(autocompleteTimer);
   var line = $('line').value;
   autocompleteTimer = setTimeout(function () {
-    interact({ kind: 'autocomplete', name: parsed.command.name, options: payloadOptions(parsed, option.name), member: member(), dm: me.dm, guildId: me.guildId, locale: me.locale }).then(function (answer) {
+    interact({ kind: 'autocomplete', name: parsed.command.name, options: payloadOptions(parsed, option.name), member: member(), where: me.where, guildId: me.guildId, locale: me.locale }).then(function (answer) {
       if ($('line').value !== line) return;
       showSuggestions((answer.choices || []).map(function (c) { return { label: c.name, hint: option.name, apply: function () { setLine(line.slice(0, option.valueStart) + c.value + ' '); } }; }));
     });
@@ -395,7 +395,7 @@ function send(event) {
   }
   $('line').value = '';
   showSuggestions([]);
-  interact({ kind: 'command', name: parsed.command.name, line: line, options: payloadOptions(parsed, null), member: member(), dm: me.dm, guildId: me.guildId, locale: me.locale });
+  interact({ kind: 'command', name: parsed.command.name, line: line, options: payloadOptions(parsed, null), member: member(), where: me.where, guildId: me.guildId, locale: me.locale });
 }
 
 function setFaults() {
@@ -405,12 +405,12 @@ function setFaults() {
 }
 
 document.addEventListener('DOMContentLoaded', function () {
-  $('me-name').value = me.globalName; $('me-username').value = me.username; $('me-id').value = me.id; $('me-admin').checked = me.admin; $('me-dm').checked = me.dm;
+  $('me-name').value = me.globalName; $('me-username').value = me.username; $('me-id').value = me.id; $('me-admin').checked = me.admin; $('me-where').value = me.where;
   $('me-name').addEventListener('input', function () { me.globalName = this.value; saveMe(); });
   $('me-username').addEventListener('input', function () { me.username = this.value; saveMe(); });
   $('me-id').addEventListener('input', function () { if (/^\d{17,20}$/.test(this.value)) { me.id = this.value; saveMe(); } });
   $('me-admin').addEventListener('change', function () { me.admin = this.checked; saveMe(); });
-  $('me-dm').addEventListener('change', function () { me.dm = this.checked; saveMe(); render(); });
+  $('me-where').addEventListener('change', function () { me.where = this.value; saveMe(); render(); showWhereHint(); });
   $('me-guild').addEventListener('change', function () { me.guildId = this.value; saveMe(); rolesShown = ''; render(); });
   $('me-locale').value = me.locale || 'en-US';
   $('me-locale').addEventListener('change', function () { me.locale = this.value; saveMe(); suggest(); });

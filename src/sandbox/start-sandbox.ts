@@ -15,8 +15,10 @@ import { BillingLedger } from '../local-x/billing.js';
 import { serveTimeline } from '../local-x/timeline-routes.js';
 import { XStandIn } from '../local-x/x-stand-in.js';
 import { createLogger, type Logger } from '../log/logger.js';
-import { sandboxAccounts } from './accounts.js';
+import { type SandboxAccount, sandboxAccounts } from './accounts.js';
+import { SandboxClock } from './clock.js';
 import { DiscordConsole, SANDBOX_APPLICATION_ID } from './discord-console.js';
+import { mountServerControls } from './server-routes.js';
 
 export interface SandboxOptions {
   /** Where the sandbox keeps its database and encryption key (kept between runs). */
@@ -26,6 +28,8 @@ export interface SandboxOptions {
   /** The local X's port (0: any free one). */
   xPort?: number;
   log?: Logger;
+  /** Start with the clock stopped at this instant (tests: figures that hold still); default: the kept clock, running. */
+  clockStart?: number;
 }
 
 export interface Sandbox {
@@ -34,6 +38,10 @@ export interface Sandbox {
   botUrl: string;
   x: XStandIn;
   bot: Bot;
+  /** The time the bot, the local X and the console share. */
+  clock: SandboxClock;
+  /** The seeded X accounts, as generated from the clock's time at start. */
+  accounts: SandboxAccount[];
   close(): Promise<void>;
 }
 
@@ -44,17 +52,18 @@ function sandboxKey(dir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  mkdirSync(options.dir, { recursive: true });
-  const log = options.log ?? createLogger('warn');
+/** The local X at the sandbox's time, offering and serving the seeded accounts, with X's bill kept. */
+async function startLocalX(port: number, clock: SandboxClock): Promise<{ x: XStandIn; ledger: BillingLedger; accounts: SandboxAccount[] }> {
   const x = new XStandIn({ key: 'sandbox-consumer-key', secret: randomBytes(16).toString('hex') });
-  x.port = options.xPort ?? 0;
+  x.port = port;
   // It runs for hours on someone's machine: keep a window of requests, and read no body X itself would not take.
   x.keepRequests = 500;
   x.maxBodyBytes = 64 * 1024;
+  // The local X lives at the sandbox's time (posts arrive up to it); its OAuth timestamps stay on the wall clock.
+  x.now = clock.now;
   await x.start();
   const ledger = new BillingLedger(() => x.now());
-  const accounts = sandboxAccounts(Date.now());
+  const accounts = sandboxAccounts(clock.now());
   x.consentAccounts = accounts;
   for (const account of accounts) {
     const member = account.member;
@@ -71,6 +80,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     // Posts keep arriving and gaining likes and views as the sandbox runs.
     serveTimeline(x, data, { bill: ledger, beforeRead: () => member?.advanceTo(x.now()) });
   }
+
+  return { x, ledger, accounts };
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  mkdirSync(options.dir, { recursive: true });
+  const log = options.log ?? createLogger('warn');
+  const clock = new SandboxClock(join(options.dir, 'clock.json'), options.clockStart);
+  const { x, ledger, accounts } = await startLocalX(options.xPort ?? 0, clock);
 
   // The bot's address must be known before its configuration is: listen first, hand requests over once it exists.
   let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
@@ -94,6 +112,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     x,
     ledger,
     pricing: { postUsd: 0.005, userUsd: 0.01 },
+    now: clock.now,
   });
   const config = loadConfig({
     DISCORD_TOKEN: botToken,
@@ -112,23 +131,34 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     // A sandbox is for looking around: no wait between reports.
     REPORT_COOLDOWN_SECONDS: '0',
   });
-  const bot = createBot(config, log, {
+  let bot: Bot | null = null;
+  const made = createBot(config, log, {
+    now: clock.now,
     webExtension: {
-      mount: (app) => console.mount(app),
+      mount: (app) => {
+        console.mount(app);
+        mountServerControls(app, {
+          clock,
+          digests: () => (bot ? { service: bot.digests, store: bot.stores.digests } : null),
+        });
+      },
       // The bot's edits carry the chart: Discord takes files of up to 10 MB.
       bodyLimits: [{ path: '/sandbox/discord/api/*', maxBytes: 10 * 1024 * 1024 }],
     },
   });
-  await bot.start();
-  handle = bot.web.fetch;
+  bot = made;
+  await made.start();
+  handle = made.web.fetch;
   return {
     consoleUrl: console.consoleUrl,
     botUrl,
     x,
-    bot,
+    bot: made,
+    clock,
+    accounts,
     async close() {
       server.close();
-      await bot.close();
+      await made.close();
       await x.stop();
     },
   };

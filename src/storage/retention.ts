@@ -5,7 +5,7 @@
 import { previousMonthStart } from '../budget/budget.js';
 import { MEMBER_RETENTION_MS } from '../guilds/stores.js';
 import type { Logger } from '../log/logger.js';
-import { POST_RETENTION_MS } from '../report/report-service.js';
+import { POST_RETENTION_MS } from '../report/periods.js';
 import type { Stores } from './stores.js';
 
 export const RETENTION_EVERY_MS = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import type { GuildRoster, MemberStore, SettingsStore } from '../guilds/stores.j
 import type { ReplayGuard } from '../interaction/stores.js';
 import type { LeaderboardStore } from '../leaderboard/stores.js';
 import type { LinkOwner, LinkStore, RevocationStore } from '../linking/stores.js';
-import type { RenderSource } from '../report/render-pool.js';
+import type { RenderSource } from '../report/render/render-pool.js';
 import type { Admissions, PostStore, ReportRunStore, ReportViewStore, ZonePreferences } from '../report/stores.js';
 import type { ConnectionStore } from '../role-connections/stores.js';
 

@@ -16,6 +16,9 @@ export interface PublicMetrics {
  */
 export const PRIVATE_METRICS_DAYS = 30;
 
+/** X serves only the 3,200 most recent posts of a timeline. */
+export const X_TIMELINE_CAP = 3200;
+
 /**
  * Metrics only the author sees, sent with the author's own user token for
  * their own posts of the last 30 days (X: "non_public_metrics").

@@ -234,9 +234,9 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     expect(await listed()).toContain('/report');
     await page.check('#me-admin');
     expect(await listed()).toContain('/twitter-admin');
-    await page.check('#me-dm');
+    await page.selectOption('#me-where', 'bot-dm');
     expect(await listed()).not.toContain('/twitter-admin');
-    await page.uncheck('#me-dm');
+    await page.selectOption('#me-where', 'server');
     await page.uncheck('#me-admin');
     await page.fill('#line', '');
 
@@ -252,7 +252,7 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
 
   it('answers commands in a DM with the bot', { timeout: 60_000 }, async () => {
     const page = await openConsole();
-    await page.check('#me-dm');
+    await page.selectOption('#me-where', 'bot-dm');
     await expect.poll(() => page.locator('#place').innerText()).toContain('Direct message');
     await run(page, '/link-twitter');
     const answer = lastAnswer(page);

@@ -6,9 +6,9 @@ import { costMicroUsd } from '../../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../../config/env.js';
 import type { Usage } from '../../twitter/v2-client.js';
 import { REPORT_PERIODS } from '../periods.js';
-import type { RenderJob } from '../render.js';
+import type { ReadResult } from '../read/timeline-reader.js';
+import type { RenderJob } from '../render/render.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
-import type { ReadResult } from '../timeline-reader.js';
 import type { ReportReads } from './report-reads.js';
 
 /** What a report's summary needs to know of a source's read. */

@@ -6,14 +6,14 @@ import { splitAllowance } from '../../budget/budget.js';
 import type { ReportLimits } from '../../config/env.js';
 import type { LinkedAccount } from '../../db/schema.js';
 import type { XV2Client } from '../../twitter/v2-client.js';
-import type { CountedPages } from '../counted-pages.js';
-import type { CpuLane } from '../cpu-lane.js';
+import type { CpuLane } from '../lanes/cpu-lane.js';
+import type { PageGate } from '../lanes/page-gate.js';
 import { reportPeriod } from '../local-time.js';
-import type { PageGate } from '../page-gate.js';
 import type { ProfileForReport, ProfileReader } from '../profile/profile-reader.js';
-import { settleAll } from '../settle-all.js';
+import type { CountedPages } from '../read/counted-pages.js';
+import { settleAll } from '../read/settle-all.js';
+import { type ReadResult, readSource } from '../read/timeline-reader.js';
 import type { PostStore } from '../stores.js';
-import { type ReadResult, readSource } from '../timeline-reader.js';
 
 const HOUR = 3_600_000;
 

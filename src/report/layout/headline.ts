@@ -4,9 +4,9 @@
 // rate come from comparison-reach.ts).
 
 import type { Catalog } from '../../text/catalog.js';
-import { MATURE_HOURS } from '../comparison.js';
 import { LocalClock } from '../local-time.js';
-import type { ReportSummary } from '../summary.js';
+import { MATURE_HOURS } from '../summary/comparison.js';
+import type { ReportSummary } from '../summary/summary.js';
 
 export const HEADLINE_MAX = 5;
 

@@ -8,9 +8,9 @@ import { type APIComponentInContainer, type APIMessageTopLevelComponent, Compone
 import type { Catalog } from '../../text/catalog.js';
 import { escapeMarkdown } from '../../text/format.js';
 import type { Usage } from '../../twitter/v2-client.js';
-import { barUnit } from '../chart-bars.js';
+import { barUnit } from '../chart/chart-bars.js';
 import { LocalClock } from '../local-time.js';
-import type { MissingReason, ReportSummary, TopPost } from '../summary.js';
+import type { MissingReason, ReportSummary, TopPost } from '../summary/summary.js';
 import { controlRows, type ReportControls } from './controls.js';
 import { headline, headlineReason } from './headline.js';
 import { V2_LIMITS } from './limits.js';

@@ -12,7 +12,7 @@ import type { XV2Client } from '../../twitter/v2-client.js';
 import type { XUserProfile } from '../../twitter/v2-types.js';
 import { type MemberClientDeps, memberClient, noUsage } from '../read/member-client.js';
 import type { PostStore } from '../stores.js';
-import type { ProfileRefresh, ReportProfile } from '../summary-types.js';
+import type { ProfileRefresh, ReportProfile } from '../summary/summary-types.js';
 
 export interface ProfileReaderDeps {
   store: PostStore;

@@ -1,4 +1,4 @@
-// The render worker's own reader of a SQLite file (see report/render-worker.ts):
+// The render worker's own reader of a SQLite file (see report/render/render-worker.ts):
 // the same file, read only, so a report's posts never cross threads.
 
 import BetterSqlite3 from 'better-sqlite3';
@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { asAsync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import * as schema from '../../db/schema.js';
-import type { RenderReader } from '../../report/render.js';
+import type { RenderReader } from '../../report/render/render.js';
 import { SqlitePostStore } from './post-store.js';
 
 /** Loaded by the worker by name: RenderSource.workerReader. */

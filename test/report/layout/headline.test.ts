@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { headline } from '../../../src/report/layout/headline.js';
-import { summarise } from '../../../src/report/summary.js';
+import { summarise } from '../../../src/report/summary/summary.js';
 import { en } from '../../../src/text/catalog.js';
 import { PERIOD, PROFILE, post } from '../fixtures.js';
 

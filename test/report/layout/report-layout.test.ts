@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReportCustomId, reportCustomId } from '../../../src/report/layout/controls.js';
 import { measure, V2_LIMITS } from '../../../src/report/layout/limits.js';
 import { reportLayout } from '../../../src/report/layout/report-layout.js';
-import { type ReportSummary, summarise } from '../../../src/report/summary.js';
+import { type ReportSummary, summarise } from '../../../src/report/summary/summary.js';
 import { en } from '../../../src/text/catalog.js';
 import { END, mentions, PERIOD, PROFILE, posts, previous } from '../fixtures.js';
 

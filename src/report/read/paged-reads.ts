@@ -1,0 +1,127 @@
+// Reading a run of pages from X: next_token followed until the end or an
+// allowance, the next page asked for before the current one is stored (so
+// storing overlaps X's latency), and every page held within the gates all
+// running reports share: a request waiting on X holds a socket, a page read
+// holds memory until it is stored.
+
+import type { BodyHold } from '../../twitter/v2-client.js';
+import type { XListResponse, XPost } from '../../twitter/v2-types.js';
+import type { Gate, Release } from '../lanes/page-gate.js';
+
+/** Most posts X returns in a page. */
+export const PAGE = 100;
+
+/** Runs a page's storing in a turn of its own (see ReadRequest.inTurn). */
+export type PageTurn = (work: () => Promise<void>) => Promise<void>;
+
+export type Query = { startTime?: string; endTime?: string; untilId?: string; sinceId?: string; privateMetrics?: boolean };
+export type Fetcher = (query: Query & { paginationToken?: string }, maxResults: number, hold: BodyHold) => Promise<XListResponse<XPost>>;
+/** A page with its room in the gate (given back once stored, or never to be) and its request's room among those asking X. */
+export type Held = { page: XListResponse<XPost>; release: Release; asked: Release };
+export type HeldFetcher = (query: Query & { paginationToken?: string }, maxResults: number, asked?: Release) => Promise<Held>;
+
+/**
+ * Asks X for each page once `asking` has room for the request, or with the room of the read's previous request
+ * (`carried`: given back between pages, it would go to a report admitted later, and this one would fall a round
+ * trip behind); reads the body once `gate` has room for the page: a page waiting on X holds a socket, not memory.
+ */
+export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldFetcher {
+  return async (query, maxResults, carried) => {
+    const asked = carried ?? (await asking.acquire());
+    let release: Release | undefined;
+    // Once per page, though a request retried after its body failed may come back here.
+    const hold: BodyHold = async (signal) => {
+      release ??= await gate.acquire(signal);
+    };
+    try {
+      const page = await fetchPage(query, maxResults, hold);
+      return { page, release: release ?? (() => undefined), asked };
+    } catch (err) {
+      release?.();
+      asked();
+      throw err;
+    }
+  };
+}
+
+export const letGo = (held: Held) => [held.release(), held.asked()];
+
+/** Gives back the room of a page on its way that will not be stored. */
+export function dropWhenHere(held: Promise<Held> | null): void {
+  held?.then(letGo, () => undefined);
+}
+
+/** What a run of pages read: kept small (no post bodies), so a report in flight holds little memory. */
+export interface PagesRead {
+  count: number;
+  /** The oldest post's time, or null when nothing was read. */
+  oldest: number | null;
+  ids: string[];
+  more: boolean;
+}
+
+/**
+ * Follows next_token until the end or `maxPosts`. The next page is requested
+ * before the current one is handed to `onPage`, so storing a page overlaps
+ * with X's latency instead of adding to it.
+ */
+export async function readPages(
+  fetchPage: HeldFetcher,
+  query: Query,
+  maxPosts: number,
+  onPage: (posts: XPost[]) => Promise<void>,
+  options: {
+    /** Already read, and now this read's to store and release. */
+    firstPage?: Held;
+    /** Aborted when a sibling read failed: no further page is asked for. */
+    stop?: AbortSignal;
+    inTurn?: PageTurn;
+  } = {},
+): Promise<PagesRead> {
+  const { firstPage, stop, inTurn } = options;
+  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
+  const request = (token: string | undefined, asked?: Release) =>
+    fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)), asked);
+  let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
+  for (;;) {
+    const { page, release, asked } = await pending;
+    let next: Promise<Held> | null = null;
+    try {
+      const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
+      note(read, fresh);
+      const token = page.meta?.next_token;
+      if (token && read.count < maxPosts) {
+        if (stop?.aborted) throw stop.reason;
+        next = request(token, asked);
+        // If storing this page throws, the next page still arrives (and is
+        // billed and counted); its failure must not become an unhandled rejection.
+        next.catch(() => undefined);
+        // Let the request reach the wire before the CPU-bound store work runs:
+        // fetch writes it over several turns of the event loop.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await inTurnOrNow(inTurn, () => onPage(fresh));
+      if (!next) return { ...read, more: Boolean(token) };
+    } catch (err) {
+      dropWhenHere(next);
+      throw err;
+    } finally {
+      if (!next) asked(); // else the next request has this one's room among those asking X
+      release();
+    }
+    pending = next;
+  }
+}
+
+export function inTurnOrNow(inTurn: PageTurn | undefined, work: () => Promise<void>): Promise<void> {
+  return inTurn ? inTurn(work) : work();
+}
+
+export function note(read: PagesRead, posts: XPost[]): void {
+  for (const post of posts) {
+    const at = Date.parse(post.created_at);
+    if (read.oldest === null || at < read.oldest) read.oldest = at;
+    read.ids.push(post.id);
+  }
+  read.count += posts.length;
+}

@@ -1,0 +1,81 @@
+// Reading a period in time slices side by side, when it cannot hold more
+// posts than the report may read (the member's whole timeline fits): the same
+// posts as one run of pages, sooner.
+
+import { compareIds } from '../../twitter/ids.js';
+import type { XPost } from '../../twitter/v2-types.js';
+import {
+  type Held,
+  type HeldFetcher,
+  inTurnOrNow,
+  note,
+  PAGE,
+  type PagesRead,
+  type PageTurn,
+  type Query,
+  readPages,
+} from './paged-reads.js';
+import { settleAll } from './settle-all.js';
+
+/** Most time slices read at once. */
+const MAX_SLICES = 6;
+/** Pages each slice should take, roughly, before another slice is worth it. */
+const PAGES_PER_SLICE = 4;
+
+/**
+ * Reads a period whose size cannot exceed maxPosts: the first page (newest
+ * posts) is in hand; what lies between the period start and that page's
+ * oldest post is split into time slices read side by side. Slices meet
+ * without overlap (end_time is exclusive; the newest slice ends at the first
+ * page's oldest post by id), so no post is read twice.
+ */
+export async function readInSlices(
+  fetchPage: HeldFetcher,
+  req: { from: number; now: number; maxPosts: number; inTurn?: PageTurn },
+  base: Query,
+  first: Held,
+  oldest: number,
+  /** Stores a run of pages read down from a top (see SourceReader.pagesDownFrom). */
+  pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
+): Promise<PagesRead> {
+  const firstPosts = first.page.data ?? [];
+  first.asked(); // its room among requests asking X goes to whichever slice asks first
+  // The first page and the newest slice below it are one run down from the top.
+  const fromTop = pagesDownFrom(req.now);
+  try {
+    await inTurnOrNow(req.inTurn, () => fromTop(firstPosts));
+  } finally {
+    first.release();
+  }
+  // Slices are read only after a first page that had more to follow, so it is not empty.
+  const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
+  const span = Math.max(1000, req.now - oldest);
+  const estimatedPages = (firstPosts.length * ((oldest - req.from) / span)) / PAGE;
+  const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
+  // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
+  const step = Math.max(1000, Math.floor((oldest - req.from) / slices / 1000) * 1000);
+  // A failed slice stops the others after their current page; all settle before this returns or throws.
+  const stop = new AbortController();
+  const parts = await settleAll(
+    stop,
+    Array.from({ length: slices }, (_, i) => {
+      const from = req.from + i * step;
+      const newest = i === slices - 1;
+      const query: Query = newest
+        ? { ...base, startTime: new Date(from).toISOString(), untilId: oldestId }
+        : { startTime: new Date(from).toISOString(), endTime: new Date(from + step).toISOString(), privateMetrics: base.privateMetrics };
+      // An older slice's end_time is exclusive: its run covers up to the millisecond before. A takeover
+      // reads that last second again (its posts then count once, see SavedPage.sameRead).
+      const save = newest ? fromTop : pagesDownFrom(from + step - 1);
+      return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
+    }),
+  );
+  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
+  note(read, firstPosts);
+  for (const part of parts) {
+    read.count += part.count;
+    read.ids.push(...part.ids);
+    if (part.oldest !== null && (read.oldest === null || part.oldest < read.oldest)) read.oldest = part.oldest;
+  }
+  return read;
+}
