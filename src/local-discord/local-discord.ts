@@ -5,7 +5,7 @@
 // bot token, message bodies, unknown servers, members, roles, channels and
 // webhooks) and answers as Discord does. Never built into dist/.
 
-import { HttpStandIn, type RecordedRequest } from '../local-x/http-stand-in.js';
+import { type CannedResponse, HttpStandIn, type RecordedRequest } from '../local-x/http-stand-in.js';
 import { Guilds } from './guilds.js';
 import { MessageRoutes, readMessageBody } from './message-routes.js';
 import { MessageLog, type Outcome, type SeenMessage } from './messages.js';
@@ -22,6 +22,14 @@ export interface LocalDiscordOptions {
 const V = '/api/v10';
 /** A member's DM channel with the bot: a snowflake derived from the member's id, the same every time. */
 export const dmChannelOf = (userId: string): string => `15${userId.slice(2)}`;
+
+const parseOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 export class LocalDiscord extends HttpStandIn {
   readonly guilds = new Guilds();
@@ -52,7 +60,34 @@ export class LocalDiscord extends HttpStandIn {
     return `${this.baseUrl}/api`;
   }
 
-  private async answer(req: RecordedRequest) {
+  /**
+   * Answers a web Request as its own server would (recorded alike): the sandbox mounts the local Discord on the
+   * bot's web server under `prefix`, so the bot's DISCORD_API_URL is the sandbox's own address.
+   */
+  async fetch(request: Request, prefix = ''): Promise<Response> {
+    const url = new URL(request.url);
+    let path: string;
+    try {
+      // As Discord does: /users/%40me is /users/@me.
+      path = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      return Response.json({ message: '400: Bad Request', code: 0 }, { status: 400 });
+    }
+    const raw = Buffer.from(await request.arrayBuffer());
+    const headers = Object.fromEntries(request.headers);
+    const recorded: RecordedRequest = { method: request.method, path, url: `${url.origin}${path}${url.search}`, headers, body: '', raw };
+    recorded.body = raw.toString('utf8');
+    if ((headers['content-type'] ?? '').includes('application/json')) recorded.json = parseOrUndefined(recorded.body);
+    this.requests.push(recorded);
+    if (this.requests.length > this.keepRequests) this.requests.splice(0, this.requests.length - this.keepRequests);
+    const answer = await this.answer(recorded);
+    const json = typeof answer.body === 'object';
+    const body = answer.status === 204 ? null : typeof answer.body === 'object' ? JSON.stringify(answer.body) : (answer.body ?? '');
+    const type = json ? 'application/json' : 'text/plain';
+    return new Response(body, { status: answer.status, headers: { 'content-type': type, ...answer.headers } });
+  }
+
+  private async answer(req: RecordedRequest): Promise<CannedResponse> {
     const oauthRoute = this.oauth.route(req);
     if (oauthRoute) return oauthRoute;
     const open = /^\/api\/v10\/(interactions|webhooks)\//.test(req.path);

@@ -35,6 +35,12 @@ export interface OpenInteraction {
   /** For a component press: the message the component is on (types 6 and 7 answer by changing it). */
   messageId?: string;
   answered: boolean;
+  /**
+   * An edit of @original came before the response did: the stand-in made the message then. A response handed over
+   * afterwards (HTTP mode: the console or a test passes the bot's HTTP answer on after reading it, which the bot's
+   * next REST call can overtake) is the older of the two, so it changes nothing.
+   */
+  overtaken?: boolean;
   /** The message @original names, once there is one. */
   originalId?: string;
 }
@@ -81,6 +87,13 @@ export class MessageLog {
   /** The interaction's response (types 4-7), given by callback or by the HTTP answer. */
   respond(token: string, type: number, data: Record<string, unknown>, files: StoredFile[]): Outcome<SeenMessage | null> {
     const interaction = this.interaction(token);
+    if (interaction.overtaken) {
+      interaction.overtaken = false;
+      const made = this.original(token);
+      // Whether only the member sees it is the response's to say.
+      if (made && typeof data.flags === 'number') made.flags |= data.flags & EPHEMERAL;
+      return { ok: true, value: made ?? null };
+    }
     if (interaction.answered) return { ok: false, status: 400, code: 40060, message: 'Interaction has already been acknowledged.' };
     if (type === 6 || type === 7) {
       const pressed = interaction.messageId ? this.find(interaction.messageId) : undefined;
@@ -115,6 +128,7 @@ export class MessageLog {
     if (made.ok) {
       const interaction = this.interaction(token);
       interaction.answered = true;
+      interaction.overtaken = true;
       interaction.originalId = made.value.id;
     }
     return made;

@@ -47,6 +47,16 @@ describe('the local Discord', () => {
     expect(again).toMatchObject({ status: 400, body: { code: 40060 } });
   });
 
+  it('takes an HTTP-mode answer handed over after the bot’s own edit as the older of the two', async () => {
+    const i = opened();
+    await call('PATCH', `/webhooks/${APP}/${i.token}/messages/@original`, { content: 'the report' }, '');
+    const late = await discord.answeredOverHttp(i.token, 'application/json', Buffer.from('{"type":5,"data":{"flags":64}}'));
+    expect(late.ok).toBe(true);
+    expect(discord.original(i.token)).toMatchObject({ content: 'the report', thinking: false, flags: 64 });
+    // Only once: a second answer is a second acknowledgement.
+    expect(await discord.answeredOverHttp(i.token, 'application/json', Buffer.from('{"type":5}'))).toMatchObject({ code: 40060 });
+  });
+
   it('refuses content or embeds on a Components V2 message, also in a later edit (the flag stays)', async () => {
     const i = opened();
     await call('POST', `/interactions/${i.id}/${i.token}/callback`, { type: 5 }, '');
