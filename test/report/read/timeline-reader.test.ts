@@ -339,12 +339,13 @@ describe('readSource', () => {
 
   it('gives a hanging X’s pages their room back when each request reaches its deadline', async () => {
     data.posts = syntheticTimeline(2000, NOW - 60_000, 85);
-    // The first page comes back; then X stops answering, while the read's slices are on their way.
-    const lifetime = eventually(() => x.v2Requests().length >= 1).then(() => {
+    // The first page comes back (read and counted: its answer is whole); then X stops answering, while the
+    // read's slices are on their way.
+    const c = client({ attempts: 1, timeoutMs: 200 });
+    const lifetime = eventually(() => c.usage.postsRead > 0).then(() => {
       x.faults.slowMs = 3_000;
       return data.posts.length;
     });
-    const c = client({ attempts: 1, timeoutMs: 200 });
     const gate = new PageGate(4);
     await expect(
       readStored(c, store, request({ periodStart: NOW - 90 * DAY, maxPosts: 3200, lifetimePosts: lifetime, gate })),
