@@ -20,7 +20,7 @@ import type { Usage } from '../twitter/v2-client.js';
 import type { XUserProfile } from '../twitter/v2-types.js';
 import { ReportAdmission } from './admission/admission.js';
 import { ReportMaker } from './build/report-maker.js';
-import type { ReadLanes } from './build/report-reads.js';
+import { READS_ASKING_X, type ReadLanes } from './build/report-reads.js';
 import { CpuLane } from './lanes/cpu-lane.js';
 import { PageGate, requestsWaiting } from './lanes/page-gate.js';
 import { REPORT_DEADLINE_MS } from './periods.js';
@@ -124,7 +124,12 @@ export class ReportService {
     const claimed = new ClaimedReports({ ...deps, account, make: (request, ticket, usage) => this.maker.run(request, ticket, usage) });
     this.queue = new ReportQueue({
       runs: deps.runs,
-      make: (run) => claimed.make(run),
+      // Started in admission order: each keeps places among requests asking X from here, one for each of its
+      // reads (timeline and mentions), however long the steps before its first request take (see PageGate.reserve).
+      make: (run) => {
+        lanes.askGate.reserve(run.id, READS_ASKING_X);
+        return claimed.make(run).finally(() => lanes.askGate.unreserve(run.id));
+      },
       concurrency: limits.concurrency,
       leaseMs: limits.leaseSeconds * 1000,
       acks,

@@ -16,6 +16,8 @@ import { type ReadResult, readSource } from '../read/timeline-reader.js';
 import type { PostStore } from '../stores.js';
 
 const HOUR = 3_600_000;
+/** Reads of a report that ask X in turn with other reports' (the profile's one request is not held back). */
+export const READS_ASKING_X = 2;
 
 /** What every running report shares: one lane to store pages in, and gates for pages held and requests waiting. */
 export interface ReadLanes {
@@ -73,12 +75,14 @@ export async function readForReport(
     counted: of.counted,
   };
   const share = splitAllowance(of.allowance, limits.maxPosts, limits.maxMentions);
+  // No mentions to read: the place kept for that read goes to the next report now.
+  if (share.mentions <= 0) lanes.askGate.unreserve(runId, 1);
   const profileRead = deps.profiles.forReport(client, store, account, startedAt, of.refreshProfile);
   const lifetimePosts = profileRead.then(
     (p) => p.profile.tweetCount,
     () => undefined,
   );
-  const [timeline, mentions, profile] = await settleAll(of.controller, [
+  const reads = settleAll(of.controller, [
     readSource(client, store, {
       ...common,
       source: 'timeline',
@@ -94,5 +98,7 @@ export async function readForReport(
       : Promise.resolve(null),
     profileRead,
   ] as const);
+  // A place kept and never used (nothing new to ask X) goes to the next report once reading is over.
+  const [timeline, mentions, profile] = await reads.finally(() => lanes.askGate.unreserve(runId));
   return { timeline, mentions, profile, periodStart, previousStart, share };
 }

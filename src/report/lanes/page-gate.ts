@@ -7,6 +7,11 @@
 // Room goes to the waiter with the lowest priority number, the report's run
 // id: reports admitted first get X's pages first, so they finish first,
 // instead of every report progressing a little in turn and all finishing late.
+// A report reserves its place in line when it starts (in admission order):
+// the steps before its first request (opening its token, looking at the
+// store) take longer for some reports than others, and without a place kept
+// a report admitted later would take the room first and keep it for all its
+// pages.
 
 import { PriorityQueue, type Ranked } from './priority-queue.js';
 
@@ -37,9 +42,16 @@ interface Waiter extends Ranked {
   grant: (release: Release) => void;
 }
 
+/** A report's place in line before it asks: the room it was given in its turn waits here for its first ask. */
+interface Seat extends Waiter {
+  room?: Release;
+}
+
 export class PageGate {
   private free: number;
   private readonly waiting = new PriorityQueue<Waiter>();
+  /** Places kept per report, those given room first (room goes to the first in line). */
+  private readonly seats = new Map<number, Seat[]>();
   private most = 0;
 
   constructor(readonly size: number) {
@@ -52,14 +64,54 @@ export class PageGate {
     return { acquire: (signal) => this.acquire(signal, priority) };
   }
 
+  /**
+   * Keeps `places` places in line for the report of `priority`, one for each
+   * of its reads: each read's first ask takes one (and the room it was given
+   * in its turn), `unreserve` gives up those left. Reserving again while
+   * places are kept adds none.
+   */
+  reserve(priority: number, places = 1): void {
+    if (this.seats.has(priority)) return;
+    const kept: Seat[] = [];
+    this.seats.set(priority, kept);
+    for (let i = 0; i < places; i++) {
+      const seat: Seat = { priority, grant: (release) => (seat.room = release) };
+      kept.push(seat);
+      const room = this.take();
+      if (room) seat.room = room;
+      else this.waiting.push(seat);
+    }
+  }
+
+  /** Gives up `places` of the report's places not taken yet (all by default): room they were given goes to the next in line. */
+  unreserve(priority: number, places = Number.POSITIVE_INFINITY): void {
+    const kept = this.seats.get(priority);
+    if (!kept) return;
+    // The last places first: those still in line, before those holding room.
+    for (let i = 0; i < places && kept.length > 0; i++) {
+      const seat = kept.pop() as Seat;
+      if (seat.room) seat.room();
+      else this.waiting.remove(seat);
+    }
+    if (kept.length === 0) this.seats.delete(priority);
+  }
+
+  /** The first of the report's places not taken yet, taken out of the kept ones. */
+  private takePlace(priority: number): Seat | undefined {
+    const kept = this.seats.get(priority);
+    const seat = kept?.shift();
+    if (kept?.length === 0) this.seats.delete(priority);
+    return seat;
+  }
+
   /** Waits for room for one page; the returned function gives it back (calling it again does nothing). */
   acquire(signal?: AbortSignal, priority = LAST): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.free > 0 && this.waiting.size === 0) {
-      this.free--;
-      this.most = Math.max(this.most, this.held);
-      return Promise.resolve(this.releaser());
-    }
+    const seat = this.takePlace(priority);
+    if (seat?.room) return Promise.resolve(seat.room);
+    if (seat) this.waiting.remove(seat); // asks in its place, below
+    const room = this.take();
+    if (room) return Promise.resolve(room);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         if (this.waiting.remove(waiter)) reject(signal?.reason);
@@ -86,9 +138,24 @@ export class PageGate {
     return this.most;
   }
 
+  /** Places holding room for reports that have not asked yet (their first request is on its way): for tests. */
+  get keptForFirstAsk(): number {
+    let kept = 0;
+    for (const places of this.seats.values()) for (const seat of places) if (seat.room) kept++;
+    return kept;
+  }
+
   /** How many wait for room now. */
   get queued(): number {
     return this.waiting.size;
+  }
+
+  /** Room now, if some is free and nobody waits for it. */
+  private take(): Release | null {
+    if (this.free === 0 || this.waiting.size > 0) return null;
+    this.free--;
+    this.most = Math.max(this.most, this.held);
+    return this.releaser();
   }
 
   private releaser(): Release {

@@ -72,3 +72,76 @@ describe('PageGate in admission order', () => {
     expect(gate.held).toBe(0);
   });
 });
+
+describe('PageGate places kept for reports that started and have not asked yet', () => {
+  const settled = () => new Promise((r) => setImmediate(r));
+  const track = (gate: PageGate, priority: number, order: number[]) =>
+    gate
+      .for(priority)
+      .acquire()
+      .then((release) => {
+        order.push(priority);
+        return release;
+      });
+
+  it('keeps room for a report admitted first that asks after one admitted later', async () => {
+    const gate = new PageGate(1);
+    const order: number[] = [];
+    gate.reserve(3);
+    gate.reserve(5);
+    const later = track(gate, 5, order); // report 5 is quicker to its first request
+    await settled();
+    expect(order).toEqual([]);
+    const first = track(gate, 3, order);
+    await settled();
+    expect(order).toEqual([3]);
+    (await first)();
+    (await later)();
+    expect(order).toEqual([3, 5]);
+    expect(gate.held).toBe(0);
+    expect(gate.queued).toBe(0);
+  });
+
+  it('gives a place never used to the next in line, and no room twice', async () => {
+    const gate = new PageGate(1);
+    const order: number[] = [];
+    gate.reserve(3);
+    gate.reserve(3); // a second reservation keeps no second place
+    const later = track(gate, 5, order);
+    await settled();
+    expect(order).toEqual([]);
+    gate.unreserve(3); // report 3 had nothing to ask X
+    gate.unreserve(3);
+    await settled();
+    expect(order).toEqual([5]);
+    (await later)();
+    expect(gate.held).toBe(0);
+  });
+
+  it('lets a place still in line be taken by its report’s ask, in the place’s turn', async () => {
+    const gate = new PageGate(1);
+    const order: number[] = [];
+    const holder = await gate.acquire();
+    gate.reserve(4);
+    const earlier = track(gate, 2, order);
+    const mine = track(gate, 4, order); // asks while its place still waits
+    const later = track(gate, 6, order);
+    holder();
+    (await earlier)();
+    (await mine)();
+    (await later)();
+    expect(order).toEqual([2, 4, 6]);
+    expect(gate.held).toBe(0);
+    expect(gate.queued).toBe(0);
+  });
+
+  it('leaves asks of reports without a place (priority LAST, or none kept) as before', async () => {
+    const gate = new PageGate(2);
+    const a = await gate.acquire();
+    const b = await gate.for(9).acquire();
+    expect(gate.held).toBe(2);
+    a();
+    b();
+    expect(gate.held).toBe(0);
+  });
+});
