@@ -30,7 +30,6 @@ import { LinkService } from './linking/link-service.js';
 import { RevocationQueue } from './linking/revocations.js';
 import { keepsToken } from './linking/sealed-credentials.js';
 import type { Logger } from './log/logger.js';
-import { CJK_FAMILY, hasCjkFont } from './report/chart/chart-fonts.js';
 import type { ReportEvents } from './report/events.js';
 import { withUndeliveredNote } from './report/queue/delivery.js';
 import { TimelineTopUp } from './report/read/top-up.js';
@@ -135,7 +134,6 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
     roleClears: roleConnections?.clears ?? null,
     gateway: null,
     async start() {
-      warnWithoutCjkFont(log);
       bot.gateway = await createGateway();
       await jobs.start();
     },
@@ -174,7 +172,7 @@ function layGround(config: Config, log: Logger, options: BotOptions): Ground {
 function buildServices(g: Ground): Services {
   const { revocations, links } = buildLinking(g);
   const roles = new LinkedRoleService(g.stores.members, g.guildApi, g.log.child({ component: 'roles' }));
-  const renderPool = new RenderPool(g.stores.renderSource);
+  const renderPool = new RenderPool(g.stores.renderSource, (fonts) => fonts.cjk || warnWithoutCjkFont(g.log, fonts.cjkFamily));
   const acks = new AckPriority();
   const reports = buildReports(g, links, renderPool, acks);
   const roleConnections = buildRoleConnections(g, links, reports);
@@ -387,9 +385,9 @@ function registerJobs(g: Ground, s: Services): JobRegistry {
   return jobs;
 }
 
-function warnWithoutCjkFont(log: Logger): void {
-  if (hasCjkFont()) return;
+/** Said when the first chart is drawn: the main thread never loads the chart's fonts. */
+function warnWithoutCjkFont(log: Logger, font: string): void {
   log.warn('no CJK font found (Debian: apt-get install fonts-noto-cjk): charts of Japanese reports use English labels', {
-    font: CJK_FAMILY,
+    font,
   });
 }

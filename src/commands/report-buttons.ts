@@ -9,7 +9,7 @@ import type { BoardService } from '../leaderboard/board-service.js';
 import type { LinkService } from '../linking/link-service.js';
 import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
 import { textLayout } from '../report/layout/text-layout.js';
-import type { RenderJob } from '../report/render/render.js';
+import type { RenderJob } from '../report/render/job.js';
 import type { ReportPresses } from '../report/report-presses.js';
 import { REPORT_PERIODS, type ReportService } from '../report/report-service.js';
 import type { ReportView } from '../report/stores.js';

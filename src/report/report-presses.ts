@@ -8,7 +8,7 @@ import type { BotFile, BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
 import { textFor } from '../text/catalog.js';
 import { postsCsv } from './csv.js';
-import { CHART_FILE, type RenderJob } from './render/render.js';
+import { CHART_FILE, type RenderJob } from './render/job.js';
 import type { RenderPool } from './render/render-pool.js';
 import type { PostStore, ReportView, ReportViewStore } from './stores.js';
 

@@ -7,7 +7,7 @@ import type { Pricing, ReportLimits } from '../../config/env.js';
 import type { Usage } from '../../twitter/v2-client.js';
 import { REPORT_PERIODS } from '../periods.js';
 import type { ReadResult } from '../read/timeline-reader.js';
-import type { RenderJob } from '../render/render.js';
+import type { RenderJob } from '../render/job.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
 import type { ReportReads } from './report-reads.js';
 

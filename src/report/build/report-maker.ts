@@ -19,7 +19,7 @@ import type { Usage } from '../../twitter/v2-client.js';
 import type { ProfileReader } from '../profile/profile-reader.js';
 import { CountedPages } from '../read/counted-pages.js';
 import { type MemberClientDeps, memberClient } from '../read/member-client.js';
-import { CHART_FILE } from '../render/render.js';
+import { CHART_FILE } from '../render/job.js';
 import type { RenderPool } from '../render/render-pool.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
 import { LinkGoneError, type PostStore, type ReportRunStore, type ReportViewStore } from '../stores.js';

@@ -19,7 +19,7 @@ import { startWorker } from '../../threads/start-worker.js';
 import { CpuLane } from '../lanes/cpu-lane.js';
 import { LAST } from '../lanes/page-gate.js';
 import { PriorityQueue, type Ranked } from '../lanes/priority-queue.js';
-import { loadRenderData, type Rendered, type RenderJob, type RenderReader, renderReport } from './render.js';
+import { loadRenderData, type Rendered, type RenderJob, type RenderReader } from './job.js';
 
 /** Where the posts a report shows are read, as the engine says (see Stores.renderSource). */
 export interface RenderSource {
@@ -34,6 +34,16 @@ export interface RenderSource {
   /** No worker: render in this thread (nothing a worker could read, and nothing worth a thread). */
   inThread?: boolean;
 }
+
+/** What the chart's fonts can draw, as the thread drawing it found them. */
+export interface ChartFonts {
+  /** Whether Japanese can be drawn, and the family it is drawn in. */
+  cjk: boolean;
+  cjkFamily: string;
+}
+
+/** A rendered job (or its failure), or the worker's fonts, once, when it starts. */
+type WorkerMessage = { id: number; layout?: APIMessageTopLevelComponent[]; png?: Uint8Array; error?: string } | { fonts: ChartFonts };
 
 interface Pending extends Ranked {
   id: number;
@@ -57,13 +67,20 @@ export class RenderPool {
   /** The last job sent to the worker, posted once its data is loaded: the next is posted after it. */
   private posting: Promise<void> = Promise.resolve();
 
-  constructor(private readonly source: RenderSource) {}
+  /** Whether the chart's fonts were told already (a replaced worker checks them again). */
+  private fontsTold = false;
+
+  /** `onFonts` hears once, when the first chart is about to be drawn, whether Japanese can be drawn. */
+  constructor(
+    private readonly source: RenderSource,
+    private readonly onFonts: (fonts: ChartFonts) => void = () => {},
+  ) {}
 
   /** Renders `job` in its turn (`priority`, lower first); rejects with the signal's reason as soon as `signal` aborts. */
   async render(job: RenderJob, signal?: AbortSignal, priority = LAST): Promise<Rendered> {
     if (signal?.aborted) throw signal.reason;
     const { source } = this;
-    if (source.inThread) return this.lane.run(async () => renderReport(job, await loadRenderData(job, source.reader)), priority);
+    if (source.inThread) return this.renderHere(job, priority);
     return new Promise<Rendered>((resolve, reject) => {
       const onAbort = () => this.abandon(pending, signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -77,6 +94,22 @@ export class RenderPool {
       this.queue.push(pending);
       this.dispatch();
     });
+  }
+
+  /**
+   * Renders in this thread, loading the renderer on first use: a bot that renders in its worker never loads the
+   * rasteriser here.
+   */
+  private async renderHere(job: RenderJob, priority: number): Promise<Rendered> {
+    const { renderReport, hasCjkFont, CJK_FAMILY } = await import('./render.js');
+    this.tellFonts({ cjk: hasCjkFont(), cjkFamily: CJK_FAMILY });
+    return this.lane.run(async () => renderReport(job, await loadRenderData(job, this.source.reader)), priority);
+  }
+
+  private tellFonts(fonts: ChartFonts): void {
+    if (this.fontsTold) return;
+    this.fontsTold = true;
+    this.onFonts(fonts);
   }
 
   /** Jobs waiting for the worker: for tests and logs. */
@@ -148,7 +181,8 @@ export class RenderPool {
       reader: this.source.workerReader ?? null,
     });
     worker.unref();
-    worker.on('message', (message: { id: number; layout?: APIMessageTopLevelComponent[]; png?: Uint8Array; error?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('fonts' in message) return this.tellFonts(message.fonts);
       const pending = this.inWorker.get(message.id);
       if (!pending) return;
       this.finish(pending, () => {

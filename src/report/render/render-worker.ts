@@ -7,13 +7,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { turnByTurn } from '../../threads/turn-by-turn.js';
 import { warmUpChart } from '../chart/chart.js';
-import { loadRenderData, type RenderData, type RenderJob, type RenderReader, renderReport } from './render.js';
+import { loadRenderData, type RenderData, type RenderJob, type RenderReader } from './job.js';
+import { CJK_FAMILY, hasCjkFont, renderReport } from './render.js';
 
 const { reader: readerModule } = workerData as { reader: { module: string; arg: unknown } | null };
 const reader: RenderReader | null = readerModule
   ? ((await import(readerModule.module)) as { openRenderReader(arg: unknown): RenderReader }).openRenderReader(readerModule.arg)
   : null;
 warmUpChart();
+// Whether Japanese charts can be drawn here: the pool tells the operator once (the main thread never loads the fonts).
+parentPort?.postMessage({ fonts: { cjk: hasCjkFont(), cjkFamily: CJK_FAMILY } });
 
 async function render(id: number, job: RenderJob, data: RenderData | undefined): Promise<void> {
   try {

@@ -1,69 +1,16 @@
 // The CPU-heavy end of a report, from stored posts to what Discord shows:
-// load the posts, summarise, draw the chart, lay out the message (Components V2). Runs in the
+// summarise the loaded posts, draw the chart, lay out the message (Components V2). Runs in the
 // render worker (or in the calling thread when there is no database file to
 // share); everything it needs travels in a RenderJob.
 
-import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
 import { en, textFor } from '../../text/catalog.js';
 import { renderChart } from '../chart/chart.js';
 import { chartWords } from '../chart/chart-fonts.js';
-import type { ReportControls } from '../layout/controls.js';
-import { type LayoutOptions, reportLayout } from '../layout/report-layout.js';
-import type { StoredPost } from '../stored-post.js';
-import type { PostStore, PostWindow } from '../stores.js';
-import type { ReadLimits } from '../summary/comparison.js';
-import { type ProfileRefresh, type ReportInput, type ReportProfile, summarise } from '../summary/summary.js';
+import { reportLayout } from '../layout/report-layout.js';
+import { summarise } from '../summary/summary.js';
+import { CHART_FILE, type RenderData, type Rendered, type RenderJob } from './job.js';
 
-export interface RenderJob {
-  locale: string | null;
-  profile: ReportProfile;
-  timeline: PostWindow;
-  mentions: PostWindow | null;
-  /** Whether the stored timeline reaches back over the previous period (for the trend). */
-  withPrevious: boolean;
-  period: { start: number; end: number; days: number };
-  timeZone: string;
-  /** Where each source's stored span begins, and why a read stopped there. */
-  read: ReportInput['read'];
-  mentionsOff?: ReportInput['mentionsOff'];
-  limits: ReadLimits;
-  refreshHorizonHours: number;
-  /** A private report: the member's private X analytics may be shown. */
-  showPrivate: boolean;
-  profileRefresh?: ProfileRefresh;
-  footer: LayoutOptions['footer'];
-  /** The report's buttons; null on a shared copy. */
-  controls: ReportControls | null;
-  /** A line above the report (who shared a public copy). */
-  preface?: string;
-}
-
-export interface Rendered {
-  layout: APIMessageTopLevelComponent[];
-  png: Uint8Array;
-}
-
-export const CHART_FILE = 'x-report.png';
-
-/** The stored data a report shows. */
-export interface RenderData {
-  posts: StoredPost[];
-  mentions: StoredPost[] | null;
-  followerHistory: Array<{ day: string; followers: number }>;
-}
-
-/** What rendering reads of the stored posts, whichever engine holds them. */
-export type RenderReader = Pick<PostStore, 'postsIn' | 'followerSnapshots'>;
-
-/** Loads a job's data, in whichever thread has the reader (the worker's own, or this one's to send with the job). */
-export async function loadRenderData(job: RenderJob, reader: RenderReader): Promise<RenderData> {
-  const [posts, mentions, followerHistory] = await Promise.all([
-    reader.postsIn(job.timeline),
-    job.mentions ? reader.postsIn(job.mentions) : null,
-    reader.followerSnapshots(job.profile.id),
-  ]);
-  return { posts, mentions, followerHistory };
-}
+export { CJK_FAMILY, hasCjkFont } from '../chart/chart-fonts.js';
 
 export function renderReport(job: RenderJob, data: RenderData): Rendered {
   const { posts } = data;

@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { asAsync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import * as schema from '../../db/schema.js';
-import type { RenderReader } from '../../report/render/render.js';
+import type { RenderReader } from '../../report/render/job.js';
 import { SqlitePostStore } from './post-store.js';
 
 /** Loaded by the worker by name: RenderSource.workerReader. */

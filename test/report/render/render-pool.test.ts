@@ -1,11 +1,16 @@
 // The render worker: a report rendered off the main thread from the shared
 // SQLite file; a worker that dies fails its jobs clearly and is replaced.
 
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { asAsync } from '../../../src/db/async-store.js';
 import { openDatabase } from '../../../src/db/database.js';
 import { post } from '../../../src/local-x/posts.js';
-import type { RenderJob, RenderReader } from '../../../src/report/render/render.js';
+import { CJK_FAMILY, hasCjkFont } from '../../../src/report/chart/chart-fonts.js';
+import type { ChartFonts } from '../../../src/report/render/render-pool.js';
+import type { RenderJob, RenderReader } from '../../../src/report/render/job.js';
 import { RenderPool } from '../../../src/report/render/render-pool.js';
 import { SqlitePostStore } from '../../../src/storage/sqlite/post-store.js';
 import { RENDER_READER_MODULE } from '../../../src/storage/sqlite/render-reader.js';
@@ -48,7 +53,8 @@ describe('RenderPool', () => {
       NOW,
     );
     const path = db.current.sqlite.name;
-    const pool = new RenderPool(fromFile(path));
+    const fonts: ChartFonts[] = [];
+    const pool = new RenderPool(fromFile(path), (f) => fonts.push(f));
     try {
       const first = await pool.render(job());
       expect(layoutText(first.layout)).toContain('Last 7 days, today included');
@@ -61,6 +67,8 @@ describe('RenderPool', () => {
       await worker.terminate();
       await expect(dying).rejects.toThrow(/render worker stopped|rendering failed/);
       expect(layoutText((await pool.render(job())).layout)).toContain('Last 7 days, today included');
+      // What the worker found of the fonts is told once, as this thread finds them, though a second worker started.
+      expect(fonts).toEqual([{ cjk: hasCjkFont(), cjkFamily: CJK_FAMILY }]);
     } finally {
       await pool.close();
     }
@@ -144,8 +152,10 @@ describe('RenderPool', () => {
     try {
       const cache = new SqlitePostStore(memory.db);
       cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
-      const pool = new RenderPool({ reader: asAsync(cache), inThread: true });
+      const fonts: ChartFonts[] = [];
+      const pool = new RenderPool({ reader: asAsync(cache), inThread: true }, (f) => fonts.push(f));
       const [a, b] = await Promise.all([pool.render(job()), pool.render(job())]);
+      expect(fonts).toEqual([{ cjk: hasCjkFont(), cjkFamily: CJK_FAMILY }]);
       expect(layoutText(a.layout)).toContain('**Activity**\n**1** post');
       expect(layoutText(b.layout)).toContain('Last 7 days, today included');
       expect((pool as unknown as { worker: unknown }).worker).toBeNull();
@@ -153,5 +163,19 @@ describe('RenderPool', () => {
     } finally {
       memory.close();
     }
+  });
+
+  it('leaves the rasteriser out of the thread that queues and delivers reports: only rendering loads it', { timeout: 60_000 }, async () => {
+    // A fresh process loads the bot's whole module graph, then the renderer; the native libraries it has loaded
+    // after each step say whether Skia (about 30 MiB resident) came with the bot or only with rendering.
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const script = `
+      const skia = () => process.report.getReport().sharedObjects.some((o) => /skia/.test(o));
+      await import('./src/bot.ts');
+      const withBot = skia();
+      await import('./src/report/render/render.ts');
+      console.log(JSON.stringify({ withBot, withRenderer: skia() }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root });
+    expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toEqual({ withBot: false, withRenderer: true });
   });
 });
