@@ -5,11 +5,11 @@
 import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { PgDb } from '../../db/postgres.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema-pg.js';
-import type { LinkOwner } from '../../linking/stores.js';
 import {
   type AccountRecord,
   type Completion,
   EXCHANGE_OUTLIVES_LINK_MS,
+  type LinkOwner,
   type LinkStore,
   type NewPendingLink,
   type RevocationRecord,

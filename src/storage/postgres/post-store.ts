@@ -3,7 +3,7 @@
 // statement, and a report's writes each check, in their transaction, that
 // its link still stands, holding that row so an unlink waits for them.
 
-import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
 import type { LinkOwner } from '../../linking/stores.js';
@@ -13,6 +13,7 @@ import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
 import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
+import { postsIn, postsNotServed } from '../queries/post-span.js';
 
 /** The columns as fromRow reads them: booleans as 0 and 1, as SQLite keeps them (bigints arrive as numbers, see db/postgres.ts). */
 const SELECTED = POST_COLUMNS.map((c) => (c === 'has_private' || c === 'has_media' ? `${c}::int` : c)).join(', ');
@@ -130,7 +131,7 @@ export class PgPostStore implements PostStore {
     const [row] = await this.db
       .select({ id: xPosts.id })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .where(postsIn(xPosts, xUserId, source, from, to))
       .orderBy(desc(xPosts.createdAt), desc(sql`length(${xPosts.id})`), desc(xPosts.id))
       .limit(1);
     return row?.id;
@@ -140,7 +141,7 @@ export class PgPostStore implements PostStore {
     const [row] = await this.db
       .select({ id: xPosts.id })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .where(postsIn(xPosts, xUserId, source, from, to))
       .orderBy(xPosts.createdAt, sql`length(${xPosts.id})`, xPosts.id)
       .limit(1);
     return row?.id;
@@ -163,24 +164,12 @@ export class PgPostStore implements PostStore {
     const [row] = await this.db
       .select({ n: count() })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)));
+      .where(postsIn(xPosts, xUserId, source, from));
     return row?.n ?? 0;
   }
 
   async forgetMissing(xUserId: string, source: Source, from: number, to: number, served: readonly string[]): Promise<void> {
-    await this.write((tx) =>
-      tx
-        .delete(xPosts)
-        .where(
-          and(
-            eq(xPosts.xUserId, xUserId),
-            eq(xPosts.source, source),
-            gte(xPosts.createdAt, from),
-            lte(xPosts.createdAt, to),
-            served.length > 0 ? notInArray(xPosts.id, [...served]) : undefined,
-          ),
-        ),
-    );
+    await this.write((tx) => tx.delete(xPosts).where(postsNotServed(xPosts, xUserId, source, from, to, served)));
   }
 
   async savePosts(

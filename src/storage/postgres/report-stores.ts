@@ -17,19 +17,14 @@ import {
   type Undelivered,
 } from '../../report/stores.js';
 import type { Usage } from '../../twitter/v2-client.js';
+import { newRunRow } from '../queries/run-row.js';
+import { monthlyUsage, usageSums } from '../queries/usage-sums.js';
 
 async function startRun(db: PgRunner, run: NewRun): Promise<number> {
   const [row] = await db
     .insert(reportRuns)
     .values({
-      discordUserId: run.discordUserId ?? null,
-      guildId: run.guildId ?? null,
-      days: run.days,
-      locale: run.locale ?? null,
-      startedAt: run.startedAt,
-      reservedPosts: run.reservedPosts ?? 0,
-      interactionTokenSealed: run.interactionTokenSealed ?? null,
-      job: run.job ?? null,
+      ...newRunRow(run),
       durationMs: 0,
       upstreamRequests: 0,
       postsRead: 0,
@@ -43,21 +38,10 @@ async function startRun(db: PgRunner, run: NewRun): Promise<number> {
 async function postsReadSince(db: PgRunner, from: number, guildId?: string): Promise<MonthlyUsage> {
   const since = gte(reportRuns.startedAt, from);
   const [row] = await db
-    .select({
-      requests: sql<string>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
-      postsRead: sql<string>`coalesce(sum(${reportRuns.postsRead}), 0)`,
-      costMicroUsd: sql<string>`coalesce(sum(${reportRuns.costMicroUsd}), 0)`,
-      reserved: sql<string>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then greatest(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
-    })
+    .select(usageSums(reportRuns, 'greatest'))
     .from(reportRuns)
     .where(guildId === undefined ? since : and(since, eq(reportRuns.guildId, guildId)));
-  // Sums of bigints arrive as text.
-  return {
-    requests: Number(row?.requests ?? 0),
-    postsRead: Number(row?.postsRead ?? 0),
-    costMicroUsd: Number(row?.costMicroUsd ?? 0),
-    reserved: Number(row?.reserved ?? 0),
-  };
+  return monthlyUsage(row);
 }
 
 async function hasRunningRun(db: PgRunner, discordUserId: string, since: number): Promise<boolean> {

@@ -6,11 +6,11 @@ import { and, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import { type LinkedAccount, linkedAccounts, type PendingLink, pendingLinks, pendingRevocations } from '../../db/schema.js';
-import type { LinkOwner } from '../../linking/stores.js';
 import {
   type AccountRecord,
   type Completion,
   EXCHANGE_OUTLIVES_LINK_MS,
+  type LinkOwner,
   type LinkStore,
   type NewPendingLink,
   type RevocationRecord,

@@ -2,7 +2,7 @@
 // what is new: posts, how much of each timeline is stored, and profiles.
 
 import type { Statement } from 'better-sqlite3';
-import { and, count, desc, eq, gte, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { asAsync, type Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema.js';
@@ -13,6 +13,7 @@ import { fromRow, POST_COLUMNS, type PostRow, PRIVATE_COLUMNS, REFRESHED_COLUMNS
 import { type StoredPost, toStoredPost } from '../../report/stored-post.js';
 import { LinkGoneError, type PostStore, type PostWindow, type SavedPage, type Source, savedPage } from '../../report/stores.js';
 import type { XPost, XUserProfile } from '../../twitter/v2-types.js';
+import { postsIn, postsNotServed } from '../queries/post-span.js';
 import { isLink } from './link-owner.js';
 
 /** The store of what was read from X, as reports use it: each call answered at once, seen through a promise. */
@@ -129,7 +130,7 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
     return this.db
       .select({ id: xPosts.id })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .where(postsIn(xPosts, xUserId, source, from, to))
       .orderBy(desc(xPosts.createdAt), desc(sql`length(${xPosts.id})`), desc(xPosts.id))
       .limit(1)
       .get()?.id;
@@ -154,7 +155,7 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
       this.db
         .select({ n: count() })
         .from(xPosts)
-        .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from)))
+        .where(postsIn(xPosts, xUserId, source, from))
         .get()?.n ?? 0
     );
   }
@@ -164,15 +165,7 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
     this.write(() =>
       this.db
         .delete(xPosts)
-        .where(
-          and(
-            eq(xPosts.xUserId, xUserId),
-            eq(xPosts.source, source),
-            gte(xPosts.createdAt, from),
-            lte(xPosts.createdAt, to),
-            served.length > 0 ? notInArray(xPosts.id, [...served]) : undefined,
-          ),
-        )
+        .where(postsNotServed(xPosts, xUserId, source, from, to, served))
         .run(),
     );
   }
@@ -230,7 +223,7 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
     return this.db
       .select({ id: xPosts.id })
       .from(xPosts)
-      .where(and(eq(xPosts.xUserId, xUserId), eq(xPosts.source, source), gte(xPosts.createdAt, from), lte(xPosts.createdAt, to)))
+      .where(postsIn(xPosts, xUserId, source, from, to))
       .orderBy(xPosts.createdAt, sql`length(${xPosts.id})`, xPosts.id)
       .limit(1)
       .get()?.id;

@@ -11,12 +11,13 @@ import {
   endedRun,
   type InterruptCutOff,
   MAX_CLAIMS,
-  type ReportRun,
+  type NewRun,
   type ReportRunStore,
   type RunEnd,
   type Undelivered,
 } from '../../report/stores.js';
 import type { Usage } from '../../twitter/v2-client.js';
+import { newRunRow } from '../queries/run-row.js';
 
 const CLAIMED = {
   id: reportRuns.id,
@@ -90,22 +91,8 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
   }
 
   /** Records an admitted report as running, holding `reservedPosts` against the budgets; returns its id. */
-  startRun(
-    run: Pick<
-      ReportRun,
-      'discordUserId' | 'guildId' | 'days' | 'locale' | 'startedAt' | 'reservedPosts' | 'interactionTokenSealed' | 'job'
-    >,
-  ): number {
-    const row = this.insertRun.get({
-      discordUserId: run.discordUserId ?? null,
-      guildId: run.guildId ?? null,
-      days: run.days,
-      locale: run.locale ?? null,
-      startedAt: run.startedAt,
-      reservedPosts: run.reservedPosts ?? 0,
-      interactionTokenSealed: run.interactionTokenSealed ?? null,
-      job: run.job ?? null,
-    });
+  startRun(run: NewRun): number {
+    const row = this.insertRun.get(newRunRow(run));
     if (!row) throw new Error('the report run was not recorded');
     return row.id;
   }

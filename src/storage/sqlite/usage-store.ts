@@ -6,6 +6,7 @@ import type { MonthlyUsage, UsageStore } from '../../budget/stores.js';
 import type { Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import { reportRuns } from '../../db/schema.js';
+import { monthlyUsage, usageSums } from '../queries/usage-sums.js';
 
 export class SqliteUsageStore implements Sync<UsageStore> {
   // Prepared once, one per shape: they run on the way to every /report ack where a cap applies.
@@ -24,23 +25,13 @@ export class SqliteUsageStore implements Sync<UsageStore> {
    */
   postsReadSince(from: number, guildId?: string): MonthlyUsage {
     const row = (guildId === undefined ? this.appQuery : this.guildQuery).get({ from, guildId: guildId ?? '' });
-    return {
-      requests: Number(row?.requests ?? 0),
-      postsRead: Number(row?.postsRead ?? 0),
-      costMicroUsd: Number(row?.costMicroUsd ?? 0),
-      reserved: Number(row?.reserved ?? 0),
-    };
+    return monthlyUsage(row);
   }
 
   private prepare(byGuild: boolean) {
     const since = gte(reportRuns.startedAt, sql.placeholder('from'));
     return this.db
-      .select({
-        requests: sql<number>`coalesce(sum(${reportRuns.upstreamRequests}), 0)`,
-        postsRead: sql<number>`coalesce(sum(${reportRuns.postsRead}), 0)`,
-        costMicroUsd: sql<number>`coalesce(sum(${reportRuns.costMicroUsd}), 0)`,
-        reserved: sql<number>`coalesce(sum(case when ${reportRuns.outcome} = 'running' then max(${reportRuns.reservedPosts} - ${reportRuns.postsRead}, 0) else 0 end), 0)`,
-      })
+      .select(usageSums(reportRuns, 'max'))
       .from(reportRuns)
       .where(byGuild ? and(since, eq(reportRuns.guildId, sql.placeholder('guildId'))) : since)
       .prepare();
