@@ -191,8 +191,8 @@ async function run(members: number): Promise<string[]> {
       `  CPU while acking     ${(ackCpu / members).toFixed(1)} ms per /report ack (the bot's CPU from the burst until its last ack, every thread)`,
       `  delivered            first ${s(first)} (${(first / floorMs).toFixed(2)} × one alone), median ${s(middle)} (${(middle / last).toFixed(2)} × last), last ${s(last)}; one report alone ${s(floorMs)}`,
       `  CPU per report       ${cpuPerReport.toFixed(0)} ms`,
-      `  RSS                  idle ${idle.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB; one report alone: peak ${lonePeak.toFixed(0)} MiB (from ${beforeLone.toFixed(0)} MiB)`,
-      `  resident, by kind    idle: ${idleKinds}; after: ${afterKinds} (MiB, the first replica, from /proc/<pid>/smaps)`,
+      `  RSS                  idle ${beforeLone.toFixed(0)} MiB after linking (no report yet), ${idle.toFixed(0)} MiB after one report; peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB; one report alone: peak ${lonePeak.toFixed(0)} MiB`,
+      `  resident, by kind    after one report: ${idleKinds}; after the burst: ${afterKinds} (MiB, the first replica, from /proc/<pid>/smaps)`,
     ];
   } finally {
     for (const r of replicas) await r.stop();

@@ -54,6 +54,12 @@ interface Pending extends Ranked {
 
 /** Jobs in the worker at once. */
 const IN_WORKER = 2;
+/**
+ * A worker with nothing to render for this long is stopped, giving back its heap and the chart's surfaces (about
+ * 60 MiB after a report): a bot between reports holds no render thread; the next report starts one (well under a
+ * second).
+ */
+export const WORKER_IDLE_MS = 120_000;
 
 const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
 
@@ -70,10 +76,13 @@ export class RenderPool {
   /** Whether the chart's fonts were told already (a replaced worker checks them again). */
   private fontsTold = false;
 
+  private idleTimer: NodeJS.Timeout | null = null;
+
   /** `onFonts` hears once, when the first chart is about to be drawn, whether Japanese can be drawn. */
   constructor(
     private readonly source: RenderSource,
     private readonly onFonts: (fonts: ChartFonts) => void = () => {},
+    private readonly idleMs = WORKER_IDLE_MS,
   ) {}
 
   /** Renders `job` in its turn (`priority`, lower first); rejects with the signal's reason as soon as `signal` aborts. */
@@ -141,12 +150,23 @@ export class RenderPool {
     }
   }
 
-  /** Settles a job in the worker and sends the next. */
+  /** Settles a job in the worker and sends the next; with none left, the worker retires once idle long enough. */
   private finish(pending: Pending, settle: () => void): void {
     if (this.inWorker.get(pending.id) !== pending) return;
     this.inWorker.delete(pending.id);
     settle();
     this.dispatch();
+    if (this.inWorker.size === 0 && this.worker) this.retireWhenIdle();
+  }
+
+  private retireWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.inWorker.size > 0 || this.queue.size > 0) return;
+      void this.close();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   /** Fails a job its report gave up on; if it was in the worker, replaces the worker (it may be stuck on that job). */
@@ -170,6 +190,8 @@ export class RenderPool {
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();

@@ -14,6 +14,7 @@ import type { ChartFonts } from '../../../src/report/render/render-pool.js';
 import { RenderPool } from '../../../src/report/render/render-pool.js';
 import { SqlitePostStore } from '../../../src/storage/sqlite/post-store.js';
 import { RENDER_READER_MODULE } from '../../../src/storage/sqlite/render-reader.js';
+import { eventually } from '../../support/harness.js';
 import { layoutText } from '../../support/layout-text.js';
 import { useTempDatabase } from '../../support/temp-database.js';
 
@@ -69,6 +70,21 @@ describe('RenderPool', () => {
       expect(layoutText((await pool.render(job())).layout)).toContain('Last 7 days, today included');
       // What the worker found of the fonts is told once, as this thread finds them, though a second worker started.
       expect(fonts).toEqual([{ cjk: hasCjkFont(), cjkFamily: CJK_FAMILY }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops a worker left with nothing to render, and starts another for the next report', { timeout: 30_000 }, async () => {
+    const cache = new SqlitePostStore(db.current.db);
+    cache.savePosts('1', 'timeline', [post({ at: new Date(NOW - DAY).toISOString() })], NOW);
+    const pool = new RenderPool(fromFile(db.current.sqlite.name), () => {}, 20);
+    const workerOf = () => (pool as unknown as { worker: object | null }).worker;
+    try {
+      await pool.render(job());
+      expect(workerOf()).not.toBeNull();
+      await eventually(() => workerOf() === null, 10_000);
+      expect(layoutText((await pool.render(job())).layout)).toContain('Last 7 days, today included');
     } finally {
       await pool.close();
     }
