@@ -165,7 +165,7 @@ describe('kill -9', () => {
     expect(Number((await row<{ n: number }>('select count(*) as n from linked_accounts'))?.n)).toBe(0);
   });
 
-  it('between unlink’s commit and the Linked Roles clear: the restarted bot clears the connection', { timeout: 30_000 }, async () => {
+  it('between unlink’s commit and the Linked Roles clear: the restarted bot clears the connection', { timeout: 90_000 }, async () => {
     env.DISCORD_CLIENT_SECRET = CLIENT_SECRET;
     discord.oauth.redirectUri = `${env.PUBLIC_URL}/discord/callback`;
     const MEMBER = { id: '300000000000000001', username: 'ada', global_name: 'Ada Lovelace', locale: 'en-US' };
@@ -194,7 +194,7 @@ describe('kill -9', () => {
     release();
   });
 
-  it('in the middle of a report: the next start finishes it, counting what the first read', { timeout: 30_000 }, async () => {
+  it('in the middle of a report: the next start finishes it, counting what the first read', { timeout: 90_000 }, async () => {
     const first = await start();
     const mentions = Array.from({ length: 7 }, (_, i) => mention(new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), '42'));
     serveTimeline(x, {
@@ -239,7 +239,7 @@ describe('kill -9', () => {
   });
 
   it('between two pages of a report: the next start reads on from the last stored page, and each post counts once', {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const first = await start();
     const ledger = new BillingLedger(() => Date.now());
@@ -276,7 +276,7 @@ describe('kill -9', () => {
   });
 
   it('between X’s answer and storing that page: the takeover reads the page again but counts its posts once', {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const first = await start();
     const ledger = new BillingLedger(() => Date.now());
