@@ -12,7 +12,7 @@ import { createBot } from '../src/bot.js';
 import { silentLogger } from '../src/log/logger.js';
 import { renderChart, warmUpChart } from '../src/report/chart/chart.js';
 import { reportLayout } from '../src/report/layout/report-layout.js';
-import { CHART_FILE } from '../src/report/render/render.js';
+import { CHART_FILE } from '../src/report/render/job.js';
 import { toStoredPost } from '../src/report/stored-post.js';
 import { summarise } from '../src/report/summary/summary.js';
 import { openSqliteStores } from '../src/storage/sqlite/stores.js';
