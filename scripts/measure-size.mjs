@@ -17,7 +17,6 @@ const KNOWN = {
   'src/sandbox/discord-console.ts': 707,
   'src/sandbox/console-page.ts': 430,
   'src/sandbox/discord-console.ts:mountRest': 117,
-  'src/report/summary/summary.ts:summarise': 94,
   'src/sandbox/discord-console.ts:mount': 89,
   'src/sandbox/discord-console.ts:interact': 92,
   'src/sandbox/start-sandbox.ts:startSandbox': 89,
