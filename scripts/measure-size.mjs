@@ -14,13 +14,7 @@ const MAX_FUNCTION_LINES = 80;
 
 /** Known offenders, with their size when listed (lines). */
 const KNOWN = {
-  'src/sandbox/discord-console.ts': 707,
-  'src/sandbox/console-page.ts': 430,
-  'src/sandbox/discord-console.ts:mountRest': 117,
-  'src/sandbox/discord-console.ts:mount': 89,
-  'src/sandbox/discord-console.ts:interact': 92,
   'src/sandbox/start-sandbox.ts:startSandbox': 89,
-  'src/sandbox/discord-console.ts:press': 85,
 };
 
 function* files(dir) {

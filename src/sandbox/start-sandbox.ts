@@ -17,7 +17,8 @@ import { XStandIn } from '../local-x/x-stand-in.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { type SandboxAccount, sandboxAccounts } from './accounts.js';
 import { SandboxClock } from './clock.js';
-import { DiscordConsole, SANDBOX_APPLICATION_ID } from './discord-console.js';
+import { DiscordConsole } from './discord-console.js';
+import { SANDBOX_APPLICATION_ID } from './sandbox-discord.js';
 import { mountServerControls } from './server-routes.js';
 
 export interface SandboxOptions {

@@ -9,7 +9,8 @@ import { commandDefinitions } from '../../src/commands/index.js';
 import { BillingLedger } from '../../src/local-x/billing.js';
 import { HttpStandIn } from '../../src/local-x/http-stand-in.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
-import { DiscordConsole, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../src/sandbox/discord-console.js';
+import { DiscordConsole } from '../../src/sandbox/discord-console.js';
+import { SANDBOX_APPLICATION_ID, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../src/sandbox/sandbox-discord.js';
 import { bodyLimits } from '../../src/web/body-limit.js';
 
 const BOT = 'http://127.0.0.1:3210';
@@ -133,7 +134,8 @@ describe('sandbox console: a per-run key, and Discord’s rules', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { id: string }).id).toBe(SANDBOX_BOT_ID);
     expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%40me`)).status).toBe(401);
-    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%E0%A4%A`, { headers })).status).toBe(404);
+    // Not percent-encoding at all: the local Discord answers 400, as the local X does.
+    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%E0%A4%A`, { headers })).status).toBe(400);
   });
 });
 
@@ -184,12 +186,17 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
       }
     ).messages;
   const edit = (token: string, init: RequestInit) =>
-    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/1/${token}/messages/@original`), { method: 'PATCH', ...init });
+    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/${SANDBOX_APPLICATION_ID}/${token}/messages/@original`), {
+      method: 'PATCH',
+      ...init,
+    });
   const file = (url: string) => consoleApp.request(at(url), { headers: { host: own().host, cookie: runKey } });
   const tokenOfLastCommand = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
   const multipart = (payload: string, file: Buffer) => {
     const form = new FormData();
-    form.append('payload_json', payload);
+    // As the bot sends it: the new file listed, so the one it replaces goes (Discord keeps only listed attachments).
+    const listed = payload.startsWith('{"') ? `${payload.slice(0, -1)},"attachments":[{"id":0,"filename":"x-report.png"}]}` : payload;
+    form.append('payload_json', listed);
     form.append('files[0]', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'x-report.png');
     return form;
   };
