@@ -268,3 +268,61 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
     expect(failed).toMatchObject({ state: 'failed', content: expect.stringContaining('The bot did not answer') });
   });
 });
+
+describe('sandbox console: the bot’s calls back wait for its answer, as at Discord', () => {
+  let bot: HttpStandIn;
+  let consoleApp: Hono;
+  let cookie = '';
+
+  beforeEach(async () => {
+    // Commands deferred, presses answered with a deferred update (type 6), as the report's period buttons are.
+    bot = await new HttpStandIn((req) => ({ status: 200, body: JSON.parse(req.body).type === 3 ? { type: 6 } : { type: 5 } })).start();
+    const discordConsole = new DiscordConsole({
+      botUrl: bot.baseUrl,
+      botToken: 'sandbox-token',
+      commands: commandDefinitions,
+      x: new XStandIn(),
+      ledger: new BillingLedger(Date.now),
+      pricing: { postUsd: 0.005, userUsd: 0.01 },
+    });
+    cookie = `sandbox_key=${discordConsole.runKey}`;
+    consoleApp = new Hono();
+    discordConsole.mount(consoleApp);
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  const at = (path: string) => `${bot.baseUrl}${path}`;
+  const own = () => ({ host: new URL(bot.baseUrl).host, origin: bot.baseUrl, 'content-type': 'application/json', cookie });
+  const ada = { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false };
+  const api = (path: string, body: unknown) => consoleApp.request(at(path), { method: 'POST', headers: own(), body: JSON.stringify(body) });
+  const editOriginal = (token: string, body: unknown) =>
+    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/${SANDBOX_APPLICATION_ID}/${token}/messages/@original`), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const shown = async () =>
+    ((await (await consoleApp.request(at('/sandbox/api/state'), { headers: { host: own().host, cookie } })).json()) as { messages: any[] })
+      .messages;
+  const lastToken = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
+
+  it('edits the pressed message when the bot’s edit comes before the console handed its deferred update over', async () => {
+    await api('/sandbox/api/interact', { kind: 'command', name: 'report', options: [], member: ada });
+    const button = { type: 1, components: [{ type: 2, style: 1, label: '30 days', custom_id: 'p30' }] };
+    expect((await editOriginal(lastToken(), { content: '7 days', components: [button] })).status).toBe(200);
+    const [report] = await shown();
+
+    const release = bot.hold(/^POST \/interactions$/);
+    const press = api('/sandbox/api/press', { messageId: report.id, customId: 'p30', label: '30 days', member: ada });
+    await expect.poll(() => bot.requests.length).toBe(2);
+    // The bot answered (type 6) and edits at once; here its answer is still on the way to the console.
+    const edit = editOriginal(lastToken(), { content: '30 days' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await (await press).json()).toEqual({ ok: true });
+    expect((await edit).status).toBe(200);
+    expect((await shown()).map((m) => [m.id, m.content])).toEqual([[report.id, '30 days']]);
+  });
+});
