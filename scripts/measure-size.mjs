@@ -12,17 +12,8 @@ import ts from 'typescript';
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
 
-/** Known offenders, with their size when listed (lines). */
-const KNOWN = {
-  'src/sandbox/discord-console.ts': 707,
-  'src/sandbox/console-page.ts': 430,
-  'src/sandbox/discord-console.ts:mountRest': 117,
-  'src/report/summary/summary.ts:summarise': 94,
-  'src/sandbox/discord-console.ts:mount': 89,
-  'src/sandbox/discord-console.ts:interact': 92,
-  'src/sandbox/start-sandbox.ts:startSandbox': 89,
-  'src/sandbox/discord-console.ts:press': 85,
-};
+/** Known offenders, with their size when listed (lines): none now; one added here may only shrink. */
+const KNOWN = {};
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -85,9 +76,8 @@ if (process.argv.includes('--check')) {
     console.error(`${key(r)}${r.line ? ` (line ${r.line})` : ''}: ${r.lines} lines, over ${limit}`);
   }
   if (failures.length > 0) process.exit(1);
-  console.log(
-    `✔ no file over ${MAX_FILE_LINES} lines, no function over ${MAX_FUNCTION_LINES}, but ${over.length} known offenders no larger than listed`,
-  );
+  const known = over.length > 0 ? `, but ${over.length} known offenders no larger than listed` : '';
+  console.log(`✔ no file over ${MAX_FILE_LINES} lines, no function over ${MAX_FUNCTION_LINES}${known}`);
 } else {
   const functions = rows.filter((r) => r.kind === 'function').sort((a, b) => b.lines - a.lines);
   const fileRows = rows.filter((r) => r.kind === 'file').sort((a, b) => b.lines - a.lines);

@@ -17,6 +17,12 @@ export interface LocalDiscordOptions {
   botUser: { id: string; username: string };
   /** When set, REST calls other than webhooks and OAuth2 must carry `Bot <token>`, as Discord asks (else 401). */
   botToken?: string;
+  /**
+   * As strict as Discord where the tests leave it open to skip the setup: the bot posts only in the channels of the
+   * servers it is in and in DM channels (403 Missing Access elsewhere), and a webhook token Discord never sent in an
+   * interaction is an Unknown Webhook. The sandbox sets it: there a member sees what Discord would refuse.
+   */
+  strict?: boolean;
 }
 
 const V = '/api/v10';
@@ -48,11 +54,16 @@ export class LocalDiscord extends HttpStandIn {
     super((req) => this.answer(req));
     this.oauth = new DiscordOAuth(options.applicationId);
     this.botToken = options.botToken;
+    const access = {
+      mayPost: (channelId: string) => !options.strict || this.guilds.channel(channelId) !== undefined || this.dmChannels.has(channelId),
+      knowsToken: (token: string) => !options.strict || this.log.knows(token),
+    };
     this.messageRoutes = new MessageRoutes(
       this.log,
       options.applicationId,
       () => options.botUser,
       () => this.baseUrl,
+      access,
     );
   }
 

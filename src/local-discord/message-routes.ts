@@ -11,6 +11,7 @@ const V = '/api/v10';
 const fail = (status: number, code: number, message: string): CannedResponse => ({ status, body: { message, code } });
 const unknownWebhook = fail(404, 10015, 'Unknown Webhook');
 const unknownMessage = fail(404, 10008, 'Unknown Message');
+const missingAccess = fail(403, 50001, 'Missing Access');
 
 /** A message body: JSON, or multipart with payload_json and files[n]; null when it is neither. */
 export async function readMessageBody(req: RecordedRequest): Promise<{ data: Record<string, unknown>; files: StoredFile[] } | null> {
@@ -67,12 +68,21 @@ export function messageJson(m: SeenMessage, author: { id: string; username: stri
   };
 }
 
+/** What Discord lets through, where a host asks the local Discord to be as strict (see LocalDiscordOptions.strict). */
+export interface Access {
+  /** Whether the bot may post in the channel: it is in the channel's server, or the DM is its own. */
+  mayPost(channelId: string): boolean;
+  /** Whether a webhook token names an interaction Discord sent. */
+  knowsToken(token: string): boolean;
+}
+
 export class MessageRoutes {
   constructor(
     private readonly log: MessageLog,
     private readonly applicationId: string,
     private readonly author: () => { id: string; username: string },
     private readonly baseUrl: () => string,
+    private readonly access: Access = { mayPost: () => true, knowsToken: () => true },
   ) {}
 
   private answer(outcome: Outcome<SeenMessage | null>, status = 200): CannedResponse {
@@ -86,7 +96,7 @@ export class MessageRoutes {
     if (callback && req.method === 'POST') return this.callback(req, callback[2] ?? '');
     const webhook = new RegExp(`^${V}/webhooks/(\\d+)/([^/]+)(?:/messages/(@original|\\d+))?$`).exec(req.path);
     if (webhook) {
-      if (webhook[1] !== this.applicationId) return unknownWebhook;
+      if (webhook[1] !== this.applicationId || !this.access.knowsToken(webhook[2] ?? '')) return unknownWebhook;
       return this.webhook(req, webhook[2] ?? '', webhook[3]);
     }
     const channel = new RegExp(`^${V}/channels/(\\d+)/messages(?:/(\\d+))?$`).exec(req.path);
@@ -131,9 +141,11 @@ export class MessageRoutes {
   private async channel(req: RecordedRequest, channelId: string, messageId: string | undefined): Promise<CannedResponse> {
     if (!messageId) {
       if (req.method !== 'POST') return fail(405, 0, '405: Method Not Allowed');
+      if (!this.access.mayPost(channelId)) return missingAccess;
       const body = await readMessageBody(req);
       if (!body) return fail(400, 50035, 'Invalid Form Body');
-      return this.answer(this.log.create(channelId, body.data, body.files));
+      const again = this.log.sentWithNonce(channelId, body.data);
+      return this.answer(again ? { ok: true, value: again } : this.log.create(channelId, body.data, body.files));
     }
     const found = this.log.find(messageId);
     if (!found || found.channelId !== channelId) return unknownMessage;

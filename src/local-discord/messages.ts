@@ -25,6 +25,8 @@ export interface SeenMessage {
   /** Deferred (type 5) and not yet edited: the member sees "… is thinking". */
   thinking: boolean;
   edits: number;
+  /** The nonce a channel message was sent with under enforce_nonce: the same nonce again is this message. */
+  nonce?: string;
 }
 
 /** An interaction as Discord holds it: where it happened, and what answered it. */
@@ -45,6 +47,9 @@ export interface OpenInteraction {
   originalId?: string;
 }
 
+const enforcedNonce = (data: Record<string, unknown>): string | undefined =>
+  data.enforce_nonce === true && (typeof data.nonce === 'string' || typeof data.nonce === 'number') ? String(data.nonce) : undefined;
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; code: number; message: string };
 
 export class MessageLog {
@@ -53,6 +58,8 @@ export class MessageLog {
   private sequence = 0n;
   /** Most messages kept (the oldest go first): the sandbox runs for hours. */
   keep = Number.POSITIVE_INFINITY;
+  /** Most interactions remembered (the oldest go first): Discord's tokens live 15 minutes, the sandbox for hours. */
+  keepInteractions = Number.POSITIVE_INFINITY;
   /** Every body refused as Discord would refuse it (400, Invalid Form Body), with why: tests assert there were none. */
   readonly refused: string[] = [];
   /** Called after every change, with the message changed. */
@@ -73,6 +80,7 @@ export class MessageLog {
   open(interaction: Omit<OpenInteraction, 'answered'>): OpenInteraction {
     const opened = { ...interaction, answered: false };
     this.interactions.set(interaction.token, opened);
+    if (this.interactions.size > this.keepInteractions) this.interactions.delete(this.interactions.keys().next().value ?? '');
     return opened;
   }
 
@@ -82,6 +90,20 @@ export class MessageLog {
 
   find(id: string): SeenMessage | undefined {
     return this.messages.find((m) => m.id === id);
+  }
+
+  /** Whether Discord sent an interaction with this token (a token it never sent names no webhook). */
+  knows(token: string): boolean {
+    return this.interactions.has(token);
+  }
+
+  /**
+   * A channel message sent with enforce_nonce: Discord answers a nonce it saw lately in that channel with the
+   * message it made then, not a new one (a retry after a lost answer posts once).
+   */
+  sentWithNonce(channelId: string, data: Record<string, unknown>): SeenMessage | undefined {
+    const nonce = enforcedNonce(data);
+    return nonce === undefined ? undefined : this.messages.find((m) => m.nonce === nonce && m.channelId === channelId);
   }
 
   /** The interaction's response (types 4-7), given by callback or by the HTTP answer. */
@@ -151,6 +173,7 @@ export class MessageLog {
       interactionToken: token,
       thinking: false,
       edits: 0,
+      nonce: token ? undefined : enforcedNonce(data),
     };
     this.messages.push(message);
     if (this.messages.length > this.keep) this.messages.splice(0, this.messages.length - this.keep);

@@ -2,7 +2,7 @@
 // sections, text displays, separators, media galleries, files, buttons) as
 // Discord draws them, and its button presses: a press is sent to the
 // console's server, which signs it as Discord does (discord-console.ts).
-// Appended to console-page.ts's script and style when served.
+// Appended to the page's script and style when served (console-api.ts).
 
 export const COMPONENTS_CSS = `
 .v2-container { background:var(--embed); border:1px solid var(--border); border-left:4px solid #1d9bf0; border-radius:8px; padding:12px 16px; margin-top:4px; max-width:520px; }

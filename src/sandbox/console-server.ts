@@ -1,8 +1,8 @@
 // The console page's controls for server-wide features: quick switching
 // between three sandbox members (to try the opt-in leaderboard with several
 // people), what each place means for a user-installed app, and the sandbox
-// clock with the weekly digests it can run to. Appended to console-page.ts's
-// script, whose globals ($, me, saveMe, render, esc) it uses.
+// clock with the weekly digests it can run to. Appended to the page's script
+// (console-script-*.ts), whose globals ($, me, saveMe, render, esc) it uses.
 
 /** The place switch, under "You" (see places.ts). */
 export const WHERE_HTML = `    <label>Where <select id="me-where">

@@ -12,8 +12,8 @@ import type { DigestService } from '../digest/digest-service.js';
 import { nextDue } from '../digest/schedule.js';
 import type { DigestStore } from '../digest/stores.js';
 import type { SandboxClock } from './clock.js';
-import { SANDBOX_GUILDS } from './discord-console.js';
 import { FOREIGN_GUILD } from './places.js';
+import { SANDBOX_GUILDS } from './sandbox-discord.js';
 
 export interface ServerControls {
   clock: SandboxClock;

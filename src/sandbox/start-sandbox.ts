@@ -17,7 +17,8 @@ import { XStandIn } from '../local-x/x-stand-in.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { type SandboxAccount, sandboxAccounts } from './accounts.js';
 import { SandboxClock } from './clock.js';
-import { DiscordConsole, SANDBOX_APPLICATION_ID } from './discord-console.js';
+import { DiscordConsole } from './discord-console.js';
+import { SANDBOX_APPLICATION_ID } from './sandbox-discord.js';
 import { mountServerControls } from './server-routes.js';
 
 export interface SandboxOptions {
@@ -84,25 +85,61 @@ async function startLocalX(port: number, clock: SandboxClock): Promise<{ x: XSta
   return { x, ledger, accounts };
 }
 
+/**
+ * The bot's web server, listening before the bot exists: its address must be known before the bot's configuration
+ * is. Requests are answered 503 until `handle` hands them to the bot.
+ */
+async function listen(port: number) {
+  let handler: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = serve({ fetch: (request) => handler(request), hostname: '127.0.0.1', port });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once('listening', () => resolve());
+    server.once('error', (err) => reject(err));
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'EADDRINUSE' ? new Error(`port ${port} is taken; set SANDBOX_PORT to another one`) : err;
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const handle = (next: typeof handler) => {
+    handler = next;
+  };
+  return { server, port: bound, botUrl: `http://127.0.0.1:${bound}`, handle };
+}
+
+/** The bot's configuration: the real bot's, with every address pointed at the stand-ins on 127.0.0.1. */
+function botConfig(at: { dir: string; port: number; botToken: string; publicKeyHex: string; x: XStandIn }) {
+  const botUrl = `http://127.0.0.1:${at.port}`;
+  return loadConfig({
+    DISCORD_TOKEN: at.botToken,
+    DISCORD_APPLICATION_ID: SANDBOX_APPLICATION_ID,
+    DISCORD_PUBLIC_KEY: at.publicKeyHex,
+    INTERACTIONS_MODE: 'http',
+    TWITTER_CONSUMER_KEY: at.x.consumer.key,
+    TWITTER_CONSUMER_SECRET: at.x.consumer.secret,
+    PUBLIC_URL: botUrl,
+    HOST: '127.0.0.1',
+    PORT: String(at.port),
+    DATABASE_PATH: join(at.dir, 'bot.sqlite'),
+    TOKEN_ENCRYPTION_KEY: sandboxKey(at.dir),
+    TWITTER_API_URL: at.x.baseUrl,
+    // The local Discord, mounted on the bot's own web server by the console.
+    DISCORD_API_URL: `${botUrl}/sandbox/discord/api`,
+    // A sandbox is for looking around: no wait between reports.
+    REPORT_COOLDOWN_SECONDS: '0',
+  });
+}
+
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   mkdirSync(options.dir, { recursive: true });
   const log = options.log ?? createLogger('warn');
   const clock = new SandboxClock(join(options.dir, 'clock.json'), options.clockStart);
   const { x, ledger, accounts } = await startLocalX(options.xPort ?? 0, clock);
 
-  // The bot's address must be known before its configuration is: listen first, hand requests over once it exists.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = serve({ fetch: (request) => handle(request), hostname: '127.0.0.1', port: options.port ?? 0 });
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) resolve();
-    server.once('listening', () => resolve());
-    server.once('error', (err) => reject(err));
-  }).catch(async (err: NodeJS.ErrnoException) => {
+  const web = await listen(options.port ?? 0).catch(async (err: Error) => {
     await x.stop();
-    throw err.code === 'EADDRINUSE' ? new Error(`port ${options.port} is taken; set SANDBOX_PORT to another one`) : err;
+    throw err;
   });
-  const port = (server.address() as AddressInfo).port;
-  const botUrl = `http://127.0.0.1:${port}`;
+  const { port, botUrl } = web;
 
   const botToken = `sandbox-${randomBytes(12).toString('hex')}`;
   const console = new DiscordConsole({
@@ -114,23 +151,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     pricing: { postUsd: 0.005, userUsd: 0.01 },
     now: clock.now,
   });
-  const config = loadConfig({
-    DISCORD_TOKEN: botToken,
-    DISCORD_APPLICATION_ID: SANDBOX_APPLICATION_ID,
-    DISCORD_PUBLIC_KEY: console.publicKeyHex,
-    INTERACTIONS_MODE: 'http',
-    TWITTER_CONSUMER_KEY: x.consumer.key,
-    TWITTER_CONSUMER_SECRET: x.consumer.secret,
-    PUBLIC_URL: botUrl,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_PATH: join(options.dir, 'bot.sqlite'),
-    TOKEN_ENCRYPTION_KEY: sandboxKey(options.dir),
-    TWITTER_API_URL: x.baseUrl,
-    DISCORD_API_URL: `${botUrl}/sandbox/discord/api`,
-    // A sandbox is for looking around: no wait between reports.
-    REPORT_COOLDOWN_SECONDS: '0',
-  });
+  const config = botConfig({ dir: options.dir, port, botToken, publicKeyHex: console.publicKeyHex, x });
   let bot: Bot | null = null;
   const made = createBot(config, log, {
     now: clock.now,
@@ -148,7 +169,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   bot = made;
   await made.start();
-  handle = made.web.fetch;
+  web.handle(made.web.fetch);
   return {
     consoleUrl: console.consoleUrl,
     botUrl,
@@ -157,7 +178,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clock,
     accounts,
     async close() {
-      server.close();
+      web.server.close();
       await made.close();
       await x.stop();
     },

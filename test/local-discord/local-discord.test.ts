@@ -154,3 +154,55 @@ describe('the local Discord', () => {
     expect(await json(await call('GET', '/channels/1700000000000000999'))).toMatchObject({ body: { code: 10003 } });
   });
 });
+
+describe('the local Discord, as strict as Discord (the sandbox’s)', () => {
+  let strict: LocalDiscord;
+  const GUILD = '1700000000000000200';
+  const CHANNEL = '1700000000000000201';
+  beforeAll(async () => {
+    strict = await new LocalDiscord({ applicationId: APP, botUser: { id: APP, username: 'bot' }, botToken: TOKEN, strict: true }).start();
+    strict.guilds.set(GUILD, {
+      id: GUILD,
+      ownerId: '1',
+      roles: [],
+      members: new Map(),
+      channels: new Map([[CHANNEL, { id: CHANNEL, type: 0, guild_id: GUILD, permission_overwrites: [] }]]),
+    });
+  });
+  afterAll(() => strict.stop());
+  const send = (method: string, path: string, body: unknown, auth = `Bot ${TOKEN}`) =>
+    fetch(`${strict.apiUrl}/v10${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('lets the bot post only where it is: its servers’ channels and DM channels', async () => {
+    expect(await json(await send('POST', '/channels/1700000000000000299/messages', { content: 'x' }))).toMatchObject({
+      status: 403,
+      body: { code: 50001 },
+    });
+    expect((await send('POST', `/channels/${CHANNEL}/messages`, { content: 'hi' })).status).toBe(200);
+    const dm = await json(await send('POST', '/users/@me/channels', { recipient_id: '1700000000000000277' }));
+    expect((await send('POST', `/channels/${dm.body.id}/messages`, { content: 'hello' })).status).toBe(200);
+    expect(strict.log.messages.map((m) => m.content)).toEqual(['hi', 'hello']);
+  });
+
+  it('answers a webhook token it never sent in an interaction with Unknown Webhook', async () => {
+    const edit = (token: string) => send('PATCH', `/webhooks/${APP}/${token}/messages/@original`, { content: 'x' }, '');
+    expect(await json(await edit('never-sent'))).toMatchObject({ status: 404, body: { code: 10015 } });
+    const sent = strict.log.open({ id: '1', token: 'sent', channelId: CHANNEL });
+    expect((await edit(sent.token)).status).toBe(200);
+  });
+
+  it('answers a channel message sent again with its enforce_nonce nonce with the first one, not a second', async () => {
+    const post = async (content: string, nonce: string, enforce = true) =>
+      json(await send('POST', `/channels/${CHANNEL}/messages`, { content, nonce, enforce_nonce: enforce }));
+    const first = await post('digest', 'n-1');
+    const again = await post('digest, retried', 'n-1');
+    expect(again.body.id).toBe(first.body.id);
+    expect(strict.inChannel(CHANNEL).filter((m) => m.content.startsWith('digest'))).toHaveLength(1);
+    // Without enforce_nonce a nonce is only echoed: a second message.
+    expect((await post('other', 'n-2', false)).body.id).not.toBe((await post('other', 'n-2', false)).body.id);
+  });
+});

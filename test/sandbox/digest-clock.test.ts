@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CHANNEL_ID, SANDBOX_GUILD_ID } from '../../src/sandbox/discord-console.js';
+import { SANDBOX_CHANNEL_ID, SANDBOX_GUILD_ID } from '../../src/sandbox/sandbox-discord.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start-sandbox.js';
 
 const HOUR = 3_600_000;

@@ -9,7 +9,8 @@ import { commandDefinitions } from '../../src/commands/index.js';
 import { BillingLedger } from '../../src/local-x/billing.js';
 import { HttpStandIn } from '../../src/local-x/http-stand-in.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
-import { DiscordConsole, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../src/sandbox/discord-console.js';
+import { DiscordConsole } from '../../src/sandbox/discord-console.js';
+import { SANDBOX_APPLICATION_ID, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../src/sandbox/sandbox-discord.js';
 import { bodyLimits } from '../../src/web/body-limit.js';
 
 const BOT = 'http://127.0.0.1:3210';
@@ -133,7 +134,8 @@ describe('sandbox console: a per-run key, and Discord’s rules', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { id: string }).id).toBe(SANDBOX_BOT_ID);
     expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%40me`)).status).toBe(401);
-    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%E0%A4%A`, { headers })).status).toBe(404);
+    // Not percent-encoding at all: the local Discord answers 400, as the local X does.
+    expect((await app.request(`${BOT}/sandbox/discord/api/v10/users/%E0%A4%A`, { headers })).status).toBe(400);
   });
 });
 
@@ -184,12 +186,17 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
       }
     ).messages;
   const edit = (token: string, init: RequestInit) =>
-    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/1/${token}/messages/@original`), { method: 'PATCH', ...init });
+    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/${SANDBOX_APPLICATION_ID}/${token}/messages/@original`), {
+      method: 'PATCH',
+      ...init,
+    });
   const file = (url: string) => consoleApp.request(at(url), { headers: { host: own().host, cookie: runKey } });
   const tokenOfLastCommand = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
   const multipart = (payload: string, file: Buffer) => {
     const form = new FormData();
-    form.append('payload_json', payload);
+    // As the bot sends it: the new file listed, so the one it replaces goes (Discord keeps only listed attachments).
+    const listed = payload.startsWith('{"') ? `${payload.slice(0, -1)},"attachments":[{"id":0,"filename":"x-report.png"}]}` : payload;
+    form.append('payload_json', listed);
     form.append('files[0]', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'x-report.png');
     return form;
   };
@@ -259,5 +266,63 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
     expect(await answer.json()).toEqual({ ok: false });
     const [failed] = await messages();
     expect(failed).toMatchObject({ state: 'failed', content: expect.stringContaining('The bot did not answer') });
+  });
+});
+
+describe('sandbox console: the bot’s calls back wait for its answer, as at Discord', () => {
+  let bot: HttpStandIn;
+  let consoleApp: Hono;
+  let cookie = '';
+
+  beforeEach(async () => {
+    // Commands deferred, presses answered with a deferred update (type 6), as the report's period buttons are.
+    bot = await new HttpStandIn((req) => ({ status: 200, body: JSON.parse(req.body).type === 3 ? { type: 6 } : { type: 5 } })).start();
+    const discordConsole = new DiscordConsole({
+      botUrl: bot.baseUrl,
+      botToken: 'sandbox-token',
+      commands: commandDefinitions,
+      x: new XStandIn(),
+      ledger: new BillingLedger(Date.now),
+      pricing: { postUsd: 0.005, userUsd: 0.01 },
+    });
+    cookie = `sandbox_key=${discordConsole.runKey}`;
+    consoleApp = new Hono();
+    discordConsole.mount(consoleApp);
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  const at = (path: string) => `${bot.baseUrl}${path}`;
+  const own = () => ({ host: new URL(bot.baseUrl).host, origin: bot.baseUrl, 'content-type': 'application/json', cookie });
+  const ada = { id: '300000000000000001', username: 'ada', globalName: 'Ada', roles: [], admin: false };
+  const api = (path: string, body: unknown) => consoleApp.request(at(path), { method: 'POST', headers: own(), body: JSON.stringify(body) });
+  const editOriginal = (token: string, body: unknown) =>
+    consoleApp.request(at(`/sandbox/discord/api/v10/webhooks/${SANDBOX_APPLICATION_ID}/${token}/messages/@original`), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const shown = async () =>
+    ((await (await consoleApp.request(at('/sandbox/api/state'), { headers: { host: own().host, cookie } })).json()) as { messages: any[] })
+      .messages;
+  const lastToken = () => JSON.parse(bot.requests.at(-1)!.body).token as string;
+
+  it('edits the pressed message when the bot’s edit comes before the console handed its deferred update over', async () => {
+    await api('/sandbox/api/interact', { kind: 'command', name: 'report', options: [], member: ada });
+    const button = { type: 1, components: [{ type: 2, style: 1, label: '30 days', custom_id: 'p30' }] };
+    expect((await editOriginal(lastToken(), { content: '7 days', components: [button] })).status).toBe(200);
+    const [report] = await shown();
+
+    const release = bot.hold(/^POST \/interactions$/);
+    const press = api('/sandbox/api/press', { messageId: report.id, customId: 'p30', label: '30 days', member: ada });
+    await expect.poll(() => bot.requests.length).toBe(2);
+    // The bot answered (type 6) and edits at once; here its answer is still on the way to the console.
+    const edit = editOriginal(lastToken(), { content: '30 days' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await (await press).json()).toEqual({ ok: true });
+    expect((await edit).status).toBe(200);
+    expect((await shown()).map((m) => [m.id, m.content])).toEqual([[report.id, '30 days']]);
   });
 });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAccounts } from '../../src/sandbox/accounts.js';
-import { SANDBOX_GUILD_ID } from '../../src/sandbox/discord-console.js';
+import { SANDBOX_GUILD_ID } from '../../src/sandbox/sandbox-discord.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start-sandbox.js';
 import { en } from '../../src/text/en.js';
 

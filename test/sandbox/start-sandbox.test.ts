@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_GUILDS } from '../../src/sandbox/discord-console.js';
+import { SANDBOX_GUILDS } from '../../src/sandbox/sandbox-discord.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start-sandbox.js';
 import { eventually } from '../support/harness.js';
 

@@ -144,31 +144,7 @@ export function summarise(input: ReportInput): ReportSummary {
       { date, read, original: 0, reply: 0, quote: 0, repost: 0, likes: 0, impressions: 0 },
     ]),
   );
-  const byKind: Record<PostKind, number> = { original: 0, reply: 0, quote: 0, repost: 0 };
-  const placed: PlacedPost[] = [];
-  const hashtags = new Map<string, { display: string; count: number }>();
-  const mentioned = new Map<string, { display: string; count: number }>();
-  const domains = new Map<string, { display: string; count: number }>();
-  let withMedia = 0;
-  for (const post of posts) {
-    const local = clock.parts(post.createdAt);
-    byKind[post.kind]++;
-    const own = post.kind !== 'repost'; // a repost's metrics and topics belong to someone else's post
-    placed.push({ ...local, createdAt: post.createdAt, own, earned: own ? engagementOf(post) : 0 });
-    const day = days.get(local.date);
-    if (day) {
-      day[post.kind]++;
-      if (own) {
-        day.likes += post.likes;
-        day.impressions += post.impressions ?? 0;
-      }
-    }
-    if (!own) continue;
-    for (const tag of post.hashtags) bump(hashtags, tag.toLowerCase(), `#${tag}`);
-    for (const username of post.mentions) bump(mentioned, username.toLowerCase(), `@${username}`);
-    for (const domain of post.domains) bump(domains, domain, domain);
-    if (post.hasMedia) withMedia++;
-  }
+  const { byKind, placed, topics } = tally(posts, clock, days);
   const own = posts.filter((p) => p.kind !== 'repost');
   const dayList = [...days.values()];
   const wholeDays = dayList.filter((d) => d.read === 'whole');
@@ -176,12 +152,6 @@ export function summarise(input: ReportInput): ReportSummary {
   const engagement = engagementSummary(own, { clock, profile, end: period.end, audience: input.audience });
   const comparisonInput = { previousPosts: input.previousPosts, posts, period, clock, read: input.read.posts, limits: input.limits };
   const mentionsSpan = input.mentions && input.read.mentions ? mentionSpan(input, input.read.mentions) : null;
-  const topics = {
-    hashtags: topCounts(hashtags),
-    mentions: topCounts(mentioned),
-    domains: topCounts(domains),
-    mediaShare: own.length ? withMedia / own.length : null,
-  };
   const summary: ReportSummary = {
     profile,
     period,
@@ -225,6 +195,46 @@ export function summarise(input: ReportInput): ReportSummary {
   };
   summary.missing = missingSections(summary, input, patterns.sample, engagement.privateMissing);
   return summary;
+}
+
+/**
+ * One pass over the posts read: counts by kind and by local day (own posts' likes and impressions too), each
+ * post placed in local time for the patterns, and the topics of own posts (a repost's belong to someone else).
+ */
+function tally(posts: StoredPost[], clock: LocalClock, days: Map<string, DayActivity>) {
+  const byKind: Record<PostKind, number> = { original: 0, reply: 0, quote: 0, repost: 0 };
+  const placed: PlacedPost[] = [];
+  const hashtags = new Map<string, { display: string; count: number }>();
+  const mentioned = new Map<string, { display: string; count: number }>();
+  const domains = new Map<string, { display: string; count: number }>();
+  let withMedia = 0;
+  for (const post of posts) {
+    const local = clock.parts(post.createdAt);
+    byKind[post.kind]++;
+    const own = post.kind !== 'repost'; // a repost's metrics and topics belong to someone else's post
+    placed.push({ ...local, createdAt: post.createdAt, own, earned: own ? engagementOf(post) : 0 });
+    const day = days.get(local.date);
+    if (day) {
+      day[post.kind]++;
+      if (own) {
+        day.likes += post.likes;
+        day.impressions += post.impressions ?? 0;
+      }
+    }
+    if (!own) continue;
+    for (const tag of post.hashtags) bump(hashtags, tag.toLowerCase(), `#${tag}`);
+    for (const username of post.mentions) bump(mentioned, username.toLowerCase(), `@${username}`);
+    for (const domain of post.domains) bump(domains, domain, domain);
+    if (post.hasMedia) withMedia++;
+  }
+  const own = posts.length - byKind.repost;
+  const topics = {
+    hashtags: topCounts(hashtags),
+    mentions: topCounts(mentioned),
+    domains: topCounts(domains),
+    mediaShare: own ? withMedia / own : null,
+  };
+  return { byKind, placed, topics };
 }
 
 function mentionSpan(input: ReportInput, read: SourceRead): ReportCoverage['mentions'] {
