@@ -4,6 +4,7 @@
 // share); everything it needs travels in a RenderJob.
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
+import type { PlaceKind } from '../../interaction/place.js';
 import { en, textFor } from '../../text/catalog.js';
 import { renderChart } from '../chart/chart.js';
 import { chartWords } from '../chart/chart-fonts.js';
@@ -36,6 +37,8 @@ export interface RenderJob {
   controls: ReportControls | null;
   /** A line above the report (who shared a public copy). */
   preface?: string;
+  /** Made where the bot is not installed: the report says why only the member sees it. */
+  privateHere?: PlaceKind;
 }
 
 export interface Rendered {
@@ -91,6 +94,7 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     footer: job.footer,
     controls: job.controls,
     preface: job.preface,
+    privateHere: job.privateHere,
   });
   return { layout, png };
 }
