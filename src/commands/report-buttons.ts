@@ -5,6 +5,7 @@
 
 import type { SettingsStore } from '../guilds/stores.js';
 import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
+import { answersPrivately } from '../interaction/place.js';
 import type { BoardService } from '../leaderboard/board-service.js';
 import type { LinkService } from '../linking/link-service.js';
 import { parseReportCustomId, REPORT_BUTTON_PREFIX } from '../report/layout/controls.js';
@@ -69,6 +70,7 @@ async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view:
     interactionToken: ctx.interactionToken,
     public: view.public,
     shareable,
+    foreignPlace: answersPrivately(ctx.place) ? ctx.place.kind : undefined,
   });
   if (!admission.ok) {
     await ctx.reply({ ephemeral: true, content: admission.message });

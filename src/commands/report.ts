@@ -67,6 +67,8 @@ function reportCommand(
         interactionToken: ctx.interactionToken,
         refreshProfile: ctx.options.boolean('refresh') ?? false,
         public: ctx.options.boolean('public') ?? false,
+        // Where only private answers are allowed, the report says why, as every answer there does.
+        foreignPlace: answersPrivately(ctx.place) ? ctx.place.kind : undefined,
       };
       const wantsPublic = request.public;
       if (wantsPublic && answersPrivately(ctx.place)) {

@@ -5,7 +5,9 @@
 // or transaction), so only one replica posts. A replica that dies holding a
 // claim lets it go stale; another takes it over and posts with the same
 // Discord nonce (enforce_nonce), so a post that did reach Discord before the
-// crash is not posted again. A digest found late is posted once, saying so;
+// crash is not posted again. A live replica renews its claim while it works
+// and checks it once more before posting (held-claim.ts), so one that was
+// merely slow never posts after another took its claim over. A digest found late is posted once, saying so;
 // one more than a day late is skipped. X reads go through the board, within
 // the server's budget; without room, the stored figures are used and their
 // age is said.
@@ -19,6 +21,7 @@ import type { BoardService } from '../leaderboard/board-service.js';
 import type { Logger } from '../log/logger.js';
 import { textFor } from '../text/catalog.js';
 import { digestLayout } from './digest-layout.js';
+import { HeldClaim } from './held-claim.js';
 import { latestDue, nextDue } from './schedule.js';
 import type { DigestClaim, DigestSchedule, DigestStore } from './stores.js';
 
@@ -31,6 +34,8 @@ export const ON_TIME_MS = 60_000;
 export const SKIP_AFTER_MS = DAY;
 /** How often each replica looks for a due digest: well within the minute a digest may take. */
 export const DIGEST_TICK_MS = 20_000;
+/** How often a replica renews the claims it holds: thrice per lease, so one late renewal does not lose it. */
+export const DIGEST_RENEW_MS = DIGEST_LEASE_MS / 3;
 
 export interface DigestDeps {
   store: DigestStore;
@@ -60,6 +65,9 @@ export interface DigestOutlook {
 }
 
 export class DigestService {
+  /** The claims this process is making a digest for: renewed until posted. */
+  private readonly held = new Set<HeldClaim>();
+
   constructor(private readonly deps: DigestDeps) {}
 
   /** Looks for due digests and posts them; each replica calls it every DIGEST_TICK_MS. */
@@ -75,25 +83,50 @@ export class DigestService {
     return posted;
   }
 
-  /** Starts ticking; returns the stop. */
+  /** Starts ticking, and renewing the claims being worked on; returns the stop. */
   start(): () => void {
     const run = () => void this.tick().catch((err: unknown) => this.deps.log.error('digest tick failed', { error: err }));
     run();
     const timer = setInterval(run, DIGEST_TICK_MS);
+    const renewal = setInterval(() => void this.renewHeld(), DIGEST_RENEW_MS);
     timer.unref();
-    return () => clearInterval(timer);
+    renewal.unref();
+    return () => {
+      clearInterval(timer);
+      clearInterval(renewal);
+    };
+  }
+
+  /** Renews every claim this process is making a digest for (start() calls it every DIGEST_RENEW_MS). */
+  async renewHeld(): Promise<void> {
+    await Promise.all(
+      [...this.held].map((claim) =>
+        claim.renew().catch((err: unknown) => this.deps.log.warn('renewing a digest claim failed', { guildId: claim.guildId, error: err })),
+      ),
+    );
   }
 
   private async maybePost(s: DigestSchedule): Promise<boolean> {
-    const { store, now, log } = this.deps;
+    const { store, now } = this.deps;
     const at = now();
     const due = latestDue(s, at);
     // Set after this week's moment had passed: the first digest is the next one.
     if (due < s.updatedAt) return false;
     if (!(await store.claim(s.guildId, due, at, at - DIGEST_LEASE_MS))) return false;
-    const late = at - due;
+    const claim = new HeldClaim(store, s.guildId, due, at, now);
+    this.held.add(claim);
+    try {
+      return await this.postClaimed(s, claim, at - due);
+    } finally {
+      this.held.delete(claim);
+    }
+  }
+
+  private async postClaimed(s: DigestSchedule, claim: HeldClaim, late: number): Promise<boolean> {
+    const { log } = this.deps;
+    const due = claim.dueAt;
     const finish = (outcome: 'posted' | 'late' | 'skipped' | 'failed', costMicro = 0, postsRead = 0, detail: string | null = null) =>
-      store.finish(s.guildId, due, at, { outcome, costMicroUsd: costMicro, postsRead, detail });
+      claim.finish({ outcome, costMicroUsd: costMicro, postsRead, detail });
     if (late > SKIP_AFTER_MS) {
       log.warn('a digest was missed by more than a day; skipped', { guildId: s.guildId, dueAt: due });
       await finish('skipped', 0, 0, 'more than a day late');
@@ -109,6 +142,14 @@ export class DigestService {
     const answer = await this.deps.boards.board({ guildId: s.guildId, days: 7, metric: 'engagement', callerId: null, read: true });
     const highlights = await this.deps.boards.highlights(s.guildId, answer);
     const message = digestLayout(t, { answer, highlights, dueAt: due, lateMs: late > ON_TIME_MS ? late : null, timeZone: s.timeZone });
+    // Made slowly enough for another replica to take the claim over: that one posts it, this one must not.
+    if (!(await claim.renew())) {
+      log.warn('the digest’s claim was taken over while it was being made; the replica that took it posts it', {
+        guildId: s.guildId,
+        dueAt: due,
+      });
+      return false;
+    }
     try {
       await this.deps.post(s.channelId, message, digestNonce(s.guildId, due));
     } catch (err) {

@@ -44,7 +44,13 @@ export interface DigestStore {
    * as of `now` (which finish names).
    */
   claim(guildId: string, dueAt: number, now: number, staleBefore: number): Promise<boolean>;
-  /** Records how it ended; only the holder of the claim made at `claimedAt` may. */
+  /**
+   * Extends the claim this caller made (or last renewed) at `heldAt` to `now`,
+   * in one statement. False when it is no longer this caller's: another took
+   * it over as stale, or it was finished.
+   */
+  renew(guildId: string, dueAt: number, heldAt: number, now: number): Promise<boolean>;
+  /** Records how it ended; only the holder of the claim made (or last renewed) at `claimedAt` may. */
   finish(guildId: string, dueAt: number, claimedAt: number, end: DigestEnd): Promise<boolean>;
   /** The latest claim of the server, if any. */
   last(guildId: string): Promise<DigestClaim | null>;

@@ -1,6 +1,8 @@
 // Who joined each server's leaderboard: the port. Each engine has its
 // adapter (storage/sqlite, storage/postgres); the board and the commands see
-// only this.
+// only this. Unlinking takes a member off every board in the transaction that
+// forgets the rest of their data (Stores.forgetMemberData), so no method here
+// does it apart from that.
 
 export interface BoardMembership {
   discordUserId: string;
@@ -15,8 +17,6 @@ export interface LeaderboardStore {
   /** This server's board members, oldest first. */
   members(guildId: string): Promise<BoardMembership[]>;
   isMember(guildId: string, discordUserId: string): Promise<boolean>;
-  /** The member unlinked: off every server's board. */
-  forgetMember(discordUserId: string): Promise<void>;
   /** The bot left the server: its board goes. */
   forgetGuild(guildId: string): Promise<void>;
 }

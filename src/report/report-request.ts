@@ -3,6 +3,7 @@
 // command through admission and the queue to its making.
 
 import type { LinkedAccount } from '../db/schema.js';
+import type { PlaceKind } from '../interaction/place.js';
 import type { CountedRange } from './read/counted-pages.js';
 
 export interface ReportRequest {
@@ -22,6 +23,11 @@ export interface ReportRequest {
   public?: boolean;
   /** A private report where the server allows public ones: it offers Share in channel. */
   shareable?: boolean;
+  /**
+   * Asked where the bot is not installed (a server without it, a group DM):
+   * Discord allows only private answers there, and the report says so.
+   */
+  foreignPlace?: PlaceKind;
 }
 
 /**

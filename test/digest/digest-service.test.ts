@@ -1,15 +1,16 @@
 // The digest's exactly-once posting on whichever engine this run tests, with
 // a fake clock, restarts (a new service on the same database), a replica dying
 // mid-post, an outage (a missed digest posted late once, or skipped past a
-// day), and the bot losing its permission in the channel. Discord is a fake
-// that keeps a nonce as Discord does (enforce_nonce): a retry returns the
-// message already posted.
+// day), a replica slower than its lease, and the bot losing its permission in
+// the channel. Discord is a fake that keeps a nonce as Discord does
+// (enforce_nonce): a retry returns the message already posted; where only the
+// claim may keep a digest to one post, a fake that counts every post.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIGEST_LEASE_MS, DigestService } from '../../src/digest/digest-service.js';
+import { DIGEST_LEASE_MS, DIGEST_RENEW_MS, DigestService } from '../../src/digest/digest-service.js';
 import type { ChannelCheck } from '../../src/guilds/channel-check.js';
 import type { BotMessage } from '../../src/interaction/contract.js';
 import type { BoardAnswer } from '../../src/leaderboard/board-service.js';
@@ -79,11 +80,12 @@ function service(
   discord: { post: (c: string, m: BotMessage, n: string) => Promise<void> },
   check: ChannelCheck = { ok: true },
   store = stores.digests,
+  board: () => Promise<BoardAnswer> = async () => EMPTY,
 ) {
   return new DigestService({
     store,
     boards: {
-      board: async () => EMPTY,
+      board,
       highlights: async () => ({ topPost: null, grower: null, newcomers: [] }),
     },
     post: discord.post,
@@ -97,6 +99,33 @@ function service(
 }
 
 const text = (m: BotMessage) => layoutText(m.layout as never);
+
+/** Discord with no nonce memory: it keeps a nonce only minutes, and a replica slower than the lease may post any time later. */
+function countingDiscord() {
+  const posts: string[] = [];
+  return { posts, post: async (_c: string, _m: BotMessage, nonce: string) => void posts.push(nonce) };
+}
+
+/** A board read that holds until released: a replica slowed down (heavy load, a slow X) while it makes the digest. */
+function slowBoard() {
+  let release: () => void = () => undefined;
+  let reading: () => void = () => undefined;
+  const started = new Promise<void>((r) => {
+    reading = r;
+  });
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  return {
+    started,
+    release: () => release(),
+    board: async () => {
+      reading();
+      await held;
+      return EMPTY;
+    },
+  };
+}
 
 describe('weekly digest', () => {
   it('posts once within a minute of the set time, and never again that week across restarts', async () => {
@@ -143,6 +172,42 @@ describe('weekly digest', () => {
     expect(await service(discord).tick()).toBe(1);
     expect(discord.messages.size).toBe(1);
     expect((await stores.digests.last(GUILD))?.outcome).toBe('late');
+  });
+
+  it('posts once when a live replica is slower than the lease: the one whose claim was taken over does not post', async () => {
+    const discord = countingDiscord();
+    clock.now = DUE + 5000;
+    const slow = slowBoard();
+    const slowTick = service(discord, { ok: true }, stores.digests, slow.board).tick();
+    await slow.started;
+    // Its claim looks stale to another replica (or a restarted one, or the sandbox clock run ahead): taken over, posted.
+    clock.now = DUE + 5000 + DIGEST_LEASE_MS + 1;
+    expect(await service(discord).tick()).toBe(1);
+    expect(discord.posts).toHaveLength(1);
+    // The slow one ends its read long after: it no longer holds the claim, so it posts nothing.
+    clock.now = DUE + 30 * MINUTE;
+    slow.release();
+    expect(await slowTick).toBe(0);
+    expect(discord.posts).toHaveLength(1);
+    expect(await stores.digests.last(GUILD)).toMatchObject({ dueAt: DUE, outcome: 'late' });
+  });
+
+  it('keeps the claim of a slow replica that renews it: no other takes it over, and it posts once', async () => {
+    const discord = countingDiscord();
+    clock.now = DUE + 5000;
+    const slow = slowBoard();
+    const slowService = service(discord, { ok: true }, stores.digests, slow.board);
+    const slowTick = slowService.tick();
+    await slow.started;
+    // Renewed as start() renews it, every third of the lease; then a lease after the claim, it is not stale.
+    clock.now = DUE + 5000 + DIGEST_RENEW_MS;
+    await slowService.renewHeld();
+    clock.now = DUE + 5000 + DIGEST_LEASE_MS + 1;
+    expect(await service(discord).tick()).toBe(0);
+    slow.release();
+    expect(await slowTick).toBe(1);
+    expect(discord.posts).toHaveLength(1);
+    expect(await stores.digests.last(GUILD)).toMatchObject({ dueAt: DUE, outcome: 'posted' });
   });
 
   it('posts a missed digest late once, saying so; skips one more than a day late', async () => {

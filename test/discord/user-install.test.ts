@@ -6,9 +6,25 @@ import type { Client } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
-import { commandPayload } from '../support/discord-payloads.js';
+import { en } from '../../src/text/en.js';
+import { ja } from '../../src/text/ja.js';
+import { commandPayload, componentPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
+import { layoutButtons, layoutMedia, layoutText } from '../support/layout-text.js';
+
+/** The finished report (its chart is in it) that edited the reply of the interaction with `token`, as the member reads it. */
+async function reportFor(h: Harness, token: string): Promise<{ text: string; buttons: Array<{ label: string; customId: string }> }> {
+  return eventually(() =>
+    h.discord
+      .edits()
+      .filter((e) => e.path.includes(token))
+      .map((e) => DiscordStandIn.payload(e) as { components?: unknown[] })
+      .filter((body) => layoutMedia(body.components).length > 0)
+      .map((body) => ({ text: layoutText(body.components), buttons: layoutButtons(body.components) }))
+      .at(-1),
+  );
+}
 
 function deliver(client: Client, payload: unknown): void {
   (client as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
@@ -61,6 +77,35 @@ describe.each(['http', 'gateway'] as const)('user-installed commands (%s door)',
     await eventually(async () => (await h.one<{ outcome: string }>('select outcome from report_runs'))?.outcome === 'ok');
     // Counted against the app alone: the server it came from has no settings or budget of ours.
     expect(await h.one('select guild_id from report_runs')).toEqual({ guild_id: null });
+  });
+
+  it('says why a private report is private there, in the member’s language, also when a button re-renders it', async () => {
+    h = await startHarness({ mode });
+    serveTimeline(h.x, {
+      profile: { id: '1456789012345678901', name: 'Ada', username: 'ada', public_metrics: { followers_count: 10, following_count: 1 } },
+      posts: syntheticTimeline(20, h.clock.now - 60_000, 100),
+      mentions: [],
+    });
+    await linkAccount(h, '300000000000000001', { id: '1456789012345678901', screenName: 'ada' });
+    const asked = commandPayload({ name: 'report', userInstalled: 'server', options: [{ name: 'days', type: 4, value: 7 }] });
+    expect(await send(h, mode, asked)).toMatchObject({ type: 5, data: { flags: 64 } });
+    const report = await reportFor(h, asked.token);
+    expect(report.text).toContain('Last 7 days');
+    expect(report.text).toContain(en.place.privateHere('server'));
+
+    // 30 days, pressed on that report: the report made in its place says it too.
+    h.clock.now += 31_000; // past the cooldown
+    const thirty = report.buttons.find((b) => b.label === '30 days')!.customId;
+    const press = componentPayload({ customId: thirty, userInstalled: 'server' });
+    await send(h, mode, press);
+    const pressed = await reportFor(h, press.token);
+    expect(pressed.text).toContain('Last 30 days');
+    expect(pressed.text).toContain(en.place.privateHere('server'));
+
+    h.clock.now += 31_000;
+    const inJapanese = commandPayload({ name: 'report', userInstalled: 'server', locale: 'ja' });
+    await send(h, mode, inJapanese);
+    expect((await reportFor(h, inJapanese.token)).text).toContain(ja.place.privateHere('server'));
   });
 
   it('answers privately in a group DM, with the note', async () => {

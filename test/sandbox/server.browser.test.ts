@@ -312,6 +312,7 @@ describe.skipIf(!runnable)('the sandbox for a whole server, in a real browser', 
     await run(page, '/report days:7');
     const report = await answerWith(page, 'Last 7 days, today included');
     expect(await report.locator('.eph').count()).toBe(1);
+    expect(await report.innerText()).toContain(en.place.privateHere('server'));
     expect(await report.locator('button[data-press]').allInnerTexts()).toEqual(['7 days', '30 days', '90 days', 'Export CSV']);
     await run(page, '/report days:7 public:true');
     const refused = await answerWith(page, en.place.reportPublicHere('server').slice(0, 40));

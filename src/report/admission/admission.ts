@@ -105,6 +105,7 @@ export class ReportAdmission {
         timeZone,
         public: request.public ?? false,
         shareable: request.shareable ?? false,
+        ...(request.foreignPlace ? { foreignPlace: request.foreignPlace } : {}),
         refreshProfile: request.refreshProfile ?? false,
         allowance,
         xUserId: account.xUserId,

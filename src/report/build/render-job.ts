@@ -36,6 +36,7 @@ export function renderJobFor(
     limits: { maxPosts: limits.maxPosts, postMicroUsd: Math.round(pricing.postUsd * 1_000_000), periods: REPORT_PERIODS },
     refreshHorizonHours: limits.refreshHours,
     showPrivate: !request.public,
+    privateHere: request.foreignPlace,
     profileRefresh: profile.refresh,
     footer: {
       dataAsOf: ticket.startedAt,

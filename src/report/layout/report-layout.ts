@@ -5,6 +5,7 @@
 // priority first, never the headline or the footer. Pure.
 
 import { type APIComponentInContainer, type APIMessageTopLevelComponent, ComponentType, SeparatorSpacingSize } from 'discord-api-types/v10';
+import type { PlaceKind } from '../../interaction/place.js';
 import type { Catalog } from '../../text/catalog.js';
 import { escapeMarkdown } from '../../text/format.js';
 import type { Usage } from '../../twitter/v2-client.js';
@@ -26,6 +27,8 @@ export interface LayoutOptions {
   controls: ReportControls | null;
   /** A line above the report (a shared copy says who shared it). */
   preface?: string;
+  /** Made where the bot is not installed: the footer says why only the member sees it. */
+  privateHere?: PlaceKind;
 }
 
 const ACCENT = 0x1d9bf0;
@@ -212,7 +215,12 @@ export function reportLayout(t: Catalog, s: ReportSummary, options: LayoutOption
   const top = topPosts(t, s);
   const more = rest(t, s);
   const footer: Block = {
-    text: `-# ${t.report.footer(options.footer.usage, options.footer.costMicroUsd, options.footer.olderPosts)} · ${t.reportView.dataAsOf(options.footer.dataAsOf)}\n-# ${t.reportView.meaning}`,
+    text: [
+      `-# ${t.report.footer(options.footer.usage, options.footer.costMicroUsd, options.footer.olderPosts)} · ${t.reportView.dataAsOf(options.footer.dataAsOf)}`,
+      `-# ${t.reportView.meaning}`,
+      // Counted in the text Discord allows, as the footer is: the reason is never cut for want of room.
+      ...(options.privateHere ? [`-# ${t.place.privateHere(options.privateHere)}`] : []),
+    ].join('\n'),
     priority: 10,
   };
   const blocks = [head, numbers, ...(top ? [top] : []), ...more, footer];

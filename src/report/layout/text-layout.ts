@@ -5,6 +5,7 @@
 
 import { type APIMessageTopLevelComponent, ComponentType } from 'discord-api-types/v10';
 import type { BotMessage } from '../../interaction/contract.js';
+import { V2_LIMITS } from './limits.js';
 
 const textDisplay = (content: string): APIMessageTopLevelComponent => ({ type: ComponentType.TextDisplay, content });
 
@@ -18,6 +19,21 @@ export function asLayout(message: BotMessage, notice: string | null = null): Bot
 /** A V2 message of a line of text, and optionally more components (the report's buttons, disabled). */
 export function textLayout(content: string, more: APIMessageTopLevelComponent[] = []): BotMessage {
   return { layout: [textDisplay(content), ...more], files: [] };
+}
+
+/**
+ * The message with `note` added at its end, in small type: why an answer is
+ * private where the bot is not installed (commands/private-place.ts, and a
+ * report delivered there). A message already at Discord's limits goes as it
+ * is: its ephemeral flag keeps it private all the same.
+ */
+export function withPlaceNote(message: BotMessage, note: string): BotMessage {
+  if (message.layout) {
+    const line = textDisplay(`-# ${note}`);
+    return message.layout.length < V2_LIMITS.components ? { ...message, layout: [...message.layout, line] } : message;
+  }
+  const content = message.content ? `${message.content}\n-# ${note}` : `-# ${note}`;
+  return content.length <= 2000 ? { ...message, content } : message;
 }
 
 type Node = { type?: number; content?: string; components?: Node[]; accessory?: Node };

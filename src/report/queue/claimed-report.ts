@@ -10,7 +10,7 @@ import type { Logger } from '../../log/logger.js';
 import type { TokenCipher } from '../../secrets/token-cipher.js';
 import { textFor } from '../../text/catalog.js';
 import type { Usage } from '../../twitter/v2-client.js';
-import { asLayout } from '../layout/text-layout.js';
+import { asLayout, layoutText, withPlaceNote } from '../layout/text-layout.js';
 import { decodeCounted } from '../read/counted-pages.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
 import type { ReportRunStore } from '../stores.js';
@@ -60,6 +60,7 @@ export class ClaimedReports {
       refreshProfile: job.refreshProfile,
       public: job.public,
       shareable: job.shareable,
+      foreignPlace: job.foreignPlace,
     };
     // What earlier attempts read is counted on (a replica that died part way), not forgotten.
     const usage: Usage = {
@@ -117,7 +118,17 @@ export class ClaimedReports {
     await deliverReport(
       { webhooks, directMessage, runs, now, log },
       { ...target, interactionToken: token },
-      asLayout(message, notice),
+      withPlaceNoteOnce(asLayout(message, notice), job.foreignPlace ? textFor(claimed.locale).place.privateHere(job.foreignPlace) : null),
     ).catch((err: unknown) => log.error('could not deliver a report to the member', { discordUserId, runId: claimed.id, error: err }));
   }
+}
+
+/**
+ * Where the bot is not installed, every answer says why it is private: a
+ * report says it in its own layout (within Discord's limits), and any other
+ * answer made here (unlinked meanwhile, X failing) gets the note added.
+ */
+function withPlaceNoteOnce(message: BotMessage, note: string | null): BotMessage {
+  if (!note || layoutText(message.layout ?? []).includes(note)) return message;
+  return withPlaceNote(message, note);
 }

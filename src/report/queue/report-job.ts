@@ -11,6 +11,8 @@ const jobSchema = z.object({
   public: z.boolean(),
   /** Offers Share in channel (see ReportRequest.shareable); absent in jobs queued before it existed. */
   shareable: z.boolean().optional(),
+  /** Asked where the bot is not installed (see ReportRequest.foreignPlace); absent elsewhere and in older jobs. */
+  foreignPlace: z.enum(['server', 'bot-dm', 'private-channel']).optional(),
   refreshProfile: z.boolean(),
   /** Posts it may read under the budgets (null: no cap), as reserved at admission. */
   allowance: z.number().int().nonnegative().nullable(),

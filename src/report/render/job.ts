@@ -4,6 +4,7 @@
 // 30 MiB resident) just to name a job's type.
 
 import type { APIMessageTopLevelComponent } from 'discord-api-types/v10';
+import type { PlaceKind } from '../../interaction/place.js';
 import type { ReportControls } from '../layout/controls.js';
 import type { LayoutOptions } from '../layout/report-layout.js';
 import type { StoredPost } from '../stored-post.js';
@@ -33,6 +34,8 @@ export interface RenderJob {
   controls: ReportControls | null;
   /** A line above the report (who shared a public copy). */
   preface?: string;
+  /** Made where the bot is not installed: the report says why only the member sees it. */
+  privateHere?: PlaceKind;
 }
 
 export interface Rendered {

@@ -38,6 +38,7 @@ export function renderReport(job: RenderJob, data: RenderData): Rendered {
     footer: job.footer,
     controls: job.controls,
     preface: job.preface,
+    privateHere: job.privateHere,
   });
   return { layout, png };
 }

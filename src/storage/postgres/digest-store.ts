@@ -44,6 +44,22 @@ export class PgDigestStore implements DigestStore {
     return held[0]?.at === now;
   }
 
+  async renew(guildId: string, dueAt: number, heldAt: number, now: number): Promise<boolean> {
+    const renewed = await this.db
+      .update(digestClaims)
+      .set({ claimedAt: now })
+      .where(
+        and(
+          eq(digestClaims.guildId, guildId),
+          eq(digestClaims.dueAt, dueAt),
+          eq(digestClaims.claimedAt, heldAt),
+          eq(digestClaims.outcome, 'claimed'),
+        ),
+      )
+      .returning({ at: digestClaims.claimedAt });
+    return renewed.length > 0;
+  }
+
   async finish(guildId: string, dueAt: number, claimedAt: number, end: DigestEnd): Promise<boolean> {
     const done = await this.db
       .update(digestClaims)

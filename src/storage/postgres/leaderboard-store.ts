@@ -41,10 +41,6 @@ export class PgLeaderboardStore implements LeaderboardStore {
     return row !== undefined;
   }
 
-  async forgetMember(discordUserId: string): Promise<void> {
-    await this.db.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, discordUserId));
-  }
-
   async forgetGuild(guildId: string): Promise<void> {
     await this.db.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId));
   }

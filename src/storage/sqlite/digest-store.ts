@@ -43,6 +43,16 @@ export class SqliteDigestStore implements DigestStore {
     })();
   }
 
+  async renew(guildId: string, dueAt: number, heldAt: number, now: number): Promise<boolean> {
+    const mine = and(
+      eq(digestClaims.guildId, guildId),
+      eq(digestClaims.dueAt, dueAt),
+      eq(digestClaims.claimedAt, heldAt),
+      eq(digestClaims.outcome, 'claimed'),
+    );
+    return this.db.update(digestClaims).set({ claimedAt: now }).where(mine).run().changes > 0;
+  }
+
   async finish(guildId: string, dueAt: number, claimedAt: number, end: DigestEnd): Promise<boolean> {
     const mine = and(eq(digestClaims.guildId, guildId), eq(digestClaims.dueAt, dueAt), eq(digestClaims.claimedAt, claimedAt));
     return this.db.update(digestClaims).set(end).where(mine).run().changes > 0;

@@ -32,10 +32,6 @@ export class SqliteLeaderboardStore implements LeaderboardStore {
     return this.db.select({ id: leaderboardMembers.discordUserId }).from(leaderboardMembers).where(where).get() !== undefined;
   }
 
-  async forgetMember(discordUserId: string): Promise<void> {
-    this.db.delete(leaderboardMembers).where(eq(leaderboardMembers.discordUserId, discordUserId)).run();
-  }
-
   async forgetGuild(guildId: string): Promise<void> {
     this.db.delete(leaderboardMembers).where(eq(leaderboardMembers.guildId, guildId)).run();
   }

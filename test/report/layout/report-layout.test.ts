@@ -9,6 +9,7 @@ import { measure, V2_LIMITS } from '../../../src/report/layout/limits.js';
 import { reportLayout } from '../../../src/report/layout/report-layout.js';
 import { type ReportSummary, summarise } from '../../../src/report/summary/summary.js';
 import { en } from '../../../src/text/catalog.js';
+import { ja } from '../../../src/text/ja.js';
 import { END, mentions, PERIOD, PROFILE, posts, previous } from '../fixtures.js';
 
 const footer = { dataAsOf: END, usage: { postsRead: 10, postsRepeated: 0, userReads: 1, requests: 3 }, costMicroUsd: 60_000 };
@@ -144,6 +145,19 @@ describe('the report as Components V2', () => {
     expect(all).toContain('Interactions are likes');
     expect(all).toContain('**Covers the last 81 of 90 days**');
     expect(all).toContain('N'.repeat(50));
+  });
+
+  it('says why it is private where the bot is not installed, also in the largest report, within Discord’s limits', () => {
+    for (const [t, kind] of [
+      [en, 'server'],
+      [ja, 'private-channel'],
+    ] as const) {
+      const options = { showPrivate: true, chartFile: 'x-report.png', footer, controls: { ...controls, days: 90 } };
+      const layout = reportLayout(t, largest(), { ...options, privateHere: kind }) as Node[];
+      expect(allText(layout)).toContain(`-# ${t.place.privateHere(kind)}`);
+      expect(measure(layout as never).textLength).toBeLessThanOrEqual(V2_LIMITS.totalText);
+      expect(allText(reportLayout(t, largest(), options) as Node[])).not.toContain(t.place.privateHere(kind));
+    }
   });
 
   it('leaves the private analytics out of a public report, saying so', () => {
