@@ -26,6 +26,18 @@ async function reportFor(h: Harness, token: string): Promise<{ text: string; but
   );
 }
 
+/** A bot with Ada linked, and 20 posts of hers at X. */
+async function startLinked(mode: 'http' | 'gateway'): Promise<Harness> {
+  const h = await startHarness({ mode });
+  serveTimeline(h.x, {
+    profile: { id: '1456789012345678901', name: 'Ada', username: 'ada', public_metrics: { followers_count: 10, following_count: 1 } },
+    posts: syntheticTimeline(20, h.clock.now - 60_000, 100),
+    mentions: [],
+  });
+  await linkAccount(h, '300000000000000001', { id: '1456789012345678901', screenName: 'ada' });
+  return h;
+}
+
 function deliver(client: Client, payload: unknown): void {
   (client as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }).actions.InteractionCreate.handle(payload);
 }
@@ -57,13 +69,7 @@ describe.each(['http', 'gateway'] as const)('user-installed commands (%s door)',
   });
 
   it('refuses a public report there, and makes a private one under the app budget only', async () => {
-    h = await startHarness({ mode });
-    serveTimeline(h.x, {
-      profile: { id: '1456789012345678901', name: 'Ada', username: 'ada', public_metrics: { followers_count: 10, following_count: 1 } },
-      posts: syntheticTimeline(20, h.clock.now - 60_000, 100),
-      mentions: [],
-    });
-    await linkAccount(h, '300000000000000001', { id: '1456789012345678901', screenName: 'ada' });
+    h = await startLinked(mode);
     const publicAsk = await send(
       h,
       mode,
@@ -80,13 +86,7 @@ describe.each(['http', 'gateway'] as const)('user-installed commands (%s door)',
   });
 
   it('says why a private report is private there, in the member’s language, also when a button re-renders it', async () => {
-    h = await startHarness({ mode });
-    serveTimeline(h.x, {
-      profile: { id: '1456789012345678901', name: 'Ada', username: 'ada', public_metrics: { followers_count: 10, following_count: 1 } },
-      posts: syntheticTimeline(20, h.clock.now - 60_000, 100),
-      mentions: [],
-    });
-    await linkAccount(h, '300000000000000001', { id: '1456789012345678901', screenName: 'ada' });
+    h = await startLinked(mode);
     const asked = commandPayload({ name: 'report', userInstalled: 'server', options: [{ name: 'days', type: 4, value: 7 }] });
     expect(await send(h, mode, asked)).toMatchObject({ type: 5, data: { flags: 64 } });
     const report = await reportFor(h, asked.token);

@@ -14,6 +14,18 @@ import { SANDBOX_APPLICATION_ID, SANDBOX_BOT_ID, SANDBOX_GUILDS } from '../../sr
 import { bodyLimits } from '../../src/web/body-limit.js';
 
 const BOT = 'http://127.0.0.1:3210';
+
+/** The sandbox's console in front of the bot at `botUrl`, with X's prices. */
+const consoleFor = (botUrl: string, extra: { x?: XStandIn; answerTimeoutMs?: number } = {}) =>
+  new DiscordConsole({
+    botUrl,
+    botToken: 'sandbox-token',
+    commands: commandDefinitions,
+    x: extra.x ?? new XStandIn(),
+    ledger: new BillingLedger(Date.now),
+    pricing: { postUsd: 0.005, userUsd: 0.01 },
+    answerTimeoutMs: extra.answerTimeoutMs,
+  });
 let app: Hono;
 let x: XStandIn;
 let key = '';
@@ -21,14 +33,7 @@ let consoleUrl: () => string;
 
 beforeEach(() => {
   x = new XStandIn();
-  const console = new DiscordConsole({
-    botUrl: BOT,
-    botToken: 'sandbox-token',
-    commands: commandDefinitions,
-    x,
-    ledger: new BillingLedger(Date.now),
-    pricing: { postUsd: 0.005, userUsd: 0.01 },
-  });
+  const console = consoleFor(BOT, { x });
   app = new Hono();
   console.mount(app);
   key = `sandbox_key=${console.runKey}`;
@@ -147,15 +152,7 @@ describe('sandbox console against a misbehaving bot and malformed edits', () => 
   beforeEach(async () => {
     // A bot that defers every command, as /report does.
     bot = await new HttpStandIn(() => ({ status: 200, body: { type: 5, data: { flags: 64 } } })).start();
-    const discordConsole = new DiscordConsole({
-      botUrl: bot.baseUrl,
-      botToken: 'sandbox-token',
-      commands: commandDefinitions,
-      x: new XStandIn(),
-      ledger: new BillingLedger(Date.now),
-      pricing: { postUsd: 0.005, userUsd: 0.01 },
-      answerTimeoutMs: 200,
-    });
+    const discordConsole = consoleFor(bot.baseUrl, { answerTimeoutMs: 200 });
     runKey = `sandbox_key=${discordConsole.runKey}`;
     consoleApp = new Hono();
     // As the bot's web app mounts it: its body limits first.
@@ -277,14 +274,7 @@ describe('sandbox console: the bot’s calls back wait for its answer, as at Dis
   beforeEach(async () => {
     // Commands deferred, presses answered with a deferred update (type 6), as the report's period buttons are.
     bot = await new HttpStandIn((req) => ({ status: 200, body: JSON.parse(req.body).type === 3 ? { type: 6 } : { type: 5 } })).start();
-    const discordConsole = new DiscordConsole({
-      botUrl: bot.baseUrl,
-      botToken: 'sandbox-token',
-      commands: commandDefinitions,
-      x: new XStandIn(),
-      ledger: new BillingLedger(Date.now),
-      pricing: { postUsd: 0.005, userUsd: 0.01 },
-    });
+    const discordConsole = consoleFor(bot.baseUrl);
     cookie = `sandbox_key=${discordConsole.runKey}`;
     consoleApp = new Hono();
     discordConsole.mount(consoleApp);
