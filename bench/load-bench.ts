@@ -196,6 +196,8 @@ async function run(members: number): Promise<string[]> {
     ];
   } finally {
     for (const r of replicas) await r.stop();
+    // BENCH_BOT_LOG: where to keep the first replica's output (its logs, and what BENCH_NODE_ARGS such as --trace-gc print).
+    if (process.env.BENCH_BOT_LOG) writeFileSync(process.env.BENCH_BOT_LOG, `${bot.lines.join('\n')}\n`);
     await database?.drop();
     await sender.terminate();
     await xWorker.terminate();

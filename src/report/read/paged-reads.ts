@@ -35,7 +35,15 @@ export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldF
     };
     try {
       const page = await fetchPage(query, maxResults, hold);
-      return { page, release: release ?? (() => undefined), asked };
+      const room = release ?? (() => undefined);
+      // Giving back the page's room lets go of its posts too: an async read waiting on X for its next
+      // page keeps the last one in its suspended frame (V8 does not clear it), where the gate no longer
+      // counts it. Without this, every read waiting on X held one page more than the gate allowed.
+      const letGoOfPosts = () => {
+        room();
+        page.data = undefined;
+      };
+      return { page, release: letGoOfPosts, asked };
     } catch (err) {
       release?.();
       asked();
@@ -43,6 +51,8 @@ export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldF
     }
   };
 }
+
+const ignore = () => undefined;
 
 export const letGo = (held: Held) => [held.release(), held.asked()];
 
@@ -82,9 +92,12 @@ export async function readPages(
   const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
   const request = (token: string | undefined, asked?: Release) =>
     fetchPage({ ...query, paginationToken: token }, Math.min(PAGE, Math.max(5, maxPosts - read.count)), asked);
-  let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
-  for (;;) {
-    const { page, release, asked } = await pending;
+  /**
+   * Stores one page and asks for the next, if any. A function of its own, so
+   * that what it holds of the page is gone when it returns, not kept in
+   * readPages's frame while that waits on X for the next page.
+   */
+  const take = async ({ page, release, asked }: Held): Promise<{ next: Promise<Held> | null; more: boolean }> => {
     let next: Promise<Held> | null = null;
     try {
       const fresh = (page.data ?? []).slice(0, maxPosts - read.count);
@@ -95,13 +108,15 @@ export async function readPages(
         next = request(token, asked);
         // If storing this page throws, the next page still arrives (and is
         // billed and counted); its failure must not become an unhandled rejection.
-        next.catch(() => undefined);
+        // A function from outside: a closure made here would share this frame's context, which holds
+        // `fresh`, and would keep the page's posts alive for as long as the next page is on its way.
+        next.catch(ignore);
         // Let the request reach the wire before the CPU-bound store work runs:
         // fetch writes it over several turns of the event loop.
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
       await inTurnOrNow(inTurn, () => onPage(fresh));
-      if (!next) return { ...read, more: Boolean(token) };
+      return { next, more: Boolean(token) };
     } catch (err) {
       dropWhenHere(next);
       throw err;
@@ -109,6 +124,11 @@ export async function readPages(
       if (!next) asked(); // else the next request has this one's room among those asking X
       release();
     }
+  };
+  let pending = firstPage ? Promise.resolve(firstPage) : request(undefined);
+  for (;;) {
+    const { next, more } = await take(await pending);
+    if (!next) return { ...read, more };
     pending = next;
   }
 }

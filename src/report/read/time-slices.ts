@@ -38,19 +38,11 @@ export async function readInSlices(
   /** Stores a run of pages read down from a top (see SourceReader.pagesDownFrom). */
   pagesDownFrom: (top: number) => (posts: XPost[]) => Promise<void>,
 ): Promise<PagesRead> {
-  const firstPosts = first.page.data ?? [];
-  first.asked(); // its room among requests asking X goes to whichever slice asks first
   // The first page and the newest slice below it are one run down from the top.
   const fromTop = pagesDownFrom(req.now);
-  try {
-    await inTurnOrNow(req.inTurn, () => fromTop(firstPosts));
-  } finally {
-    first.release();
-  }
-  // Slices are read only after a first page that had more to follow, so it is not empty.
-  const oldestId = firstPosts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
+  const { firstRead, oldestId } = await storeFirst(first, fromTop, req.inTurn);
   const span = Math.max(1000, req.now - oldest);
-  const estimatedPages = (firstPosts.length * ((oldest - req.from) / span)) / PAGE;
+  const estimatedPages = (firstRead.count * ((oldest - req.from) / span)) / PAGE;
   const slices = Math.max(1, Math.min(MAX_SLICES, Math.ceil(estimatedPages / PAGES_PER_SLICE)));
   // Whole seconds, as X's timestamps; the newest slice is bounded by id instead.
   const step = Math.max(1000, Math.floor((oldest - req.from) / slices / 1000) * 1000);
@@ -70,12 +62,35 @@ export async function readInSlices(
       return readPages(fetchPage, query, req.maxPosts, save, { stop: stop.signal, inTurn: req.inTurn });
     }),
   );
-  const read: PagesRead = { count: 0, oldest: null, ids: [], more: false };
-  note(read, firstPosts);
+  const read = firstRead;
   for (const part of parts) {
     read.count += part.count;
     read.ids.push(...part.ids);
     if (part.oldest !== null && (read.oldest === null || part.oldest < read.oldest)) read.oldest = part.oldest;
   }
   return read;
+}
+
+/**
+ * Stores the first page; returns what the slices need of it. A function of
+ * its own, so the page's posts are not kept in readInSlices's frame while
+ * the slices read (see heldFetcher).
+ */
+async function storeFirst(
+  first: Held,
+  fromTop: (posts: XPost[]) => Promise<void>,
+  inTurn: PageTurn | undefined,
+): Promise<{ firstRead: PagesRead; oldestId: string }> {
+  const posts = first.page.data ?? [];
+  first.asked(); // its room among requests asking X goes to whichever slice asks first
+  const firstRead: PagesRead = { count: 0, oldest: null, ids: [], more: false };
+  note(firstRead, posts);
+  // Slices are read only after a first page that had more to follow, so it is not empty.
+  const oldestId = posts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));
+  try {
+    await inTurnOrNow(inTurn, () => fromTop(posts));
+  } finally {
+    first.release();
+  }
+  return { firstRead, oldestId };
 }
