@@ -82,6 +82,8 @@ async function run(members: number): Promise<string[]> {
     LOG_LEVEL: 'info',
     // The queue's settings, when set, so their trade-off can be measured.
     ...pick(process.env, ['REPORT_CONCURRENCY', 'REPORT_PAGES_IN_FLIGHT', 'REPORT_MAX_POSTS']),
+    // glibc's malloc settings, when set, to measure what they do to resident memory.
+    ...pick(process.env, ['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_']),
   };
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the bot under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -2,7 +2,7 @@
 // reservation), what it read as each X answer arrived, and how it ended.
 // Budgets, cooldowns and the one-report-at-a-time rule read it.
 
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Sync } from '../../db/async-store.js';
 import type { Db } from '../../db/database.js';
 import { reportRuns } from '../../db/schema.js';
@@ -18,20 +18,7 @@ import {
 } from '../../report/stores.js';
 import type { Usage } from '../../twitter/v2-client.js';
 import { newRunRow } from '../queries/run-row.js';
-
-const CLAIMED = {
-  id: reportRuns.id,
-  discordUserId: reportRuns.discordUserId,
-  guildId: reportRuns.guildId,
-  locale: reportRuns.locale,
-  startedAt: reportRuns.startedAt,
-  interactionTokenSealed: reportRuns.interactionTokenSealed,
-  job: reportRuns.job,
-  upstreamRequests: reportRuns.upstreamRequests,
-  postsRead: reportRuns.postsRead,
-  userReads: reportRuns.userReads,
-  countedUnstored: reportRuns.countedUnstored,
-};
+import { prepareQueueStatements, type QueueStatements } from './queue-statements.js';
 
 export class SqliteRunStore implements Sync<ReportRunStore> {
   // Prepared once: the first runs on every X answer of every report, the others on the way to every /report ack.
@@ -39,8 +26,11 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
   private readonly lastRunQuery;
   private readonly runningQuery;
   private readonly insertRun;
+  // And these on the way from every ack to the queue (see queue-statements.ts).
+  private readonly queue: QueueStatements;
 
   constructor(private readonly db: Db) {
+    this.queue = prepareQueueStatements(db);
     this.usageUpdate = db
       .update(reportRuns)
       .set({
@@ -151,11 +141,7 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
 
   /** The member's ack went out: the run joins the queue, for any replica to claim. */
   markReady(runId: number): void {
-    this.db
-      .update(reportRuns)
-      .set({ ready: true })
-      .where(and(eq(reportRuns.id, runId), eq(reportRuns.outcome, 'running')))
-      .run();
+    this.queue.markReady.run({ id: runId });
   }
 
   /**
@@ -164,26 +150,7 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
    * One statement, so two replicas never take the same run.
    */
   claim(replica: string, now: number, leaseMs: number, limit: number): ClaimedRun[] {
-    const claimable = this.db
-      .select({ id: reportRuns.id })
-      .from(reportRuns)
-      .where(
-        and(
-          eq(reportRuns.outcome, 'running'),
-          eq(reportRuns.ready, true),
-          lt(reportRuns.leaseUntil, now),
-          lt(reportRuns.claims, MAX_CLAIMS),
-        ),
-      )
-      .orderBy(asc(reportRuns.id))
-      .limit(limit);
-    return this.db
-      .update(reportRuns)
-      .set({ claimedBy: replica, leaseUntil: now + leaseMs, claims: sql`${reportRuns.claims} + 1` })
-      .where(inArray(reportRuns.id, claimable))
-      .returning(CLAIMED)
-      .all()
-      .sort((a, b) => a.id - b.id);
+    return this.queue.claim.all({ replica, now, leaseUntil: now + leaseMs, limit }).sort((a, b) => a.id - b.id);
   }
 
   /** The replica is alive and still running these: their leases go on. */
@@ -198,18 +165,9 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
 
   /** How many queued runs are ahead of this one (0: it has been claimed, or has ended). */
   queuedAhead(runId: number, now: number): number {
-    const mine = this.db
-      .select({ leaseUntil: reportRuns.leaseUntil, outcome: reportRuns.outcome })
-      .from(reportRuns)
-      .where(eq(reportRuns.id, runId))
-      .get();
+    const mine = this.queue.runState.get({ id: runId });
     if (mine?.outcome !== 'running' || mine.leaseUntil >= now) return 0;
-    const ahead = this.db
-      .select({ n: sql<number>`count(*)` })
-      .from(reportRuns)
-      .where(and(eq(reportRuns.outcome, 'running'), eq(reportRuns.ready, true), lt(reportRuns.leaseUntil, now), lt(reportRuns.id, runId)))
-      .get();
-    return Number(ahead?.n ?? 0) + 1;
+    return Number(this.queue.queuedBefore.get({ id: runId, now })?.n ?? 0) + 1;
   }
 
   /** On SQLite one process holds the file: at its start no lease of an earlier process can still be live. */
