@@ -106,6 +106,10 @@ export class ReportWorker {
   }
 
   private async claimOnce(): Promise<void> {
+    if (this.deps.concurrency - this.held.size <= 0 || this.stopped) return;
+    // After the acks waiting to go out: in a burst, one claim takes the runs of many acks, instead of
+    // one claim per ack sitting between the acks that wait.
+    await this.deps.acks?.whenIdle();
     const free = this.deps.concurrency - this.held.size;
     if (free <= 0 || this.stopped) return;
     const claimed = await this.deps.runs.claim(this.replica, this.deps.now(), this.deps.leaseMs, free);

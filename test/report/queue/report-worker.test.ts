@@ -125,6 +125,44 @@ describe('ReportWorker', () => {
     expect(new Set(making.map((m) => m.run.id)).size).toBe(5);
   });
 
+  it('claims nothing while acks wait, then takes the runs of a whole burst in one claim', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const acks = new AckPriority(60_000); // no timer lets a claim through meanwhile
+    const claims: number[] = [];
+    const store = asAsync(runs);
+    const worker = new ReportWorker({
+      runs: {
+        ...store,
+        claim: async (...args) => {
+          const taken = await store.claim(...args);
+          claims.push(taken.length);
+          return taken;
+        },
+      },
+      make: () => new Promise<void>(() => undefined),
+      concurrency: 10,
+      leaseMs: LEASE_MS,
+      acks,
+      now: () => T0,
+      log: silentLogger,
+    });
+    for (let i = 0; i < 5; i++) acks.begin();
+    worker.start();
+    // The acks' reports join the queue one by one, each in a turn of its own, as they do in a burst.
+    const pumps: Array<Promise<void>> = [];
+    for (let i = 0; i < 5; i++) {
+      queue(runs, 1);
+      pumps.push(worker.pump());
+      for (let t = 0; t < 5; t++) await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(claims.filter((n) => n > 0)).toEqual([]);
+    for (let i = 0; i < 5; i++) acks.end();
+    await Promise.all(pumps);
+    await eventually(() => worker.busy === 5);
+    expect(claims.filter((n) => n > 0)).toEqual([5]);
+    worker.stop();
+  });
+
   it('starts reports one at a time in the order claimed, none while an ack that arrived during a start waits', async () => {
     const runs = new SqliteRunStore(db.current.db);
     const acks = new AckPriority(60_000); // no timer lets a start through meanwhile
