@@ -54,8 +54,10 @@ export interface ReportLimits {
   cooldownSeconds: number;
   /** Reports running at once; more wait in the queue, told their place. */
   concurrency: number;
-  /** Pages of posts held at once across all reports, from asking X until stored: what bounds memory while X is slow. */
+  /** Pages of posts held in memory at once across all reports, from reading a page's body until it is stored: what bounds memory. */
   pagesInFlight: number;
+  /** Requests waiting on X at once across all reports (each holds a socket, not a page): what bounds throughput while X is slow. */
+  requestsInFlight: number;
   /** How long a replica's claim on a report holds without renewal: how soon another takes over the reports of one that died. */
   leaseSeconds: number;
   /** While a report reads, its message says how far it got, edited at most this often (REPORT_PROGRESS_SECONDS); 0: never. */
@@ -253,6 +255,9 @@ function readSecrets(r: Reader): Pick<Config, 'tokenEncryptionKey' | 'previousTo
   return { tokenEncryptionKey, previousTokenEncryptionKeys };
 }
 
+/** Most requests waiting on X at once, whatever is set: each holds a socket (a file descriptor). */
+const MOST_REQUESTS_IN_FLIGHT = 4096;
+
 function readReportLimits(r: Reader): ReportLimits {
   return {
     maxPosts: r.integer('REPORT_MAX_POSTS', 1000, 5, 3200),
@@ -262,6 +267,7 @@ function readReportLimits(r: Reader): ReportLimits {
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
     concurrency: r.integer('REPORT_CONCURRENCY', 200, 1, 10_000),
     pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
+    requestsInFlight: r.integer('REPORT_REQUESTS_IN_FLIGHT', 1024, 2, MOST_REQUESTS_IN_FLIGHT),
     leaseSeconds: r.integer('REPORT_LEASE_SECONDS', 30, 2, 600),
     progressEveryMs: r.integer('REPORT_PROGRESS_SECONDS', 2, 0, 600) * 1000,
   };

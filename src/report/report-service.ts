@@ -22,7 +22,7 @@ import { ReportAdmission } from './admission/admission.js';
 import { ReportMaker } from './build/report-maker.js';
 import { READS_ASKING_X, type ReadLanes } from './build/report-reads.js';
 import { CpuLane } from './lanes/cpu-lane.js';
-import { PageGate, requestsWaiting } from './lanes/page-gate.js';
+import { PageGate } from './lanes/page-gate.js';
 import { REPORT_DEADLINE_MS } from './periods.js';
 import { ProfileReader } from './profile/profile-reader.js';
 import { ClaimedReports } from './queue/claimed-report.js';
@@ -94,7 +94,7 @@ export class ReportService {
     const lanes: ReadLanes = {
       pageLane: new CpuLane(acks && (() => acks.whenIdle())),
       pageGate: new PageGate(limits.pagesInFlight),
-      askGate: new PageGate(requestsWaiting(limits.pagesInFlight)),
+      askGate: new PageGate(limits.requestsInFlight),
     };
     const clients: MemberClientDeps = {
       apiUrl: deps.apiUrl,

@@ -114,6 +114,7 @@ describe('configuration', () => {
       cooldownSeconds: 30,
       concurrency: 200,
       pagesInFlight: 256,
+      requestsInFlight: 1024,
       leaseSeconds: 30,
       progressEveryMs: 2000,
     });

@@ -17,18 +17,6 @@ import { PriorityQueue, type Ranked } from './priority-queue.js';
 
 export type Release = () => void;
 
-/**
- * Requests that may wait on X per page that may be held: a waiting request
- * costs a socket and at most a buffer of its unread body, so a slow X can have
- * many more of them than pages in memory (and throughput grows with them).
- */
-export const REQUESTS_PER_HELD_PAGE = 4;
-/** Most requests waiting on X at once, whatever REPORT_PAGES_IN_FLIGHT: each holds a socket (a file descriptor). */
-export const MOST_REQUESTS_WAITING = 4096;
-
-/** Room for requests waiting on X, for a bound of `pagesHeld` pages in memory. */
-export const requestsWaiting = (pagesHeld: number) => Math.min(pagesHeld * REQUESTS_PER_HELD_PAGE, MOST_REQUESTS_WAITING);
-
 /** Priority of a waiter that names none: after every report. */
 export const LAST = Number.MAX_SAFE_INTEGER;
 
