@@ -63,6 +63,15 @@ export const WORKER_IDLE_MS = 120_000;
 
 const asError = (reason: unknown) => (reason instanceof Error ? reason : new Error('the report gave up on its rendering'));
 
+/**
+ * The render thread's young generation, smaller than V8's default for a
+ * thread: what it keeps between reports is about 15 MiB, and a full-size young
+ * generation kept about 90 MiB committed. Only the young generation is bounded:
+ * a bound on the old one would end the thread (and fail its reports) when a
+ * report needs more.
+ */
+const RENDER_LIMITS = { maxYoungGenerationSizeMb: 12 };
+
 export class RenderPool {
   private worker: Worker | null = null;
   private readonly queue = new PriorityQueue<Pending>();
@@ -199,9 +208,7 @@ export class RenderPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(import.meta.url, 'render-worker', {
-      reader: this.source.workerReader ?? null,
-    });
+    const worker = startWorker(import.meta.url, 'render-worker', { reader: this.source.workerReader ?? null }, RENDER_LIMITS);
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
       if ('fonts' in message) return this.tellFonts(message.fonts);
