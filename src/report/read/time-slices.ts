@@ -9,6 +9,7 @@ import {
   type HeldFetcher,
   inTurnOrNow,
   note,
+  nothingRead,
   PAGE,
   type PagesRead,
   type PageTurn,
@@ -65,7 +66,6 @@ export async function readInSlices(
   const read = firstRead;
   for (const part of parts) {
     read.count += part.count;
-    read.ids.push(...part.ids);
     if (part.oldest !== null && (read.oldest === null || part.oldest < read.oldest)) read.oldest = part.oldest;
   }
   return read;
@@ -83,7 +83,7 @@ async function storeFirst(
 ): Promise<{ firstRead: PagesRead; oldestId: string }> {
   const posts = first.page.data ?? [];
   first.asked(); // its room among requests asking X goes to whichever slice asks first
-  const firstRead: PagesRead = { count: 0, oldest: null, ids: [], more: false };
+  const firstRead = nothingRead();
   note(firstRead, posts);
   // Slices are read only after a first page that had more to follow, so it is not empty.
   const oldestId = posts.map((p) => p.id).reduce((min, id) => (compareIds(id, min) < 0 ? id : min));

@@ -185,10 +185,11 @@ class SourceReader {
     query.privateMetrics = this.asksPrivateMetrics(lower);
     const { count, oldest, ids, more } = await readPages(this.fetchPage, query, this.left, this.pagesDownFrom(req.now), {
       inTurn: req.inTurn,
+      keepIds: refreshDue,
     });
     this.left -= count;
     // Posts X no longer serves from a stretch read again in full were deleted there.
-    if (refreshDue && !more) await store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
+    if (refreshDue && !more && ids) await store.forgetMissing(req.xUserId, req.source, lower, req.now, ids);
     const cut = more ? (oldest ?? req.now) : null;
     if (cut !== null) this.stoppedBy = req.bound ?? 'max-posts';
     await this.record({ from: cut ?? lower, to: req.now, cutReason: cut !== null ? this.stoppedBy : null });
