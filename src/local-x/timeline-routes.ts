@@ -62,18 +62,29 @@ export function privateMetricsOf(post: XPost): NonNullable<XPost['non_public_met
   };
 }
 
+/** What X sends of a post whatever tweet.fields asks for. */
+const DEFAULT_FIELDS = ['id', 'text', 'edit_history_tweet_ids'];
+
+/** The post as X sends it for `fields`: the default fields and those asked for, no others. */
+function projected(post: XPost, fields: string[]): XPost {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(post)) if (DEFAULT_FIELDS.includes(key) || fields.includes(key)) out[key] = value;
+  return out as unknown as XPost;
+}
+
 /**
- * X's rules for non_public_metrics on a timeline: sent only when asked for,
- * and a read asking for them leaves out posts older than 30 days, page by
- * page after paging (a page can come back empty with a next_token).
+ * X's rules for fields on a timeline: only the default fields and those asked
+ * for; non_public_metrics sent only when asked for, and a read asking for them
+ * leaves out posts older than 30 days, page by page after paging (a page can
+ * come back empty with a next_token).
  */
 function withFields(page: XPost[], fields: string[], now: number): XPost[] {
   const wantsPrivate = fields.includes('non_public_metrics');
   return page
     .filter((p) => !wantsPrivate || Date.parse(p.created_at) >= now - 30 * DAY)
     .map((p) => {
-      const { non_public_metrics: _, ...rest } = p;
-      return wantsPrivate ? { ...rest, non_public_metrics: privateMetricsOf(p) } : rest;
+      const shown = projected(p, fields);
+      return wantsPrivate ? { ...shown, non_public_metrics: privateMetricsOf(p) } : shown;
     });
 }
 

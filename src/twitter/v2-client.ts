@@ -7,10 +7,14 @@ import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
 import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
 
-export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets,conversation_id,in_reply_to_user_id,lang';
+/**
+ * Only the fields a stored post is made of (see report/stored-post.ts): X bills a post, not its fields, but every
+ * field asked for is bytes to receive, parse and hold while the page waits to be stored.
+ */
+export const POST_FIELDS = 'created_at,public_metrics,entities,referenced_tweets';
 /** Asked for only on reads that cannot reach past X's 30-day window for them (see PRIVATE_METRICS_DAYS). */
 export const PRIVATE_POST_FIELDS = `${POST_FIELDS},non_public_metrics`;
-export const MENTION_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets';
+export const MENTION_FIELDS = 'created_at,author_id,referenced_tweets';
 export const USER_FIELDS = 'created_at,profile_image_url,protected,public_metrics,verified';
 
 /** What a set of reads cost at X: requests made, posts and user objects returned (each billed). */

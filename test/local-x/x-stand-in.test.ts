@@ -124,6 +124,19 @@ describe('local X: v2 reads', () => {
     expect(bad).toMatchObject({ status: 400, body: { title: 'Invalid Request' } });
   });
 
+  it('sends the default fields of a post and those tweet.fields asks for, no others', async () => {
+    const token = x.issueAccessToken(USER);
+    const bare = await get(`/2/users/${USER.id}/tweets`, { max_results: 5 }, undefined, token);
+    expect(Object.keys(bare.body.data[0]).sort()).toEqual(['edit_history_tweet_ids', 'id', 'text']);
+    const asked = await get(
+      `/2/users/${USER.id}/tweets`,
+      { max_results: 5, 'tweet.fields': 'created_at,public_metrics' },
+      undefined,
+      token,
+    );
+    expect(Object.keys(asked.body.data[0]).sort()).toEqual(['created_at', 'edit_history_tweet_ids', 'id', 'public_metrics', 'text']);
+  });
+
   it('sends private metrics only when asked, leaves out posts older than 30 days then, and never for mentions', async () => {
     const token = x.issueAccessToken(USER);
     const plain = await get(`/2/users/${USER.id}/tweets`, { max_results: 100, 'tweet.fields': 'public_metrics' }, undefined, token);

@@ -49,7 +49,7 @@ describe('XV2Client', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       max_results: '100',
       start_time: '2026-10-24T12:00:00.000Z',
-      'tweet.fields': 'created_at,public_metrics,entities,referenced_tweets,conversation_id,in_reply_to_user_id,lang',
+      'tweet.fields': 'created_at,public_metrics,entities,referenced_tweets',
     });
     expect(seen.url).not.toContain('+');
     expect(verifyOAuth1({ method: 'GET', url: seen.url, authorization: seen.authorization }, consumer, () => token.secret).ok).toBe(true);

@@ -232,7 +232,11 @@ export class SqlitePostStore implements Omit<Sync<PostStore>, 'forLink'> {
     );
     const upsert = this.prepared.upsertPost;
     const lastFetched = this.prepared.lastFetched;
-    const rows = posts.map((post) => [...toRow(toStoredPost(post)), xUserId, source, fetchedAt]);
+    const rows = posts.map((post) => {
+      const row: unknown[] = toRow(toStoredPost(post));
+      row.push(xUserId, source, fetchedAt); // not a spread: a second array per post, in every page of every report
+      return row;
+    });
     return this.write(() =>
       client.transaction(() => {
         const seen = lastFetched.all(xUserId, source, JSON.stringify(posts.map((p) => p.id))) as Array<{ id: string; at: number }>;
