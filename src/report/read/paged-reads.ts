@@ -35,12 +35,11 @@ export function heldFetcher(fetchPage: Fetcher, gate: Gate, asking: Gate): HeldF
     };
     try {
       const page = await fetchPage(query, maxResults, hold);
-      const room = release ?? (() => undefined);
       // Giving back the page's room lets go of its posts too: an async read waiting on X for its next
       // page keeps the last one in its suspended frame (V8 does not clear it), where the gate no longer
       // counts it. Without this, every read waiting on X held one page more than the gate allowed.
       const letGoOfPosts = () => {
-        room();
+        release?.();
         page.data = undefined;
       };
       return { page, release: letGoOfPosts, asked };
