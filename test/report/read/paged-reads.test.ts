@@ -67,6 +67,28 @@ describe('a read lets go of a page once it is stored', () => {
     expect(stored).toBe(120);
   });
 
+  it('when storing it fails while the next page is on its way, or X then hangs: room and posts are all given back', async () => {
+    const { fetchPage, waiting, firstPost } = slowAfterFirst();
+    const gate = new PageGate(4);
+    const asking = new PageGate(16);
+    // The error is kept only as its message: an error's stack holds the functions it passed through, and one of
+    // them holds the page, as long as the error lives (a report's failure is logged and let go).
+    const failure = await readPages(heldFetcher(fetchPage, gate, asking), {}, 1000, async () => {
+      throw new Error('the disk is full');
+    }).then(
+      () => 'stored',
+      (err: Error) => err.message,
+    );
+    expect(failure).toBe('the disk is full');
+    // The store failed; the next page is still asked of X, which hangs.
+    expect(waiting).toHaveLength(1);
+    expect(gate.held).toBe(0);
+    expect(await collected(firstPost()!)).toBe(true);
+    // When X answers at last, that page's room is given back too, never stored.
+    waiting[0]!({ data: posts(20, NOW - 3 * DAY), meta: { result_count: 20 } });
+    await eventually(() => gate.held === 0 && asking.held === 0);
+  });
+
   it('while the slices below a first page are read', async () => {
     const { fetchPage, waiting, firstPost } = slowAfterFirst();
     const fetcher = heldFetcher(fetchPage, new PageGate(4), new PageGate(16));
