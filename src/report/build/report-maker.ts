@@ -151,7 +151,8 @@ export class ReportMaker {
       return { layout, files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);
-      recorder.stop();
+      // Before the run's end is written (in run), so no running figure lands after it.
+      await recorder.stop();
       await progress.stop();
     }
   }
