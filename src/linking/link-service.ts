@@ -234,7 +234,7 @@ export class LinkService {
       };
       // In the background: the token is in hand, and a failed re-seal is tried again on the next use.
       this.deps.store
-        .reseal(userId, sealed, this.deps.now())
+        .reseal(account, sealed, this.deps.now())
         .then(() => this.deps.log.info('credentials re-sealed with the current key', { discordUserId: userId }))
         .catch((err: unknown) => this.deps.log.warn('could not re-seal credentials', { discordUserId: userId, error: err }));
     }

@@ -88,9 +88,13 @@ export interface LinkStore {
   discard(id: number): Promise<PendingLink | undefined>;
   getAccount(discordUserId: string): Promise<LinkedAccount | undefined>;
   accountForXUser(xUserId: string): Promise<LinkedAccount | undefined>;
-  /** Stores credentials re-sealed with the current key (key rotation). */
+  /**
+   * Stores credentials re-sealed with the current key (key rotation), only over
+   * the sealed token they were opened from: a member who relinked meanwhile
+   * keeps the new link's token, not the old one re-sealed.
+   */
   reseal(
-    discordUserId: string,
+    stale: Pick<LinkedAccount, 'discordUserId' | 'accessTokenSealed'>,
     sealed: { accessTokenSealed: string; accessSecretSealed: string; keyId: string },
     now: number,
   ): Promise<void>;

@@ -135,14 +135,14 @@ export class PgLinkStore implements LinkStore {
   }
 
   async reseal(
-    discordUserId: string,
+    stale: Pick<LinkedAccount, 'discordUserId' | 'accessTokenSealed'>,
     sealed: { accessTokenSealed: string; accessSecretSealed: string; keyId: string },
     now: number,
   ): Promise<void> {
     await this.db
       .update(linkedAccounts)
       .set({ ...sealed, updatedAt: now })
-      .where(eq(linkedAccounts.discordUserId, discordUserId));
+      .where(and(eq(linkedAccounts.discordUserId, stale.discordUserId), eq(linkedAccounts.accessTokenSealed, stale.accessTokenSealed)));
   }
 
   async markBroken(discordUserId: string, now: number): Promise<void> {

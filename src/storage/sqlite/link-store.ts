@@ -191,12 +191,16 @@ export class SqliteLinkStore implements Sync<LinkStore> {
     return this.db.select().from(linkedAccounts).where(eq(linkedAccounts.xUserId, xUserId)).get();
   }
 
-  /** Stores credentials re-sealed with the current key (key rotation). */
-  reseal(discordUserId: string, sealed: { accessTokenSealed: string; accessSecretSealed: string; keyId: string }, now: number): void {
+  /** Stores credentials re-sealed with the current key, over the sealed token they came from (linking/stores.ts). */
+  reseal(
+    stale: Pick<LinkedAccount, 'discordUserId' | 'accessTokenSealed'>,
+    sealed: { accessTokenSealed: string; accessSecretSealed: string; keyId: string },
+    now: number,
+  ): void {
     this.db
       .update(linkedAccounts)
       .set({ ...sealed, updatedAt: now })
-      .where(eq(linkedAccounts.discordUserId, discordUserId))
+      .where(and(eq(linkedAccounts.discordUserId, stale.discordUserId), eq(linkedAccounts.accessTokenSealed, stale.accessTokenSealed)))
       .run();
   }
 

@@ -149,6 +149,21 @@ describe('LinkStore', () => {
     expect((await links().takeInterruptedExchanges(T0, true)).map((l) => l.id)).toEqual([other.id]);
   });
 
+  it('re-seals only the token it opened: a member who relinked meanwhile keeps the new link’s token', async () => {
+    const link1 = await authorizing('h1', 'rt1');
+    await links().beginExchange(link1.id, T0);
+    await links().complete(link1.id, { ...account('u1', '1'), accessTokenSealed: 'old-link' }, T0);
+    const stale = (await links().getAccount('u1'))!;
+    const link2 = await authorizing('h2', 'rt2');
+    await links().beginExchange(link2.id, T0 + 1);
+    await links().complete(link2.id, { ...account('u1', '2'), accessTokenSealed: 'new-link' }, T0 + 1);
+    const resealed = { accessTokenSealed: 'old-link-resealed', accessSecretSealed: 's2', keyId: 'k2' };
+    await links().reseal(stale, resealed, T0 + 2);
+    expect(await links().getAccount('u1')).toMatchObject({ xUserId: '2', accessTokenSealed: 'new-link', keyId: 'k' });
+    await links().reseal((await links().getAccount('u1'))!, { ...resealed, accessTokenSealed: 'new-link-resealed' }, T0 + 3);
+    expect(await links().getAccount('u1')).toMatchObject({ xUserId: '2', accessTokenSealed: 'new-link-resealed', keyId: 'k2' });
+  });
+
   it("supersedes the member's older links but not other members'", async () => {
     await pending('h1', 'u1');
     await pending('h2', 'u2');
