@@ -224,6 +224,9 @@ export class PgRunStore implements ReportRunStore {
 
   async foldBefore(before: number): Promise<number> {
     return this.db.transaction(async (tx) => {
+      // Every replica folds at start-up and hourly. Without the lock, a second fold whose select began before the
+      // first committed would add the same runs to the month again; after it, it sees them gone.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('fold-monthly-usage'))`);
       await tx.execute(sql`
         insert into monthly_usage (month, guild_id, reports, upstream_requests, posts_read, user_reads, cost_micro_usd)
         select to_char(to_timestamp(started_at / 1000.0) at time zone 'UTC', 'YYYY-MM'), coalesce(guild_id, ''), count(*),

@@ -72,6 +72,25 @@ describe('ReportRunStore.foldBefore', () => {
     const [september] = await engine.sql<{ posts_read: unknown }>("select posts_read from monthly_usage where month = '2026-09'");
     expect(Number(september?.posts_read)).toBe(10);
   });
+
+  it('counts each run once when every replica folds at the same moment', async () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const replicas = [engine.stores, await engine.replica(), await engine.replica()];
+    let expected = 0;
+    for (let round = 1; round <= 15; round++) {
+      for (let i = 0; i < 20; i++) await run(`2026-08-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z`, 'g1', round);
+      expected += 20 * round;
+      const folded = await Promise.all(replicas.map((r) => r.runs.foldBefore(previousMonthStart(now))));
+      expect(folded.reduce((a, b) => a + b, 0)).toBe(20);
+      const [august] = await engine.sql<{ posts_read: unknown; reports: unknown }>(
+        "select posts_read, reports from monthly_usage where month = '2026-08'",
+      );
+      expect({ reports: Number(august?.reports), postsRead: Number(august?.posts_read) }).toEqual({
+        reports: 20 * round,
+        postsRead: expected,
+      });
+    }
+  });
 });
 
 describe('the report queue', () => {
