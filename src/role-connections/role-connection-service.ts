@@ -22,6 +22,9 @@ import { RoleClearQueue } from './role-clears.js';
 import { deriveStateKey, StateSigner } from './signed-state.js';
 import type { ConnectionStore } from './stores.js';
 
+/** The connection was forgotten (an unlink) while its tokens were refreshed: nothing more is written for it. */
+class ConnectionForgotten extends Error {}
+
 export interface RoleConnectionDeps {
   store: ConnectionStore;
   oauth: DiscordOAuthClient;
@@ -164,6 +167,10 @@ export class RoleConnectionService {
         await this.put(account.discordUserId, connection);
         this.remember(account.discordUserId, json);
       } catch (err) {
+        if (err instanceof ConnectionForgotten) {
+          this.deps.log.info('Linked Roles not updated: the connection was forgotten meanwhile', { discordUserId: account.discordUserId });
+          return;
+        }
         this.deps.log.warn('could not update Linked Roles', { discordUserId: account.discordUserId, error: err });
       }
     });
@@ -254,9 +261,18 @@ export class RoleConnectionService {
     const refresh = (async () => {
       try {
         const tokens = await this.deps.oauth.refresh(cipher.open(connection.refreshTokenSealed, sealContext.refresh(discordUserId)));
-        await this.saveTokens(discordUserId, tokens);
+        // Discord has now spent the old refresh token: the new pair goes where it is, maybe into an unlink's clear.
+        const kept = await store.saveRefreshed(discordUserId, connection.refreshTokenSealed, {
+          accessTokenSealed: cipher.seal(tokens.accessToken, sealContext.access(discordUserId)),
+          refreshTokenSealed: cipher.seal(tokens.refreshToken, sealContext.refresh(discordUserId)),
+          keyId: cipher.currentKeyId,
+          expiresAt: tokens.expiresAt,
+          updatedAt: now(),
+        });
+        if (kept !== 'connection') throw new ConnectionForgotten();
         return tokens.accessToken;
       } catch (err) {
+        if (err instanceof ConnectionForgotten) throw err;
         // Discord rotates refresh tokens: another replica may have refreshed first, leaving ours spent. Theirs is stored.
         const current = await store.get(discordUserId);
         if (current?.status === 'active' && current.refreshTokenSealed !== connection.refreshTokenSealed) {

@@ -25,6 +25,9 @@ export type NewConnection = Omit<DiscordConnection, 'status'>;
 /** A queued clear's tokens after a refresh at Discord. */
 export type ClearTokens = Pick<PendingRoleClear, 'accessTokenSealed' | 'refreshTokenSealed' | 'expiresAt'>;
 
+/** Where tokens refreshed from a refresh token Discord has now spent were kept. */
+export type RefreshedInto = 'connection' | 'clear' | 'nowhere';
+
 export interface ConnectionStore {
   /**
    * Records a state Discord sent back, purging expired ones; false if it was
@@ -36,6 +39,17 @@ export interface ConnectionStore {
   get(discordUserId: string): Promise<DiscordConnection | undefined>;
   /** Stores (or replaces) a member's tokens; the connection is active again. */
   save(connection: NewConnection): Promise<void>;
+  /**
+   * Keeps tokens refreshed from `spentRefreshSealed`, in one transaction:
+   * on the member's active connection if it still holds that refresh token;
+   * else on the clear an unlink queued meanwhile with it (Discord has spent
+   * it, so the clear could not refresh it again); else nowhere.
+   */
+  saveRefreshed(
+    discordUserId: string,
+    spentRefreshSealed: string,
+    tokens: ClearTokens & Pick<DiscordConnection, 'keyId' | 'updatedAt'>,
+  ): Promise<RefreshedInto>;
   /** Discord refused to refresh the tokens: the member must connect again. */
   markReconnect(discordUserId: string, now: number): Promise<void>;
   findClear(id: number): Promise<PendingRoleClear | undefined>;

@@ -132,6 +132,29 @@ describe('Linked Roles follow the X account', () => {
     expect(h.discord.oauth.latest(ADA.id)).toEqual(CLEARED);
   });
 
+  it('clears with the tokens a push was refreshing when the member unlinked: Discord had spent the old refresh token', async () => {
+    await linkAccount(h, ADA.id, X_USER);
+    await connect(ADA);
+    // The access token is old: the next write refreshes it first, and Discord rotates the refresh token.
+    await h.sql('update discord_connections set expires_at = 0');
+    const tokenCalls = /^POST \/api\/v10\/oauth2\/token$/;
+    const before = h.discord.requestsTo(tokenCalls).length;
+    const release = h.discord.hold(tokenCalls);
+    // Linking again (after a restart: nothing remembered as written) pushes the account to Discord: its refresh is held.
+    await h.restart();
+    const linked = linkAccount(h, ADA.id, X_USER);
+    await eventually(() => h.discord.requestsTo(tokenCalls).length === before + 1);
+    // The member unlinks meanwhile: the connection (with the refresh token Discord is spending) moves to the clear queue.
+    const unlinked = unlink(ADA);
+    await eventually(async () => (await connections(ADA.id)).length === 0);
+    release();
+    await Promise.all([linked, unlinked]);
+    await eventually(async () => (await queuedClears()).length === 0);
+    expect(h.discord.oauth.latest(ADA.id)).toEqual(CLEARED);
+    expect(await connections(ADA.id)).toEqual([]);
+    expect(h.logs.some((l) => l.includes('its clear is given up'))).toBe(false);
+  });
+
   it('gives up, and logs it, when Discord refuses the tokens (the member removed the app)', async () => {
     await linkAccount(h, ADA.id, X_USER);
     await connect(ADA);

@@ -13,7 +13,7 @@ import {
   roleConnectionStates,
 } from '../../db/schema-pg.js';
 import type { ZonePreferences } from '../../report/stores.js';
-import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/stores.js';
+import type { ClearTokens, ConnectionStore, NewConnection, RefreshedInto } from '../../role-connections/stores.js';
 
 export class PgZonePreferences implements ZonePreferences {
   constructor(private readonly db: PgDb) {}
@@ -68,6 +68,37 @@ export class PgConnectionStore implements ConnectionStore {
   async save(connection: NewConnection): Promise<void> {
     const values = { ...connection, status: 'active' as const };
     await this.db.insert(discordConnections).values(values).onConflictDoUpdate({ target: discordConnections.discordUserId, set: values });
+  }
+
+  /** Keeps refreshed tokens where the spent refresh token was (role-connections/stores.ts). */
+  saveRefreshed(
+    discordUserId: string,
+    spentRefreshSealed: string,
+    tokens: ClearTokens & Pick<DiscordConnection, 'keyId' | 'updatedAt'>,
+  ): Promise<RefreshedInto> {
+    // An unlink moving the connection into the clear queue meanwhile commits before or after the first update: the
+    // second, a statement of its own, then sees the clear it queued.
+    return this.db.transaction(async (tx) => {
+      const onConnection = await tx
+        .update(discordConnections)
+        .set(tokens)
+        .where(
+          and(
+            eq(discordConnections.discordUserId, discordUserId),
+            eq(discordConnections.refreshTokenSealed, spentRefreshSealed),
+            eq(discordConnections.status, 'active'),
+          ),
+        )
+        .returning({ id: discordConnections.discordUserId });
+      if (onConnection.length > 0) return 'connection';
+      const { accessTokenSealed, refreshTokenSealed, expiresAt } = tokens;
+      const onClear = await tx
+        .update(pendingRoleClears)
+        .set({ accessTokenSealed, refreshTokenSealed, expiresAt })
+        .where(and(eq(pendingRoleClears.discordUserId, discordUserId), eq(pendingRoleClears.refreshTokenSealed, spentRefreshSealed)))
+        .returning({ id: pendingRoleClears.id });
+      return onClear.length > 0 ? 'clear' : 'nowhere';
+    });
   }
 
   async markReconnect(discordUserId: string, now: number): Promise<void> {

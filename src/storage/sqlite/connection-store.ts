@@ -13,7 +13,7 @@ import {
   pendingRoleClears,
   roleConnectionStates,
 } from '../../db/schema.js';
-import type { ClearTokens, ConnectionStore, NewConnection } from '../../role-connections/stores.js';
+import type { ClearTokens, ConnectionStore, NewConnection, RefreshedInto } from '../../role-connections/stores.js';
 
 export class SqliteConnectionStore implements Sync<ConnectionStore> {
   constructor(private readonly db: Db) {}
@@ -39,6 +39,35 @@ export class SqliteConnectionStore implements Sync<ConnectionStore> {
   save(connection: NewConnection): void {
     const values = { ...connection, status: 'active' as const };
     this.db.insert(discordConnections).values(values).onConflictDoUpdate({ target: discordConnections.discordUserId, set: values }).run();
+  }
+
+  /** Keeps refreshed tokens where the spent refresh token was (role-connections/stores.ts). */
+  saveRefreshed(
+    discordUserId: string,
+    spentRefreshSealed: string,
+    tokens: ClearTokens & Pick<DiscordConnection, 'keyId' | 'updatedAt'>,
+  ): RefreshedInto {
+    return this.db.transaction((tx) => {
+      const onConnection = tx
+        .update(discordConnections)
+        .set(tokens)
+        .where(
+          and(
+            eq(discordConnections.discordUserId, discordUserId),
+            eq(discordConnections.refreshTokenSealed, spentRefreshSealed),
+            eq(discordConnections.status, 'active'),
+          ),
+        )
+        .run();
+      if (onConnection.changes > 0) return 'connection';
+      const { accessTokenSealed, refreshTokenSealed, expiresAt } = tokens;
+      const onClear = tx
+        .update(pendingRoleClears)
+        .set({ accessTokenSealed, refreshTokenSealed, expiresAt })
+        .where(and(eq(pendingRoleClears.discordUserId, discordUserId), eq(pendingRoleClears.refreshTokenSealed, spentRefreshSealed)))
+        .run();
+      return onClear.changes > 0 ? 'clear' : 'nowhere';
+    });
   }
 
   /** Discord refused to refresh the tokens: the member must connect again. */
