@@ -36,6 +36,8 @@ export interface Config {
   monthlyPostBudget: number | null;
   /** What X charges, to tell members and admins what reading cost. */
   pricing: Pricing;
+  /** How far V8 grows its heaps over what is alive before it collects, in percent; 0: V8's own choice (main.ts). */
+  heapGrowthPercent: number;
 }
 
 /** X's pay-per-use prices in US dollars (February 2026): per post returned, per user object returned. */
@@ -181,11 +183,12 @@ export function loadConfig(env: Env): Config {
   const logLevel = r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info');
   const report = readReportLimits(r);
   const spending = readSpending(r);
+  const heapGrowthPercent = r.integer('HEAP_GROWTH_PERCENT', 40, 0, 400);
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
     ...{ ...discord, ...database, ...secrets, ...spending, report },
     ...{ twitterConsumerKey, twitterConsumerSecret, publicUrl, host, port },
-    ...{ linkTtlSeconds, twitterApiUrl, discordApiUrl, logLevel },
+    ...{ linkTtlSeconds, twitterApiUrl, discordApiUrl, logLevel, heapGrowthPercent },
   };
 }
 

@@ -147,6 +147,14 @@ describe('configuration', () => {
     expect(found.map((p) => p.split(' ')[0])).toEqual(['X_POST_READ_USD', 'X_USER_READ_USD']);
   });
 
+  it('reads how far V8 may grow its heaps, 40% unless set, 0 leaving it to V8, and names a malformed value', () => {
+    expect(loadConfig(valid).heapGrowthPercent).toBe(40);
+    expect(loadConfig({ ...valid, HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ ...valid, HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
+    expect(problems({ ...valid, HEAP_GROWTH_PERCENT: '401' })[0]).toMatch(/^HEAP_GROWTH_PERCENT/);
+    expect(problems({ ...valid, HEAP_GROWTH_PERCENT: 'less' })[0]).toMatch(/^HEAP_GROWTH_PERCENT/);
+  });
+
   it('accepts previous encryption keys for rotation', () => {
     const old = Buffer.alloc(32, 9).toString('base64');
     expect(loadConfig({ ...valid, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${old}, ` }).previousTokenEncryptionKeys).toHaveLength(1);
