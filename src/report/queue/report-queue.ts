@@ -54,6 +54,8 @@ export class ReportQueue {
    * member's message with it.
    */
   async enqueue(runId: number): Promise<number> {
+    // After the acks waiting to go out: in a burst its write would sit between them, and claims wait for them anyway.
+    await this.deps.acks?.whenIdle();
     await this.deps.runs.markReady(runId);
     await this.worker.pump();
     const queued = await this.deps.runs.queuedAhead(runId, this.deps.now());

@@ -1,0 +1,65 @@
+// A report joins the queue once its ack is out, and after every other ack
+// waiting: in a burst its write would otherwise sit between them.
+
+import { describe, expect, it } from 'vitest';
+import { asAsync } from '../../../src/db/async-store.js';
+import { AckPriority } from '../../../src/interaction/ack-priority.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { ReportQueue } from '../../../src/report/queue/report-queue.js';
+import { SqliteRunStore } from '../../../src/storage/sqlite/run-store.js';
+import { useTempDatabase } from '../../support/temp-database.js';
+
+const db = useTempDatabase();
+const T0 = Date.parse('2026-11-24T10:00:00Z');
+
+function admitted(runs: SqliteRunStore, member: string): number {
+  return runs.startRun({
+    discordUserId: member,
+    guildId: null,
+    days: 30,
+    locale: null,
+    startedAt: T0,
+    reservedPosts: 100,
+    interactionTokenSealed: 'sealed',
+    job: '{}',
+  });
+}
+
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('ReportQueue.enqueue', () => {
+  it('marks a run ready only once no ack waits, then says how many are ahead of it', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const acks = new AckPriority(60_000); // no timer lets it through meanwhile
+    const marked: number[] = [];
+    const store = asAsync(runs);
+    const queue = new ReportQueue({
+      runs: {
+        ...store,
+        markReady: async (id) => {
+          marked.push(id);
+          return store.markReady(id);
+        },
+      },
+      make: () => new Promise<void>(() => undefined),
+      concurrency: 0, // makes nothing: every run queued stays ahead of the next
+      leaseMs: 30_000,
+      acks,
+      saturated: () => false,
+      now: () => T0,
+      log: silentLogger,
+    });
+    const first = admitted(runs, 'member-1');
+    const second = admitted(runs, 'member-2');
+    acks.begin(); // another member's ack still on its way
+    const places = [queue.enqueue(first), queue.enqueue(second)];
+    await turns(10);
+    expect(marked).toEqual([]);
+    expect(runs.claim('another replica', T0, 30_000, 10)).toEqual([]); // not in the queue yet: nothing to claim
+    acks.end();
+    expect(await Promise.all(places)).toEqual([1, 2]);
+    expect(marked).toEqual([first, second]);
+  });
+});
