@@ -7,23 +7,11 @@ import { AckPriority } from '../../../src/interaction/ack-priority.js';
 import { silentLogger } from '../../../src/log/logger.js';
 import { ReportQueue } from '../../../src/report/queue/report-queue.js';
 import { SqliteRunStore } from '../../../src/storage/sqlite/run-store.js';
+import { queuedRun } from '../../support/queued-run.js';
 import { useTempDatabase } from '../../support/temp-database.js';
 
 const db = useTempDatabase();
 const T0 = Date.parse('2026-11-24T10:00:00Z');
-
-function admitted(runs: SqliteRunStore, member: string): number {
-  return runs.startRun({
-    discordUserId: member,
-    guildId: null,
-    days: 30,
-    locale: null,
-    startedAt: T0,
-    reservedPosts: 100,
-    interactionTokenSealed: 'sealed',
-    job: '{}',
-  });
-}
 
 const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -51,8 +39,8 @@ describe('ReportQueue.enqueue', () => {
       now: () => T0,
       log: silentLogger,
     });
-    const first = admitted(runs, 'member-1');
-    const second = admitted(runs, 'member-2');
+    const first = runs.startRun(queuedRun('member-1', T0));
+    const second = runs.startRun(queuedRun('member-2', T0));
     acks.begin(); // another member's ack still on its way
     const places = [queue.enqueue(first), queue.enqueue(second)];
     await turns(10);

@@ -11,6 +11,7 @@ import { ReportWorker } from '../../../src/report/queue/report-worker.js';
 import { MAX_CLAIMS } from '../../../src/report/stores.js';
 import { SqliteRunStore } from '../../../src/storage/sqlite/run-store.js';
 import { eventually } from '../../support/harness.js';
+import { queuedRun } from '../../support/queued-run.js';
 import { useTempDatabase } from '../../support/temp-database.js';
 
 const db = useTempDatabase();
@@ -19,16 +20,7 @@ const LEASE_MS = 30_000;
 
 function queue(runs: SqliteRunStore, n: number, ready = true): number[] {
   return Array.from({ length: n }, (_, i) => {
-    const id = runs.startRun({
-      discordUserId: `member-${i}`,
-      guildId: null,
-      days: 30,
-      locale: null,
-      startedAt: T0,
-      reservedPosts: 100,
-      interactionTokenSealed: 'sealed',
-      job: '{}',
-    });
+    const id = runs.startRun(queuedRun(`member-${i}`, T0));
     if (ready) runs.markReady(id);
     return id;
   });
