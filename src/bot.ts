@@ -307,7 +307,7 @@ function buildDoors(g: Ground, s: Services) {
   const doorLog = g.log.child({ component: 'discord' });
   const run = createDispatcher(commands, commandLog);
   const handlers = {
-    dispatch: noteMembersSeen(g, s.acks, (ctx) => run(withUndeliveredNote(ctx, s.reports))),
+    dispatch: noteMembersSeen(g, (ctx) => run(withUndeliveredNote(ctx, s.reports))),
     autocomplete: createAutocompleter(commands, commandLog),
     press: createComponentDispatcher(commands, commandLog),
     webhooks: g.webhooks,
@@ -342,18 +342,11 @@ function buildDoors(g: Ground, s: Services) {
   return { commands, dispatch: handlers.dispatch, web, gatewayHealth, createGateway };
 }
 
-/**
- * Every command run in a server tells the bus the member was seen there
- * (linked roles apply to members seen), once the acks waiting have gone out:
- * its write is no part of the answer and would sit between them in a burst.
- */
-function noteMembersSeen(g: Ground, acks: Pick<AckPriority, 'whenIdle'>, run: Dispatch): Dispatch {
+/** Every command run in a server tells the bus the member was seen there (linked roles apply to members seen). */
+function noteMembersSeen(g: Ground, run: Dispatch): Dispatch {
   return (ctx) => {
-    const guildId = ctx.guildId;
-    if (guildId) {
-      const seen = { guildId, discordUserId: ctx.user.id, at: g.now() };
-      void acks.whenIdle().then(() => g.events.emit('memberSeen', seen));
-    }
+    // Before the command, not after its ack: /unlink-twitter's forgetting the member must come after it.
+    if (ctx.guildId) void g.events.emit('memberSeen', { guildId: ctx.guildId, discordUserId: ctx.user.id, at: g.now() });
     return run(ctx);
   };
 }

@@ -208,7 +208,8 @@ describe('linking an X account', () => {
     expect(content).toContain('https://x.com/settings/connected_apps');
     expect(h.x.requestsTo(/invalidate_token/)).toHaveLength(1);
     expect(h.x.accessTokens.size).toBe(0);
-    for (const table of ['linked_accounts', 'pending_links']) {
+    // guild_members too: the unlink itself, run in a server, saw the member there first.
+    for (const table of ['linked_accounts', 'pending_links', 'guild_members']) {
       expect(await h.one(`select count(*) as n from ${table}`)).toEqual({ n: 0 });
     }
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
