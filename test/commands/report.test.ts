@@ -358,6 +358,33 @@ describe('/report over HTTP interactions', () => {
     await lastEdit((e) => Boolean(e.report));
   });
 
+  it('admits one of two /report sent at once by the same member, refuses the replay among them, and delivers one report', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const first = report();
+    // Sent together: each one's ack is in flight while the others are admitted, so the report admitted first
+    // joins the queue only after them (ReportQueue.enqueue), still counting as the member's running report.
+    const answers = await Promise.all([first, first, report()].map((payload) => h.interact(payload)));
+    const bodies = await Promise.all(
+      answers.map(async (r) => ({ status: r.status, body: (await r.json()) as { type?: number; data?: { content?: string } } })),
+    );
+    expect(bodies.filter((b) => b.status === 409)).toHaveLength(1);
+    expect(bodies.filter((b) => b.body.type === 5)).toHaveLength(1);
+    const refused = bodies.filter((b) => b.body.type === 4);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.body.data?.content).toContain('still being made');
+    const edit = await lastEdit((e) => e.report);
+    expect(edit.text).toContain('Ada Lovelace');
+    await eventually(async () => (await h.one("select count(*) as n from report_runs where outcome = 'running'"))?.n === 0);
+    expect(await h.sql('select outcome from report_runs')).toEqual([{ outcome: 'ok' }]);
+    expect(await h.one("select count(*) as n from report_runs where outcome = 'ok' and ready")).toEqual({ n: 1 });
+    expect(
+      h.discord
+        .edits()
+        .map(reportEdit)
+        .filter((e) => e.report),
+    ).toHaveLength(1);
+  });
+
   it('ends a report whose rendering hangs at its deadline, with a clear message, and lets the member ask again', async () => {
     await h.close();
     await start('http', {}, { reportDeadlineMs: 300 });

@@ -17,28 +17,34 @@ const turns = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** A queue that makes nothing (every run queued stays ahead of the next), recording what it marks ready. */
+function queueOf(runs: SqliteRunStore, acks: AckPriority) {
+  const marked: number[] = [];
+  const store = asAsync(runs);
+  const queue = new ReportQueue({
+    runs: {
+      ...store,
+      markReady: async (id) => {
+        marked.push(id);
+        return store.markReady(id);
+      },
+    },
+    make: () => new Promise<void>(() => undefined),
+    concurrency: 0,
+    leaseMs: 30_000,
+    acks,
+    saturated: () => false,
+    now: () => T0,
+    log: silentLogger,
+  });
+  return { queue, marked };
+}
+
 describe('ReportQueue.enqueue', () => {
   it('marks a run ready only once no ack waits, then says how many are ahead of it', async () => {
     const runs = new SqliteRunStore(db.current.db);
     const acks = new AckPriority(60_000); // no timer lets it through meanwhile
-    const marked: number[] = [];
-    const store = asAsync(runs);
-    const queue = new ReportQueue({
-      runs: {
-        ...store,
-        markReady: async (id) => {
-          marked.push(id);
-          return store.markReady(id);
-        },
-      },
-      make: () => new Promise<void>(() => undefined),
-      concurrency: 0, // makes nothing: every run queued stays ahead of the next
-      leaseMs: 30_000,
-      acks,
-      saturated: () => false,
-      now: () => T0,
-      log: silentLogger,
-    });
+    const { queue, marked } = queueOf(runs, acks);
     const first = runs.startRun(queuedRun('member-1', T0));
     const second = runs.startRun(queuedRun('member-2', T0));
     acks.begin(); // another member's ack still on its way
@@ -49,5 +55,15 @@ describe('ReportQueue.enqueue', () => {
     acks.end();
     expect(await Promise.all(places)).toEqual([1, 2]);
     expect(marked).toEqual([first, second]);
+  });
+
+  it('still queues the run when acks never stop arriving, after the longest wait background work is given', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const acks = new AckPriority(20);
+    const { queue, marked } = queueOf(runs, acks);
+    const run = runs.startRun(queuedRun('member-1', T0));
+    acks.begin(); // an ack that never ends: a stream of interactions with no gap
+    expect(await queue.enqueue(run)).toBe(1);
+    expect(marked).toEqual([run]);
   });
 });
