@@ -140,7 +140,12 @@ export class ReportService {
     this.worker = this.queue.worker;
   }
 
-  /** Quick checks made before deferring, so refusals can be private and instant; admits and reserves. */
+  /** Resolves once no interaction waits for its ack (at once without acks to wait for): admissions go behind them. */
+  afterAcks(): Promise<void> {
+    return this.deps.acks?.whenIdle() ?? Promise.resolve();
+  }
+
+  /** The checks a report must pass (its refusal said privately) and the reservation of what it may read. */
   admit(request: ReportRequest): Promise<Admission> {
     return this.admission.admit(request);
   }

@@ -2,6 +2,7 @@
 // the stand-in (signatures verified), Discord REST observed at its stand-in.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AckPriority } from '../../src/interaction/ack-priority.js';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { mention, post, syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline, type TimelineData } from '../../src/local-x/timeline-routes.js';
@@ -55,6 +56,17 @@ function reportEdit(req: RecordedRequest): { report: boolean; text: string; png:
   };
 }
 
+/**
+ * What the member reads in answer to a command: its first response, or what a
+ * deferred one was edited into (private /report defers before its checks).
+ */
+async function answerOf(payload: { token: string }, res: Response): Promise<{ type: number; flags: number; content: string }> {
+  const first = (await res.json()) as { type: number; data?: { flags?: number; content?: string } };
+  if (first.type !== 5) return { type: first.type, flags: first.data?.flags ?? 0, content: first.data?.content ?? '' };
+  const edit = await eventually(() => h.discord.edits().find((e) => e.path.includes(payload.token)));
+  return { type: 5, flags: first.data?.flags ?? 0, content: reportEdit(edit).content };
+}
+
 async function lastEdit(matching: (r: ReturnType<typeof reportEdit>) => boolean): Promise<ReturnType<typeof reportEdit>> {
   return eventually(() => h.discord.edits().map(reportEdit).reverse().find(matching));
 }
@@ -62,13 +74,12 @@ async function lastEdit(matching: (r: ReturnType<typeof reportEdit>) => boolean)
 describe('/report over HTTP interactions', () => {
   beforeEach(() => start('http'));
 
-  it('tells a member who has not linked to link first, privately and at once', async () => {
-    const res = await h.interact(report());
-    expect(await res.json()).toEqual({
-      type: 4,
-      data: expect.objectContaining({ flags: 64, content: expect.stringContaining('/link-twitter') }),
-    });
+  it('tells a member who has not linked to link first, privately', async () => {
+    const payload = report();
+    const answer = await answerOf(payload, await h.interact(payload));
+    expect(answer).toEqual({ type: 5, flags: 64, content: expect.stringContaining('/link-twitter') });
     expect(h.x.v2Requests()).toHaveLength(0);
+    expect(await h.one('select count(*) as n from report_runs')).toEqual({ n: 0 });
   });
 
   it('defers, then edits in a report with the right numbers, a chart and its cost', async () => {
@@ -105,16 +116,28 @@ describe('/report over HTTP interactions', () => {
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
 
+  it('acks a private /report before its checks, which wait behind the acks still in flight', async () => {
+    await linkAccount(h, MEMBER, X_USER);
+    const inFlight = new AckPriority(60_000); // no timer lets the checks through meanwhile
+    (h.bot.reports as unknown as { deps: { acks: AckPriority } }).deps.acks = inFlight;
+    inFlight.begin(); // another interaction still waiting for its first answer
+    expect(await (await h.interact(report())).json()).toEqual({ type: 5, data: { flags: 64 } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await h.one('select count(*) as n from report_runs')).toEqual({ n: 0 });
+    inFlight.end();
+    expect((await lastEdit((e) => e.report)).text).toContain('Ada Lovelace');
+    expect(await h.sql('select outcome from report_runs')).toEqual([{ outcome: 'ok' }]);
+  });
+
   it('posts publicly when asked, and applies the cooldown, then reads only what is new on a repeat: one since_id page each for posts and mentions, no profile', async () => {
     await linkAccount(h, MEMBER, X_USER);
     expect(await (await h.interact(report([{ name: 'public', type: 5, value: true }]))).json()).toEqual({ type: 5, data: {} });
     await lastEdit((e) => Boolean(e.report));
 
-    const again = await h.interact(report());
-    const refusal = (await again.json()) as { type: number; data: { flags: number; content: string } };
-    expect(refusal.type).toBe(4);
-    expect(refusal.data.flags).toBe(64);
-    expect(refusal.data.content).toMatch(/run another <t:\d+:R>/);
+    const again = report();
+    const refusal = await answerOf(again, await h.interact(again));
+    expect(refusal.flags).toBe(64);
+    expect(refusal.content).toMatch(/run another <t:\d+:R>/);
 
     h.clock.now += 31_000;
     data.posts.unshift(post({ at: new Date(h.clock.now - 1000).toISOString(), likes: 5, hashtags: ['fresh'] }));
@@ -181,8 +204,8 @@ describe('/report over HTTP interactions', () => {
 
   it('uses the time zone option and refuses an unknown one', async () => {
     await linkAccount(h, MEMBER, X_USER);
-    const bad = await h.interact(report([{ name: 'timezone', type: 3, value: 'Mars/Olympus' }]));
-    expect(((await bad.json()) as { data: { content: string } }).data.content).toContain('not a time zone');
+    const bad = report([{ name: 'timezone', type: 3, value: 'Mars/Olympus' }]);
+    expect((await answerOf(bad, await h.interact(bad))).content).toContain('not a time zone');
     await h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]));
     const { text } = await lastEdit((e) => Boolean(e.report));
     expect(text).toMatch(/Most posts at \d\d:00 Asia\/Tokyo/);
@@ -243,14 +266,15 @@ describe('/report over HTTP interactions', () => {
 
   it('remembers the zone of the one report admitted when two race with different zones', async () => {
     await linkAccount(h, MEMBER, X_USER);
-    const [tokyo, berlin] = await Promise.all([
-      h.interact(report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }])),
-      h.interact(report([{ name: 'timezone', type: 3, value: 'Europe/Berlin' }])),
-    ]);
-    const admitted = [await tokyo.json(), await berlin.json()].map((a) => (a as { type: number }).type === 5);
-    expect(admitted.filter(Boolean)).toHaveLength(1); // one report per member at a time
+    const payloads = [
+      report([{ name: 'timezone', type: 3, value: 'Asia/Tokyo' }]),
+      report([{ name: 'timezone', type: 3, value: 'Europe/Berlin' }]),
+    ];
+    const answers = await Promise.all(payloads.map(async (p) => answerOf(p, await h.interact(p))));
+    const refused = answers.map((a) => a.content.includes('still being made'));
+    expect(refused.filter(Boolean)).toHaveLength(1); // one report per member at a time
     await lastEdit((e) => Boolean(e.report));
-    const zone = admitted[0] ? 'Asia/Tokyo' : 'Europe/Berlin';
+    const zone = refused[1] ? 'Asia/Tokyo' : 'Europe/Berlin';
     expect(await h.sql('select time_zone from member_time_zones')).toEqual([{ time_zone: zone }]);
   });
 
@@ -297,8 +321,8 @@ describe('/report over HTTP interactions', () => {
     expect(content).toContain('/link-twitter');
     expect(await h.one('select status from linked_accounts')).toEqual({ status: 'broken' });
     h.clock.now += 60_000;
-    const next = await h.interact(report());
-    expect(((await next.json()) as { data: { content: string } }).data.content).toContain('no longer accepts');
+    const next = report();
+    expect((await answerOf(next, await h.interact(next))).content).toContain('no longer accepts');
   });
 
   it('says when to try again after a 429, from x-rate-limit-reset', async () => {
@@ -352,8 +376,12 @@ describe('/report over HTTP interactions', () => {
     const release = h.x.hold(/\/2\/users\/\d+\/tweets/);
     await h.interact(report());
     await eventually(() => h.x.requestsTo(/\/tweets$/).length === 1);
-    const second = await h.interact(report());
-    expect(((await second.json()) as { data: { content: string } }).data.content).toContain('still being made');
+    const second = report();
+    expect(await answerOf(second, await h.interact(second))).toEqual({
+      type: 5,
+      flags: 64,
+      content: expect.stringContaining('still being made'),
+    });
     release();
     await lastEdit((e) => Boolean(e.report));
   });
@@ -361,17 +389,15 @@ describe('/report over HTTP interactions', () => {
   it('admits one of two /report sent at once by the same member, refuses the replay among them, and delivers one report', async () => {
     await linkAccount(h, MEMBER, X_USER);
     const first = report();
-    // Sent together: each one's ack is in flight while the others are admitted, so the report admitted first
-    // joins the queue only after them (ReportQueue.enqueue), still counting as the member's running report.
-    const answers = await Promise.all([first, first, report()].map((payload) => h.interact(payload)));
-    const bodies = await Promise.all(
-      answers.map(async (r) => ({ status: r.status, body: (await r.json()) as { type?: number; data?: { content?: string } } })),
-    );
-    expect(bodies.filter((b) => b.status === 409)).toHaveLength(1);
-    expect(bodies.filter((b) => b.body.type === 5)).toHaveLength(1);
-    const refused = bodies.filter((b) => b.body.type === 4);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]?.body.data?.content).toContain('still being made');
+    // Sent together: the acks go out first and the admissions follow (a private /report defers before its checks);
+    // the run admitted first joins the queue only after the acks (ReportQueue.enqueue), still the member's running report.
+    const third = report();
+    const payloads = [first, first, third];
+    const answers = await Promise.all(payloads.map((payload) => h.interact(payload)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 409]);
+    const seen = await Promise.all(answers.map((r, i) => (r.status === 409 ? null : answerOf(payloads[i]!, r))));
+    const refused = seen.filter((a) => a?.content.includes('still being made'));
+    expect(refused).toEqual([{ type: 5, flags: 64, content: expect.stringContaining('still being made') }]);
     const edit = await lastEdit((e) => e.report);
     expect(edit.text).toContain('Ada Lovelace');
     await eventually(async () => (await h.one("select count(*) as n from report_runs where outcome = 'running'"))?.n === 0);

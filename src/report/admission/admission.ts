@@ -1,10 +1,11 @@
-// Admission: the quick checks made before Discord is answered, so a refusal
-// can be private and instant (not linked, a broken link, an unknown zone,
-// one report at a time, the cooldown, the budgets), and the reservation of
-// what an admitted report may read. Checks and reservation are one
-// transaction (see Admissions), so reports admitted side by side cannot
-// together read more than a budget allows. An admitted report is a run with
-// its job (queue/report-job.ts), ready for the queue once the ack is out.
+// Admission: the checks whose refusal the member reads privately (not
+// linked, a broken link, an unknown zone, one report at a time, the
+// cooldown, the budgets; made after a private report's ack, before a public
+// one's), and the reservation of what an admitted report may read. Checks
+// and reservation are one transaction (see Admissions), so reports admitted
+// side by side cannot together read more than a budget allows. An admitted
+// report is a run with its job (queue/report-job.ts), ready for the queue
+// once the ack is out.
 
 import { type BudgetService, budgetState, monthStart, nextMonthStart } from '../../budget/budget.js';
 import type { ReportLimits } from '../../config/env.js';
