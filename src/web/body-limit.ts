@@ -5,6 +5,7 @@
 
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestHeader } from './request-header.js';
 
 export interface BodyLimitRule {
   /** Exact path the rule applies to; a path ending in "/*" covers everything under it. */
@@ -32,8 +33,8 @@ export function bodyLimits(rules: BodyLimitRule[], fallbackBytes: number): Middl
     const rule = byPath.get(path) ?? byPrefix.find((r) => path.startsWith(r.prefix)) ?? fallback;
     // A declared length is checked as it stands (Node reads no more than it); only an
     // undeclared one needs the counting stream, which costs a web Request per request.
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header('transfer-encoding') === undefined) {
+    const declared = requestHeader(c, 'content-length');
+    if (declared !== undefined && /^\d+$/.test(declared) && requestHeader(c, 'transfer-encoding') === undefined) {
       if (Number(declared) <= rule.maxBytes) return next();
     }
     return rule.limit(c, next);

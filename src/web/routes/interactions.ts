@@ -9,6 +9,7 @@ import { type Context, Hono } from 'hono';
 import { type HttpDoorDeps, handleInteractionPayload } from '../../discord/http-door.js';
 import { isFreshTimestamp } from '../../discord/replay-guard.js';
 import { isValidDiscordSignature } from '../../discord/signature.js';
+import { requestHeader } from '../request-header.js';
 
 export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hono {
   return new Hono().post('/', async (c) => {
@@ -25,10 +26,10 @@ async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Pro
   const raw = await rawBody(c);
   // The client hung up mid-body: nobody will read an answer, and it is no failure of ours to log.
   if (!raw) return c.json({ error: 'incomplete request body' }, 400);
-  const timestamp = c.req.header('x-signature-timestamp');
+  const timestamp = requestHeader(c, 'x-signature-timestamp');
   // The clock first: it costs nothing, and a stale request is refused whatever its signature.
   if (!isFreshTimestamp(timestamp, deps.now())) return c.json({ error: 'stale request timestamp' }, 401);
-  if (!(await isValidDiscordSignature(publicKey, c.req.header('x-signature-ed25519'), timestamp, raw))) {
+  if (!(await isValidDiscordSignature(publicKey, requestHeader(c, 'x-signature-ed25519'), timestamp, raw))) {
     return c.json({ error: 'invalid request signature' }, 401);
   }
   let payload: unknown;
@@ -49,7 +50,7 @@ async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Pro
  */
 function rawBody(c: Context): Promise<Buffer | null> {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-  if (!incoming || c.req.header('content-length') === undefined || c.req.header('transfer-encoding') !== undefined) {
+  if (!incoming || requestHeader(c, 'content-length') === undefined || requestHeader(c, 'transfer-encoding') !== undefined) {
     return c.req.arrayBuffer().then((body) => Buffer.from(body));
   }
   return new Promise((resolve) => {
