@@ -157,8 +157,11 @@ describe('/report in a burst, against an X that answers in waves', () => {
     const payloads = users.map((u) =>
       commandPayload({ name: 'report', member: { id: u.discordId }, options: [{ name: 'days', type: 4, value: 90 }] }),
     );
-    // Admitted in this order: one ack after another.
-    for (const p of payloads) expect(((await (await h.interact(p)).json()) as { type: number }).type).toBe(5);
+    // Admitted in this order: each /report's admission (which follows its ack) before the next is sent.
+    for (const [i, p] of payloads.entries()) {
+      expect(((await (await h.interact(p)).json()) as { type: number }).type).toBe(5);
+      await eventually(async () => (await h.one('select count(*) as n from report_runs'))?.n === i + 1);
+    }
 
     const deliveredTo = (p: (typeof payloads)[number]) =>
       h.discord.edits().some((e) => e.path.includes(p.token) && e.raw.includes('attachment://'));
