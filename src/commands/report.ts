@@ -119,6 +119,7 @@ function reportCommand(
       // as privately, and in a burst the acks go out first while admissions wait their turn behind them.
       await ctx.defer({ ephemeral: true });
       await reports.afterAcks();
+      // Share in channel is offered on a private report only where a public one would pass.
       const refusal = ctx.guildId ? await publicRefusal(textFor(ctx.locale), settings, ctx.guildId, ctx.channelId) : null;
       const request = await requestOf(ctx, reports, { shareable: ctx.guildId !== null && refusal === null });
       const admission = await reports.admit(request);
