@@ -239,6 +239,24 @@ describe('Discord refusing the final edit: the member always gets their report',
     };
     expect(after.data.content ?? '').not.toContain('was made but');
   });
+
+  it('the member’s next /report, refused after its private ack, opens its refusal with that note', async () => {
+    await start({ env: { REPORT_COOLDOWN_SECONDS: '60' } });
+    await linkAccount(h, MEMBER, X_USER);
+    serve(X_USER);
+    refused(401, { message: '401: Unauthorized', code: 0 });
+    h.discord.failNext(/^POST \/api\/v10\/channels\/\d+\/messages$/, {
+      status: 403,
+      body: { message: 'Cannot send messages to this user', code: 50007 },
+    });
+    await h.interact(report());
+    await eventually(async () => (await count('select count(*) as n from report_runs where undelivered_at is not null')) === 1);
+    const again = report(); // within the cooldown of the report just made
+    expect(await (await h.interact(again)).json()).toEqual({ type: 5, data: { flags: 64 } });
+    const refusal = await eventually(() => editsFor(again.token)[0]);
+    expect(refusal.content).toContain('was made but Discord accepted neither its reply nor a direct message');
+    expect(refusal.content).toMatch(/run another <t:\d+:R>/);
+  });
 });
 
 describe('a report that never reached the queue', () => {
