@@ -218,8 +218,8 @@ describe('Discord refusing the final edit: the member always gets their report',
     });
   }
 
-  it('a 401 and no direct messages accepted: the member’s next private answer says the report is ready to make again, once', async () => {
-    await start();
+  /** A report made while Discord takes neither its reply (401) nor a direct message: noted as undelivered. */
+  async function reportNeitherRepliedNorSent(): Promise<void> {
     await linkAccount(h, MEMBER, X_USER);
     serve(X_USER);
     refused(401, { message: '401: Unauthorized', code: 0 });
@@ -229,6 +229,11 @@ describe('Discord refusing the final edit: the member always gets their report',
     });
     await h.interact(report());
     await eventually(async () => (await count('select count(*) as n from report_runs where undelivered_at is not null')) === 1);
+  }
+
+  it('a 401 and no direct messages accepted: the member’s next private answer says the report is ready to make again, once', async () => {
+    await start();
+    await reportNeitherRepliedNorSent();
     const next = (await (await h.interact(commandPayload({ name: 'link-twitter', member: { id: MEMBER } }))).json()) as {
       data: { content?: string };
     };
@@ -242,15 +247,7 @@ describe('Discord refusing the final edit: the member always gets their report',
 
   it('the member’s next /report, refused after its private ack, opens its refusal with that note', async () => {
     await start({ env: { REPORT_COOLDOWN_SECONDS: '60' } });
-    await linkAccount(h, MEMBER, X_USER);
-    serve(X_USER);
-    refused(401, { message: '401: Unauthorized', code: 0 });
-    h.discord.failNext(/^POST \/api\/v10\/channels\/\d+\/messages$/, {
-      status: 403,
-      body: { message: 'Cannot send messages to this user', code: 50007 },
-    });
-    await h.interact(report());
-    await eventually(async () => (await count('select count(*) as n from report_runs where undelivered_at is not null')) === 1);
+    await reportNeitherRepliedNorSent();
     const again = report(); // within the cooldown of the report just made
     expect(await (await h.interact(again)).json()).toEqual({ type: 5, data: { flags: 64 } });
     const refusal = await eventually(() => editsFor(again.token)[0]);
