@@ -413,23 +413,34 @@ describe('/report over HTTP interactions', () => {
 
   it('ends a report whose rendering hangs at its deadline, with a clear message, and lets the member ask again', async () => {
     await h.close();
-    await start('http', {}, { reportDeadlineMs: 300 });
+    // Long enough for the reads from the local X on a loaded machine: the deadline must find the report rendering.
+    await start('http', {}, { reportDeadlineMs: 2000 });
     await linkAccount(h, MEMBER, X_USER);
     // A render that never finishes on its own, only when its report gives up (as the render pool does).
     const hanging = {
       render: (_job: unknown, signal?: AbortSignal) =>
         new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
     };
-    (h.bot.reports as unknown as { deps: { render: typeof hanging } }).deps.render = hanging;
+    const renders: unknown[] = [];
+    const maker = (h.bot.reports as unknown as { maker: { deps: { render: typeof hanging } } }).maker;
+    maker.deps.render = {
+      render: (job, signal) => {
+        renders.push(job);
+        return hanging.render(job, signal);
+      },
+    };
     await h.interact(report());
     expect((await lastEdit((e) => e.content.includes('problem on our side'))).content).toContain('could not be made');
+    expect(renders).toHaveLength(1); // the deadline found it rendering, not reading
     expect(await h.one('select outcome, reserved_posts from report_runs')).toEqual({
       outcome: 'error',
       reserved_posts: 0,
     });
     h.clock.now += 31_000; // past the cooldown
-    const again = (await (await h.interact(report())).json()) as { type: number };
-    expect(again.type).toBe(5); // deferred: admitted, not "still being made"
+    const again = report();
+    expect(await (await h.interact(again)).json()).toEqual({ type: 5, data: { flags: 64 } });
+    // Admitted, not "still being made": a second run is recorded.
+    await eventually(async () => (await h.one('select count(*) as n from report_runs'))?.n === 2);
   });
 
   it('forgets cached posts and profile on /unlink-twitter, keeping only anonymous usage', async () => {
