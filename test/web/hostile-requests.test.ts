@@ -67,6 +67,29 @@ describe('request bodies', () => {
     }
   });
 
+  it('answers 413 over Node too to a declared Content-Length over the limit, before the body is sent', async () => {
+    const { server, port } = await listen();
+    try {
+      // The length is read off Node's parsed headers there (web/request-header.ts); the body never comes.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: '/interactions', method: 'POST', headers: { 'content-length': '1000001' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          },
+        );
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+      expect(status).toBe(413);
+      expect(await count('handled_interactions')).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it('answers 413 to a declared Content-Length over the limit without reading it', async () => {
     const res = await h.bot.web.request('/interactions', {
       method: 'POST',
