@@ -116,6 +116,36 @@ describe('/report over HTTP interactions', () => {
     expect(h.x.verifications.every((v) => v.ok)).toBe(true);
   });
 
+  it('reads a long period in time slices side by side, each post once, with no warning of a leaking listener', async () => {
+    await h.close();
+    await start('http', { REPORT_MAX_POSTS: '3200' });
+    data.posts = syntheticTimeline(3000, h.clock.now - 60_000, 85);
+    data.profile.public_metrics = { ...data.profile.public_metrics, tweet_count: 3000 };
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      await linkAccount(h, MEMBER, X_USER);
+      await h.interact(report([{ name: 'days', type: 4, value: 90 }]));
+      const { text } = await lastEdit((e) => e.report);
+      const posts = data.posts.length.toLocaleString('en-US');
+      expect(text).toContain(`**Activity**\n**${posts}** posts`);
+      const pages = h.x.v2Requests().filter((r) => r.path.endsWith('/tweets'));
+      // The first page, then the rest of the period in slices of about a page each, asked at once.
+      const slices = pages.filter((r) => r.url.includes('end_time') || r.url.includes('until_id'));
+      expect(slices.length).toBeGreaterThan(20);
+      expect(slices.every((r) => !r.url.includes('pagination_token'))).toBe(true);
+      // Every post bought once: the posts and the one mention, in the first page, the slices, the mentions and the profile.
+      expect(text).toContain(
+        `Read ${(data.posts.length + 1).toLocaleString('en-US')} posts and your profile from X in ${slices.length + 3} requests`,
+      );
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on a later tick
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('acks a private /report before its checks, which wait behind the acks still in flight', async () => {
     await linkAccount(h, MEMBER, X_USER);
     const inFlight = new AckPriority(60_000); // no timer lets the checks through meanwhile

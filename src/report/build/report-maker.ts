@@ -6,6 +6,7 @@
 // leaves nothing behind.
 
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { costMicroUsd } from '../../budget/pricing.js';
 import type { Pricing, ReportLimits } from '../../config/env.js';
 import type { LinkedAccount } from '../../db/schema.js';
@@ -19,13 +20,14 @@ import type { Usage } from '../../twitter/v2-client.js';
 import type { ProfileReader } from '../profile/profile-reader.js';
 import { CountedPages } from '../read/counted-pages.js';
 import { type MemberClientDeps, memberClient } from '../read/member-client.js';
+import { MAX_SLICES } from '../read/time-slices.js';
 import { CHART_FILE } from '../render/job.js';
 import type { RenderPool } from '../render/render-pool.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
 import { LinkGoneError, type PostStore, type ReportRunStore, type ReportViewStore } from '../stores.js';
 import { ReportProgress } from './progress.js';
 import { renderJobFor } from './render-job.js';
-import { type ReadLanes, readForReport } from './report-reads.js';
+import { READS_ASKING_X, type ReadLanes, readForReport } from './report-reads.js';
 import { UsageRecorder } from './usage-recorder.js';
 
 export interface ReportMakerDeps {
@@ -100,6 +102,9 @@ export class ReportMaker {
     const { account, startedAt, runId } = ticket;
     // One controller ends every X request of this report: at its deadline, or as soon as one read fails.
     const controller = new AbortController();
+    // Each request in flight listens for the end, and a report asks X for every slice of both reads at once (and
+    // its profile), then renders: more than Node's default of 10 before it warns of a leak.
+    setMaxListeners(READS_ASKING_X * MAX_SLICES + 2, controller.signal);
     const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), this.deps.deadlineMs);
     // The pages counted and not yet stored are recorded with the usage, in the same write: see counted-pages.ts.
     const counted = new CountedPages(ticket.counted);
