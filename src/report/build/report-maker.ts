@@ -102,8 +102,8 @@ export class ReportMaker {
     const { account, startedAt, runId } = ticket;
     // One controller ends every X request of this report: at its deadline, or as soon as one read fails.
     const controller = new AbortController();
-    // Each request in flight listens for the end, and a report asks X for every slice of both reads at once (and
-    // its profile), then renders: more than Node's default of 10 before it warns of a leak.
+    // Each request in flight listens for the end (up to MAX_SLICES at once for each read asking X, and the
+    // profile's), and so does the render: more than the 10 past which Node warns of a leak.
     setMaxListeners(READS_ASKING_X * MAX_SLICES + 2, controller.signal);
     const deadline = setTimeout(() => controller.abort(new DeadlineError('timeout', 'report deadline reached')), this.deps.deadlineMs);
     // The pages counted and not yet stored are recorded with the usage, in the same write: see counted-pages.ts.
