@@ -4,12 +4,11 @@
 // body's size is bounded by the app's body-limit middleware while it streams in.
 
 import type { KeyObject } from 'node:crypto';
-import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { type HttpDoorDeps, handleInteractionPayload } from '../../discord/http-door.js';
 import { isFreshTimestamp } from '../../discord/replay-guard.js';
 import { isValidDiscordSignature } from '../../discord/signature.js';
-import { requestHeader } from '../request-header.js';
+import { nodeRequest, requestHeader } from '../request-header.js';
 
 export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hono {
   return new Hono().post('/', async (c) => {
@@ -49,8 +48,8 @@ async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Pro
  * Null when the client went away before the body ended.
  */
 function rawBody(c: Context): Promise<Buffer | null> {
-  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-  if (!incoming || requestHeader(c, 'content-length') === undefined || requestHeader(c, 'transfer-encoding') !== undefined) {
+  const incoming = nodeRequest(c);
+  if (!incoming || incoming.headers['content-length'] === undefined || incoming.headers['transfer-encoding'] !== undefined) {
     return c.req.arrayBuffer().then((body) => Buffer.from(body));
   }
   return new Promise((resolve) => {
