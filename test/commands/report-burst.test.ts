@@ -15,6 +15,7 @@ import { PgPostStore } from '../../src/storage/postgres/post-store.js';
 import { SqlitePostStore } from '../../src/storage/sqlite/post-store.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
+import { hasPosts } from '../support/x-pages.js';
 
 const MEMBERS = 12;
 /** What one report asks of X: the member's profile, a page of mentions (none) and five of posts. */
@@ -91,9 +92,6 @@ function countPagesHeld(xBase: string) {
   });
   return counts;
 }
-
-/** Whether an X page body holds any posts (`data` is absent from an empty page). */
-const hasPosts = (body: string) => ((JSON.parse(body) as { data?: unknown[] }).data?.length ?? 0) > 0;
 
 /**
  * The gates in which reports keep their places when they start (see PageGate.reserve): a report holding room
