@@ -22,11 +22,13 @@ export interface CannedResponse {
 }
 
 export type Handler = (req: RecordedRequest) => CannedResponse | Promise<CannedResponse>;
+/** Which requests a hold applies to: "METHOD path" matched by a pattern, or any test of the request (its query too). */
+export type RequestMatch = RegExp | ((req: RecordedRequest) => boolean);
 
 export class HttpStandIn {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Array<{ match: RegExp; response: CannedResponse }> = [];
-  private readonly holds: Array<{ match: RegExp; gate: Promise<void> }> = [];
+  private readonly holds: Array<{ match: RequestMatch; gate: Promise<void> }> = [];
   private server?: Server;
   baseUrl = '';
   /** Every answer leaves this long after its request arrived, to model a distant API (benchmarks). */
@@ -68,8 +70,8 @@ export class HttpStandIn {
     this.failures.push({ match, response });
   }
 
-  /** Holds the next matching request until the returned function is called. */
-  hold(match: RegExp): () => void {
+  /** Holds the next matching request ("METHOD path", or the request itself) until the returned function is called. */
+  hold(match: RequestMatch): () => void {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     this.holds.push({ match, gate });
@@ -107,7 +109,9 @@ export class HttpStandIn {
     }
     this.requests.push(recorded);
     if (this.requests.length > this.keepRequests) this.requests.splice(0, this.requests.length - this.keepRequests);
-    const holdIndex = this.holds.findIndex((h) => h.match.test(`${recorded.method} ${recorded.path}`));
+    const holdIndex = this.holds.findIndex((h) =>
+      h.match instanceof RegExp ? h.match.test(`${recorded.method} ${recorded.path}`) : h.match(recorded),
+    );
     if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]?.gate;
     const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
     const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;

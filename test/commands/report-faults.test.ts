@@ -4,8 +4,10 @@
 // in the database, is asserted.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
+import type { ReadLanes } from '../../src/report/build/report-reads.js';
 import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, type HarnessOptions, linkAccount, startHarness } from '../support/harness.js';
@@ -139,6 +141,66 @@ describe('X failing mid-report', () => {
     expect(h.x.requestsTo(/\/tweets$/)).toHaveLength(2);
     expect(await count("select posts_read as n from report_runs where outcome = 'x-bad-response'")).toBe(200);
     expect(h.logs.join('\n')).not.toContain('unhandled rejection');
+  });
+});
+
+describe('X failing one slice of a long read', () => {
+  const POSTS = 3000;
+  /** A member X says has never posted more than a report may read: the period is read in slices side by side. */
+  async function startSliced(options: HarnessOptions = {}) {
+    await start({ ...options, env: { REPORT_MAX_POSTS: '3200', ...options.env } });
+    await linkAccount(h, MEMBER, X_USER);
+    serveTimeline(h.x, {
+      profile: {
+        id: X_USER.id,
+        name: 'Ada',
+        username: 'ada',
+        public_metrics: { followers_count: 10, following_count: 5, tweet_count: POSTS },
+      },
+      posts: syntheticTimeline(POSTS, h.clock.now - 60_000, 85),
+      mentions: [],
+    });
+  }
+  /** The third slice asked (a read bounded by end_time), and every retry of it. */
+  function thirdSlice() {
+    let slices = 0;
+    let url: string | undefined;
+    const matches = (req: RecordedRequest) => {
+      if (url === undefined && req.url.includes('end_time') && ++slices === 3) url = req.url;
+      return req.url === url;
+    };
+    return Object.assign(matches, { asked: () => h.x.v2Requests().filter((r) => r.url === url).length });
+  }
+  const longReport = () => commandPayload({ name: 'report', member: { id: MEMBER }, options: [{ name: 'days', type: 4, value: 90 }] });
+  /** Pages and requests the running reports hold room for, in the gates they share. */
+  const lanes = () => (h.bot.reports as unknown as { maker: { deps: { lanes: ReadLanes } } }).maker.deps.lanes;
+
+  it('one slice X never answers while the others arrive: the member hears X is not answering, every room is given back, and the next report reads the rest', async () => {
+    await startSliced({ xRequestTimeoutMs: 150 });
+    const slice = thirdSlice();
+    for (let i = 0; i < 3; i++) h.x.hold(slice); // every attempt at it hangs; never released
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const payload = longReport();
+      await h.interact(payload);
+      const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('not answering')), 10_000);
+      expect(edit.content).toContain('try again');
+      expect(h.x.v2Requests().filter((r) => r.url.includes('end_time')).length).toBeGreaterThan(10); // side by side
+      await eventually(() => lanes().askGate.held === 0 && lanes().pageGate.held === 0);
+      expect(await count("select count(*) as n from report_runs where outcome = 'x-unavailable' and reserved_posts = 0")).toBe(1);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+      expect(h.logs.join('\n')).not.toContain('unhandled rejection');
+    } finally {
+      process.off('warning', onWarning);
+    }
+    // X answers again: the next report shows the whole period, reading only what the first could not store.
+    const again = longReport();
+    await h.interact(again);
+    const delivered = await eventually(() => editsFor(again.token).find((e) => e.report), 10_000);
+    expect(delivered.text).toContain(`**${POSTS.toLocaleString('en-US')}** posts`);
+    expect(await count("select posts_read as n from report_runs where outcome = 'ok'")).toBeLessThan(POSTS / 10);
   });
 });
 
