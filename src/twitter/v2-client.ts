@@ -2,7 +2,7 @@
 // counted (X bills each post read), 5xx and timeouts are retried a bounded
 // number of times with backoff, and failures are classified for the member.
 
-import { fetchWithDeadline } from '../http/deadline.js';
+import { DeadlineError, fetchWithDeadline } from '../http/deadline.js';
 import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
 import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
@@ -165,6 +165,8 @@ export class XV2Client {
           },
         ));
       } catch (err) {
+        // An answer far larger than any page is not one to read again: cut off, it is not retried.
+        if (err instanceof DeadlineError && err.reason === 'too-large') throw new XApiError('bad-response', `X sent an ${err.message}`);
         lastError = new XApiError('unavailable', `could not reach X (${(err as Error).message})`);
         continue;
       }

@@ -202,6 +202,20 @@ describe('X failing one slice of a long read', () => {
     expect(delivered.text).toContain(`**${POSTS.toLocaleString('en-US')}** posts`);
     expect(await count("select posts_read as n from report_runs where outcome = 'ok'")).toBeLessThan(POSTS / 10);
   });
+  it('one slice X answers with a body over 8 MiB: it is cut off unread, the member is told, and every room is given back', async () => {
+    await startSliced();
+    const slice = thirdSlice();
+    const huge = 'x'.repeat(9 * 1024 * 1024);
+    h.x.routes.unshift((req) => (slice(req) ? { status: 200, body: huge } : undefined));
+    const payload = longReport();
+    await h.interact(payload);
+    const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('could not read')), 10_000);
+    expect(edit.report).toBe(false);
+    expect(slice.asked()).toBe(1); // not asked again: a second 8 MiB would be cut off as well
+    await eventually(() => lanes().askGate.held === 0 && lanes().pageGate.held === 0);
+    expect(await count("select count(*) as n from report_runs where outcome = 'x-bad-response' and reserved_posts = 0")).toBe(1);
+    expect(h.logs.join('\n')).not.toContain('unhandled rejection');
+  });
 });
 
 describe('Discord failing the final edit', () => {
