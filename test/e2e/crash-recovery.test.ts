@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_SECRET } from '../../src/local-discord/oauth.js';
 import { BillingLedger } from '../../src/local-x/billing.js';
+import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { mention, syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
@@ -273,6 +274,49 @@ describe('kill -9', () => {
     const resumed = new URL(x.requestsTo(/\/tweets$/)[3]!.url).searchParams;
     expect(resumed.get('until_id')).toBe(posts[199]!.id);
     expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(400);
+  });
+
+  it('while its slices are read side by side: the next start reads only the slices not stored, and each post counts once', {
+    timeout: 90_000,
+  }, async () => {
+    const first = await start();
+    const ledger = new BillingLedger(() => Date.now());
+    const posts = syntheticTimeline(1000, Date.now() - 60_000, 85);
+    // X's count of the member's posts is within what a report may read (1,000): the period is read in slices.
+    const profile = {
+      id: X_USER.id,
+      name: 'Ada',
+      username: 'ada',
+      public_metrics: { followers_count: 1, following_count: 1, tweet_count: 1000 },
+    };
+    serveTimeline(x, { profile, posts, mentions: [] }, { bill: ledger });
+    await linkFully(first);
+    // The first page and the slices come back but for four (the sixth to the ninth timeline reads), on which the
+    // replica dies waiting.
+    const timelineReads = () => x.requestsTo(/\/tweets$/);
+    const held = (req: RecordedRequest) => req.path.endsWith('/tweets') && [6, 7, 8, 9].includes(timelineReads().indexOf(req));
+    for (let i = 0; i < 4; i++) x.hold(held);
+    const payload = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
+    expect((await interact(first, payload)).type).toBe(5);
+    await eventually(() => timelineReads().length > 10); // every slice asked: ten, by the first page's pace
+    const stored = async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n);
+    const counted = async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n);
+    // Every page that came back is stored (with the stretch it proves stored) and counted.
+    await eventually(async () => (await stored()) > 100 && (await stored()) === (await counted()));
+    const storedBefore = await stored();
+    await first.kill9();
+
+    await start();
+    const report = await eventually(() => editsFor(payload.token).find((e) => e.report));
+    // X served each post once (the four slices never got their answers), the run counts each once.
+    expect(ledger.postsReturned).toBe(1000);
+    expect(ledger.postsBilled).toBe(1000);
+    expect(await counted()).toBe(1000);
+    expect(await stored()).toBe(1000);
+    expect(report.text).toContain('**1,000** posts');
+    expect(report.text).toContain('Read 1,000 posts');
+    // The takeover asked only for what the first attempt had not stored.
+    expect(storedBefore).toBeLessThan(1000);
   });
 
   it('between X’s answer and storing that page: the takeover reads the page again but counts its posts once', {
