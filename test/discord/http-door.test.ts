@@ -42,6 +42,26 @@ describe('POST /interactions', () => {
     expect(h.discord.requests).toHaveLength(0);
   });
 
+  it('answers with the headers every page carries, refusals included, though it writes them itself', async () => {
+    const body = JSON.stringify({ type: 1 });
+    const answers = [
+      await h.interact({ type: 1, id: '1', application_id: '1', token: 't', version: 1 }),
+      await h.interact(commandPayload({ name: 'link-twitter' })),
+      await h.interact(body, { 'content-type': 'application/json' }),
+      await h.interact('{"type":'),
+      await h.bot.web.request('/interactions'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 400, 404]);
+    for (const answer of answers) {
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
+    }
+    expect(answers[1]?.headers.get('content-type')).toBe('application/json');
+  });
+
   it('answers 400 to signed junk and to interactions it does not handle', async () => {
     expect((await h.interact('{"type":')).status).toBe(400);
     expect((await h.interact({ type: 3, token: 't', data: { custom_id: 'x', component_type: 2 } })).status).toBe(400);

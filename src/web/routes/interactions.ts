@@ -9,6 +9,7 @@ import { type HttpDoorDeps, handleInteractionPayload } from '../../discord/http-
 import { isFreshTimestamp } from '../../discord/replay-guard.js';
 import { isValidDiscordSignature } from '../../discord/signature.js';
 import { nodeRequest, requestHeader } from '../request-header.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
 
 export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hono {
   return new Hono().post('/', async (c) => {
@@ -24,21 +25,34 @@ export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hon
 async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Promise<Response> {
   const raw = await rawBody(c);
   // The client hung up mid-body: nobody will read an answer, and it is no failure of ours to log.
-  if (!raw) return c.json({ error: 'incomplete request body' }, 400);
+  if (!raw) return json({ error: 'incomplete request body' }, 400);
   const timestamp = requestHeader(c, 'x-signature-timestamp');
   // The clock first: it costs nothing, and a stale request is refused whatever its signature.
-  if (!isFreshTimestamp(timestamp, deps.now())) return c.json({ error: 'stale request timestamp' }, 401);
+  if (!isFreshTimestamp(timestamp, deps.now())) return json({ error: 'stale request timestamp' }, 401);
   if (!(await isValidDiscordSignature(publicKey, requestHeader(c, 'x-signature-ed25519'), timestamp, raw))) {
-    return c.json({ error: 'invalid request signature' }, 401);
+    return json({ error: 'invalid request signature' }, 401);
   }
   let payload: unknown;
   try {
     payload = JSON.parse(raw.toString('utf8'));
   } catch {
-    return c.json({ error: 'malformed JSON' }, 400);
+    return json({ error: 'malformed JSON' }, 400);
   }
   const result = await handleInteractionPayload(payload, deps);
-  return c.json(result.body, result.status);
+  return json(result.body, result.status);
+}
+
+const JSON_HEADERS = Object.freeze({ 'content-type': 'application/json', ...SECURITY_HEADERS });
+
+/**
+ * Every answer of this route, headers included, as a plain Response:
+ * @hono/node-server writes its status, body and header record as they stand,
+ * where the app-wide middleware's headers would build a Headers object for
+ * each answer and read it back out (see app.ts).
+ */
+function json(body: unknown, status: number): Response {
+  // A record of its own each time: the adapter adds the body's length to it.
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS } });
 }
 
 /**

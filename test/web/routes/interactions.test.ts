@@ -135,7 +135,14 @@ describe('POST /interactions under Node, body read straight off the socket', () 
       // The server carries on: the whole request is answered.
       const res = await fetch(`http://127.0.0.1:${port}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
       expect(res.status).toBe(200);
-      expect(balance()).toEqual({ begun: 2, ended: 2 });
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(((await res.json()) as { data: { content: string } }).data.content).toBe('ok');
+      // Answers of other lengths after it are whole: each carries a length of its own.
+      const refused = await fetch(`http://127.0.0.1:${port}/interactions`, { method: 'POST', body, headers: {} });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ error: 'stale request timestamp' });
+      expect(refused.headers.get('content-length')).toBe(String('{"error":"stale request timestamp"}'.length));
+      expect(balance()).toEqual({ begun: 3, ended: 3 });
       expect(failures).toEqual([]);
     } finally {
       server.close();
