@@ -204,6 +204,7 @@ async function run(members: number): Promise<string[]> {
       `  /link-twitter ack    p50 ${f(quantile(linkAcks, 0.5))}, p99 ${f(quantile(linkAcks, 0.99))}, max ${f(Math.max(...linkAcks))} (${LINKS_DURING_BURST}, one every ${LINK_GAP_MS} ms)`,
       `  CPU while acking     ${(ackCpu / members).toFixed(1)} ms per /report ack (the bot's CPU from the burst until its last ack, every thread)`,
       `  delivered            first ${s(first)} (${(first / floorMs).toFixed(2)} × one alone), median ${s(middle)} (${(middle / last).toFixed(2)} × last), last ${s(last)}; one report alone ${s(floorMs)}`,
+      `  delivered by tenths  ${[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((q) => (quantile(times, q) / 1000).toFixed(1)).join(' / ')} s`,
       `  CPU per report       ${cpuPerReport.toFixed(0)} ms`,
       `  RSS                  idle ${beforeLone.toFixed(0)} MiB after linking (no report yet), ${idle.toFixed(0)} MiB after one report; peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB; one report alone: peak ${lonePeak.toFixed(0)} MiB`,
       `  resident, by kind    after one report: ${idleKinds}; after the burst: ${afterKinds} (MiB, the first replica, from /proc/<pid>/smaps)`,
