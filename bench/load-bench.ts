@@ -138,16 +138,19 @@ async function run(members: number): Promise<string[]> {
     /**
      * Waits until every token's report is delivered; returns when each was seen (ms after `from`, to 50 ms).
      * Delivered: the Components V2 report, whose gallery shows the attached chart (progress notes and failures
-     * are text alone). One pass over the edits per look: this loop shares the machine (and the Discord stand-in's
-     * thread) with the bot, so a pass per token (200 × thousands of progress edits, every 50 ms) would slow
-     * the very deliveries it times.
+     * are text alone). Each recorded request is looked at once (the stand-in keeps them all, in order): this
+     * loop shares the machine (and the Discord stand-in's thread) with the bot, so rescanning thousands of
+     * progress edits every 50 ms would slow the very deliveries it times.
      */
     const waitFor = async (tokens: string[], from: number) => {
       const wanted = new Set(tokens);
       const seen = new Map<string, number>();
+      let looked = 0;
       while (seen.size < tokens.length) {
-        for (const e of discord.edits()) {
-          // PATCH /webhooks/<application>/<token>/messages/@original
+        for (; looked < discord.requests.length; looked++) {
+          const e = discord.requests[looked] as (typeof discord.requests)[number];
+          // PATCH /api/v10/webhooks/<application>/<token>/messages/@original
+          if (e.method !== 'PATCH' || !e.path.endsWith('/messages/@original')) continue;
           const token = e.path.split('/').at(-3) ?? '';
           if (wanted.has(token) && !seen.has(token) && e.raw.includes('attachment://')) seen.set(token, performance.now() - from);
         }

@@ -1,6 +1,8 @@
 // The X stand-in of `npm run bench:load`, in its own thread: serving many
 // members' pages (and their latency timers) must not share an event loop
-// with the load generator or the bot.
+// with the load generator or the bot. It shares the machine's two cores with
+// the bot, so it serves each post's JSON made once (the posts never change):
+// remaking it for every page took a fifth of the machine in the heavy burst.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { syntheticTimeline } from '../src/local-x/posts.js';
@@ -11,11 +13,15 @@ const { users, posts: count, now } = workerData as { users: XUser[]; posts: numb
 const x = await new XStandIn().start();
 const posts = syntheticTimeline(count, now - 60_000, 89);
 for (const u of users) {
-  serveTimeline(x, {
-    profile: { id: u.id, name: u.screenName, username: u.screenName, public_metrics: { tweet_count: count } },
-    posts,
-    mentions: [],
-  });
+  serveTimeline(
+    x,
+    {
+      profile: { id: u.id, name: u.screenName, username: u.screenName, public_metrics: { tweet_count: count } },
+      posts,
+      mentions: [],
+    },
+    { unchanging: true },
+  );
 }
 
 export type XWorkerMessage = { approveAs: XUser } | { latencyMs: number };

@@ -18,18 +18,49 @@ function byNewest(a: XPost, b: XPost): number {
   return a.id.length !== b.id.length ? b.id.length - a.id.length : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-const sortedCache = new WeakMap<
-  XPost[],
-  { length: number; first: string | undefined; sorted: Array<{ post: XPost; time: number; id: bigint }> }
->();
+type Sorted = { post: XPost; time: number; id: bigint };
 
-/** The list newest first with parsed times, recomputed only when the list changes. */
+const sortedCache = new WeakMap<XPost[], { length: number; first: string | undefined; sorted: Sorted[]; timesInOrder: boolean }>();
+
+/**
+ * The list newest first with parsed times, recomputed only when the list
+ * changes; `timesInOrder` when no post is newer than one before it (as on X,
+ * where ids grow with time), so a stretch of time is a stretch of the list.
+ */
 function sortedOf(all: XPost[]) {
   const cached = sortedCache.get(all);
-  if (cached && cached.length === all.length && cached.first === all[0]?.id) return cached.sorted;
+  if (cached && cached.length === all.length && cached.first === all[0]?.id) return cached;
   const sorted = [...all].sort(byNewest).map((post) => ({ post, time: Date.parse(post.created_at), id: BigInt(post.id) }));
-  sortedCache.set(all, { length: all.length, first: all[0]?.id, sorted });
-  return sorted;
+  const timesInOrder = sorted.every((p, i) => i === 0 || p.time <= (sorted[i - 1] as Sorted).time);
+  const entry = { length: all.length, first: all[0]?.id, sorted, timesInOrder };
+  sortedCache.set(all, entry);
+  return entry;
+}
+
+/** The first index in `list` (newest first) where `older` holds: it holds for every post after one where it does. */
+function firstOlder(list: Sorted[], older: (p: Sorted) => boolean): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (older(list[mid] as Sorted)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The posts within the bounds, newest first. A stand-in serving many members
+ * (bench:load: 200 × 3,200 posts, 32 slices each) would otherwise test every
+ * post for every request; in time order, the stretch is found by halving.
+ */
+function within(all: XPost[], cap: number, b: { startTime: number; endTime: number; sinceId: bigint; untilId: bigint }): XPost[] {
+  const { sorted, timesInOrder } = sortedOf(all);
+  const capped = sorted.length > cap ? sorted.slice(0, cap) : sorted;
+  const inBounds = (p: Sorted) => p.time >= b.startTime && p.time < b.endTime && p.id > b.sinceId && p.id < b.untilId;
+  if (!timesInOrder) return capped.filter(inBounds).map((p) => p.post);
+  const from = firstOlder(capped, (p) => p.time < b.endTime && p.id < b.untilId);
+  const to = firstOlder(capped, (p) => p.time < b.startTime || p.id <= b.sinceId);
+  return capped.slice(from, Math.max(from, to)).map((p) => p.post);
 }
 
 /** X's answer to a request it will not serve, in its problem shape. */
@@ -78,22 +109,35 @@ function projected(post: XPost, fields: string[]): XPost {
  * leaves out posts older than 30 days, page by page after paging (a page can
  * come back empty with a next_token).
  */
-function withFields(page: XPost[], fields: string[], now: number): XPost[] {
-  const wantsPrivate = fields.includes('non_public_metrics');
-  return page
-    .filter((p) => !wantsPrivate || Date.parse(p.created_at) >= now - 30 * DAY)
-    .map((p) => {
-      const shown = projected(p, fields);
-      return wantsPrivate ? { ...shown, non_public_metrics: privateMetricsOf(p) } : shown;
-    });
+function shown(post: XPost, fields: string[]): XPost {
+  const out = projected(post, fields);
+  return fields.includes('non_public_metrics') ? { ...out, non_public_metrics: privateMetricsOf(post) } : out;
 }
 
-function list(all: XPost[], url: URL, cap: number, now: number): CannedResponse {
+function visible(page: XPost[], fields: string[], now: number): XPost[] {
+  return fields.includes('non_public_metrics') ? page.filter((p) => Date.parse(p.created_at) >= now - 30 * DAY) : page;
+}
+
+/** Each post's JSON per tweet.fields asked, for posts that never change once served (see ServeOptions.unchanging). */
+const jsonCache = new WeakMap<XPost, Map<string, string>>();
+
+function jsonOf(post: XPost, fields: string[], fieldsKey: string): string {
+  const byFields = jsonCache.get(post) ?? new Map<string, string>();
+  jsonCache.set(post, byFields);
+  const json = byFields.get(fieldsKey) ?? JSON.stringify(shown(post, fields));
+  byFields.set(fieldsKey, json);
+  return json;
+}
+
+/** A page as X answers it, with the ids of its posts (what X bills). */
+type PageAnswer = CannedResponse & { postIds: string[] };
+
+function list(all: XPost[], url: URL, cap: number, now: number, unchanging: boolean): PageAnswer {
   const max = Number(url.searchParams.get('max_results') ?? 10);
-  if (!Number.isInteger(max) || max < 5 || max > 100) return invalidRequest('max_results must be between 5 and 100');
+  if (!Number.isInteger(max) || max < 5 || max > 100) return { ...invalidRequest('max_results must be between 5 and 100'), postIds: [] };
   const start = url.searchParams.get('start_time');
   const end = url.searchParams.get('end_time');
-  if (start && end && Date.parse(end) <= Date.parse(start)) return invalidRequest('end_time must be after start_time');
+  if (start && end && Date.parse(end) <= Date.parse(start)) return { ...invalidRequest('end_time must be after start_time'), postIds: [] };
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);
   const startTime = start ? Date.parse(start) : -Infinity;
@@ -101,17 +145,24 @@ function list(all: XPost[], url: URL, cap: number, now: number): CannedResponse 
   const sinceId = since ? BigInt(since) : -1n;
   const until = url.searchParams.get('until_id');
   const untilId = until ? BigInt(until) : 1n << 128n;
-  const eligible = sortedOf(all)
-    .slice(0, cap)
-    .filter((p) => p.time >= startTime && p.time < endTime && p.id > sinceId && p.id < untilId)
-    .map((p) => p.post);
-  const fields = (url.searchParams.get('tweet.fields') ?? '').split(',');
-  const page = withFields(eligible.slice(offset, offset + max), fields, now);
+  const eligible = within(all, cap, { startTime, endTime, sinceId, untilId });
+  const fieldsKey = url.searchParams.get('tweet.fields') ?? '';
+  const fields = fieldsKey.split(',');
+  const page = visible(eligible.slice(offset, offset + max), fields, now);
   const token = offset + max < eligible.length ? `page-${offset + max}` : undefined;
-  if (page.length === 0) return { status: 200, body: { meta: { result_count: 0, ...(token ? { next_token: token } : {}) } } };
+  const postIds = page.map((p) => p.id);
+  if (page.length === 0) return { status: 200, body: { meta: { result_count: 0, ...(token ? { next_token: token } : {}) } }, postIds };
   const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]?.id, oldest_id: page.at(-1)?.id };
   if (token) meta.next_token = token;
-  return { status: 200, body: { data: page, meta } };
+  if (!unchanging) return { status: 200, body: { data: page.map((p) => shown(p, fields)), meta }, postIds };
+  // The same text JSON.stringify would make of { data, meta }, from each post's JSON made once.
+  const data = page.map((p) => jsonOf(p, fields, fieldsKey)).join(',');
+  return {
+    status: 200,
+    body: `{"data":[${data}],"meta":${JSON.stringify(meta)}}`,
+    headers: { 'content-type': 'application/json' },
+    postIds,
+  };
 }
 
 /** What X bills for: the posts and user objects of each successful answer. */
@@ -154,21 +205,29 @@ const limited = (headers: Record<string, string>): CannedResponse => ({
   headers,
 });
 
+export interface ServeOptions {
+  /** The most posts X serves from a timeline (3,200). */
+  cap?: number;
+  bill?: Biller;
+  beforeRead?: () => void;
+  /**
+   * The posts are never changed once served (bench:load's timelines): each post's JSON is made once, not on
+   * every page. Tests and the sandbox change metrics between reads, so they leave this off.
+   */
+  unchanging?: boolean;
+}
+
 /** Serves `data` for the user whose access token signs the request. */
-export function serveTimeline(
-  x: XStandIn,
-  data: TimelineData,
-  options: { cap?: number; bill?: Biller; beforeRead?: () => void } = {},
-): void {
+export function serveTimeline(x: XStandIn, data: TimelineData, options: ServeOptions = {}): void {
   const cap = options.cap ?? 3200;
+  const unchanging = options.unchanging ?? false;
   const limits = new RateLimits(() => x.now());
-  const answer = (endpoint: keyof typeof RATE_LIMITS, userId: string, respond: () => CannedResponse): CannedResponse => {
+  const answer = (endpoint: keyof typeof RATE_LIMITS, userId: string, respond: () => CannedResponse | PageAnswer): CannedResponse => {
     const rate = limits.take(userId, endpoint);
     if (!rate.ok) return limited(rate.headers);
-    const response = respond();
-    const body = response.body as { data?: XPost[] | XUserProfile } | undefined;
+    const { postIds, ...response } = { postIds: [], ...respond() };
     // X bills what a successful answer returns; failed requests are free.
-    if (response.status === 200 && Array.isArray(body?.data)) options.bill?.posts(body.data.map((p) => p.id));
+    if (response.status === 200 && postIds.length > 0) options.bill?.posts(postIds);
     return { ...response, headers: { ...response.headers, ...rate.headers } };
   };
   x.routes.push((req: RecordedRequest, user: XUser) => {
@@ -182,13 +241,14 @@ export function serveTimeline(
         return { status: 200, body: { data: data.profile } };
       });
     }
-    if (url.pathname === `/2/users/${user.id}/tweets`) return answer('tweets', user.id, () => list(data.posts, url, cap, x.now()));
+    if (url.pathname === `/2/users/${user.id}/tweets`)
+      return answer('tweets', user.id, () => list(data.posts, url, cap, x.now(), unchanging));
     if (url.pathname === `/2/users/${user.id}/mentions`) {
       return answer('mentions', user.id, () =>
         // Mentions are other people's posts: X will not send their private metrics.
         url.searchParams.get('tweet.fields')?.includes('non_public_metrics')
           ? invalidRequest('non_public_metrics: not authorized')
-          : list(data.mentions, url, 800, x.now()),
+          : list(data.mentions, url, 800, x.now(), unchanging),
       );
     }
     return undefined;

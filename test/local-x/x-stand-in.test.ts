@@ -177,6 +177,60 @@ describe('local X: v2 reads', () => {
     expect(ledger.dollars({ postUsd: 0.005, userUsd: 0.01 })).toBeCloseTo(0.12, 10);
   });
 
+  it('finds each stretch of time and ids as testing every post would, in time order or not, and answers the same for posts served as unchanging', async () => {
+    // Three more members: the same posts served as unchanging, and a timeline whose times do not follow its ids.
+    const same = { id: '1456789012345678902', screenName: 'bea' };
+    const shuffled = { id: '1456789012345678903', screenName: 'cyd' };
+    serveTimeline(x, { ...data, profile: { id: same.id, name: 'Bea', username: 'bea' } }, { unchanging: true });
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const jumbled = data.posts.map((p) => ({ ...p, created_at: new Date(NOW - Math.floor(random() * 200 * DAY)).toISOString() }));
+    serveTimeline(x, { profile: { id: shuffled.id, name: 'Cyd', username: 'cyd' }, posts: jumbled, mentions: [] }, { unchanging: true });
+    const idsOf = (posts: typeof data.posts, q: Record<string, string | number>) => {
+      const [start, end] = [Date.parse(String(q.start_time)), Date.parse(String(q.end_time))];
+      const [since, until] = [BigInt(q.since_id ?? -1), BigInt(q.until_id ?? 2n ** 70n)];
+      const offset = Number(String(q.pagination_token ?? 'page-0').slice(5));
+      return [...posts]
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(0, 3200)
+        .filter((p) => Date.parse(p.created_at) >= start && Date.parse(p.created_at) < end)
+        .filter((p) => BigInt(p.id) > since && BigInt(p.id) < until)
+        .slice(offset, offset + Number(q.max_results))
+        .map((p) => p.id);
+    };
+    const ids = data.posts.map((p) => p.id);
+    const served = { plain: 0, jumbled: 0 };
+    for (let i = 0; i < 40; i++) {
+      const from = NOW - Math.floor(random() * 210 * DAY);
+      const q: Record<string, string | number> = {
+        start_time: new Date(from).toISOString(),
+        end_time: new Date(from + Math.floor(random() * 40 * DAY) + 1000).toISOString(),
+        max_results: 5 + Math.floor(random() * 96),
+        'tweet.fields': random() < 0.5 ? 'created_at,public_metrics' : 'created_at,non_public_metrics',
+      };
+      if (random() < 0.3) q.since_id = ids[Math.floor(random() * ids.length)] as string;
+      if (random() < 0.3) q.until_id = ids[Math.floor(random() * ids.length)] as string;
+      if (random() < 0.3) q.pagination_token = `page-${Math.floor(random() * 3) * 5}`;
+      // Private metrics leave out posts over 30 days old, after the stretch is found.
+      const recent = (id: string, posts: typeof data.posts) =>
+        q['tweet.fields'] === 'created_at,public_metrics' || Date.parse(posts.find((p) => p.id === id)?.created_at ?? '') >= NOW - 30 * DAY;
+      const plain = await get(`/2/users/${USER.id}/tweets`, q, undefined, x.issueAccessToken(USER));
+      const unchanging = await get(`/2/users/${same.id}/tweets`, q, undefined, x.issueAccessToken(same));
+      const jumbledPage = await get(`/2/users/${shuffled.id}/tweets`, q, undefined, x.issueAccessToken(shuffled));
+      expect((plain.body.data ?? []).map((p: { id: string }) => p.id)).toEqual(idsOf(data.posts, q).filter((id) => recent(id, data.posts)));
+      expect(unchanging.body).toEqual(plain.body);
+      served.plain += plain.body.data ? 1 : 0;
+      served.jumbled += jumbledPage.body.data ? 1 : 0;
+      expect((jumbledPage.body.data ?? []).map((p: { id: string }) => p.id)).toEqual(idsOf(jumbled, q).filter((id) => recent(id, jumbled)));
+    }
+    // Most stretches hold posts: the comparisons are not of empty pages.
+    expect(served.plain).toBeGreaterThan(15);
+    expect(served.jumbled).toBeGreaterThan(15);
+  });
+
   it('sends X’s rate-limit headers, answers 429 past the limit, and injects the faults the sandbox switches on', async () => {
     const token = x.issueAccessToken(USER);
     const first = await get('/2/users/me', {}, undefined, token);
