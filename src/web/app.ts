@@ -15,7 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { discordCallbackRoutes, linkedRoleRoutes } from './routes/linked-role.js';
 import { type LinkRouteOptions, linkRoutes, twitterCallbackRoutes } from './routes/linking.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, setSecurityHeaders } from './security-headers.js';
 
 export interface WebAppDeps {
   links: LinkService;
@@ -41,7 +41,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   const app = new Hono();
   // Discord's door writes the same headers itself, as a plain record: set here, Hono builds a Headers object
   // per answer for them (0.07 ms an answer in bench:http-floor's harness, a burst's acks queue behind each
-  // other). Its 413 and 500 answers go without: they are read by Discord's servers, not a browser.
+  // other). Its 413 and 500 answers, made elsewhere, set them there.
   const ownHeaders = deps.interactions !== undefined;
   app.use(
     '*',
@@ -62,6 +62,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.onError((err, c) => {
     // The route pattern, not the path: a path can hold a one-time link token.
     deps.log.error('request failed', { route: c.req.routePath, error: err });
+    setSecurityHeaders(c); // a route that writes its own headers failed before writing them
     return c.html(renderPage(browserText(c).pages.internalError), 500);
   });
   return app;

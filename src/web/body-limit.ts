@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestHeader } from './request-header.js';
+import { setSecurityHeaders } from './security-headers.js';
 
 export interface BodyLimitRule {
   /** Exact path the rule applies to; a path ending in "/*" covers everything under it. */
@@ -18,6 +19,7 @@ export function bodyLimits(rules: BodyLimitRule[], fallbackBytes: number): Middl
     bodyLimit({
       maxSize,
       onError: (c) => {
+        setSecurityHeaders(c); // on a route that writes its own headers too (see security-headers.ts)
         c.header('Connection', 'close');
         return c.json({ error: 'body too large' }, 413);
       },

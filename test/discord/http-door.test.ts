@@ -42,7 +42,7 @@ describe('POST /interactions', () => {
     expect(h.discord.requests).toHaveLength(0);
   });
 
-  it('answers with the headers every page carries, refusals included, though it writes them itself', async () => {
+  it('answers with the headers every page carries, refusals and failures included, though it writes them itself', async () => {
     const body = JSON.stringify({ type: 1 });
     const answers = [
       await h.interact({ type: 1, id: '1', application_id: '1', token: 't', version: 1 }),
@@ -50,8 +50,11 @@ describe('POST /interactions', () => {
       await h.interact(body, { 'content-type': 'application/json' }),
       await h.interact('{"type":'),
       await h.bot.web.request('/interactions'),
+      // Answers made outside the route: the body limit's, and the app's when the door fails (no replay record).
+      await h.interact('x'.repeat(1_100_000)),
+      await h.sql('drop table handled_interactions').then(() => h.interact(commandPayload({ name: 'link-twitter' }))),
     ];
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 400, 404]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 400, 404, 413, 500]);
     for (const answer of answers) {
       expect(answer.headers.get('cache-control')).toBe('no-store');
       expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
