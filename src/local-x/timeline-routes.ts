@@ -24,14 +24,17 @@ const sortedCache = new WeakMap<XPost[], { length: number; first: string | undef
 
 /**
  * The list newest first with parsed times, recomputed only when the list
- * changes; `timesInOrder` when no post is newer than one before it (as on X,
- * where ids grow with time), so a stretch of time is a stretch of the list.
+ * changes; `timesInOrder` when no post is newer than one before it, nor has a
+ * greater id (as on X, where ids grow with time), so a stretch of time or ids
+ * is a stretch of the list.
  */
 function sortedOf(all: XPost[]) {
   const cached = sortedCache.get(all);
   if (cached && cached.length === all.length && cached.first === all[0]?.id) return cached;
   const sorted = [...all].sort(byNewest).map((post) => ({ post, time: Date.parse(post.created_at), id: BigInt(post.id) }));
-  const timesInOrder = sorted.every((p, i) => i === 0 || p.time <= (sorted[i - 1] as Sorted).time);
+  const timesInOrder = sorted.every(
+    (p, i) => i === 0 || (p.time <= (sorted[i - 1] as Sorted).time && p.id <= (sorted[i - 1] as Sorted).id),
+  );
   const entry = { length: all.length, first: all[0]?.id, sorted, timesInOrder };
   sortedCache.set(all, entry);
   return entry;
@@ -137,6 +140,13 @@ function list(all: XPost[], url: URL, cap: number, now: number, unchanging: bool
   if (!Number.isInteger(max) || max < 5 || max > 100) return { ...invalidRequest('max_results must be between 5 and 100'), postIds: [] };
   const start = url.searchParams.get('start_time');
   const end = url.searchParams.get('end_time');
+  for (const [name, value] of [
+    ['start_time', start],
+    ['end_time', end],
+  ] as const) {
+    if (value !== null && Number.isNaN(Date.parse(value)))
+      return { ...invalidRequest(`${name} is not a valid RFC3339 date-time`), postIds: [] };
+  }
   if (start && end && Date.parse(end) <= Date.parse(start)) return { ...invalidRequest('end_time must be after start_time'), postIds: [] };
   const since = url.searchParams.get('since_id');
   const offset = Number(url.searchParams.get('pagination_token')?.replace('page-', '') ?? 0);

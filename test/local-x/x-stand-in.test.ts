@@ -189,6 +189,10 @@ describe('local X: v2 reads', () => {
     };
     const jumbled = data.posts.map((p) => ({ ...p, created_at: new Date(NOW - Math.floor(random() * 200 * DAY)).toISOString() }));
     serveTimeline(x, { profile: { id: shuffled.id, name: 'Cyd', username: 'cyd' }, posts: jumbled, mentions: [] }, { unchanging: true });
+    // And one in time order whose posts come in pairs posted the same second.
+    const twins = { id: '1456789012345678904', screenName: 'dee' };
+    const paired = data.posts.map((p, i) => ({ ...p, created_at: (data.posts[i - (i % 2)] as (typeof data.posts)[number]).created_at }));
+    serveTimeline(x, { profile: { id: twins.id, name: 'Dee', username: 'dee' }, posts: paired, mentions: [] }, { unchanging: true });
     const idsOf = (posts: typeof data.posts, q: Record<string, string | number>) => {
       const [start, end] = [Date.parse(String(q.start_time)), Date.parse(String(q.end_time))];
       const [since, until] = [BigInt(q.since_id ?? -1), BigInt(q.until_id ?? 2n ** 70n)];
@@ -204,10 +208,14 @@ describe('local X: v2 reads', () => {
     const ids = data.posts.map((p) => p.id);
     const served = { plain: 0, jumbled: 0 };
     for (let i = 0; i < 40; i++) {
-      const from = NOW - Math.floor(random() * 210 * DAY);
+      // Some stretches begin and end exactly at a post's time (X's start_time is inclusive, end_time exclusive).
+      const postTime = () => Date.parse((data.posts[Math.floor(random() * data.posts.length)] as (typeof data.posts)[number]).created_at);
+      const exact = random() < 0.4;
+      const from = exact ? postTime() : NOW - Math.floor(random() * 210 * DAY);
+      const to = exact ? Math.max(postTime(), from + 1000) : from + Math.floor(random() * 40 * DAY) + 1000;
       const q: Record<string, string | number> = {
         start_time: new Date(from).toISOString(),
-        end_time: new Date(from + Math.floor(random() * 40 * DAY) + 1000).toISOString(),
+        end_time: new Date(to).toISOString(),
         max_results: 5 + Math.floor(random() * 96),
         'tweet.fields': random() < 0.5 ? 'created_at,public_metrics' : 'created_at,non_public_metrics',
       };
@@ -220,11 +228,24 @@ describe('local X: v2 reads', () => {
       const plain = await get(`/2/users/${USER.id}/tweets`, q, undefined, x.issueAccessToken(USER));
       const unchanging = await get(`/2/users/${same.id}/tweets`, q, undefined, x.issueAccessToken(same));
       const jumbledPage = await get(`/2/users/${shuffled.id}/tweets`, q, undefined, x.issueAccessToken(shuffled));
+      const pairedPage = await get(`/2/users/${twins.id}/tweets`, q, undefined, x.issueAccessToken(twins));
+      expect((pairedPage.body.data ?? []).map((p: { id: string }) => p.id)).toEqual(idsOf(paired, q).filter((id) => recent(id, paired)));
+      expect(unchanging.headers.get('content-type')).toBe(plain.headers.get('content-type'));
       expect((plain.body.data ?? []).map((p: { id: string }) => p.id)).toEqual(idsOf(data.posts, q).filter((id) => recent(id, data.posts)));
       expect(unchanging.body).toEqual(plain.body);
       served.plain += plain.body.data ? 1 : 0;
       served.jumbled += jumbledPage.body.data ? 1 : 0;
       expect((jumbledPage.body.data ?? []).map((p: { id: string }) => p.id)).toEqual(idsOf(jumbled, q).filter((id) => recent(id, jumbled)));
+    }
+    // A time X cannot read is refused, whether the posts are served as unchanging or not.
+    for (const member of [USER, same]) {
+      const bad = await get(
+        `/2/users/${member.id}/tweets`,
+        { max_results: 10, start_time: 'yesterday' },
+        undefined,
+        x.issueAccessToken(member),
+      );
+      expect(bad).toMatchObject({ status: 400, body: { title: 'Invalid Request' } });
     }
     // Most stretches hold posts: the comparisons are not of empty pages.
     expect(served.plain).toBeGreaterThan(15);
