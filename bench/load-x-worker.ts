@@ -2,7 +2,8 @@
 // members' pages (and their latency timers) must not share an event loop
 // with the load generator or the bot. It shares the machine's two cores with
 // the bot, so it serves each post's JSON made once (the posts never change):
-// remaking it for every page took a fifth of the machine in the heavy burst.
+// in the heavy burst the bench's process took 11-33% of the two cores, about
+// half of it this thread remaking every post's JSON for every page.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { syntheticTimeline } from '../src/local-x/posts.js';
