@@ -270,7 +270,7 @@ function readReportLimits(r: Reader): ReportLimits {
     cooldownSeconds: r.integer('REPORT_COOLDOWN_SECONDS', 30, 0, 86_400),
     concurrency: r.integer('REPORT_CONCURRENCY', 200, 1, 10_000),
     pagesInFlight: r.integer('REPORT_PAGES_IN_FLIGHT', 256, 2, 100_000),
-    requestsInFlight: r.integer('REPORT_REQUESTS_IN_FLIGHT', 1024, 2, MOST_REQUESTS_IN_FLIGHT),
+    requestsInFlight: r.integer('REPORT_REQUESTS_IN_FLIGHT', 768, 2, MOST_REQUESTS_IN_FLIGHT),
     leaseSeconds: r.integer('REPORT_LEASE_SECONDS', 30, 2, 600),
     progressEveryMs: r.integer('REPORT_PROGRESS_SECONDS', 2, 0, 600) * 1000,
   };

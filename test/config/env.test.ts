@@ -114,7 +114,7 @@ describe('configuration', () => {
       cooldownSeconds: 30,
       concurrency: 200,
       pagesInFlight: 256,
-      requestsInFlight: 1024,
+      requestsInFlight: 768,
       leaseSeconds: 30,
       progressEveryMs: 2000,
     });
