@@ -44,9 +44,11 @@ describe('POST /interactions', () => {
 
   it('answers with the headers every page carries, refusals and failures included, though it writes them itself', async () => {
     const body = JSON.stringify({ type: 1 });
+    const link = commandPayload({ name: 'link-twitter' });
     const answers = [
       await h.interact({ type: 1, id: '1', application_id: '1', token: 't', version: 1 }),
-      await h.interact(commandPayload({ name: 'link-twitter' })),
+      await h.interact(link),
+      await h.interact(link), // replayed
       await h.interact(body, { 'content-type': 'application/json' }),
       await h.interact('{"type":'),
       await h.bot.web.request('/interactions'),
@@ -54,7 +56,7 @@ describe('POST /interactions', () => {
       await h.interact('x'.repeat(1_100_000)),
       await h.sql('drop table handled_interactions').then(() => h.interact(commandPayload({ name: 'link-twitter' }))),
     ];
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 400, 404, 413, 500]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 409, 401, 400, 404, 413, 500]);
     for (const answer of answers) {
       expect(answer.headers.get('cache-control')).toBe('no-store');
       expect(answer.headers.get('referrer-policy')).toBe('no-referrer');

@@ -149,3 +149,45 @@ describe('POST /interactions under Node, body read straight off the socket', () 
     }
   });
 });
+
+describe('POST /interactions under Node: every answer whole, with its own headers', () => {
+  it('answers two copies of one interaction racing (one 200, one 409) and a handler that never answers (deferred for it)', async () => {
+    const module = (name: string, execute: Command['execute']) => ({ data: { name, description: name }, execute }) as Command;
+    const { signer, web } = app(
+      createDispatcher(
+        [
+          module('link-twitter', (ctx) => ctx.reply({ content: 'ok', ephemeral: true })),
+          module('hang', () => new Promise(() => undefined)),
+        ],
+        silentLogger,
+      ),
+    );
+    const server = serve({ fetch: web.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (payload: unknown) => {
+      const body = JSON.stringify(payload);
+      return fetch(`http://127.0.0.1:${port}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
+    };
+    try {
+      const link = commandPayload({ name: 'link-twitter' });
+      const answers = await Promise.all([send(link), send(link), send(commandPayload({ name: 'hang' }))]);
+      const bodies = await Promise.all(answers.map((a) => a.text()));
+      expect(
+        answers
+          .slice(0, 2)
+          .map((a) => a.status)
+          .sort(),
+      ).toEqual([200, 409]);
+      expect(answers[2]?.status).toBe(200);
+      expect(JSON.parse(bodies[2] ?? '')).toEqual({ type: 5, data: { flags: 64 } });
+      for (const [i, answer] of answers.entries()) {
+        expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(bodies[i] ?? '')));
+        expect(answer.headers.get('x-frame-options')).toBe('DENY');
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
