@@ -40,9 +40,9 @@ function sortedOf(all: XPost[]) {
   return entry;
 }
 
-/** The first index in `list` (newest first) where `older` holds: it holds for every post after one where it does. */
-function firstOlder(list: Sorted[], older: (p: Sorted) => boolean): number {
-  let [lo, hi] = [0, list.length];
+/** The first index in `list` (newest first) below `end` where `older` holds, else `end`: it holds for every post after one where it does. */
+function firstOlder(list: Sorted[], end: number, older: (p: Sorted) => boolean): number {
+  let [lo, hi] = [0, end];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (older(list[mid] as Sorted)) hi = mid;
@@ -58,12 +58,17 @@ function firstOlder(list: Sorted[], older: (p: Sorted) => boolean): number {
  */
 function within(all: XPost[], cap: number, b: { startTime: number; endTime: number; sinceId: bigint; untilId: bigint }): XPost[] {
   const { sorted, timesInOrder } = sortedOf(all);
-  const capped = sorted.length > cap ? sorted.slice(0, cap) : sorted;
-  const inBounds = (p: Sorted) => p.time >= b.startTime && p.time < b.endTime && p.id > b.sinceId && p.id < b.untilId;
-  if (!timesInOrder) return capped.filter(inBounds).map((p) => p.post);
-  const from = firstOlder(capped, (p) => p.time < b.endTime && p.id < b.untilId);
-  const to = firstOlder(capped, (p) => p.time < b.startTime || p.id <= b.sinceId);
-  return capped.slice(from, Math.max(from, to)).map((p) => p.post);
+  const end = Math.min(cap, sorted.length);
+  if (!timesInOrder) {
+    const inBounds = (p: Sorted) => p.time >= b.startTime && p.time < b.endTime && p.id > b.sinceId && p.id < b.untilId;
+    return sorted
+      .slice(0, end)
+      .filter(inBounds)
+      .map((p) => p.post);
+  }
+  const from = firstOlder(sorted, end, (p) => p.time < b.endTime && p.id < b.untilId);
+  const to = firstOlder(sorted, end, (p) => p.time < b.startTime || p.id <= b.sinceId);
+  return sorted.slice(from, Math.max(from, to)).map((p) => p.post);
 }
 
 /** X's answer to a request it will not serve, in its problem shape. */
@@ -125,10 +130,16 @@ function visible(page: XPost[], fields: string[], now: number): XPost[] {
 const jsonCache = new WeakMap<XPost, Map<string, string>>();
 
 function jsonOf(post: XPost, fields: string[], fieldsKey: string): string {
-  const byFields = jsonCache.get(post) ?? new Map<string, string>();
-  jsonCache.set(post, byFields);
-  const json = byFields.get(fieldsKey) ?? JSON.stringify(shown(post, fields));
-  byFields.set(fieldsKey, json);
+  let byFields = jsonCache.get(post);
+  if (!byFields) {
+    byFields = new Map();
+    jsonCache.set(post, byFields);
+  }
+  let json = byFields.get(fieldsKey);
+  if (json === undefined) {
+    json = JSON.stringify(shown(post, fields));
+    byFields.set(fieldsKey, json);
+  }
   return json;
 }
 
