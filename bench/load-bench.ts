@@ -149,8 +149,7 @@ async function run(members: number): Promise<string[]> {
       while (seen.size < tokens.length) {
         for (; looked < discord.requests.length; looked++) {
           const e = discord.requests[looked] as (typeof discord.requests)[number];
-          // PATCH /api/v10/webhooks/<application>/<token>/messages/@original
-          if (e.method !== 'PATCH' || !e.path.endsWith('/messages/@original')) continue;
+          if (!DiscordStandIn.isEdit(e)) continue;
           const token = e.path.split('/').at(-3) ?? '';
           if (wanted.has(token) && !seen.has(token) && e.raw.includes('attachment://')) seen.set(token, performance.now() - from);
         }

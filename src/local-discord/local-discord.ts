@@ -37,6 +37,8 @@ const parseOrUndefined = (text: string): unknown => {
   }
 };
 
+const EDIT = /^PATCH \/api\/v10\/webhooks\/.*\/messages\/@original$/;
+
 export class LocalDiscord extends HttpStandIn {
   readonly guilds = new Guilds();
   readonly log = new MessageLog();
@@ -161,8 +163,13 @@ export class LocalDiscord extends HttpStandIn {
 
   static readMessageBody = readMessageBody;
 
+  /** Whether a request edits an interaction's first answer (PATCH …/webhooks/<app>/<token>/messages/@original). */
+  static isEdit(req: RecordedRequest): boolean {
+    return EDIT.test(`${req.method} ${req.path}`);
+  }
+
   edits(): RecordedRequest[] {
-    return this.requestsTo(/^PATCH \/api\/v10\/webhooks\/.*\/messages\/@original$/);
+    return this.requestsTo(LocalDiscord.isEdit);
   }
 
   callbacks(): RecordedRequest[] {

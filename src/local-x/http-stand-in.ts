@@ -25,9 +25,13 @@ export type Handler = (req: RecordedRequest) => CannedResponse | Promise<CannedR
 /** Which requests a hold applies to: "METHOD path" matched by a pattern, or any test of the request (its query too). */
 export type RequestMatch = RegExp | ((req: RecordedRequest) => boolean);
 
+function matches(match: RequestMatch, req: RecordedRequest): boolean {
+  return match instanceof RegExp ? match.test(`${req.method} ${req.path}`) : match(req);
+}
+
 export class HttpStandIn {
   readonly requests: RecordedRequest[] = [];
-  private readonly failures: Array<{ match: RegExp; response: CannedResponse }> = [];
+  private readonly failures: Array<{ match: RequestMatch; response: CannedResponse }> = [];
   private readonly holds: Array<{ match: RequestMatch; gate: Promise<void> }> = [];
   private server?: Server;
   baseUrl = '';
@@ -65,8 +69,8 @@ export class HttpStandIn {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** The next request whose "METHOD path" matches gets this response instead. */
-  failNext(match: RegExp, response: CannedResponse): void {
+  /** The next matching request ("METHOD path", or the request itself) gets this response instead. */
+  failNext(match: RequestMatch, response: CannedResponse): void {
     this.failures.push({ match, response });
   }
 
@@ -78,8 +82,8 @@ export class HttpStandIn {
     return release;
   }
 
-  requestsTo(match: RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => match.test(`${r.method} ${r.path}`));
+  requestsTo(match: RequestMatch): RecordedRequest[] {
+    return this.requests.filter((r) => matches(match, r));
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -109,11 +113,9 @@ export class HttpStandIn {
     }
     this.requests.push(recorded);
     if (this.requests.length > this.keepRequests) this.requests.splice(0, this.requests.length - this.keepRequests);
-    const holdIndex = this.holds.findIndex((h) =>
-      h.match instanceof RegExp ? h.match.test(`${recorded.method} ${recorded.path}`) : h.match(recorded),
-    );
+    const holdIndex = this.holds.findIndex((h) => matches(h.match, recorded));
     if (holdIndex >= 0) await this.holds.splice(holdIndex, 1)[0]?.gate;
-    const failureIndex = this.failures.findIndex((f) => f.match.test(`${recorded.method} ${recorded.path}`));
+    const failureIndex = this.failures.findIndex((f) => matches(f.match, recorded));
     const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
     let response: CannedResponse;
     if (failure) {
