@@ -16,6 +16,7 @@ import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { mention, syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
+import type { XPost, XUserProfile } from '../../src/twitter/v2-types.js';
 import { type BotProcess, standInEnv, startBotProcess } from '../support/bot-process.js';
 import { Browser } from '../support/browser.js';
 import { commandPayload, DiscordSigner } from '../support/discord-payloads.js';
@@ -100,6 +101,20 @@ async function row<T = Record<string, unknown>>(query: string): Promise<T | unde
   } finally {
     db.close();
   }
+}
+
+/** Posts stored in the database the processes share. */
+const storedPosts = async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n);
+/** Posts the report's run counts as read (what it was billed for). */
+const postsCounted = async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n);
+
+/** The first replica, its member linked, with X serving `posts` on `profile` and billing what it returns. */
+async function firstReplicaServing(posts: XPost[], profile: XUserProfile = { id: X_USER.id, name: 'Ada', username: 'ada' }) {
+  const first = await start();
+  const ledger = new BillingLedger(() => Date.now());
+  serveTimeline(x, { profile, posts, mentions: [] }, { bill: ledger });
+  await linkFully(first);
+  return { first, ledger };
 }
 
 /**
@@ -242,11 +257,8 @@ describe('kill -9', () => {
   it('between two pages of a report: the next start reads on from the last stored page, and each post counts once', {
     timeout: 90_000,
   }, async () => {
-    const first = await start();
-    const ledger = new BillingLedger(() => Date.now());
     const posts = syntheticTimeline(400, Date.now() - 60_000, 89);
-    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions: [] }, { bill: ledger });
-    await linkFully(first);
+    const { first, ledger } = await firstReplicaServing(posts);
     // The first two pages come back; the replica dies waiting on the third.
     const holds = [x.hold(/\/tweets$/), x.hold(/\/tweets$/), x.hold(/\/tweets$/)];
     holds[0]!();
@@ -255,8 +267,8 @@ describe('kill -9', () => {
     expect((await interact(first, payload)).type).toBe(5);
     await eventually(() => x.requestsTo(/\/tweets$/).length === 3);
     // Two pages stored (each with what it proves stored, in one transaction) and counted.
-    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n) === 200);
-    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 200);
+    await eventually(async () => (await storedPosts()) === 200);
+    await eventually(async () => (await postsCounted()) === 200);
     await first.kill9();
 
     await start();
@@ -266,21 +278,19 @@ describe('kill -9', () => {
     // and the footer claims nothing already paid for.
     expect(ledger.postsReturned).toBe(400);
     expect(ledger.postsBilled).toBe(400);
-    expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(400);
+    expect(await postsCounted()).toBe(400);
     // The takeover read the second 200 with until_id below the first attempt's, and the cost line says so.
     expect(footer).toContain('Read 400 posts (200 older than those stored) and your profile');
     expect(footer).not.toContain('already paid');
     // It went on from the oldest stored post: the takeover's first timeline read names it.
     const resumed = new URL(x.requestsTo(/\/tweets$/)[3]!.url).searchParams;
     expect(resumed.get('until_id')).toBe(posts[199]!.id);
-    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(400);
+    expect(await storedPosts()).toBe(400);
   });
 
   it('while its slices are read side by side: the next start reads only the slices not stored, and each post counts once', {
     timeout: 90_000,
   }, async () => {
-    const first = await start();
-    const ledger = new BillingLedger(() => Date.now());
     const posts = syntheticTimeline(1000, Date.now() - 60_000, 85);
     // X's count of the member's posts is within what a report may read (1,000): the period is read in slices.
     const profile = {
@@ -289,8 +299,7 @@ describe('kill -9', () => {
       username: 'ada',
       public_metrics: { followers_count: 1, following_count: 1, tweet_count: 1000 },
     };
-    serveTimeline(x, { profile, posts, mentions: [] }, { bill: ledger });
-    await linkFully(first);
+    const { first, ledger } = await firstReplicaServing(posts, profile);
     // The first page and the slices come back but for four (the sixth to the ninth timeline reads), on which the
     // replica dies waiting.
     const timelineReads = () => x.requestsTo(/\/tweets$/);
@@ -299,11 +308,9 @@ describe('kill -9', () => {
     const payload = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
     expect((await interact(first, payload)).type).toBe(5);
     await eventually(() => timelineReads().length > 10); // every slice asked: ten, by the first page's pace
-    const stored = async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n);
-    const counted = async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n);
     // Every page that came back is stored (with the stretch it proves stored) and counted.
-    await eventually(async () => (await stored()) > 100 && (await stored()) === (await counted()));
-    const storedBefore = await stored();
+    await eventually(async () => (await storedPosts()) > 100 && (await storedPosts()) === (await postsCounted()));
+    const storedBefore = await storedPosts();
     await first.kill9();
 
     await start();
@@ -311,8 +318,8 @@ describe('kill -9', () => {
     // X served each post once (the four slices never got their answers), the run counts each once.
     expect(ledger.postsReturned).toBe(1000);
     expect(ledger.postsBilled).toBe(1000);
-    expect(await counted()).toBe(1000);
-    expect(await stored()).toBe(1000);
+    expect(await postsCounted()).toBe(1000);
+    expect(await storedPosts()).toBe(1000);
     expect(report.text).toContain('**1,000** posts');
     expect(report.text).toContain('Read 1,000 posts');
     // The takeover asked only for what the first attempt had not stored.
@@ -322,12 +329,9 @@ describe('kill -9', () => {
   it('between X’s answer and storing that page: the takeover reads the page again but counts its posts once', {
     timeout: 90_000,
   }, async () => {
-    const first = await start();
-    const ledger = new BillingLedger(() => Date.now());
     // Three pages: the last has nothing after it, so no request is on its way when the bot is stuck storing it.
     const posts = syntheticTimeline(300, Date.now() - 60_000, 89);
-    serveTimeline(x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada' }, posts, mentions: [] }, { bill: ledger });
-    await linkFully(first);
+    const { first, ledger } = await firstReplicaServing(posts);
     // Two pages come back and are stored; the third is held at X until its storing cannot happen.
     const holds = [x.hold(/\/tweets$/), x.hold(/\/tweets$/), x.hold(/\/tweets$/)];
     holds[0]!();
@@ -335,13 +339,13 @@ describe('kill -9', () => {
     const payload = commandPayload({ name: 'report', options: [{ name: 'days', type: 4, value: 90 }] });
     expect((await interact(first, payload)).type).toBe(5);
     await eventually(() => x.requestsTo(/\/tweets$/).length === 3);
-    await eventually(async () => Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n) === 200);
-    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 200);
+    await eventually(async () => (await storedPosts()) === 200);
+    await eventually(async () => (await postsCounted()) === 200);
     // The third page's store cannot finish (the bot is stuck in it); what the page counted is recorded first.
     const unstall = await stallPostWrites();
     holds[2]!();
-    await eventually(async () => Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n) === 300);
-    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(200);
+    await eventually(async () => (await postsCounted()) === 300);
+    expect(await storedPosts()).toBe(200);
     await first.kill9();
     await unstall();
 
@@ -351,9 +355,9 @@ describe('kill -9', () => {
     // the run and the footer count each post once.
     expect(ledger.postsReturned).toBe(400);
     expect(ledger.postsBilled).toBe(300);
-    expect(Number((await row<{ n: number }>('select posts_read as n from report_runs'))?.n)).toBe(300);
+    expect(await postsCounted()).toBe(300);
     expect(report.text).toContain('Read 300 posts (100 older than those stored) and your profile');
     expect(report.text).not.toContain('already paid');
-    expect(Number((await row<{ n: number }>('select count(*) as n from x_posts'))?.n)).toBe(300);
+    expect(await storedPosts()).toBe(300);
   });
 });
