@@ -12,6 +12,7 @@ import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, type HarnessOptions, linkAccount, startHarness } from '../support/harness.js';
 import { seen } from '../support/layout-text.js';
+import { withWarnings } from '../support/process-warnings.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
@@ -179,10 +180,7 @@ describe('X failing one slice of a long read', () => {
     await startSliced({ xRequestTimeoutMs: 150 });
     const slice = thirdSlice();
     for (let i = 0; i < 3; i++) h.x.hold(slice); // every attempt at it hangs; never released
-    const warnings: string[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning.name);
-    process.on('warning', onWarning);
-    try {
+    await withWarnings(async (warnings) => {
       const payload = longReport();
       await h.interact(payload);
       const edit = await eventually(() => editsFor(payload.token).find((e) => e.content?.includes('not answering')), 10_000);
@@ -192,9 +190,7 @@ describe('X failing one slice of a long read', () => {
       expect(await count("select count(*) as n from report_runs where outcome = 'x-unavailable' and reserved_posts = 0")).toBe(1);
       expect(warnings).not.toContain('MaxListenersExceededWarning');
       expect(h.logs.join('\n')).not.toContain('unhandled rejection');
-    } finally {
-      process.off('warning', onWarning);
-    }
+    });
     // X answers again: the next report shows the whole period, reading only what the first could not store.
     const again = longReport();
     await h.interact(again);

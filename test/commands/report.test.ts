@@ -10,6 +10,7 @@ import { commandPayload } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, recordedWaits, startHarness } from '../support/harness.js';
 import { layoutMedia, layoutText } from '../support/layout-text.js';
+import { withWarnings } from '../support/process-warnings.js';
 
 const MEMBER = '300000000000000001';
 const X_USER = { id: '1456789012345678901', screenName: 'ada_codes' };
@@ -121,10 +122,7 @@ describe('/report over HTTP interactions', () => {
     await start('http', { REPORT_MAX_POSTS: '3200' });
     data.posts = syntheticTimeline(3000, h.clock.now - 60_000, 85);
     data.profile.public_metrics = { ...data.profile.public_metrics, tweet_count: 3000 };
-    const warnings: string[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning.name);
-    process.on('warning', onWarning);
-    try {
+    await withWarnings(async (warnings) => {
       await linkAccount(h, MEMBER, X_USER);
       await h.interact(report([{ name: 'days', type: 4, value: 90 }]));
       const { text } = await lastEdit((e) => e.report);
@@ -141,9 +139,7 @@ describe('/report over HTTP interactions', () => {
       );
       await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on a later tick
       expect(warnings).not.toContain('MaxListenersExceededWarning');
-    } finally {
-      process.off('warning', onWarning);
-    }
+    });
   });
 
   it('acks a private /report before its checks, which wait behind the acks still in flight', async () => {
