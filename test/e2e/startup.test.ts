@@ -94,6 +94,20 @@ describe('start-up of the built bot', { timeout: 60_000 }, () => {
       const body = JSON.stringify({ type: 1 });
       const res = await fetch(`${bot.base}/interactions`, { method: 'POST', body, headers: signer.headers(body) });
       expect(await res.json()).toEqual({ type: 1 });
+      expect(bot.records().filter((r) => r.level === 'warn')).toEqual([]);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('started as a bare `node dist/main.js`, runs and warns once how `npm start` starts it', async () => {
+    const bot = await startBotProcess({ ...standInEnv(x, discord, signer, dir), LOG_LEVEL: 'info' }, dir, [], []);
+    try {
+      await eventually(() => bot.records().some((r) => r.msg === 'ready'), 4000);
+      const warnings = bot.records().filter((r) => r.level === 'warn');
+      expect(warnings.map((r) => r.msg)).toEqual([
+        expect.stringContaining('started without --max-semi-space-size=4: start the bot with `npm start`'),
+      ]);
     } finally {
       await bot.stop();
     }

@@ -1,9 +1,10 @@
-// The built bot as a child process (node dist/main.js), configured only by
+// The built bot as a child process (as `npm start` runs dist/main.js), configured only by
 // its environment, for black-box tests that restart it or kill it with -9.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { YOUNG_GENERATION_FLAG } from '../../src/config/node-flags.js';
 import type { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { APPLICATION_ID, type DiscordSigner } from './discord-payloads.js';
 import type { DiscordStandIn } from './discord-stand-in.js';
@@ -42,8 +43,17 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>, cwd: string, nodeArgs: string[] = []): Promise<BotProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
+/** What `npm start` passes to node before the bot (see package.json). */
+export const START_FLAGS = [YOUNG_GENERATION_FLAG];
+
+/** Starts the bot as `npm start` does, with `nodeArgs` added (`startFlags: []` starts it as a bare `node dist/main.js`). */
+export async function startBotProcess(
+  env: Record<string, string>,
+  cwd: string,
+  nodeArgs: string[] = [],
+  startFlags: string[] = START_FLAGS,
+): Promise<BotProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...startFlags, ...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd,
     // No progress edits unless a test asks: tests take a report's next edit to be the report.
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', REPORT_PROGRESS_SECONDS: '0', ...env },
@@ -82,7 +92,7 @@ export async function runBotUntilExit(
   cwd: string,
   nodeArgs: string[] = [],
 ): Promise<{ code: number | null; lines: string[]; records: Array<Record<string, unknown>> }> {
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd,
     // No progress edits unless a test asks: tests take a report's next edit to be the report.
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'debug', REPORT_PROGRESS_SECONDS: '0', ...env },
