@@ -1,10 +1,11 @@
 // The flag the bot is started with (`npm start`, the Docker image): V8's
 // young generation, where every new object is made, grows to 16 MiB
 // semi-spaces by default, two per thread, and rarely shrinks back. Bounded to
-// 4 MiB, a burst's peak was 15-25 MiB lower and the idle bot 10-20 MiB, for
-// no CPU measured (README, "A smaller young generation"). V8 reads it only
-// when a heap is made, so it cannot be set from the configuration at run
-// time as HEAP_GROWTH_PERCENT is: it belongs on the command line.
+// 4 MiB, a burst's peak was 15-25 MiB lower and the idle bot 10-20 MiB, at no
+// CPU cost beyond the machine's run-to-run spread (README, "A smaller young
+// generation"). V8 reads it only when a heap is made, so it cannot be set
+// from the configuration at run time as HEAP_GROWTH_PERCENT is: it belongs
+// on the command line.
 
 /** What `npm start` and the Docker image pass to node (package.json and the Dockerfile say it too; a test keeps them alike). */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=4';
