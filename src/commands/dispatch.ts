@@ -88,8 +88,8 @@ export function createComponentDispatcher(commands: readonly Command[], log: Log
     } catch (err) {
       log.error('button press failed', { ...meta, error: err });
       try {
-        // Always a new private message: the pressed one may be a report the member still wants.
-        await ctx.reply({ ephemeral: true, content: textFor(ctx.locale).common.failure });
+        // Never in place of the pressed message: it may be a report the member still wants.
+        await ctx.aside({ ephemeral: true, content: textFor(ctx.locale).common.failure });
       } catch (replyErr) {
         log.error('could not report a button press failure', { ...meta, error: replyErr });
       }

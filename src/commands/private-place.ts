@@ -19,6 +19,12 @@ export function privateWhereForeign<T extends CommandContext | ComponentContext>
     defer: () => ctx.defer({ ephemeral: true }),
     edit: (message: BotMessage) => ctx.edit(noted(message)),
   };
-  if ('update' in ctx) return { ...wrapped, update: (message: BotMessage) => ctx.update(noted(message)) } as T;
+  if ('update' in ctx) {
+    return {
+      ...wrapped,
+      update: (message: BotMessage) => ctx.update(noted(message)),
+      aside: (message: BotMessage) => ctx.aside(noted(message)),
+    } as T;
+  }
   return wrapped as T;
 }

@@ -1,7 +1,10 @@
 // The buttons on a report: 7 / 30 / 90 days, Share in channel, Export CSV.
 // Every press is checked against the stored view it names (ReportPresses):
 // the owner's alone, under the link it was made with. Refusals are private
-// lines and leave the report as it is.
+// lines and leave the report as it is. A period press is acknowledged as an
+// update of the pressed message before anything is looked up: a slow check
+// or admission would otherwise be deferred for as a private "thinking"
+// message, and the new report would be made there instead of in place.
 
 import type { SettingsStore } from '../guilds/stores.js';
 import { type ComponentContext, type ComponentHandler, displayName } from '../interaction/contract.js';
@@ -38,9 +41,10 @@ export function reportButtons(deps: ReportButtonDeps): ComponentHandler {
         await ctx.reply({ ephemeral: true, content: t.common.unknownButton });
         return;
       }
+      if (pressed.action.kind === 'period') await ctx.deferUpdate();
       const checked = await deps.presses.check(pressed.viewId, ctx.user.id, ctx.locale);
       if (!checked.ok) {
-        await ctx.reply({ ephemeral: true, content: checked.message });
+        await ctx.aside({ ephemeral: true, content: checked.message });
         return;
       }
       const { action } = pressed;
@@ -52,11 +56,15 @@ export function reportButtons(deps: ReportButtonDeps): ComponentHandler {
   };
 }
 
-/** Re-renders the same message for another period: a new report through the same admission as /report. */
+/**
+ * Re-renders the same message for another period: a new report through the
+ * same admission as /report. The press is acknowledged already (deferUpdate):
+ * every refusal is a private follow-up, the report stays as it is.
+ */
 async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view: ReportView, days: number): Promise<void> {
   const t = textFor(ctx.locale);
   if (days === view.days) {
-    await ctx.reply({ ephemeral: true, content: t.reportView.samePeriod(days) });
+    await ctx.aside({ ephemeral: true, content: t.reportView.samePeriod(days) });
     return;
   }
   const shareable = !view.public && ctx.guildId !== null && (await publicRefusal(t, deps.settings, ctx.guildId, ctx.channelId)) === null;
@@ -73,11 +81,10 @@ async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view:
     foreignPlace: answersPrivately(ctx.place) ? ctx.place.kind : undefined,
   });
   if (!admission.ok) {
-    await ctx.reply({ ephemeral: true, content: admission.message });
+    await ctx.aside({ ephemeral: true, content: admission.message });
     return;
   }
   try {
-    await ctx.deferUpdate();
     await ctx.edit(textLayout(t.reportView.reading(days)));
   } catch (err) {
     await deps.reports.abandon(admission.ticket.runId).catch(() => undefined);

@@ -1,5 +1,6 @@
 // Discord REST calls on an interaction's webhook: editing the original
-// response. Used by both doors for answers that follow a defer, and when the
+// response, and a follow-up message (a private line after a press was
+// acknowledged as an update). Used by both doors for answers that follow a defer, and when the
 // OAuth callback confirms a link. Interaction webhooks need no bot token and
 // are exempt from Discord's global rate limit, so they bypass @discordjs/rest:
 // its global limiter would let one member's 429 hold every other member's
@@ -12,6 +13,8 @@ import { messageBody } from './message-body.js';
 
 export interface InteractionWebhooks {
   editOriginal(interactionToken: string, message: BotMessage): Promise<void>;
+  /** A new message after the first answer (ephemeral when asked); Discord allows five per interaction. */
+  followUp(interactionToken: string, message: BotMessage): Promise<void>;
 }
 
 /** Discord's "Unknown Webhook": our first answer has not been processed yet. */
@@ -77,11 +80,29 @@ export class InteractionWebhookClient implements InteractionWebhooks {
     // Ephemerality cannot change on edit; Components V2 can be turned on (never off).
     if (body.flags !== undefined) body.flags &= MessageFlags.IsComponentsV2;
     if (!body.flags) delete body.flags;
-    const url = `${this.options.apiUrl}/v10/webhooks/${this.options.applicationId}/${encodeURIComponent(interactionToken)}/messages/@original`;
+    await this.send('PATCH', `${this.webhookUrl(interactionToken)}/messages/@original`, body, files, true);
+  }
+
+  /**
+   * Posts a follow-up message. Retried only where Discord made none (a 429, or
+   * our first answer not processed yet): after a timeout or a 5xx it may have
+   * been made, and a second copy would be worse than none.
+   */
+  async followUp(interactionToken: string, message: BotMessage): Promise<void> {
+    const { body, files } = messageBody(message);
+    await this.send('POST', this.webhookUrl(interactionToken), body, files, false);
+  }
+
+  private webhookUrl(interactionToken: string): string {
+    return `${this.options.apiUrl}/v10/webhooks/${this.options.applicationId}/${encodeURIComponent(interactionToken)}`;
+  }
+
+  /** One webhook call with its retries; `idempotent`: whether an outage or a timeout may be retried too. */
+  private async send(method: 'PATCH' | 'POST', url: string, body: object, files: MessageFiles, idempotent: boolean): Promise<void> {
     const counts = { raced: 0, unavailable: 0, limited: 0 };
     for (;;) {
       // A multipart body is a stream: build it anew for every attempt.
-      const init: RequestInit = { method: 'PATCH', ...encode(body, files) };
+      const init: RequestInit = { method, ...encode(body, files) };
       let wait: number | undefined;
       let failure: WebhookError;
       try {
@@ -93,12 +114,12 @@ export class InteractionWebhookClient implements InteractionWebhooks {
           wait = Math.min(this.retry.maxRateLimitWaitMs, retryAfterMs(response, text));
         } else if (failure.code === UNKNOWN_WEBHOOK) {
           wait = this.retry.unknownWebhookMs[counts.raced++];
-        } else if (response.status >= 500) {
+        } else if (response.status >= 500 && idempotent) {
           wait = this.retry.unavailableMs[counts.unavailable++];
         }
       } catch (err) {
         failure = new WebhookError(null, null, `Discord could not be reached (${(err as Error).message})`);
-        wait = this.retry.unavailableMs[counts.unavailable++];
+        if (idempotent) wait = this.retry.unavailableMs[counts.unavailable++];
       }
       if (wait === undefined) throw failure;
       await this.sleep(wait);
@@ -106,7 +127,9 @@ export class InteractionWebhookClient implements InteractionWebhooks {
   }
 }
 
-function encode(body: object, files: ReturnType<typeof messageBody>['files']): Pick<RequestInit, 'body' | 'headers'> {
+type MessageFiles = ReturnType<typeof messageBody>['files'];
+
+function encode(body: object, files: MessageFiles): Pick<RequestInit, 'body' | 'headers'> {
   if (files.length === 0) return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   const form = new FormData();
   form.append('payload_json', JSON.stringify(body));

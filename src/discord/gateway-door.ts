@@ -252,6 +252,9 @@ export function handleGatewayPress(interaction: ButtonInteraction, deps: Gateway
       async editOriginal(message) {
         await deps.webhooks.editOriginal(interaction.token, message);
       },
+      async followUp(message) {
+        await deps.webhooks.followUp(interaction.token, message);
+      },
     },
     deps.press,
     deps.log,

@@ -161,6 +161,10 @@ function firstAnswer(
       await afterInitial();
       await deps.webhooks.editOriginal(token, message);
     },
+    async followUp(message) {
+      await afterInitial();
+      await deps.webhooks.followUp(token, message);
+    },
   };
   return { initial, transport };
 }

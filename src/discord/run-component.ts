@@ -21,21 +21,28 @@ export interface ComponentTransport {
   /** DEFERRED_UPDATE_MESSAGE (6). */
   deferUpdate(): Promise<void>;
   editOriginal(message: BotMessage): Promise<void>;
+  /** A follow-up message through the interaction's webhook. */
+  followUp(message: BotMessage): Promise<void>;
 }
 
-export type ComponentInput = Omit<ComponentContext, 'reply' | 'defer' | 'deferUpdate' | 'update' | 'edit'>;
+type Answers = 'reply' | 'defer' | 'deferUpdate' | 'update' | 'edit' | 'aside';
 
-type Responder = Pick<ComponentContext, 'reply' | 'defer' | 'deferUpdate' | 'update' | 'edit'> & { readonly acknowledged: boolean };
+export type ComponentInput = Omit<ComponentContext, Answers>;
+
+type Responder = Pick<ComponentContext, Answers> & { readonly acknowledged: boolean };
 
 export function createComponentResponder(transport: ComponentTransport): Responder {
   let acknowledged = false;
+  /** Whether the first answer was a change of the pressed message (update, deferUpdate) rather than a new message. */
+  let pressedChanged = false;
   // Serialised, as for commands: an answer racing the automatic ack must see its outcome.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = (first: () => Promise<void>, after: () => Promise<void>) => {
+  const serial = (first: () => Promise<void>, after: () => Promise<void>, changesPressed = false) => {
     const run = queue.then(async () => {
       if (acknowledged) return after();
       await first();
       acknowledged = true;
+      pressedChanged = changesPressed;
     });
     queue = run.catch(() => undefined);
     return run;
@@ -51,16 +58,22 @@ export function createComponentResponder(transport: ComponentTransport): Respond
         () => transport.editOriginal(message),
       ),
     defer: (options) => serial(() => transport.defer(options?.ephemeral ?? false), nothing),
-    deferUpdate: () => serial(() => transport.deferUpdate(), nothing),
+    deferUpdate: () => serial(() => transport.deferUpdate(), nothing, true),
     update: (message) =>
       serial(
         () => transport.update(message),
         () => transport.editOriginal(message),
+        true,
       ),
     edit: (message) =>
       serial(
         () => transport.respond(message),
         () => transport.editOriginal(message),
+      ),
+    aside: (message) =>
+      serial(
+        () => transport.respond(message),
+        () => (pressedChanged ? transport.followUp(message) : transport.editOriginal(message)),
       ),
   };
 }
@@ -80,6 +93,7 @@ export async function runComponent(
     deferUpdate: responder.deferUpdate,
     update: responder.update,
     edit: responder.edit,
+    aside: responder.aside,
   };
   // A slow handler gets a private "thinking" message, never a change to the pressed message it may not own.
   const timer = setTimeout(() => {

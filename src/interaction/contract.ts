@@ -124,6 +124,12 @@ export interface ComponentContext {
   update(message: BotMessage): Promise<void>;
   /** Edits the response: the pressed message after deferUpdate/update, the new message after reply/defer. */
   edit(message: BotMessage): Promise<void>;
+  /**
+   * Answers beside the pressed message, never replacing it (a refusal, a failure): the reply when nothing has
+   * answered the press yet, an edit of the press's own new message after reply/defer, and a follow-up
+   * (ephemeral when asked) after deferUpdate/update.
+   */
+  aside(message: BotMessage): Promise<void>;
 }
 
 /** Button presses a command handles: those whose custom id starts with `${prefix}:`. */

@@ -5,9 +5,14 @@
 // same message; Export CSV and Share in channel.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { type ReportButtonDeps, reportButtons } from '../../src/commands/report-buttons.js';
+import { type ComponentTransport, runComponent } from '../../src/discord/run-component.js';
+import { BOT_DM } from '../../src/interaction/place.js';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
+import { createLogger } from '../../src/log/logger.js';
+import { reportCustomId } from '../../src/report/layout/controls.js';
 import { CHANNEL_ID, commandPayload, componentPayload, GUILD_ID } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
@@ -43,6 +48,12 @@ function view(req: RecordedRequest) {
 }
 
 const editsFor = (token: string) => h.discord.edits().filter((e) => e.path.includes(encodeURIComponent(token)) || e.path.includes(token));
+/** Follow-up messages posted on a press's webhook (POST …/webhooks/<app>/<token>). */
+const followUpsFor = (token: string) =>
+  h.discord
+    .requestsTo(/^POST \/api\/v10\/webhooks\//)
+    .filter((r) => r.path.endsWith(`/${encodeURIComponent(token)}`))
+    .map((r) => DiscordStandIn.payload(r) as { content?: string; flags?: number });
 
 async function reportOf(mode: 'http' | 'gateway', days = 7, member = OWNER) {
   const cmd = commandPayload({ name: 'report', member: { id: member }, options: [{ name: 'days', type: 4, value: days }] });
@@ -142,6 +153,14 @@ describe.each(['http', 'gateway'] as const)('report buttons through the %s door'
       type: 4,
       data: { flags: 64, content: expect.stringContaining('not one the bot knows') },
     });
+    // A period press is acknowledged before its view is looked up: the refusal follows, privately.
+    const period = componentPayload({ customId: 'report:AAAAAAAAAAAAAAAAAAAAAA:d30', member: { id: OWNER } });
+    expect(await send(mode, period)).toMatchObject({ type: 6 });
+    expect(await eventually(() => followUpsFor(period.token)[0])).toMatchObject({
+      flags: 64,
+      content: expect.stringContaining('no longer work'),
+    });
+    expect(editsFor(period.token)).toEqual([]);
     const foreign = componentPayload({ customId: 'admin:reset', member: { id: OTHER } });
     expect(await send(mode, foreign)).toMatchObject({
       type: 4,
@@ -155,11 +174,13 @@ describe.each(['http', 'gateway'] as const)('report buttons through the %s door'
     await start(mode);
     const report = await reportOf(mode, 7);
     const thirty = customId(report.buttons, '30 days');
+    // Acknowledged at once as an update (a slow admission must not make it a private "thinking" message);
+    // the refusal is a private follow-up, and the report stays as it is.
     const early = componentPayload({ customId: thirty, member: { id: OWNER } });
-    expect(await send(mode, early)).toMatchObject({
-      type: 4,
-      data: { flags: 64, content: expect.stringMatching(/run another <t:\d+:R>/) },
-    });
+    expect(await send(mode, early)).toMatchObject({ type: 6 });
+    const refusal = await eventually(() => followUpsFor(early.token)[0]);
+    expect(refusal).toMatchObject({ flags: 64, content: expect.stringMatching(/run another <t:\d+:R>/) });
+    expect(editsFor(early.token)).toEqual([]);
 
     h.clock.now += 31_000;
     const press = componentPayload({ customId: thirty, member: { id: OWNER } });
@@ -261,5 +282,40 @@ describe('report buttons over HTTP', () => {
       type: 4,
       data: { flags: 64, content: expect.stringContaining('unlinked or relinked') },
     });
+  });
+});
+
+describe('a period press while the database is slow', () => {
+  it('is acknowledged as an update at once, so the new report is made in the pressed message, not in a private one', async () => {
+    const calls: string[] = [];
+    const transport: ComponentTransport = {
+      respond: async (m) => void calls.push(`respond:${m.content}`),
+      defer: async (ephemeral) => void calls.push(`defer:${ephemeral}`),
+      update: async () => void calls.push('update'),
+      deferUpdate: async () => void calls.push('deferUpdate'),
+      editOriginal: async (m) => void calls.push(`edit:${layoutText(m.layout as unknown[])}`),
+      followUp: async (m) => void calls.push(`followUp:${m.content}`),
+    };
+    const viewId = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const view = { id: viewId, discordUserId: OWNER, xUserId: X_USER.id, days: 7, timeZone: 'UTC', public: true };
+    // Every lookup and the admission answer only after the automatic ack's deadline (10 ms) has passed.
+    const slowly = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 30));
+    const deps = {
+      presses: { check: () => slowly({ ok: true, view, job: {} }) },
+      reports: { admit: () => slowly({ ok: true, ticket: { runId: 7 } }), enqueue: async () => 0, abandon: async () => undefined },
+    } as unknown as ReportButtonDeps;
+    const input = {
+      customId: reportCustomId(viewId, { kind: 'period', days: 30 }),
+      user: { id: OWNER, username: 'ada', globalName: null },
+      guildId: null,
+      place: BOT_DM,
+      channelId: null,
+      locale: null,
+      memberPermissions: null,
+      appPermissions: null,
+      interactionToken: 'press-token',
+    };
+    await runComponent(input, transport, (ctx) => reportButtons(deps).handle(ctx), createLogger('error'), 10);
+    expect(calls).toEqual(['deferUpdate', expect.stringContaining('edit:Making the 30-day report')]);
   });
 });

@@ -48,6 +48,27 @@ describe('InteractionWebhookClient', () => {
     expect(DiscordStandIn.payload(discord.edits()[3]!).content).toBe('done');
   });
 
+  it('posts a private follow-up, retried where Discord made none (Unknown Webhook, 429), never after a 500', async () => {
+    const posts = () => discord.requestsTo(/^POST \/api\/v10\/webhooks\//);
+    discord.failNext(/^POST \/api\/v10\/webhooks\//, { status: 404, body: { message: 'Unknown Webhook', code: 10015 } });
+    discord.failNext(/^POST \/api\/v10\/webhooks\//, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+    });
+    await client().followUp('token-a', { content: 'not yours', ephemeral: true });
+    expect(posts()).toHaveLength(3);
+    expect(posts()[2]!.path).toBe(`/api/v10/webhooks/${APPLICATION_ID}/token-a`);
+    expect(DiscordStandIn.payload(posts()[2]!)).toMatchObject({ content: 'not yours', flags: 64 });
+    expect(waits).toEqual([250, 200]);
+
+    discord.failNext(/^POST \/api\/v10\/webhooks\//, { status: 500, body: { message: 'Internal Server Error', code: 0 } });
+    const err = await client()
+      .followUp('token-a', { content: 'again', ephemeral: true })
+      .catch((e: unknown) => e);
+    expect((err as WebhookError).status).toBe(500);
+    expect(posts()).toHaveLength(4);
+  });
+
   it('gives up at once on a refusal that retrying cannot fix', async () => {
     discord.failNext(/^PATCH /, { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } });
     const err = await client()

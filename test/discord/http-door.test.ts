@@ -116,7 +116,7 @@ describe('the HTTP door always answers', () => {
     ackDeadlineMs,
     replays: { firstSeen: async () => true },
     now: Date.now,
-    webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(m) },
+    webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(m), followUp: async () => undefined },
   });
   beforeEach(() => {
     edits.length = 0;

@@ -18,6 +18,7 @@ function recorder() {
     update: async (m) => void calls.push(`update:${m.content}`),
     deferUpdate: async () => void calls.push('deferUpdate'),
     editOriginal: async (m) => void calls.push(`edit:${m.content}`),
+    followUp: async (m) => void calls.push(`followUp:${m.content}`),
   };
   return { calls, transport };
 }
@@ -49,6 +50,29 @@ describe('component presses', () => {
     await s.update({ content: 'now' });
     await s.reply({ content: 'later' });
     expect(b.calls).toEqual(['update:now', 'edit:later']);
+  });
+
+  it('answers aside without ever replacing the pressed message: reply, edit of its own message, or follow-up', async () => {
+    const first = recorder();
+    await createComponentResponder(first.transport).aside({ content: 'no' });
+    expect(first.calls).toEqual(['respond:no']);
+
+    for (const begin of ['deferUpdate', 'update'] as const) {
+      const changed = recorder();
+      const r = createComponentResponder(changed.transport);
+      await (begin === 'update' ? r.update({ content: 'report' }) : r.deferUpdate());
+      await r.aside({ content: 'refused' });
+      await r.aside({ content: 'again' });
+      expect(changed.calls.slice(1)).toEqual(['followUp:refused', 'followUp:again']);
+    }
+
+    for (const begin of ['defer', 'reply'] as const) {
+      const own = recorder();
+      const r = createComponentResponder(own.transport);
+      await (begin === 'reply' ? r.reply({ content: 'line' }) : r.defer({ ephemeral: true }));
+      await r.aside({ content: 'failed' });
+      expect(own.calls.slice(1)).toEqual(['edit:failed']);
+    }
   });
 
   it('defers a slow handler privately, and apologises privately for one that never answers', async () => {

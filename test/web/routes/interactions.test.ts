@@ -41,7 +41,7 @@ function app(dispatch: Dispatch) {
       dispatch,
       autocomplete: async () => [],
       press: async () => undefined,
-      webhooks: { editOriginal: async () => undefined },
+      webhooks: { editOriginal: async () => undefined, followUp: async () => undefined },
       replays: { firstSeen: async (id) => !seen.has(id) && Boolean(seen.add(id)) },
       now: Date.now,
       log: silentLogger,
