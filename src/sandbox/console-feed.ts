@@ -16,8 +16,8 @@ const KEEP = 200;
 
 export interface Entry {
   id: number;
-  /** The member's command line, shown above the bot's answer. */
-  invokedBy: { name: string; command: string } | null;
+  /** The member's command line, or the button they pressed (`pressed`), shown above the bot's answer. */
+  invokedBy: { name: string; command: string; pressed?: boolean } | null;
   /** The interaction whose answers this entry shows. */
   token?: string;
   /** The local Discord's message shown, once there is one. */
@@ -40,6 +40,8 @@ export class ConsoleFeed {
   version = 0;
   /** The names of members who spoke, for the page to show their mentions (<@id>) as Discord does. */
   readonly names = new Map<string, string>();
+  /** Presses answered by a change of the pressed message, by token: a follow-up then says who pressed, as its first message. */
+  private readonly dropped = new Map<string, Entry>();
 
   constructor(
     private readonly discord: LocalDiscord,
@@ -71,6 +73,10 @@ export class ConsoleFeed {
   drop(entry: Entry): void {
     const at = this.entries.indexOf(entry);
     if (at >= 0) this.entries.splice(at, 1);
+    if (entry.token) {
+      this.dropped.set(entry.token, entry);
+      if (this.dropped.size > KEEP) this.dropped.delete(this.dropped.keys().next().value as string);
+    }
     this.version++;
   }
 
@@ -85,9 +91,13 @@ export class ConsoleFeed {
     }
     // A follow-up is said where its interaction was; anything else the bot posted in a channel or DM.
     const sibling = token ? this.entries.find((e) => e.token === token) : undefined;
-    if (sibling) {
-      const { where, place, dmWith } = sibling;
-      this.add({ invokedBy: null, token, messageId: message.id, channelId: message.channelId, where, place, dmWith });
+    const pressedBefore = token && !sibling ? this.dropped.get(token) : undefined;
+    const from = sibling ?? pressedBefore;
+    if (token && from) {
+      const { where, place, dmWith } = from;
+      this.dropped.delete(token);
+      const invokedBy = pressedBefore?.invokedBy ?? null;
+      this.add({ invokedBy, token, messageId: message.id, channelId: message.channelId, where, place, dmWith });
       return;
     }
     const guild = guildOfChannel(message.channelId);

@@ -79,7 +79,7 @@ function embedHtml(e, attachments) {
 
 function messageHtml(m) {
   var html = '<article class="msg' + (m.ephemeral ? ' ephemeral' : '') + '" data-id="' + m.id + '" data-state="' + m.state + '">';
-  if (m.invokedBy) html += '<div class="invoked">&#8627; <b>' + esc(m.invokedBy.name) + '</b> used <code>' + esc(m.invokedBy.command) + '</code></div>';
+  if (m.invokedBy) html += '<div class="invoked">&#8627; <b>' + esc(m.invokedBy.name) + '</b> ' + (m.invokedBy.pressed ? 'pressed' : 'used') + ' <code>' + esc(m.invokedBy.command) + '</code></div>';
   if (m.dmTo) html += '<div class="invoked">Direct message to ' + esc(m.dmTo) + '</div>';
   html += '<div class="row"><div class="avatar">X</div><div class="main"><span class="name">X report bot</span><span class="app">APP</span>';
   if (m.state === 'thinking') html += '<div class="thinking">X report bot is thinking…</div>';

@@ -213,7 +213,7 @@ export class DiscordConsole {
     const sent = interaction(3, { custom_id: request.customId, component_type: 2 }, seat.fields, request.locale, { message: on });
     this.discord.log.open({ id: sent.id, token: sent.token, channelId: message.channelId, messageId: message.id });
     const { where, place, dmWith } = pressed;
-    const invokedBy = { name: nameOf(member), command: `pressed “${request.label ?? request.customId}”` };
+    const invokedBy = { name: nameOf(member), command: request.label ?? request.customId, pressed: true };
     const reply = this.feed.add({ invokedBy, token: sent.token, channelId: message.channelId, where, place, dmWith });
     return this.holdingWebhooks(sent.token, async () => {
       const answered = await this.sender.send(sent.payload).catch((err: Error) => err);

@@ -137,7 +137,8 @@ describe.skipIf(!runnable)('the sandbox in a real browser', () => {
     await page.fill('#me-name', 'Grace');
     await reportMessage.locator('button', { hasText: '90 days' }).click();
     await expect.poll(() => lastAnswer(page).innerText(), { timeout: 20_000 }).toContain('Run /report to see your own');
-    expect(await lastAnswer(page).innerText()).toContain('Grace');
+    // Acknowledged as an update of the pressed report, then a private follow-up, said to be Grace's press.
+    expect(await lastAnswer(page).innerText()).toContain('Grace pressed 90 days');
     expect(await page.locator(`#messages .msg[data-id="${messageId}"]`).innerText()).toContain('Last 7 days, today included');
     await page.fill('#me-id', '300000000000000001');
     await page.fill('#me-name', 'Ada');
