@@ -87,6 +87,8 @@ export interface BotOptions {
   digestTicks?: boolean;
   /** Extra web routes from a host program: `npm run sandbox` mounts its Discord console here. */
   webExtension?: WebExtension;
+  /** How long linking's pages wait for Discord to be told before they answer anyway (default 3 s); tests shorten it. */
+  linkPageWaitMs?: number;
 }
 
 /** Every cross-domain event: each domain declares those it emits. */
@@ -195,6 +197,7 @@ function buildLinking(g: Ground): { revocations: RevocationQueue; links: LinkSer
     ...{ store: stores.links, cipher, oauth, revocations, webhooks: g.webhooks, events: g.events, now, log },
     publicUrl: config.publicUrl,
     linkTtlSeconds: config.linkTtlSeconds,
+    pageWaitMs: g.options.linkPageWaitMs,
   });
   return { revocations, links };
 }

@@ -90,8 +90,15 @@ async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view:
     await deps.reports.abandon(admission.ticket.runId).catch(() => undefined);
     throw err;
   }
-  const ahead = await deps.reports.enqueue(admission.ticket);
-  if (ahead > 0) await ctx.edit(textLayout(t.report.queued(ahead))).catch(() => undefined);
+  try {
+    const ahead = await deps.reports.enqueue(admission.ticket);
+    if (ahead > 0) await ctx.edit(textLayout(t.report.queued(ahead))).catch(() => undefined);
+  } catch (err) {
+    // The pressed message says the report is being made: it must not go on saying so (a report queued after all
+    // replaces this line when it is delivered). The dispatcher logs the failure.
+    await ctx.edit(textLayout(t.common.failure)).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Joins the owner to the board of the server the report was made in: the server they are pressing in. */

@@ -12,9 +12,15 @@ export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=4';
 
 const NAME = YOUNG_GENERATION_FLAG.split('=')[0] as string;
 
-/** Whether node was told a young generation size, on its command line or in NODE_OPTIONS (any size: the operator's choice). */
+/**
+ * Whether node was told a young generation size, on its command line or in
+ * NODE_OPTIONS (any size but 0, V8's own choice: the operator's call).
+ */
 export function youngGenerationBounded(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
-  // node takes --max_semi_space_size too, and a value after a space.
-  return given.some((arg) => arg.replaceAll('_', '-').split('=')[0] === NAME);
+  // NODE_OPTIONS may quote an option ("--max-semi-space-size=4"); node takes --max_semi_space_size too.
+  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/).map((arg) => arg.replace(/^"(.*)"$/, '$1'))];
+  return given.some((arg) => {
+    const [name, value] = arg.replaceAll('_', '-').split('=');
+    return name === NAME && value !== undefined && Number(value) > 0;
+  });
 }

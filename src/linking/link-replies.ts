@@ -21,6 +21,27 @@ export interface ReplyDeps {
   webhooks: InteractionWebhooks;
   now: () => number;
   log: Logger;
+  /** How long a page of the flow waits for what Discord is told before it answers anyway (default 3 s; tests shorten it). */
+  pageWaitMs?: number;
+}
+
+const PAGE_WAIT_MS = 3000;
+
+/**
+ * Tells Discord what a step of the flow did (the reply's edit, roles, Linked
+ * Roles) while the member's page waits, for at most `pageWaitMs`: a Discord
+ * that is slow or down must not hold a browser on a blank page (the reply's
+ * edit alone retries an outage for about 75 s). What is still on its way
+ * then goes on in the background. Never throws.
+ */
+export async function tellWithinPageWait(deps: Pick<ReplyDeps, 'log' | 'pageWaitMs'>, telling: () => Promise<void>): Promise<void> {
+  const told = telling().catch((err: unknown) => deps.log.warn('could not tell Discord how linking went', { error: err }));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, deps.pageWaitMs ?? PAGE_WAIT_MS);
+  });
+  await Promise.race([told, late]);
+  clearTimeout(timer);
 }
 
 /** Edits the member's /link-twitter reply, if its token still works; a failure is logged, never thrown. */

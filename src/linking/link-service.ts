@@ -21,7 +21,7 @@ import type { Credentials } from '../twitter/oauth-signer.js';
 import { hashBrowserSecret, isSameBrowser, isWellFormedBrowserSecret } from './browser-binding.js';
 import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import { editLinkReply, xFailure } from './link-replies.js';
+import { editLinkReply, tellWithinPageWait, xFailure } from './link-replies.js';
 import type { CallbackResult, CancelResult, LinkPreview, LinkRequester, OpenResult, UnlinkResult, VerifiedMember } from './link-results.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
@@ -41,6 +41,8 @@ export interface LinkServiceDeps {
   log: Logger;
   /** Where the rest of the bot hears of a link changing (linked roles, Linked Roles, cached posts). */
   events: Publisher<LinkEvents>;
+  /** See ReplyDeps.pageWaitMs. */
+  pageWaitMs?: number;
 }
 
 export class LinkService {
@@ -161,7 +163,7 @@ export class LinkService {
     if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
     if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled));
+    await tellWithinPageWait(this.deps, () => editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled)));
     return { outcome: 'cancelled', locale };
   }
 

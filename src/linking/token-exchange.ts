@@ -14,7 +14,7 @@ import type { Credentials } from '../twitter/oauth-signer.js';
 import { isSameBrowser } from './browser-binding.js';
 import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import { editLinkReply, type ReplyDeps, xFailure } from './link-replies.js';
+import { editLinkReply, type ReplyDeps, tellWithinPageWait, xFailure } from './link-replies.js';
 import type { CallbackResult } from './link-results.js';
 import type { RevocationQueue } from './revocations.js';
 import { sealContext } from './sealed-credentials.js';
@@ -43,7 +43,11 @@ export class TokenExchange {
       // token is burnt, so a landing URL sent back to the sender cannot be completed in their browser either.
       const burnt = await store.burnAuthorizing(link.id);
       log.warn('callback from another browser refused; the sign-in is stopped', { discordUserId: link.discordUserId, burnt });
-      if (burnt) await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.otherBrowser));
+      if (burnt) {
+        await tellWithinPageWait(this.deps, () =>
+          editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.otherBrowser)),
+        );
+      }
       return { ok: false, reason: 'other-browser', locale: link.locale };
     }
     if (!(await store.beginExchange(link.id, now()))) return { ok: false, reason: 'invalid', locale: link.locale };
@@ -87,14 +91,18 @@ export class TokenExchange {
       xUserId: access.userId,
       displacedDiscordUserId: completion.displaced?.discordUserId,
     });
-    if (completion.replaced) await events.emit('xAccountDropped', { xUserId: completion.replaced.xUserId });
-    if (completion.displaced) {
-      // Name the new holder by their unique @username too: a display name can imitate anyone.
-      const newOwner = textFor(null).pages.discordIdentity(link.discordUserName, link.discordUsername);
-      await events.emit('displaced', { account: completion.displaced, newOwnerName: newOwner });
-    }
-    await events.emit('linked', { discordUserId: userId });
-    await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
+    const { replaced, displaced } = completion;
+    // The link is stored: the page says so once Discord is told, or after the page's wait if Discord is slow.
+    await tellWithinPageWait(this.deps, async () => {
+      if (replaced) await events.emit('xAccountDropped', { xUserId: replaced.xUserId });
+      if (displaced) {
+        // Name the new holder by their unique @username too: a display name can imitate anyone.
+        const newOwner = textFor(null).pages.discordIdentity(link.discordUserName, link.discordUsername);
+        await events.emit('displaced', { account: displaced, newOwnerName: newOwner });
+      }
+      await events.emit('linked', { discordUserId: userId });
+      await editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.linked(access.screenName)));
+    });
     // Replaced tokens are revoked now, in the background; the queue retries any that fail.
     this.deps.revocations.runDue().catch((err: unknown) => log.error('revocation after linking failed', { error: err }));
     return {

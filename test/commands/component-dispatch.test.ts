@@ -8,7 +8,7 @@ import { createComponentDispatcher } from '../../src/commands/dispatch.js';
 import { type ComponentTransport, runComponent } from '../../src/discord/run-component.js';
 import type { Command, ComponentContext } from '../../src/interaction/contract.js';
 import { BOT_DM } from '../../src/interaction/place.js';
-import { createLogger } from '../../src/log/logger.js';
+import { silentLogger } from '../../src/log/logger.js';
 
 const SORRY = 'Sorry, something went wrong on our side. Please try again in a minute.';
 
@@ -44,7 +44,7 @@ async function pressFailing(before: (ctx: ComponentContext) => Promise<void>): P
     appPermissions: null,
     interactionToken: 't',
   };
-  const log = createLogger('error');
+  const log = silentLogger;
   await runComponent(input, transport, createComponentDispatcher([command], log), log, 10_000);
   return calls;
 }

@@ -5,13 +5,15 @@
 // same message; Export CSV and Share in channel.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { createComponentDispatcher } from '../../src/commands/dispatch.js';
 import { type ReportButtonDeps, reportButtons } from '../../src/commands/report-buttons.js';
 import { type ComponentTransport, runComponent } from '../../src/discord/run-component.js';
+import type { Command } from '../../src/interaction/contract.js';
 import { BOT_DM } from '../../src/interaction/place.js';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
-import { createLogger } from '../../src/log/logger.js';
+import { silentLogger } from '../../src/log/logger.js';
 import { reportCustomId } from '../../src/report/layout/controls.js';
 import { CHANNEL_ID, commandPayload, componentPayload, GUILD_ID } from '../support/discord-payloads.js';
 import { DiscordStandIn } from '../support/discord-stand-in.js';
@@ -286,7 +288,8 @@ describe('report buttons over HTTP', () => {
 });
 
 describe('a period press while the database is slow', () => {
-  it('is acknowledged as an update at once, so the new report is made in the pressed message, not in a private one', async () => {
+  /** Presses 30 days on a stored 7-day view through runComponent (automatic ack at 10 ms); returns the calls Discord got. */
+  async function press30(deps: ReportButtonDeps): Promise<string[]> {
     const calls: string[] = [];
     const transport: ComponentTransport = {
       respond: async (m) => void calls.push(`respond:${m.content}`),
@@ -296,14 +299,6 @@ describe('a period press while the database is slow', () => {
       editOriginal: async (m) => void calls.push(`edit:${layoutText(m.layout as unknown[])}`),
       followUp: async (m) => void calls.push(`followUp:${m.content}`),
     };
-    const viewId = 'AAAAAAAAAAAAAAAAAAAAAA';
-    const view = { id: viewId, discordUserId: OWNER, xUserId: X_USER.id, days: 7, timeZone: 'UTC', public: true };
-    // Every lookup and the admission answer only after the automatic ack's deadline (10 ms) has passed.
-    const slowly = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 30));
-    const deps = {
-      presses: { check: () => slowly({ ok: true, view, job: {} }) },
-      reports: { admit: () => slowly({ ok: true, ticket: { runId: 7 } }), enqueue: async () => 0, abandon: async () => undefined },
-    } as unknown as ReportButtonDeps;
     const input = {
       customId: reportCustomId(viewId, { kind: 'period', days: 30 }),
       user: { id: OWNER, username: 'ada', globalName: null },
@@ -315,7 +310,30 @@ describe('a period press while the database is slow', () => {
       appPermissions: null,
       interactionToken: 'press-token',
     };
-    await runComponent(input, transport, (ctx) => reportButtons(deps).handle(ctx), createLogger('error'), 10);
-    expect(calls).toEqual(['deferUpdate', expect.stringContaining('edit:Making the 30-day report')]);
+    const log = silentLogger;
+    await runComponent(input, transport, createComponentDispatcher([{ components: reportButtons(deps) } as Command], log), log, 10);
+    return calls;
+  }
+
+  const viewId = 'AAAAAAAAAAAAAAAAAAAAAA';
+  const view = { id: viewId, discordUserId: OWNER, xUserId: X_USER.id, days: 7, timeZone: 'UTC', public: true };
+  // Every lookup and the admission answer only after the automatic ack's deadline (10 ms) has passed.
+  const slowly = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 30));
+  const depsWith = (enqueue: () => Promise<number>) =>
+    ({
+      presses: { check: () => slowly({ ok: true, view, job: {} }) },
+      reports: { admit: () => slowly({ ok: true, ticket: { runId: 7 } }), enqueue, abandon: async () => undefined },
+    }) as unknown as ReportButtonDeps;
+
+  it('is acknowledged as an update at once, so the new report is made in the pressed message, not in a private one', async () => {
+    expect(await press30(depsWith(async () => 0))).toEqual(['deferUpdate', expect.stringContaining('edit:Making the 30-day report')]);
+  });
+
+  it('does not leave the pressed message saying the report is being made when it could not be queued', async () => {
+    const calls = await press30(depsWith(() => Promise.reject(new Error('the database went away'))));
+    expect(calls.slice(0, 2)).toEqual(['deferUpdate', expect.stringContaining('edit:Making the 30-day report')]);
+    expect(calls[2]).toBe('edit:Sorry, something went wrong on our side. Please try again in a minute.');
+    // Then the dispatcher's private apology, never an edit of the pressed message.
+    expect(calls.slice(3)).toEqual([expect.stringMatching(/^followUp:Sorry/)]);
   });
 });

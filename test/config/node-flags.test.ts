@@ -16,7 +16,10 @@ describe('the young generation flag', () => {
   it('counts as given on the command line or in NODE_OPTIONS, in any of the spellings node takes', () => {
     expect(youngGenerationBounded([YOUNG_GENERATION_FLAG], undefined)).toBe(true);
     expect(youngGenerationBounded(['--max_semi_space_size=8'], undefined)).toBe(true);
-    expect(youngGenerationBounded([], '--enable-source-maps  --max-semi-space-size 2')).toBe(true);
+    expect(youngGenerationBounded([], '--enable-source-maps  --max-semi-space-size=2')).toBe(true);
+    expect(youngGenerationBounded([], '"--max-semi-space-size=4"')).toBe(true);
+    // 0 is V8's own choice, not a bound.
+    expect(youngGenerationBounded(['--max-semi-space-size=0'], undefined)).toBe(false);
     expect(youngGenerationBounded(['--max-old-space-size=512', '--import', 'x.js'], '--max-semi-space')).toBe(false);
     expect(youngGenerationBounded([], undefined)).toBe(false);
     expect(youngGenerationBounded([], '')).toBe(false);

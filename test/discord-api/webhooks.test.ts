@@ -67,6 +67,20 @@ describe('InteractionWebhookClient', () => {
       .catch((e: unknown) => e);
     expect((err as WebhookError).status).toBe(500);
     expect(posts()).toHaveLength(4);
+
+    // Nor after the request failed on its way (a timeout, a reset): Discord may have made the message.
+    let tries = 0;
+    const failing = new InteractionWebhookClient({
+      apiUrl: discord.apiUrl,
+      applicationId: APPLICATION_ID,
+      sleep: async (ms) => void waits.push(ms),
+      fetch: async () => {
+        tries++;
+        throw new Error('socket hang up');
+      },
+    });
+    await expect(failing.followUp('token-a', { content: 'once', ephemeral: true })).rejects.toThrow('could not be reached');
+    expect(tries).toBe(1);
   });
 
   it('gives up at once on a refusal that retrying cannot fix', async () => {

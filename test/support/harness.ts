@@ -46,6 +46,7 @@ export interface HarnessOptions {
   reportDeadlineMs?: number;
   /** Tick weekly digests on a timer (default); tests with a fake clock tick them by hand. */
   digestTicks?: boolean;
+  linkPageWaitMs?: number;
 }
 
 /** Backoff waits are recorded here instead of slept. */
@@ -88,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       xRequestTimeoutMs: options.xRequestTimeoutMs,
       reportDeadlineMs: options.reportDeadlineMs,
       digestTicks: options.digestTicks,
+      linkPageWaitMs: options.linkPageWaitMs,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();

@@ -232,3 +232,32 @@ describe('linking an X account', () => {
     expect(String(DiscordStandIn.payload(edit).content)).toContain('nothing to remove');
   });
 });
+
+describe('linking while Discord is slow to take the reply’s edit', () => {
+  it('answers the callback and the cancel pages after the page’s wait, while Discord holds their edits', async () => {
+    await h.close();
+    h = await startHarness({ mode: 'http', linkPageWaitMs: 50 });
+    b = h.browser();
+    // Discord holds the two edits of the replies until released: an outage the webhook client would keep retrying.
+    const edit = /^PATCH \/api\/v10\/webhooks\//;
+    const releases = [h.discord.hold(edit), h.discord.hold(edit)];
+    const first = await runLinkCommand();
+    try {
+      const requestToken = new URL((await openLink(first.path)).location!).searchParams.get('oauth_token')!;
+      const done = await b.get(callbackPath(h.x.approve(requestToken, X_USER)));
+      expect(done.status).toBe(200);
+      expect(await done.text()).toContain('@ada_codes is now linked to Ada Lovelace');
+      expect(await h.one('select count(*) as n from linked_accounts')).toEqual({ n: 1 });
+
+      const second = await runLinkCommand();
+      const cancelToken = new URL((await openLink(second.path)).location!).searchParams.get('oauth_token')!;
+      const cancelled = await b.get(callbackPath({ denied: cancelToken }));
+      expect(await cancelled.text()).toContain('Linking was cancelled');
+      // Both pages answered while Discord still held both edits (awaiting them, they would never have).
+      const edits = h.discord.edits().map((e) => String(DiscordStandIn.payload(e).content));
+      expect(edits).toEqual([expect.stringContaining('Linked **@ada\\_codes**'), expect.stringContaining('cancelled')]);
+    } finally {
+      for (const release of releases) release();
+    }
+  });
+});
