@@ -173,7 +173,9 @@ function layGround(config: Config, log: Logger, options: BotOptions): Ground {
 
 function buildServices(g: Ground): Services {
   const { revocations, links } = buildLinking(g);
-  const roles = new LinkedRoleService(g.stores.members, g.guildApi, g.log.child({ component: 'roles' }));
+  const roles = new LinkedRoleService(g.stores.members, g.guildApi, g.log.child({ component: 'roles' }), async (id) => {
+    return (await links.account(id))?.status === 'active';
+  });
   const renderPool = new RenderPool(g.stores.renderSource, (fonts) => fonts.cjk || warnWithoutCjkFont(g.log, fonts.cjkFamily));
   const acks = new AckPriority();
   const reports = buildReports(g, links, renderPool, acks);

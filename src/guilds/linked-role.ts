@@ -15,10 +15,15 @@ export interface BackfillResult {
 }
 
 export class LinkedRoleService {
+  /** Each member's role changes still on their way (see sync). */
+  private readonly turns = new Map<string, Promise<void>>();
+
   constructor(
     private readonly members: MemberStore,
     private readonly api: GuildApi,
     private readonly log: Logger,
+    /** Whether the member's link is active now: a role is given only then. */
+    private readonly linkedNow: (discordUserId: string) => Promise<boolean> = async () => true,
   ) {}
 
   /** Whether the bot can give `roleId` in this server, asking Discord how the bot stands there. */
@@ -51,8 +56,26 @@ export class LinkedRoleService {
     return { given, skipped };
   }
 
-  /** Adds or removes the member's linked role in every server that has one; failures are logged, not thrown. */
-  async sync(discordUserId: string, linked: boolean): Promise<void> {
+  /**
+   * Adds or removes the member's linked role in every server that has one;
+   * failures are logged, not thrown. One member's changes run in the order
+   * asked, and an add gives the role only if the link is still active then:
+   * an add still on its way (a slow Discord, the linking page gone on
+   * without it) must not land after the unlink's removal.
+   */
+  sync(discordUserId: string, linked: boolean): Promise<void> {
+    const previous = this.turns.get(discordUserId) ?? Promise.resolve();
+    const next = previous.then(() => this.syncNow(discordUserId, linked));
+    const settled = next.catch(() => undefined);
+    this.turns.set(discordUserId, settled);
+    void settled.then(() => {
+      if (this.turns.get(discordUserId) === settled) this.turns.delete(discordUserId);
+    });
+    return next;
+  }
+
+  private async syncNow(discordUserId: string, linked: boolean): Promise<void> {
+    if (linked && !(await this.linkedNow(discordUserId))) return;
     for (const { guildId, roleId } of await this.members.linkedRolesFor(discordUserId)) {
       try {
         if (linked) await this.api.addRole(guildId, discordUserId, roleId, 'Linked an X account');

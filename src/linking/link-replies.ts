@@ -35,7 +35,9 @@ const PAGE_WAIT_MS = 3000;
  * then goes on in the background. Never throws.
  */
 export async function tellWithinPageWait(deps: Pick<ReplyDeps, 'log' | 'pageWaitMs'>, telling: () => Promise<void>): Promise<void> {
-  const told = telling().catch((err: unknown) => deps.log.warn('could not tell Discord how linking went', { error: err }));
+  const told = Promise.resolve()
+    .then(telling)
+    .catch((err: unknown) => deps.log.warn('could not tell Discord how linking went', { error: err }));
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, deps.pageWaitMs ?? PAGE_WAIT_MS);

@@ -227,9 +227,12 @@ export class RoleConnectionService {
     const previous = this.turns.get(discordUserId) ?? Promise.resolve();
     const next = previous.then(work, work);
     this.turns.set(discordUserId, next);
-    void next.finally(() => {
-      if (this.turns.get(discordUserId) === next) this.turns.delete(discordUserId);
-    });
+    // The caller hears of a failure through `next`; this bookkeeping must not make it an unhandled rejection too.
+    next
+      .finally(() => {
+        if (this.turns.get(discordUserId) === next) this.turns.delete(discordUserId);
+      })
+      .catch(() => undefined);
     return next;
   }
 

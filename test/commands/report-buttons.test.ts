@@ -27,7 +27,9 @@ const DAY = 86_400_000;
 let h: Harness;
 
 afterEach(async () => {
+  // Once: the tests without a harness below must not close the last one again.
   await h?.close();
+  h = undefined as unknown as Harness;
 });
 
 type Answer = { status: number; type?: number; data?: { flags?: number; content?: string; components?: unknown[] } };
