@@ -5,23 +5,15 @@
 
 import { describe, expect, it } from 'vitest';
 import { createComponentDispatcher } from '../../src/commands/dispatch.js';
-import { type ComponentTransport, runComponent } from '../../src/discord/run-component.js';
+import { runComponent } from '../../src/discord/run-component.js';
 import type { Command, ComponentContext } from '../../src/interaction/contract.js';
-import { BOT_DM } from '../../src/interaction/place.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { pressInput, recordingTransport } from '../support/press-recorder.js';
 
 const SORRY = 'Sorry, something went wrong on our side. Please try again in a minute.';
 
 async function pressFailing(before: (ctx: ComponentContext) => Promise<void>): Promise<string[]> {
-  const calls: string[] = [];
-  const transport: ComponentTransport = {
-    respond: async (m) => void calls.push(`respond:${m.content}`),
-    defer: async (ephemeral) => void calls.push(`defer:${ephemeral}`),
-    update: async (m) => void calls.push(`update:${m.content}`),
-    deferUpdate: async () => void calls.push('deferUpdate'),
-    editOriginal: async (m) => void calls.push(`edit:${m.content}`),
-    followUp: async (m) => void calls.push(`followUp:${m.content}${m.ephemeral ? ' (private)' : ''}`),
-  };
+  const { calls, transport } = recordingTransport();
   const command = {
     data: { name: 'failing', description: 'fails' },
     execute: async () => undefined,
@@ -33,17 +25,7 @@ async function pressFailing(before: (ctx: ComponentContext) => Promise<void>): P
       },
     },
   } as Command;
-  const input = {
-    customId: 'failing:x',
-    user: { id: '1', username: 'a', globalName: null },
-    guildId: null,
-    place: BOT_DM,
-    channelId: null,
-    locale: null,
-    memberPermissions: null,
-    appPermissions: null,
-    interactionToken: 't',
-  };
+  const input = pressInput('failing:x');
   const log = silentLogger;
   await runComponent(input, transport, createComponentDispatcher([command], log), log, 10_000);
   return calls;

@@ -7,9 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createComponentDispatcher } from '../../src/commands/dispatch.js';
 import { type ReportButtonDeps, reportButtons } from '../../src/commands/report-buttons.js';
-import { type ComponentTransport, runComponent } from '../../src/discord/run-component.js';
+import { runComponent } from '../../src/discord/run-component.js';
 import type { Command } from '../../src/interaction/contract.js';
-import { BOT_DM } from '../../src/interaction/place.js';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
@@ -19,6 +18,7 @@ import { CHANNEL_ID, commandPayload, componentPayload, GUILD_ID } from '../suppo
 import { DiscordStandIn } from '../support/discord-stand-in.js';
 import { eventually, type Harness, linkAccount, startHarness } from '../support/harness.js';
 import { layoutButtons, layoutMedia, layoutText } from '../support/layout-text.js';
+import { pressInput, recordingTransport } from '../support/press-recorder.js';
 
 const OWNER = '300000000000000001';
 const OTHER = '300000000000000002';
@@ -292,26 +292,8 @@ describe('report buttons over HTTP', () => {
 describe('a period press while the database is slow', () => {
   /** Presses 30 days on a stored 7-day view through runComponent (automatic ack at 10 ms); returns the calls Discord got. */
   async function press30(deps: ReportButtonDeps): Promise<string[]> {
-    const calls: string[] = [];
-    const transport: ComponentTransport = {
-      respond: async (m) => void calls.push(`respond:${m.content}`),
-      defer: async (ephemeral) => void calls.push(`defer:${ephemeral}`),
-      update: async () => void calls.push('update'),
-      deferUpdate: async () => void calls.push('deferUpdate'),
-      editOriginal: async (m) => void calls.push(`edit:${layoutText(m.layout as unknown[])}`),
-      followUp: async (m) => void calls.push(`followUp:${m.content}`),
-    };
-    const input = {
-      customId: reportCustomId(viewId, { kind: 'period', days: 30 }),
-      user: { id: OWNER, username: 'ada', globalName: null },
-      guildId: null,
-      place: BOT_DM,
-      channelId: null,
-      locale: null,
-      memberPermissions: null,
-      appPermissions: null,
-      interactionToken: 'press-token',
-    };
+    const { calls, transport } = recordingTransport();
+    const input = pressInput(reportCustomId(viewId, { kind: 'period', days: 30 }), { id: OWNER, username: 'ada', globalName: null });
     const log = silentLogger;
     await runComponent(input, transport, createComponentDispatcher([{ components: reportButtons(deps) } as Command], log), log, 10);
     return calls;

@@ -4,36 +4,14 @@
 // And a Components V2 body carries its flag, on first answers and on edits.
 
 import { describe, expect, it } from 'vitest';
-import { type ComponentTransport, createComponentResponder, runComponent } from '../../src/discord/run-component.js';
+import { createComponentResponder, runComponent } from '../../src/discord/run-component.js';
 import { messageBody } from '../../src/discord-api/message-body.js';
 import { InteractionWebhookClient } from '../../src/discord-api/webhooks.js';
-import { BOT_DM } from '../../src/interaction/place.js';
 import { createLogger } from '../../src/log/logger.js';
+import { pressInput, recordingTransport } from '../support/press-recorder.js';
 
-function recorder() {
-  const calls: string[] = [];
-  const transport: ComponentTransport = {
-    respond: async (m) => void calls.push(`respond:${m.content}`),
-    defer: async (ephemeral) => void calls.push(`defer:${ephemeral}`),
-    update: async (m) => void calls.push(`update:${m.content}`),
-    deferUpdate: async () => void calls.push('deferUpdate'),
-    editOriginal: async (m) => void calls.push(`edit:${m.content}`),
-    followUp: async (m) => void calls.push(`followUp:${m.content}`),
-  };
-  return { calls, transport };
-}
-
-const input = {
-  customId: 'report:x:csv',
-  user: { id: '1', username: 'a', globalName: null },
-  guildId: null,
-  place: BOT_DM,
-  channelId: null,
-  locale: null,
-  memberPermissions: null,
-  appPermissions: null,
-  interactionToken: 't',
-};
+const recorder = recordingTransport;
+const input = { ...pressInput('report:x:csv'), interactionToken: 't' };
 
 describe('component presses', () => {
   it('sends one first answer of the kind asked, then edits', async () => {
