@@ -94,8 +94,8 @@ async function switchPeriod(ctx: ComponentContext, deps: ReportButtonDeps, view:
     const ahead = await deps.reports.enqueue(admission.ticket);
     if (ahead > 0) await ctx.edit(textLayout(t.report.queued(ahead))).catch(() => undefined);
   } catch (err) {
-    // The pressed message says the report is being made: it must not go on saying so (a report queued after all
-    // replaces this line when it is delivered). The dispatcher logs the failure.
+    // The run could not be queued (see ReportQueue.enqueue), and the pressed message says the report is being
+    // made: it must not go on saying so. The dispatcher logs the failure.
     await ctx.edit(textLayout(t.common.failure)).catch(() => undefined);
     throw err;
   }

@@ -50,17 +50,25 @@ export class ReportQueue {
   /**
    * The member's ack went out: the admitted report joins the queue, and this
    * replica looks for work at once. Returns how many reports are ahead of it
-   * (0: it is being made already). Whichever replica makes it edits the
-   * member's message with it.
+   * (0: it is being made already, or its place is unknown). Whichever
+   * replica makes it edits the member's message with it. Throws only when
+   * the run could not be queued: once it is marked ready, it will be made,
+   * and the member must not be told it failed.
    */
   async enqueue(runId: number): Promise<number> {
     // After the acks waiting to go out: in a burst its write would sit between them, and claims wait for them anyway.
     await this.deps.acks?.whenIdle();
     await this.deps.runs.markReady(runId);
-    await this.worker.pump();
-    const queued = await this.deps.runs.queuedAhead(runId, this.deps.now());
-    // Reports admitted first are served first: while X's pages are all taken, those being made ahead of it are ahead too.
-    return queued + (this.deps.saturated() ? this.worker.makingBefore(runId) : 0);
+    try {
+      await this.worker.pump();
+      const queued = await this.deps.runs.queuedAhead(runId, this.deps.now());
+      // Reports admitted first are served first: while X's pages are all taken, those being made ahead of it are ahead too.
+      return queued + (this.deps.saturated() ? this.worker.makingBefore(runId) : 0);
+    } catch (err) {
+      // Queued all the same: a worker (this one at its next look, or another replica's) claims it.
+      this.deps.log.warn('a queued report’s place is unknown', { runId, error: err });
+      return 0;
+    }
   }
 
   /** When a report with `ahead` reports before it is likely delivered, at the pace reports are finishing now; null: unknown. */

@@ -66,4 +66,27 @@ describe('ReportQueue.enqueue', () => {
     expect(await queue.enqueue(run)).toBe(1);
     expect(marked).toEqual([run]);
   });
+
+  it('says a run marked ready is queued even when its place cannot be read, and throws only when it could not be marked', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const store = asAsync(runs);
+    const queueWith = (failing: Partial<typeof store>) =>
+      new ReportQueue({
+        runs: { ...store, ...failing },
+        make: () => new Promise<void>(() => undefined),
+        concurrency: 0,
+        leaseMs: 30_000,
+        saturated: () => false,
+        now: () => T0,
+        log: silentLogger,
+      });
+    const run = runs.startRun(queuedRun('member-1', T0));
+    const placeLost = queueWith({ queuedAhead: () => Promise.reject(new Error('connection lost')) });
+    expect(await placeLost.enqueue(run)).toBe(0);
+    expect(runs.claim('another replica', T0, 30_000, 10).map((c) => c.id)).toEqual([run]);
+
+    const other = runs.startRun(queuedRun('member-2', T0));
+    const notMarked = queueWith({ markReady: () => Promise.reject(new Error('connection lost')) });
+    await expect(notMarked.enqueue(other)).rejects.toThrow('connection lost');
+  });
 });
