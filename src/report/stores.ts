@@ -17,7 +17,11 @@ export type Source = 'timeline' | 'mentions';
 
 /** What storing a page found of its posts already stored (see savePosts). */
 export interface SavedPage {
-  /** Read earlier the same UTC day by another read: X does not bill them again. */
+  /**
+   * Stored already the same UTC day by another read: X does not bill them
+   * again. Whichever read stored a post first counted it, though a read that
+   * began later may store first (it began later, its page came back sooner).
+   */
   paidToday: number;
   /**
    * Stored by this very read already (same read time): only a report taken
@@ -57,7 +61,7 @@ export function savedPage(
 ): SavedPage {
   const today = billingDay(fetchedAt);
   return {
-    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at < fetchedAt).length,
+    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at !== fetchedAt).length,
     sameRead: seen.filter((row) => row.at === fetchedAt && !countedBefore.has(row.id)).length,
   };
 }

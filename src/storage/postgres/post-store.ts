@@ -99,7 +99,7 @@ export class PgPostStore implements PostStore {
 
   private async mergeCoverage(tx: PgRunner, xUserId: string, source: Source, span: Span): Promise<Span[]> {
     // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
+    await lockTimeline(tx, xUserId, source);
     const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
     await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
     if (spans.length > 0) {
@@ -187,6 +187,8 @@ export class PgPostStore implements PostStore {
     const rows = unique.map((post) => toRow(toStoredPost(post)));
     const columns = COLUMN_TYPES.map((type, c) => ({ type, values: rows.map((row) => (BOOLEAN_AT.includes(c) ? row[c] === 1 : row[c])) }));
     return this.write(async (tx) => {
+      // Whichever of two saves of one timeline comes second sees the first's rows, so a post is counted as billed once.
+      await lockTimeline(tx, xUserId, source);
       const seen = await tx
         .select({ id: xPosts.id, at: xPosts.fetchedAt })
         .from(xPosts)
@@ -278,4 +280,12 @@ export async function forgetXAccount(tx: PgRunner, xUserId: string): Promise<voi
   await tx.delete(xCoverage).where(eq(xCoverage.xUserId, xUserId));
   await tx.delete(xProfiles).where(eq(xProfiles.xUserId, xUserId));
   await tx.delete(xFollowerSnapshots).where(eq(xFollowerSnapshots.xUserId, xUserId));
+}
+
+/**
+ * Saves and coverage merges of one timeline, one transaction at a time (held
+ * until it ends; taken twice by one transaction, it is taken once).
+ */
+function lockTimeline(tx: PgRunner, xUserId: string, source: Source): Promise<unknown> {
+  return tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
 }

@@ -55,6 +55,27 @@ describe('PostStore.savePosts', () => {
     expect(await cache().savePosts('1', 'timeline', posts, tomorrow)).toEqual({ paidToday: 0, sameRead: 0 });
     // Another account's stored copy is its own.
     expect(await cache().savePosts('2', 'timeline', posts, tomorrow)).toEqual({ paidToday: 0, sameRead: 0 });
+    // A read that began later but stored first was billed for them: the earlier read storing them after is not.
+    const later = [post({ at: new Date(NOW - 3 * DAY).toISOString() })];
+    expect(await cache().savePosts('3', 'timeline', later, NOW + 60_000)).toEqual({ paidToday: 0, sameRead: 0 });
+    expect(await cache().savePosts('3', 'timeline', later, NOW)).toEqual({ paidToday: 1, sameRead: 0 });
+  });
+
+  it('counts a post X bills once as billed once when two replicas store it at the same moment', async () => {
+    const other = await engine.replica();
+    const rounds = 20;
+    let billed = 0;
+    for (let round = 0; round < rounds; round++) {
+      const posts = Array.from({ length: 50 }, (_, i) => post({ at: new Date(NOW - (round * 50 + i + 1) * 60_000).toISOString() }));
+      // Two reads of one timeline (two members' reports, on two replicas), each with its own read time.
+      const saved = await Promise.all([
+        cache().savePosts('1', 'timeline', posts, NOW + round * 10),
+        other.posts.savePosts('1', 'timeline', posts, NOW + round * 10 + 1),
+      ]);
+      billed += saved.reduce((sum, page) => sum + posts.length - page.paidToday - page.sameRead, 0);
+    }
+    // Each post once: whichever stored it second found it paid for earlier the same UTC day.
+    expect(billed).toBe(rounds * 50);
   });
 });
 
