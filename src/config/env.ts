@@ -25,6 +25,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Connections each replica keeps to PostgreSQL at most. */
   databasePoolSize: number;
+  /** The longest a PostgreSQL statement may run, lock waits included. */
+  databaseStatementTimeoutMs: number;
   tokenEncryptionKey: Buffer;
   previousTokenEncryptionKeys: Buffer[];
   linkTtlSeconds: number;
@@ -233,7 +235,7 @@ function readDiscord(r: Reader, env: Env): DiscordSettings {
 }
 
 /** SQLite at DATABASE_PATH, or PostgreSQL when DATABASE_URL is set. */
-function readDatabase(r: Reader): Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize'> {
+function readDatabase(r: Reader): Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize' | 'databaseStatementTimeoutMs'> {
   const databasePath = r.optional('DATABASE_PATH') ?? './data/bot.sqlite';
   const databaseUrl = r.optional('DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
@@ -241,7 +243,12 @@ function readDatabase(r: Reader): Pick<Config, 'databasePath' | 'databaseUrl' | 
       'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://bot:password@db.example.com:5432/bot (unset: SQLite at DATABASE_PATH)',
     );
   }
-  return { databasePath, databaseUrl, databasePoolSize: r.integer('DATABASE_POOL_SIZE', 10, 1, 1000) };
+  return {
+    databasePath,
+    databaseUrl,
+    databasePoolSize: r.integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseStatementTimeoutMs: r.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 600_000),
+  };
 }
 
 /** The key that seals credentials at rest, and the earlier keys still opened during a rotation. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { DroppedWhenSilent, StorePool } from './postgres-pool.js';
 import * as schema from './schema-pg.js';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -33,28 +34,42 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** How long to wait for a connection (default 10 s): a database that does not answer fails the request, not hangs it. */
   connectTimeoutMs?: number;
+  /** The longest a statement may run, lock waits included (default 30 s; DATABASE_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
   onError?: (err: Error) => void;
 }
 
+/** How much longer than the server's own limit (at most twice it) the client waits for an answer before it gives the connection up. */
+const SILENCE_MARGIN_MS = 5_000;
+
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Postgres> {
-  const pool = new pg.Pool({
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
+  // Migrations first, on a connection of their own without limits: a replica may wait long for another's.
+  await migrateOnce(url, connectTimeoutMs);
+  const pool = new StorePool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // The server cancels a statement (a slow query, a lock never granted) and the connection goes on serving.
+    statement_timeout: statementTimeoutMs,
+    // A replica stuck inside a transaction cannot hold its locks (and every report waiting on them) for good.
+    idle_in_transaction_session_timeout: 2 * statementTimeoutMs,
+    // A server that says nothing at all (a dead network path): the client stops waiting and drops the connection.
+    query_timeout: statementTimeoutMs + Math.min(SILENCE_MARGIN_MS, statementTimeoutMs),
+    keepAlive: true,
+    Client: DroppedWhenSilent,
   });
   // A connection that dies while idle (the server restarted) is dropped from the pool; without a listener it would end the process.
   pool.on('error', (err) => options.onError?.(err));
-  try {
-    await migrateOnce(pool);
-  } catch (err) {
-    await pool.end();
-    throw err;
-  }
   return { db: drizzle(pool, { schema }), pool, close: () => pool.end() };
 }
 
-async function migrateOnce(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+async function migrateOnce(url: string, connectTimeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  // Errors after connecting reach the query that was waiting; an unheard 'error' event would end the process.
+  client.on('error', () => undefined);
+  await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
@@ -63,6 +78,6 @@ async function migrateOnce(pool: pg.Pool): Promise<void> {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
-    client.release();
+    await client.end();
   }
 }

@@ -162,7 +162,12 @@ describe('configuration', () => {
   });
 
   it('reads the database engine and the gateway shard set, naming malformed values', () => {
-    expect(loadConfig(valid)).toMatchObject({ databaseUrl: null, databasePoolSize: 10, sharding: { count: 'auto', ids: null } });
+    expect(loadConfig(valid)).toMatchObject({
+      databaseUrl: null,
+      databasePoolSize: 10,
+      databaseStatementTimeoutMs: 30_000,
+      sharding: { count: 'auto', ids: null },
+    });
     expect(
       loadConfig({ ...valid, DATABASE_URL: 'postgres://bot@db:5432/bot', GATEWAY_SHARD_COUNT: '4', GATEWAY_SHARD_IDS: '0-1,3' }),
     ).toMatchObject({
@@ -179,6 +184,8 @@ describe('configuration', () => {
       return '';
     };
     expect(bad({ DATABASE_URL: 'mysql://db/bot' })).toContain('DATABASE_URL must be a PostgreSQL URL');
+    expect(bad({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toContain('DATABASE_STATEMENT_TIMEOUT_MS');
+    expect(loadConfig({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: '5000' }).databaseStatementTimeoutMs).toBe(5000);
     expect(bad({ GATEWAY_SHARD_COUNT: 'many' })).toContain('GATEWAY_SHARD_COUNT must be "auto" or a whole number');
     expect(bad({ GATEWAY_SHARD_IDS: '0' })).toContain('GATEWAY_SHARD_IDS needs GATEWAY_SHARD_COUNT set to a number');
     expect(bad({ GATEWAY_SHARD_COUNT: '2', GATEWAY_SHARD_IDS: '2' })).toContain('GATEWAY_SHARD_IDS must be below GATEWAY_SHARD_COUNT (2)');

@@ -35,7 +35,7 @@ beforeEach(async () => {
   const pg = testPostgresUrl ? await freshPostgresDatabase(testPostgresUrl) : null;
   pgUrl = pg?.url ?? null;
   stores = (await openStores(
-    { databaseUrl: pg?.url ?? null, databasePath: join(dir, 'bot.sqlite'), databasePoolSize: 4 },
+    { databaseUrl: pg?.url ?? null, databasePath: join(dir, 'bot.sqlite'), databasePoolSize: 4, databaseStatementTimeoutMs: 30_000 },
     () => clock.now,
     silentLogger,
   )) as TestStores;
@@ -255,7 +255,11 @@ describe('weekly digest', () => {
     const counting = { post: async (_c: string, _m: BotMessage, nonce: string) => void posts.push(nonce) };
     const replicas = [
       stores,
-      await openStores({ databaseUrl: pgUrl, databasePath: '', databasePoolSize: 4 }, () => clock.now, silentLogger),
+      await openStores(
+        { databaseUrl: pgUrl, databasePath: '', databasePoolSize: 4, databaseStatementTimeoutMs: 30_000 },
+        () => clock.now,
+        silentLogger,
+      ),
     ];
     try {
       for (const second of [0, 20_000, 40_000]) {

@@ -1,11 +1,13 @@
 // PostgreSQL alone: a database that never answers fails start-up at the
-// connect timeout. (What both engines must do, races between replicas
-// included, is in contract/.)
+// connect timeout; a statement that runs too long is cancelled; a connection
+// whose server goes silent is given up and replaced. (What both engines must
+// do, races between replicas included, is in contract/.)
 
-import { createServer, type Server, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStores } from '../../../src/storage/postgres/stores.js';
-import { testPostgresUrl } from '../../support/test-engine.js';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresStores, type PostgresStores } from '../../../src/storage/postgres/stores.js';
+import { freshPostgresDatabase, testPostgresUrl } from '../../support/test-engine.js';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 
@@ -28,3 +30,74 @@ describe.skipIf(!testPostgresUrl)('a PostgreSQL that never answers', () => {
     await expect(started).rejects.toThrow(/timeout/i);
   });
 });
+
+describe.skipIf(!testPostgresUrl)('PostgreSQL statements that never end', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let stores: PostgresStores | undefined;
+  beforeAll(async () => {
+    database = await freshPostgresDatabase(testPostgresUrl as string);
+  });
+  afterEach(async () => {
+    await stores?.close();
+    stores = undefined;
+  });
+  afterAll(() => database.drop());
+
+  it('cancels a statement past DATABASE_STATEMENT_TIMEOUT_MS, and the connection serves the next one', async () => {
+    stores = await openPostgresStores(database.url, () => T0, { statementTimeoutMs: 300, maxConnections: 1 });
+    await expect(stores.postgres.pool.query('select pg_sleep(5)')).rejects.toThrow(/statement timeout/);
+    expect((await stores.postgres.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    expect(await stores.links.getAccount('42')).toBeUndefined();
+  });
+
+  it('gives up on a server gone silent mid-query and replaces that connection, instead of hanging every later query on it', async () => {
+    const proxy = await silencingProxy(database.url);
+    try {
+      stores = await openPostgresStores(proxy.url, () => T0, { statementTimeoutMs: 300, maxConnections: 1 });
+      expect((await stores.postgres.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      proxy.silenceOpen(); // the one pooled connection now goes nowhere, for good
+      // In a transaction, as the stores write: the silence meets its `begin`, and drizzle gives back no connection whose begin failed.
+      const inTransaction = (n: number) =>
+        (stores as PostgresStores).postgres.db.transaction((tx) => tx.execute(sql`select ${n}::int as n`));
+      // drizzle names the statement and keeps pg's reason as the cause.
+      const failed = await inTransaction(2).then(
+        () => null,
+        (err: Error) => err,
+      );
+      expect(String((failed?.cause as Error | undefined)?.message)).toMatch(/timeout/i);
+      // New connections get through: the pool must not hand the silent one out again.
+      expect((await inTransaction(3)).rows).toEqual([{ n: 3 }]);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+/** A TCP relay to the database that can stop relaying on the connections open now (new ones still pass). */
+async function silencingProxy(target: string): Promise<{ url: string; silenceOpen(): void; close(): Promise<void> }> {
+  const to = new URL(target);
+  const open: Array<{ client: Socket; server: Socket; silent: boolean }> = [];
+  const proxy = createServer((client) => {
+    const pair = { client, server: connect(Number(to.port || 5432), to.hostname), silent: false };
+    open.push(pair);
+    client.on('data', (chunk) => pair.silent || pair.server.write(chunk));
+    pair.server.on('data', (chunk) => pair.silent || client.write(chunk));
+    for (const socket of [client, pair.server]) socket.on('error', () => undefined);
+    client.on('close', () => pair.server.destroy());
+    pair.server.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.hostname = '127.0.0.1';
+  url.port = String((proxy.address() as { port: number }).port);
+  return {
+    url: url.toString(),
+    silenceOpen: () => {
+      for (const pair of open) pair.silent = true;
+    },
+    close: async () => {
+      for (const pair of open) pair.client.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
