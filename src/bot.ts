@@ -140,6 +140,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       await jobs.start();
     },
     async close() {
+      await links.settle();
       await jobs.stop();
       await bot.gateway?.destroy();
       await renderPool.close();

@@ -23,9 +23,38 @@ export interface ReplyDeps {
   log: Logger;
   /** How long a page of the flow waits for what Discord is told before it answers anyway (default 3 s; tests shorten it). */
   pageWaitMs?: number;
+  /** What is still being told after its page answered; shutting down waits for it. */
+  late?: LateTelling;
 }
 
 const PAGE_WAIT_MS = 3000;
+
+/**
+ * What is still being told after its page answered: the bot's close waits
+ * for it (within a bound) before it closes the database, so a member who
+ * linked just before a restart still has their reply edited and their roles.
+ */
+export class LateTelling {
+  private readonly pending = new Set<Promise<void>>();
+
+  /** `telling` never rejects. */
+  track(telling: Promise<void>): void {
+    this.pending.add(telling);
+    void telling.then(() => this.pending.delete(telling));
+  }
+
+  /** Waits until all is told or `maxMs` passed; resolves with how many are still on their way. */
+  async settle(maxMs: number): Promise<number> {
+    if (this.pending.size === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxMs);
+    });
+    await Promise.race([Promise.all(this.pending), late]);
+    clearTimeout(timer);
+    return this.pending.size;
+  }
+}
 
 /**
  * Tells Discord what a step of the flow did (the reply's edit, roles, Linked
@@ -34,10 +63,14 @@ const PAGE_WAIT_MS = 3000;
  * edit alone retries an outage for about 75 s). What is still on its way
  * then goes on in the background. Never throws.
  */
-export async function tellWithinPageWait(deps: Pick<ReplyDeps, 'log' | 'pageWaitMs'>, telling: () => Promise<void>): Promise<void> {
+export async function tellWithinPageWait(
+  deps: Pick<ReplyDeps, 'log' | 'pageWaitMs' | 'late'>,
+  telling: () => Promise<void>,
+): Promise<void> {
   const told = Promise.resolve()
     .then(telling)
     .catch((err: unknown) => deps.log.warn('could not tell Discord how linking went', { error: err }));
+  deps.late?.track(told);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, deps.pageWaitMs ?? PAGE_WAIT_MS);

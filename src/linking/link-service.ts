@@ -21,7 +21,7 @@ import type { Credentials } from '../twitter/oauth-signer.js';
 import { hashBrowserSecret, isSameBrowser, isWellFormedBrowserSecret } from './browser-binding.js';
 import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import { editLinkReply, tellWithinPageWait, xFailure } from './link-replies.js';
+import { editLinkReply, LateTelling, tellWithinPageWait, xFailure } from './link-replies.js';
 import type { CallbackResult, CancelResult, LinkPreview, LinkRequester, OpenResult, UnlinkResult, VerifiedMember } from './link-results.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
@@ -45,12 +45,27 @@ export interface LinkServiceDeps {
   pageWaitMs?: number;
 }
 
+/** The longest shutting down waits for what linking pages left to tell Discord. */
+const SHUTDOWN_WAIT_MS = 5000;
+
 export class LinkService {
   /** The callback's token exchange: the X token checked, stored and the replaced ones revoked (token-exchange.ts). */
   private readonly exchange: TokenExchange;
+  /** What pages left to tell Discord in the background (see tellWithinPageWait). */
+  private readonly late = new LateTelling();
 
   constructor(private readonly deps: LinkServiceDeps) {
-    this.exchange = new TokenExchange({ ...deps, open: (account) => this.open(account) });
+    this.exchange = new TokenExchange({ ...deps, late: this.late, open: (account) => this.open(account) });
+  }
+
+  /**
+   * Shutting down: waits (at most `maxMs`) for what linking pages left to
+   * tell Discord, so it lands before the database closes; what is still on
+   * its way after that is logged, as lost.
+   */
+  async settle(maxMs = SHUTDOWN_WAIT_MS): Promise<void> {
+    const lost = await this.late.settle(maxMs);
+    if (lost > 0) this.deps.log.warn('shutting down before Discord was told how some links went', { untold: lost });
   }
 
   get callbackUrl(): string {
@@ -163,7 +178,9 @@ export class LinkService {
     if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
     if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await tellWithinPageWait(this.deps, () => editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled)));
+    await tellWithinPageWait({ ...this.deps, late: this.late }, () =>
+      editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled)),
+    );
     return { outcome: 'cancelled', locale };
   }
 

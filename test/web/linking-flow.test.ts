@@ -260,4 +260,26 @@ describe('linking while Discord is slow to take the reply’s edit', () => {
       for (const release of releases) release();
     }
   });
+
+  it('waits, when shutting down, for what a page left to tell Discord before the database closes', async () => {
+    await h.close();
+    h = await startHarness({ mode: 'http', linkPageWaitMs: 50 });
+    b = h.browser();
+    const release = h.discord.hold(/^PATCH \/api\/v10\/webhooks\//);
+    const first = await runLinkCommand();
+    const requestToken = new URL((await openLink(first.path)).location!).searchParams.get('oauth_token')!;
+    expect((await b.get(callbackPath(h.x.approve(requestToken, X_USER)))).status).toBe(200);
+    // The page answered; the reply's edit is still held. Shutting down waits for it instead of cutting it off.
+    let closed = false;
+    const closing = h.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(closed).toBe(true);
+    h = await startHarness({ mode: 'http' }); // afterEach closes a harness
+    b = h.browser();
+  });
 });
