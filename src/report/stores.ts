@@ -61,8 +61,9 @@ export function savedPage(
 ): SavedPage {
   const today = billingDay(fetchedAt);
   return {
-    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at !== fetchedAt).length,
-    sameRead: seen.filter((row) => row.at === fetchedAt && !countedBefore.has(row.id)).length,
+    // A post this run counted in an earlier attempt is taken off once already (see CountedPages), whoever stored it since.
+    paidToday: seen.filter((row) => billingDay(row.at) === today && row.at !== fetchedAt && !countedBefore.has(row.id)).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt).length,
   };
 }
 

@@ -155,3 +155,24 @@ describe('PostStore stored posts', () => {
     expect((await cache().posts('1', 'timeline', 0, NOW))[0]?.privateMetrics).toEqual({ impression_count: 300 });
   });
 });
+
+describe('PostStore.savePosts across a run taken over', () => {
+  it('counts a post X billed once as billed once when another read stores it between two attempts of one run', async () => {
+    const posts = [post({ at: new Date(NOW - 3_600_000).toISOString() })];
+    const counted = new Set([posts[0]!.id]);
+    const runRead = NOW; // a run's read time, kept by every attempt
+    const laterRead = NOW + 60_000; // another member's report of the same timeline, begun a minute later
+    // Billed as a reader counts it: +1 as it arrives, -1 if its run counted it before, less sameRead and paidToday.
+    const billedBy = (page: { sameRead: number; paidToday: number }, countedBefore: boolean) =>
+      1 - (countedBefore ? 1 : 0) - page.sameRead - page.paidToday;
+    // The run's first attempt counted the post as it arrived and died before storing it.
+    let billed = 1;
+    // Its second attempt reads it again (counted before) and stores it.
+    billed += billedBy(await cache().savePosts('1', 'timeline', posts, runRead, undefined, counted), true);
+    // The other read stores it too: X billed it once already today.
+    billed += billedBy(await cache().savePosts('1', 'timeline', posts, laterRead), false);
+    // A third attempt (the second died as well) reads it again, still within what the first counted.
+    billed += billedBy(await cache().savePosts('1', 'timeline', posts, runRead, undefined, counted), true);
+    expect(billed).toBe(1);
+  });
+});
