@@ -58,7 +58,7 @@ export class StorePool extends pg.Pool {
     if (!callback) return super.connect().then(givenBackWhenLost);
     super.connect((err, client, done) => {
       const held = client && givenBackWhenLost(client);
-      callback(err, held, (release) => held?.release(release as Error | undefined) ?? done(release));
+      callback(err, held, (release) => (held ? held.release(release as Error | undefined) : done(release)));
     });
     return undefined;
   }

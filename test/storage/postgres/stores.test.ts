@@ -6,6 +6,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DroppedWhenSilent, StorePool } from '../../../src/db/postgres-pool.js';
 import { openPostgresStores, type PostgresStores } from '../../../src/storage/postgres/stores.js';
 import { freshPostgresDatabase, testPostgresUrl } from '../../support/test-engine.js';
 
@@ -69,6 +70,37 @@ describe.skipIf(!testPostgresUrl)('PostgreSQL statements that never end', () => 
       expect((await inTransaction(3)).rows).toEqual([{ n: 3 }]);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe.skipIf(!testPostgresUrl)('the stores’ pool', () => {
+  it('gives a connection checked out with a callback back once, through done() as through release()', async () => {
+    const database = await freshPostgresDatabase(testPostgresUrl as string);
+    const pool = new StorePool({ connectionString: database.url, max: 1, Client: DroppedWhenSilent });
+    try {
+      const use = (giveBack: 'done' | 'release') =>
+        new Promise<void>((resolve, reject) => {
+          pool.connect((err, client, done) => {
+            if (err || !client) return reject(err);
+            client.query('select 1', (queryErr) => {
+              try {
+                if (giveBack === 'done') done();
+                else client.release();
+                resolve(queryErr ? Promise.reject(queryErr) : undefined);
+              } catch (thrown) {
+                reject(thrown);
+              }
+            });
+          });
+        });
+      await use('done');
+      await use('release');
+      // One connection, given back each time: a third checkout gets it.
+      expect((await pool.query('select 3 as n')).rows).toEqual([{ n: 3 }]);
+    } finally {
+      await pool.end();
+      await database.drop();
     }
   });
 });
