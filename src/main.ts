@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     // restarts it and shows the failure, instead of a process that runs on and receives nothing.
     onGatewayFatal: () => {
       gatewayGone = true;
-      setTimeout(() => process.exit(1), 5000).unref();
+      setTimeout(() => process.exit(1), 10_000).unref();
       void bot.close().finally(() => process.exit(1));
     },
   });

@@ -23,34 +23,48 @@ export interface ReplyDeps {
   log: Logger;
   /** How long a page of the flow waits for what Discord is told before it answers anyway (default 3 s; tests shorten it). */
   pageWaitMs?: number;
-  /** What is still being told after its page answered; shutting down waits for it. */
-  late?: LateTelling;
+  /** What linking has under way; shutting down waits for it. */
+  inFlight?: LinkingInFlight;
 }
 
 const PAGE_WAIT_MS = 3000;
 
 /**
- * What is still being told after its page answered: the bot's close waits
- * for it (within a bound) before it closes the database, so a member who
- * linked just before a restart still has their reply edited and their roles.
+ * What linking still has under way: callback and cancel pages being answered,
+ * and what they left to tell Discord once they had answered. The bot's close
+ * waits for it (within a bound) before it closes the database, so a member
+ * who linked just before a restart still has their link kept, their reply
+ * edited and their roles.
  */
-export class LateTelling {
-  private readonly pending = new Set<Promise<void>>();
+export class LinkingInFlight {
+  private readonly pending = new Set<Promise<unknown>>();
 
-  /** `telling` never rejects. */
-  track(telling: Promise<void>): void {
-    this.pending.add(telling);
-    void telling.then(() => this.pending.delete(telling));
+  /** Tracks `work` until it settles; resolves or rejects as it does. */
+  during<T>(work: Promise<T>): Promise<T> {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(settled);
+    void settled.then(() => this.pending.delete(settled));
+    return work;
   }
 
-  /** Waits until all is told or `maxMs` passed; resolves with how many are still on their way. */
+  /**
+   * Waits until nothing is under way or `maxMs` passed: what a page starts
+   * to tell while this waits is waited for too. Resolves with how many are
+   * still under way.
+   */
   async settle(maxMs: number): Promise<number> {
-    if (this.pending.size === 0) return 0;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, maxMs);
+    let late = false;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        late = true;
+        resolve();
+      }, maxMs);
     });
-    await Promise.race([Promise.all(this.pending), late]);
+    while (this.pending.size > 0 && !late) await Promise.race([Promise.all(this.pending), deadline]);
     clearTimeout(timer);
     return this.pending.size;
   }
@@ -64,13 +78,13 @@ export class LateTelling {
  * then goes on in the background. Never throws.
  */
 export async function tellWithinPageWait(
-  deps: Pick<ReplyDeps, 'log' | 'pageWaitMs' | 'late'>,
+  deps: Pick<ReplyDeps, 'log' | 'pageWaitMs' | 'inFlight'>,
   telling: () => Promise<void>,
 ): Promise<void> {
   const told = Promise.resolve()
     .then(telling)
     .catch((err: unknown) => deps.log.warn('could not tell Discord how linking went', { error: err }));
-  deps.late?.track(told);
+  deps.inFlight?.during(told);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, deps.pageWaitMs ?? PAGE_WAIT_MS);

@@ -21,7 +21,7 @@ import type { Credentials } from '../twitter/oauth-signer.js';
 import { hashBrowserSecret, isSameBrowser, isWellFormedBrowserSecret } from './browser-binding.js';
 import type { LinkEvents } from './events.js';
 import { linkOutcomeMessage } from './link-messages.js';
-import { editLinkReply, LateTelling, tellWithinPageWait, xFailure } from './link-replies.js';
+import { editLinkReply, LinkingInFlight, tellWithinPageWait, xFailure } from './link-replies.js';
 import type { CallbackResult, CancelResult, LinkPreview, LinkRequester, OpenResult, UnlinkResult, VerifiedMember } from './link-results.js';
 import { createLinkToken, hashLinkToken, isWellFormedLinkToken } from './link-token.js';
 import type { RevocationQueue } from './revocations.js';
@@ -51,20 +51,20 @@ const SHUTDOWN_WAIT_MS = 5000;
 export class LinkService {
   /** The callback's token exchange: the X token checked, stored and the replaced ones revoked (token-exchange.ts). */
   private readonly exchange: TokenExchange;
-  /** What pages left to tell Discord in the background (see tellWithinPageWait). */
-  private readonly late = new LateTelling();
+  /** Pages being answered, and what they left to tell Discord in the background (see tellWithinPageWait). */
+  private readonly inFlight = new LinkingInFlight();
 
   constructor(private readonly deps: LinkServiceDeps) {
-    this.exchange = new TokenExchange({ ...deps, late: this.late, open: (account) => this.open(account) });
+    this.exchange = new TokenExchange({ ...deps, inFlight: this.inFlight, open: (account) => this.open(account) });
   }
 
   /**
-   * Shutting down: waits (at most `maxMs`) for what linking pages left to
-   * tell Discord, so it lands before the database closes; what is still on
-   * its way after that is logged, as lost.
+   * Shutting down: waits (at most `maxMs`) for the callback and cancel pages
+   * being answered and what they left to tell Discord, so they end before
+   * the database closes; what is still under way after that is logged, as lost.
    */
   async settle(maxMs = SHUTDOWN_WAIT_MS): Promise<void> {
-    const lost = await this.late.settle(maxMs);
+    const lost = await this.inFlight.settle(maxMs);
     if (lost > 0) this.deps.log.warn('shutting down before Discord was told how some links went', { untold: lost });
   }
 
@@ -167,18 +167,22 @@ export class LinkService {
 
   /** X sent the member back with a verifier: completes the link (see TokenExchange.complete). */
   completeCallback(oauthToken: string, verifier: string, browserSecret: string | undefined): Promise<CallbackResult> {
-    return this.exchange.complete(oauthToken, verifier, browserSecret);
+    return this.inFlight.during(this.exchange.complete(oauthToken, verifier, browserSecret));
   }
 
   /** The member pressed Cancel at X. Only the browser that started the flow may cancel it. */
-  async cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
+  cancel(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
+    return this.inFlight.during(this.cancelNow(deniedToken, browserSecret));
+  }
+
+  private async cancelNow(deniedToken: string, browserSecret: string | undefined): Promise<CancelResult> {
     const link = await this.deps.store.findAuthorizing(deniedToken, this.deps.now());
     if (!link) return { outcome: 'invalid', locale: null };
     const locale = link.locale;
     if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
     if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await tellWithinPageWait({ ...this.deps, late: this.late }, () =>
+    await tellWithinPageWait({ ...this.deps, inFlight: this.inFlight }, () =>
       editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled)),
     );
     return { outcome: 'cancelled', locale };

@@ -282,4 +282,22 @@ describe('linking while Discord is slow to take the reply’s edit', () => {
     h = await startHarness({ mode: 'http' }); // afterEach closes a harness
     b = h.browser();
   });
+
+  it('waits, when shutting down, for a callback page still waiting on X, and keeps the link it completes', async () => {
+    const releaseX = h.x.hold(/^POST \/oauth\/access_token/);
+    const first = await runLinkCommand();
+    const requestToken = new URL((await openLink(first.path)).location!).searchParams.get('oauth_token')!;
+    const page = b.get(callbackPath(h.x.approve(requestToken, X_USER))).then(async (r) => `${r.status} ${await r.text()}`);
+    await eventually(() => h.x.requestsTo(/^POST \/oauth\/access_token/)[0]);
+    // SIGTERM now: the server stops taking requests and the bot closes, while this page waits on X.
+    const closing = h.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseX();
+    expect(await page).toContain('is now linked');
+    await closing;
+    const edits = h.discord.edits().map((e) => String(DiscordStandIn.payload(e).content));
+    expect(edits).toEqual([expect.stringContaining('Linked **@ada\\_codes**')]);
+    h = await startHarness({ mode: 'http' }); // afterEach closes a harness
+    b = h.browser();
+  });
 });
