@@ -164,8 +164,9 @@ export class RoleConnectionService {
         const json = JSON.stringify(connection);
         const last = this.written.get(account.discordUserId);
         if (last?.connection === json && this.deps.now() - last.at < UNCHANGED_REWRITE_MS) return;
-        await this.put(account.discordUserId, connection);
+        const token = await this.put(account.discordUserId, connection);
         this.remember(account.discordUserId, json);
+        await this.clearAgainIfForgotten(account.discordUserId, token);
       } catch (err) {
         if (err instanceof ConnectionForgotten) {
           this.deps.log.info('Linked Roles not updated: the connection was forgotten meanwhile', { discordUserId: account.discordUserId });
@@ -241,14 +242,34 @@ export class RoleConnectionService {
     return (await this.deps.store.get(discordUserId))?.status === 'reconnect';
   }
 
-  /** Writes the connection; a refused access token is refreshed once and the write tried again. */
-  private async put(discordUserId: string, connection: RoleConnection): Promise<void> {
+  /**
+   * Another replica may forget the connection (an unlink) while this push is
+   * on its way, and its clear land first: this replica's turns order only its
+   * own writes. A push that finds the connection gone once it landed clears
+   * again with the token it used, so the unlink's clear is what Discord keeps.
+   */
+  private async clearAgainIfForgotten(discordUserId: string, token: string): Promise<void> {
+    if ((await this.deps.store.get(discordUserId)) !== undefined) return;
+    this.written.delete(discordUserId);
+    try {
+      await this.deps.oauth.putRoleConnection(token, clearedConnection());
+      this.deps.log.info('Linked Roles cleared again: the connection was forgotten while a write was on its way', { discordUserId });
+    } catch (err) {
+      this.deps.log.warn('could not clear Linked Roles again after the connection was forgotten', { discordUserId, error: err });
+    }
+  }
+
+  /** Writes the connection; a refused access token is refreshed once and the write tried again. Resolves with the token that wrote it. */
+  private async put(discordUserId: string, connection: RoleConnection): Promise<string> {
     const token = await this.accessToken(discordUserId, false);
     try {
       await this.deps.oauth.putRoleConnection(token, connection);
+      return token;
     } catch (err) {
       if (!(err instanceof DiscordOAuthError) || err.kind !== 'unauthorized') throw err;
-      await this.deps.oauth.putRoleConnection(await this.accessToken(discordUserId, true), connection);
+      const fresh = await this.accessToken(discordUserId, true);
+      await this.deps.oauth.putRoleConnection(fresh, connection);
+      return fresh;
     }
   }
 

@@ -55,3 +55,38 @@ it('uses the tokens another replica refreshed meanwhile instead of asking the me
   expect(marked).toEqual([]);
   expect(written).toEqual(['their-access']);
 });
+
+it('clears again when another replica forgot the connection while this one’s push was on its way', async () => {
+  const cipher = new TokenCipher(Buffer.alloc(32, 3));
+  let stored: DiscordConnection | undefined = {
+    discordUserId: MEMBER,
+    accessTokenSealed: cipher.seal('access', `discord-access-token:${MEMBER}`),
+    refreshTokenSealed: cipher.seal('refresh', `discord-refresh-token:${MEMBER}`),
+    keyId: cipher.currentKeyId,
+    expiresAt: NOW + 3_600_000,
+    status: 'active',
+    updatedAt: NOW,
+  };
+  const written: string[] = [];
+  const account = { discordUserId: MEMBER, xUserId: '42', xScreenName: 'ada', status: 'active' };
+  const service = new RoleConnectionService({
+    store: { get: async () => stored } as never,
+    oauth: {
+      putRoleConnection: async (token: string, connection: { metadata: { linked: string } }) => {
+        written.push(`${token}: linked ${connection.metadata.linked}`);
+        // Meanwhile the member unlinked on another replica: it forgot the connection and its clear landed first.
+        stored = undefined;
+      },
+    } as never,
+    cipher,
+    links: { account: async () => account } as never,
+    profileOf: async () => ({ id: '42', name: 'Ada', username: 'ada' }),
+    stateTtlSeconds: 600,
+    encryptionKey: Buffer.alloc(32, 3),
+    now: () => NOW,
+    log: silentLogger,
+  });
+  await service.push(account as never);
+  // What Discord keeps is the clear: the push's metadata must not outlive the unlink.
+  expect(written).toEqual(['access: linked 1', 'access: linked 0']);
+});
