@@ -10,6 +10,16 @@ import pg from 'pg';
 /** pg's words when query_timeout passes without an answer. */
 const SILENT = 'Query read timeout';
 
+/** The longest a maintenance transaction's statements may run (see MAINTENANCE). */
+export const MAINTENANCE_MS = 10 * 60_000;
+/**
+ * Run first in a transaction nobody waits on (the daily clean-ups): its
+ * statements get MAINTENANCE_MS at the server, and as long at the client.
+ */
+export const MAINTENANCE = `set local statement_timeout = ${MAINTENANCE_MS}`;
+/** How long after MAINTENANCE_MS the client still waits for an answer. */
+const MAINTENANCE_SILENCE_MS = 30_000;
+
 /**
  * A client whose query the server left unanswered past query_timeout is
  * closed: pg only stops waiting, and the connection would go back to the
@@ -23,9 +33,13 @@ export class DroppedWhenSilent extends pg.Client {
     this.on('error', () => undefined);
   }
 
+  /** Inside a maintenance transaction: the client waits as long as the server lets its statements run. */
+  private maintenance = false;
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this only watches the outcome.
   override query(...args: any[]): any {
     const query = super.query as (...a: unknown[]) => unknown;
+    this.noteMaintenance(args);
     const last = args.length - 1;
     if (typeof args[last] === 'function') {
       const callback = args[last] as (err: Error | null, ...rest: unknown[]) => void;
@@ -38,6 +52,24 @@ export class DroppedWhenSilent extends pg.Client {
     const result = query.apply(this, args);
     if (result instanceof Promise) result.catch((err: Error) => this.dropIfSilent(err));
     return result;
+  }
+
+  /** Follows MAINTENANCE to the end of its transaction, and gives its statements the client-side wait to match. */
+  // biome-ignore lint/suspicious/noExplicitAny: the first argument of pg's query, a text or a config.
+  private noteMaintenance(args: any[]): void {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : typeof first?.text === 'string' ? (first.text as string) : '';
+    if (text === MAINTENANCE) this.maintenance = true;
+    if (!this.maintenance) return;
+    // drizzle reuses its query configs: a copy carries the longer wait.
+    const timeout = MAINTENANCE_MS + MAINTENANCE_SILENCE_MS;
+    args[0] = typeof first === 'string' ? { text: first, query_timeout: timeout } : { ...first, query_timeout: timeout };
+    if (/^\s*(commit|rollback)\b/i.test(text)) this.maintenance = false;
+  }
+
+  /** Given back to the pool: whatever transaction it was in has ended. */
+  endMaintenance(): void {
+    this.maintenance = false;
   }
 
   private dropIfSilent(err: Error | null): void {
@@ -72,6 +104,7 @@ function givenBackWhenLost(client: pg.PoolClient): pg.PoolClient {
     if (!out) return;
     out = false;
     client.removeListener('end', lost);
+    if (client instanceof DroppedWhenSilent) client.endMaintenance();
     release(err);
   };
   client.once('end', lost);

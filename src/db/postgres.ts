@@ -66,7 +66,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 }
 
 async function migrateOnce(url: string, connectTimeoutMs: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // Errors after connecting reach the query that was waiting; an unheard 'error' event would end the process.
   client.on('error', () => undefined);
   await client.connect();

@@ -5,6 +5,7 @@
 
 import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { PgDb, PgRunner } from '../../db/postgres.js';
+import { MAINTENANCE } from '../../db/postgres-pool.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
 import type { LinkOwner } from '../../linking/stores.js';
 import { addSpan, type Span } from '../../report/coverage.js';
@@ -243,6 +244,7 @@ export class PgPostStore implements PostStore {
   async prune(now: number, keepMs: number): Promise<number> {
     const cutoff = now - keepMs;
     return this.db.transaction(async (tx) => {
+      await allowMaintenanceTime(tx);
       const removed = await tx.execute(sql`${sql.raw(STORED_TIMELINES)}
         delete from x_posts p using timelines t
         where p.x_user_id = t.x_user_id and p.source = t.source and p.created_at < ${cutoff}`);
@@ -255,6 +257,7 @@ export class PgPostStore implements PostStore {
 
   async forgetUnlinked(): Promise<number> {
     return this.db.transaction(async (tx) => {
+      await allowMaintenanceTime(tx);
       const unlinked = 'x_user_id not in (select x_user_id from linked_accounts)';
       const found = await tx.execute<{ x_user_id: string }>(
         sql.raw(
@@ -288,4 +291,14 @@ export async function forgetXAccount(tx: PgRunner, xUserId: string): Promise<voi
  */
 function lockTimeline(tx: PgRunner, xUserId: string, source: Source): Promise<unknown> {
   return tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
+}
+
+/**
+ * The daily clean-ups touch every stored timeline in a statement or a few:
+ * on a large database they may take longer than DATABASE_STATEMENT_TIMEOUT_MS,
+ * which is set for steps a member waits on, and would then fail every day.
+ * Nobody waits on them; they get MAINTENANCE_MS, for this transaction only.
+ */
+function allowMaintenanceTime(tx: PgRunner): Promise<unknown> {
+  return tx.execute(sql.raw(MAINTENANCE));
 }

@@ -51,6 +51,24 @@ describe.skipIf(!testPostgresUrl)('PostgreSQL statements that never end', () => 
     expect(await stores.links.getAccount('42')).toBeUndefined();
   });
 
+  it('gives the daily clean-ups more than the statement timeout: nobody waits on them', async () => {
+    stores = await openPostgresStores(database.url, () => T0, { statementTimeoutMs: 200, maxConnections: 1 });
+    // Every delete from x_posts now takes 400 ms, as a prune of a large database would.
+    await stores.postgres.pool.query(`create or replace function slow_delete() returns trigger language plpgsql as
+      $$ begin perform pg_sleep(0.4); return null; end $$`);
+    await stores.postgres.pool.query(
+      'create trigger slow_delete before delete on x_posts for each statement execute function slow_delete()',
+    );
+    try {
+      await expect(stores.posts.prune(T0, 86_400_000)).resolves.toBe(0);
+      await expect(stores.posts.forgetUnlinked()).resolves.toBe(0);
+      // A step a member waits on is still bounded.
+      await expect(stores.postgres.pool.query('delete from x_posts')).rejects.toThrow(/statement timeout/);
+    } finally {
+      await stores.postgres.pool.query('drop trigger slow_delete on x_posts');
+    }
+  });
+
   it('gives up on a server gone silent mid-query and replaces that connection, instead of hanging every later query on it', async () => {
     const proxy = await silencingProxy(database.url);
     try {
