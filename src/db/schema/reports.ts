@@ -30,6 +30,8 @@ export const reportRuns = sqliteTable(
      * report/counted-pages.ts), written with the usage, so a takeover that reads them again counts them once.
      */
     countedUnstored: text('counted_unstored'),
+    /** Of posts_read, those X had billed already that UTC day (another read stored them): not billed again. */
+    postsRepeated: integer('posts_repeated').notNull().default(0),
     /** User objects X returned (the profile), billed apart from posts. */
     userReads: integer('user_reads').notNull().default(0),
     /** What the reads cost at the prices of the day, in millionths of a US dollar (exact sums). */

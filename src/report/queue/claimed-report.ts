@@ -66,7 +66,7 @@ export class ClaimedReports {
     const usage: Usage = {
       requests: claimed.upstreamRequests,
       postsRead: claimed.postsRead,
-      postsRepeated: 0,
+      postsRepeated: claimed.postsRepeated,
       userReads: claimed.userReads,
     };
     const account = await this.deps.account(discordUserId);

@@ -48,6 +48,8 @@ export type ClaimedRun = {
   /** What earlier attempts read (a replica that died part way): counted on, not forgotten. */
   upstreamRequests: number;
   postsRead: number;
+  /** Of postsRead, those X had billed already that day: without them a takeover's cost line would count them again. */
+  postsRepeated: number;
   userReads: number;
   /** The pages of postsRead not yet stored when it was last recorded (see counted-pages.ts). */
   countedUnstored?: string | null;

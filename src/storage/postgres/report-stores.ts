@@ -115,7 +115,14 @@ export class PgRunStore implements ReportRunStore {
   async updateRunUsage(runId: number, usage: Usage, costMicroUsd: number, countedUnstored: string | null = null): Promise<void> {
     await this.db
       .update(reportRuns)
-      .set({ upstreamRequests: usage.requests, postsRead: usage.postsRead, userReads: usage.userReads, costMicroUsd, countedUnstored })
+      .set({
+        upstreamRequests: usage.requests,
+        postsRead: usage.postsRead,
+        postsRepeated: usage.postsRepeated,
+        userReads: usage.userReads,
+        costMicroUsd,
+        countedUnstored,
+      })
       .where(eq(reportRuns.id, runId));
   }
 
@@ -167,7 +174,8 @@ export class PgRunStore implements ReportRunStore {
       )
       returning id, discord_user_id as "discordUserId", guild_id as "guildId", locale, started_at as "startedAt",
         interaction_token_sealed as "interactionTokenSealed", job, upstream_requests as "upstreamRequests",
-        posts_read as "postsRead", user_reads as "userReads", counted_unstored as "countedUnstored"`);
+        posts_read as "postsRead", posts_repeated as "postsRepeated", user_reads as "userReads",
+        counted_unstored as "countedUnstored"`);
     return result.rows.sort((a, b) => a.id - b.id);
   }
 

@@ -19,6 +19,7 @@ export const CLAIMED = {
   job: reportRuns.job,
   upstreamRequests: reportRuns.upstreamRequests,
   postsRead: reportRuns.postsRead,
+  postsRepeated: reportRuns.postsRepeated,
   userReads: reportRuns.userReads,
   countedUnstored: reportRuns.countedUnstored,
 };

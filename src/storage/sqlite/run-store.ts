@@ -36,6 +36,7 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
       .set({
         upstreamRequests: sql`${sql.placeholder('requests')}`,
         postsRead: sql`${sql.placeholder('postsRead')}`,
+        postsRepeated: sql`${sql.placeholder('postsRepeated')}`,
         userReads: sql`${sql.placeholder('userReads')}`,
         costMicroUsd: sql`${sql.placeholder('costMicroUsd')}`,
         countedUnstored: sql`${sql.placeholder('countedUnstored')}`,
@@ -97,6 +98,7 @@ export class SqliteRunStore implements Sync<ReportRunStore> {
       id: runId,
       requests: usage.requests,
       postsRead: usage.postsRead,
+      postsRepeated: usage.postsRepeated,
       userReads: usage.userReads,
       costMicroUsd,
       countedUnstored,

@@ -109,6 +109,19 @@ describe('the report queue', () => {
   });
 });
 
+describe('ReportRunStore.claim after a replica died', () => {
+  it('hands the next replica what the run had read, the posts X had billed already that day included', async () => {
+    const id = await runs().startRun({ ...newRun('ada', T0), reservedPosts: 10, interactionTokenSealed: 'sealed', job: '{}' });
+    await runs().markReady(id);
+    expect((await runs().claim('a', T0, LEASE_MS, 5)).map((r) => r.id)).toEqual([id]);
+    // 'a' read 7 posts, 3 of them already billed today (another read stored them), and died.
+    await runs().updateRunUsage(id, { requests: 3, postsRead: 7, postsRepeated: 3, userReads: 1 }, 4 * 5000 + 10_000);
+    const [taken] = await runs().claim('b', T0 + LEASE_MS + 1, LEASE_MS, 5);
+    // Without the 3, the takeover's cost line would count them as billed again.
+    expect(taken).toMatchObject({ id, upstreamRequests: 3, postsRead: 7, postsRepeated: 3, userReads: 1 });
+  });
+});
+
 describe('Admissions', () => {
   const BUDGET = 60;
   /** What ReportService.judge decides, reduced to the budget and the one-running rule. */

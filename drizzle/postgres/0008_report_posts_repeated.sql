@@ -1,0 +1,1 @@
+ALTER TABLE "report_runs" ADD COLUMN "posts_repeated" bigint DEFAULT 0 NOT NULL;

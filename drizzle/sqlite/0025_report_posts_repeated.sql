@@ -1,0 +1,1 @@
+ALTER TABLE `report_runs` ADD `posts_repeated` integer DEFAULT 0 NOT NULL;
