@@ -64,7 +64,8 @@ export class DroppedWhenSilent extends pg.Client {
     // drizzle reuses its query configs: a copy carries the longer wait.
     const timeout = MAINTENANCE_MS + MAINTENANCE_SILENCE_MS;
     args[0] = typeof first === 'string' ? { text: first, query_timeout: timeout } : { ...first, query_timeout: timeout };
-    if (/^\s*(commit|rollback)\b/i.test(text)) this.maintenance = false;
+    // The transaction ends (a rollback to a savepoint does not end it).
+    if (/^\s*(commit|rollback)\s*;?\s*$/i.test(text)) this.maintenance = false;
   }
 
   /** Given back to the pool: whatever transaction it was in has ended. */

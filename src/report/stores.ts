@@ -63,7 +63,7 @@ export function savedPage(
   return {
     // A post this run counted in an earlier attempt is taken off once already (see CountedPages), whoever stored it since.
     paidToday: seen.filter((row) => billingDay(row.at) === today && row.at !== fetchedAt && !countedBefore.has(row.id)).length,
-    sameRead: seen.filter((row) => row.at === fetchedAt).length,
+    sameRead: seen.filter((row) => row.at === fetchedAt && !countedBefore.has(row.id)).length,
   };
 }
 
