@@ -156,6 +156,8 @@ async function main(): Promise<void> {
   const stores = await openStores(config, Date.now, logger).catch((err: unknown) => {
     throw new StartupFailure(config.databaseUrl ? 'could not open PostgreSQL at DATABASE_URL' : 'could not open the SQLite database', err);
   });
+  // Set once listening: closing stops new requests before the bot closes the database under them.
+  let server: { close(): unknown } | undefined;
   const bot = createBot(config, logger, {
     stores,
     // Discord will not take the bot back (e.g. the token was reset): exit, so systemd, Docker or Kubernetes
@@ -163,11 +165,12 @@ async function main(): Promise<void> {
     onGatewayFatal: () => {
       gatewayGone = true;
       setTimeout(() => process.exit(1), 10_000).unref();
+      server?.close();
       void bot.close().finally(() => process.exit(1));
     },
   });
   await bot.start();
-  const server = await listen(bot.web.fetch, config);
+  server = await listen(bot.web.fetch, config);
   if (bot.gateway) await connectGateway(bot.gateway, config);
   else logger.info('HTTP interactions mode: no gateway connection', { endpoint: `${config.publicUrl}/interactions` });
   ready = true;
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    server.close();
+    server?.close();
     void bot.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
