@@ -95,12 +95,14 @@ export class PgPostStore implements PostStore {
   }
 
   addCoverage(xUserId: string, source: Source, span: Span): Promise<Span[]> {
-    return this.write((tx) => this.mergeCoverage(tx, xUserId, source, span));
+    return this.write(async (tx) => {
+      await lockTimeline(tx, xUserId, source);
+      return this.mergeCoverage(tx, xUserId, source, span);
+    });
   }
 
+  /** Within a transaction holding the timeline's lock (see lockTimeline). */
   private async mergeCoverage(tx: PgRunner, xUserId: string, source: Source, span: Span): Promise<Span[]> {
-    // Two reads of one timeline (two members' reports, two replicas) merge their spans one after the other.
-    await lockTimeline(tx, xUserId, source);
     const spans = addSpan(await this.coverageOn(tx, xUserId, source), span);
     await tx.delete(xCoverage).where(and(eq(xCoverage.xUserId, xUserId), eq(xCoverage.source, source)));
     if (spans.length > 0) {
@@ -287,7 +289,9 @@ export async function forgetXAccount(tx: PgRunner, xUserId: string): Promise<voi
 
 /**
  * Saves and coverage merges of one timeline, one transaction at a time (held
- * until it ends; taken twice by one transaction, it is taken once).
+ * until it ends): two reads of one timeline (two members' reports, two
+ * replicas) merge their spans one after the other, and the second to save a
+ * post sees the first's row.
  */
 function lockTimeline(tx: PgRunner, xUserId: string, source: Source): Promise<unknown> {
   return tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
