@@ -53,9 +53,12 @@ export class LinkService {
   private readonly exchange: TokenExchange;
   /** Pages being answered, and what they left to tell Discord in the background (see tellWithinPageWait). */
   private readonly inFlight = new LinkingInFlight();
+  /** What the pages tell Discord with: the deps, and where shutting down looks for what is still being told. */
+  private readonly replies: LinkServiceDeps & { inFlight: LinkingInFlight };
 
   constructor(private readonly deps: LinkServiceDeps) {
-    this.exchange = new TokenExchange({ ...deps, inFlight: this.inFlight, open: (account) => this.open(account) });
+    this.replies = { ...deps, inFlight: this.inFlight };
+    this.exchange = new TokenExchange({ ...this.replies, open: (account) => this.open(account) });
   }
 
   /**
@@ -182,7 +185,7 @@ export class LinkService {
     if (!isSameBrowser(link.browserHash, browserSecret)) return { outcome: 'other-browser', locale };
     if (!(await this.deps.store.discard(link.id))) return { outcome: 'invalid', locale };
     this.deps.log.info('link cancelled at X', { discordUserId: link.discordUserId });
-    await tellWithinPageWait({ ...this.deps, inFlight: this.inFlight }, () =>
+    await tellWithinPageWait(this.replies, () =>
       editLinkReply(this.deps, link, linkOutcomeMessage(textFor(link.locale).linking.cancelled)),
     );
     return { outcome: 'cancelled', locale };
