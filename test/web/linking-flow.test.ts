@@ -283,6 +283,22 @@ describe('linking while Discord is slow to take the reply’s edit', () => {
     b = h.browser();
   });
 
+  it('stops waiting at its bound when Discord never takes the edit, and logs how many were not told', async () => {
+    await h.close();
+    h = await startHarness({ mode: 'http', linkPageWaitMs: 20 });
+    b = h.browser();
+    const release = h.discord.hold(/^PATCH \/api\/v10\/webhooks\//);
+    try {
+      const first = await runLinkCommand();
+      const requestToken = new URL((await openLink(first.path)).location!).searchParams.get('oauth_token')!;
+      expect((await b.get(callbackPath(h.x.approve(requestToken, X_USER)))).status).toBe(200);
+      await h.bot.links.settle(50);
+      expect(h.logs.join('\n')).toMatch(/shutting down before Discord was told how some links went.*"untold":1/);
+    } finally {
+      release();
+    }
+  });
+
   it('waits, when shutting down, for a callback page still waiting on X, and keeps the link it completes', async () => {
     const releaseX = h.x.hold(/^POST \/oauth\/access_token/);
     const first = await runLinkCommand();
