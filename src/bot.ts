@@ -11,7 +11,7 @@ import { createAutocompleter, createComponentDispatcher, createDispatcher, type 
 import { createCommands } from './commands/index.js';
 import type { Config } from './config/env.js';
 import { DigestService } from './digest/digest-service.js';
-import { discordPublicKey } from './discord/signature.js';
+import { SignatureChecker } from './discord/signature-checker.js';
 import { type GuildApi, RestGuildApi } from './discord-api/guild-api.js';
 import { DiscordOAuthClient } from './discord-api/oauth2.js';
 import { createRest } from './discord-api/rest.js';
@@ -127,7 +127,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
   const ground = layGround(config, log, options);
   const services = buildServices(ground);
   subscribeReactions(ground, services);
-  const { createGateway, ...doors } = buildDoors(ground, services);
+  const { createGateway, signatures, ...doors } = buildDoors(ground, services);
   const jobs = registerJobs(ground, services);
   const { stores } = ground;
   const { links, reports, digests, revocations, roleConnections, renderPool } = services;
@@ -143,6 +143,7 @@ export function createBot(config: Config, log: Logger, options: BotOptions = {})
       await links.settle();
       await jobs.stop();
       await bot.gateway?.destroy();
+      await signatures?.close();
       await renderPool.close();
       await stores.close();
     },
@@ -311,6 +312,7 @@ function buildDoors(g: Ground, s: Services) {
   });
   const commandLog = g.log.child({ component: 'commands' });
   const doorLog = g.log.child({ component: 'discord' });
+  const signatures = config.interactionsMode === 'http' ? new SignatureChecker(config.discordPublicKey ?? '', { log: doorLog }) : null;
   const run = createDispatcher(commands, commandLog);
   const handlers = {
     dispatch: noteMembersSeen(g, (ctx) => run(withUndeliveredNote(ctx, s.reports))),
@@ -328,11 +330,8 @@ function buildDoors(g: Ground, s: Services) {
     isHealthy: () => stores.healthy(),
     gateway: gatewayHealth,
     log: g.log.child({ component: 'web' }),
-    interactions:
-      config.interactionsMode === 'http'
-        ? // The public key is required in http mode by loadConfig.
-          { publicKey: discordPublicKey(config.discordPublicKey ?? ''), door: { ...handlers, acks: s.acks, replays: stores.replays, now } }
-        : undefined,
+    // The public key is required in http mode by loadConfig.
+    interactions: signatures ? { signatures, door: { ...handlers, acks: s.acks, replays: stores.replays, now } } : undefined,
   });
   // discord.js (and its gateway client) is loaded only in gateway mode: HTTP mode never pays its memory or start-up.
   const createGateway = async (): Promise<Client | null> => {
@@ -345,7 +344,7 @@ function buildDoors(g: Ground, s: Services) {
       onGuildLeft: (guildId) => stores.forgetGuild(guildId),
     });
   };
-  return { commands, dispatch: handlers.dispatch, web, gatewayHealth, createGateway };
+  return { commands, dispatch: handlers.dispatch, web, gatewayHealth, createGateway, signatures };
 }
 
 /** Every command run in a server tells the bus the member was seen there (linked roles apply to members seen). */

@@ -12,25 +12,39 @@ export function discordPublicKey(hex: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
-/**
- * Resolves whether the signature is Discord's. The check runs on libuv's
- * thread pool (about 0.2 ms of CPU each): in a burst of interactions the
- * event loop keeps parsing and answering while signatures are checked beside it.
- */
+/** What is checked: the bytes Discord signed (timestamp + raw body) and the signature's bytes. */
+export interface SignedRequest {
+  signed: Uint8Array;
+  signature: Uint8Array;
+}
+
+/** The request's signed bytes, or null when its headers cannot hold a signature. */
+export function signedRequest(
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  rawBody: string | Buffer,
+): SignedRequest | null {
+  if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return null;
+  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
+  return { signed: Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), signature: Buffer.from(signatureHex, 'hex') };
+}
+
+/** Whether `signature` is the key's over `signed`; synchronous, about 70 µs of CPU. */
+export function isGenuine(key: KeyObject, signed: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    return verify(null, signed, key, signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the signature is Discord's, checked on the calling thread. */
 export function isValidDiscordSignature(
   key: KeyObject,
   signatureHex: string | undefined,
   timestamp: string | undefined,
   rawBody: string | Buffer,
-): Promise<boolean> {
-  if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return Promise.resolve(false);
-  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), body]);
-  return new Promise((resolve) => {
-    try {
-      verify(null, signed, key, Buffer.from(signatureHex, 'hex'), (err, ok) => resolve(!err && ok));
-    } catch {
-      resolve(false);
-    }
-  });
+): boolean {
+  const request = signedRequest(signatureHex, timestamp, rawBody);
+  return request !== null && isGenuine(key, request.signed, request.signature);
 }

@@ -1,9 +1,9 @@
 // The one Hono app: small route groups mounted side by side. The interactions
 // route exists only in HTTP mode, since Discord uses one door or the other.
 
-import type { KeyObject } from 'node:crypto';
 import { Hono } from 'hono';
 import type { HttpDoorDeps } from '../discord/http-door.js';
+import type { SignatureChecker } from '../discord/signature-checker.js';
 import type { GatewayHealth } from '../interaction/gateway-health.js';
 import type { LinkService } from '../linking/link-service.js';
 import type { Logger } from '../log/logger.js';
@@ -27,7 +27,7 @@ export interface WebAppDeps {
   gateway?: GatewayHealth | null;
   log: Logger;
   /** Present in HTTP interactions mode only. */
-  interactions?: { publicKey: KeyObject; door: HttpDoorDeps };
+  interactions?: { signatures: Pick<SignatureChecker, 'check'>; door: HttpDoorDeps };
   /** Routes a host program adds (the sandbox's console); never set by the bot's own start-up. */
   extension?: WebExtension;
 }
@@ -55,7 +55,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   const roleOptions = { ...deps.linkPages, callbackUrl: deps.links.callbackUrl };
   app.route('/linked-role', linkedRoleRoutes(deps.roleConnections, roleOptions));
   app.route('/discord', discordCallbackRoutes(deps.roleConnections, roleOptions));
-  if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.publicKey, deps.interactions.door));
+  if (deps.interactions) app.route('/interactions', interactionRoutes(deps.interactions.signatures, deps.interactions.door));
   deps.extension?.mount(app);
 
   app.notFound((c) => c.html(renderPage(browserText(c).pages.notFound), 404));

@@ -3,33 +3,32 @@
 // signature is checked over the raw body before anything is parsed. The
 // body's size is bounded by the app's body-limit middleware while it streams in.
 
-import type { KeyObject } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { type HttpDoorDeps, handleInteractionPayload } from '../../discord/http-door.js';
 import { isFreshTimestamp } from '../../discord/replay-guard.js';
-import { isValidDiscordSignature } from '../../discord/signature.js';
+import type { SignatureChecker } from '../../discord/signature-checker.js';
 import { nodeRequest, requestHeader } from '../request-header.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
 
-export function interactionRoutes(publicKey: KeyObject, deps: HttpDoorDeps): Hono {
+export function interactionRoutes(signatures: Pick<SignatureChecker, 'check'>, deps: HttpDoorDeps): Hono {
   return new Hono().post('/', async (c) => {
     deps.acks?.begin();
     try {
-      return await answer(c, publicKey, deps);
+      return await answer(c, signatures, deps);
     } finally {
       deps.acks?.end();
     }
   });
 }
 
-async function answer(c: Context, publicKey: KeyObject, deps: HttpDoorDeps): Promise<Response> {
+async function answer(c: Context, signatures: Pick<SignatureChecker, 'check'>, deps: HttpDoorDeps): Promise<Response> {
   const raw = await rawBody(c);
   // The client hung up mid-body: nobody will read an answer, and it is no failure of ours to log.
   if (!raw) return json({ error: 'incomplete request body' }, 400);
   const timestamp = requestHeader(c, 'x-signature-timestamp');
   // The clock first: it costs nothing, and a stale request is refused whatever its signature.
   if (!isFreshTimestamp(timestamp, deps.now())) return json({ error: 'stale request timestamp' }, 401);
-  if (!(await isValidDiscordSignature(publicKey, requestHeader(c, 'x-signature-ed25519'), timestamp, raw))) {
+  if (!(await signatures.check(requestHeader(c, 'x-signature-ed25519'), timestamp, raw))) {
     return json({ error: 'invalid request signature' }, 401);
   }
   let payload: unknown;

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../src/commands/dispatch.js';
-import { discordPublicKey } from '../../../src/discord/signature.js';
+import { SignatureChecker } from '../../../src/discord/signature-checker.js';
 import { AckPriority } from '../../../src/interaction/ack-priority.js';
 import type { Command } from '../../../src/interaction/contract.js';
 import { silentLogger } from '../../../src/log/logger.js';
@@ -37,7 +37,7 @@ function app(dispatch: Dispatch) {
   web.use('*', bodyLimits([{ path: '/interactions', maxBytes: 4096 }], 1024));
   web.route(
     '/interactions',
-    interactionRoutes(discordPublicKey(signer.publicKeyHex), {
+    interactionRoutes(new SignatureChecker(signer.publicKeyHex, { thread: 'none' }), {
       dispatch,
       autocomplete: async () => [],
       press: async () => undefined,
