@@ -13,12 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger.js';
 import { startWorker } from '../threads/start-worker.js';
 import { discordPublicKey, isGenuine, type SignedRequest, signedRequest } from './signature.js';
-
-/** One turn's checks; the thread answers `genuine` in the same order. */
-export interface SignatureBatch {
-  first: number;
-  items: SignedRequest[];
-}
+import { packBatch } from './signature-batch.js';
 
 /** At most this many checks in one message: about 1 ms of the thread's work. */
 const BATCH_SIZE = 16;
@@ -43,7 +38,8 @@ export class SignatureChecker {
   private readonly key: KeyObject;
   private worker: Worker | null;
   private readonly pending = new Map<number, Pending>();
-  private batch: SignatureBatch | null = null;
+  /** The checks of this turn not yet sent, and the number of the first. */
+  private batch: { first: number; items: SignedRequest[] } | null = null;
   private nextId = 0;
 
   constructor(
@@ -103,7 +99,8 @@ export class SignatureChecker {
       this.checkHere();
       return;
     }
-    this.worker.postMessage(batch);
+    const packed = packBatch(batch.first, batch.items);
+    this.worker.postMessage(packed, [packed.bytes]);
     const last = batch.first + batch.items.length;
     setTimeout(() => this.checkHere(batch.first, last), this.options.threadWaitMs ?? THREAD_WAIT_MS).unref();
   }

@@ -3,10 +3,10 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { discordPublicKey, isGenuine } from './signature.js';
-import type { SignatureBatch } from './signature-checker.js';
+import { type SignatureBatch, unpackBatch } from './signature-batch.js';
 
 const key = discordPublicKey((workerData as { publicKeyHex: string }).publicKeyHex);
 
 parentPort?.on('message', (batch: SignatureBatch) => {
-  parentPort?.postMessage({ first: batch.first, genuine: batch.items.map((item) => isGenuine(key, item.signed, item.signature)) });
+  parentPort?.postMessage({ first: batch.first, genuine: unpackBatch(batch).map((r) => isGenuine(key, r.signed, r.signature)) });
 });
