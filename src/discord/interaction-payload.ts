@@ -79,8 +79,23 @@ function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail();
 }
 
+/**
+ * A string of `min` to `max` characters, counted as code points (an emoji is
+ * one, as Discord counts it). A code point is one or two UTF-16 units, so only
+ * a string over `max` units, or under twice `min`, needs counting.
+ */
 function text(v: unknown, min: number, max: number): string {
-  return typeof v === 'string' && v.length >= min && v.length <= max ? v : fail();
+  if (typeof v !== 'string') fail();
+  const units = v.length;
+  const length = units > max || (units >= min && units < min * 2) ? codePoints(v) : units;
+  return length >= min && length <= max ? v : fail();
+}
+
+/** Code points, a lone surrogate counting as one. */
+function codePoints(v: string): number {
+  let count = 0;
+  for (const _ of v) count++;
+  return count;
 }
 
 const DIGITS = /^\d{1,20}$/;

@@ -12,13 +12,17 @@ export function discordPublicKey(hex: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
-/** What is checked: the bytes Discord signed (timestamp + raw body) and the signature's bytes. */
+/**
+ * A request to check: Discord signs its timestamp followed by the raw body.
+ * The two are kept apart, not joined into a copy of the body.
+ */
 export interface SignedRequest {
-  signed: Uint8Array;
-  signature: Uint8Array;
+  timestamp: Buffer;
+  body: Buffer;
+  signature: Buffer;
 }
 
-/** The request's signed bytes, or null when its headers cannot hold a signature. */
+/** The request's parts, or null when its headers cannot hold a signature. */
 export function signedRequest(
   signatureHex: string | undefined,
   timestamp: string | undefined,
@@ -26,16 +30,21 @@ export function signedRequest(
 ): SignedRequest | null {
   if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return null;
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  return { signed: Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), signature: Buffer.from(signatureHex, 'hex') };
+  return { timestamp: Buffer.from(timestamp, 'utf8'), body, signature: Buffer.from(signatureHex, 'hex') };
 }
 
-/** Whether `signature` is the key's over `signed`; synchronous, about 70 µs of CPU. */
+/** Whether `signature` is the key's over `signed`; synchronous, about 70 µs of CPU for an interaction. */
 export function isGenuine(key: KeyObject, signed: Uint8Array, signature: Uint8Array): boolean {
   try {
     return verify(null, signed, key, signature);
   } catch {
     return false;
   }
+}
+
+/** Whether the request's signature is the key's, checked on the calling thread. */
+export function isGenuineRequest(key: KeyObject, request: SignedRequest): boolean {
+  return isGenuine(key, Buffer.concat([request.timestamp, request.body]), request.signature);
 }
 
 /** Whether the signature is Discord's, checked on the calling thread. */
@@ -46,5 +55,5 @@ export function isValidDiscordSignature(
   rawBody: string | Buffer,
 ): boolean {
   const request = signedRequest(signatureHex, timestamp, rawBody);
-  return request !== null && isGenuine(key, request.signed, request.signature);
+  return request !== null && isGenuineRequest(key, request);
 }

@@ -1,7 +1,7 @@
 // The hand-written payload shapes against the zod schema they replaced, kept
 // here as the independent reference: on valid payloads of every kind and on
 // thousands of seeded mutations of them (keys dropped, values of the wrong
-// type, size or depth), both accept and refuse the same payloads, and what
+// type, size (emoji and lone surrogates included) or depth), both accept and refuse the same payloads, and what
 // they accept comes out the same.
 
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,18 @@ const oddValues: unknown[] = [
   { id: '1' },
   { user: {} },
   Array.from({ length: 26 }, () => ({ name: 'a', type: 3 })),
+  // Characters of two UTF-16 units (counted once), and lone halves of one (counted once each).
+  '😀'.repeat(16),
+  '😀'.repeat(32),
+  '😀'.repeat(33),
+  `${'😀'.repeat(16)}a`,
+  `${'😀'.repeat(50)}x`.repeat(2),
+  '😀'.repeat(3000),
+  '😀'.repeat(3001),
+  '😀',
+  '\ud83d',
+  '\ud83d'.repeat(17),
+  `a${'\ude00'.repeat(32)}`,
 ];
 
 /** Every path to a value inside `v`. */

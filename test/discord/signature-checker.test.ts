@@ -79,6 +79,37 @@ describe('SignatureChecker', () => {
     expect(await checkMany(c, 20)).toEqual(expected(20));
   });
 
+  it('ignores a thread answering after the wait ran out, even wrongly: the event loop has checked those already', async () => {
+    // Answers every batch as all genuine, 100 ms late.
+    const liar =
+      'const { parentPort } = require("node:worker_threads"); parentPort.on("message", (b) => setTimeout(() => parentPort.postMessage({ first: b.first, genuine: Array(64).fill(true) }), 100))';
+    const c = checker(keyHex, { thread: () => new Worker(liar, { eval: true }), threadWaitMs: 30 });
+    const first = checkMany(c, 20);
+    await new Promise((r) => setTimeout(r, 40));
+    const second = checkMany(c, 20);
+    expect(await first).toEqual(expected(20));
+    expect(await second).toEqual(expected(20));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await checkMany(c, 4)).toEqual(expected(4));
+  });
+
+  it('checks on the event loop a batch the thread skipped as too old', async () => {
+    const skipper =
+      'const { parentPort } = require("node:worker_threads"); parentPort.on("message", (b) => parentPort.postMessage({ first: b.first, genuine: null }))';
+    const c = checker(keyHex, { thread: () => new Worker(skipper, { eval: true }), threadWaitMs: 60_000 });
+    expect(await checkMany(c, 20)).toEqual(expected(20));
+  });
+
+  it('sends large bodies in batches by size, every one checked whole', async () => {
+    const c = checker(keyHex);
+    const big = Array.from({ length: 6 }, (_, i) => {
+      const body = `{"type":2,"pad":"${'x'.repeat(200_000)}","id":"${i}"}`;
+      const signature = sign(null, Buffer.from(timestamp + (i === 3 ? `${body} ` : body)), privateKey).toString('hex');
+      return c.check(signature, timestamp, Buffer.from(body));
+    });
+    expect(await Promise.all(big)).toEqual([true, true, true, false, true, true]);
+  });
+
   it('answers what it holds when closed, and checks later requests itself', async () => {
     const c = checker(keyHex, {
       thread: () => new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true }),
