@@ -28,3 +28,41 @@ describe('AckPriority', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(90);
   });
 });
+
+describe('AckPriority lets waiting work go', () => {
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it('together, in the order it asked, once the acks are out; not while another interaction has arrived', async () => {
+    const acks = new AckPriority(60_000);
+    const gone: number[] = [];
+    acks.begin();
+    for (let i = 0; i < 4; i++) void acks.whenIdle().then(() => gone.push(i));
+    acks.end();
+    acks.begin(); // another arrives before the work's turn: it waits for that ack too
+    await turn();
+    await turn();
+    expect(gone).toEqual([]);
+    acks.end();
+    await turn();
+    expect(gone).toEqual([0, 1, 2, 3]);
+  });
+
+  it('past the wait, still one per turn while interactions keep arriving, so their requests are read between', async () => {
+    const acks = new AckPriority(20);
+    acks.begin(); // never ends
+    const gone: number[] = [];
+    const all = Array.from({ length: 5 }, (_, i) => acks.whenIdle().then(() => gone.push(i)));
+    // How many have gone, seen at every turn until all have.
+    const seen: number[] = [];
+    const watch = () => {
+      seen.push(gone.length);
+      if (gone.length < 5) setImmediate(watch);
+    };
+    watch();
+    await Promise.all(all);
+    await turn();
+    expect(gone).toEqual([0, 1, 2, 3, 4]);
+    const steps = seen.slice(1).map((n, i) => n - seen[i]!);
+    expect(Math.max(...steps)).toBe(1);
+  });
+});
