@@ -37,23 +37,28 @@ const context = z.number().int().min(0).max(2).optional();
 
 const pingPayload = z.object({ type: z.literal(1) });
 
+/** What a command, an autocomplete and a press share (the old schema spelled it out in each). */
+const shared = {
+  id: snowflake,
+  token: z.string().min(1).max(1000),
+  locale: z.string().max(16).optional(),
+  guild_locale: z.string().max(16).optional(),
+  guild_id: snowflake.optional(),
+  channel_id: snowflake.optional(),
+  channel: z.object({ id: snowflake }).optional(),
+  member: z.object({ user, permissions: bitfield }).optional(),
+  user: user.optional(),
+  app_permissions: bitfield.optional(),
+  context,
+  authorizing_integration_owners: owners.optional(),
+};
+
 /** A slash command (type 2) or a member typing into one of its autocomplete options (type 4): the same shape. */
 const interactionPayload = <T extends 2 | 4>(type: T) =>
   z
     .object({
-      id: snowflake,
+      ...shared,
       type: z.literal(type),
-      token: z.string().min(1).max(1000),
-      locale: z.string().max(16).optional(),
-      guild_locale: z.string().max(16).optional(),
-      guild_id: snowflake.optional(),
-      channel_id: snowflake.optional(),
-      channel: z.object({ id: snowflake }).optional(),
-      member: z.object({ user, permissions: bitfield }).optional(),
-      user: user.optional(),
-      app_permissions: bitfield.optional(),
-      context,
-      authorizing_integration_owners: owners.optional(),
       data: z.object({
         name,
         type: z.literal(1),
@@ -68,27 +73,9 @@ const interactionPayload = <T extends 2 | 4>(type: T) =>
 const commandPayload = interactionPayload(2);
 const autocompletePayload = interactionPayload(4);
 
-/**
- * A button press (type 3). Only buttons are handled; the custom id is
- * bounded as Discord bounds it and is treated as untrusted text.
- */
+/** A button press (type 3). */
 const componentPayload = z
-  .object({
-    id: snowflake,
-    type: z.literal(3),
-    token: z.string().min(1).max(1000),
-    locale: z.string().max(16).optional(),
-    guild_locale: z.string().max(16).optional(),
-    guild_id: snowflake.optional(),
-    channel_id: snowflake.optional(),
-    channel: z.object({ id: snowflake }).optional(),
-    member: z.object({ user, permissions: bitfield }).optional(),
-    user: user.optional(),
-    app_permissions: bitfield.optional(),
-    context,
-    authorizing_integration_owners: owners.optional(),
-    data: z.object({ custom_id: z.string().min(1).max(100), component_type: z.literal(2) }),
-  })
+  .object({ ...shared, type: z.literal(3), data: z.object({ custom_id: z.string().min(1).max(100), component_type: z.literal(2) }) })
   .refine((p) => (p.member?.user ?? p.user) !== undefined, { message: 'an interaction names its user' });
 
 // ---- generated payloads ----
