@@ -114,6 +114,36 @@ describe('replayed and re-timed interactions', () => {
     expect(await count('pending_links')).toBe(1);
   });
 
+  it('handles the same signed bytes once when both copies arrive together', async () => {
+    const body = JSON.stringify(commandPayload({ name: 'link-twitter' }));
+    const headers = h.signer.headers(body, String(Math.floor(h.clock.now / 1000)));
+    const both = await Promise.all([h.interact(body, headers), h.interact(body, headers)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await count('pending_links')).toBe(1);
+  });
+
+  it('answers each of a burst by its own signature, genuine and forged checked together', async () => {
+    const now = String(Math.floor(h.clock.now / 1000));
+    const sent = Array.from({ length: 40 }, (_, i) => {
+      const body = JSON.stringify(commandPayload({ name: 'link-twitter', member: { id: String(300000000000000100n + BigInt(i)) } }));
+      // Every odd one carries a genuine signature, but over the body it was signed for with one byte changed.
+      const headers = h.signer.headers(i % 2 === 0 ? body : `${body} `, now);
+      return h.interact(body, headers);
+    });
+    const statuses = (await Promise.all(sent)).map((r) => r.status);
+    expect(statuses).toEqual(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 200 : 401)));
+    expect(await count('pending_links')).toBe(20);
+  });
+
+  it('checks a body near the size limit whole: genuine is handled, one byte changed is refused', async () => {
+    const body = JSON.stringify({ ...commandPayload({ name: 'link-twitter' }), padding: 'x'.repeat(900_000) });
+    const now = String(Math.floor(h.clock.now / 1000));
+    const forged = await h.interact(body.replace('x"', 'y"'), h.signer.headers(body, now));
+    expect(forged.status).toBe(401);
+    expect((await h.interact(body, h.signer.headers(body, now))).status).toBe(200);
+    expect(await count('pending_links')).toBe(1);
+  });
+
   it.each([
     ['an hour old', -3600],
     ['a year old', -365 * 86_400],
