@@ -9,29 +9,29 @@
 // tenth of each ack's time on the event loop. What comes out holds the fields
 // below and nothing else, whatever else the payload carried.
 
-export type Parsed<T> = { success: true; data: T } | { success: false };
+type Parsed<T> = { success: true; data: T } | { success: false };
 interface Shape<T> {
   safeParse(raw: unknown): Parsed<T>;
 }
 
-export interface PayloadUser {
+interface PayloadUser {
   id: string;
   username: string;
   global_name?: string | null;
 }
 
-export interface ValueOption {
+interface ValueOption {
   name: string;
   type: number;
   value?: string | number | boolean;
   focused?: boolean;
 }
-export interface SubcommandOption {
+interface SubcommandOption {
   name: string;
   type: 1;
   options?: ValueOption[];
 }
-export interface GroupOption {
+interface GroupOption {
   name: string;
   type: 2;
   options?: SubcommandOption[];

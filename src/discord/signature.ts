@@ -46,14 +46,3 @@ export function isGenuine(key: KeyObject, signed: Uint8Array, signature: Uint8Ar
 export function isGenuineRequest(key: KeyObject, request: SignedRequest): boolean {
   return isGenuine(key, Buffer.concat([request.timestamp, request.body]), request.signature);
 }
-
-/** Whether the signature is Discord's, checked on the calling thread. */
-export function isValidDiscordSignature(
-  key: KeyObject,
-  signatureHex: string | undefined,
-  timestamp: string | undefined,
-  rawBody: string | Buffer,
-): boolean {
-  const request = signedRequest(signatureHex, timestamp, rawBody);
-  return request !== null && isGenuineRequest(key, request);
-}
