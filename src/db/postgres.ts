@@ -4,15 +4,27 @@
 // others find nothing left to do.
 
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { DroppedWhenSilent, StorePool } from './postgres-pool.js';
+import { DroppedWhenSilent, MAINTENANCE, StorePool } from './postgres-pool.js';
 import * as schema from './schema-pg.js';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction's handle, or the pool's: what a step made of several statements runs on. */
 export type PgRunner = Pick<PgDb, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+/**
+ * Daily clean-ups touch every stored timeline in a statement or a few: on a
+ * large database they may take longer than DATABASE_STATEMENT_TIMEOUT_MS,
+ * which is set for steps a member waits on, and would then fail every day.
+ * Nobody waits on them; run first in their transaction, this gives its
+ * statements MAINTENANCE_MS, at the server and at the client (postgres-pool.ts).
+ */
+export function allowMaintenanceTime(tx: PgRunner): Promise<unknown> {
+  return tx.execute(sql.raw(MAINTENANCE));
+}
 
 export interface Postgres {
   db: PgDb;

@@ -4,8 +4,7 @@
 // its link still stands, holding that row so an unlink waits for them.
 
 import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
-import type { PgDb, PgRunner } from '../../db/postgres.js';
-import { MAINTENANCE } from '../../db/postgres-pool.js';
+import { allowMaintenanceTime, type PgDb, type PgRunner } from '../../db/postgres.js';
 import { linkedAccounts, xCoverage, xFetchState, xFollowerSnapshots, xPosts, xProfiles } from '../../db/schema-pg.js';
 import type { LinkOwner } from '../../linking/stores.js';
 import { addSpan, type Span } from '../../report/coverage.js';
@@ -295,14 +294,4 @@ export async function forgetXAccount(tx: PgRunner, xUserId: string): Promise<voi
  */
 function lockTimeline(tx: PgRunner, xUserId: string, source: Source): Promise<unknown> {
   return tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`coverage:${xUserId}:${source}`}))`);
-}
-
-/**
- * The daily clean-ups touch every stored timeline in a statement or a few:
- * on a large database they may take longer than DATABASE_STATEMENT_TIMEOUT_MS,
- * which is set for steps a member waits on, and would then fail every day.
- * Nobody waits on them; they get MAINTENANCE_MS, for this transaction only.
- */
-function allowMaintenanceTime(tx: PgRunner): Promise<unknown> {
-  return tx.execute(sql.raw(MAINTENANCE));
 }

@@ -3,8 +3,7 @@
 
 import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { MonthlyUsage, UsageStore } from '../../budget/stores.js';
-import type { PgDb, PgRunner } from '../../db/postgres.js';
-import { MAINTENANCE } from '../../db/postgres-pool.js';
+import { allowMaintenanceTime, type PgDb, type PgRunner } from '../../db/postgres.js';
 import { guildSettings, reportRuns } from '../../db/schema-pg.js';
 import type { ClaimedRun } from '../../report/queue/report-job.js';
 import type { AdmissionFacts, AdmissionQuestion, Admissions, Admitted, NewRun, Verdict } from '../../report/stores.js';
@@ -234,7 +233,7 @@ export class PgRunStore implements ReportRunStore {
   async foldBefore(before: number): Promise<number> {
     return this.db.transaction(async (tx) => {
       // Nobody waits on it, and the first fold of a large history (or another replica's, held under the lock) may be long.
-      await tx.execute(sql.raw(MAINTENANCE));
+      await allowMaintenanceTime(tx);
       // Every replica folds at start-up and hourly. Without the lock, a second fold whose select began before the
       // first committed would add the same runs to the month again; after it, it sees them gone.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('fold-monthly-usage'))`);
