@@ -1,8 +1,6 @@
-// Builds the bot: the object graph in small named steps, the cross-domain
-// reactions subscribed on one event bus, the background work registered with
-// one job registry. main.ts starts what this builds; tests build it too, with
-// stand-ins behind the API URLs. Only composition here: what a part does is in
-// its own folder.
+// Builds the bot: the object graph in small named steps, the cross-domain reactions subscribed on one event
+// bus, the background work registered with one job registry. main.ts starts what this builds; tests build it
+// too, with stand-ins behind the API URLs. Only composition here: what a part does is in its own folder.
 
 import type { Client } from 'discord.js';
 import type { Hono } from 'hono';
@@ -20,6 +18,7 @@ import { EventBus } from './events/bus.js';
 import { canPostIn } from './guilds/channel-check.js';
 import { keepLinkedRoles, type MemberEvents } from './guilds/events.js';
 import { LinkedRoleService } from './guilds/linked-role.js';
+import type { HttpGet } from './http/http-get.js';
 import { AckPriority } from './interaction/ack-priority.js';
 import type { Command } from './interaction/contract.js';
 import { GatewayHealth } from './interaction/gateway-health.js';
@@ -77,6 +76,8 @@ export interface BotOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per X request during reports (default 15 s); tests of hanging upstreams shorten it. */
   xRequestTimeoutMs?: number;
+  /** How reports ask X (default node:http); tests count what the bot reads. */
+  xGet?: HttpGet;
   /** A whole report's deadline (default 10 min); tests of a hanging render shorten it. */
   reportDeadlineMs?: number;
   /** Gateway mode: Discord closed the connection for good; main.ts ends the process so a supervisor restarts it. */
@@ -228,8 +229,7 @@ function buildReports(g: Ground, links: LinkService, renderPool: RenderPool, ack
     now,
     log: g.log.child({ component: 'report' }),
     budget: g.budget,
-    sleep: options.sleep,
-    xRequestTimeoutMs: options.xRequestTimeoutMs,
+    ...{ sleep: options.sleep, xRequestTimeoutMs: options.xRequestTimeoutMs, xGet: options.xGet },
     onProfile: (account, profile) => void g.events.emit('profileRead', { account, profile }),
     directMessage: (discordUserId, message) => g.guildApi.sendDirect(discordUserId, message),
     views: stores.views,

@@ -32,7 +32,7 @@ export interface DeadlineOptions {
    * the socket. The wait is not part of timeoutMs; the body gets a timeoutMs
    * of its own after it.
    */
-  beforeBody?: (response: Response, signal: AbortSignal) => Promise<void>;
+  beforeBody?: (head: { ok: boolean; status: number }, signal: AbortSignal) => Promise<void>;
 }
 
 export interface FetchedText {

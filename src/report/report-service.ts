@@ -9,6 +9,7 @@ import type { BudgetService } from '../budget/budget.js';
 import type { Pricing, ReportLimits } from '../config/env.js';
 import type { LinkedAccount } from '../db/schema.js';
 import type { InteractionWebhooks } from '../discord-api/webhooks.js';
+import type { HttpGet } from '../http/http-get.js';
 import type { AckPriority } from '../interaction/ack-priority.js';
 import type { AutocompleteChoice, BotMessage } from '../interaction/contract.js';
 import type { LinkService } from '../linking/link-service.js';
@@ -57,7 +58,8 @@ export interface ReportServiceDeps {
   budget: BudgetService;
   /** Tests replace the backoff wait; production waits for real. */
   sleep?: (ms: number) => Promise<void>;
-  fetch?: typeof fetch;
+  /** How X is asked (default node:http); tests count what is read. */
+  xGet?: HttpGet;
   /** Per X request (connect, headers and body); default 15 s. */
   xRequestTimeoutMs?: number;
   /** A finished report whose reply Discord will not take goes to the member by direct message. */
@@ -102,7 +104,7 @@ export class ReportService {
       credentials: (account) => deps.links.credentials(account),
       sleep: deps.sleep,
       timeoutMs: deps.xRequestTimeoutMs,
-      fetch: deps.fetch,
+      get: deps.xGet,
     };
     this.profiles = new ProfileReader({
       store: deps.store,

@@ -48,7 +48,7 @@ export function problemType(body: string): string {
   }
 }
 
-export function classifyResponse(status: number, body: string, headers: Headers): XApiError {
+export function classifyResponse(status: number, body: string, headers: { get(name: string): string | null }): XApiError {
   const code = errorCode(body);
   const problem = problemType(body);
   const reset = Number(headers.get('x-rate-limit-reset'));

@@ -2,7 +2,9 @@
 // counted (X bills each post read), 5xx and timeouts are retried a bounded
 // number of times with backoff, and failures are classified for the member.
 
-import { DeadlineError, fetchWithDeadline } from '../http/deadline.js';
+import { DeadlineError } from '../http/deadline.js';
+import type { HttpAnswer, HttpGet } from '../http/http-get.js';
+import { nodeHttpGet } from '../http/node-http-get.js';
 import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
 import type { XListResponse, XPost, XUserProfile } from './v2-types.js';
@@ -47,7 +49,8 @@ export interface V2ClientOptions {
    * counted and never stored): those are not counted again.
    */
   onPosts?: (kind: 'tweets' | 'mentions', posts: XPost[]) => number;
-  fetch?: typeof fetch;
+  /** How requests are made: node:http by default; tests watch what is read through another. */
+  get?: HttpGet;
 }
 
 export interface PageQuery {
@@ -70,10 +73,10 @@ export type BodyHold = (signal: AbortSignal) => Promise<void>;
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class XV2Client {
-  private readonly fetch: typeof fetch;
+  private readonly transport: HttpGet;
 
   constructor(private readonly options: V2ClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.transport = options.get ?? nodeHttpGet;
   }
 
   get usage(): Usage {
@@ -149,35 +152,33 @@ export class XV2Client {
       if (signal?.aborted) throw new XApiError('unavailable', 'report deadline reached');
       this.options.usage.requests++;
       this.options.onUsage?.();
-      let response: Response;
-      let text: string;
+      let answer: HttpAnswer;
       try {
         const authorization = signer.authorization({ method: 'GET', url }, token);
-        ({ response, text } = await fetchWithDeadline(
-          this.fetch,
+        answer = await this.transport(
           url,
-          { headers: { authorization, accept: 'application/json' } },
+          { authorization, accept: 'application/json' },
           {
             timeoutMs,
             signal,
             // Error answers are small and not held: only a page to keep waits for room.
-            beforeBody: hold && ((response, requestSignal) => (response.ok ? hold(requestSignal) : Promise.resolve())),
+            beforeBody: hold && ((head, requestSignal) => (head.ok ? hold(requestSignal) : Promise.resolve())),
           },
-        ));
+        );
       } catch (err) {
         // An answer far larger than any page is not one to read again: cut off, it is not retried.
         if (err instanceof DeadlineError && err.reason === 'too-large') throw new XApiError('bad-response', `X sent an ${err.message}`);
         lastError = new XApiError('unavailable', `could not reach X (${(err as Error).message})`);
         continue;
       }
-      if (response.ok) {
+      if (answer.ok) {
         try {
-          return JSON.parse(text) as T;
+          return JSON.parse(answer.text) as T;
         } catch {
-          throw new XApiError('bad-response', 'X sent something that is not JSON', response.status);
+          throw new XApiError('bad-response', 'X sent something that is not JSON', answer.status);
         }
       }
-      lastError = classifyResponse(response.status, text, response.headers);
+      lastError = classifyResponse(answer.status, answer.text, answer.headers);
       if (lastError.kind !== 'unavailable') throw lastError;
     }
     throw lastError ?? new XApiError('unavailable', 'X could not be reached');

@@ -7,6 +7,8 @@
 // machine is: X moves only when the test lets it.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HttpGet } from '../../src/http/http-get.js';
+import { nodeHttpGet } from '../../src/http/node-http-get.js';
 import type { RecordedRequest } from '../../src/local-x/http-stand-in.js';
 import { syntheticTimeline } from '../../src/local-x/posts.js';
 import { serveTimeline } from '../../src/local-x/timeline-routes.js';
@@ -36,48 +38,35 @@ afterEach(async () => {
  * page with no posts (a member nobody mentions) is never stored: the bot has
  * nothing to keep once it has read its body, so it stops being held there.
  * Also counts X's answers (profiles too) whose body the bot has not read to
- * the end: a round of X's answers is taken in when both are 0.
+ * the end: a round of X's answers is taken in when both are 0. The bot asks
+ * X through the returned `get` (the real node:http one, watched).
  */
-function countPagesHeld(xBase: string) {
+function countPagesHeld() {
   const counts = { held: 0, most: 0, read: 0, unread: 0 };
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    const response = await realFetch(input, init);
-    if (!url.startsWith(`${xBase}/2/`) || !response.body) return response;
-    const page = /\/(tweets|mentions)\?/.test(url) && response.ok;
-    counts.unread++;
-    const reader = response.body.getReader();
-    const text = new TextDecoder();
-    let seen = '';
-    let started = false;
-    const body = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          if (!started && page) {
-            counts.read++;
-            counts.most = Math.max(counts.most, ++counts.held);
-          }
-          started = true;
-          const { done, value } = await reader.read();
-          if (done) {
-            if (page && !hasPosts(seen)) counts.held--;
-            counts.unread--;
-            controller.close();
-          } else {
-            seen += text.decode(value, { stream: true });
-            controller.enqueue(value);
-          }
+  const get: HttpGet = async (url, headers, options) => {
+    const page = /\/(tweets|mentions)\?/.test(url);
+    let answered = false;
+    let reading = false;
+    try {
+      const answer = await nodeHttpGet(url, headers, {
+        ...options,
+        beforeBody: async (head, signal) => {
+          answered = true;
+          counts.unread++;
+          await options.beforeBody?.(head, signal);
+          // The body is read from here on.
+          if (!page || !head.ok) return;
+          reading = true;
+          counts.read++;
+          counts.most = Math.max(counts.most, ++counts.held);
         },
-        cancel: (reason) => {
-          counts.unread--;
-          return reader.cancel(reason);
-        },
-      },
-      { highWaterMark: 0 }, // pulled only when the bot reads it
-    );
-    return new Response(body, { status: response.status, headers: response.headers });
-  });
+      });
+      if (reading && !hasPosts(answer.text)) counts.held--;
+      return answer;
+    } finally {
+      if (answered) counts.unread--;
+    }
+  };
   const stored = <T>(result: T) => {
     counts.held--;
     return result;
@@ -90,7 +79,7 @@ function countPagesHeld(xBase: string) {
   vi.spyOn(PgPostStore.prototype, 'savePosts').mockImplementation(async function (this: PgPostStore, ...args) {
     return stored(await pgSave.apply(this, args));
   });
-  return counts;
+  return { counts, get };
 }
 
 /**
@@ -128,7 +117,9 @@ describe('/report in a burst, against an X that answers in waves', () => {
   it('delivers reports in admission order, the first after about as many waves as one alone, holding at most REPORT_PAGES_IN_FLIGHT pages', {
     timeout: 60_000,
   }, async () => {
+    const { counts, get } = countPagesHeld();
     h = await startHarness({
+      xGet: get,
       // Few requests may wait on X, so reports compete for them and the order they are served in shows.
       env: {
         REPORT_PAGES_IN_FLIGHT: String(PAGES_HELD),
@@ -149,7 +140,6 @@ describe('/report in a burst, against an X that answers in waves', () => {
       });
       await linkAccount(h, u.discordId, u.x);
     }
-    const counts = countPagesHeld(h.x.baseUrl);
     const places = gatesWithPlaces();
     const x = gateX(h);
     const payloads = users.map((u) =>

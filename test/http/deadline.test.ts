@@ -1,13 +1,16 @@
 // Timeouts that hold: an upstream that never answers and one that drips a
 // byte at a time are both cut off, even when garbage collection runs while
 // the request waits (Node 20 lost AbortSignal.any timers to GC, nodejs/node#55428).
+// Both transports (node:http, which reports use, and fetch) are held to the same.
 
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeadlineError, fetchWithDeadline } from '../../src/http/deadline.js';
+import { DeadlineError } from '../../src/http/deadline.js';
+import { getThroughFetch, type HttpGet } from '../../src/http/http-get.js';
+import { nodeHttpGet } from '../../src/http/node-http-get.js';
 import { XApiError } from '../../src/twitter/errors.js';
 import { OAuthSigner } from '../../src/twitter/oauth-signer.js';
 import { XV2Client } from '../../src/twitter/v2-client.js';
@@ -58,13 +61,18 @@ async function withGarbageCollection<T>(promise: Promise<T>): Promise<T> {
   }
 }
 
-describe('fetchWithDeadline', () => {
+const transports: Array<[string, HttpGet]> = [
+  ['node:http (what reports use)', nodeHttpGet],
+  ['fetch', getThroughFetch(fetch)],
+];
+
+describe.each(transports)('a GET with a deadline, over %s', (_name, get) => {
   it.each([
     ['never answers', hang],
     ['drips its body', drip],
   ])('gives up on a server that %s, with garbage collected meanwhile', async (_label, how) => {
     behaviour = how;
-    const err = await withGarbageCollection(fetchWithDeadline(fetch, `${base}/x`, {}, { timeoutMs: 150 }).catch((e: unknown) => e));
+    const err = await withGarbageCollection(get(`${base}/x`, {}, { timeoutMs: 150 }).catch((e: unknown) => e));
     expect(err).toBeInstanceOf(DeadlineError);
     expect((err as DeadlineError).reason).toBe('timeout');
   });
@@ -72,7 +80,7 @@ describe('fetchWithDeadline', () => {
   it('ends the request when an outer deadline (the report’s) passes first', async () => {
     behaviour = hang;
     const outer = new AbortController();
-    const pending = fetchWithDeadline(fetch, `${base}/x`, {}, { timeoutMs: 60_000, signal: outer.signal }).catch((e: unknown) => e);
+    const pending = get(`${base}/x`, {}, { timeoutMs: 60_000, signal: outer.signal }).catch((e: unknown) => e);
     outer.abort();
     const err = await pending;
     expect((err as DeadlineError).reason).toBe('aborted');
@@ -83,8 +91,102 @@ describe('fetchWithDeadline', () => {
       res.writeHead(200);
       res.end('x'.repeat(10_000));
     };
-    const err = await fetchWithDeadline(fetch, `${base}/x`, {}, { timeoutMs: 5000, maxBytes: 1000 }).catch((e: unknown) => e);
+    const err = await get(`${base}/x`, {}, { timeoutMs: 5000, maxBytes: 1000 }).catch((e: unknown) => e);
     expect((err as DeadlineError).reason).toBe('too-large');
+  });
+
+  it('gives the status, headers and whole text of an error answer, with the headers it was asked with', async () => {
+    let seen: string | undefined;
+    server.on('request', (req) => {
+      seen = req.headers.authorization;
+    });
+    behaviour = (res) => {
+      res.writeHead(429, { 'x-rate-limit-reset': '1790000000', 'content-type': 'application/json' });
+      res.write('{"title":"Too Many ');
+      setTimeout(() => res.end('Requests","detail":"ünïcode ✓"}'), 20);
+    };
+    const answer = await get(`${base}/x`, { authorization: 'OAuth a="1"' }, { timeoutMs: 5000 });
+    expect(seen).toBe('OAuth a="1"');
+    expect([answer.status, answer.ok, answer.headers.get('X-Rate-Limit-Reset'), answer.headers.get('missing')]).toEqual([
+      429,
+      false,
+      '1790000000',
+      null,
+    ]);
+    expect(JSON.parse(answer.text)).toEqual({ title: 'Too Many Requests', detail: 'ünïcode ✓' });
+  });
+
+  it('does not count a wait for room before the body against the timeout, and gives the body a timeout of its own after it', async () => {
+    behaviour = (res) => {
+      res.writeHead(200);
+      res.end('{"data":[]}');
+    };
+    const held = (ms: number) => async (head: { ok: boolean }) => {
+      expect(head.ok).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    };
+    expect((await get(`${base}/x`, {}, { timeoutMs: 100, beforeBody: held(300) })).text).toBe('{"data":[]}');
+    behaviour = (res) => {
+      res.writeHead(200);
+      res.write('{"data":[');
+    };
+    const err = await get(`${base}/x`, {}, { timeoutMs: 100, beforeBody: held(50) }).catch((e: unknown) => e);
+    expect((err as DeadlineError).reason).toBe('timeout');
+  });
+
+  it('ends a wait for room before the body when the outer deadline passes, and the wait sees it', async () => {
+    behaviour = (res) => {
+      res.writeHead(200);
+      res.end('{}');
+    };
+    const outer = new AbortController();
+    let waitEnded = false;
+    const err = await get(
+      `${base}/x`,
+      {},
+      {
+        timeoutMs: 5000,
+        signal: outer.signal,
+        beforeBody: (_head, signal) =>
+          new Promise<void>((_resolve, reject) => {
+            signal.addEventListener('abort', () => {
+              waitEnded = true;
+              reject(signal.reason);
+            });
+            outer.abort();
+          }),
+      },
+    ).catch((e: unknown) => e);
+    expect((err as DeadlineError).reason).toBe('aborted');
+    expect(waitEnded).toBe(true);
+  });
+
+  it('fails, and does not hang, when the connection closes before the body is whole', async () => {
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"data":[');
+      setTimeout(() => res.destroy(), 20);
+    };
+    const err = await get(`${base}/x`, {}, { timeoutMs: 60_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(DeadlineError);
+  });
+});
+
+describe('node:http GETs', () => {
+  it('keep connections alive between requests, as fetch does', async () => {
+    let connections = 0;
+    server.on('connection', () => connections++);
+    behaviour = (res) => {
+      res.writeHead(200);
+      res.end('{}');
+    };
+    for (let i = 0; i < 5; i++) expect((await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe('{}');
+    expect(connections).toBe(1);
+  });
+
+  it('refuses a URL that is not http or https', async () => {
+    await expect(nodeHttpGet('file:///etc/passwd', {}, { timeoutMs: 5000 })).rejects.toThrow(/cannot GET a file: URL/);
   });
 });
 

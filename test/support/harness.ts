@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bot, createBot } from '../../src/bot.js';
 import { type Config, loadConfig } from '../../src/config/env.js';
+import type { HttpGet } from '../../src/http/http-get.js';
 import { XStandIn } from '../../src/local-x/x-stand-in.js';
 import { createLogger, type Logger } from '../../src/log/logger.js';
 import { Browser } from './browser.js';
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   /** Tick weekly digests on a timer (default); tests with a fake clock tick them by hand. */
   digestTicks?: boolean;
   linkPageWaitMs?: number;
+  /** How reports ask X (see BotOptions.xGet). */
+  xGet?: HttpGet;
 }
 
 /** Backoff waits are recorded here instead of slept. */
@@ -90,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       reportDeadlineMs: options.reportDeadlineMs,
       digestTicks: options.digestTicks,
       linkPageWaitMs: options.linkPageWaitMs,
+      xGet: options.xGet,
       sleep: async (ms) => void recordedWaits.push(ms),
     });
     await bot.start();

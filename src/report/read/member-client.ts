@@ -3,6 +3,7 @@
 // request, post and user it is billed for into the usage given.
 
 import type { LinkedAccount } from '../../db/schema.js';
+import type { HttpGet } from '../../http/http-get.js';
 import type { Credentials, OAuthSigner } from '../../twitter/oauth-signer.js';
 import { type Usage, type V2ClientOptions, XV2Client } from '../../twitter/v2-client.js';
 
@@ -13,7 +14,8 @@ export interface MemberClientDeps {
   credentials: (account: LinkedAccount) => Credentials;
   /** Tests replace the backoff wait; production waits for real. */
   sleep?: (ms: number) => Promise<void>;
-  fetch?: typeof fetch;
+  /** How X is asked (default node:http); tests count what is read. */
+  get?: HttpGet;
   /** Per X request (connect, headers and body); default 15 s. */
   timeoutMs?: number;
 }
@@ -31,7 +33,7 @@ export function memberClient(deps: MemberClientDeps, account: LinkedAccount, usa
     usage,
     sleep: deps.sleep,
     timeoutMs: deps.timeoutMs,
-    fetch: deps.fetch,
+    get: deps.get,
     ...hooks,
   });
 }

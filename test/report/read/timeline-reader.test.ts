@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../src/db/database.js';
+import { getThroughFetch } from '../../../src/http/http-get.js';
 import { BillingLedger } from '../../../src/local-x/billing.js';
 import { mention, post, syntheticTimeline } from '../../../src/local-x/posts.js';
 import { SimulatedMember, seeded } from '../../../src/local-x/simulated-member.js';
@@ -256,7 +257,7 @@ describe('readSource', () => {
         ); // pulled only when read
         return new Response(stream, { status: response.status, headers: response.headers });
       };
-      const c = client({ ...over, fetch: countingFetch });
+      const c = client({ ...over, get: getThroughFetch(countingFetch) });
       const counting = Object.create(store) as SqlitePostStore;
       counting.savePosts = (...args) => {
         try {
