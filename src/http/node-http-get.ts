@@ -9,6 +9,8 @@
 
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { DeadlineError } from './deadline.js';
 import type { AnswerHead, HttpAnswer, HttpGet } from './http-get.js';
 
@@ -32,7 +34,9 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     const outer = options.signal;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
-    const request = (secure ? https : http).request(target, { method: 'GET', headers, agent: secure ? httpsAgent : httpAgent });
+    // Compressed, as fetch asks: X's pages are JSON that gzip shrinks several times over.
+    const asked = { ...headers, 'accept-encoding': 'gzip' };
+    const request = (secure ? https : http).request(target, { method: 'GET', headers: asked, agent: secure ? httpsAgent : httpAgent });
 
     const settle = (err: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
@@ -95,17 +99,29 @@ function readBody(
   maxBytes: number,
   settle: (err: Error | undefined, answer?: HttpAnswer) => void,
 ) {
+  const body = decoded(response);
+  if (body instanceof Error) return settle(body);
   const chunks: Buffer[] = [];
   let size = 0;
-  response.on('data', (chunk: Buffer) => {
+  // maxBytes bounds what is held once decompressed: a small gzip bomb is cut off like a large answer.
+  body.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > maxBytes) return settle(new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`));
-    chunks.push(chunk);
+    if (size <= maxBytes) return void chunks.push(chunk);
+    body.destroy(); // what gunzip holds still to inflate goes too
+    settle(new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`));
   });
-  response.on('end', () => settle(undefined, { ...head, text: Buffer.concat(chunks, size).toString('utf8') }));
+  body.on('end', () => settle(undefined, { ...head, text: Buffer.concat(chunks, size).toString('utf8') }));
+  body.on('error', (err) => settle(err));
   response.on('error', (err) => settle(err));
   // A connection closed mid-body ends without 'end' (and, on some versions, without 'error').
   response.on('close', () => {
     if (!response.complete) settle(new Error('the connection closed before the answer was complete'));
   });
+}
+
+function decoded(response: IncomingMessage): Readable | Error {
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return response;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip());
+  return new Error(`the answer came in an encoding not asked for (${encoding})`);
 }

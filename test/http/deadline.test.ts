@@ -7,6 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeadlineError } from '../../src/http/deadline.js';
 import { getThroughFetch, type HttpGet } from '../../src/http/http-get.js';
@@ -116,6 +117,28 @@ describe.each(transports)('a GET with a deadline, over %s', (_name, get) => {
     expect(JSON.parse(answer.text)).toEqual({ title: 'Too Many Requests', detail: 'ünïcode ✓' });
   });
 
+  it('asks for gzip, reads a gzipped answer, and cuts off one that inflates past the limit (a gzip bomb)', async () => {
+    let asked: string | undefined;
+    server.on('request', (req) => {
+      asked = req.headers['accept-encoding'];
+    });
+    const page = JSON.stringify({ data: [{ id: '1', text: 'déjà ✓' }] });
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(gzipSync(page));
+    };
+    expect((await get(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe(page);
+    expect(asked).toMatch(/gzip/);
+    const bomb = gzipSync(Buffer.alloc(50_000_000, 32));
+    expect(bomb.length).toBeLessThan(100_000);
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(bomb);
+    };
+    const err = await get(`${base}/x`, {}, { timeoutMs: 5000, maxBytes: 1_000_000 }).catch((e: unknown) => e);
+    expect((err as DeadlineError).reason).toBe('too-large');
+  });
+
   it('does not count a wait for room before the body against the timeout, and gives the body a timeout of its own after it', async () => {
     behaviour = (res) => {
       res.writeHead(200);
@@ -183,6 +206,14 @@ describe('node:http GETs', () => {
     };
     for (let i = 0; i < 5; i++) expect((await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe('{}');
     expect(connections).toBe(1);
+  });
+
+  it('refuses an answer in an encoding it did not ask for, rather than hand on bytes it cannot read', async () => {
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-encoding': 'br' });
+      res.end(brotliCompressSync('{}'));
+    };
+    await expect(nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).rejects.toThrow(/encoding not asked for \(br\)/);
   });
 
   it('refuses a URL that is not http or https', async () => {
