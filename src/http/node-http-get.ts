@@ -57,20 +57,31 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     const onOuterAbort = () => settle(new DeadlineError('aborted', 'the caller gave up'));
 
     request.on('error', (err) => settle(err));
+    // A connection closed cleanly before the answer is whole (while beforeBody waits, or after a 101) errors
+    // nothing: the request only closes, and without this the page's room would be held until the timer.
+    let answered: IncomingMessage | undefined;
+    request.on('close', () => {
+      if (!answered?.complete) settle(new Error('the connection closed before the answer was complete'));
+    });
     request.on('response', (response: IncomingMessage) => {
+      answered = response;
       const head = answerHead(response);
       const read = () => readBody(response, head, options.maxBytes ?? DEFAULT_MAX_BYTES, settle);
       if (!options.beforeBody) return read();
       // The unread body waits in the socket meanwhile; the wait is not part of timeoutMs.
       clearTimeout(timer);
-      options.beforeBody(head, controller.signal).then(
-        () => {
-          if (settled) return;
-          arm();
-          read();
-        },
-        (err: Error) => settle(err),
-      );
+      const before = options.beforeBody;
+      // Called from a promise, so one that throws at once rejects like one that rejects later.
+      Promise.resolve()
+        .then(() => before(head, controller.signal))
+        .then(
+          () => {
+            if (settled) return;
+            arm();
+            read();
+          },
+          (err: Error) => settle(err),
+        );
     });
     arm();
     if (outer?.aborted) return onOuterAbort();
@@ -120,8 +131,13 @@ function readBody(
 }
 
 function decoded(response: IncomingMessage): Readable | Error {
-  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity') return response;
-  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip());
-  return new Error(`the answer came in an encoding not asked for (${encoding})`);
+  // No body (204, 304, a length of 0) is an empty answer, not a gzip stream cut short, whatever it is labelled.
+  if (response.statusCode === 204 || response.statusCode === 304 || response.headers['content-length'] === '0') return response;
+  const codings = (response.headers['content-encoding'] ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  if (codings.length === 0) return response;
+  if (codings.length === 1 && (codings[0] === 'gzip' || codings[0] === 'x-gzip')) return response.pipe(createGunzip());
+  return new Error(`the answer came in an encoding not asked for (${codings.join(', ')})`);
 }

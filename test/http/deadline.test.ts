@@ -184,6 +184,48 @@ describe.each(transports)('a GET with a deadline, over %s', (_name, get) => {
     expect(waitEnded).toBe(true);
   });
 
+  it('fails at once, not at the deadline, when the connection closes while the body waits for room', async () => {
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"data":[');
+      setTimeout(() => res.socket?.end(), 20); // a clean close (FIN), not a reset
+    };
+    // A deadline far past the test's own timeout: only a failure as the connection closes ends it in time.
+    const err = await get(
+      `${base}/x`,
+      {},
+      {
+        timeoutMs: 60_000,
+        beforeBody: () => new Promise((resolve) => setTimeout(resolve, 200)),
+      },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(DeadlineError);
+  });
+
+  it('rejects, rather than hangs, when the wait for room throws at once', async () => {
+    behaviour = (res) => {
+      res.writeHead(200);
+      res.end('{}');
+    };
+    const throwing = () => {
+      throw new Error('no room, ever');
+    };
+    await expect(get(`${base}/x`, {}, { timeoutMs: 60_000, beforeBody: throwing })).rejects.toThrow('no room, ever');
+  });
+
+  it.each([
+    [429, { 'content-length': '0' }],
+    [204, {}],
+  ])('reads an empty %i labelled gzip as empty, so its status and headers still count', async (status, extra) => {
+    behaviour = (res) => {
+      res.writeHead(status, { 'content-encoding': 'gzip', 'x-rate-limit-reset': '1790000000', ...extra });
+      res.end();
+    };
+    const answer = await get(`${base}/x`, {}, { timeoutMs: 5000 });
+    expect([answer.status, answer.text, answer.headers.get('x-rate-limit-reset')]).toEqual([status, '', '1790000000']);
+  });
+
   it('fails, and does not hang, when the connection closes before the body is whole', async () => {
     behaviour = (res) => {
       res.writeHead(200, { 'content-length': '100' });
@@ -214,6 +256,17 @@ describe('node:http GETs', () => {
       res.end(brotliCompressSync('{}'));
     };
     await expect(nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).rejects.toThrow(/encoding not asked for \(br\)/);
+  });
+
+  it('reads gzip named among identity codings, and refuses gzip named twice', async () => {
+    let encoding = 'GZIP, identity';
+    behaviour = (res) => {
+      res.writeHead(200, { 'content-encoding': encoding });
+      res.end(gzipSync('{"ok":1}'));
+    };
+    expect((await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe('{"ok":1}');
+    encoding = 'gzip, gzip';
+    await expect(nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).rejects.toThrow(/encoding not asked for \(gzip, gzip\)/);
   });
 
   it('refuses a URL that is not http or https', async () => {
