@@ -41,7 +41,12 @@ export interface FetchedText {
 }
 
 /** X pages are well under 1 MiB; anything far larger is not an answer we want. */
-const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The failures every transport reports (see node-http-get.ts), worded the same. */
+export const timedOut = (ms: number) => new DeadlineError('timeout', `no complete answer within ${ms} ms`);
+export const callerGaveUp = () => new DeadlineError('aborted', 'the caller gave up');
+export const tooLarge = (maxBytes: number) => new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`);
 
 export async function fetchWithDeadline(
   fetchImpl: typeof fetch,
@@ -50,14 +55,10 @@ export async function fetchWithDeadline(
   options: DeadlineOptions,
 ): Promise<FetchedText> {
   const controller = new AbortController();
-  const arm = () =>
-    setTimeout(
-      () => controller.abort(new DeadlineError('timeout', `no complete answer within ${options.timeoutMs} ms`)),
-      options.timeoutMs,
-    );
+  const arm = () => setTimeout(() => controller.abort(timedOut(options.timeoutMs)), options.timeoutMs);
   let timer = arm();
   const outer = options.signal;
-  const onOuterAbort = () => controller.abort(new DeadlineError('aborted', 'the caller gave up'));
+  const onOuterAbort = () => controller.abort(callerGaveUp());
   if (outer?.aborted) onOuterAbort();
   else outer?.addEventListener('abort', onOuterAbort, { once: true });
   try {
@@ -90,9 +91,10 @@ async function readText(response: Response, maxBytes: number, controller: AbortC
     if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > maxBytes) {
-      controller.abort(new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`));
+      const failure = tooLarge(maxBytes);
+      controller.abort(failure);
       await reader.cancel().catch(() => undefined);
-      throw new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`);
+      throw failure;
     }
     text += decoder.decode(value, { stream: true });
   }

@@ -11,10 +11,8 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { DeadlineError } from './deadline.js';
+import { callerGaveUp, DEFAULT_MAX_BYTES, timedOut, tooLarge } from './deadline.js';
 import type { AnswerHead, HttpAnswer, HttpGet } from './http-get.js';
-
-const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 // Kept-alive connections, as fetch keeps them; idle ones close after 5 s and
 // never hold the process open (the agent unrefs them).
@@ -49,12 +47,9 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
       reject(err);
     };
     const arm = () => {
-      timer = setTimeout(
-        () => settle(new DeadlineError('timeout', `no complete answer within ${options.timeoutMs} ms`)),
-        options.timeoutMs,
-      );
+      timer = setTimeout(() => settle(timedOut(options.timeoutMs)), options.timeoutMs);
     };
-    const onOuterAbort = () => settle(new DeadlineError('aborted', 'the caller gave up'));
+    const onOuterAbort = () => settle(callerGaveUp());
 
     request.on('error', (err) => settle(err));
     // A connection closed cleanly before the answer is whole (while beforeBody waits, or after a 101) errors
@@ -119,7 +114,7 @@ function readBody(
     size += chunk.length;
     if (size <= maxBytes) return void chunks.push(chunk);
     body.destroy(); // what gunzip holds still to inflate goes too
-    settle(new DeadlineError('too-large', `answer larger than ${maxBytes} bytes`));
+    settle(tooLarge(maxBytes));
   });
   body.on('end', () => settle(undefined, { ...head, text: Buffer.concat(chunks, size).toString('utf8') }));
   body.on('error', (err) => settle(err));
