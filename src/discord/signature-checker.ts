@@ -60,8 +60,7 @@ export class SignatureChecker {
   ) {
     this.key = discordPublicKey(publicKeyHex);
     this.waitMs = options.threadWaitMs ?? THREAD_WAIT_MS;
-    const waitMs = this.waitMs;
-    const thread = options.thread ?? (() => startWorker(import.meta.url, 'signature-worker', { publicKeyHex, waitMs }));
+    const thread = options.thread ?? (() => startWorker(import.meta.url, 'signature-worker', { publicKeyHex, waitMs: this.waitMs }));
     this.worker = thread === 'none' ? null : this.watch(thread());
   }
 
