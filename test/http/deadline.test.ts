@@ -226,6 +226,28 @@ describe.each(transports)('a GET with a deadline, over %s', (_name, get) => {
     expect([answer.status, answer.text, answer.headers.get('x-rate-limit-reset')]).toEqual([status, '', '1790000000']);
   });
 
+  it('gives each of many racing requests its own answer, over connections kept alive and reused', async () => {
+    behaviour = (res) => {
+      const n = /n=(\d+)/.exec(res.req.url ?? '')?.[1] ?? '';
+      setTimeout(() => res.end(JSON.stringify({ n })), Number(n) % 7); // answered out of order
+    };
+    const asked = Array.from({ length: 60 }, (_, i) => String(i));
+    for (let round = 0; round < 2; round++) {
+      const answers = await Promise.all(asked.map((n) => get(`${base}/x?n=${n}`, {}, { timeoutMs: 5000 })));
+      expect(answers.map((a) => (JSON.parse(a.text) as { n: string }).n)).toEqual(asked);
+    }
+  });
+
+  it('fails, and does not hang, on headers far larger than any answer of X', async () => {
+    behaviour = (res) => {
+      res.writeHead(200, { 'x-padding': 'x'.repeat(64 * 1024) });
+      res.end('{}');
+    };
+    const err = await get(`${base}/x`, {}, { timeoutMs: 60_000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(DeadlineError);
+  });
+
   it('fails, and does not hang, when the connection closes before the body is whole', async () => {
     behaviour = (res) => {
       res.writeHead(200, { 'content-length': '100' });
@@ -293,5 +315,29 @@ describe('XV2Client against an X that hangs or drips', () => {
     expect(err).toBeInstanceOf(XApiError);
     expect((err as XApiError).kind).toBe('unavailable');
     expect(usage).toEqual({ requests: 3, postsRead: 0, postsRepeated: 0, userReads: 0 });
+  });
+
+  it('asks again, at once rather than at the deadline, for a page whose connection closed while it waited for room', async () => {
+    let answers = 0;
+    behaviour = (res) => {
+      const page = JSON.stringify({ data: [{ id: '1856789012345678901', created_at: '2026-11-20T10:00:00.000Z', text: 'hi' }] });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(page)) });
+      if (answers++ > 0) return void res.end(page);
+      res.write(page.slice(0, 10));
+      setTimeout(() => res.socket?.end(), 20); // the first answer's connection closes cleanly mid-body
+    };
+    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
+    const client = new XV2Client({
+      apiUrl: base,
+      signer: new OAuthSigner({ key: 'ck', secret: 'cs' }),
+      token: { key: 'at', secret: 'as' },
+      usage,
+      timeoutMs: 60_000, // past the test's own timeout: only failing as the connection closes gets a second ask in
+      sleep: async () => {},
+    });
+    const hold = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
+    const page = await client.userPosts('1456789012345678901', {}, 100, hold);
+    expect(page.data?.map((p) => p.id)).toEqual(['1856789012345678901']);
+    expect(usage).toEqual({ requests: 2, postsRead: 1, postsRepeated: 0, userReads: 0 });
   });
 });
