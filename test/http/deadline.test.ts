@@ -297,20 +297,20 @@ describe('node:http GETs', () => {
 });
 
 describe('XV2Client against an X that hangs or drips', () => {
+  /** A client reading with a member's token, counting into a usage of its own; backoff waits are instant. */
+  const clientWith = (timeoutMs: number) => {
+    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
+    const signer = new OAuthSigner({ key: 'ck', secret: 'cs' });
+    const token = { key: 'at', secret: 'as' };
+    return { usage, client: new XV2Client({ apiUrl: base, signer, token, usage, timeoutMs, sleep: async () => {} }) };
+  };
+
   it.each([
     ['hangs', hang],
     ['drips', drip],
   ])('reports X unavailable after its attempts when X %s', async (_label, how) => {
     behaviour = how;
-    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
-    const client = new XV2Client({
-      apiUrl: base,
-      signer: new OAuthSigner({ key: 'ck', secret: 'cs' }),
-      token: { key: 'at', secret: 'as' },
-      usage,
-      timeoutMs: 100,
-      sleep: async () => {},
-    });
+    const { usage, client } = clientWith(100);
     const err = await withGarbageCollection(client.userPosts('1456789012345678901', {}).catch((e: unknown) => e));
     expect(err).toBeInstanceOf(XApiError);
     expect((err as XApiError).kind).toBe('unavailable');
@@ -326,15 +326,8 @@ describe('XV2Client against an X that hangs or drips', () => {
       res.write(page.slice(0, 10));
       setTimeout(() => res.socket?.end(), 20); // the first answer's connection closes cleanly mid-body
     };
-    const usage = { requests: 0, postsRead: 0, postsRepeated: 0, userReads: 0 };
-    const client = new XV2Client({
-      apiUrl: base,
-      signer: new OAuthSigner({ key: 'ck', secret: 'cs' }),
-      token: { key: 'at', secret: 'as' },
-      usage,
-      timeoutMs: 60_000, // past the test's own timeout: only failing as the connection closes gets a second ask in
-      sleep: async () => {},
-    });
+    // A deadline past the test's own timeout: only failing as the connection closes gets a second ask in.
+    const { usage, client } = clientWith(60_000);
     const hold = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
     const page = await client.userPosts('1456789012345678901', {}, 100, hold);
     expect(page.data?.map((p) => p.id)).toEqual(['1856789012345678901']);
