@@ -11,7 +11,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { callerGaveUp, DEFAULT_MAX_BYTES, timedOut, tooLarge } from './deadline.js';
+import { callerGaveUp, DEFAULT_MAX_BYTES, type DeadlineOptions, timedOut, tooLarge } from './deadline.js';
 import type { AnswerHead, HttpAnswer, HttpGet } from './http-get.js';
 
 // Kept-alive connections, as fetch keeps them; idle ones close after 5 s and
@@ -20,8 +20,28 @@ const agentOptions = { keepAlive: true, scheduling: 'lifo', timeout: 5_000 } as 
 const httpAgent = new http.Agent(agentOptions);
 const httpsAgent = new https.Agent(agentOptions);
 
-export const nodeHttpGet: HttpGet = (url, headers, options) =>
-  new Promise<HttpAnswer>((resolve, reject) => {
+/**
+ * A request on a kept-alive connection that the server closed as the request
+ * was sent (its idle timeout, a restart): it failed before any answer came.
+ */
+class StaleConnectionError extends Error {}
+
+export const nodeHttpGet: HttpGet = async (url, headers, options) => {
+  const started = performance.now();
+  try {
+    return await ask(url, headers, options, true);
+  } catch (err) {
+    if (!(err instanceof StaleConnectionError)) throw err;
+    // Asked again at once, on a connection of its own: the next pooled one may have been closed with it.
+    // A GET that got no answer is safe to repeat (Node's advice for request.reusedSocket), and the
+    // timeout still covers both asks.
+    const timeoutMs = Math.max(1, options.timeoutMs - (performance.now() - started));
+    return ask(url, headers, { ...options, timeoutMs }, false);
+  }
+};
+
+function ask(url: string, headers: Record<string, string>, options: DeadlineOptions, pooled: boolean): Promise<HttpAnswer> {
+  return new Promise<HttpAnswer>((resolve, reject) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     if (!secure && target.protocol !== 'http:') {
@@ -34,7 +54,8 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     let settled = false;
     // Compressed, as fetch asks: X's pages are JSON that gzip shrinks several times over.
     const asked = { ...headers, 'accept-encoding': 'gzip' };
-    const request = (secure ? https : http).request(target, { method: 'GET', headers: asked, agent: secure ? httpsAgent : httpAgent });
+    const agent = pooled ? (secure ? httpsAgent : httpAgent) : false;
+    const request = (secure ? https : http).request(target, { method: 'GET', headers: asked, agent });
 
     const settle = (err: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
@@ -51,12 +72,15 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     };
     const onOuterAbort = () => settle(callerGaveUp());
 
-    request.on('error', (err) => settle(err));
+    let answered: IncomingMessage | undefined;
+    // Before any answer, a reused connection that failed was closed by the server as we wrote to it.
+    const failed = (err: Error) =>
+      settle(!answered && request.reusedSocket ? new StaleConnectionError('a kept-alive connection was closed', { cause: err }) : err);
+    request.on('error', failed);
     // A connection closed cleanly before the answer is whole (while beforeBody waits, or after a 101) errors
     // nothing: the request only closes, and without this the page's room would be held until the timer.
-    let answered: IncomingMessage | undefined;
     request.on('close', () => {
-      if (!answered?.complete) settle(new Error('the connection closed before the answer was complete'));
+      if (!answered?.complete) failed(new Error('the connection closed before the answer was complete'));
     });
     request.on('response', (response: IncomingMessage) => {
       answered = response;
@@ -83,6 +107,7 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     request.end();
   });
+}
 
 function answerHead(response: IncomingMessage): AnswerHead {
   const status = response.statusCode ?? 0;

@@ -291,6 +291,55 @@ describe('node:http GETs', () => {
     await expect(nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).rejects.toThrow(/encoding not asked for \(gzip, gzip\)/);
   });
 
+  describe('on a kept-alive connection the server closes as the next request arrives', () => {
+    /** Answers each connection's first request; `closeLater` decides whether later ones on it are cut off unanswered. */
+    function closingServer(closeLater: (seen: number) => boolean) {
+      const asked = new WeakMap<object, number>();
+      const seen = { requests: 0, connections: 0 };
+      server.on('connection', () => seen.connections++);
+      behaviour = (res) => {
+        seen.requests++;
+        const onSocket = (asked.get(res.socket as object) ?? 0) + 1;
+        asked.set(res.socket as object, onSocket);
+        if (onSocket > 1 && closeLater(seen.requests)) return void res.socket?.destroy();
+        res.end(`{"n":${seen.requests}}`);
+      };
+      return seen;
+    }
+
+    it('asks again at once, on a new connection, and is answered', async () => {
+      const seen = closingServer(() => true);
+      expect((await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe('{"n":1}');
+      expect((await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).text).toBe('{"n":3}');
+      expect(seen).toEqual({ requests: 3, connections: 2 });
+    });
+
+    it('asks again only once, and fails with the second ask’s failure', async () => {
+      let cutOff = false;
+      const seen = closingServer(() => cutOff);
+      await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 });
+      cutOff = true;
+      behaviour = (res) => {
+        seen.requests++;
+        res.socket?.destroy(); // every request now, on any connection
+      };
+      const err = await nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toMatch(/socket hang up/);
+      expect(seen).toEqual({ requests: 3, connections: 2 });
+    });
+
+    it('does not ask again when a new connection fails: the server did not answer the request itself', async () => {
+      const seen = { requests: 0 };
+      behaviour = (res) => {
+        seen.requests++;
+        res.socket?.destroy();
+      };
+      await expect(nodeHttpGet(`${base}/x`, {}, { timeoutMs: 5000 })).rejects.toThrow(/socket hang up/);
+      expect(seen.requests).toBe(1);
+    });
+  });
+
   it('refuses a URL that is not http or https', async () => {
     await expect(nodeHttpGet('file:///etc/passwd', {}, { timeoutMs: 5000 })).rejects.toThrow(/cannot GET a file: URL/);
   });
