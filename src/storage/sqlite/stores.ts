@@ -65,7 +65,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     members: asAsync(members),
     roster: asAsync(new SqliteGuildRoster(db, now)),
     connections: asAsync(new SqliteConnectionStore(db)),
-    replays: asAsync(new SqliteInteractionLedger(db, now)),
+    replays: new SqliteInteractionLedger(db, now),
     views: asAsync(views),
     leaderboard: new SqliteLeaderboardStore(db),
     digests: new SqliteDigestStore(db),
