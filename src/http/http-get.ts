@@ -16,6 +16,14 @@ export interface HttpAnswer extends AnswerHead {
 
 export type HttpGet = (url: string, headers: Record<string, string>, options: DeadlineOptions) => Promise<HttpAnswer>;
 
+/**
+ * A request sent on a kept-alive connection that the server had closed (its
+ * idle timeout crossing our next request): the connection was reset before
+ * any answer, so the server never took the request. Safe to ask again at
+ * once, signed afresh.
+ */
+export class StaleConnectionError extends Error {}
+
 /** The same GET through a fetch implementation (undici's, or a test's). */
 export function getThroughFetch(fetchImpl: typeof fetch): HttpGet {
   return async (url, headers, options) => {

@@ -5,14 +5,18 @@
 // Discord. The deadline is the same as fetchWithDeadline's: one plain timer
 // over connecting, the headers and the body, paused only while beforeBody
 // waits for room; an outer signal ends the request; a body over maxBytes is
-// cut off.
+// cut off. A request written to a kept-alive connection the server had just
+// closed fails as a StaleConnectionError, which the caller may ask again at once.
 
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { callerGaveUp, DEFAULT_MAX_BYTES, type DeadlineOptions, timedOut, tooLarge } from './deadline.js';
-import type { AnswerHead, HttpAnswer, HttpGet } from './http-get.js';
+import { callerGaveUp, DEFAULT_MAX_BYTES, timedOut, tooLarge } from './deadline.js';
+import { type AnswerHead, type HttpAnswer, type HttpGet, StaleConnectionError } from './http-get.js';
+
+/** How a connection the server had closed fails a request written to it (Node's 'socket hang up' is ECONNRESET). */
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 // Kept-alive connections, as fetch keeps them; idle ones close after 5 s and
 // never hold the process open (the agent unrefs them).
@@ -20,28 +24,8 @@ const agentOptions = { keepAlive: true, scheduling: 'lifo', timeout: 5_000 } as 
 const httpAgent = new http.Agent(agentOptions);
 const httpsAgent = new https.Agent(agentOptions);
 
-/**
- * A request on a kept-alive connection that the server closed as the request
- * was sent (its idle timeout, a restart): it failed before any answer came.
- */
-class StaleConnectionError extends Error {}
-
-export const nodeHttpGet: HttpGet = async (url, headers, options) => {
-  const started = performance.now();
-  try {
-    return await ask(url, headers, options, true);
-  } catch (err) {
-    if (!(err instanceof StaleConnectionError)) throw err;
-    // Asked again at once, on a connection of its own: the next pooled one may have been closed with it.
-    // A GET that got no answer is safe to repeat (Node's advice for request.reusedSocket), and the
-    // timeout still covers both asks.
-    const timeoutMs = Math.max(1, options.timeoutMs - (performance.now() - started));
-    return ask(url, headers, { ...options, timeoutMs }, false);
-  }
-};
-
-function ask(url: string, headers: Record<string, string>, options: DeadlineOptions, pooled: boolean): Promise<HttpAnswer> {
-  return new Promise<HttpAnswer>((resolve, reject) => {
+export const nodeHttpGet: HttpGet = (url, headers, options) =>
+  new Promise<HttpAnswer>((resolve, reject) => {
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     if (!secure && target.protocol !== 'http:') {
@@ -54,8 +38,7 @@ function ask(url: string, headers: Record<string, string>, options: DeadlineOpti
     let settled = false;
     // Compressed, as fetch asks: X's pages are JSON that gzip shrinks several times over.
     const asked = { ...headers, 'accept-encoding': 'gzip' };
-    const agent = pooled ? (secure ? httpsAgent : httpAgent) : false;
-    const request = (secure ? https : http).request(target, { method: 'GET', headers: asked, agent });
+    const request = (secure ? https : http).request(target, { method: 'GET', headers: asked, agent: secure ? httpsAgent : httpAgent });
 
     const settle = (err: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
@@ -73,14 +56,18 @@ function ask(url: string, headers: Record<string, string>, options: DeadlineOpti
     const onOuterAbort = () => settle(callerGaveUp());
 
     let answered: IncomingMessage | undefined;
-    // Before any answer, a reused connection that failed was closed by the server as we wrote to it.
-    const failed = (err: Error) =>
-      settle(!answered && request.reusedSocket ? new StaleConnectionError('a kept-alive connection was closed', { cause: err }) : err);
+    // A reused connection reset or closed before any answer was closed by the server as we wrote to it. Not an
+    // answer that failed to parse (HPE_*): the server took that request, and a second ask would be a second request.
+    const failed = (err: Error) => {
+      const reset = !answered && request.reusedSocket && (err === cleanClose || STALE_CODES.has((err as NodeJS.ErrnoException).code ?? ''));
+      settle(reset ? new StaleConnectionError('the server had closed the kept-alive connection', { cause: err }) : err);
+    };
+    const cleanClose = new Error('the connection closed before the answer was complete');
     request.on('error', failed);
     // A connection closed cleanly before the answer is whole (while beforeBody waits, or after a 101) errors
     // nothing: the request only closes, and without this the page's room would be held until the timer.
     request.on('close', () => {
-      if (!answered?.complete) failed(new Error('the connection closed before the answer was complete'));
+      if (!answered?.complete) failed(cleanClose);
     });
     request.on('response', (response: IncomingMessage) => {
       answered = response;
@@ -107,7 +94,6 @@ function ask(url: string, headers: Record<string, string>, options: DeadlineOpti
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     request.end();
   });
-}
 
 function answerHead(response: IncomingMessage): AnswerHead {
   const status = response.statusCode ?? 0;

@@ -3,7 +3,7 @@
 // number of times with backoff, and failures are classified for the member.
 
 import { DeadlineError } from '../http/deadline.js';
-import type { HttpAnswer, HttpGet } from '../http/http-get.js';
+import { type HttpAnswer, type HttpGet, StaleConnectionError } from '../http/http-get.js';
 import { nodeHttpGet } from '../http/node-http-get.js';
 import { classifyResponse, XApiError } from './errors.js';
 import { buildUrl, type Credentials, type OAuthSigner } from './oauth-signer.js';
@@ -153,11 +153,11 @@ export class XV2Client {
       this.options.usage.requests++;
       this.options.onUsage?.();
       let answer: HttpAnswer;
-      try {
-        const authorization = signer.authorization({ method: 'GET', url }, token);
-        answer = await this.transport(
+      const ask = () =>
+        this.transport(
           url,
-          { authorization, accept: 'application/json' },
+          // Signed for each ask: X refuses a nonce it has seen.
+          { authorization: signer.authorization({ method: 'GET', url }, token), accept: 'application/json' },
           {
             timeoutMs,
             signal,
@@ -165,6 +165,15 @@ export class XV2Client {
             beforeBody: hold && ((head, requestSignal) => (head.ok ? hold(requestSignal) : Promise.resolve())),
           },
         );
+      try {
+        answer = await ask().catch((err: unknown) => {
+          // X closed the kept-alive connection as this was sent, and never took it: asked again at once, not as a
+          // failed attempt after the backoff. A second such failure is one.
+          if (!(err instanceof StaleConnectionError)) throw err;
+          this.options.usage.requests++;
+          this.options.onUsage?.();
+          return ask();
+        });
       } catch (err) {
         // An answer far larger than any page is not one to read again: cut off, it is not retried.
         if (err instanceof DeadlineError && err.reason === 'too-large') throw new XApiError('bad-response', `X sent an ${err.message}`);
