@@ -42,8 +42,14 @@ export class SqliteInteractionLedger implements ReplayGuard {
     });
   }
 
+  /** Writes the ids asked about so far, before their turn ends (the database is about to close). */
+  commitNow(): void {
+    if (this.asked.length > 0) this.commit();
+  }
+
   private commit(): void {
     const asked = this.asked;
+    if (asked.length === 0) return; // committed early, by commitNow
     this.asked = [];
     let firsts: boolean[];
     try {

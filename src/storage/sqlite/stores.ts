@@ -42,6 +42,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
   const usage = new SqliteUsageStore(db);
   const views = new SqliteViewStore(db);
   const checkpointer = new Checkpointer(path);
+  const ledger = new SqliteInteractionLedger(db, now);
   return {
     engine: 'sqlite',
     database,
@@ -65,7 +66,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     members: asAsync(members),
     roster: asAsync(new SqliteGuildRoster(db, now)),
     connections: asAsync(new SqliteConnectionStore(db)),
-    replays: new SqliteInteractionLedger(db, now),
+    replays: ledger,
     views: asAsync(views),
     leaderboard: new SqliteLeaderboardStore(db),
     digests: new SqliteDigestStore(db),
@@ -92,6 +93,7 @@ export function openSqliteStores(path: string, now: () => number): SqliteStores 
     async close() {
       // Ending the thread first: closing the main connection afterwards makes the last checkpoint.
       await checkpointer.close();
+      ledger.commitNow(); // ids asked about in this turn are stored and answered, not failed for a closed database
       database.close();
     },
   };

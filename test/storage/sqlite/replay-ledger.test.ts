@@ -36,3 +36,11 @@ it('fails every id of a transaction that could not commit, and answers none of t
   stores.database.sqlite.close(); // before the turn ends: the write finds the database closed
   for (const answer of await Promise.all(asks)) expect(answer).toBeInstanceOf(Error);
 });
+
+it('stores and answers the ids asked about just before the stores close, rather than failing them', async () => {
+  const asked = stores.replays.firstSeen(id(1));
+  await stores.close();
+  expect(await asked).toBe(true);
+  stores = openSqliteStores(join(dir, 'bot.sqlite'), () => 1_000_000);
+  expect(await stores.replays.firstSeen(id(1))).toBe(false);
+});
