@@ -56,13 +56,13 @@ export const nodeHttpGet: HttpGet = (url, headers, options) =>
     const onOuterAbort = () => settle(callerGaveUp());
 
     let answered: IncomingMessage | undefined;
+    const cleanClose = new Error('the connection closed before the answer was complete');
     // A reused connection reset or closed before any answer was closed by the server as we wrote to it. Not an
     // answer that failed to parse (HPE_*): the server took that request, and a second ask would be a second request.
     const failed = (err: Error) => {
       const reset = !answered && request.reusedSocket && (err === cleanClose || STALE_CODES.has((err as NodeJS.ErrnoException).code ?? ''));
       settle(reset ? new StaleConnectionError('the server had closed the kept-alive connection', { cause: err }) : err);
     };
-    const cleanClose = new Error('the connection closed before the answer was complete');
     request.on('error', failed);
     // A connection closed cleanly before the answer is whole (while beforeBody waits, or after a 101) errors
     // nothing: the request only closes, and without this the page's room would be held until the timer.

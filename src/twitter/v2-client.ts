@@ -141,6 +141,12 @@ export class XV2Client {
     return body;
   }
 
+  /** Every request sent is counted, the one asked again after a stale connection too. */
+  private countRequest(): void {
+    this.options.usage.requests++;
+    this.options.onUsage?.();
+  }
+
   private async get<T>(path: string, query: Record<string, string | number | undefined>, hold?: BodyHold): Promise<T> {
     const { apiUrl, signer, token, attempts = 3, timeoutMs = 15_000, signal } = this.options;
     const backoff = this.options.backoffMs ?? ((attempt: number) => 500 * 2 ** attempt);
@@ -150,8 +156,7 @@ export class XV2Client {
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(backoff(attempt - 1));
       if (signal?.aborted) throw new XApiError('unavailable', 'report deadline reached');
-      this.options.usage.requests++;
-      this.options.onUsage?.();
+      this.countRequest();
       let answer: HttpAnswer;
       const ask = () =>
         this.transport(
@@ -170,8 +175,7 @@ export class XV2Client {
           // X closed the kept-alive connection as this was sent, and never took it: asked again at once, not as a
           // failed attempt after the backoff. A second such failure is one.
           if (!(err instanceof StaleConnectionError)) throw err;
-          this.options.usage.requests++;
-          this.options.onUsage?.();
+          this.countRequest();
           return ask();
         });
       } catch (err) {

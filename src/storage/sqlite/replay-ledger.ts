@@ -37,19 +37,15 @@ export class SqliteInteractionLedger implements ReplayGuard {
 
   firstSeen(interactionId: string): Promise<boolean> {
     return new Promise((answer, fail) => {
-      if (this.asked.length === 0) setImmediate(() => this.commit());
+      if (this.asked.length === 0) setImmediate(() => this.commitNow());
       this.asked.push({ id: interactionId, answer, fail });
     });
   }
 
-  /** Writes the ids asked about so far, before their turn ends (the database is about to close). */
+  /** Writes the ids asked about so far: after their turn, or before it ends when the database is about to close. */
   commitNow(): void {
-    if (this.asked.length > 0) this.commit();
-  }
-
-  private commit(): void {
     const asked = this.asked;
-    if (asked.length === 0) return; // committed early, by commitNow
+    if (asked.length === 0) return; // committed already, by an early call
     this.asked = [];
     let firsts: boolean[];
     try {
