@@ -380,6 +380,28 @@ describe('XV2Client against an X that hangs or drips', () => {
     expect(usage.requests).toBe(3);
   });
 
+  it('cuts off, by its timeout, an ask made again after a stale connection when X then hangs', async () => {
+    const onSocket = new WeakMap<object, number>();
+    let answered = false;
+    behaviour = (res) => {
+      const n = (onSocket.get(res.socket as object) ?? 0) + 1;
+      onSocket.set(res.socket as object, n);
+      if (n > 1) return void res.socket?.destroy(); // a kept-alive connection X had closed
+      if (!answered) {
+        answered = true;
+        return void res.end(JSON.stringify({ data: [] }));
+      }
+      // every new connection after the first: X hangs
+    };
+    const { usage, client } = clientWith(100);
+    await client.userPosts('1456789012345678901', {});
+    const err = await withGarbageCollection(client.userPosts('1456789012345678901', {}).catch((e: unknown) => e));
+    expect(err).toBeInstanceOf(XApiError);
+    expect((err as XApiError).kind).toBe('unavailable');
+    // The first page; then the stale ask and the ask made again at once, and two more attempts after the backoff.
+    expect(usage.requests).toBe(5);
+  });
+
   it('asks again, at once rather than at the deadline, for a page whose connection closed while it waited for room', async () => {
     let answers = 0;
     behaviour = (res) => {
