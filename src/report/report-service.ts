@@ -121,6 +121,8 @@ export class ReportService {
       profiles: this.profiles,
       lanes,
       markBroken: (discordUserId) => deps.links.markBroken(discordUserId),
+      // The queue is made below; a report is made only once it has been claimed from it.
+      placeOf: (runId) => this.queue.placeOf(runId),
       deadlineMs: this.deadlineMs,
     });
     const claimed = new ClaimedReports({ ...deps, account, make: (request, ticket, usage) => this.maker.run(request, ticket, usage) });

@@ -50,4 +50,47 @@ describe('report progress', () => {
     // The report is the last edit.
     expect(views.at(-1)!.media.length).toBeGreaterThan(0);
   });
+
+  it('tells a member whose report waits behind another how many are ahead of it, then delivers it', { timeout: 60_000 }, async () => {
+    // Room for two requests asking X: the first report's two reads (posts and mentions) take it all.
+    h = await startHarness({ mode: 'http', env: { REPORT_PROGRESS_SECONDS: '1', REPORT_REQUESTS_IN_FLIGHT: '2' } });
+    const OTHER = '300000000000000002';
+    const OTHER_X = { id: '1456789012345678902', screenName: 'grace_h' };
+    for (const [user, name] of [
+      [X_USER, 'Ada'],
+      [OTHER_X, 'Grace'],
+    ] as const) {
+      const posts = syntheticTimeline(40, h.clock.now - 60_000, 10);
+      serveTimeline(h.x, { profile: { id: user.id, name, username: user.screenName }, posts, mentions: [] });
+    }
+    await linkAccount(h, OWNER, X_USER);
+    await linkAccount(h, OTHER, OTHER_X);
+    const releases = [h.x.hold(new RegExp(`/2/users/${X_USER.id}/tweets`)), h.x.hold(new RegExp(`/2/users/${X_USER.id}/mentions`))];
+    const first = commandPayload({ name: 'report', member: { id: OWNER }, options: [{ name: 'days', type: 4, value: 30 }] });
+    const second = commandPayload({ name: 'report', member: { id: OTHER }, options: [{ name: 'days', type: 4, value: 30 }] });
+    await h.interact(first);
+    await eventually(() => h.x.requestsTo(new RegExp(`/2/users/${X_USER.id}/mentions`)).length > 0);
+    await h.interact(second);
+    const viewsOf = (token: string) =>
+      h.discord
+        .edits()
+        .filter((e) => e.path.includes(token))
+        .map((e) => DiscordStandIn.payload(e) as { components?: unknown[] })
+        .map((b) => ({ text: layoutText(b.components), media: layoutMedia(b.components) }));
+    // Its reads wait for the first's: its message says so, on the progress timer, with no count to tell.
+    const inLine = await eventually(() => {
+      h.clock.now += 100; // the bot's clock moves on while the timer looks
+      return viewsOf(second.token).find((v) => v.text.includes('in line'));
+    });
+    expect(inLine.text).toContain('Your 30-day report is in line: 1 report asked before it is still being made');
+    expect(inLine.text).not.toContain('read from X so far');
+    expect(h.x.requestsTo(new RegExp(`/2/users/${OTHER_X.id}/tweets`))).toEqual([]);
+    for (const release of releases) release();
+    const delivered = await eventually(() => {
+      const views = viewsOf(second.token);
+      return views.at(-1)?.media.length ? views : false;
+    });
+    expect(delivered.filter((v) => v.media.length > 0)).toHaveLength(1);
+    expect(viewsOf(first.token).at(-1)?.media.length).toBeGreaterThan(0);
+  });
 });

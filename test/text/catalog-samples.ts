@@ -430,6 +430,10 @@ export const SAMPLES: Samples<Catalog> = {
       [30, 1],
       [30, 1200],
     ],
+    inLine: [
+      [90, 0, 1, null],
+      [90, 100, 37, AT],
+    ],
     reading: [[30]],
     notYours: null,
     expired: null,

@@ -1,11 +1,23 @@
 // While a report reads from X, the member's message says how far it got
 // ("312 posts read so far"), edited at most once per REPORT_PROGRESS_SECONDS:
 // a long read does not look stuck, and Discord's rate limit on edits is never
-// approached. Edits go one at a time, and the last is settled before the
-// report is delivered, so a late progress edit can never overwrite the report.
+// approached. In a burst, a report whose pages wait behind reports admitted
+// before it says so instead, with how many are ahead and when it is likely
+// ready: its count stands still while it waits, so the message is looked at
+// on a timer too, not only when the count grows. Edits go one at a time, and
+// the last is settled before the report is delivered, so a late progress
+// edit can never overwrite the report.
 
 import type { InteractionWebhooks } from '../../discord-api/webhooks.js';
 import { asLayout } from '../layout/text-layout.js';
+
+/** Where a report being made stands behind those admitted before it (see ReportQueue.placeOf). */
+export interface LinePlace {
+  /** Reports admitted before it and still being made. */
+  ahead: number;
+  /** When it is likely delivered, at the pace reports are finishing now; null: too few finished lately to tell. */
+  readyAt: number | null;
+}
 
 export interface ProgressTarget {
   webhooks: Pick<InteractionWebhooks, 'editOriginal'>;
@@ -13,40 +25,82 @@ export interface ProgressTarget {
   /** Least time between two edits, and before the first; 0: no progress edits. */
   everyMs: number;
   now: () => number;
-  /** The message for a count of posts read so far. */
-  text: (postsRead: number) => string;
+  /** The message for a count of posts read so far, and the report's place in line when others are ahead of it. */
+  text: (postsRead: number, place: LinePlace | null) => string;
+  /** The report's place in line now; null when none is ahead (or unknown). */
+  place?: () => LinePlace | null;
+  /** Calls `look` every `ms` until the returned function is called (tests drive it by hand). */
+  every?: (look: () => void, ms: number) => () => void;
 }
+
+/** A timer that does not keep the process alive. */
+const repeating = (look: () => void, ms: number) => {
+  const timer = setInterval(look, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+/** A place shown is told again once a third fewer are ahead (in a burst of 200, about every 4 s at the back of the line). */
+const FEWER_AHEAD = 1 / 3;
+/** An estimate is told again once off by a fifth of the wait it showed, and by 5 s at least (Discord counts it down by itself). */
+const DRIFT = 0.2;
+const LEAST_DRIFT_MS = 5_000;
 
 export class ReportProgress {
   private last: number;
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
-  private shown = -1;
+  private shownPosts = -1;
+  private shownPlace: LinePlace | null = null;
+  private posts = 0;
+  private readonly stopLooking: () => void;
 
   constructor(private readonly target: ProgressTarget) {
     // The first edit waits a whole interval too: a report ready sooner shows no progress at all.
     this.last = target.now();
+    const looks = target.place !== undefined && target.everyMs > 0;
+    this.stopLooking = looks ? (target.every ?? repeating)(() => this.tick(), target.everyMs) : () => undefined;
   }
 
   /** Told each time the usage grows; edits only when the interval has passed and the count changed. */
   note(postsRead: number): void {
+    this.posts = postsRead;
+    this.tick();
+  }
+
+  /** Looks again (on a timer while the report is made): edits when the interval has passed and what it says moved. */
+  tick(): void {
     const { everyMs, now } = this.target;
-    if (this.stopped || everyMs <= 0 || postsRead === this.shown) return;
+    if (this.stopped || everyMs <= 0) return;
     const at = now();
     if (at - this.last < everyMs) return;
+    const place = this.target.place?.() ?? null;
+    if (this.posts === this.shownPosts && !this.placeMoved(place, at)) return;
     this.last = at;
-    this.shown = postsRead;
+    this.shownPosts = this.posts;
+    this.shownPlace = place;
+    const content = this.target.text(this.posts, place);
     this.chain = this.chain.then(async () => {
       if (this.stopped) return;
-      const message = asLayout({ content: this.target.text(postsRead) });
       // A lost progress edit costs nothing: the report itself follows.
-      await this.target.webhooks.editOriginal(this.target.interactionToken, message).catch(() => undefined);
+      await this.target.webhooks.editOriginal(this.target.interactionToken, asLayout({ content })).catch(() => undefined);
     });
+  }
+
+  /** Whether the place differs enough from the one shown to be worth an edit of its own. */
+  private placeMoved(place: LinePlace | null, at: number): boolean {
+    const shown = this.shownPlace;
+    if (place === null || shown === null) return (place === null) !== (shown === null);
+    if (place.ahead <= shown.ahead * (1 - FEWER_AHEAD)) return true;
+    if (place.readyAt === null || shown.readyAt === null) return place.readyAt !== shown.readyAt;
+    const drift = Math.abs(place.readyAt - shown.readyAt);
+    return drift >= LEAST_DRIFT_MS && drift >= DRIFT * Math.max(0, shown.readyAt - at);
   }
 
   /** No more edits; resolves once the one under way (if any) is settled, so the report's edit comes after it. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopLooking();
     await this.chain;
   }
 }

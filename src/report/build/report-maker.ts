@@ -25,7 +25,7 @@ import { CHART_FILE } from '../render/job.js';
 import type { RenderPool } from '../render/render-pool.js';
 import type { ReportRequest, ReportTicket } from '../report-request.js';
 import { LinkGoneError, type PostStore, type ReportRunStore, type ReportViewStore } from '../stores.js';
-import { ReportProgress } from './progress.js';
+import { type LinePlace, ReportProgress } from './progress.js';
 import { renderJobFor } from './render-job.js';
 import { READS_ASKING_X, type ReadLanes, readForReport } from './report-reads.js';
 import { UsageRecorder } from './usage-recorder.js';
@@ -44,6 +44,8 @@ export interface ReportMakerDeps {
   markBroken: (discordUserId: string) => Promise<void>;
   /** Progress edits of the member's message while it reads. */
   webhooks: Pick<InteractionWebhooks, 'editOriginal'>;
+  /** Where a report being made stands behind those admitted before it (ReportQueue.placeOf). */
+  placeOf?: (runId: number) => LinePlace | null;
   limits: ReportLimits;
   pricing: Pricing;
   /** How long a report may take in all, its rendering included. */
@@ -115,7 +117,7 @@ export class ReportMaker {
         this.deps.log.warn('could not record a running report’s usage', { runId, error: err });
       }),
     );
-    const progress = this.progressFor(request);
+    const progress = this.progressFor(request, runId);
     const client = memberClient(this.deps.clients, account, usage, {
       onUsage: () => {
         recorder.soon();
@@ -162,14 +164,22 @@ export class ReportMaker {
     }
   }
 
-  private progressFor(request: ReportRequest): ReportProgress {
+  private progressFor(request: ReportRequest, runId: number): ReportProgress {
     const t = textFor(request.locale).reportView;
+    const { placeOf } = this.deps;
     return new ReportProgress({
       webhooks: this.deps.webhooks,
       interactionToken: request.interactionToken,
       everyMs: this.deps.limits.progressEveryMs,
       now: this.deps.now,
-      text: (posts) => t.progress(request.days, posts),
+      // Asked of X and nothing come back yet: "0 posts read so far" would look stuck.
+      text: (posts, place) =>
+        place
+          ? t.inLine(request.days, posts, place.ahead, place.readyAt)
+          : posts > 0
+            ? t.progress(request.days, posts)
+            : t.reading(request.days),
+      place: placeOf && (() => placeOf(runId)),
     });
   }
 

@@ -77,6 +77,17 @@ export class ReportQueue {
     return pace === null ? null : this.deps.now() + (ahead + 1) * pace;
   }
 
+  /**
+   * Where a report being made stands while X's pages (or requests) are all
+   * taken: the reports admitted before it still being made here go first,
+   * so they are ahead of it. Null when none is, or nothing is taken up.
+   */
+  placeOf(runId: number): { ahead: number; readyAt: number | null } | null {
+    if (!this.deps.saturated()) return null;
+    const ahead = this.worker.makingBefore(runId);
+    return ahead > 0 ? { ahead, readyAt: this.readyAt(ahead) } : null;
+  }
+
   /** The admitted report will not run (Discord refused the defer): release what it held. */
   async abandon(runId: number): Promise<void> {
     await this.deps.runs.finishRun(runId, { ...NOTHING_DONE, outcome: 'abandoned' });

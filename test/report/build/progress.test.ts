@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BotMessage } from '../../../src/interaction/contract.js';
-import { ReportProgress } from '../../../src/report/build/progress.js';
+import { type LinePlace, ReportProgress } from '../../../src/report/build/progress.js';
 
 function setup(everyMs: number) {
   const clock = { now: 1_000_000 };
@@ -74,5 +74,92 @@ describe('report progress edits', () => {
     progress.note(30);
     await settle();
     expect(edits).toHaveLength(1);
+  });
+});
+
+/** A report in line: its place comes from `line.place`, its looks are driven by hand (`look`). */
+function inLine(everyMs: number) {
+  const clock = { now: 1_000_000 };
+  const edits: string[] = [];
+  const line: { place: LinePlace | null } = { place: null };
+  const timers: Array<{ ms: number; stopped: boolean }> = [];
+  let look: () => void = () => undefined;
+  const progress = new ReportProgress({
+    webhooks: { editOriginal: async (_token: string, message: BotMessage) => void edits.push(JSON.stringify(message.layout)) },
+    interactionToken: 'tok',
+    everyMs,
+    now: () => clock.now,
+    text: (n, place) => (place ? `in line behind ${place.ahead}, ready ${place.readyAt ?? 'unknown'}, read ${n}` : `read ${n}`),
+    place: () => line.place,
+    every: (fn, ms) => {
+      const timer = { ms, stopped: false };
+      timers.push(timer);
+      look = fn;
+      return () => (timer.stopped = true);
+    },
+  });
+  const lookAfter = async (ms: number) => {
+    clock.now += ms;
+    look();
+    await settle();
+  };
+  return { clock, edits, line, timers, progress, lookAfter };
+}
+
+describe('report progress while in line', () => {
+  it('shows the place on a timer while the count stands still, and again only once it moved: a third fewer ahead, or the estimate off by a fifth', async () => {
+    const { clock, edits, line, progress, lookAfter } = inLine(2000);
+    line.place = { ahead: 149, readyAt: null };
+    await lookAfter(1999);
+    expect(edits).toEqual([]); // not before a whole interval
+    await lookAfter(1);
+    expect(edits).toEqual([expect.stringContaining('in line behind 149, ready unknown, read 0')]);
+    line.place = { ahead: 100, readyAt: null }; // fewer by less than a third
+    await lookAfter(2000);
+    expect(edits).toHaveLength(1);
+    line.place = { ahead: 99, readyAt: null }; // a third fewer
+    await lookAfter(2000);
+    expect(edits.at(-1)).toContain('in line behind 99, ready unknown');
+    const readyAt = clock.now + 20_000;
+    line.place = { ahead: 98, readyAt }; // an estimate at last
+    await lookAfter(2000);
+    expect(edits.at(-1)).toContain(`in line behind 98, ready ${readyAt}`);
+    line.place = { ahead: 97, readyAt: readyAt + 3000 }; // off by 3 s of about 16: not told again
+    await lookAfter(2000);
+    expect(edits).toHaveLength(3);
+    line.place = { ahead: 96, readyAt: readyAt + 8000 }; // off by 8 s of about 14
+    await lookAfter(2000);
+    expect(edits.at(-1)).toContain(`ready ${readyAt + 8000}`);
+    line.place = null; // its turn: plain progress again
+    await lookAfter(2000);
+    expect(edits.at(-1)).toContain('"read 0');
+    await progress.stop();
+    expect(edits).toHaveLength(5);
+  });
+
+  it('tells the count as it grows, with the place while it is in line', async () => {
+    const { clock, edits, line, progress } = inLine(2000);
+    line.place = { ahead: 3, readyAt: null };
+    clock.now += 2000;
+    progress.note(100);
+    await settle();
+    expect(edits).toEqual([expect.stringContaining('in line behind 3, ready unknown, read 100')]);
+    clock.now += 2000;
+    progress.note(100); // nothing moved
+    await settle();
+    expect(edits).toHaveLength(1);
+    await progress.stop();
+  });
+
+  it('looks on a timer of the interval only when it can be in line and edits are on, and stops looking at stop()', async () => {
+    const { timers, progress, edits, line, lookAfter } = inLine(2000);
+    expect(timers).toEqual([{ ms: 2000, stopped: false }]);
+    await progress.stop();
+    expect(timers[0]?.stopped).toBe(true);
+    line.place = { ahead: 5, readyAt: null };
+    await lookAfter(10_000); // a look after stop(): no edit
+    expect(edits).toEqual([]);
+    const off = inLine(0);
+    expect(off.timers).toEqual([]);
   });
 });

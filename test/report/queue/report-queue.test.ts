@@ -90,3 +90,41 @@ describe('ReportQueue.enqueue', () => {
     await expect(notMarked.enqueue(other)).rejects.toThrow('connection lost');
   });
 });
+
+describe('ReportQueue.placeOf', () => {
+  it('counts the reports admitted before one and still being made while X is all taken, with an estimate once reports end', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const clock = { now: T0 };
+    let saturated = true;
+    const finish = new Map<number, () => void>();
+    const queue = new ReportQueue({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((resolve) => finish.set(run.id, resolve)),
+      concurrency: 10,
+      leaseMs: 30_000,
+      saturated: () => saturated,
+      now: () => clock.now,
+      log: silentLogger,
+    });
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'].map((m) => runs.startRun(queuedRun(`member-${m}`, T0)));
+    queue.worker.start();
+    for (const id of ids) await queue.enqueue(id);
+    await turns(20);
+    expect(finish.size).toBe(6); // all six being made
+    expect(queue.placeOf(ids[0]!)).toBeNull(); // none ahead of the first
+    expect(queue.placeOf(ids[5]!)).toEqual({ ahead: 5, readyAt: null }); // no pace yet
+    saturated = false;
+    expect(queue.placeOf(ids[5]!)).toBeNull(); // nothing waits: it is not held back by those ahead
+    saturated = true;
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      clock.now = T0 + 4000 + i * 1500; // ends 1.5 s apart
+      finish.get(id)?.();
+      await turns(5);
+    }
+    // Two still ahead of the last: it is likely ready after them and itself, 1.5 s each.
+    expect(queue.placeOf(ids[5]!)).toEqual({ ahead: 2, readyAt: clock.now + 3 * 1500 });
+    queue.worker.stop();
+    for (const id of ids.slice(3)) finish.get(id)?.();
+    await turns(5);
+  });
+});
