@@ -80,8 +80,14 @@ async function run(members: number): Promise<string[]> {
     ...(database ? { DATABASE_URL: database.url } : {}),
     REPORT_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'info',
-    // The queue's settings, when set, so their trade-off can be measured.
-    ...pick(process.env, ['REPORT_CONCURRENCY', 'REPORT_PAGES_IN_FLIGHT', 'REPORT_REQUESTS_IN_FLIGHT', 'REPORT_MAX_POSTS']),
+    // The queue's settings and the progress edits', when set, so their trade-off can be measured.
+    ...pick(process.env, [
+      'REPORT_CONCURRENCY',
+      'REPORT_PAGES_IN_FLIGHT',
+      'REPORT_REQUESTS_IN_FLIGHT',
+      'REPORT_MAX_POSTS',
+      'REPORT_PROGRESS_SECONDS',
+    ]),
     // glibc's malloc settings, when set, to measure what they do to resident memory.
     ...pick(process.env, ['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_']),
   };
