@@ -43,6 +43,8 @@ export class ReportWorker {
   private starting: Promise<void> = Promise.resolve();
   /** When the last reports ended (deps.now()), oldest first. */
   private readonly ends: number[] = [];
+  /** Since when this replica has been making reports without a pause (null: making none). */
+  private busySince: number | null = null;
 
   constructor(private readonly deps: ReportWorkerDeps) {}
 
@@ -76,9 +78,12 @@ export class ReportWorker {
     return before;
   }
 
-  /** Milliseconds between report ends lately, or null when too few ended in the last minutes to tell. */
+  /** Milliseconds between report ends lately, since it last had none to make; null when too few ended to tell. */
   pace(): number | null {
-    const recent = this.ends.filter((at) => at >= this.deps.now() - PACE_WINDOW_MS);
+    // Only ends since it last had nothing to make: a report that ended before a pause would count the pause as
+    // making (one alone, then a burst 20 s later, put the burst's first estimates 100 s too late).
+    const since = Math.max(this.deps.now() - PACE_WINDOW_MS, this.busySince ?? Number.POSITIVE_INFINITY);
+    const recent = this.ends.filter((at) => at >= since);
     const first = recent[0];
     const last = recent.at(-1);
     if (recent.length < 3 || first === undefined || last === undefined) return null;
@@ -114,6 +119,7 @@ export class ReportWorker {
     if (free <= 0 || this.stopped) return;
     const claimed = await this.deps.runs.claim(this.replica, this.deps.now(), this.deps.leaseMs, free);
     for (const run of claimed) {
+      if (this.held.size === 0) this.busySince = this.deps.now();
       this.held.add(run.id);
       void this.makeOne(run);
     }
@@ -132,6 +138,7 @@ export class ReportWorker {
       this.deps.log.error('a queued report failed', { runId: run.id, error: err });
     } finally {
       this.held.delete(run.id);
+      if (this.held.size === 0) this.busySince = null;
       this.ends.push(this.deps.now());
       if (this.ends.length > PACE_OVER) this.ends.shift();
       if (!this.stopped) void this.pump();

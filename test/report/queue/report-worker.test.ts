@@ -213,4 +213,37 @@ describe('ReportWorker', () => {
     expect(worker.pace()).toBeNull();
     worker.stop();
   });
+
+  it('leaves a pause with nothing to make out of the pace: one report, then a burst 20 s later', async () => {
+    const runs = new SqliteRunStore(db.current.db);
+    const clock = { now: T0 };
+    const making = new Map<number, () => void>();
+    const worker = new ReportWorker({
+      runs: asAsync(runs),
+      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
+      concurrency: 5,
+      leaseMs: LEASE_MS,
+      now: () => clock.now,
+      log: silentLogger,
+    });
+    const [alone] = queue(runs, 1);
+    worker.start();
+    await eventually(() => making.size === 1);
+    clock.now = T0 + 4_000;
+    making.get(alone!)!();
+    await eventually(() => worker.busy === 0);
+    clock.now = T0 + 24_000;
+    const burst = queue(runs, 4);
+    await worker.pump();
+    await eventually(() => making.size === 5);
+    for (const [i, id] of burst.slice(0, 3).entries()) {
+      clock.now = T0 + 28_000 + i * 500;
+      making.get(id)!();
+      await eventually(() => worker.busy === 3 - i);
+    }
+    // The burst's three ends, 500 ms apart; with the lone report's end it would be (29,000 - 4,000) / 3.
+    expect(worker.pace()).toBe(500);
+    worker.stop();
+    making.get(burst[3]!)!();
+  });
 });
