@@ -431,8 +431,8 @@ export const SAMPLES: Samples<Catalog> = {
       [30, 1200],
     ],
     inLine: [
-      [90, 0, 1, null],
-      [90, 100, 37, AT],
+      [90, 1, null],
+      [90, 37, AT],
     ],
     reading: [[30]],
     notYours: null,

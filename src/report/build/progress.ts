@@ -3,8 +3,8 @@
 // a long read does not look stuck, and Discord's rate limit on edits is never
 // approached. In a burst, a report whose pages wait behind reports admitted
 // before it says so instead, with how many are ahead and when it is likely
-// ready: its count stands still while it waits, so the message is looked at
-// on a timer too, not only when the count grows. Edits go one at a time, and
+// ready: that moves while its count stands still, so the message is looked
+// at on a timer too, not only when the count grows. Edits go one at a time, and
 // the last is settled before the report is delivered, so a late progress
 // edit can never overwrite the report.
 
@@ -25,7 +25,7 @@ export interface ProgressTarget {
   /** Least time between two edits, and before the first; 0: no progress edits. */
   everyMs: number;
   now: () => number;
-  /** The message for a count of posts read so far, and the report's place in line when others are ahead of it. */
+  /** The message: the report's place in line when others are ahead of it, else the count of posts read so far. */
   text: (postsRead: number, place: LinePlace | null) => string;
   /** The report's place in line now; null when none is ahead (or unknown). */
   place?: () => LinePlace | null;
@@ -40,11 +40,15 @@ const repeating = (look: () => void, ms: number) => {
   return () => clearInterval(timer);
 };
 
-/** A place shown is told again once a third fewer are ahead (in a burst of 200, about every 4 s at the back of the line). */
-const FEWER_AHEAD = 1 / 3;
-/** An estimate is told again once off by a fifth of the wait it showed, and by 5 s at least (Discord counts it down by itself). */
-const DRIFT = 0.2;
-const LEAST_DRIFT_MS = 5_000;
+/**
+ * A place shown is told again once half as many are ahead, or once its
+ * estimate is off by a third of the wait it showed and by 10 s at least
+ * (Discord counts a relative time down by itself): in a burst of 200, the
+ * last member's message is edited about six times in 30 s, not every 2 s.
+ */
+const FEWER_AHEAD = 1 / 2;
+const DRIFT = 1 / 3;
+const LEAST_DRIFT_MS = 10_000;
 
 export class ReportProgress {
   private last: number;
@@ -75,7 +79,9 @@ export class ReportProgress {
     const at = now();
     if (at - this.last < everyMs) return;
     const place = this.target.place?.() ?? null;
-    if (this.posts === this.shownPosts && !this.placeMoved(place, at)) return;
+    // In line, the message tells the place, not the count: a count would go stale between the place's edits.
+    const inLine = place !== null || this.shownPlace !== null;
+    if (inLine ? !this.placeMoved(place, at) : this.posts === this.shownPosts) return;
     this.last = at;
     this.shownPosts = this.posts;
     this.shownPlace = place;
@@ -87,7 +93,7 @@ export class ReportProgress {
     });
   }
 
-  /** Whether the place differs enough from the one shown to be worth an edit of its own. */
+  /** Whether the place differs enough from the one shown to be worth an edit (joining or leaving the line always is). */
   private placeMoved(place: LinePlace | null, at: number): boolean {
     const shown = this.shownPlace;
     if (place === null || shown === null) return (place === null) !== (shown === null);

@@ -174,11 +174,7 @@ export class ReportMaker {
       now: this.deps.now,
       // Asked of X and nothing come back yet: "0 posts read so far" would look stuck.
       text: (posts, place) =>
-        place
-          ? t.inLine(request.days, posts, place.ahead, place.readyAt)
-          : posts > 0
-            ? t.progress(request.days, posts)
-            : t.reading(request.days),
+        place ? t.inLine(request.days, place.ahead, place.readyAt) : posts > 0 ? t.progress(request.days, posts) : t.reading(request.days),
       place: placeOf && (() => placeOf(runId)),
     });
   }

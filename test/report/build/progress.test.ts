@@ -89,7 +89,7 @@ function inLine(everyMs: number) {
     interactionToken: 'tok',
     everyMs,
     now: () => clock.now,
-    text: (n, place) => (place ? `in line behind ${place.ahead}, ready ${place.readyAt ?? 'unknown'}, read ${n}` : `read ${n}`),
+    text: (n, place) => (place ? `in line behind ${place.ahead}, ready ${place.readyAt ?? 'unknown'}` : `read ${n}`),
     place: () => line.place,
     every: (fn, ms) => {
       const timer = { ms, stopped: false };
@@ -107,48 +107,54 @@ function inLine(everyMs: number) {
 }
 
 describe('report progress while in line', () => {
-  it('shows the place on a timer while the count stands still, and again only once it moved: a third fewer ahead, or the estimate off by a fifth', async () => {
+  it('shows the place on a timer while the count stands still, and again only once it moved: half as many ahead, or the estimate off by a third', async () => {
     const { clock, edits, line, progress, lookAfter } = inLine(2000);
     line.place = { ahead: 149, readyAt: null };
     await lookAfter(1999);
     expect(edits).toEqual([]); // not before a whole interval
     await lookAfter(1);
-    expect(edits).toEqual([expect.stringContaining('in line behind 149, ready unknown, read 0')]);
-    line.place = { ahead: 100, readyAt: null }; // fewer by less than a third
+    expect(edits).toEqual([expect.stringContaining('in line behind 149, ready unknown')]);
+    line.place = { ahead: 75, readyAt: null }; // not yet half as many
     await lookAfter(2000);
     expect(edits).toHaveLength(1);
-    line.place = { ahead: 99, readyAt: null }; // a third fewer
+    line.place = { ahead: 74, readyAt: null };
     await lookAfter(2000);
-    expect(edits.at(-1)).toContain('in line behind 99, ready unknown');
+    expect(edits.at(-1)).toContain('in line behind 74, ready unknown');
     const readyAt = clock.now + 20_000;
-    line.place = { ahead: 98, readyAt }; // an estimate at last
+    line.place = { ahead: 73, readyAt }; // an estimate at last
     await lookAfter(2000);
-    expect(edits.at(-1)).toContain(`in line behind 98, ready ${readyAt}`);
-    line.place = { ahead: 97, readyAt: readyAt + 3000 }; // off by 3 s of about 16: not told again
+    expect(edits.at(-1)).toContain(`in line behind 73, ready ${readyAt}`);
+    line.place = { ahead: 72, readyAt: readyAt + 9000 }; // off by 9 s: under 10
     await lookAfter(2000);
     expect(edits).toHaveLength(3);
-    line.place = { ahead: 96, readyAt: readyAt + 8000 }; // off by 8 s of about 14
+    line.place = { ahead: 71, readyAt: readyAt + 12_000 }; // off by 12 s of the 14 s it showed left
     await lookAfter(2000);
-    expect(edits.at(-1)).toContain(`ready ${readyAt + 8000}`);
-    line.place = null; // its turn: plain progress again
+    expect(edits.at(-1)).toContain(`ready ${readyAt + 12_000}`);
+    line.place = null; // its turn: the count again
     await lookAfter(2000);
     expect(edits.at(-1)).toContain('"read 0');
     await progress.stop();
     expect(edits).toHaveLength(5);
   });
 
-  it('tells the count as it grows, with the place while it is in line', async () => {
+  it('tells no count while in line (it would go stale between the place’s edits), and the count again once out of it', async () => {
     const { clock, edits, line, progress } = inLine(2000);
     line.place = { ahead: 3, readyAt: null };
     clock.now += 2000;
     progress.note(100);
     await settle();
-    expect(edits).toEqual([expect.stringContaining('in line behind 3, ready unknown, read 100')]);
+    expect(edits).toEqual([expect.stringContaining('in line behind 3, ready unknown')]);
     clock.now += 2000;
-    progress.note(100); // nothing moved
+    progress.note(300); // the count alone: no edit while in line
     await settle();
     expect(edits).toHaveLength(1);
+    line.place = null;
+    clock.now += 2000;
+    progress.note(300);
+    await settle();
+    expect(edits.at(-1)).toContain('"read 300');
     await progress.stop();
+    expect(edits).toHaveLength(2);
   });
 
   it('looks on a timer of the interval only when it can be in line and edits are on, and stops looking at stop()', async () => {
