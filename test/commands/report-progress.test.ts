@@ -93,4 +93,27 @@ describe('report progress', () => {
     expect(delivered.filter((v) => v.media.length > 0)).toHaveLength(1);
     expect(viewsOf(first.token).at(-1)?.media.length).toBeGreaterThan(0);
   });
+
+  it('edits nothing more once a report fails before it reads (a token that cannot be opened): its failure stays the last word', {
+    timeout: 60_000,
+  }, async () => {
+    h = await startHarness({ mode: 'http', env: { REPORT_PROGRESS_SECONDS: '1' } });
+    serveTimeline(h.x, { profile: { id: X_USER.id, name: 'Ada', username: 'ada_codes' }, posts: [], mentions: [] });
+    await linkAccount(h, OWNER, X_USER);
+    await h.sql("update linked_accounts set access_token_sealed = 'not a sealed token'");
+    const cmd = commandPayload({ name: 'report', member: { id: OWNER }, options: [{ name: 'days', type: 4, value: 30 }] });
+    await h.interact(cmd);
+    const edits = () => h.discord.edits().filter((e) => e.path.includes(cmd.token));
+    const failed = await eventually(() =>
+      edits().find((e) => layoutText((DiscordStandIn.payload(e) as { components?: unknown[] }).components).includes('problem on our side')),
+    );
+    expect(failed).toBeDefined();
+    const count = edits().length;
+    // Two of the progress timer's intervals, on the bot's clock and the real one: a timer left running would edit again.
+    for (let i = 0; i < 2; i++) {
+      h.clock.now += 1000;
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    expect(edits()).toHaveLength(count);
+  });
 });

@@ -118,15 +118,16 @@ export class ReportMaker {
       }),
     );
     const progress = this.progressFor(request, runId);
-    const client = memberClient(this.deps.clients, account, usage, {
-      onUsage: () => {
-        recorder.soon();
-        progress.note(usage.postsRead);
-      },
-      onPosts: (kind, posts) => counted.arrived(kind === 'tweets' ? 'timeline' : 'mentions', posts),
-      signal: controller.signal,
-    });
     try {
+      // Within the try: opening the member's token can fail, and the progress timer must stop then too.
+      const client = memberClient(this.deps.clients, account, usage, {
+        onUsage: () => {
+          recorder.soon();
+          progress.note(usage.postsRead);
+        },
+        onPosts: (kind, posts) => counted.arrived(kind === 'tweets' ? 'timeline' : 'mentions', posts),
+        signal: controller.signal,
+      });
       const reads = await readForReport(
         {
           ...ticket,
