@@ -82,12 +82,16 @@ export class ReportWorker {
   pace(): number | null {
     // Only ends since it last had nothing to make: a report that ended before a pause would count the pause as
     // making (one alone, then a burst 20 s later, put the burst's first estimates 100 s too late).
-    const since = Math.max(this.deps.now() - PACE_WINDOW_MS, this.busySince ?? Number.POSITIVE_INFINITY);
-    const recent = this.ends.filter((at) => at >= since);
+    const now = this.deps.now();
+    const since = Math.max(now - PACE_WINDOW_MS, this.busySince ?? Number.POSITIVE_INFINITY);
+    const recent = this.ends.filter((at) => at >= since && at <= now);
     const first = recent[0];
     const last = recent.at(-1);
     if (recent.length < 3 || first === undefined || last === undefined) return null;
-    return (last - first) / (recent.length - 1);
+    // The wait since the last end counts as a gap too once it is longer than those before: a few ends close
+    // together (quick failures) and then none for a while must not promise the next report in milliseconds.
+    const pace = Math.max((last - first) / (recent.length - 1), (now - first) / recent.length);
+    return pace > 0 ? pace : null;
   }
 
   /** Claims what the queue holds, as far as free slots allow; a call during a claim makes it look once more. */

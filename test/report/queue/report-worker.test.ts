@@ -243,6 +243,10 @@ describe('ReportWorker', () => {
     }
     // The burst's three ends, 500 ms apart; with the lone report's end it would be (29,000 - 4,000) / 3.
     expect(worker.pace()).toBe(500);
+    clock.now += 9_000; // none since: the wait counts as a gap once longer than those before
+    expect(worker.pace()).toBe((29_000 + 9_000 - 28_000) / 3);
+    clock.now = T0 + 28_500; // the clock stepped back: an end still to come says nothing
+    expect(worker.pace()).toBeNull();
     worker.stop();
     making.get(burst[3]!)!();
   });
