@@ -138,6 +138,7 @@ export class ReportService {
       leaseMs: limits.leaseSeconds * 1000,
       acks,
       saturated: () => lanes.pageGate.queued > 0 || lanes.askGate.queued > 0,
+      waiting: (runId) => lanes.pageGate.waits(runId) || lanes.askGate.waits(runId),
       now,
       log,
     });

@@ -82,7 +82,7 @@ describe('report progress', () => {
       h.clock.now += 100; // the bot's clock moves on while the timer looks
       return viewsOf(second.token).find((v) => v.text.includes('in line'));
     });
-    expect(inLine.text).toContain('Your 30-day report is in line: 1 report asked before it is still being made');
+    expect(inLine.text).toContain('Your 30-day report is in line behind up to 1 report asked before it: X’s pages go to it first.');
     expect(inLine.text).not.toContain('read from X so far');
     expect(h.x.requestsTo(new RegExp(`/2/users/${OTHER_X.id}/tweets`))).toEqual([]);
     for (const release of releases) release();
@@ -92,6 +92,12 @@ describe('report progress', () => {
     });
     expect(delivered.filter((v) => v.media.length > 0)).toHaveLength(1);
     expect(viewsOf(first.token).at(-1)?.media.length).toBeGreaterThan(0);
+    // Two of the progress timer's intervals: the report stays the last edit.
+    for (let i = 0; i < 2; i++) {
+      h.clock.now += 1000;
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    expect(viewsOf(second.token)).toHaveLength(delivered.length);
   });
 
   it('edits nothing more once a report fails before it reads (a token that cannot be opened): its failure stays the last word', {

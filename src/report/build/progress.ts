@@ -57,6 +57,8 @@ export class ReportProgress {
   private shownPosts = -1;
   private shownPlace: LinePlace | null = null;
   private posts = 0;
+  /** Since when no place was found while one is shown (null: one was, or none is shown). */
+  private outSince: number | null = null;
   private readonly stopLooking: () => void;
 
   constructor(private readonly target: ProgressTarget) {
@@ -74,11 +76,24 @@ export class ReportProgress {
 
   /** Looks again (on a timer while the report is made): edits when the interval has passed and what it says moved. */
   tick(): void {
+    try {
+      this.look();
+    } catch {
+      // A progress edit is never worth the report (note runs inside its reads) nor the process (the timer).
+    }
+  }
+
+  private look(): void {
     const { everyMs, now } = this.target;
     if (this.stopped || everyMs <= 0) return;
     const at = now();
     if (at - this.last < everyMs) return;
     const place = this.target.place?.() ?? null;
+    // Out of line only once no place was found for a whole interval: a report between two waits would flip each look.
+    if (place === null && this.shownPlace !== null) {
+      this.outSince ??= at;
+      if (at - this.outSince < everyMs) return;
+    } else this.outSince = null;
     // In line, the message tells the place, not the count: a count would go stale between the place's edits.
     const inLine = place !== null || this.shownPlace !== null;
     if (inLine ? !this.placeMoved(place, at) : this.posts === this.shownPosts) return;
@@ -99,6 +114,8 @@ export class ReportProgress {
     if (place === null || shown === null) return (place === null) !== (shown === null);
     if (place.ahead <= shown.ahead * (1 - FEWER_AHEAD)) return true;
     if (place.readyAt === null || shown.readyAt === null) return place.readyAt !== shown.readyAt;
+    // An estimate that has passed is told again at once: "likely ready 4 seconds ago" helps nobody.
+    if (shown.readyAt <= at) return true;
     const drift = Math.abs(place.readyAt - shown.readyAt);
     return drift >= LEAST_DRIFT_MS && drift >= DRIFT * Math.max(0, shown.readyAt - at);
   }

@@ -159,9 +159,10 @@ export class ReportMaker {
       return { layout, files: [{ name: CHART_FILE, data: Buffer.from(png), contentType: 'image/png' }] };
     } finally {
       clearTimeout(deadline);
-      // Before the run's end is written (in run), so no running figure lands after it.
-      await recorder.stop();
+      // Progress first: its timer could queue an edit while the usage is written. The usage before the run's
+      // end is written (in run), so no running figure lands after it.
       await progress.stop();
+      await recorder.stop();
     }
   }
 

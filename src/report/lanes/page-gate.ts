@@ -133,6 +133,11 @@ export class PageGate {
     return kept;
   }
 
+  /** Whether a read of the report of `priority` waits for room now (kept places included). */
+  waits(priority: number): boolean {
+    return this.waiting.has(priority);
+  }
+
   /** How many wait for room now. */
   get queued(): number {
     return this.waiting.size;

@@ -14,15 +14,29 @@ const before = (a: Ranked, b: Ranked) => a.priority < b.priority || (a.priority 
 export class PriorityQueue<T extends Ranked> {
   private readonly heap: T[] = [];
   private arrivals = 0;
+  /** How many wait at each priority: whether a report waits at all, without a walk through the heap. */
+  private readonly counts = new Map<number, number>();
 
   get size(): number {
     return this.heap.length;
+  }
+
+  /** Whether any item of this priority waits. */
+  has(priority: number): boolean {
+    return this.counts.has(priority);
   }
 
   push(item: T): void {
     item.seq = this.arrivals++;
     this.heap.push(item);
     this.siftUp(this.heap.length - 1);
+    this.counts.set(item.priority, (this.counts.get(item.priority) ?? 0) + 1);
+  }
+
+  private uncount(item: T): void {
+    const left = (this.counts.get(item.priority) ?? 1) - 1;
+    if (left > 0) this.counts.set(item.priority, left);
+    else this.counts.delete(item.priority);
   }
 
   /** Takes the first in line, or undefined when none waits. */
@@ -34,6 +48,7 @@ export class PriorityQueue<T extends Ranked> {
       heap[0] = last;
       this.siftDown(0);
     }
+    if (top !== undefined) this.uncount(top);
     return top;
   }
 
@@ -41,6 +56,7 @@ export class PriorityQueue<T extends Ranked> {
   remove(item: T): boolean {
     const at = this.heap.indexOf(item);
     if (at < 0) return false;
+    this.uncount(item);
     const last = this.heap.pop() as T;
     if (at < this.heap.length) {
       this.heap[at] = last;

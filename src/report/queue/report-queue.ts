@@ -27,6 +27,8 @@ export interface ReportQueueDeps {
   acks?: Pick<AckPriority, 'whenIdle'>;
   /** Whether X's pages (or requests) are all taken, so reports being made are ahead of a new one too. */
   saturated: () => boolean;
+  /** Whether a read of this report waits for a page or a request now, behind those of reports admitted before it. */
+  waiting?: (runId: number) => boolean;
   now: () => number;
   log: Logger;
 }
@@ -78,12 +80,12 @@ export class ReportQueue {
   }
 
   /**
-   * Where a report being made stands while X's pages (or requests) are all
-   * taken: the reports admitted before it still being made here go first,
-   * so they are ahead of it. Null when none is, or nothing is taken up.
+   * Where a report being made stands while one of its reads waits for a page
+   * or a request: the reports admitted before it still being made here go
+   * first, so they are ahead of it. Null when none is, or it waits for none.
    */
   placeOf(runId: number): { ahead: number; readyAt: number | null } | null {
-    if (!this.deps.saturated()) return null;
+    if (!this.deps.waiting?.(runId)) return null;
     const ahead = this.worker.makingBefore(runId);
     return ahead > 0 ? { ahead, readyAt: this.readyAt(ahead) } : null;
   }

@@ -57,7 +57,7 @@ export const enReportView = {
   progress: (days: number, posts: number) =>
     `Making the ${days}-day report: ${count(posts)} ${plural(posts, 'post', 'posts')} read from X so far (only what is not stored yet). It appears here when it is ready.`,
   inLine: (days: number, ahead: number, readyAt: number | null) =>
-    `Your ${days}-day report is in line: ${count(ahead)} ${plural(ahead, 'report', 'reports')} asked before it ${plural(ahead, 'is', 'are')} still being made, and X’s pages go to them first.${readyAt === null ? '' : ` Likely ready ${time(Math.ceil(readyAt / 1000), TimestampStyles.RelativeTime)}, at the pace reports are finishing now.`} It appears here when it is ready.`,
+    `Your ${days}-day report is in line behind up to ${count(ahead)} ${plural(ahead, 'report', 'reports')} asked before it: X’s pages go to ${plural(ahead, 'it', 'them')} first.${readyAt === null ? '' : ` Likely ready ${time(Math.ceil(readyAt / 1000), TimestampStyles.RelativeTime)}, at the pace reports are finishing now.`} It appears here when it is ready.`,
   reading: (days: number) => `Making the ${days}-day report: reading from X only what is not stored yet. It appears here when it is ready.`,
   // What a press answers when it cannot act. None of them says whose report it is.
   notYours: 'This report is someone else’s. Run `/report` to see your own.',

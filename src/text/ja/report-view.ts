@@ -60,7 +60,7 @@ export const jaReportView: (typeof en)['reportView'] = {
   progress: (days: number, posts: number) =>
     `${days}日間のレポートを作成中です。これまでにXからポスト${countJa(posts)}件を読み取りました（まだ保存していない分だけ）。準備ができるとここに表示されます。`,
   inLine: (days: number, ahead: number, readyAt: number | null) =>
-    `${days}日間のレポートは順番待ちです。先に依頼された${countJa(ahead)}件のレポートを作成中で、Xのページはそちらに先に回ります。${readyAt === null ? '' : `今の処理ペースだと${time(Math.ceil(readyAt / 1000), TimestampStyles.RelativeTime)}に準備できる見込みです。`}準備ができるとここに表示されます。`,
+    `${days}日間のレポートは順番待ちです。先に依頼されたレポート（最大${countJa(ahead)}件）を作成中で、Xのページはそちらに先に回ります。${readyAt === null ? '' : `今の処理ペースだと${time(Math.ceil(readyAt / 1000), TimestampStyles.RelativeTime)}に準備できる見込みです。`}準備ができるとここに表示されます。`,
   reading: (days: number) =>
     `${days}日間のレポートを作成中です。Xからはまだ保存していない分だけを読み取ります。準備ができるとここに表示されます。`,
   notYours: `これは他の人のレポートです。自分のレポートは ${REPORT} で表示できます。`,

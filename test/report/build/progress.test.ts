@@ -130,11 +130,57 @@ describe('report progress while in line', () => {
     line.place = { ahead: 71, readyAt: readyAt + 12_000 }; // off by 12 s of the 14 s it showed left
     await lookAfter(2000);
     expect(edits.at(-1)).toContain(`ready ${readyAt + 12_000}`);
-    line.place = null; // its turn: the count again
+    line.place = null; // its turn: the count again, once no place was found for a whole interval
+    await lookAfter(2000);
+    expect(edits).toHaveLength(4);
     await lookAfter(2000);
     expect(edits.at(-1)).toContain('"read 0');
     await progress.stop();
     expect(edits).toHaveLength(5);
+  });
+
+  it('stays in line through a look without a place (a report between two waits), and tells a passed estimate again at once', async () => {
+    const { clock, edits, line, progress, lookAfter } = inLine(2000);
+    const c = clock.now;
+    line.place = { ahead: 40, readyAt: c + 60_000 };
+    await lookAfter(2000);
+    expect(edits).toEqual([expect.stringContaining('in line behind 40')]);
+    line.place = null; // one look between two waits
+    await lookAfter(2000);
+    line.place = { ahead: 39, readyAt: c + 60_000 };
+    await lookAfter(2000);
+    expect(edits).toHaveLength(1); // no flip out of line and back
+    line.place = { ahead: 38, readyAt: c + 70_000 }; // 10 s later against a wait of 52 s: not told, until the one shown has passed
+    await lookAfter(2000);
+    expect(edits).toHaveLength(1);
+    await lookAfter(56_000);
+    expect(edits.at(-1)).toContain(`in line behind 38, ready ${c + 70_000}`);
+    await progress.stop();
+  });
+
+  it('makes no edit, and throws nothing, when its place cannot be told', async () => {
+    const edits: string[] = [];
+    const clock = { now: 0 };
+    let look = () => undefined as unknown;
+    const progress = new ReportProgress({
+      webhooks: { editOriginal: async (_t: string, m: BotMessage) => void edits.push(JSON.stringify(m.layout)) },
+      interactionToken: 'tok',
+      everyMs: 1000,
+      now: () => clock.now,
+      text: (n) => `read ${n}`,
+      place: () => {
+        throw new Error('gone');
+      },
+      every: (fn) => {
+        look = fn;
+        return () => undefined;
+      },
+    });
+    clock.now += 1000;
+    expect(() => look()).not.toThrow();
+    expect(() => progress.note(5)).not.toThrow();
+    await progress.stop();
+    expect(edits).toEqual([]);
   });
 
   it('tells no count while in line (it would go stale between the place’s edits), and the count again once out of it', async () => {
@@ -149,6 +195,10 @@ describe('report progress while in line', () => {
     await settle();
     expect(edits).toHaveLength(1);
     line.place = null;
+    clock.now += 2000;
+    progress.note(300); // out of line once no place was found for a whole interval
+    await settle();
+    expect(edits).toHaveLength(1);
     clock.now += 2000;
     progress.note(300);
     await settle();

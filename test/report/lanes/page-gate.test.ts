@@ -145,3 +145,22 @@ describe('PageGate places kept for reports that started and have not asked yet',
     expect(gate.held).toBe(0);
   });
 });
+
+describe('PageGate.waits', () => {
+  it('says whether a report has a read waiting for room: an ask, or a kept place, until it is given room or gives up', async () => {
+    const gate = new PageGate(1);
+    const held = await gate.for(1).acquire();
+    expect(gate.waits(2)).toBe(false);
+    const stop = new AbortController();
+    const asking = gate.for(2).acquire(stop.signal);
+    gate.reserve(3, 2); // both places wait in line
+    expect([gate.waits(1), gate.waits(2), gate.waits(3)]).toEqual([false, true, true]);
+    stop.abort(new Error('gave up'));
+    await expect(asking).rejects.toThrow('gave up');
+    expect(gate.waits(2)).toBe(false);
+    held(); // room to the first of report 3's places
+    expect(gate.waits(3)).toBe(true); // its second still waits
+    gate.unreserve(3);
+    expect(gate.waits(3)).toBe(false);
+  });
+});

@@ -92,17 +92,18 @@ describe('ReportQueue.enqueue', () => {
 });
 
 describe('ReportQueue.placeOf', () => {
-  it('counts the reports admitted before one and still being made while X is all taken, with an estimate once reports end', async () => {
+  it('counts the reports admitted before one and still being made while its reads wait, with an estimate once reports end', async () => {
     const runs = new SqliteRunStore(db.current.db);
     const clock = { now: T0 };
-    let saturated = true;
+    const waiting = new Set<number>();
     const finish = new Map<number, () => void>();
     const queue = new ReportQueue({
       runs: asAsync(runs),
       make: (run) => new Promise<void>((resolve) => finish.set(run.id, resolve)),
       concurrency: 10,
       leaseMs: 30_000,
-      saturated: () => saturated,
+      saturated: () => waiting.size > 0,
+      waiting: (runId) => waiting.has(runId),
       now: () => clock.now,
       log: silentLogger,
     });
@@ -111,11 +112,12 @@ describe('ReportQueue.placeOf', () => {
     for (const id of ids) await queue.enqueue(id);
     await turns(20);
     expect(finish.size).toBe(6); // all six being made
+    for (const id of ids) waiting.add(id);
     expect(queue.placeOf(ids[0]!)).toBeNull(); // none ahead of the first
     expect(queue.placeOf(ids[5]!)).toEqual({ ahead: 5, readyAt: null }); // no pace yet
-    saturated = false;
-    expect(queue.placeOf(ids[5]!)).toBeNull(); // nothing waits: it is not held back by those ahead
-    saturated = true;
+    waiting.delete(ids[5]!);
+    expect(queue.placeOf(ids[5]!)).toBeNull(); // its reads wait for nothing: it is not held back by those ahead
+    waiting.add(ids[5]!);
     for (const [i, id] of ids.slice(0, 3).entries()) {
       clock.now = T0 + 4000 + i * 1500; // ends 1.5 s apart
       finish.get(id)?.();
