@@ -16,6 +16,12 @@ import type { ClaimedRun } from './report-job.js';
 export const POLL_MS = 1_000;
 /** Reports whose ends give the pace at which reports are finishing. */
 const PACE_OVER = 20;
+/**
+ * Fewest ends that tell a pace. The first ends of a burst come slowly (the
+ * reads are still filling up): from 3, the burst of 200's first estimates
+ * were 40-130% late; from 10, a second or two later, they are close.
+ */
+const PACE_FROM = 10;
 /** Ends older than this say nothing of the present pace. */
 const PACE_WINDOW_MS = 5 * 60_000;
 
@@ -87,10 +93,11 @@ export class ReportWorker {
     const recent = this.ends.filter((at) => at >= since && at <= now);
     const first = recent[0];
     const last = recent.at(-1);
-    if (recent.length < 3 || first === undefined || last === undefined) return null;
-    // The wait since the last end counts as a gap too once it is longer than those before: a few ends close
-    // together (quick failures) and then none for a while must not promise the next report in milliseconds.
-    const pace = Math.max((last - first) / (recent.length - 1), (now - first) / recent.length);
+    if (recent.length < PACE_FROM || first === undefined || last === undefined) return null;
+    const between = (last - first) / (recent.length - 1);
+    // A wait since the last end of over twice the usual gap counts as a gap too: ends close together (quick
+    // failures) and then none for a while must not promise the next report in milliseconds.
+    const pace = now - last > 2 * between ? (now - first) / recent.length : between;
     return pace > 0 ? pace : null;
   }
 

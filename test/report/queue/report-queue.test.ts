@@ -100,33 +100,33 @@ describe('ReportQueue.placeOf', () => {
     const queue = new ReportQueue({
       runs: asAsync(runs),
       make: (run) => new Promise<void>((resolve) => finish.set(run.id, resolve)),
-      concurrency: 10,
+      concurrency: 13,
       leaseMs: 30_000,
       saturated: () => waiting.size > 0,
       waiting: (runId) => waiting.has(runId),
       now: () => clock.now,
       log: silentLogger,
     });
-    const ids = ['a', 'b', 'c', 'd', 'e', 'f'].map((m) => runs.startRun(queuedRun(`member-${m}`, T0)));
+    const ids = Array.from({ length: 13 }, (_, i) => runs.startRun(queuedRun(`member-${i}`, T0)));
     queue.worker.start();
     for (const id of ids) await queue.enqueue(id);
     await turns(20);
-    expect(finish.size).toBe(6); // all six being made
+    expect(finish.size).toBe(13); // all being made
     for (const id of ids) waiting.add(id);
     expect(queue.placeOf(ids[0]!)).toBeNull(); // none ahead of the first
-    expect(queue.placeOf(ids[5]!)).toEqual({ ahead: 5, readyAt: null }); // no pace yet
-    waiting.delete(ids[5]!);
-    expect(queue.placeOf(ids[5]!)).toBeNull(); // its reads wait for nothing: it is not held back by those ahead
-    waiting.add(ids[5]!);
-    for (const [i, id] of ids.slice(0, 3).entries()) {
+    expect(queue.placeOf(ids[12]!)).toEqual({ ahead: 12, readyAt: null }); // no pace yet
+    waiting.delete(ids[12]!);
+    expect(queue.placeOf(ids[12]!)).toBeNull(); // its reads wait for nothing: it is not held back by those ahead
+    waiting.add(ids[12]!);
+    for (const [i, id] of ids.slice(0, 10).entries()) {
       clock.now = T0 + 4000 + i * 1500; // ends 1.5 s apart
       finish.get(id)?.();
       await turns(5);
     }
     // Two still ahead of the last: it is likely ready after them and itself, 1.5 s each.
-    expect(queue.placeOf(ids[5]!)).toEqual({ ahead: 2, readyAt: clock.now + 3 * 1500 });
+    expect(queue.placeOf(ids[12]!)).toEqual({ ahead: 2, readyAt: clock.now + 3 * 1500 });
     queue.worker.stop();
-    for (const id of ids.slice(3)) finish.get(id)?.();
+    for (const id of ids.slice(10)) finish.get(id)?.();
     await turns(5);
   });
 });

@@ -184,44 +184,45 @@ describe('ReportWorker', () => {
     worker.stop();
   });
 
-  it('tells how many reports it is making ahead of one, and the pace at which reports end lately', async () => {
+  it('tells how many reports it is making ahead of one, and the pace at which reports end lately (from ten ends on)', async () => {
     const runs = new SqliteRunStore(db.current.db);
     const clock = { now: T0 };
     const making = new Map<number, () => void>();
     const worker = new ReportWorker({
       runs: asAsync(runs),
       make: (run) => new Promise<void>((done) => making.set(run.id, done)),
-      concurrency: 5,
+      concurrency: 12,
       leaseMs: LEASE_MS,
       now: () => clock.now,
       log: silentLogger,
     });
-    const ids = queue(runs, 5);
+    const ids = queue(runs, 12);
     worker.start();
-    await eventually(() => making.size === 5);
+    await eventually(() => making.size === 12);
     expect(worker.makingBefore(ids[3]!)).toBe(3);
     expect(worker.makingBefore(ids[0]!)).toBe(0);
     expect(worker.pace()).toBeNull(); // nothing ended yet
-    for (const [i, id] of ids.slice(0, 3).entries()) {
-      clock.now = T0 + 10_000 + i * 4_000;
+    for (const [i, id] of ids.slice(0, 10).entries()) {
+      expect(worker.pace()).toBeNull(); // fewer than ten ends
+      clock.now = T0 + 10_000 + i * 1_000; // within the leases (30 s), so none is claimed again
       making.get(id)!();
-      await eventually(() => worker.busy === 4 - i);
+      await eventually(() => worker.busy === 11 - i);
     }
-    expect(worker.pace()).toBe(4_000);
-    expect(worker.makingBefore(ids[4]!)).toBe(1);
+    expect(worker.pace()).toBe(1_000);
+    expect(worker.makingBefore(ids[11]!)).toBe(1);
     clock.now += 6 * 60_000; // ends this old say nothing of the pace now
     expect(worker.pace()).toBeNull();
     worker.stop();
   });
 
-  it('leaves a pause with nothing to make out of the pace: one report, then a burst 20 s later', async () => {
+  it('leaves a pause with nothing to make out of the pace (one report, then a burst 4 s later), and counts a long wait since the last end', async () => {
     const runs = new SqliteRunStore(db.current.db);
     const clock = { now: T0 };
     const making = new Map<number, () => void>();
     const worker = new ReportWorker({
       runs: asAsync(runs),
       make: (run) => new Promise<void>((done) => making.set(run.id, done)),
-      concurrency: 5,
+      concurrency: 12,
       leaseMs: LEASE_MS,
       now: () => clock.now,
       log: silentLogger,
@@ -232,22 +233,24 @@ describe('ReportWorker', () => {
     clock.now = T0 + 4_000;
     making.get(alone!)!();
     await eventually(() => worker.busy === 0);
-    clock.now = T0 + 24_000;
-    const burst = queue(runs, 4);
+    clock.now = T0 + 8_000;
+    const burst = queue(runs, 11);
     await worker.pump();
-    await eventually(() => making.size === 5);
-    for (const [i, id] of burst.slice(0, 3).entries()) {
-      clock.now = T0 + 28_000 + i * 500;
+    await eventually(() => making.size === 12);
+    for (const [i, id] of burst.slice(0, 10).entries()) {
+      clock.now = T0 + 12_000 + i * 500; // within the leases (30 s), so none is claimed again
       making.get(id)!();
-      await eventually(() => worker.busy === 3 - i);
+      await eventually(() => worker.busy === 10 - i);
     }
-    // The burst's three ends, 500 ms apart; with the lone report's end it would be (29,000 - 4,000) / 3.
+    // The burst's ten ends, 500 ms apart; with the lone report's end it would be (16,500 - 4,000) / 10.
     expect(worker.pace()).toBe(500);
-    clock.now += 9_000; // none since: the wait counts as a gap once longer than those before
-    expect(worker.pace()).toBe((29_000 + 9_000 - 28_000) / 3);
-    clock.now = T0 + 28_500; // the clock stepped back: an end still to come says nothing
+    clock.now += 900; // a usual wait for the next end
+    expect(worker.pace()).toBe(500);
+    clock.now += 8_100; // 9 s without an end: the wait counts as a gap
+    expect(worker.pace()).toBe((16_500 + 9_000 - 12_000) / 10);
+    clock.now = T0 + 14_000; // the clock stepped back: ends still to come say nothing
     expect(worker.pace()).toBeNull();
     worker.stop();
-    making.get(burst[3]!)!();
+    making.get(burst[10]!)!();
   });
 });
