@@ -26,6 +26,22 @@ function queue(runs: SqliteRunStore, n: number, ready = true): number[] {
   });
 }
 
+/** A worker of 12 on a clock of the test's, whose reports end when the test ends them (`making`). */
+function heldOpen() {
+  const runs = new SqliteRunStore(db.current.db);
+  const clock = { now: T0 };
+  const making = new Map<number, () => void>();
+  const worker = new ReportWorker({
+    runs: asAsync(runs),
+    make: (run) => new Promise<void>((done) => making.set(run.id, done)),
+    concurrency: 12,
+    leaseMs: LEASE_MS,
+    now: () => clock.now,
+    log: silentLogger,
+  });
+  return { runs, clock, making, worker };
+}
+
 describe('the report queue', () => {
   it('gives each run to one replica only, and to another once the first one’s lease lapses', () => {
     const runs = new SqliteRunStore(db.current.db);
@@ -185,17 +201,7 @@ describe('ReportWorker', () => {
   });
 
   it('tells how many reports it is making ahead of one, and the pace at which reports end lately (from ten ends on)', async () => {
-    const runs = new SqliteRunStore(db.current.db);
-    const clock = { now: T0 };
-    const making = new Map<number, () => void>();
-    const worker = new ReportWorker({
-      runs: asAsync(runs),
-      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
-      concurrency: 12,
-      leaseMs: LEASE_MS,
-      now: () => clock.now,
-      log: silentLogger,
-    });
+    const { runs, clock, making, worker } = heldOpen();
     const ids = queue(runs, 12);
     worker.start();
     await eventually(() => making.size === 12);
@@ -216,17 +222,7 @@ describe('ReportWorker', () => {
   });
 
   it('leaves a pause with nothing to make out of the pace (one report, then a burst 4 s later), and counts a long wait since the last end', async () => {
-    const runs = new SqliteRunStore(db.current.db);
-    const clock = { now: T0 };
-    const making = new Map<number, () => void>();
-    const worker = new ReportWorker({
-      runs: asAsync(runs),
-      make: (run) => new Promise<void>((done) => making.set(run.id, done)),
-      concurrency: 12,
-      leaseMs: LEASE_MS,
-      now: () => clock.now,
-      log: silentLogger,
-    });
+    const { runs, clock, making, worker } = heldOpen();
     const [alone] = queue(runs, 1);
     worker.start();
     await eventually(() => making.size === 1);
