@@ -4,9 +4,10 @@
 // approached. In a burst, a report whose pages wait behind reports admitted
 // before it says so instead, with how many are ahead and when it is likely
 // ready: that moves while its count stands still, so the message is looked
-// at on a timer too, not only when the count grows. Edits go one at a time, and
-// the last is settled before the report is delivered, so a late progress
-// edit can never overwrite the report.
+// at on a timer too, not only when the count grows. Edits go one at a time
+// (while one hangs, only the latest text waits behind it), and the last is
+// settled before the report is delivered, so a late progress edit can never
+// overwrite the report.
 
 import type { InteractionWebhooks } from '../../discord-api/webhooks.js';
 import { asLayout } from '../layout/text-layout.js';
@@ -52,7 +53,9 @@ const LEAST_DRIFT_MS = 10_000;
 
 export class ReportProgress {
   private last: number;
-  private chain: Promise<void> = Promise.resolve();
+  /** The edit under way, if any, and the one to send after it (only the latest: older ones would be stale). */
+  private sending: Promise<void> | null = null;
+  private next: string | null = null;
   private stopped = false;
   private shownPosts = -1;
   private shownPlace: LinePlace | null = null;
@@ -100,12 +103,23 @@ export class ReportProgress {
     this.last = at;
     this.shownPosts = this.posts;
     this.shownPlace = place;
-    const content = this.target.text(this.posts, place);
-    this.chain = this.chain.then(async () => {
-      if (this.stopped) return;
-      // A lost progress edit costs nothing: the report itself follows.
-      await this.target.webhooks.editOriginal(this.target.interactionToken, asLayout({ content })).catch(() => undefined);
+    this.send(this.target.text(this.posts, place));
+  }
+
+  /** One edit at a time; while one hangs on Discord, newer texts replace each other instead of piling up behind it. */
+  private send(content: string): void {
+    this.next = content;
+    this.sending ??= this.drain().finally(() => {
+      this.sending = null;
     });
+  }
+
+  private async drain(): Promise<void> {
+    for (let text = this.next; text !== null && !this.stopped; text = this.next) {
+      this.next = null;
+      // A lost progress edit costs nothing: the report itself follows.
+      await this.target.webhooks.editOriginal(this.target.interactionToken, asLayout({ content: text })).catch(() => undefined);
+    }
   }
 
   /** Whether the place differs enough from the one shown to be worth an edit (joining or leaving the line always is). */
@@ -124,6 +138,6 @@ export class ReportProgress {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopLooking();
-    await this.chain;
+    await this.sending;
   }
 }

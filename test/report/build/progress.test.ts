@@ -55,6 +55,24 @@ describe('report progress edits', () => {
     expect(edits).toEqual([]);
   });
 
+  it('sends only the latest text after an edit that hangs on Discord, not every one made meanwhile', async () => {
+    const { clock, edits, progress, pending, holdEdits } = setup(1000);
+    holdEdits(true);
+    for (const count of [10, 20, 30, 40]) {
+      clock.now += 1000;
+      progress.note(count); // the first hangs; the next three are made while it does
+    }
+    await settle();
+    holdEdits(false);
+    pending.shift()?.();
+    await settle();
+    await settle();
+    expect(edits).toHaveLength(2);
+    expect(edits[0]).toContain('read 10');
+    expect(edits[1]).toContain('read 40');
+    await progress.stop();
+  });
+
   it('settles the edit under way before stop() resolves, and sends none after, so the report is always the last edit', async () => {
     const { clock, edits, progress, pending, holdEdits } = setup(1000);
     holdEdits(true);
